@@ -67,8 +67,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         #builder_doc
         #[derive(Clone, Debug, Default)]
         pub struct #builder<C = ()> {
-            // Boxed: each setter then moves a pointer, not the whole request.
-            inner: Box<#name>,
+            inner: #name,
             client: C,
         }
 
@@ -79,7 +78,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             /// violation at once (missing required parameters, values outside their rules).
             /// The client does not check a built request again.
             pub fn build(self) -> Result<#name, ::acs_runtime::validate::Violations> {
-                let mut inner = *self.inner;
+                let mut inner = self.inner;
                 ::acs_runtime::validate::Validate::validate(&inner)?;
                 inner.checked = ::acs_runtime::operation::Checked::Valid;
                 Ok(inner)
@@ -89,7 +88,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             /// is. For values the service accepts but this spec does not know yet; the
             /// service still has the last word.
             pub fn build_unchecked(self) -> #name {
-                let mut inner = *self.inner;
+                let mut inner = self.inner;
                 inner.checked = ::acs_runtime::operation::Checked::Unchecked;
                 inner
             }
@@ -97,13 +96,13 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
 
         impl<'a> #builder<&'a crate::Client> {
             pub(crate) fn new(client: &'a crate::Client) -> Self {
-                Self { inner: Box::default(), client }
+                Self { inner: #name::default(), client }
             }
 
             /// Validates the request and sends it: every violation at once as
             /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
             pub fn send(self) -> ::acs_runtime::client::Invoke<#response, #error> {
-                self.client.send(*self.inner)
+                self.client.send(self.inner)
             }
         }
     }

@@ -100,7 +100,7 @@ impl crate::client::Request for AddEntriesToAclRequest {
 /// From [`AddEntriesToAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_entries_to_acl`](crate::Client::add_entries_to_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddEntriesToAclRequestBuilder<C = ()> {
-    inner: Box<AddEntriesToAclRequest>,
+    inner: AddEntriesToAclRequest,
     client: C,
 }
 impl<C> AddEntriesToAclRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddEntriesToAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddEntriesToAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
 impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddEntriesToAclRequest::default(),
             client,
         }
     }
@@ -189,7 +189,7 @@ impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddEntriesToAclResponse, AddEntriesToAclError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddEntriesToAcl`.

@@ -103,7 +103,7 @@ impl crate::client::Request for AddServersToServerGroupRequest {
 /// From [`AddServersToServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_servers_to_server_group`](crate::Client::add_servers_to_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddServersToServerGroupRequestBuilder<C = ()> {
-    inner: Box<AddServersToServerGroupRequest>,
+    inner: AddServersToServerGroupRequest,
     client: C,
 }
 impl<C> AddServersToServerGroupRequestBuilder<C> {
@@ -166,7 +166,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddServersToServerGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -175,7 +175,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddServersToServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -183,7 +183,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
 impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddServersToServerGroupRequest::default(),
             client,
         }
     }
@@ -195,7 +195,7 @@ impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
         AddServersToServerGroupResponse,
         AddServersToServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddServersToServerGroup`.

@@ -91,7 +91,7 @@ impl crate::client::Request for ApplyHealthCheckTemplateToServerGroupRequest {
 /// From [`ApplyHealthCheckTemplateToServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::apply_health_check_template_to_server_group`](crate::Client::apply_health_check_template_to_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ApplyHealthCheckTemplateToServerGroupRequestBuilder<C = ()> {
-    inner: Box<ApplyHealthCheckTemplateToServerGroupRequest>,
+    inner: ApplyHealthCheckTemplateToServerGroupRequest,
     client: C,
 }
 impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
         ApplyHealthCheckTemplateToServerGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ApplyHealthCheckTemplateToServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
 impl<'a> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ApplyHealthCheckTemplateToServerGroupRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&'a crate::Client> 
         ApplyHealthCheckTemplateToServerGroupResponse,
         ApplyHealthCheckTemplateToServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ApplyHealthCheckTemplateToServerGroup`.

@@ -107,7 +107,7 @@ impl crate::client::Request for AssociateAclsWithListenerRequest {
 /// From [`AssociateAclsWithListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_acls_with_listener`](crate::Client::associate_acls_with_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateAclsWithListenerRequestBuilder<C = ()> {
-    inner: Box<AssociateAclsWithListenerRequest>,
+    inner: AssociateAclsWithListenerRequest,
     client: C,
 }
 impl<C> AssociateAclsWithListenerRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateAclsWithListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateAclsWithListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
 impl<'a> AssociateAclsWithListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateAclsWithListenerRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> AssociateAclsWithListenerRequestBuilder<&'a crate::Client> {
         AssociateAclsWithListenerResponse,
         AssociateAclsWithListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateAclsWithListener`.

@@ -108,7 +108,7 @@ impl crate::client::Request for AttachCommonBandwidthPackageToLoadBalancerReques
 /// From [`AttachCommonBandwidthPackageToLoadBalancerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_common_bandwidth_package_to_load_balancer`](crate::Client::attach_common_bandwidth_package_to_load_balancer) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C = ()> {
-    inner: Box<AttachCommonBandwidthPackageToLoadBalancerRequest>,
+    inner: AttachCommonBandwidthPackageToLoadBalancerRequest,
     client: C,
 }
 impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
         AttachCommonBandwidthPackageToLoadBalancerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachCommonBandwidthPackageToLoadBalancerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
 impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Cli
         AttachCommonBandwidthPackageToLoadBalancerResponse,
         AttachCommonBandwidthPackageToLoadBalancerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachCommonBandwidthPackageToLoadBalancer`.

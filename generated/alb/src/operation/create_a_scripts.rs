@@ -96,7 +96,7 @@ impl crate::client::Request for CreateAScriptsRequest {
 /// From [`CreateAScriptsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_a_scripts`](crate::Client::create_a_scripts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAScriptsRequestBuilder<C = ()> {
-    inner: Box<CreateAScriptsRequest>,
+    inner: CreateAScriptsRequest,
     client: C,
 }
 impl<C> CreateAScriptsRequestBuilder<C> {
@@ -155,7 +155,7 @@ impl<C> CreateAScriptsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateAScriptsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -164,7 +164,7 @@ impl<C> CreateAScriptsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAScriptsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -172,7 +172,7 @@ impl<C> CreateAScriptsRequestBuilder<C> {
 impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAScriptsRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAScriptsResponse, CreateAScriptsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAScripts`.

@@ -95,7 +95,7 @@ impl crate::client::Request for CreateAclRequest {
 /// From [`CreateAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_acl`](crate::Client::create_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAclRequestBuilder<C = ()> {
-    inner: Box<CreateAclRequest>,
+    inner: CreateAclRequest,
     client: C,
 }
 impl<C> CreateAclRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> CreateAclRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<CreateAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> CreateAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> CreateAclRequestBuilder<C> {
 impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAclRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAclResponse, CreateAclError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAcl`.

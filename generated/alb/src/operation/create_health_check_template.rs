@@ -206,7 +206,7 @@ impl crate::client::Request for CreateHealthCheckTemplateRequest {
 /// From [`CreateHealthCheckTemplateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_health_check_template`](crate::Client::create_health_check_template) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateHealthCheckTemplateRequestBuilder<C = ()> {
-    inner: Box<CreateHealthCheckTemplateRequest>,
+    inner: CreateHealthCheckTemplateRequest,
     client: C,
 }
 impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
@@ -437,7 +437,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateHealthCheckTemplateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -446,7 +446,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateHealthCheckTemplateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -454,7 +454,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
 impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateHealthCheckTemplateRequest::default(),
             client,
         }
     }
@@ -466,7 +466,7 @@ impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
         CreateHealthCheckTemplateResponse,
         CreateHealthCheckTemplateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateHealthCheckTemplate`.

@@ -159,7 +159,7 @@ impl crate::client::Request for CreateRuleRequest {
 /// From [`CreateRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_rule`](crate::Client::create_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRuleRequestBuilder<C = ()> {
-    inner: Box<CreateRuleRequest>,
+    inner: CreateRuleRequest,
     client: C,
 }
 impl<C> CreateRuleRequestBuilder<C> {
@@ -287,7 +287,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -296,7 +296,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -304,7 +304,7 @@ impl<C> CreateRuleRequestBuilder<C> {
 impl<'a> CreateRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRuleRequest::default(),
             client,
         }
     }
@@ -313,7 +313,7 @@ impl<'a> CreateRuleRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRuleResponse, CreateRuleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRule`.

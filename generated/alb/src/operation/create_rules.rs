@@ -110,7 +110,7 @@ impl crate::client::Request for CreateRulesRequest {
 /// From [`CreateRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_rules`](crate::Client::create_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRulesRequestBuilder<C = ()> {
-    inner: Box<CreateRulesRequest>,
+    inner: CreateRulesRequest,
     client: C,
 }
 impl<C> CreateRulesRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRulesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,7 +190,7 @@ impl<C> CreateRulesRequestBuilder<C> {
 impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRulesRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRulesResponse, CreateRulesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRules`.

@@ -108,7 +108,7 @@ impl crate::client::Request for CreateSecurityPolicyRequest {
 /// From [`CreateSecurityPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_security_policy`](crate::Client::create_security_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSecurityPolicyRequestBuilder<C = ()> {
-    inner: Box<CreateSecurityPolicyRequest>,
+    inner: CreateSecurityPolicyRequest,
     client: C,
 }
 impl<C> CreateSecurityPolicyRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSecurityPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSecurityPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
 impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSecurityPolicyRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
         CreateSecurityPolicyResponse,
         CreateSecurityPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSecurityPolicy`.

@@ -213,7 +213,7 @@ impl crate::client::Request for CreateServerGroupRequest {
 /// From [`CreateServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_server_group`](crate::Client::create_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateServerGroupRequestBuilder<C = ()> {
-    inner: Box<CreateServerGroupRequest>,
+    inner: CreateServerGroupRequest,
     client: C,
 }
 impl<C> CreateServerGroupRequestBuilder<C> {
@@ -454,7 +454,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateServerGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -463,7 +463,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -471,7 +471,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
 impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateServerGroupRequest::default(),
             client,
         }
     }
@@ -483,7 +483,7 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
         CreateServerGroupResponse,
         CreateServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateServerGroup`.

@@ -84,7 +84,7 @@ impl crate::client::Request for DeleteAScriptsRequest {
 /// From [`DeleteAScriptsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_a_scripts`](crate::Client::delete_a_scripts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAScriptsRequestBuilder<C = ()> {
-    inner: Box<DeleteAScriptsRequest>,
+    inner: DeleteAScriptsRequest,
     client: C,
 }
 impl<C> DeleteAScriptsRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteAScriptsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAScriptsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
 impl<'a> DeleteAScriptsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAScriptsRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DeleteAScriptsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAScriptsResponse, DeleteAScriptsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAScripts`.

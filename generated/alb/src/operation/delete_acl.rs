@@ -86,7 +86,7 @@ impl crate::client::Request for DeleteAclRequest {
 /// From [`DeleteAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_acl`](crate::Client::delete_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAclRequestBuilder<C = ()> {
-    inner: Box<DeleteAclRequest>,
+    inner: DeleteAclRequest,
     client: C,
 }
 impl<C> DeleteAclRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> DeleteAclRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<DeleteAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> DeleteAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> DeleteAclRequestBuilder<C> {
 impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAclRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAclResponse, DeleteAclError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAcl`.

@@ -84,7 +84,7 @@ impl crate::client::Request for DeleteHealthCheckTemplatesRequest {
 /// From [`DeleteHealthCheckTemplatesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_health_check_templates`](crate::Client::delete_health_check_templates) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteHealthCheckTemplatesRequestBuilder<C = ()> {
-    inner: Box<DeleteHealthCheckTemplatesRequest>,
+    inner: DeleteHealthCheckTemplatesRequest,
     client: C,
 }
 impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteHealthCheckTemplatesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteHealthCheckTemplatesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
 impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteHealthCheckTemplatesRequest::default(),
             client,
         }
     }
@@ -164,7 +164,7 @@ impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
         DeleteHealthCheckTemplatesResponse,
         DeleteHealthCheckTemplatesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteHealthCheckTemplates`.

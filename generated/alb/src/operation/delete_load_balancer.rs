@@ -84,7 +84,7 @@ impl crate::client::Request for DeleteLoadBalancerRequest {
 /// From [`DeleteLoadBalancerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_load_balancer`](crate::Client::delete_load_balancer) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteLoadBalancerRequestBuilder<C = ()> {
-    inner: Box<DeleteLoadBalancerRequest>,
+    inner: DeleteLoadBalancerRequest,
     client: C,
 }
 impl<C> DeleteLoadBalancerRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteLoadBalancerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteLoadBalancerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
 impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteLoadBalancerRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
         DeleteLoadBalancerResponse,
         DeleteLoadBalancerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteLoadBalancer`.

@@ -86,7 +86,7 @@ impl crate::client::Request for DeleteRuleRequest {
 /// From [`DeleteRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_rule`](crate::Client::delete_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRuleRequestBuilder<C = ()> {
-    inner: Box<DeleteRuleRequest>,
+    inner: DeleteRuleRequest,
     client: C,
 }
 impl<C> DeleteRuleRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
 impl<'a> DeleteRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRuleRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> DeleteRuleRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRuleResponse, DeleteRuleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRule`.

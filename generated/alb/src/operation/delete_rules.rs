@@ -92,7 +92,7 @@ impl crate::client::Request for DeleteRulesRequest {
 /// From [`DeleteRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_rules`](crate::Client::delete_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRulesRequestBuilder<C = ()> {
-    inner: Box<DeleteRulesRequest>,
+    inner: DeleteRulesRequest,
     client: C,
 }
 impl<C> DeleteRulesRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRulesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
 impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRulesRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRulesResponse, DeleteRulesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRules`.

@@ -61,7 +61,7 @@ impl crate::client::Request for DescribeCapacityReservationRequest {
 /// From [`DescribeCapacityReservationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_capacity_reservation`](crate::Client::describe_capacity_reservation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCapacityReservationRequestBuilder<C = ()> {
-    inner: Box<DescribeCapacityReservationRequest>,
+    inner: DescribeCapacityReservationRequest,
     client: C,
 }
 impl<C> DescribeCapacityReservationRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> DescribeCapacityReservationRequestBuilder<C> {
         DescribeCapacityReservationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> DescribeCapacityReservationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCapacityReservationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> DescribeCapacityReservationRequestBuilder<C> {
 impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCapacityReservationRequest::default(),
             client,
         }
     }
@@ -114,7 +114,7 @@ impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
         DescribeCapacityReservationResponse,
         DescribeCapacityReservationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCapacityReservation`.

@@ -77,7 +77,7 @@ impl crate::client::Request for DisableDeletionProtectionRequest {
 /// From [`DisableDeletionProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_deletion_protection`](crate::Client::disable_deletion_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableDeletionProtectionRequestBuilder<C = ()> {
-    inner: Box<DisableDeletionProtectionRequest>,
+    inner: DisableDeletionProtectionRequest,
     client: C,
 }
 impl<C> DisableDeletionProtectionRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> DisableDeletionProtectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableDeletionProtectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> DisableDeletionProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableDeletionProtectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> DisableDeletionProtectionRequestBuilder<C> {
 impl<'a> DisableDeletionProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableDeletionProtectionRequest::default(),
             client,
         }
     }
@@ -151,7 +151,7 @@ impl<'a> DisableDeletionProtectionRequestBuilder<&'a crate::Client> {
         DisableDeletionProtectionResponse,
         DisableDeletionProtectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableDeletionProtection`.

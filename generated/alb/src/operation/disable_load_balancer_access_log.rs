@@ -79,7 +79,7 @@ impl crate::client::Request for DisableLoadBalancerAccessLogRequest {
 /// From [`DisableLoadBalancerAccessLogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_load_balancer_access_log`](crate::Client::disable_load_balancer_access_log) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableLoadBalancerAccessLogRequestBuilder<C = ()> {
-    inner: Box<DisableLoadBalancerAccessLogRequest>,
+    inner: DisableLoadBalancerAccessLogRequest,
     client: C,
 }
 impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
         DisableLoadBalancerAccessLogRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableLoadBalancerAccessLogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
 impl<'a> DisableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableLoadBalancerAccessLogRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> DisableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
         DisableLoadBalancerAccessLogResponse,
         DisableLoadBalancerAccessLogError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableLoadBalancerAccessLog`.

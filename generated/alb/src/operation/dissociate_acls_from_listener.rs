@@ -95,7 +95,7 @@ impl crate::client::Request for DissociateAclsFromListenerRequest {
 /// From [`DissociateAclsFromListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_acls_from_listener`](crate::Client::dissociate_acls_from_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateAclsFromListenerRequestBuilder<C = ()> {
-    inner: Box<DissociateAclsFromListenerRequest>,
+    inner: DissociateAclsFromListenerRequest,
     client: C,
 }
 impl<C> DissociateAclsFromListenerRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DissociateAclsFromListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DissociateAclsFromListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
 impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DissociateAclsFromListenerRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
         DissociateAclsFromListenerResponse,
         DissociateAclsFromListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DissociateAclsFromListener`.

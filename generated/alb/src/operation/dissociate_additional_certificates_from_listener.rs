@@ -95,7 +95,7 @@ impl crate::client::Request for DissociateAdditionalCertificatesFromListenerRequ
 /// From [`DissociateAdditionalCertificatesFromListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_additional_certificates_from_listener`](crate::Client::dissociate_additional_certificates_from_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateAdditionalCertificatesFromListenerRequestBuilder<C = ()> {
-    inner: Box<DissociateAdditionalCertificatesFromListenerRequest>,
+    inner: DissociateAdditionalCertificatesFromListenerRequest,
     client: C,
 }
 impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
         DissociateAdditionalCertificatesFromListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DissociateAdditionalCertificatesFromListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
 impl<'a> DissociateAdditionalCertificatesFromListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DissociateAdditionalCertificatesFromListenerRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> DissociateAdditionalCertificatesFromListenerRequestBuilder<&'a crate::C
         DissociateAdditionalCertificatesFromListenerResponse,
         DissociateAdditionalCertificatesFromListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DissociateAdditionalCertificatesFromListener`.

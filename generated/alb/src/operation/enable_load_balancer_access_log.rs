@@ -97,7 +97,7 @@ impl crate::client::Request for EnableLoadBalancerAccessLogRequest {
 /// From [`EnableLoadBalancerAccessLogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_load_balancer_access_log`](crate::Client::enable_load_balancer_access_log) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableLoadBalancerAccessLogRequestBuilder<C = ()> {
-    inner: Box<EnableLoadBalancerAccessLogRequest>,
+    inner: EnableLoadBalancerAccessLogRequest,
     client: C,
 }
 impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
@@ -169,7 +169,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
         EnableLoadBalancerAccessLogRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -178,7 +178,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableLoadBalancerAccessLogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -186,7 +186,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
 impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableLoadBalancerAccessLogRequest::default(),
             client,
         }
     }
@@ -198,7 +198,7 @@ impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
         EnableLoadBalancerAccessLogResponse,
         EnableLoadBalancerAccessLogError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableLoadBalancerAccessLog`.

@@ -62,7 +62,7 @@ impl crate::client::Request for GetHealthCheckTemplateAttributeRequest {
 /// From [`GetHealthCheckTemplateAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_health_check_template_attribute`](crate::Client::get_health_check_template_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetHealthCheckTemplateAttributeRequestBuilder<C = ()> {
-    inner: Box<GetHealthCheckTemplateAttributeRequest>,
+    inner: GetHealthCheckTemplateAttributeRequest,
     client: C,
 }
 impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
         GetHealthCheckTemplateAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetHealthCheckTemplateAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
 impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetHealthCheckTemplateAttributeRequest::default(),
             client,
         }
     }
@@ -115,7 +115,7 @@ impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
         GetHealthCheckTemplateAttributeResponse,
         GetHealthCheckTemplateAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetHealthCheckTemplateAttribute`.

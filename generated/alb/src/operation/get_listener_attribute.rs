@@ -61,7 +61,7 @@ impl crate::client::Request for GetListenerAttributeRequest {
 /// From [`GetListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_listener_attribute`](crate::Client::get_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<GetListenerAttributeRequest>,
+    inner: GetListenerAttributeRequest,
     client: C,
 }
 impl<C> GetListenerAttributeRequestBuilder<C> {
@@ -82,7 +82,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetListenerAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -91,7 +91,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -99,7 +99,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
 impl<'a> GetListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetListenerAttributeRequest::default(),
             client,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> GetListenerAttributeRequestBuilder<&'a crate::Client> {
         GetListenerAttributeResponse,
         GetListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetListenerAttribute`.

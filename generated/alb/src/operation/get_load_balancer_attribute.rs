@@ -61,7 +61,7 @@ impl crate::client::Request for GetLoadBalancerAttributeRequest {
 /// From [`GetLoadBalancerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_load_balancer_attribute`](crate::Client::get_load_balancer_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetLoadBalancerAttributeRequestBuilder<C = ()> {
-    inner: Box<GetLoadBalancerAttributeRequest>,
+    inner: GetLoadBalancerAttributeRequest,
     client: C,
 }
 impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
@@ -82,7 +82,7 @@ impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetLoadBalancerAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -91,7 +91,7 @@ impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetLoadBalancerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -99,7 +99,7 @@ impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
 impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetLoadBalancerAttributeRequest::default(),
             client,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         GetLoadBalancerAttributeResponse,
         GetLoadBalancerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetLoadBalancerAttribute`.

@@ -85,7 +85,7 @@ impl crate::client::Request for ListAScriptsRequest {
 /// From [`ListAScriptsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_a_scripts`](crate::Client::list_a_scripts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAScriptsRequestBuilder<C = ()> {
-    inner: Box<ListAScriptsRequest>,
+    inner: ListAScriptsRequest,
     client: C,
 }
 impl<C> ListAScriptsRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAScriptsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAScriptsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
 impl<'a> ListAScriptsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAScriptsRequest::default(),
             client,
         }
     }
@@ -184,7 +184,7 @@ impl<'a> ListAScriptsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAScriptsResponse, ListAScriptsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAScripts`.

@@ -79,7 +79,7 @@ impl crate::client::Request for ListAclEntriesRequest {
 /// From [`ListAclEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_acl_entries`](crate::Client::list_acl_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAclEntriesRequestBuilder<C = ()> {
-    inner: Box<ListAclEntriesRequest>,
+    inner: ListAclEntriesRequest,
     client: C,
 }
 impl<C> ListAclEntriesRequestBuilder<C> {
@@ -125,7 +125,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAclEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -134,7 +134,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAclEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -142,7 +142,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
 impl<'a> ListAclEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAclEntriesRequest::default(),
             client,
         }
     }
@@ -151,7 +151,7 @@ impl<'a> ListAclEntriesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAclEntriesResponse, ListAclEntriesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAclEntries`.

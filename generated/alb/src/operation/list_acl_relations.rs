@@ -61,7 +61,7 @@ impl crate::client::Request for ListAclRelationsRequest {
 /// From [`ListAclRelationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_acl_relations`](crate::Client::list_acl_relations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAclRelationsRequestBuilder<C = ()> {
-    inner: Box<ListAclRelationsRequest>,
+    inner: ListAclRelationsRequest,
     client: C,
 }
 impl<C> ListAclRelationsRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> ListAclRelationsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAclRelationsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> ListAclRelationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAclRelationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> ListAclRelationsRequestBuilder<C> {
 impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAclRelationsRequest::default(),
             client,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAclRelationsResponse, ListAclRelationsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAclRelations`.

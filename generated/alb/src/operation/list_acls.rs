@@ -95,7 +95,7 @@ impl crate::client::Request for ListAclsRequest {
 /// From [`ListAclsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_acls`](crate::Client::list_acls) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAclsRequestBuilder<C = ()> {
-    inner: Box<ListAclsRequest>,
+    inner: ListAclsRequest,
     client: C,
 }
 impl<C> ListAclsRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> ListAclsRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListAclsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> ListAclsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAclsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,14 +190,14 @@ impl<C> ListAclsRequestBuilder<C> {
 impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAclsRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListAclsResponse, ListAclsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAcls`.

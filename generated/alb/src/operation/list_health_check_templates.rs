@@ -107,7 +107,7 @@ impl crate::client::Request for ListHealthCheckTemplatesRequest {
 /// From [`ListHealthCheckTemplatesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_health_check_templates`](crate::Client::list_health_check_templates) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListHealthCheckTemplatesRequestBuilder<C = ()> {
-    inner: Box<ListHealthCheckTemplatesRequest>,
+    inner: ListHealthCheckTemplatesRequest,
     client: C,
 }
 impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListHealthCheckTemplatesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListHealthCheckTemplatesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
 impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListHealthCheckTemplatesRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
         ListHealthCheckTemplatesResponse,
         ListHealthCheckTemplatesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListHealthCheckTemplates`.

@@ -92,7 +92,7 @@ impl crate::client::Request for ListListenerCertificatesRequest {
 /// From [`ListListenerCertificatesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_listener_certificates`](crate::Client::list_listener_certificates) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListListenerCertificatesRequestBuilder<C = ()> {
-    inner: Box<ListListenerCertificatesRequest>,
+    inner: ListListenerCertificatesRequest,
     client: C,
 }
 impl<C> ListListenerCertificatesRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListListenerCertificatesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListListenerCertificatesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
 impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListListenerCertificatesRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
         ListListenerCertificatesResponse,
         ListListenerCertificatesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListListenerCertificates`.

@@ -102,7 +102,7 @@ impl crate::client::Request for ListListenersRequest {
 /// From [`ListListenersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_listeners`](crate::Client::list_listeners) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListListenersRequestBuilder<C = ()> {
-    inner: Box<ListListenersRequest>,
+    inner: ListListenersRequest,
     client: C,
 }
 impl<C> ListListenersRequestBuilder<C> {
@@ -186,7 +186,7 @@ impl<C> ListListenersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListListenersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -195,7 +195,7 @@ impl<C> ListListenersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListListenersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -203,7 +203,7 @@ impl<C> ListListenersRequestBuilder<C> {
 impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListListenersRequest::default(),
             client,
         }
     }
@@ -212,7 +212,7 @@ impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListListenersResponse, ListListenersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListListeners`.

@@ -109,7 +109,7 @@ impl crate::client::Request for ListRulesRequest {
 /// From [`ListRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_rules`](crate::Client::list_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListRulesRequestBuilder<C = ()> {
-    inner: Box<ListRulesRequest>,
+    inner: ListRulesRequest,
     client: C,
 }
 impl<C> ListRulesRequestBuilder<C> {
@@ -209,7 +209,7 @@ impl<C> ListRulesRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListRulesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -218,7 +218,7 @@ impl<C> ListRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -226,7 +226,7 @@ impl<C> ListRulesRequestBuilder<C> {
 impl<'a> ListRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListRulesRequest::default(),
             client,
         }
     }
@@ -235,7 +235,7 @@ impl<'a> ListRulesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListRulesResponse, ListRulesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListRules`.

@@ -107,7 +107,7 @@ impl crate::client::Request for ListSecurityPoliciesRequest {
 /// From [`ListSecurityPoliciesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_security_policies`](crate::Client::list_security_policies) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSecurityPoliciesRequestBuilder<C = ()> {
-    inner: Box<ListSecurityPoliciesRequest>,
+    inner: ListSecurityPoliciesRequest,
     client: C,
 }
 impl<C> ListSecurityPoliciesRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListSecurityPoliciesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSecurityPoliciesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
 impl<'a> ListSecurityPoliciesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSecurityPoliciesRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> ListSecurityPoliciesRequestBuilder<&'a crate::Client> {
         ListSecurityPoliciesResponse,
         ListSecurityPoliciesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSecurityPolicies`.

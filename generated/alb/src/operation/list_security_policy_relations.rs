@@ -67,7 +67,7 @@ impl crate::client::Request for ListSecurityPolicyRelationsRequest {
 /// From [`ListSecurityPolicyRelationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_security_policy_relations`](crate::Client::list_security_policy_relations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSecurityPolicyRelationsRequestBuilder<C = ()> {
-    inner: Box<ListSecurityPolicyRelationsRequest>,
+    inner: ListSecurityPolicyRelationsRequest,
     client: C,
 }
 impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
@@ -96,7 +96,7 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
         ListSecurityPolicyRelationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -105,7 +105,7 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSecurityPolicyRelationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -113,7 +113,7 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
 impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSecurityPolicyRelationsRequest::default(),
             client,
         }
     }
@@ -125,7 +125,7 @@ impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
         ListSecurityPolicyRelationsResponse,
         ListSecurityPolicyRelationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSecurityPolicyRelations`.

@@ -88,7 +88,7 @@ impl crate::client::Request for ListServerGroupServersRequest {
 /// From [`ListServerGroupServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_server_group_servers`](crate::Client::list_server_group_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListServerGroupServersRequestBuilder<C = ()> {
-    inner: Box<ListServerGroupServersRequest>,
+    inner: ListServerGroupServersRequest,
     client: C,
 }
 impl<C> ListServerGroupServersRequestBuilder<C> {
@@ -155,7 +155,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListServerGroupServersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -164,7 +164,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListServerGroupServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -172,7 +172,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
 impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListServerGroupServersRequest::default(),
             client,
         }
     }
@@ -184,7 +184,7 @@ impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
         ListServerGroupServersResponse,
         ListServerGroupServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListServerGroupServers`.

@@ -118,7 +118,7 @@ impl crate::client::Request for ListServerGroupsRequest {
 /// From [`ListServerGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_server_groups`](crate::Client::list_server_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListServerGroupsRequestBuilder<C = ()> {
-    inner: Box<ListServerGroupsRequest>,
+    inner: ListServerGroupsRequest,
     client: C,
 }
 impl<C> ListServerGroupsRequestBuilder<C> {
@@ -225,7 +225,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListServerGroupsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -234,7 +234,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListServerGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -242,7 +242,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
 impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListServerGroupsRequest::default(),
             client,
         }
     }
@@ -251,7 +251,7 @@ impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListServerGroupsResponse, ListServerGroupsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListServerGroups`.

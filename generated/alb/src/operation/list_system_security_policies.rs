@@ -51,7 +51,7 @@ impl crate::client::Request for ListSystemSecurityPoliciesRequest {
 /// From [`ListSystemSecurityPoliciesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_system_security_policies`](crate::Client::list_system_security_policies) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSystemSecurityPoliciesRequestBuilder<C = ()> {
-    inner: Box<ListSystemSecurityPoliciesRequest>,
+    inner: ListSystemSecurityPoliciesRequest,
     client: C,
 }
 impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
@@ -61,7 +61,7 @@ impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListSystemSecurityPoliciesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -70,7 +70,7 @@ impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSystemSecurityPoliciesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -78,7 +78,7 @@ impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
 impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSystemSecurityPoliciesRequest::default(),
             client,
         }
     }
@@ -90,7 +90,7 @@ impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::Client> {
         ListSystemSecurityPoliciesResponse,
         ListSystemSecurityPoliciesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSystemSecurityPolicies`.

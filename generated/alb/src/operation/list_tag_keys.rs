@@ -100,7 +100,7 @@ impl crate::client::Request for ListTagKeysRequest {
 /// From [`ListTagKeysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_tag_keys`](crate::Client::list_tag_keys) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTagKeysRequestBuilder<C = ()> {
-    inner: Box<ListTagKeysRequest>,
+    inner: ListTagKeysRequest,
     client: C,
 }
 impl<C> ListTagKeysRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTagKeysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTagKeysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
 impl<'a> ListTagKeysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTagKeysRequest::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> ListTagKeysRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagKeysResponse, ListTagKeysError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTagKeys`.

@@ -96,7 +96,7 @@ impl crate::client::Request for ListTagValuesRequest {
 /// From [`ListTagValuesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_tag_values`](crate::Client::list_tag_values) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTagValuesRequestBuilder<C = ()> {
-    inner: Box<ListTagValuesRequest>,
+    inner: ListTagValuesRequest,
     client: C,
 }
 impl<C> ListTagValuesRequestBuilder<C> {
@@ -167,7 +167,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTagValuesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -176,7 +176,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTagValuesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -184,7 +184,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
 impl<'a> ListTagValuesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTagValuesRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> ListTagValuesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagValuesResponse, ListTagValuesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTagValues`.

@@ -84,7 +84,7 @@ impl crate::client::Request for ModifyCapacityReservationRequest {
 /// From [`ModifyCapacityReservationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_capacity_reservation`](crate::Client::modify_capacity_reservation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCapacityReservationRequestBuilder<C = ()> {
-    inner: Box<ModifyCapacityReservationRequest>,
+    inner: ModifyCapacityReservationRequest,
     client: C,
 }
 impl<C> ModifyCapacityReservationRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyCapacityReservationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCapacityReservationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
 impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCapacityReservationRequest::default(),
             client,
         }
     }
@@ -174,7 +174,7 @@ impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
         ModifyCapacityReservationResponse,
         ModifyCapacityReservationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCapacityReservation`.

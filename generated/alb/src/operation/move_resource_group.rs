@@ -86,7 +86,7 @@ impl crate::client::Request for MoveResourceGroupRequest {
 /// From [`MoveResourceGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::move_resource_group`](crate::Client::move_resource_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct MoveResourceGroupRequestBuilder<C = ()> {
-    inner: Box<MoveResourceGroupRequest>,
+    inner: MoveResourceGroupRequest,
     client: C,
 }
 impl<C> MoveResourceGroupRequestBuilder<C> {
@@ -136,7 +136,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<MoveResourceGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -145,7 +145,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> MoveResourceGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -153,7 +153,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
 impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: MoveResourceGroupRequest::default(),
             client,
         }
     }
@@ -165,7 +165,7 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
         MoveResourceGroupResponse,
         MoveResourceGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `MoveResourceGroup`.

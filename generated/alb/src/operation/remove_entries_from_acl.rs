@@ -95,7 +95,7 @@ impl crate::client::Request for RemoveEntriesFromAclRequest {
 /// From [`RemoveEntriesFromAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_entries_from_acl`](crate::Client::remove_entries_from_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveEntriesFromAclRequestBuilder<C = ()> {
-    inner: Box<RemoveEntriesFromAclRequest>,
+    inner: RemoveEntriesFromAclRequest,
     client: C,
 }
 impl<C> RemoveEntriesFromAclRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RemoveEntriesFromAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveEntriesFromAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
 impl<'a> RemoveEntriesFromAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveEntriesFromAclRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> RemoveEntriesFromAclRequestBuilder<&'a crate::Client> {
         RemoveEntriesFromAclResponse,
         RemoveEntriesFromAclError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveEntriesFromAcl`.

@@ -120,7 +120,7 @@ impl crate::client::Request for ReplaceServersInServerGroupRequest {
 /// From [`ReplaceServersInServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::replace_servers_in_server_group`](crate::Client::replace_servers_in_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReplaceServersInServerGroupRequestBuilder<C = ()> {
-    inner: Box<ReplaceServersInServerGroupRequest>,
+    inner: ReplaceServersInServerGroupRequest,
     client: C,
 }
 impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
@@ -202,7 +202,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
         ReplaceServersInServerGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -211,7 +211,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReplaceServersInServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -219,7 +219,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
 impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReplaceServersInServerGroupRequest::default(),
             client,
         }
     }
@@ -231,7 +231,7 @@ impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
         ReplaceServersInServerGroupResponse,
         ReplaceServersInServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReplaceServersInServerGroup`.

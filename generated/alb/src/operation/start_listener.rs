@@ -86,7 +86,7 @@ impl crate::client::Request for StartListenerRequest {
 /// From [`StartListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_listener`](crate::Client::start_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartListenerRequestBuilder<C = ()> {
-    inner: Box<StartListenerRequest>,
+    inner: StartListenerRequest,
     client: C,
 }
 impl<C> StartListenerRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> StartListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StartListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> StartListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> StartListenerRequestBuilder<C> {
 impl<'a> StartListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartListenerRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> StartListenerRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StartListenerResponse, StartListenerError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartListener`.

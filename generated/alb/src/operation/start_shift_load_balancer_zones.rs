@@ -95,7 +95,7 @@ impl crate::client::Request for StartShiftLoadBalancerZonesRequest {
 /// From [`StartShiftLoadBalancerZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_shift_load_balancer_zones`](crate::Client::start_shift_load_balancer_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartShiftLoadBalancerZonesRequestBuilder<C = ()> {
-    inner: Box<StartShiftLoadBalancerZonesRequest>,
+    inner: StartShiftLoadBalancerZonesRequest,
     client: C,
 }
 impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
         StartShiftLoadBalancerZonesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartShiftLoadBalancerZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
 impl<'a> StartShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartShiftLoadBalancerZonesRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> StartShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
         StartShiftLoadBalancerZonesResponse,
         StartShiftLoadBalancerZonesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartShiftLoadBalancerZones`.

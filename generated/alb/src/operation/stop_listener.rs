@@ -86,7 +86,7 @@ impl crate::client::Request for StopListenerRequest {
 /// From [`StopListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::stop_listener`](crate::Client::stop_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StopListenerRequestBuilder<C = ()> {
-    inner: Box<StopListenerRequest>,
+    inner: StopListenerRequest,
     client: C,
 }
 impl<C> StopListenerRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> StopListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StopListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> StopListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StopListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> StopListenerRequestBuilder<C> {
 impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StopListenerRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopListenerResponse, StopListenerError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StopListener`.

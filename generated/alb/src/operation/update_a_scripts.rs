@@ -83,7 +83,7 @@ impl crate::client::Request for UpdateAScriptsRequest {
 /// From [`UpdateAScriptsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_a_scripts`](crate::Client::update_a_scripts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateAScriptsRequestBuilder<C = ()> {
-    inner: Box<UpdateAScriptsRequest>,
+    inner: UpdateAScriptsRequest,
     client: C,
 }
 impl<C> UpdateAScriptsRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateAScriptsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateAScriptsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
 impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateAScriptsRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateAScriptsResponse, UpdateAScriptsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateAScripts`.

@@ -88,7 +88,7 @@ impl crate::client::Request for UpdateAclAttributeRequest {
 /// From [`UpdateAclAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_acl_attribute`](crate::Client::update_acl_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateAclAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateAclAttributeRequest>,
+    inner: UpdateAclAttributeRequest,
     client: C,
 }
 impl<C> UpdateAclAttributeRequestBuilder<C> {
@@ -146,7 +146,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateAclAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -155,7 +155,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateAclAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -163,7 +163,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
 impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateAclAttributeRequest::default(),
             client,
         }
     }
@@ -175,7 +175,7 @@ impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
         UpdateAclAttributeResponse,
         UpdateAclAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateAclAttribute`.

@@ -196,7 +196,7 @@ impl crate::client::Request for UpdateHealthCheckTemplateAttributeRequest {
 /// From [`UpdateHealthCheckTemplateAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_health_check_template_attribute`](crate::Client::update_health_check_template_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateHealthCheckTemplateAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateHealthCheckTemplateAttributeRequest>,
+    inner: UpdateHealthCheckTemplateAttributeRequest,
     client: C,
 }
 impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
@@ -414,7 +414,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
         UpdateHealthCheckTemplateAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -423,7 +423,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateHealthCheckTemplateAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -431,7 +431,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
 impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateHealthCheckTemplateAttributeRequest::default(),
             client,
         }
     }
@@ -443,7 +443,7 @@ impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
         UpdateHealthCheckTemplateAttributeResponse,
         UpdateHealthCheckTemplateAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateHealthCheckTemplateAttribute`.

@@ -193,7 +193,7 @@ impl crate::client::Request for UpdateListenerAttributeRequest {
 /// From [`UpdateListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_listener_attribute`](crate::Client::update_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateListenerAttributeRequest>,
+    inner: UpdateListenerAttributeRequest,
     client: C,
 }
 impl<C> UpdateListenerAttributeRequestBuilder<C> {
@@ -396,7 +396,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateListenerAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -405,7 +405,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -413,7 +413,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
 impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateListenerAttributeRequest::default(),
             client,
         }
     }
@@ -425,7 +425,7 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
         UpdateListenerAttributeResponse,
         UpdateListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateListenerAttribute`.

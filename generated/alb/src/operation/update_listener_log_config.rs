@@ -107,7 +107,7 @@ impl crate::client::Request for UpdateListenerLogConfigRequest {
 /// From [`UpdateListenerLogConfigRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_listener_log_config`](crate::Client::update_listener_log_config) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateListenerLogConfigRequestBuilder<C = ()> {
-    inner: Box<UpdateListenerLogConfigRequest>,
+    inner: UpdateListenerLogConfigRequest,
     client: C,
 }
 impl<C> UpdateListenerLogConfigRequestBuilder<C> {
@@ -183,7 +183,7 @@ impl<C> UpdateListenerLogConfigRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateListenerLogConfigRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -192,7 +192,7 @@ impl<C> UpdateListenerLogConfigRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateListenerLogConfigRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -200,7 +200,7 @@ impl<C> UpdateListenerLogConfigRequestBuilder<C> {
 impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateListenerLogConfigRequest::default(),
             client,
         }
     }
@@ -212,7 +212,7 @@ impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
         UpdateListenerLogConfigResponse,
         UpdateListenerLogConfigError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateListenerLogConfig`.

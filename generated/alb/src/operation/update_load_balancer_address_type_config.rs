@@ -113,7 +113,7 @@ impl crate::client::Request for UpdateLoadBalancerAddressTypeConfigRequest {
 /// From [`UpdateLoadBalancerAddressTypeConfigRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_load_balancer_address_type_config`](crate::Client::update_load_balancer_address_type_config) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateLoadBalancerAddressTypeConfigRequestBuilder<C = ()> {
-    inner: Box<UpdateLoadBalancerAddressTypeConfigRequest>,
+    inner: UpdateLoadBalancerAddressTypeConfigRequest,
     client: C,
 }
 impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
         UpdateLoadBalancerAddressTypeConfigRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateLoadBalancerAddressTypeConfigRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
 impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
         UpdateLoadBalancerAddressTypeConfigResponse,
         UpdateLoadBalancerAddressTypeConfigError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateLoadBalancerAddressTypeConfig`.

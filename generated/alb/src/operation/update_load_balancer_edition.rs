@@ -100,7 +100,7 @@ impl crate::client::Request for UpdateLoadBalancerEditionRequest {
 /// From [`UpdateLoadBalancerEditionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_load_balancer_edition`](crate::Client::update_load_balancer_edition) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateLoadBalancerEditionRequestBuilder<C = ()> {
-    inner: Box<UpdateLoadBalancerEditionRequest>,
+    inner: UpdateLoadBalancerEditionRequest,
     client: C,
 }
 impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateLoadBalancerEditionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateLoadBalancerEditionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
 impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateLoadBalancerEditionRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::Client> {
         UpdateLoadBalancerEditionResponse,
         UpdateLoadBalancerEditionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateLoadBalancerEdition`.

@@ -98,7 +98,7 @@ impl crate::client::Request for UpdateLoadBalancerZonesRequest {
 /// From [`UpdateLoadBalancerZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_load_balancer_zones`](crate::Client::update_load_balancer_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateLoadBalancerZonesRequestBuilder<C = ()> {
-    inner: Box<UpdateLoadBalancerZonesRequest>,
+    inner: UpdateLoadBalancerZonesRequest,
     client: C,
 }
 impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateLoadBalancerZonesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateLoadBalancerZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
 impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateLoadBalancerZonesRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
         UpdateLoadBalancerZonesResponse,
         UpdateLoadBalancerZonesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateLoadBalancerZones`.

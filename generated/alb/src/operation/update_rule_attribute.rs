@@ -125,7 +125,7 @@ impl crate::client::Request for UpdateRuleAttributeRequest {
 /// From [`UpdateRuleAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_rule_attribute`](crate::Client::update_rule_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateRuleAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateRuleAttributeRequest>,
+    inner: UpdateRuleAttributeRequest,
     client: C,
 }
 impl<C> UpdateRuleAttributeRequestBuilder<C> {
@@ -222,7 +222,7 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateRuleAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -231,7 +231,7 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateRuleAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -239,7 +239,7 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
 impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateRuleAttributeRequest::default(),
             client,
         }
     }
@@ -251,7 +251,7 @@ impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
         UpdateRuleAttributeResponse,
         UpdateRuleAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateRuleAttribute`.

@@ -97,7 +97,7 @@ impl crate::client::Request for UpdateRulesAttributeRequest {
 /// From [`UpdateRulesAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_rules_attribute`](crate::Client::update_rules_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateRulesAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateRulesAttributeRequest>,
+    inner: UpdateRulesAttributeRequest,
     client: C,
 }
 impl<C> UpdateRulesAttributeRequestBuilder<C> {
@@ -149,7 +149,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateRulesAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -158,7 +158,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateRulesAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -166,7 +166,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
 impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateRulesAttributeRequest::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::Client> {
         UpdateRulesAttributeResponse,
         UpdateRulesAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateRulesAttribute`.

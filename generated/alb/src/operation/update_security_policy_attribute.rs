@@ -109,7 +109,7 @@ impl crate::client::Request for UpdateSecurityPolicyAttributeRequest {
 /// From [`UpdateSecurityPolicyAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_security_policy_attribute`](crate::Client::update_security_policy_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateSecurityPolicyAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateSecurityPolicyAttributeRequest>,
+    inner: UpdateSecurityPolicyAttributeRequest,
     client: C,
 }
 impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
         UpdateSecurityPolicyAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateSecurityPolicyAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
 impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateSecurityPolicyAttributeRequest::default(),
             client,
         }
     }
@@ -227,7 +227,7 @@ impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
         UpdateSecurityPolicyAttributeResponse,
         UpdateSecurityPolicyAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateSecurityPolicyAttribute`.

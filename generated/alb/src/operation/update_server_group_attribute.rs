@@ -172,7 +172,7 @@ impl crate::client::Request for UpdateServerGroupAttributeRequest {
 /// From [`UpdateServerGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_server_group_attribute`](crate::Client::update_server_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateServerGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateServerGroupAttributeRequest>,
+    inner: UpdateServerGroupAttributeRequest,
     client: C,
 }
 impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
@@ -349,7 +349,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateServerGroupAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -358,7 +358,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateServerGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -366,7 +366,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
 impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateServerGroupAttributeRequest::default(),
             client,
         }
     }
@@ -378,7 +378,7 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
         UpdateServerGroupAttributeResponse,
         UpdateServerGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateServerGroupAttribute`.

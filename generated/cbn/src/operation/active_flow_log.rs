@@ -103,7 +103,7 @@ impl crate::client::Request for ActiveFlowLogRequest {
 /// From [`ActiveFlowLogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::active_flow_log`](crate::Client::active_flow_log) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ActiveFlowLogRequestBuilder<C = ()> {
-    inner: Box<ActiveFlowLogRequest>,
+    inner: ActiveFlowLogRequest,
     client: C,
 }
 impl<C> ActiveFlowLogRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ActiveFlowLogRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ActiveFlowLogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
 impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ActiveFlowLogRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ActiveFlowLogResponse, ActiveFlowLogError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ActiveFlowLog`.

@@ -112,7 +112,7 @@ impl crate::client::Request for AddTrafficMatchRuleToTrafficMarkingPolicyRequest
 /// From [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_traffic_match_rule_to_traffic_marking_policy`](crate::Client::add_traffic_match_rule_to_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<AddTrafficMatchRuleToTrafficMarkingPolicyRequest>,
+    inner: AddTrafficMatchRuleToTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
@@ -179,7 +179,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         AddTrafficMatchRuleToTrafficMarkingPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -188,7 +188,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -196,7 +196,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
 impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -208,7 +208,7 @@ impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clie
         AddTrafficMatchRuleToTrafficMarkingPolicyResponse,
         AddTrafficMatchRuleToTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddTrafficMatchRuleToTrafficMarkingPolicy`.

@@ -111,7 +111,7 @@ impl crate::client::Request for AddTraficMatchRuleToTrafficMarkingPolicyRequest 
 /// From [`AddTraficMatchRuleToTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_trafic_match_rule_to_traffic_marking_policy`](crate::Client::add_trafic_match_rule_to_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<AddTraficMatchRuleToTrafficMarkingPolicyRequest>,
+    inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
@@ -180,7 +180,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         AddTraficMatchRuleToTrafficMarkingPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -189,7 +189,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddTraficMatchRuleToTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
 impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -209,7 +209,7 @@ impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clien
         AddTraficMatchRuleToTrafficMarkingPolicyResponse,
         AddTraficMatchRuleToTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddTraficMatchRuleToTrafficMarkingPolicy`.

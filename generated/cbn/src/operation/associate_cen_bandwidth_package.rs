@@ -76,7 +76,7 @@ impl crate::client::Request for AssociateCenBandwidthPackageRequest {
 /// From [`AssociateCenBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_cen_bandwidth_package`](crate::Client::associate_cen_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateCenBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<AssociateCenBandwidthPackageRequest>,
+    inner: AssociateCenBandwidthPackageRequest,
     client: C,
 }
 impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
         AssociateCenBandwidthPackageRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateCenBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
 impl<'a> AssociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateCenBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> AssociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         AssociateCenBandwidthPackageResponse,
         AssociateCenBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateCenBandwidthPackage`.

@@ -103,7 +103,7 @@ impl crate::client::Request for AssociateTransitRouterAttachmentWithRouteTableRe
 /// From [`AssociateTransitRouterAttachmentWithRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_transit_router_attachment_with_route_table`](crate::Client::associate_transit_router_attachment_with_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C = ()> {
-    inner: Box<AssociateTransitRouterAttachmentWithRouteTableRequest>,
+    inner: AssociateTransitRouterAttachmentWithRouteTableRequest,
     client: C,
 }
 impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
@@ -166,7 +166,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
         AssociateTransitRouterAttachmentWithRouteTableRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -177,7 +177,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> AssociateTransitRouterAttachmentWithRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<
 > AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<
         AssociateTransitRouterAttachmentWithRouteTableResponse,
         AssociateTransitRouterAttachmentWithRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateTransitRouterAttachmentWithRouteTable`.

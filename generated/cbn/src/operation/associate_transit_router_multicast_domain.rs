@@ -117,7 +117,7 @@ impl crate::client::Request for AssociateTransitRouterMulticastDomainRequest {
 /// From [`AssociateTransitRouterMulticastDomainRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_transit_router_multicast_domain`](crate::Client::associate_transit_router_multicast_domain) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateTransitRouterMulticastDomainRequestBuilder<C = ()> {
-    inner: Box<AssociateTransitRouterMulticastDomainRequest>,
+    inner: AssociateTransitRouterMulticastDomainRequest,
     client: C,
 }
 impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
         AssociateTransitRouterMulticastDomainRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateTransitRouterMulticastDomainRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
 impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
@@ -225,7 +225,7 @@ impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> 
         AssociateTransitRouterMulticastDomainResponse,
         AssociateTransitRouterMulticastDomainError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateTransitRouterMulticastDomain`.

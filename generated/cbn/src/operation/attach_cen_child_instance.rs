@@ -116,7 +116,7 @@ impl crate::client::Request for AttachCenChildInstanceRequest {
 /// From [`AttachCenChildInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_cen_child_instance`](crate::Client::attach_cen_child_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachCenChildInstanceRequestBuilder<C = ()> {
-    inner: Box<AttachCenChildInstanceRequest>,
+    inner: AttachCenChildInstanceRequest,
     client: C,
 }
 impl<C> AttachCenChildInstanceRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachCenChildInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachCenChildInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
 impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachCenChildInstanceRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
         AttachCenChildInstanceResponse,
         AttachCenChildInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachCenChildInstance`.

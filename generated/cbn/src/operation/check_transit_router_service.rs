@@ -62,7 +62,7 @@ impl crate::client::Request for CheckTransitRouterServiceRequest {
 /// From [`CheckTransitRouterServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::check_transit_router_service`](crate::Client::check_transit_router_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CheckTransitRouterServiceRequestBuilder<C = ()> {
-    inner: Box<CheckTransitRouterServiceRequest>,
+    inner: CheckTransitRouterServiceRequest,
     client: C,
 }
 impl<C> CheckTransitRouterServiceRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CheckTransitRouterServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CheckTransitRouterServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
 impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CheckTransitRouterServiceRequest::default(),
             client,
         }
     }
@@ -114,7 +114,7 @@ impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
         CheckTransitRouterServiceResponse,
         CheckTransitRouterServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CheckTransitRouterService`.

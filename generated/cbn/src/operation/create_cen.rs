@@ -103,7 +103,7 @@ impl crate::client::Request for CreateCenRequest {
 /// From [`CreateCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen`](crate::Client::create_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenRequestBuilder<C = ()> {
-    inner: Box<CreateCenRequest>,
+    inner: CreateCenRequest,
     client: C,
 }
 impl<C> CreateCenRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> CreateCenRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<CreateCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> CreateCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> CreateCenRequestBuilder<C> {
 impl<'a> CreateCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenRequest::default(),
             client,
         }
     }
@@ -200,7 +200,7 @@ impl<'a> CreateCenRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateCenResponse, CreateCenError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCen`.

@@ -170,7 +170,7 @@ impl crate::client::Request for CreateCenBandwidthPackageRequest {
 /// From [`CreateCenBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen_bandwidth_package`](crate::Client::create_cen_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<CreateCenBandwidthPackageRequest>,
+    inner: CreateCenBandwidthPackageRequest,
     client: C,
 }
 impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
@@ -323,7 +323,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateCenBandwidthPackageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -332,7 +332,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -340,7 +340,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
 impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -352,7 +352,7 @@ impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         CreateCenBandwidthPackageResponse,
         CreateCenBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCenBandwidthPackage`.

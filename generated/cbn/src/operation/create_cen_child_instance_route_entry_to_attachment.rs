@@ -121,7 +121,7 @@ impl crate::client::Request for CreateCenChildInstanceRouteEntryToAttachmentRequ
 /// From [`CreateCenChildInstanceRouteEntryToAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen_child_instance_route_entry_to_attachment`](crate::Client::create_cen_child_instance_route_entry_to_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateCenChildInstanceRouteEntryToAttachmentRequest>,
+    inner: CreateCenChildInstanceRouteEntryToAttachmentRequest,
     client: C,
 }
 impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
         CreateCenChildInstanceRouteEntryToAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenChildInstanceRouteEntryToAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
 impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
         CreateCenChildInstanceRouteEntryToAttachmentResponse,
         CreateCenChildInstanceRouteEntryToAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCenChildInstanceRouteEntryToAttachment`.

@@ -130,7 +130,7 @@ impl crate::client::Request for CreateCenChildInstanceRouteEntryToCenRequest {
 /// From [`CreateCenChildInstanceRouteEntryToCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen_child_instance_route_entry_to_cen`](crate::Client::create_cen_child_instance_route_entry_to_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenChildInstanceRouteEntryToCenRequestBuilder<C = ()> {
-    inner: Box<CreateCenChildInstanceRouteEntryToCenRequest>,
+    inner: CreateCenChildInstanceRouteEntryToCenRequest,
     client: C,
 }
 impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
@@ -228,7 +228,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
         CreateCenChildInstanceRouteEntryToCenRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -237,7 +237,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenChildInstanceRouteEntryToCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -245,7 +245,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
 impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenChildInstanceRouteEntryToCenRequest::default(),
             client,
         }
     }
@@ -257,7 +257,7 @@ impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
         CreateCenChildInstanceRouteEntryToCenResponse,
         CreateCenChildInstanceRouteEntryToCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCenChildInstanceRouteEntryToCen`.

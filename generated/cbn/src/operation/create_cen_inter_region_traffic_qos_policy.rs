@@ -154,7 +154,7 @@ impl crate::client::Request for CreateCenInterRegionTrafficQosPolicyRequest {
 /// From [`CreateCenInterRegionTrafficQosPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen_inter_region_traffic_qos_policy`](crate::Client::create_cen_inter_region_traffic_qos_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenInterRegionTrafficQosPolicyRequestBuilder<C = ()> {
-    inner: Box<CreateCenInterRegionTrafficQosPolicyRequest>,
+    inner: CreateCenInterRegionTrafficQosPolicyRequest,
     client: C,
 }
 impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
@@ -267,7 +267,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
         CreateCenInterRegionTrafficQosPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -276,7 +276,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenInterRegionTrafficQosPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -284,7 +284,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
 impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenInterRegionTrafficQosPolicyRequest::default(),
             client,
         }
     }
@@ -296,7 +296,7 @@ impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
         CreateCenInterRegionTrafficQosPolicyResponse,
         CreateCenInterRegionTrafficQosPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCenInterRegionTrafficQosPolicy`.

@@ -137,7 +137,7 @@ impl crate::client::Request for CreateCenInterRegionTrafficQosQueueRequest {
 /// From [`CreateCenInterRegionTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen_inter_region_traffic_qos_queue`](crate::Client::create_cen_inter_region_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenInterRegionTrafficQosQueueRequestBuilder<C = ()> {
-    inner: Box<CreateCenInterRegionTrafficQosQueueRequest>,
+    inner: CreateCenInterRegionTrafficQosQueueRequest,
     client: C,
 }
 impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
@@ -249,7 +249,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
         CreateCenInterRegionTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -258,7 +258,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenInterRegionTrafficQosQueueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -266,7 +266,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
 impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenInterRegionTrafficQosQueueRequest::default(),
             client,
         }
     }
@@ -278,7 +278,7 @@ impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
         CreateCenInterRegionTrafficQosQueueResponse,
         CreateCenInterRegionTrafficQosQueueError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCenInterRegionTrafficQosQueue`.

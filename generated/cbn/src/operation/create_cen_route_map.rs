@@ -532,7 +532,7 @@ impl crate::client::Request for CreateCenRouteMapRequest {
 /// From [`CreateCenRouteMapRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_cen_route_map`](crate::Client::create_cen_route_map) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCenRouteMapRequestBuilder<C = ()> {
-    inner: Box<CreateCenRouteMapRequest>,
+    inner: CreateCenRouteMapRequest,
     client: C,
 }
 impl<C> CreateCenRouteMapRequestBuilder<C> {
@@ -1077,7 +1077,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateCenRouteMapRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1086,7 +1086,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCenRouteMapRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1094,7 +1094,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
 impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCenRouteMapRequest::default(),
             client,
         }
     }
@@ -1106,7 +1106,7 @@ impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
         CreateCenRouteMapResponse,
         CreateCenRouteMapError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCenRouteMap`.

@@ -208,7 +208,7 @@ impl crate::client::Request for CreateFlowlogRequest {
 /// From [`CreateFlowlogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_flowlog`](crate::Client::create_flowlog) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateFlowlogRequestBuilder<C = ()> {
-    inner: Box<CreateFlowlogRequest>,
+    inner: CreateFlowlogRequest,
     client: C,
 }
 impl<C> CreateFlowlogRequestBuilder<C> {
@@ -379,7 +379,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateFlowlogRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -388,7 +388,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateFlowlogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -396,7 +396,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
 impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateFlowlogRequest::default(),
             client,
         }
     }
@@ -405,7 +405,7 @@ impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateFlowlogResponse, CreateFlowlogError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateFlowlog`.

@@ -153,7 +153,7 @@ impl crate::client::Request for CreateTrafficMarkingPolicyRequest {
 /// From [`CreateTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_traffic_marking_policy`](crate::Client::create_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<CreateTrafficMarkingPolicyRequest>,
+    inner: CreateTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
@@ -274,7 +274,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTrafficMarkingPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -283,7 +283,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -291,7 +291,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
 impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -303,7 +303,7 @@ impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
         CreateTrafficMarkingPolicyResponse,
         CreateTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTrafficMarkingPolicy`.

@@ -149,7 +149,7 @@ impl crate::client::Request for CreateTransitRouteTableAggregationRequest {
 /// From [`CreateTransitRouteTableAggregationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_route_table_aggregation`](crate::Client::create_transit_route_table_aggregation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouteTableAggregationRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouteTableAggregationRequest>,
+    inner: CreateTransitRouteTableAggregationRequest,
     client: C,
 }
 impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
@@ -283,7 +283,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
         CreateTransitRouteTableAggregationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -292,7 +292,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouteTableAggregationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -300,7 +300,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
 impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
@@ -312,7 +312,7 @@ impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         CreateTransitRouteTableAggregationResponse,
         CreateTransitRouteTableAggregationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouteTableAggregation`.

@@ -144,7 +144,7 @@ impl crate::client::Request for CreateTransitRouterRequest {
 /// From [`CreateTransitRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router`](crate::Client::create_transit_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterRequest>,
+    inner: CreateTransitRouterRequest,
     client: C,
 }
 impl<C> CreateTransitRouterRequestBuilder<C> {
@@ -266,7 +266,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTransitRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -275,7 +275,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -283,7 +283,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
 impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterRequest::default(),
             client,
         }
     }
@@ -295,7 +295,7 @@ impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
         CreateTransitRouterResponse,
         CreateTransitRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouter`.

@@ -148,7 +148,7 @@ impl crate::client::Request for CreateTransitRouterCidrRequest {
 /// From [`CreateTransitRouterCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_cidr`](crate::Client::create_transit_router_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterCidrRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterCidrRequest>,
+    inner: CreateTransitRouterCidrRequest,
     client: C,
 }
 impl<C> CreateTransitRouterCidrRequestBuilder<C> {
@@ -262,7 +262,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTransitRouterCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -271,7 +271,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterCidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -279,7 +279,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
 impl<'a> CreateTransitRouterCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterCidrRequest::default(),
             client,
         }
     }
@@ -291,7 +291,7 @@ impl<'a> CreateTransitRouterCidrRequestBuilder<&'a crate::Client> {
         CreateTransitRouterCidrResponse,
         CreateTransitRouterCidrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterCidr`.

@@ -159,7 +159,7 @@ impl crate::client::Request for CreateTransitRouterEcrAttachmentRequest {
 /// From [`CreateTransitRouterEcrAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_ecr_attachment`](crate::Client::create_transit_router_ecr_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterEcrAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterEcrAttachmentRequest>,
+    inner: CreateTransitRouterEcrAttachmentRequest,
     client: C,
 }
 impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
@@ -294,7 +294,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
         CreateTransitRouterEcrAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -303,7 +303,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterEcrAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -311,7 +311,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
 impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterEcrAttachmentRequest::default(),
             client,
         }
     }
@@ -323,7 +323,7 @@ impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
         CreateTransitRouterEcrAttachmentResponse,
         CreateTransitRouterEcrAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterEcrAttachment`.

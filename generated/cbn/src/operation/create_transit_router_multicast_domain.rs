@@ -130,7 +130,7 @@ impl crate::client::Request for CreateTransitRouterMulticastDomainRequest {
 /// From [`CreateTransitRouterMulticastDomainRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_multicast_domain`](crate::Client::create_transit_router_multicast_domain) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterMulticastDomainRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterMulticastDomainRequest>,
+    inner: CreateTransitRouterMulticastDomainRequest,
     client: C,
 }
 impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
@@ -252,7 +252,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
         CreateTransitRouterMulticastDomainRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -261,7 +261,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterMulticastDomainRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -269,7 +269,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
 impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
@@ -281,7 +281,7 @@ impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
         CreateTransitRouterMulticastDomainResponse,
         CreateTransitRouterMulticastDomainError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterMulticastDomain`.

@@ -195,7 +195,7 @@ impl crate::client::Request for CreateTransitRouterPeerAttachmentRequest {
 /// From [`CreateTransitRouterPeerAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_peer_attachment`](crate::Client::create_transit_router_peer_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterPeerAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterPeerAttachmentRequest>,
+    inner: CreateTransitRouterPeerAttachmentRequest,
     client: C,
 }
 impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
@@ -394,7 +394,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
         CreateTransitRouterPeerAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -403,7 +403,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterPeerAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -411,7 +411,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
 impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterPeerAttachmentRequest::default(),
             client,
         }
     }
@@ -423,7 +423,7 @@ impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
         CreateTransitRouterPeerAttachmentResponse,
         CreateTransitRouterPeerAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterPeerAttachment`.

@@ -151,7 +151,7 @@ impl crate::client::Request for CreateTransitRouterPrefixListAssociationRequest 
 /// From [`CreateTransitRouterPrefixListAssociationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_prefix_list_association`](crate::Client::create_transit_router_prefix_list_association) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterPrefixListAssociationRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterPrefixListAssociationRequest>,
+    inner: CreateTransitRouterPrefixListAssociationRequest,
     client: C,
 }
 impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
@@ -279,7 +279,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
         CreateTransitRouterPrefixListAssociationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -288,7 +288,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterPrefixListAssociationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -296,7 +296,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
 impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterPrefixListAssociationRequest::default(),
             client,
         }
     }
@@ -308,7 +308,7 @@ impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
         CreateTransitRouterPrefixListAssociationResponse,
         CreateTransitRouterPrefixListAssociationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterPrefixListAssociation`.

@@ -146,7 +146,7 @@ impl crate::client::Request for CreateTransitRouterRouteEntryRequest {
 /// From [`CreateTransitRouterRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_route_entry`](crate::Client::create_transit_router_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterRouteEntryRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterRouteEntryRequest>,
+    inner: CreateTransitRouterRouteEntryRequest,
     client: C,
 }
 impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
@@ -271,7 +271,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
         CreateTransitRouterRouteEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -280,7 +280,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -288,7 +288,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
 impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterRouteEntryRequest::default(),
             client,
         }
     }
@@ -300,7 +300,7 @@ impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
         CreateTransitRouterRouteEntryResponse,
         CreateTransitRouterRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterRouteEntry`.

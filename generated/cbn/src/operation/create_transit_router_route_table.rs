@@ -121,7 +121,7 @@ impl crate::client::Request for CreateTransitRouterRouteTableRequest {
 /// From [`CreateTransitRouterRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_route_table`](crate::Client::create_transit_router_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterRouteTableRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterRouteTableRequest>,
+    inner: CreateTransitRouterRouteTableRequest,
     client: C,
 }
 impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
@@ -224,7 +224,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
         CreateTransitRouterRouteTableRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -233,7 +233,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -241,7 +241,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
 impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterRouteTableRequest::default(),
             client,
         }
     }
@@ -253,7 +253,7 @@ impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
         CreateTransitRouterRouteTableResponse,
         CreateTransitRouterRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterRouteTable`.

@@ -165,7 +165,7 @@ impl crate::client::Request for CreateTransitRouterVbrAttachmentRequest {
 /// From [`CreateTransitRouterVbrAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_vbr_attachment`](crate::Client::create_transit_router_vbr_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterVbrAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterVbrAttachmentRequest>,
+    inner: CreateTransitRouterVbrAttachmentRequest,
     client: C,
 }
 impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
@@ -313,7 +313,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
         CreateTransitRouterVbrAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -322,7 +322,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterVbrAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -330,7 +330,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
 impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterVbrAttachmentRequest::default(),
             client,
         }
     }
@@ -342,7 +342,7 @@ impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
         CreateTransitRouterVbrAttachmentResponse,
         CreateTransitRouterVbrAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterVbrAttachment`.

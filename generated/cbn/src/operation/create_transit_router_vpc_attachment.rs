@@ -195,7 +195,7 @@ impl crate::client::Request for CreateTransitRouterVpcAttachmentRequest {
 /// From [`CreateTransitRouterVpcAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_vpc_attachment`](crate::Client::create_transit_router_vpc_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterVpcAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterVpcAttachmentRequest>,
+    inner: CreateTransitRouterVpcAttachmentRequest,
     client: C,
 }
 impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
@@ -383,7 +383,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
         CreateTransitRouterVpcAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -392,7 +392,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterVpcAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -400,7 +400,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
 impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterVpcAttachmentRequest::default(),
             client,
         }
     }
@@ -412,7 +412,7 @@ impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
         CreateTransitRouterVpcAttachmentResponse,
         CreateTransitRouterVpcAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterVpcAttachment`.

@@ -178,7 +178,7 @@ impl crate::client::Request for CreateTransitRouterVpnAttachmentRequest {
 /// From [`CreateTransitRouterVpnAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_transit_router_vpn_attachment`](crate::Client::create_transit_router_vpn_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTransitRouterVpnAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateTransitRouterVpnAttachmentRequest>,
+    inner: CreateTransitRouterVpnAttachmentRequest,
     client: C,
 }
 impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
@@ -351,7 +351,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
         CreateTransitRouterVpnAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -360,7 +360,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTransitRouterVpnAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -368,7 +368,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
 impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTransitRouterVpnAttachmentRequest::default(),
             client,
         }
     }
@@ -380,7 +380,7 @@ impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
         CreateTransitRouterVpnAttachmentResponse,
         CreateTransitRouterVpnAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTransitRouterVpnAttachment`.

@@ -89,7 +89,7 @@ impl crate::client::Request for DeleteCenRequest {
 /// From [`DeleteCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen`](crate::Client::delete_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenRequestBuilder<C = ()> {
-    inner: Box<DeleteCenRequest>,
+    inner: DeleteCenRequest,
     client: C,
 }
 impl<C> DeleteCenRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DeleteCenRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<DeleteCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DeleteCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DeleteCenRequestBuilder<C> {
 impl<'a> DeleteCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenRequest::default(),
             client,
         }
     }
@@ -134,7 +134,7 @@ impl<'a> DeleteCenRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteCenResponse, DeleteCenError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCen`.

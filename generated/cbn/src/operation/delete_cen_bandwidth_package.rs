@@ -61,7 +61,7 @@ impl crate::client::Request for DeleteCenBandwidthPackageRequest {
 /// From [`DeleteCenBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen_bandwidth_package`](crate::Client::delete_cen_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<DeleteCenBandwidthPackageRequest>,
+    inner: DeleteCenBandwidthPackageRequest,
     client: C,
 }
 impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
@@ -80,7 +80,7 @@ impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteCenBandwidthPackageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -89,7 +89,7 @@ impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -97,7 +97,7 @@ impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
 impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -109,7 +109,7 @@ impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         DeleteCenBandwidthPackageResponse,
         DeleteCenBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCenBandwidthPackage`.

@@ -120,7 +120,7 @@ impl crate::client::Request for DeleteCenChildInstanceRouteEntryToAttachmentRequ
 /// From [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen_child_instance_route_entry_to_attachment`](crate::Client::delete_cen_child_instance_route_entry_to_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteCenChildInstanceRouteEntryToAttachmentRequest>,
+    inner: DeleteCenChildInstanceRouteEntryToAttachmentRequest,
     client: C,
 }
 impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
         DeleteCenChildInstanceRouteEntryToAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenChildInstanceRouteEntryToAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
 impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenChildInstanceRouteEntryToAttachmentRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
         DeleteCenChildInstanceRouteEntryToAttachmentResponse,
         DeleteCenChildInstanceRouteEntryToAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCenChildInstanceRouteEntryToAttachment`.

@@ -129,7 +129,7 @@ impl crate::client::Request for DeleteCenChildInstanceRouteEntryToCenRequest {
 /// From [`DeleteCenChildInstanceRouteEntryToCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen_child_instance_route_entry_to_cen`](crate::Client::delete_cen_child_instance_route_entry_to_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C = ()> {
-    inner: Box<DeleteCenChildInstanceRouteEntryToCenRequest>,
+    inner: DeleteCenChildInstanceRouteEntryToCenRequest,
     client: C,
 }
 impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
@@ -227,7 +227,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
         DeleteCenChildInstanceRouteEntryToCenRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -236,7 +236,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenChildInstanceRouteEntryToCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -244,7 +244,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
 impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
             client,
         }
     }
@@ -256,7 +256,7 @@ impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
         DeleteCenChildInstanceRouteEntryToCenResponse,
         DeleteCenChildInstanceRouteEntryToCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCenChildInstanceRouteEntryToCen`.

@@ -90,7 +90,7 @@ impl crate::client::Request for DeleteCenInterRegionTrafficQosPolicyRequest {
 /// From [`DeleteCenInterRegionTrafficQosPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen_inter_region_traffic_qos_policy`](crate::Client::delete_cen_inter_region_traffic_qos_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C = ()> {
-    inner: Box<DeleteCenInterRegionTrafficQosPolicyRequest>,
+    inner: DeleteCenInterRegionTrafficQosPolicyRequest,
     client: C,
 }
 impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
         DeleteCenInterRegionTrafficQosPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenInterRegionTrafficQosPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
 impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenInterRegionTrafficQosPolicyRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
         DeleteCenInterRegionTrafficQosPolicyResponse,
         DeleteCenInterRegionTrafficQosPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCenInterRegionTrafficQosPolicy`.

@@ -87,7 +87,7 @@ impl crate::client::Request for DeleteCenInterRegionTrafficQosQueueRequest {
 /// From [`DeleteCenInterRegionTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen_inter_region_traffic_qos_queue`](crate::Client::delete_cen_inter_region_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenInterRegionTrafficQosQueueRequestBuilder<C = ()> {
-    inner: Box<DeleteCenInterRegionTrafficQosQueueRequest>,
+    inner: DeleteCenInterRegionTrafficQosQueueRequest,
     client: C,
 }
 impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
         DeleteCenInterRegionTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenInterRegionTrafficQosQueueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
 impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
         DeleteCenInterRegionTrafficQosQueueResponse,
         DeleteCenInterRegionTrafficQosQueueError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCenInterRegionTrafficQosQueue`.

@@ -94,7 +94,7 @@ impl crate::client::Request for DeleteCenRouteMapRequest {
 /// From [`DeleteCenRouteMapRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_cen_route_map`](crate::Client::delete_cen_route_map) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCenRouteMapRequestBuilder<C = ()> {
-    inner: Box<DeleteCenRouteMapRequest>,
+    inner: DeleteCenRouteMapRequest,
     client: C,
 }
 impl<C> DeleteCenRouteMapRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteCenRouteMapRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCenRouteMapRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
 impl<'a> DeleteCenRouteMapRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCenRouteMapRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DeleteCenRouteMapRequestBuilder<&'a crate::Client> {
         DeleteCenRouteMapResponse,
         DeleteCenRouteMapError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCenRouteMap`.

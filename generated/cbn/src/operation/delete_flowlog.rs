@@ -102,7 +102,7 @@ impl crate::client::Request for DeleteFlowlogRequest {
 /// From [`DeleteFlowlogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_flowlog`](crate::Client::delete_flowlog) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteFlowlogRequestBuilder<C = ()> {
-    inner: Box<DeleteFlowlogRequest>,
+    inner: DeleteFlowlogRequest,
     client: C,
 }
 impl<C> DeleteFlowlogRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> DeleteFlowlogRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteFlowlogRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> DeleteFlowlogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteFlowlogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> DeleteFlowlogRequestBuilder<C> {
 impl<'a> DeleteFlowlogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteFlowlogRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DeleteFlowlogRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteFlowlogResponse, DeleteFlowlogError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteFlowlog`.

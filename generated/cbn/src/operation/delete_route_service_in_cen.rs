@@ -103,7 +103,7 @@ impl crate::client::Request for DeleteRouteServiceInCenRequest {
 /// From [`DeleteRouteServiceInCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_route_service_in_cen`](crate::Client::delete_route_service_in_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRouteServiceInCenRequestBuilder<C = ()> {
-    inner: Box<DeleteRouteServiceInCenRequest>,
+    inner: DeleteRouteServiceInCenRequest,
     client: C,
 }
 impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
@@ -169,7 +169,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRouteServiceInCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -178,7 +178,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRouteServiceInCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -186,7 +186,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
 impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRouteServiceInCenRequest::default(),
             client,
         }
     }
@@ -198,7 +198,7 @@ impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
         DeleteRouteServiceInCenResponse,
         DeleteRouteServiceInCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRouteServiceInCen`.

@@ -99,7 +99,7 @@ impl crate::client::Request for DeleteTrafficMarkingPolicyRequest {
 /// From [`DeleteTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_traffic_marking_policy`](crate::Client::delete_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<DeleteTrafficMarkingPolicyRequest>,
+    inner: DeleteTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTrafficMarkingPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
 impl<'a> DeleteTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> DeleteTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
         DeleteTrafficMarkingPolicyResponse,
         DeleteTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTrafficMarkingPolicy`.

@@ -106,7 +106,7 @@ impl crate::client::Request for DeleteTransitRouteTableAggregationRequest {
 /// From [`DeleteTransitRouteTableAggregationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_route_table_aggregation`](crate::Client::delete_transit_route_table_aggregation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouteTableAggregationRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouteTableAggregationRequest>,
+    inner: DeleteTransitRouteTableAggregationRequest,
     client: C,
 }
 impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
@@ -178,7 +178,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
         DeleteTransitRouteTableAggregationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouteTableAggregationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -195,7 +195,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
 impl<'a> DeleteTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
@@ -207,7 +207,7 @@ impl<'a> DeleteTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         DeleteTransitRouteTableAggregationResponse,
         DeleteTransitRouteTableAggregationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouteTableAggregation`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DeleteTransitRouterRequest {
 /// From [`DeleteTransitRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router`](crate::Client::delete_transit_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterRequest>,
+    inner: DeleteTransitRouterRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTransitRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
 impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterRequest::default(),
             client,
         }
     }
@@ -185,7 +185,7 @@ impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterResponse,
         DeleteTransitRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouter`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DeleteTransitRouterCidrRequest {
 /// From [`DeleteTransitRouterCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_cidr`](crate::Client::delete_transit_router_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterCidrRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterCidrRequest>,
+    inner: DeleteTransitRouterCidrRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTransitRouterCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterCidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
 impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterCidrRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterCidrResponse,
         DeleteTransitRouterCidrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterCidr`.

@@ -98,7 +98,7 @@ impl crate::client::Request for DeleteTransitRouterEcrAttachmentRequest {
 /// From [`DeleteTransitRouterEcrAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_ecr_attachment`](crate::Client::delete_transit_router_ecr_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterEcrAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterEcrAttachmentRequest>,
+    inner: DeleteTransitRouterEcrAttachmentRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
         DeleteTransitRouterEcrAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterEcrAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
 impl<'a> DeleteTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterEcrAttachmentRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> DeleteTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterEcrAttachmentResponse,
         DeleteTransitRouterEcrAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterEcrAttachment`.

@@ -93,7 +93,7 @@ impl crate::client::Request for DeleteTransitRouterMulticastDomainRequest {
 /// From [`DeleteTransitRouterMulticastDomainRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_multicast_domain`](crate::Client::delete_transit_router_multicast_domain) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterMulticastDomainRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterMulticastDomainRequest>,
+    inner: DeleteTransitRouterMulticastDomainRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
@@ -146,7 +146,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
         DeleteTransitRouterMulticastDomainRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -155,7 +155,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterMulticastDomainRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -163,7 +163,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
 impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
@@ -175,7 +175,7 @@ impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterMulticastDomainResponse,
         DeleteTransitRouterMulticastDomainError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterMulticastDomain`.

@@ -109,7 +109,7 @@ impl crate::client::Request for DeleteTransitRouterPeerAttachmentRequest {
 /// From [`DeleteTransitRouterPeerAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_peer_attachment`](crate::Client::delete_transit_router_peer_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterPeerAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterPeerAttachmentRequest>,
+    inner: DeleteTransitRouterPeerAttachmentRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
         DeleteTransitRouterPeerAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterPeerAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
 impl<'a> DeleteTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterPeerAttachmentRequest::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> DeleteTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterPeerAttachmentResponse,
         DeleteTransitRouterPeerAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterPeerAttachment`.

@@ -138,7 +138,7 @@ impl crate::client::Request for DeleteTransitRouterPrefixListAssociationRequest 
 /// From [`DeleteTransitRouterPrefixListAssociationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_prefix_list_association`](crate::Client::delete_transit_router_prefix_list_association) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterPrefixListAssociationRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterPrefixListAssociationRequest>,
+    inner: DeleteTransitRouterPrefixListAssociationRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
@@ -253,7 +253,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
         DeleteTransitRouterPrefixListAssociationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -262,7 +262,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterPrefixListAssociationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -270,7 +270,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
 impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
             client,
         }
     }
@@ -282,7 +282,7 @@ impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
         DeleteTransitRouterPrefixListAssociationResponse,
         DeleteTransitRouterPrefixListAssociationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterPrefixListAssociation`.

@@ -129,7 +129,7 @@ impl crate::client::Request for DeleteTransitRouterRouteEntryRequest {
 /// From [`DeleteTransitRouterRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_route_entry`](crate::Client::delete_transit_router_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterRouteEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterRouteEntryRequest>,
+    inner: DeleteTransitRouterRouteEntryRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
@@ -234,7 +234,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
         DeleteTransitRouterRouteEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -243,7 +243,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -251,7 +251,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
 impl<'a> DeleteTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterRouteEntryRequest::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> DeleteTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterRouteEntryResponse,
         DeleteTransitRouterRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterRouteEntry`.

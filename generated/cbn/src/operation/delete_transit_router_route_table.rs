@@ -90,7 +90,7 @@ impl crate::client::Request for DeleteTransitRouterRouteTableRequest {
 /// From [`DeleteTransitRouterRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_route_table`](crate::Client::delete_transit_router_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterRouteTableRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterRouteTableRequest>,
+    inner: DeleteTransitRouterRouteTableRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
         DeleteTransitRouterRouteTableRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
 impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterRouteTableRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterRouteTableResponse,
         DeleteTransitRouterRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterRouteTable`.

@@ -108,7 +108,7 @@ impl crate::client::Request for DeleteTransitRouterVbrAttachmentRequest {
 /// From [`DeleteTransitRouterVbrAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_vbr_attachment`](crate::Client::delete_transit_router_vbr_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterVbrAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterVbrAttachmentRequest>,
+    inner: DeleteTransitRouterVbrAttachmentRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
         DeleteTransitRouterVbrAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterVbrAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
 impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterVbrAttachmentRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterVbrAttachmentResponse,
         DeleteTransitRouterVbrAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterVbrAttachment`.

@@ -115,7 +115,7 @@ impl crate::client::Request for DeleteTransitRouterVpcAttachmentRequest {
 /// From [`DeleteTransitRouterVpcAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_vpc_attachment`](crate::Client::delete_transit_router_vpc_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterVpcAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterVpcAttachmentRequest>,
+    inner: DeleteTransitRouterVpcAttachmentRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
@@ -181,7 +181,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
         DeleteTransitRouterVpcAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -190,7 +190,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterVpcAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -198,7 +198,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
 impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterVpcAttachmentRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterVpcAttachmentResponse,
         DeleteTransitRouterVpcAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterVpcAttachment`.

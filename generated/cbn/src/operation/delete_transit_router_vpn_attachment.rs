@@ -96,7 +96,7 @@ impl crate::client::Request for DeleteTransitRouterVpnAttachmentRequest {
 /// From [`DeleteTransitRouterVpnAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_transit_router_vpn_attachment`](crate::Client::delete_transit_router_vpn_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTransitRouterVpnAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteTransitRouterVpnAttachmentRequest>,
+    inner: DeleteTransitRouterVpnAttachmentRequest,
     client: C,
 }
 impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
         DeleteTransitRouterVpnAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTransitRouterVpnAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
 impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTransitRouterVpnAttachmentRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
         DeleteTransitRouterVpnAttachmentResponse,
         DeleteTransitRouterVpnAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTransitRouterVpnAttachment`.

@@ -130,7 +130,7 @@ impl crate::client::Request for DeregisterTransitRouterMulticastGroupMembersRequ
 /// From [`DeregisterTransitRouterMulticastGroupMembersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deregister_transit_router_multicast_group_members`](crate::Client::deregister_transit_router_multicast_group_members) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C = ()> {
-    inner: Box<DeregisterTransitRouterMulticastGroupMembersRequest>,
+    inner: DeregisterTransitRouterMulticastGroupMembersRequest,
     client: C,
 }
 impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
@@ -225,7 +225,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
         DeregisterTransitRouterMulticastGroupMembersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -234,7 +234,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeregisterTransitRouterMulticastGroupMembersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -242,7 +242,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
 impl<'a> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeregisterTransitRouterMulticastGroupMembersRequest::default(),
             client,
         }
     }
@@ -254,7 +254,7 @@ impl<'a> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::C
         DeregisterTransitRouterMulticastGroupMembersResponse,
         DeregisterTransitRouterMulticastGroupMembersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeregisterTransitRouterMulticastGroupMembers`.

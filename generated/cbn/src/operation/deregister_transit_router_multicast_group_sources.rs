@@ -123,7 +123,7 @@ impl crate::client::Request for DeregisterTransitRouterMulticastGroupSourcesRequ
 /// From [`DeregisterTransitRouterMulticastGroupSourcesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deregister_transit_router_multicast_group_sources`](crate::Client::deregister_transit_router_multicast_group_sources) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C = ()> {
-    inner: Box<DeregisterTransitRouterMulticastGroupSourcesRequest>,
+    inner: DeregisterTransitRouterMulticastGroupSourcesRequest,
     client: C,
 }
 impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
         DeregisterTransitRouterMulticastGroupSourcesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeregisterTransitRouterMulticastGroupSourcesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
 impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeregisterTransitRouterMulticastGroupSourcesRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::C
         DeregisterTransitRouterMulticastGroupSourcesResponse,
         DeregisterTransitRouterMulticastGroupSourcesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeregisterTransitRouterMulticastGroupSources`.

@@ -98,7 +98,7 @@ impl crate::client::Request for DescribeCenAttachedChildInstanceAttributeRequest
 /// From [`DescribeCenAttachedChildInstanceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_attached_child_instance_attribute`](crate::Client::describe_cen_attached_child_instance_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenAttachedChildInstanceAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeCenAttachedChildInstanceAttributeRequest>,
+    inner: DescribeCenAttachedChildInstanceAttributeRequest,
     client: C,
 }
 impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
         DescribeCenAttachedChildInstanceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenAttachedChildInstanceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
 impl<'a> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenAttachedChildInstanceAttributeRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::Clie
         DescribeCenAttachedChildInstanceAttributeResponse,
         DescribeCenAttachedChildInstanceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenAttachedChildInstanceAttribute`.

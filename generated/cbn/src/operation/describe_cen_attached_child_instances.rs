@@ -102,7 +102,7 @@ impl crate::client::Request for DescribeCenAttachedChildInstancesRequest {
 /// From [`DescribeCenAttachedChildInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_attached_child_instances`](crate::Client::describe_cen_attached_child_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenAttachedChildInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeCenAttachedChildInstancesRequest>,
+    inner: DescribeCenAttachedChildInstancesRequest,
     client: C,
 }
 impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
         DescribeCenAttachedChildInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenAttachedChildInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
 impl<'a> DescribeCenAttachedChildInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenAttachedChildInstancesRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> DescribeCenAttachedChildInstancesRequestBuilder<&'a crate::Client> {
         DescribeCenAttachedChildInstancesResponse,
         DescribeCenAttachedChildInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenAttachedChildInstances`.

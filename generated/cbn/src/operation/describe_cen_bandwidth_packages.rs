@@ -110,7 +110,7 @@ impl crate::client::Request for DescribeCenBandwidthPackagesRequest {
 /// From [`DescribeCenBandwidthPackagesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_bandwidth_packages`](crate::Client::describe_cen_bandwidth_packages) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenBandwidthPackagesRequestBuilder<C = ()> {
-    inner: Box<DescribeCenBandwidthPackagesRequest>,
+    inner: DescribeCenBandwidthPackagesRequest,
     client: C,
 }
 impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
         DescribeCenBandwidthPackagesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenBandwidthPackagesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
 impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenBandwidthPackagesRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
         DescribeCenBandwidthPackagesResponse,
         DescribeCenBandwidthPackagesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenBandwidthPackages`.

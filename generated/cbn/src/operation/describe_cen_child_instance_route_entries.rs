@@ -134,7 +134,7 @@ impl crate::client::Request for DescribeCenChildInstanceRouteEntriesRequest {
 /// From [`DescribeCenChildInstanceRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_child_instance_route_entries`](crate::Client::describe_cen_child_instance_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenChildInstanceRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeCenChildInstanceRouteEntriesRequest>,
+    inner: DescribeCenChildInstanceRouteEntriesRequest,
     client: C,
 }
 impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
@@ -249,7 +249,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
         DescribeCenChildInstanceRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -258,7 +258,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenChildInstanceRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -266,7 +266,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
 impl<'a> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenChildInstanceRouteEntriesRequest::default(),
             client,
         }
     }
@@ -278,7 +278,7 @@ impl<'a> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::Client> {
         DescribeCenChildInstanceRouteEntriesResponse,
         DescribeCenChildInstanceRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenChildInstanceRouteEntries`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DescribeCenGeographicSpanRemainingBandwidthReque
 /// From [`DescribeCenGeographicSpanRemainingBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_geographic_span_remaining_bandwidth`](crate::Client::describe_cen_geographic_span_remaining_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C = ()> {
-    inner: Box<DescribeCenGeographicSpanRemainingBandwidthRequest>,
+    inner: DescribeCenGeographicSpanRemainingBandwidthRequest,
     client: C,
 }
 impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
         DescribeCenGeographicSpanRemainingBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenGeographicSpanRemainingBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
 impl<'a> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenGeographicSpanRemainingBandwidthRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&'a crate::Cl
         DescribeCenGeographicSpanRemainingBandwidthResponse,
         DescribeCenGeographicSpanRemainingBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenGeographicSpanRemainingBandwidth`.

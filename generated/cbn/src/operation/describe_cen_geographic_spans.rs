@@ -75,7 +75,7 @@ impl crate::client::Request for DescribeCenGeographicSpansRequest {
 /// From [`DescribeCenGeographicSpansRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_geographic_spans`](crate::Client::describe_cen_geographic_spans) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenGeographicSpansRequestBuilder<C = ()> {
-    inner: Box<DescribeCenGeographicSpansRequest>,
+    inner: DescribeCenGeographicSpansRequest,
     client: C,
 }
 impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCenGeographicSpansRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenGeographicSpansRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
 impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenGeographicSpansRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::Client> {
         DescribeCenGeographicSpansResponse,
         DescribeCenGeographicSpansError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenGeographicSpans`.

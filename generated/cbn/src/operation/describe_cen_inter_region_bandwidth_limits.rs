@@ -82,7 +82,7 @@ impl crate::client::Request for DescribeCenInterRegionBandwidthLimitsRequest {
 /// From [`DescribeCenInterRegionBandwidthLimitsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_inter_region_bandwidth_limits`](crate::Client::describe_cen_inter_region_bandwidth_limits) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenInterRegionBandwidthLimitsRequestBuilder<C = ()> {
-    inner: Box<DescribeCenInterRegionBandwidthLimitsRequest>,
+    inner: DescribeCenInterRegionBandwidthLimitsRequest,
     client: C,
 }
 impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
         DescribeCenInterRegionBandwidthLimitsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenInterRegionBandwidthLimitsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
 impl<'a> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenInterRegionBandwidthLimitsRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::Client> 
         DescribeCenInterRegionBandwidthLimitsResponse,
         DescribeCenInterRegionBandwidthLimitsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenInterRegionBandwidthLimits`.

@@ -91,7 +91,7 @@ impl crate::client::Request for DescribeCenPrivateZoneRoutesRequest {
 /// From [`DescribeCenPrivateZoneRoutesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_private_zone_routes`](crate::Client::describe_cen_private_zone_routes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenPrivateZoneRoutesRequestBuilder<C = ()> {
-    inner: Box<DescribeCenPrivateZoneRoutesRequest>,
+    inner: DescribeCenPrivateZoneRoutesRequest,
     client: C,
 }
 impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
@@ -159,7 +159,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
         DescribeCenPrivateZoneRoutesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -168,7 +168,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenPrivateZoneRoutesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -176,7 +176,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
 impl<'a> DescribeCenPrivateZoneRoutesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenPrivateZoneRoutesRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> DescribeCenPrivateZoneRoutesRequestBuilder<&'a crate::Client> {
         DescribeCenPrivateZoneRoutesResponse,
         DescribeCenPrivateZoneRoutesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenPrivateZoneRoutes`.

@@ -109,7 +109,7 @@ impl crate::client::Request for DescribeCenRegionDomainRouteEntriesRequest {
 /// From [`DescribeCenRegionDomainRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_region_domain_route_entries`](crate::Client::describe_cen_region_domain_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenRegionDomainRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeCenRegionDomainRouteEntriesRequest>,
+    inner: DescribeCenRegionDomainRouteEntriesRequest,
     client: C,
 }
 impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
@@ -186,7 +186,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
         DescribeCenRegionDomainRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -195,7 +195,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenRegionDomainRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -203,7 +203,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
 impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenRegionDomainRouteEntriesRequest::default(),
             client,
         }
     }
@@ -215,7 +215,7 @@ impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::Client> {
         DescribeCenRegionDomainRouteEntriesResponse,
         DescribeCenRegionDomainRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenRegionDomainRouteEntries`.

@@ -111,7 +111,7 @@ impl crate::client::Request for DescribeCenRouteMapsRequest {
 /// From [`DescribeCenRouteMapsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_route_maps`](crate::Client::describe_cen_route_maps) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenRouteMapsRequestBuilder<C = ()> {
-    inner: Box<DescribeCenRouteMapsRequest>,
+    inner: DescribeCenRouteMapsRequest,
     client: C,
 }
 impl<C> DescribeCenRouteMapsRequestBuilder<C> {
@@ -204,7 +204,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCenRouteMapsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -213,7 +213,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenRouteMapsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -221,7 +221,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
 impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenRouteMapsRequest::default(),
             client,
         }
     }
@@ -233,7 +233,7 @@ impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::Client> {
         DescribeCenRouteMapsResponse,
         DescribeCenRouteMapsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenRouteMaps`.

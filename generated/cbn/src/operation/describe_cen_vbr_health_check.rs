@@ -97,7 +97,7 @@ impl crate::client::Request for DescribeCenVbrHealthCheckRequest {
 /// From [`DescribeCenVbrHealthCheckRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cen_vbr_health_check`](crate::Client::describe_cen_vbr_health_check) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCenVbrHealthCheckRequestBuilder<C = ()> {
-    inner: Box<DescribeCenVbrHealthCheckRequest>,
+    inner: DescribeCenVbrHealthCheckRequest,
     client: C,
 }
 impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
@@ -172,7 +172,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCenVbrHealthCheckRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -181,7 +181,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCenVbrHealthCheckRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -189,7 +189,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
 impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCenVbrHealthCheckRequest::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
         DescribeCenVbrHealthCheckResponse,
         DescribeCenVbrHealthCheckError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCenVbrHealthCheck`.

@@ -93,7 +93,7 @@ impl crate::client::Request for DescribeCensRequest {
 /// From [`DescribeCensRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cens`](crate::Client::describe_cens) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCensRequestBuilder<C = ()> {
-    inner: Box<DescribeCensRequest>,
+    inner: DescribeCensRequest,
     client: C,
 }
 impl<C> DescribeCensRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCensRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCensRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> DescribeCensRequestBuilder<C> {
 impl<'a> DescribeCensRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCensRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> DescribeCensRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeCensResponse, DescribeCensError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCens`.

@@ -71,7 +71,7 @@ impl crate::client::Request for DescribeChildInstanceRegionsRequest {
 /// From [`DescribeChildInstanceRegionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_child_instance_regions`](crate::Client::describe_child_instance_regions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeChildInstanceRegionsRequestBuilder<C = ()> {
-    inner: Box<DescribeChildInstanceRegionsRequest>,
+    inner: DescribeChildInstanceRegionsRequest,
     client: C,
 }
 impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
         DescribeChildInstanceRegionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeChildInstanceRegionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
 impl<'a> DescribeChildInstanceRegionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeChildInstanceRegionsRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeChildInstanceRegionsRequestBuilder<&'a crate::Client> {
         DescribeChildInstanceRegionsResponse,
         DescribeChildInstanceRegionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeChildInstanceRegions`.

@@ -175,7 +175,7 @@ impl crate::client::Request for DescribeFlowlogsRequest {
 /// From [`DescribeFlowlogsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_flowlogs`](crate::Client::describe_flowlogs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeFlowlogsRequestBuilder<C = ()> {
-    inner: Box<DescribeFlowlogsRequest>,
+    inner: DescribeFlowlogsRequest,
     client: C,
 }
 impl<C> DescribeFlowlogsRequestBuilder<C> {
@@ -369,7 +369,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeFlowlogsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -378,7 +378,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeFlowlogsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -386,7 +386,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
 impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeFlowlogsRequest::default(),
             client,
         }
     }
@@ -395,7 +395,7 @@ impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeFlowlogsResponse, DescribeFlowlogsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeFlowlogs`.

@@ -83,7 +83,7 @@ impl crate::client::Request for DescribeGeographicRegionMembershipRequest {
 /// From [`DescribeGeographicRegionMembershipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_geographic_region_membership`](crate::Client::describe_geographic_region_membership) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeGeographicRegionMembershipRequestBuilder<C = ()> {
-    inner: Box<DescribeGeographicRegionMembershipRequest>,
+    inner: DescribeGeographicRegionMembershipRequest,
     client: C,
 }
 impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
         DescribeGeographicRegionMembershipRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeGeographicRegionMembershipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
 impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeGeographicRegionMembershipRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::Client> {
         DescribeGeographicRegionMembershipResponse,
         DescribeGeographicRegionMembershipError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeGeographicRegionMembership`.

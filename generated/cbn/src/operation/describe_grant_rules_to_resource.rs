@@ -111,7 +111,7 @@ impl crate::client::Request for DescribeGrantRulesToResourceRequest {
 /// From [`DescribeGrantRulesToResourceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_grant_rules_to_resource`](crate::Client::describe_grant_rules_to_resource) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeGrantRulesToResourceRequestBuilder<C = ()> {
-    inner: Box<DescribeGrantRulesToResourceRequest>,
+    inner: DescribeGrantRulesToResourceRequest,
     client: C,
 }
 impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
@@ -190,7 +190,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
         DescribeGrantRulesToResourceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -199,7 +199,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeGrantRulesToResourceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -207,7 +207,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
 impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeGrantRulesToResourceRequest::default(),
             client,
         }
     }
@@ -219,7 +219,7 @@ impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
         DescribeGrantRulesToResourceResponse,
         DescribeGrantRulesToResourceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeGrantRulesToResource`.

@@ -123,7 +123,7 @@ impl crate::client::Request for DescribePublishedRouteEntriesRequest {
 /// From [`DescribePublishedRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_published_route_entries`](crate::Client::describe_published_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePublishedRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribePublishedRouteEntriesRequest>,
+    inner: DescribePublishedRouteEntriesRequest,
     client: C,
 }
 impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
@@ -228,7 +228,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
         DescribePublishedRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -237,7 +237,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePublishedRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -245,7 +245,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
 impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePublishedRouteEntriesRequest::default(),
             client,
         }
     }
@@ -257,7 +257,7 @@ impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         DescribePublishedRouteEntriesResponse,
         DescribePublishedRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePublishedRouteEntries`.

@@ -116,7 +116,7 @@ impl crate::client::Request for DescribeRouteConflictRequest {
 /// From [`DescribeRouteConflictRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_route_conflict`](crate::Client::describe_route_conflict) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouteConflictRequestBuilder<C = ()> {
-    inner: Box<DescribeRouteConflictRequest>,
+    inner: DescribeRouteConflictRequest,
     client: C,
 }
 impl<C> DescribeRouteConflictRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouteConflictRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouteConflictRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
 impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouteConflictRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::Client> {
         DescribeRouteConflictResponse,
         DescribeRouteConflictError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouteConflict`.

@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeRouteServicesInCenRequest {
 /// From [`DescribeRouteServicesInCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_route_services_in_cen`](crate::Client::describe_route_services_in_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouteServicesInCenRequestBuilder<C = ()> {
-    inner: Box<DescribeRouteServicesInCenRequest>,
+    inner: DescribeRouteServicesInCenRequest,
     client: C,
 }
 impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouteServicesInCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouteServicesInCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
 impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouteServicesInCenRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::Client> {
         DescribeRouteServicesInCenResponse,
         DescribeRouteServicesInCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouteServicesInCen`.

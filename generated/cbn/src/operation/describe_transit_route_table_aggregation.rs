@@ -100,7 +100,7 @@ impl crate::client::Request for DescribeTransitRouteTableAggregationRequest {
 /// From [`DescribeTransitRouteTableAggregationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_transit_route_table_aggregation`](crate::Client::describe_transit_route_table_aggregation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTransitRouteTableAggregationRequestBuilder<C = ()> {
-    inner: Box<DescribeTransitRouteTableAggregationRequest>,
+    inner: DescribeTransitRouteTableAggregationRequest,
     client: C,
 }
 impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
         DescribeTransitRouteTableAggregationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -185,7 +185,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTransitRouteTableAggregationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -193,7 +193,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
 impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         DescribeTransitRouteTableAggregationResponse,
         DescribeTransitRouteTableAggregationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTransitRouteTableAggregation`.

@@ -89,7 +89,7 @@ impl crate::client::Request for DescribeTransitRouteTableAggregationDetailReques
 /// From [`DescribeTransitRouteTableAggregationDetailRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_transit_route_table_aggregation_detail`](crate::Client::describe_transit_route_table_aggregation_detail) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTransitRouteTableAggregationDetailRequestBuilder<C = ()> {
-    inner: Box<DescribeTransitRouteTableAggregationDetailRequest>,
+    inner: DescribeTransitRouteTableAggregationDetailRequest,
     client: C,
 }
 impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
         DescribeTransitRouteTableAggregationDetailRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTransitRouteTableAggregationDetailRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
 impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTransitRouteTableAggregationDetailRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Cli
         DescribeTransitRouteTableAggregationDetailResponse,
         DescribeTransitRouteTableAggregationDetailError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTransitRouteTableAggregationDetail`.

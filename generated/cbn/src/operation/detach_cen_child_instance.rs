@@ -114,7 +114,7 @@ impl crate::client::Request for DetachCenChildInstanceRequest {
 /// From [`DetachCenChildInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_cen_child_instance`](crate::Client::detach_cen_child_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachCenChildInstanceRequestBuilder<C = ()> {
-    inner: Box<DetachCenChildInstanceRequest>,
+    inner: DetachCenChildInstanceRequest,
     client: C,
 }
 impl<C> DetachCenChildInstanceRequestBuilder<C> {
@@ -194,7 +194,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachCenChildInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -203,7 +203,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachCenChildInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -211,7 +211,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
 impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachCenChildInstanceRequest::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
         DetachCenChildInstanceResponse,
         DetachCenChildInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachCenChildInstance`.

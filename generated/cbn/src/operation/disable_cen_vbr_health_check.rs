@@ -93,7 +93,7 @@ impl crate::client::Request for DisableCenVbrHealthCheckRequest {
 /// From [`DisableCenVbrHealthCheckRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_cen_vbr_health_check`](crate::Client::disable_cen_vbr_health_check) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableCenVbrHealthCheckRequestBuilder<C = ()> {
-    inner: Box<DisableCenVbrHealthCheckRequest>,
+    inner: DisableCenVbrHealthCheckRequest,
     client: C,
 }
 impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableCenVbrHealthCheckRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableCenVbrHealthCheckRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
 impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableCenVbrHealthCheckRequest::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
         DisableCenVbrHealthCheckResponse,
         DisableCenVbrHealthCheckError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableCenVbrHealthCheck`.

@@ -99,7 +99,7 @@ impl crate::client::Request for DisableTransitRouterRouteTablePropagationRequest
 /// From [`DisableTransitRouterRouteTablePropagationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_transit_router_route_table_propagation`](crate::Client::disable_transit_router_route_table_propagation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableTransitRouterRouteTablePropagationRequestBuilder<C = ()> {
-    inner: Box<DisableTransitRouterRouteTablePropagationRequest>,
+    inner: DisableTransitRouterRouteTablePropagationRequest,
     client: C,
 }
 impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
         DisableTransitRouterRouteTablePropagationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableTransitRouterRouteTablePropagationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
 impl<'a> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableTransitRouterRouteTablePropagationRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clie
         DisableTransitRouterRouteTablePropagationResponse,
         DisableTransitRouterRouteTablePropagationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableTransitRouterRouteTablePropagation`.

@@ -117,7 +117,7 @@ impl crate::client::Request for DisassociateTransitRouterMulticastDomainRequest 
 /// From [`DisassociateTransitRouterMulticastDomainRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disassociate_transit_router_multicast_domain`](crate::Client::disassociate_transit_router_multicast_domain) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisassociateTransitRouterMulticastDomainRequestBuilder<C = ()> {
-    inner: Box<DisassociateTransitRouterMulticastDomainRequest>,
+    inner: DisassociateTransitRouterMulticastDomainRequest,
     client: C,
 }
 impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
@@ -195,7 +195,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
         DisassociateTransitRouterMulticastDomainRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -204,7 +204,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisassociateTransitRouterMulticastDomainRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -212,7 +212,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
 impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisassociateTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Clien
         DisassociateTransitRouterMulticastDomainResponse,
         DisassociateTransitRouterMulticastDomainError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisassociateTransitRouterMulticastDomain`.

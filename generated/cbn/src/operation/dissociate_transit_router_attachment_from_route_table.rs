@@ -99,7 +99,7 @@ impl crate::client::Request for DissociateTransitRouterAttachmentFromRouteTableR
 /// From [`DissociateTransitRouterAttachmentFromRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_transit_router_attachment_from_route_table`](crate::Client::dissociate_transit_router_attachment_from_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C = ()> {
-    inner: Box<DissociateTransitRouterAttachmentFromRouteTableRequest>,
+    inner: DissociateTransitRouterAttachmentFromRouteTableRequest,
     client: C,
 }
 impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
         DissociateTransitRouterAttachmentFromRouteTableRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DissociateTransitRouterAttachmentFromRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -183,7 +183,7 @@ impl<
 > DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DissociateTransitRouterAttachmentFromRouteTableRequest::default(),
             client,
         }
     }
@@ -195,7 +195,7 @@ impl<
         DissociateTransitRouterAttachmentFromRouteTableResponse,
         DissociateTransitRouterAttachmentFromRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DissociateTransitRouterAttachmentFromRouteTable`.

@@ -162,7 +162,7 @@ impl crate::client::Request for EnableCenVbrHealthCheckRequest {
 /// From [`EnableCenVbrHealthCheckRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_cen_vbr_health_check`](crate::Client::enable_cen_vbr_health_check) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableCenVbrHealthCheckRequestBuilder<C = ()> {
-    inner: Box<EnableCenVbrHealthCheckRequest>,
+    inner: EnableCenVbrHealthCheckRequest,
     client: C,
 }
 impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
@@ -302,7 +302,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EnableCenVbrHealthCheckRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -311,7 +311,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableCenVbrHealthCheckRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -319,7 +319,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
 impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableCenVbrHealthCheckRequest::default(),
             client,
         }
     }
@@ -331,7 +331,7 @@ impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
         EnableCenVbrHealthCheckResponse,
         EnableCenVbrHealthCheckError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableCenVbrHealthCheck`.

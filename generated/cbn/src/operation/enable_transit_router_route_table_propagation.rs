@@ -102,7 +102,7 @@ impl crate::client::Request for EnableTransitRouterRouteTablePropagationRequest 
 /// From [`EnableTransitRouterRouteTablePropagationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_transit_router_route_table_propagation`](crate::Client::enable_transit_router_route_table_propagation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableTransitRouterRouteTablePropagationRequestBuilder<C = ()> {
-    inner: Box<EnableTransitRouterRouteTablePropagationRequest>,
+    inner: EnableTransitRouterRouteTablePropagationRequest,
     client: C,
 }
 impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
         EnableTransitRouterRouteTablePropagationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableTransitRouterRouteTablePropagationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
 impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableTransitRouterRouteTablePropagationRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clien
         EnableTransitRouterRouteTablePropagationResponse,
         EnableTransitRouterRouteTablePropagationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableTransitRouterRouteTablePropagation`.

@@ -140,7 +140,7 @@ impl crate::client::Request for GrantInstanceToTransitRouterRequest {
 /// From [`GrantInstanceToTransitRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::grant_instance_to_transit_router`](crate::Client::grant_instance_to_transit_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GrantInstanceToTransitRouterRequestBuilder<C = ()> {
-    inner: Box<GrantInstanceToTransitRouterRequest>,
+    inner: GrantInstanceToTransitRouterRequest,
     client: C,
 }
 impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
@@ -229,7 +229,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
         GrantInstanceToTransitRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -238,7 +238,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GrantInstanceToTransitRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -246,7 +246,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
 impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GrantInstanceToTransitRouterRequest::default(),
             client,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
         GrantInstanceToTransitRouterResponse,
         GrantInstanceToTransitRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GrantInstanceToTransitRouter`.

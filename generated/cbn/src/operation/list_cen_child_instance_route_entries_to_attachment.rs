@@ -112,7 +112,7 @@ impl crate::client::Request for ListCenChildInstanceRouteEntriesToAttachmentRequ
 /// From [`ListCenChildInstanceRouteEntriesToAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_cen_child_instance_route_entries_to_attachment`](crate::Client::list_cen_child_instance_route_entries_to_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C = ()> {
-    inner: Box<ListCenChildInstanceRouteEntriesToAttachmentRequest>,
+    inner: ListCenChildInstanceRouteEntriesToAttachmentRequest,
     client: C,
 }
 impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
@@ -204,7 +204,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
         ListCenChildInstanceRouteEntriesToAttachmentRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -213,7 +213,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListCenChildInstanceRouteEntriesToAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -221,7 +221,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
 impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListCenChildInstanceRouteEntriesToAttachmentRequest::default(),
             client,
         }
     }
@@ -233,7 +233,7 @@ impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::C
         ListCenChildInstanceRouteEntriesToAttachmentResponse,
         ListCenChildInstanceRouteEntriesToAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListCenChildInstanceRouteEntriesToAttachment`.

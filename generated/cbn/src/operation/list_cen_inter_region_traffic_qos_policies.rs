@@ -110,7 +110,7 @@ impl crate::client::Request for ListCenInterRegionTrafficQosPoliciesRequest {
 /// From [`ListCenInterRegionTrafficQosPoliciesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_cen_inter_region_traffic_qos_policies`](crate::Client::list_cen_inter_region_traffic_qos_policies) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListCenInterRegionTrafficQosPoliciesRequestBuilder<C = ()> {
-    inner: Box<ListCenInterRegionTrafficQosPoliciesRequest>,
+    inner: ListCenInterRegionTrafficQosPoliciesRequest,
     client: C,
 }
 impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
         ListCenInterRegionTrafficQosPoliciesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListCenInterRegionTrafficQosPoliciesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
 impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListCenInterRegionTrafficQosPoliciesRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
         ListCenInterRegionTrafficQosPoliciesResponse,
         ListCenInterRegionTrafficQosPoliciesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListCenInterRegionTrafficQosPolicies`.

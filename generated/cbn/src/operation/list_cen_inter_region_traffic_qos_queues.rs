@@ -118,7 +118,7 @@ impl crate::client::Request for ListCenInterRegionTrafficQosQueuesRequest {
 /// From [`ListCenInterRegionTrafficQosQueuesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_cen_inter_region_traffic_qos_queues`](crate::Client::list_cen_inter_region_traffic_qos_queues) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListCenInterRegionTrafficQosQueuesRequestBuilder<C = ()> {
-    inner: Box<ListCenInterRegionTrafficQosQueuesRequest>,
+    inner: ListCenInterRegionTrafficQosQueuesRequest,
     client: C,
 }
 impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
@@ -230,7 +230,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
         ListCenInterRegionTrafficQosQueuesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -239,7 +239,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListCenInterRegionTrafficQosQueuesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -247,7 +247,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
 impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListCenInterRegionTrafficQosQueuesRequest::default(),
             client,
         }
     }
@@ -259,7 +259,7 @@ impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
         ListCenInterRegionTrafficQosQueuesResponse,
         ListCenInterRegionTrafficQosQueuesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListCenInterRegionTrafficQosQueues`.

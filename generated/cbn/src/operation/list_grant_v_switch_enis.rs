@@ -118,7 +118,7 @@ impl crate::client::Request for ListGrantVSwitchEnisRequest {
 /// From [`ListGrantVSwitchEnisRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_grant_v_switch_enis`](crate::Client::list_grant_v_switch_enis) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGrantVSwitchEnisRequestBuilder<C = ()> {
-    inner: Box<ListGrantVSwitchEnisRequest>,
+    inner: ListGrantVSwitchEnisRequest,
     client: C,
 }
 impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
@@ -221,7 +221,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGrantVSwitchEnisRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -230,7 +230,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGrantVSwitchEnisRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -238,7 +238,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
 impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGrantVSwitchEnisRequest::default(),
             client,
         }
     }
@@ -250,7 +250,7 @@ impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
         ListGrantVSwitchEnisResponse,
         ListGrantVSwitchEnisError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGrantVSwitchEnis`.

@@ -124,7 +124,7 @@ impl crate::client::Request for ListGrantVSwitchesToCenRequest {
 /// From [`ListGrantVSwitchesToCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_grant_v_switches_to_cen`](crate::Client::list_grant_v_switches_to_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGrantVSwitchesToCenRequestBuilder<C = ()> {
-    inner: Box<ListGrantVSwitchesToCenRequest>,
+    inner: ListGrantVSwitchesToCenRequest,
     client: C,
 }
 impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
@@ -216,7 +216,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGrantVSwitchesToCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -225,7 +225,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGrantVSwitchesToCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -233,7 +233,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
 impl<'a> ListGrantVSwitchesToCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGrantVSwitchesToCenRequest::default(),
             client,
         }
     }
@@ -245,7 +245,7 @@ impl<'a> ListGrantVSwitchesToCenRequestBuilder<&'a crate::Client> {
         ListGrantVSwitchesToCenResponse,
         ListGrantVSwitchesToCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGrantVSwitchesToCen`.

@@ -102,7 +102,7 @@ impl crate::client::Request for ListTrafficMarkingPoliciesRequest {
 /// From [`ListTrafficMarkingPoliciesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_traffic_marking_policies`](crate::Client::list_traffic_marking_policies) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTrafficMarkingPoliciesRequestBuilder<C = ()> {
-    inner: Box<ListTrafficMarkingPoliciesRequest>,
+    inner: ListTrafficMarkingPoliciesRequest,
     client: C,
 }
 impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTrafficMarkingPoliciesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTrafficMarkingPoliciesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
 impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTrafficMarkingPoliciesRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
         ListTrafficMarkingPoliciesResponse,
         ListTrafficMarkingPoliciesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTrafficMarkingPolicies`.

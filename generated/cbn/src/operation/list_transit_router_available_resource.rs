@@ -88,7 +88,7 @@ impl crate::client::Request for ListTransitRouterAvailableResourceRequest {
 /// From [`ListTransitRouterAvailableResourceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_available_resource`](crate::Client::list_transit_router_available_resource) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterAvailableResourceRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterAvailableResourceRequest>,
+    inner: ListTransitRouterAvailableResourceRequest,
     client: C,
 }
 impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
         ListTransitRouterAvailableResourceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterAvailableResourceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
 impl<'a> ListTransitRouterAvailableResourceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterAvailableResourceRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> ListTransitRouterAvailableResourceRequestBuilder<&'a crate::Client> {
         ListTransitRouterAvailableResourceResponse,
         ListTransitRouterAvailableResourceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterAvailableResource`.

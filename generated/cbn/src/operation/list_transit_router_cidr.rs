@@ -100,7 +100,7 @@ impl crate::client::Request for ListTransitRouterCidrRequest {
 /// From [`ListTransitRouterCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_cidr`](crate::Client::list_transit_router_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterCidrRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterCidrRequest>,
+    inner: ListTransitRouterCidrRequest,
     client: C,
 }
 impl<C> ListTransitRouterCidrRequestBuilder<C> {
@@ -172,7 +172,7 @@ impl<C> ListTransitRouterCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTransitRouterCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -181,7 +181,7 @@ impl<C> ListTransitRouterCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterCidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -189,7 +189,7 @@ impl<C> ListTransitRouterCidrRequestBuilder<C> {
 impl<'a> ListTransitRouterCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterCidrRequest::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> ListTransitRouterCidrRequestBuilder<&'a crate::Client> {
         ListTransitRouterCidrResponse,
         ListTransitRouterCidrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterCidr`.

@@ -157,7 +157,7 @@ impl crate::client::Request for ListTransitRouterCidrAllocationRequest {
 /// From [`ListTransitRouterCidrAllocationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_cidr_allocation`](crate::Client::list_transit_router_cidr_allocation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterCidrAllocationRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterCidrAllocationRequest>,
+    inner: ListTransitRouterCidrAllocationRequest,
     client: C,
 }
 impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
@@ -315,7 +315,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
         ListTransitRouterCidrAllocationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -324,7 +324,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterCidrAllocationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -332,7 +332,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
 impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterCidrAllocationRequest::default(),
             client,
         }
     }
@@ -344,7 +344,7 @@ impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::Client> {
         ListTransitRouterCidrAllocationResponse,
         ListTransitRouterCidrAllocationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterCidrAllocation`.

@@ -111,7 +111,7 @@ impl crate::client::Request for ListTransitRouterEcrAttachmentsRequest {
 /// From [`ListTransitRouterEcrAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_ecr_attachments`](crate::Client::list_transit_router_ecr_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterEcrAttachmentsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterEcrAttachmentsRequest>,
+    inner: ListTransitRouterEcrAttachmentsRequest,
     client: C,
 }
 impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
@@ -201,7 +201,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
         ListTransitRouterEcrAttachmentsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -210,7 +210,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterEcrAttachmentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -218,7 +218,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
 impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterEcrAttachmentsRequest::default(),
             client,
         }
     }
@@ -230,7 +230,7 @@ impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
         ListTransitRouterEcrAttachmentsResponse,
         ListTransitRouterEcrAttachmentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterEcrAttachments`.

@@ -116,7 +116,7 @@ impl crate::client::Request for ListTransitRouterMulticastDomainAssociationsRequ
 /// From [`ListTransitRouterMulticastDomainAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_multicast_domain_associations`](crate::Client::list_transit_router_multicast_domain_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterMulticastDomainAssociationsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterMulticastDomainAssociationsRequest>,
+    inner: ListTransitRouterMulticastDomainAssociationsRequest,
     client: C,
 }
 impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
@@ -223,7 +223,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
         ListTransitRouterMulticastDomainAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -232,7 +232,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterMulticastDomainAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -240,7 +240,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
 impl<'a> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterMulticastDomainAssociationsRequest::default(),
             client,
         }
     }
@@ -252,7 +252,7 @@ impl<'a> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&'a crate::C
         ListTransitRouterMulticastDomainAssociationsResponse,
         ListTransitRouterMulticastDomainAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterMulticastDomainAssociations`.

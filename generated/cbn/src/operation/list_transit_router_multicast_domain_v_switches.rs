@@ -83,7 +83,7 @@ impl crate::client::Request for ListTransitRouterMulticastDomainVSwitchesRequest
 /// From [`ListTransitRouterMulticastDomainVSwitchesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_multicast_domain_v_switches`](crate::Client::list_transit_router_multicast_domain_v_switches) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterMulticastDomainVSwitchesRequest>,
+    inner: ListTransitRouterMulticastDomainVSwitchesRequest,
     client: C,
 }
 impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
         ListTransitRouterMulticastDomainVSwitchesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterMulticastDomainVSwitchesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
 impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterMulticastDomainVSwitchesRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Clie
         ListTransitRouterMulticastDomainVSwitchesResponse,
         ListTransitRouterMulticastDomainVSwitchesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterMulticastDomainVSwitches`.

@@ -117,7 +117,7 @@ impl crate::client::Request for ListTransitRouterMulticastDomainsRequest {
 /// From [`ListTransitRouterMulticastDomainsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_multicast_domains`](crate::Client::list_transit_router_multicast_domains) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterMulticastDomainsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterMulticastDomainsRequest>,
+    inner: ListTransitRouterMulticastDomainsRequest,
     client: C,
 }
 impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
@@ -223,7 +223,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
         ListTransitRouterMulticastDomainsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -232,7 +232,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterMulticastDomainsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -240,7 +240,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
 impl<'a> ListTransitRouterMulticastDomainsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterMulticastDomainsRequest::default(),
             client,
         }
     }
@@ -252,7 +252,7 @@ impl<'a> ListTransitRouterMulticastDomainsRequestBuilder<&'a crate::Client> {
         ListTransitRouterMulticastDomainsResponse,
         ListTransitRouterMulticastDomainsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterMulticastDomains`.

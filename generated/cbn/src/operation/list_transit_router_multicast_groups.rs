@@ -187,7 +187,7 @@ impl crate::client::Request for ListTransitRouterMulticastGroupsRequest {
 /// From [`ListTransitRouterMulticastGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_multicast_groups`](crate::Client::list_transit_router_multicast_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterMulticastGroupsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterMulticastGroupsRequest>,
+    inner: ListTransitRouterMulticastGroupsRequest,
     client: C,
 }
 impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
@@ -376,7 +376,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
         ListTransitRouterMulticastGroupsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -385,7 +385,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterMulticastGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -393,7 +393,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
 impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterMulticastGroupsRequest::default(),
             client,
         }
     }
@@ -405,7 +405,7 @@ impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
         ListTransitRouterMulticastGroupsResponse,
         ListTransitRouterMulticastGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterMulticastGroups`.

@@ -112,7 +112,7 @@ impl crate::client::Request for ListTransitRouterPeerAttachmentsRequest {
 /// From [`ListTransitRouterPeerAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_peer_attachments`](crate::Client::list_transit_router_peer_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterPeerAttachmentsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterPeerAttachmentsRequest>,
+    inner: ListTransitRouterPeerAttachmentsRequest,
     client: C,
 }
 impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
         ListTransitRouterPeerAttachmentsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterPeerAttachmentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
 impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterPeerAttachmentsRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::Client> {
         ListTransitRouterPeerAttachmentsResponse,
         ListTransitRouterPeerAttachmentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterPeerAttachments`.

@@ -140,7 +140,7 @@ impl crate::client::Request for ListTransitRouterPrefixListAssociationRequest {
 /// From [`ListTransitRouterPrefixListAssociationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_prefix_list_association`](crate::Client::list_transit_router_prefix_list_association) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterPrefixListAssociationRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterPrefixListAssociationRequest>,
+    inner: ListTransitRouterPrefixListAssociationRequest,
     client: C,
 }
 impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
@@ -277,7 +277,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
         ListTransitRouterPrefixListAssociationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -286,7 +286,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterPrefixListAssociationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -294,7 +294,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
 impl<'a> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterPrefixListAssociationRequest::default(),
             client,
         }
     }
@@ -306,7 +306,7 @@ impl<'a> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client>
         ListTransitRouterPrefixListAssociationResponse,
         ListTransitRouterPrefixListAssociationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterPrefixListAssociation`.

@@ -206,7 +206,7 @@ impl crate::client::Request for ListTransitRouterRouteEntriesRequest {
 /// From [`ListTransitRouterRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_route_entries`](crate::Client::list_transit_router_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterRouteEntriesRequest>,
+    inner: ListTransitRouterRouteEntriesRequest,
     client: C,
 }
 impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
@@ -456,7 +456,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
         ListTransitRouterRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -465,7 +465,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -473,7 +473,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
 impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterRouteEntriesRequest::default(),
             client,
         }
     }
@@ -485,7 +485,7 @@ impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
         ListTransitRouterRouteEntriesResponse,
         ListTransitRouterRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterRouteEntries`.

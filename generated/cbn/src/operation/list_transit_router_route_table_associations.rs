@@ -119,7 +119,7 @@ impl crate::client::Request for ListTransitRouterRouteTableAssociationsRequest {
 /// From [`ListTransitRouterRouteTableAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_route_table_associations`](crate::Client::list_transit_router_route_table_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterRouteTableAssociationsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterRouteTableAssociationsRequest>,
+    inner: ListTransitRouterRouteTableAssociationsRequest,
     client: C,
 }
 impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
@@ -221,7 +221,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
         ListTransitRouterRouteTableAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -230,7 +230,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterRouteTableAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -238,7 +238,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
 impl<'a> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterRouteTableAssociationsRequest::default(),
             client,
         }
     }
@@ -250,7 +250,7 @@ impl<'a> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::Client
         ListTransitRouterRouteTableAssociationsResponse,
         ListTransitRouterRouteTableAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterRouteTableAssociations`.

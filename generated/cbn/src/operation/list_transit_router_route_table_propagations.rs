@@ -111,7 +111,7 @@ impl crate::client::Request for ListTransitRouterRouteTablePropagationsRequest {
 /// From [`ListTransitRouterRouteTablePropagationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_route_table_propagations`](crate::Client::list_transit_router_route_table_propagations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterRouteTablePropagationsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterRouteTablePropagationsRequest>,
+    inner: ListTransitRouterRouteTablePropagationsRequest,
     client: C,
 }
 impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
@@ -211,7 +211,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
         ListTransitRouterRouteTablePropagationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -220,7 +220,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterRouteTablePropagationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -228,7 +228,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
 impl<'a> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterRouteTablePropagationsRequest::default(),
             client,
         }
     }
@@ -240,7 +240,7 @@ impl<'a> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::Client
         ListTransitRouterRouteTablePropagationsResponse,
         ListTransitRouterRouteTablePropagationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterRouteTablePropagations`.

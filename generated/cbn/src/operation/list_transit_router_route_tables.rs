@@ -147,7 +147,7 @@ impl crate::client::Request for ListTransitRouterRouteTablesRequest {
 /// From [`ListTransitRouterRouteTablesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_route_tables`](crate::Client::list_transit_router_route_tables) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterRouteTablesRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterRouteTablesRequest>,
+    inner: ListTransitRouterRouteTablesRequest,
     client: C,
 }
 impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
@@ -287,7 +287,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
         ListTransitRouterRouteTablesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -296,7 +296,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterRouteTablesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -304,7 +304,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
 impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterRouteTablesRequest::default(),
             client,
         }
     }
@@ -316,7 +316,7 @@ impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
         ListTransitRouterRouteTablesResponse,
         ListTransitRouterRouteTablesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterRouteTables`.

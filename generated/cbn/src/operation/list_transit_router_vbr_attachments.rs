@@ -107,7 +107,7 @@ impl crate::client::Request for ListTransitRouterVbrAttachmentsRequest {
 /// From [`ListTransitRouterVbrAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_vbr_attachments`](crate::Client::list_transit_router_vbr_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterVbrAttachmentsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterVbrAttachmentsRequest>,
+    inner: ListTransitRouterVbrAttachmentsRequest,
     client: C,
 }
 impl<C> ListTransitRouterVbrAttachmentsRequestBuilder<C> {
@@ -194,7 +194,7 @@ impl<C> ListTransitRouterVbrAttachmentsRequestBuilder<C> {
         ListTransitRouterVbrAttachmentsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -203,7 +203,7 @@ impl<C> ListTransitRouterVbrAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterVbrAttachmentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -211,7 +211,7 @@ impl<C> ListTransitRouterVbrAttachmentsRequestBuilder<C> {
 impl<'a> ListTransitRouterVbrAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterVbrAttachmentsRequest::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> ListTransitRouterVbrAttachmentsRequestBuilder<&'a crate::Client> {
         ListTransitRouterVbrAttachmentsResponse,
         ListTransitRouterVbrAttachmentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterVbrAttachments`.

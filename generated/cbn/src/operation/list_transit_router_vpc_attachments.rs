@@ -136,7 +136,7 @@ impl crate::client::Request for ListTransitRouterVpcAttachmentsRequest {
 /// From [`ListTransitRouterVpcAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_vpc_attachments`](crate::Client::list_transit_router_vpc_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterVpcAttachmentsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterVpcAttachmentsRequest>,
+    inner: ListTransitRouterVpcAttachmentsRequest,
     client: C,
 }
 impl<C> ListTransitRouterVpcAttachmentsRequestBuilder<C> {
@@ -263,7 +263,7 @@ impl<C> ListTransitRouterVpcAttachmentsRequestBuilder<C> {
         ListTransitRouterVpcAttachmentsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -272,7 +272,7 @@ impl<C> ListTransitRouterVpcAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterVpcAttachmentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -280,7 +280,7 @@ impl<C> ListTransitRouterVpcAttachmentsRequestBuilder<C> {
 impl<'a> ListTransitRouterVpcAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterVpcAttachmentsRequest::default(),
             client,
         }
     }
@@ -292,7 +292,7 @@ impl<'a> ListTransitRouterVpcAttachmentsRequestBuilder<&'a crate::Client> {
         ListTransitRouterVpcAttachmentsResponse,
         ListTransitRouterVpcAttachmentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterVpcAttachments`.

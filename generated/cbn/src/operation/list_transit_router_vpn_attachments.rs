@@ -113,7 +113,7 @@ impl crate::client::Request for ListTransitRouterVpnAttachmentsRequest {
 /// From [`ListTransitRouterVpnAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_router_vpn_attachments`](crate::Client::list_transit_router_vpn_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRouterVpnAttachmentsRequestBuilder<C = ()> {
-    inner: Box<ListTransitRouterVpnAttachmentsRequest>,
+    inner: ListTransitRouterVpnAttachmentsRequest,
     client: C,
 }
 impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
         ListTransitRouterVpnAttachmentsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRouterVpnAttachmentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
 impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRouterVpnAttachmentsRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::Client> {
         ListTransitRouterVpnAttachmentsResponse,
         ListTransitRouterVpnAttachmentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouterVpnAttachments`.

@@ -141,7 +141,7 @@ impl crate::client::Request for ListTransitRoutersRequest {
 /// From [`ListTransitRoutersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_transit_routers`](crate::Client::list_transit_routers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTransitRoutersRequestBuilder<C = ()> {
-    inner: Box<ListTransitRoutersRequest>,
+    inner: ListTransitRoutersRequest,
     client: C,
 }
 impl<C> ListTransitRoutersRequestBuilder<C> {
@@ -271,7 +271,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTransitRoutersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -280,7 +280,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTransitRoutersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -288,7 +288,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
 impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTransitRoutersRequest::default(),
             client,
         }
     }
@@ -300,7 +300,7 @@ impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
         ListTransitRoutersResponse,
         ListTransitRoutersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTransitRouters`.

@@ -92,7 +92,7 @@ impl crate::client::Request for ModifyCenAttributeRequest {
 /// From [`ModifyCenAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_cen_attribute`](crate::Client::modify_cen_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCenAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyCenAttributeRequest>,
+    inner: ModifyCenAttributeRequest,
     client: C,
 }
 impl<C> ModifyCenAttributeRequestBuilder<C> {
@@ -149,7 +149,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyCenAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -158,7 +158,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCenAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -166,7 +166,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
 impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCenAttributeRequest::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::Client> {
         ModifyCenAttributeResponse,
         ModifyCenAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCenAttribute`.

@@ -80,7 +80,7 @@ impl crate::client::Request for ModifyCenBandwidthPackageAttributeRequest {
 /// From [`ModifyCenBandwidthPackageAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_cen_bandwidth_package_attribute`](crate::Client::modify_cen_bandwidth_package_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCenBandwidthPackageAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyCenBandwidthPackageAttributeRequest>,
+    inner: ModifyCenBandwidthPackageAttributeRequest,
     client: C,
 }
 impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
@@ -128,7 +128,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
         ModifyCenBandwidthPackageAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -137,7 +137,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCenBandwidthPackageAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -145,7 +145,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
 impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCenBandwidthPackageAttributeRequest::default(),
             client,
         }
     }
@@ -157,7 +157,7 @@ impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
         ModifyCenBandwidthPackageAttributeResponse,
         ModifyCenBandwidthPackageAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCenBandwidthPackageAttribute`.

@@ -72,7 +72,7 @@ impl crate::client::Request for ModifyCenBandwidthPackageSpecRequest {
 /// From [`ModifyCenBandwidthPackageSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_cen_bandwidth_package_spec`](crate::Client::modify_cen_bandwidth_package_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCenBandwidthPackageSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyCenBandwidthPackageSpecRequest>,
+    inner: ModifyCenBandwidthPackageSpecRequest,
     client: C,
 }
 impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
         ModifyCenBandwidthPackageSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCenBandwidthPackageSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
 impl<'a> ModifyCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCenBandwidthPackageSpecRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> ModifyCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         ModifyCenBandwidthPackageSpecResponse,
         ModifyCenBandwidthPackageSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCenBandwidthPackageSpec`.

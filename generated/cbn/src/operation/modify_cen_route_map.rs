@@ -497,7 +497,7 @@ impl crate::client::Request for ModifyCenRouteMapRequest {
 /// From [`ModifyCenRouteMapRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_cen_route_map`](crate::Client::modify_cen_route_map) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCenRouteMapRequestBuilder<C = ()> {
-    inner: Box<ModifyCenRouteMapRequest>,
+    inner: ModifyCenRouteMapRequest,
     client: C,
 }
 impl<C> ModifyCenRouteMapRequestBuilder<C> {
@@ -1008,7 +1008,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyCenRouteMapRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1017,7 +1017,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCenRouteMapRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1025,7 +1025,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
 impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCenRouteMapRequest::default(),
             client,
         }
     }
@@ -1037,7 +1037,7 @@ impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
         ModifyCenRouteMapResponse,
         ModifyCenRouteMapError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCenRouteMap`.

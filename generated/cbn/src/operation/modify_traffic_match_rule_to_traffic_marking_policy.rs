@@ -110,7 +110,7 @@ impl crate::client::Request for ModifyTrafficMatchRuleToTrafficMarkingPolicyRequ
 /// From [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_traffic_match_rule_to_traffic_marking_policy`](crate::Client::modify_traffic_match_rule_to_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest>,
+    inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
@@ -197,7 +197,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -206,7 +206,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -214,7 +214,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
 impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::C
         ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse,
         ModifyTrafficMatchRuleToTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`.

@@ -137,7 +137,7 @@ impl crate::client::Request for ModifyTransitRouteTableAggregationRequest {
 /// From [`ModifyTransitRouteTableAggregationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_transit_route_table_aggregation`](crate::Client::modify_transit_route_table_aggregation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyTransitRouteTableAggregationRequestBuilder<C = ()> {
-    inner: Box<ModifyTransitRouteTableAggregationRequest>,
+    inner: ModifyTransitRouteTableAggregationRequest,
     client: C,
 }
 impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
@@ -266,7 +266,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
         ModifyTransitRouteTableAggregationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -275,7 +275,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyTransitRouteTableAggregationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -283,7 +283,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
 impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
@@ -295,7 +295,7 @@ impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         ModifyTransitRouteTableAggregationResponse,
         ModifyTransitRouteTableAggregationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyTransitRouteTableAggregation`.

@@ -146,7 +146,7 @@ impl crate::client::Request for ModifyTransitRouterCidrRequest {
 /// From [`ModifyTransitRouterCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_transit_router_cidr`](crate::Client::modify_transit_router_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyTransitRouterCidrRequestBuilder<C = ()> {
-    inner: Box<ModifyTransitRouterCidrRequest>,
+    inner: ModifyTransitRouterCidrRequest,
     client: C,
 }
 impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
@@ -270,7 +270,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyTransitRouterCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -279,7 +279,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyTransitRouterCidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -287,7 +287,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
 impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyTransitRouterCidrRequest::default(),
             client,
         }
     }
@@ -299,7 +299,7 @@ impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
         ModifyTransitRouterCidrResponse,
         ModifyTransitRouterCidrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyTransitRouterCidr`.

@@ -107,7 +107,7 @@ impl crate::client::Request for ModifyTransitRouterMulticastDomainRequest {
 /// From [`ModifyTransitRouterMulticastDomainRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_transit_router_multicast_domain`](crate::Client::modify_transit_router_multicast_domain) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyTransitRouterMulticastDomainRequestBuilder<C = ()> {
-    inner: Box<ModifyTransitRouterMulticastDomainRequest>,
+    inner: ModifyTransitRouterMulticastDomainRequest,
     client: C,
 }
 impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
@@ -199,7 +199,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
         ModifyTransitRouterMulticastDomainRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -208,7 +208,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyTransitRouterMulticastDomainRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -216,7 +216,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
 impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
@@ -228,7 +228,7 @@ impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
         ModifyTransitRouterMulticastDomainResponse,
         ModifyTransitRouterMulticastDomainError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyTransitRouterMulticastDomain`.

@@ -64,7 +64,7 @@ impl crate::client::Request for OpenTransitRouterServiceRequest {
 /// From [`OpenTransitRouterServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_transit_router_service`](crate::Client::open_transit_router_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenTransitRouterServiceRequestBuilder<C = ()> {
-    inner: Box<OpenTransitRouterServiceRequest>,
+    inner: OpenTransitRouterServiceRequest,
     client: C,
 }
 impl<C> OpenTransitRouterServiceRequestBuilder<C> {
@@ -87,7 +87,7 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OpenTransitRouterServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -96,7 +96,7 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenTransitRouterServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -104,7 +104,7 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
 impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenTransitRouterServiceRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
         OpenTransitRouterServiceResponse,
         OpenTransitRouterServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenTransitRouterService`.

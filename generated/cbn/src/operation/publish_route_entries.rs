@@ -128,7 +128,7 @@ impl crate::client::Request for PublishRouteEntriesRequest {
 /// From [`PublishRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::publish_route_entries`](crate::Client::publish_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PublishRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<PublishRouteEntriesRequest>,
+    inner: PublishRouteEntriesRequest,
     client: C,
 }
 impl<C> PublishRouteEntriesRequestBuilder<C> {
@@ -209,7 +209,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PublishRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -218,7 +218,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PublishRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -226,7 +226,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
 impl<'a> PublishRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PublishRouteEntriesRequest::default(),
             client,
         }
     }
@@ -238,7 +238,7 @@ impl<'a> PublishRouteEntriesRequestBuilder<&'a crate::Client> {
         PublishRouteEntriesResponse,
         PublishRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PublishRouteEntries`.

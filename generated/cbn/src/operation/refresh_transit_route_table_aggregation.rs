@@ -78,7 +78,7 @@ impl crate::client::Request for RefreshTransitRouteTableAggregationRequest {
 /// From [`RefreshTransitRouteTableAggregationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::refresh_transit_route_table_aggregation`](crate::Client::refresh_transit_route_table_aggregation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RefreshTransitRouteTableAggregationRequestBuilder<C = ()> {
-    inner: Box<RefreshTransitRouteTableAggregationRequest>,
+    inner: RefreshTransitRouteTableAggregationRequest,
     client: C,
 }
 impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
@@ -121,7 +121,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
         RefreshTransitRouteTableAggregationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -130,7 +130,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RefreshTransitRouteTableAggregationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -138,7 +138,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
 impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RefreshTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
@@ -150,7 +150,7 @@ impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         RefreshTransitRouteTableAggregationResponse,
         RefreshTransitRouteTableAggregationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RefreshTransitRouteTableAggregation`.

@@ -153,7 +153,7 @@ impl crate::client::Request for RegisterTransitRouterMulticastGroupMembersReques
 /// From [`RegisterTransitRouterMulticastGroupMembersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::register_transit_router_multicast_group_members`](crate::Client::register_transit_router_multicast_group_members) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RegisterTransitRouterMulticastGroupMembersRequestBuilder<C = ()> {
-    inner: Box<RegisterTransitRouterMulticastGroupMembersRequest>,
+    inner: RegisterTransitRouterMulticastGroupMembersRequest,
     client: C,
 }
 impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
@@ -265,7 +265,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
         RegisterTransitRouterMulticastGroupMembersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -274,7 +274,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RegisterTransitRouterMulticastGroupMembersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -282,7 +282,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
 impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
             client,
         }
     }
@@ -294,7 +294,7 @@ impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Cli
         RegisterTransitRouterMulticastGroupMembersResponse,
         RegisterTransitRouterMulticastGroupMembersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RegisterTransitRouterMulticastGroupMembers`.

@@ -135,7 +135,7 @@ impl crate::client::Request for RegisterTransitRouterMulticastGroupSourcesReques
 /// From [`RegisterTransitRouterMulticastGroupSourcesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::register_transit_router_multicast_group_sources`](crate::Client::register_transit_router_multicast_group_sources) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C = ()> {
-    inner: Box<RegisterTransitRouterMulticastGroupSourcesRequest>,
+    inner: RegisterTransitRouterMulticastGroupSourcesRequest,
     client: C,
 }
 impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
@@ -234,7 +234,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
         RegisterTransitRouterMulticastGroupSourcesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -243,7 +243,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RegisterTransitRouterMulticastGroupSourcesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -251,7 +251,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
 impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Cli
         RegisterTransitRouterMulticastGroupSourcesResponse,
         RegisterTransitRouterMulticastGroupSourcesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RegisterTransitRouterMulticastGroupSources`.

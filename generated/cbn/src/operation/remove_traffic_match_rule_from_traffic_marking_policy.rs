@@ -109,7 +109,7 @@ impl crate::client::Request for RemoveTrafficMatchRuleFromTrafficMarkingPolicyRe
 /// From [`RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_traffic_match_rule_from_traffic_marking_policy`](crate::Client::remove_traffic_match_rule_from_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest>,
+    inner: RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
         RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<
 > RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -209,7 +209,7 @@ impl<
         RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse,
         RemoveTrafficMatchRuleFromTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveTrafficMatchRuleFromTrafficMarkingPolicy`.

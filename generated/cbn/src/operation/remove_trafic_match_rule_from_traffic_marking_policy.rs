@@ -106,7 +106,7 @@ impl crate::client::Request for RemoveTraficMatchRuleFromTrafficMarkingPolicyReq
 /// From [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_trafic_match_rule_from_traffic_marking_policy`](crate::Client::remove_trafic_match_rule_from_traffic_marking_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C = ()> {
-    inner: Box<RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest>,
+    inner: RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest,
     client: C,
 }
 impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
         RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
 impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::
         RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse,
         RemoveTraficMatchRuleFromTrafficMarkingPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`.

@@ -94,7 +94,7 @@ impl crate::client::Request for ReplaceTransitRouterRouteTableAssociationRequest
 /// From [`ReplaceTransitRouterRouteTableAssociationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::replace_transit_router_route_table_association`](crate::Client::replace_transit_router_route_table_association) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReplaceTransitRouterRouteTableAssociationRequestBuilder<C = ()> {
-    inner: Box<ReplaceTransitRouterRouteTableAssociationRequest>,
+    inner: ReplaceTransitRouterRouteTableAssociationRequest,
     client: C,
 }
 impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
@@ -157,7 +157,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
         ReplaceTransitRouterRouteTableAssociationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -166,7 +166,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReplaceTransitRouterRouteTableAssociationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -174,7 +174,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
 impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReplaceTransitRouterRouteTableAssociationRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Clie
         ReplaceTransitRouterRouteTableAssociationResponse,
         ReplaceTransitRouterRouteTableAssociationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReplaceTransitRouterRouteTableAssociation`.

@@ -139,7 +139,7 @@ impl crate::client::Request for ResolveAndRouteServiceInCenRequest {
 /// From [`ResolveAndRouteServiceInCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::resolve_and_route_service_in_cen`](crate::Client::resolve_and_route_service_in_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ResolveAndRouteServiceInCenRequestBuilder<C = ()> {
-    inner: Box<ResolveAndRouteServiceInCenRequest>,
+    inner: ResolveAndRouteServiceInCenRequest,
     client: C,
 }
 impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
@@ -242,7 +242,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
         ResolveAndRouteServiceInCenRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -251,7 +251,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ResolveAndRouteServiceInCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -259,7 +259,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
 impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ResolveAndRouteServiceInCenRequest::default(),
             client,
         }
     }
@@ -271,7 +271,7 @@ impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
         ResolveAndRouteServiceInCenResponse,
         ResolveAndRouteServiceInCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ResolveAndRouteServiceInCen`.

@@ -118,7 +118,7 @@ impl crate::client::Request for RevokeInstanceFromTransitRouterRequest {
 /// From [`RevokeInstanceFromTransitRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_instance_from_transit_router`](crate::Client::revoke_instance_from_transit_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeInstanceFromTransitRouterRequestBuilder<C = ()> {
-    inner: Box<RevokeInstanceFromTransitRouterRequest>,
+    inner: RevokeInstanceFromTransitRouterRequest,
     client: C,
 }
 impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
         RevokeInstanceFromTransitRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeInstanceFromTransitRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
 impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RevokeInstanceFromTransitRouterRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
         RevokeInstanceFromTransitRouterResponse,
         RevokeInstanceFromTransitRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RevokeInstanceFromTransitRouter`.

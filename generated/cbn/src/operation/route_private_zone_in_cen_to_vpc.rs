@@ -112,7 +112,7 @@ impl crate::client::Request for RoutePrivateZoneInCenToVpcRequest {
 /// From [`RoutePrivateZoneInCenToVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::route_private_zone_in_cen_to_vpc`](crate::Client::route_private_zone_in_cen_to_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RoutePrivateZoneInCenToVpcRequestBuilder<C = ()> {
-    inner: Box<RoutePrivateZoneInCenToVpcRequest>,
+    inner: RoutePrivateZoneInCenToVpcRequest,
     client: C,
 }
 impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RoutePrivateZoneInCenToVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RoutePrivateZoneInCenToVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
 impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RoutePrivateZoneInCenToVpcRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
         RoutePrivateZoneInCenToVpcResponse,
         RoutePrivateZoneInCenToVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RoutePrivateZoneInCenToVpc`.

@@ -122,7 +122,7 @@ impl crate::client::Request for SetCenInterRegionBandwidthLimitRequest {
 /// From [`SetCenInterRegionBandwidthLimitRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_cen_inter_region_bandwidth_limit`](crate::Client::set_cen_inter_region_bandwidth_limit) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetCenInterRegionBandwidthLimitRequestBuilder<C = ()> {
-    inner: Box<SetCenInterRegionBandwidthLimitRequest>,
+    inner: SetCenInterRegionBandwidthLimitRequest,
     client: C,
 }
 impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
@@ -194,7 +194,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
         SetCenInterRegionBandwidthLimitRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -203,7 +203,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetCenInterRegionBandwidthLimitRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -211,7 +211,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
 impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetCenInterRegionBandwidthLimitRequest::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
         SetCenInterRegionBandwidthLimitResponse,
         SetCenInterRegionBandwidthLimitError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetCenInterRegionBandwidthLimit`.

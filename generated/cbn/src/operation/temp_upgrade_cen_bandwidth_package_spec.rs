@@ -76,7 +76,7 @@ impl crate::client::Request for TempUpgradeCenBandwidthPackageSpecRequest {
 /// From [`TempUpgradeCenBandwidthPackageSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::temp_upgrade_cen_bandwidth_package_spec`](crate::Client::temp_upgrade_cen_bandwidth_package_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TempUpgradeCenBandwidthPackageSpecRequestBuilder<C = ()> {
-    inner: Box<TempUpgradeCenBandwidthPackageSpecRequest>,
+    inner: TempUpgradeCenBandwidthPackageSpecRequest,
     client: C,
 }
 impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
         TempUpgradeCenBandwidthPackageSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TempUpgradeCenBandwidthPackageSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
 impl<'a> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TempUpgradeCenBandwidthPackageSpecRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         TempUpgradeCenBandwidthPackageSpecResponse,
         TempUpgradeCenBandwidthPackageSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TempUpgradeCenBandwidthPackageSpec`.

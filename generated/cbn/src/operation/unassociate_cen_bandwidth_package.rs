@@ -75,7 +75,7 @@ impl crate::client::Request for UnassociateCenBandwidthPackageRequest {
 /// From [`UnassociateCenBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_cen_bandwidth_package`](crate::Client::unassociate_cen_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateCenBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<UnassociateCenBandwidthPackageRequest>,
+    inner: UnassociateCenBandwidthPackageRequest,
     client: C,
 }
 impl<C> UnassociateCenBandwidthPackageRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> UnassociateCenBandwidthPackageRequestBuilder<C> {
         UnassociateCenBandwidthPackageRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> UnassociateCenBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateCenBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> UnassociateCenBandwidthPackageRequestBuilder<C> {
 impl<'a> UnassociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateCenBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> UnassociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         UnassociateCenBandwidthPackageResponse,
         UnassociateCenBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateCenBandwidthPackage`.

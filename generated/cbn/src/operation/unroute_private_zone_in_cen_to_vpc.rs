@@ -68,7 +68,7 @@ impl crate::client::Request for UnroutePrivateZoneInCenToVpcRequest {
 /// From [`UnroutePrivateZoneInCenToVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unroute_private_zone_in_cen_to_vpc`](crate::Client::unroute_private_zone_in_cen_to_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnroutePrivateZoneInCenToVpcRequestBuilder<C = ()> {
-    inner: Box<UnroutePrivateZoneInCenToVpcRequest>,
+    inner: UnroutePrivateZoneInCenToVpcRequest,
     client: C,
 }
 impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
@@ -99,7 +99,7 @@ impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
         UnroutePrivateZoneInCenToVpcRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -108,7 +108,7 @@ impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnroutePrivateZoneInCenToVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -116,7 +116,7 @@ impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
 impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnroutePrivateZoneInCenToVpcRequest::default(),
             client,
         }
     }
@@ -128,7 +128,7 @@ impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
         UnroutePrivateZoneInCenToVpcResponse,
         UnroutePrivateZoneInCenToVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnroutePrivateZoneInCenToVpc`.

@@ -99,7 +99,7 @@ impl crate::client::Request for UpdateCenInterRegionTrafficQosPolicyAttributeReq
 /// From [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_cen_inter_region_traffic_qos_policy_attribute`](crate::Client::update_cen_inter_region_traffic_qos_policy_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateCenInterRegionTrafficQosPolicyAttributeRequest>,
+    inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest,
     client: C,
 }
 impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
         UpdateCenInterRegionTrafficQosPolicyAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
 impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::
         UpdateCenInterRegionTrafficQosPolicyAttributeResponse,
         UpdateCenInterRegionTrafficQosPolicyAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateCenInterRegionTrafficQosPolicyAttribute`.

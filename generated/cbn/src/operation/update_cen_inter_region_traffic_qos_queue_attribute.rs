@@ -128,7 +128,7 @@ impl crate::client::Request for UpdateCenInterRegionTrafficQosQueueAttributeRequ
 /// From [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_cen_inter_region_traffic_qos_queue_attribute`](crate::Client::update_cen_inter_region_traffic_qos_queue_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateCenInterRegionTrafficQosQueueAttributeRequest>,
+    inner: UpdateCenInterRegionTrafficQosQueueAttributeRequest,
     client: C,
 }
 impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
@@ -236,7 +236,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
         UpdateCenInterRegionTrafficQosQueueAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -245,7 +245,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateCenInterRegionTrafficQosQueueAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -253,7 +253,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
 impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateCenInterRegionTrafficQosQueueAttributeRequest::default(),
             client,
         }
     }
@@ -265,7 +265,7 @@ impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::C
         UpdateCenInterRegionTrafficQosQueueAttributeResponse,
         UpdateCenInterRegionTrafficQosQueueAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateCenInterRegionTrafficQosQueueAttribute`.

@@ -136,7 +136,7 @@ impl crate::client::Request for UpdateTrafficMarkingPolicyAttributeRequest {
 /// From [`UpdateTrafficMarkingPolicyAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_traffic_marking_policy_attribute`](crate::Client::update_traffic_marking_policy_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTrafficMarkingPolicyAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTrafficMarkingPolicyAttributeRequest>,
+    inner: UpdateTrafficMarkingPolicyAttributeRequest,
     client: C,
 }
 impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
@@ -243,7 +243,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
         UpdateTrafficMarkingPolicyAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -252,7 +252,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTrafficMarkingPolicyAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -260,7 +260,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
 impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTrafficMarkingPolicyAttributeRequest::default(),
             client,
         }
     }
@@ -272,7 +272,7 @@ impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
         UpdateTrafficMarkingPolicyAttributeResponse,
         UpdateTrafficMarkingPolicyAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTrafficMarkingPolicyAttribute`.

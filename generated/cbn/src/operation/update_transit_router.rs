@@ -115,7 +115,7 @@ impl crate::client::Request for UpdateTransitRouterRequest {
 /// From [`UpdateTransitRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router`](crate::Client::update_transit_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterRequest>,
+    inner: UpdateTransitRouterRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterRequestBuilder<C> {
@@ -201,7 +201,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateTransitRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -210,7 +210,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -218,7 +218,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
 impl<'a> UpdateTransitRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterRequest::default(),
             client,
         }
     }
@@ -230,7 +230,7 @@ impl<'a> UpdateTransitRouterRequestBuilder<&'a crate::Client> {
         UpdateTransitRouterResponse,
         UpdateTransitRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouter`.

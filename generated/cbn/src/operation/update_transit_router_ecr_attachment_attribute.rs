@@ -105,7 +105,7 @@ impl crate::client::Request for UpdateTransitRouterEcrAttachmentAttributeRequest
 /// From [`UpdateTransitRouterEcrAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_ecr_attachment_attribute`](crate::Client::update_transit_router_ecr_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterEcrAttachmentAttributeRequest>,
+    inner: UpdateTransitRouterEcrAttachmentAttributeRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
         UpdateTransitRouterEcrAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterEcrAttachmentAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
 impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterEcrAttachmentAttributeRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Clie
         UpdateTransitRouterEcrAttachmentAttributeResponse,
         UpdateTransitRouterEcrAttachmentAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterEcrAttachmentAttribute`.

@@ -159,7 +159,7 @@ impl crate::client::Request for UpdateTransitRouterPeerAttachmentAttributeReques
 /// From [`UpdateTransitRouterPeerAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_peer_attachment_attribute`](crate::Client::update_transit_router_peer_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterPeerAttachmentAttributeRequest>,
+    inner: UpdateTransitRouterPeerAttachmentAttributeRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
@@ -304,7 +304,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
         UpdateTransitRouterPeerAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -313,7 +313,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterPeerAttachmentAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -321,7 +321,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
 impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
             client,
         }
     }
@@ -333,7 +333,7 @@ impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Cli
         UpdateTransitRouterPeerAttachmentAttributeResponse,
         UpdateTransitRouterPeerAttachmentAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterPeerAttachmentAttribute`.

@@ -100,7 +100,7 @@ impl crate::client::Request for UpdateTransitRouterRouteEntryRequest {
 /// From [`UpdateTransitRouterRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_route_entry`](crate::Client::update_transit_router_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterRouteEntryRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterRouteEntryRequest>,
+    inner: UpdateTransitRouterRouteEntryRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
@@ -179,7 +179,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
         UpdateTransitRouterRouteEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -188,7 +188,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -196,7 +196,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
 impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterRouteEntryRequest::default(),
             client,
         }
     }
@@ -208,7 +208,7 @@ impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
         UpdateTransitRouterRouteEntryResponse,
         UpdateTransitRouterRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterRouteEntry`.

@@ -106,7 +106,7 @@ impl crate::client::Request for UpdateTransitRouterRouteTableRequest {
 /// From [`UpdateTransitRouterRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_route_table`](crate::Client::update_transit_router_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterRouteTableRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterRouteTableRequest>,
+    inner: UpdateTransitRouterRouteTableRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
@@ -197,7 +197,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
         UpdateTransitRouterRouteTableRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -206,7 +206,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -214,7 +214,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
 impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterRouteTableRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
         UpdateTransitRouterRouteTableResponse,
         UpdateTransitRouterRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterRouteTable`.

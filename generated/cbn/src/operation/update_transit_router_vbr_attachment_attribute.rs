@@ -115,7 +115,7 @@ impl crate::client::Request for UpdateTransitRouterVbrAttachmentAttributeRequest
 /// From [`UpdateTransitRouterVbrAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_vbr_attachment_attribute`](crate::Client::update_transit_router_vbr_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterVbrAttachmentAttributeRequest>,
+    inner: UpdateTransitRouterVbrAttachmentAttributeRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
         UpdateTransitRouterVbrAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterVbrAttachmentAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
 impl<'a> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterVbrAttachmentAttributeRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::Clie
         UpdateTransitRouterVbrAttachmentAttributeResponse,
         UpdateTransitRouterVbrAttachmentAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterVbrAttachmentAttribute`.

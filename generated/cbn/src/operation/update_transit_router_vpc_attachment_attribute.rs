@@ -122,7 +122,7 @@ impl crate::client::Request for UpdateTransitRouterVpcAttachmentAttributeRequest
 /// From [`UpdateTransitRouterVpcAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_vpc_attachment_attribute`](crate::Client::update_transit_router_vpc_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterVpcAttachmentAttributeRequest>,
+    inner: UpdateTransitRouterVpcAttachmentAttributeRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
@@ -228,7 +228,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
         UpdateTransitRouterVpcAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -237,7 +237,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterVpcAttachmentAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -245,7 +245,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
 impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterVpcAttachmentAttributeRequest::default(),
             client,
         }
     }
@@ -257,7 +257,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Clie
         UpdateTransitRouterVpcAttachmentAttributeResponse,
         UpdateTransitRouterVpcAttachmentAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterVpcAttachmentAttribute`.

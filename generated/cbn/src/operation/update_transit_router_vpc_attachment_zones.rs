@@ -110,7 +110,7 @@ impl crate::client::Request for UpdateTransitRouterVpcAttachmentZonesRequest {
 /// From [`UpdateTransitRouterVpcAttachmentZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_vpc_attachment_zones`](crate::Client::update_transit_router_vpc_attachment_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterVpcAttachmentZonesRequest>,
+    inner: UpdateTransitRouterVpcAttachmentZonesRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
         UpdateTransitRouterVpcAttachmentZonesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterVpcAttachmentZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
 impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> 
         UpdateTransitRouterVpcAttachmentZonesResponse,
         UpdateTransitRouterVpcAttachmentZonesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterVpcAttachmentZones`.

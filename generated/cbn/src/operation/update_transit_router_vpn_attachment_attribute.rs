@@ -110,7 +110,7 @@ impl crate::client::Request for UpdateTransitRouterVpnAttachmentAttributeRequest
 /// From [`UpdateTransitRouterVpnAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_transit_router_vpn_attachment_attribute`](crate::Client::update_transit_router_vpn_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTransitRouterVpnAttachmentAttributeRequest>,
+    inner: UpdateTransitRouterVpnAttachmentAttributeRequest,
     client: C,
 }
 impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
@@ -202,7 +202,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
         UpdateTransitRouterVpnAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -211,7 +211,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTransitRouterVpnAttachmentAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -219,7 +219,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
 impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTransitRouterVpnAttachmentAttributeRequest::default(),
             client,
         }
     }
@@ -231,7 +231,7 @@ impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Clie
         UpdateTransitRouterVpnAttachmentAttributeResponse,
         UpdateTransitRouterVpnAttachmentAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTransitRouterVpnAttachmentAttribute`.

@@ -111,7 +111,7 @@ impl crate::client::Request for WithdrawPublishedRouteEntriesRequest {
 /// From [`WithdrawPublishedRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::withdraw_published_route_entries`](crate::Client::withdraw_published_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct WithdrawPublishedRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<WithdrawPublishedRouteEntriesRequest>,
+    inner: WithdrawPublishedRouteEntriesRequest,
     client: C,
 }
 impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
         WithdrawPublishedRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> WithdrawPublishedRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
 impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: WithdrawPublishedRouteEntriesRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         WithdrawPublishedRouteEntriesResponse,
         WithdrawPublishedRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `WithdrawPublishedRouteEntries`.

@@ -72,7 +72,7 @@ impl crate::client::Request for AcceptInquiredSystemEventRequest {
 /// From [`AcceptInquiredSystemEventRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::accept_inquired_system_event`](crate::Client::accept_inquired_system_event) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AcceptInquiredSystemEventRequestBuilder<C = ()> {
-    inner: Box<AcceptInquiredSystemEventRequest>,
+    inner: AcceptInquiredSystemEventRequest,
     client: C,
 }
 impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AcceptInquiredSystemEventRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AcceptInquiredSystemEventRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
 impl<'a> AcceptInquiredSystemEventRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AcceptInquiredSystemEventRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> AcceptInquiredSystemEventRequestBuilder<&'a crate::Client> {
         AcceptInquiredSystemEventResponse,
         AcceptInquiredSystemEventError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AcceptInquiredSystemEvent`.

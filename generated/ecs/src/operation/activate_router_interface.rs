@@ -68,7 +68,7 @@ impl crate::client::Request for ActivateRouterInterfaceRequest {
 /// From [`ActivateRouterInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::activate_router_interface`](crate::Client::activate_router_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ActivateRouterInterfaceRequestBuilder<C = ()> {
-    inner: Box<ActivateRouterInterfaceRequest>,
+    inner: ActivateRouterInterfaceRequest,
     client: C,
 }
 impl<C> ActivateRouterInterfaceRequestBuilder<C> {
@@ -94,7 +94,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ActivateRouterInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -103,7 +103,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ActivateRouterInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -111,7 +111,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
 impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ActivateRouterInterfaceRequest::default(),
             client,
         }
     }
@@ -123,7 +123,7 @@ impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::Client> {
         ActivateRouterInterfaceResponse,
         ActivateRouterInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ActivateRouterInterface`.

@@ -77,7 +77,7 @@ impl crate::client::Request for AddBandwidthPackageIpsRequest {
 /// From [`AddBandwidthPackageIpsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_bandwidth_package_ips`](crate::Client::add_bandwidth_package_ips) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddBandwidthPackageIpsRequestBuilder<C = ()> {
-    inner: Box<AddBandwidthPackageIpsRequest>,
+    inner: AddBandwidthPackageIpsRequest,
     client: C,
 }
 impl<C> AddBandwidthPackageIpsRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> AddBandwidthPackageIpsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddBandwidthPackageIpsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> AddBandwidthPackageIpsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddBandwidthPackageIpsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> AddBandwidthPackageIpsRequestBuilder<C> {
 impl<'a> AddBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddBandwidthPackageIpsRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> AddBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
         AddBandwidthPackageIpsResponse,
         AddBandwidthPackageIpsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddBandwidthPackageIps`.

@@ -240,7 +240,7 @@ impl crate::client::Request for AllocateDedicatedHostsRequest {
 /// From [`AllocateDedicatedHostsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_dedicated_hosts`](crate::Client::allocate_dedicated_hosts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateDedicatedHostsRequestBuilder<C = ()> {
-    inner: Box<AllocateDedicatedHostsRequest>,
+    inner: AllocateDedicatedHostsRequest,
     client: C,
 }
 impl<C> AllocateDedicatedHostsRequestBuilder<C> {
@@ -509,7 +509,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocateDedicatedHostsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -518,7 +518,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateDedicatedHostsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -526,7 +526,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
 impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateDedicatedHostsRequest::default(),
             client,
         }
     }
@@ -538,7 +538,7 @@ impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
         AllocateDedicatedHostsResponse,
         AllocateDedicatedHostsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateDedicatedHosts`.

@@ -93,7 +93,7 @@ impl crate::client::Request for AllocatePublicIpAddressRequest {
 /// From [`AllocatePublicIpAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_public_ip_address`](crate::Client::allocate_public_ip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocatePublicIpAddressRequestBuilder<C = ()> {
-    inner: Box<AllocatePublicIpAddressRequest>,
+    inner: AllocatePublicIpAddressRequest,
     client: C,
 }
 impl<C> AllocatePublicIpAddressRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocatePublicIpAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocatePublicIpAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
 impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocatePublicIpAddressRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
         AllocatePublicIpAddressResponse,
         AllocatePublicIpAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocatePublicIpAddress`.

@@ -101,7 +101,7 @@ impl crate::client::Request for ApplyAutoSnapshotPolicyRequest {
 /// From [`ApplyAutoSnapshotPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::apply_auto_snapshot_policy`](crate::Client::apply_auto_snapshot_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ApplyAutoSnapshotPolicyRequestBuilder<C = ()> {
-    inner: Box<ApplyAutoSnapshotPolicyRequest>,
+    inner: ApplyAutoSnapshotPolicyRequest,
     client: C,
 }
 impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ApplyAutoSnapshotPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ApplyAutoSnapshotPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
 impl<'a> ApplyAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ApplyAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> ApplyAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         ApplyAutoSnapshotPolicyResponse,
         ApplyAutoSnapshotPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ApplyAutoSnapshotPolicy`.

@@ -130,7 +130,7 @@ impl crate::client::Request for AssignIpv6AddressesRequest {
 /// From [`AssignIpv6AddressesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::assign_ipv6_addresses`](crate::Client::assign_ipv6_addresses) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssignIpv6AddressesRequestBuilder<C = ()> {
-    inner: Box<AssignIpv6AddressesRequest>,
+    inner: AssignIpv6AddressesRequest,
     client: C,
 }
 impl<C> AssignIpv6AddressesRequestBuilder<C> {
@@ -230,7 +230,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssignIpv6AddressesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -239,7 +239,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssignIpv6AddressesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -247,7 +247,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
 impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssignIpv6AddressesRequest::default(),
             client,
         }
     }
@@ -259,7 +259,7 @@ impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
         AssignIpv6AddressesResponse,
         AssignIpv6AddressesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssignIpv6Addresses`.

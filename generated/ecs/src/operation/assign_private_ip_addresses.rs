@@ -138,7 +138,7 @@ impl crate::client::Request for AssignPrivateIpAddressesRequest {
 /// From [`AssignPrivateIpAddressesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::assign_private_ip_addresses`](crate::Client::assign_private_ip_addresses) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssignPrivateIpAddressesRequestBuilder<C = ()> {
-    inner: Box<AssignPrivateIpAddressesRequest>,
+    inner: AssignPrivateIpAddressesRequest,
     client: C,
 }
 impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
@@ -242,7 +242,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssignPrivateIpAddressesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -251,7 +251,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssignPrivateIpAddressesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -259,7 +259,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
 impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssignPrivateIpAddressesRequest::default(),
             client,
         }
     }
@@ -271,7 +271,7 @@ impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
         AssignPrivateIpAddressesResponse,
         AssignPrivateIpAddressesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssignPrivateIpAddresses`.

@@ -74,7 +74,7 @@ impl crate::client::Request for AssociateEipAddressRequest {
 /// From [`AssociateEipAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_eip_address`](crate::Client::associate_eip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateEipAddressRequestBuilder<C = ()> {
-    inner: Box<AssociateEipAddressRequest>,
+    inner: AssociateEipAddressRequest,
     client: C,
 }
 impl<C> AssociateEipAddressRequestBuilder<C> {
@@ -114,7 +114,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateEipAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -123,7 +123,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateEipAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -131,7 +131,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
 impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateEipAddressRequest::default(),
             client,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
         AssociateEipAddressResponse,
         AssociateEipAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateEipAddress`.

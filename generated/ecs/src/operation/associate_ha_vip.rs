@@ -77,7 +77,7 @@ impl crate::client::Request for AssociateHaVipRequest {
 /// From [`AssociateHaVipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_ha_vip`](crate::Client::associate_ha_vip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateHaVipRequestBuilder<C = ()> {
-    inner: Box<AssociateHaVipRequest>,
+    inner: AssociateHaVipRequest,
     client: C,
 }
 impl<C> AssociateHaVipRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateHaVipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateHaVipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
 impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateHaVipRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateHaVip`.

@@ -87,7 +87,7 @@ impl crate::client::Request for AttachClassicLinkVpcRequest {
 /// From [`AttachClassicLinkVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_classic_link_vpc`](crate::Client::attach_classic_link_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachClassicLinkVpcRequestBuilder<C = ()> {
-    inner: Box<AttachClassicLinkVpcRequest>,
+    inner: AttachClassicLinkVpcRequest,
     client: C,
 }
 impl<C> AttachClassicLinkVpcRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> AttachClassicLinkVpcRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachClassicLinkVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> AttachClassicLinkVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachClassicLinkVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> AttachClassicLinkVpcRequestBuilder<C> {
 impl<'a> AttachClassicLinkVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachClassicLinkVpcRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> AttachClassicLinkVpcRequestBuilder<&'a crate::Client> {
         AttachClassicLinkVpcResponse,
         AttachClassicLinkVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachClassicLinkVpc`.

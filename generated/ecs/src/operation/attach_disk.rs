@@ -168,7 +168,7 @@ impl crate::client::Request for AttachDiskRequest {
 /// From [`AttachDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_disk`](crate::Client::attach_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachDiskRequestBuilder<C = ()> {
-    inner: Box<AttachDiskRequest>,
+    inner: AttachDiskRequest,
     client: C,
 }
 impl<C> AttachDiskRequestBuilder<C> {
@@ -301,7 +301,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -310,7 +310,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -318,7 +318,7 @@ impl<C> AttachDiskRequestBuilder<C> {
 impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachDiskRequest::default(),
             client,
         }
     }
@@ -327,7 +327,7 @@ impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AttachDiskResponse, AttachDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachDisk`.

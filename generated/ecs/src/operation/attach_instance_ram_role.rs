@@ -91,7 +91,7 @@ impl crate::client::Request for AttachInstanceRamRoleRequest {
 /// From [`AttachInstanceRamRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_instance_ram_role`](crate::Client::attach_instance_ram_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachInstanceRamRoleRequestBuilder<C = ()> {
-    inner: Box<AttachInstanceRamRoleRequest>,
+    inner: AttachInstanceRamRoleRequest,
     client: C,
 }
 impl<C> AttachInstanceRamRoleRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachInstanceRamRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachInstanceRamRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
 impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachInstanceRamRoleRequest::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
         AttachInstanceRamRoleResponse,
         AttachInstanceRamRoleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachInstanceRamRole`.

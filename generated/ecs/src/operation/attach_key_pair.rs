@@ -89,7 +89,7 @@ impl crate::client::Request for AttachKeyPairRequest {
 /// From [`AttachKeyPairRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_key_pair`](crate::Client::attach_key_pair) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachKeyPairRequestBuilder<C = ()> {
-    inner: Box<AttachKeyPairRequest>,
+    inner: AttachKeyPairRequest,
     client: C,
 }
 impl<C> AttachKeyPairRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachKeyPairRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachKeyPairRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
 impl<'a> AttachKeyPairRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachKeyPairRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> AttachKeyPairRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AttachKeyPairResponse, AttachKeyPairError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachKeyPair`.

@@ -125,7 +125,7 @@ impl crate::client::Request for AttachNetworkInterfaceRequest {
 /// From [`AttachNetworkInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_network_interface`](crate::Client::attach_network_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachNetworkInterfaceRequestBuilder<C = ()> {
-    inner: Box<AttachNetworkInterfaceRequest>,
+    inner: AttachNetworkInterfaceRequest,
     client: C,
 }
 impl<C> AttachNetworkInterfaceRequestBuilder<C> {
@@ -201,7 +201,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachNetworkInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -210,7 +210,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachNetworkInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -218,7 +218,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
 impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachNetworkInterfaceRequest::default(),
             client,
         }
     }
@@ -230,7 +230,7 @@ impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
         AttachNetworkInterfaceResponse,
         AttachNetworkInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachNetworkInterface`.

@@ -249,7 +249,7 @@ impl crate::client::Request for AuthorizeSecurityGroupRequest {
 /// From [`AuthorizeSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::authorize_security_group`](crate::Client::authorize_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AuthorizeSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<AuthorizeSecurityGroupRequest>,
+    inner: AuthorizeSecurityGroupRequest,
     client: C,
 }
 impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
@@ -470,7 +470,7 @@ impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AuthorizeSecurityGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -479,7 +479,7 @@ impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AuthorizeSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -487,7 +487,7 @@ impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
 impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AuthorizeSecurityGroupRequest::default(),
             client,
         }
     }
@@ -499,7 +499,7 @@ impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
         AuthorizeSecurityGroupResponse,
         AuthorizeSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AuthorizeSecurityGroup`.

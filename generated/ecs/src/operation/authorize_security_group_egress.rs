@@ -248,7 +248,7 @@ impl crate::client::Request for AuthorizeSecurityGroupEgressRequest {
 /// From [`AuthorizeSecurityGroupEgressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::authorize_security_group_egress`](crate::Client::authorize_security_group_egress) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AuthorizeSecurityGroupEgressRequestBuilder<C = ()> {
-    inner: Box<AuthorizeSecurityGroupEgressRequest>,
+    inner: AuthorizeSecurityGroupEgressRequest,
     client: C,
 }
 impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
@@ -474,7 +474,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
         AuthorizeSecurityGroupEgressRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -483,7 +483,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AuthorizeSecurityGroupEgressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -491,7 +491,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
 impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AuthorizeSecurityGroupEgressRequest::default(),
             client,
         }
     }
@@ -503,7 +503,7 @@ impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
         AuthorizeSecurityGroupEgressResponse,
         AuthorizeSecurityGroupEgressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AuthorizeSecurityGroupEgress`.

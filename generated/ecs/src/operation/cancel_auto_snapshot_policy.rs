@@ -75,7 +75,7 @@ impl crate::client::Request for CancelAutoSnapshotPolicyRequest {
 /// From [`CancelAutoSnapshotPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_auto_snapshot_policy`](crate::Client::cancel_auto_snapshot_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelAutoSnapshotPolicyRequestBuilder<C = ()> {
-    inner: Box<CancelAutoSnapshotPolicyRequest>,
+    inner: CancelAutoSnapshotPolicyRequest,
     client: C,
 }
 impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
@@ -114,7 +114,7 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelAutoSnapshotPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -123,7 +123,7 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelAutoSnapshotPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -131,7 +131,7 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
 impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         CancelAutoSnapshotPolicyResponse,
         CancelAutoSnapshotPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelAutoSnapshotPolicy`.

@@ -77,7 +77,7 @@ impl crate::client::Request for CancelCopyImageRequest {
 /// From [`CancelCopyImageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_copy_image`](crate::Client::cancel_copy_image) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelCopyImageRequestBuilder<C = ()> {
-    inner: Box<CancelCopyImageRequest>,
+    inner: CancelCopyImageRequest,
     client: C,
 }
 impl<C> CancelCopyImageRequestBuilder<C> {
@@ -109,7 +109,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelCopyImageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -118,7 +118,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelCopyImageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -126,7 +126,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
 impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelCopyImageRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CancelCopyImageResponse, CancelCopyImageError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelCopyImage`.

@@ -81,7 +81,7 @@ impl crate::client::Request for CancelImagePipelineExecutionRequest {
 /// From [`CancelImagePipelineExecutionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_image_pipeline_execution`](crate::Client::cancel_image_pipeline_execution) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelImagePipelineExecutionRequestBuilder<C = ()> {
-    inner: Box<CancelImagePipelineExecutionRequest>,
+    inner: CancelImagePipelineExecutionRequest,
     client: C,
 }
 impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
         CancelImagePipelineExecutionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelImagePipelineExecutionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
 impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelImagePipelineExecutionRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
         CancelImagePipelineExecutionResponse,
         CancelImagePipelineExecutionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelImagePipelineExecution`.

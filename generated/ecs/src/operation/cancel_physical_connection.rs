@@ -75,7 +75,7 @@ impl crate::client::Request for CancelPhysicalConnectionRequest {
 /// From [`CancelPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_physical_connection`](crate::Client::cancel_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<CancelPhysicalConnectionRequest>,
+    inner: CancelPhysicalConnectionRequest,
     client: C,
 }
 impl<C> CancelPhysicalConnectionRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelPhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
 impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
         CancelPhysicalConnectionResponse,
         CancelPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelPhysicalConnection`.

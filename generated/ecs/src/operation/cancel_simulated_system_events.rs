@@ -73,7 +73,7 @@ impl crate::client::Request for CancelSimulatedSystemEventsRequest {
 /// From [`CancelSimulatedSystemEventsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_simulated_system_events`](crate::Client::cancel_simulated_system_events) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelSimulatedSystemEventsRequestBuilder<C = ()> {
-    inner: Box<CancelSimulatedSystemEventsRequest>,
+    inner: CancelSimulatedSystemEventsRequest,
     client: C,
 }
 impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
         CancelSimulatedSystemEventsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelSimulatedSystemEventsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
 impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelSimulatedSystemEventsRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
         CancelSimulatedSystemEventsResponse,
         CancelSimulatedSystemEventsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelSimulatedSystemEvents`.

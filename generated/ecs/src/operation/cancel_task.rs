@@ -72,7 +72,7 @@ impl crate::client::Request for CancelTaskRequest {
 /// From [`CancelTaskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_task`](crate::Client::cancel_task) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelTaskRequestBuilder<C = ()> {
-    inner: Box<CancelTaskRequest>,
+    inner: CancelTaskRequest,
     client: C,
 }
 impl<C> CancelTaskRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> CancelTaskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelTaskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> CancelTaskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelTaskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> CancelTaskRequestBuilder<C> {
 impl<'a> CancelTaskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelTaskRequest::default(),
             client,
         }
     }
@@ -130,7 +130,7 @@ impl<'a> CancelTaskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CancelTaskResponse, CancelTaskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelTask`.

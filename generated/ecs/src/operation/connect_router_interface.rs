@@ -68,7 +68,7 @@ impl crate::client::Request for ConnectRouterInterfaceRequest {
 /// From [`ConnectRouterInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::connect_router_interface`](crate::Client::connect_router_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ConnectRouterInterfaceRequestBuilder<C = ()> {
-    inner: Box<ConnectRouterInterfaceRequest>,
+    inner: ConnectRouterInterfaceRequest,
     client: C,
 }
 impl<C> ConnectRouterInterfaceRequestBuilder<C> {
@@ -94,7 +94,7 @@ impl<C> ConnectRouterInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ConnectRouterInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -103,7 +103,7 @@ impl<C> ConnectRouterInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ConnectRouterInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -111,7 +111,7 @@ impl<C> ConnectRouterInterfaceRequestBuilder<C> {
 impl<'a> ConnectRouterInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ConnectRouterInterfaceRequest::default(),
             client,
         }
     }
@@ -123,7 +123,7 @@ impl<'a> ConnectRouterInterfaceRequestBuilder<&'a crate::Client> {
         ConnectRouterInterfaceResponse,
         ConnectRouterInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ConnectRouterInterface`.

@@ -85,7 +85,7 @@ impl crate::client::Request for ConvertNatPublicIpToEipRequest {
 /// From [`ConvertNatPublicIpToEipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::convert_nat_public_ip_to_eip`](crate::Client::convert_nat_public_ip_to_eip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ConvertNatPublicIpToEipRequestBuilder<C = ()> {
-    inner: Box<ConvertNatPublicIpToEipRequest>,
+    inner: ConvertNatPublicIpToEipRequest,
     client: C,
 }
 impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
@@ -117,7 +117,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ConvertNatPublicIpToEipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -126,7 +126,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ConvertNatPublicIpToEipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -134,7 +134,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
 impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ConvertNatPublicIpToEipRequest::default(),
             client,
         }
     }
@@ -146,7 +146,7 @@ impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
         ConvertNatPublicIpToEipResponse,
         ConvertNatPublicIpToEipError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ConvertNatPublicIpToEip`.

@@ -160,7 +160,7 @@ impl crate::client::Request for CopyImageRequest {
 /// From [`CopyImageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::copy_image`](crate::Client::copy_image) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CopyImageRequestBuilder<C = ()> {
-    inner: Box<CopyImageRequest>,
+    inner: CopyImageRequest,
     client: C,
 }
 impl<C> CopyImageRequestBuilder<C> {
@@ -307,7 +307,7 @@ impl<C> CopyImageRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<CopyImageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -316,7 +316,7 @@ impl<C> CopyImageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CopyImageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -324,7 +324,7 @@ impl<C> CopyImageRequestBuilder<C> {
 impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CopyImageRequest::default(),
             client,
         }
     }
@@ -333,7 +333,7 @@ impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CopyImageResponse, CopyImageError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CopyImage`.

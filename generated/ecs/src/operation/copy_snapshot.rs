@@ -172,7 +172,7 @@ impl crate::client::Request for CopySnapshotRequest {
 /// From [`CopySnapshotRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::copy_snapshot`](crate::Client::copy_snapshot) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CopySnapshotRequestBuilder<C = ()> {
-    inner: Box<CopySnapshotRequest>,
+    inner: CopySnapshotRequest,
     client: C,
 }
 impl<C> CopySnapshotRequestBuilder<C> {
@@ -333,7 +333,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CopySnapshotRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -342,7 +342,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CopySnapshotRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -350,7 +350,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
 impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CopySnapshotRequest::default(),
             client,
         }
     }
@@ -359,7 +359,7 @@ impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CopySnapshotResponse, CopySnapshotError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CopySnapshot`.

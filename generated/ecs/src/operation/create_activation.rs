@@ -134,7 +134,7 @@ impl crate::client::Request for CreateActivationRequest {
 /// From [`CreateActivationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_activation`](crate::Client::create_activation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateActivationRequestBuilder<C = ()> {
-    inner: Box<CreateActivationRequest>,
+    inner: CreateActivationRequest,
     client: C,
 }
 impl<C> CreateActivationRequestBuilder<C> {
@@ -236,7 +236,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateActivationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -245,7 +245,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateActivationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -253,7 +253,7 @@ impl<C> CreateActivationRequestBuilder<C> {
 impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateActivationRequest::default(),
             client,
         }
     }
@@ -262,7 +262,7 @@ impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateActivationResponse, CreateActivationError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateActivation`.

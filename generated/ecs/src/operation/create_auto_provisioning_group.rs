@@ -334,7 +334,7 @@ impl crate::client::Request for CreateAutoProvisioningGroupRequest {
 /// From [`CreateAutoProvisioningGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_auto_provisioning_group`](crate::Client::create_auto_provisioning_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAutoProvisioningGroupRequestBuilder<C = ()> {
-    inner: Box<CreateAutoProvisioningGroupRequest>,
+    inner: CreateAutoProvisioningGroupRequest,
     client: C,
 }
 impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
@@ -749,7 +749,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
         CreateAutoProvisioningGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -758,7 +758,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAutoProvisioningGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -766,7 +766,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
 impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAutoProvisioningGroupRequest::default(),
             client,
         }
     }
@@ -778,7 +778,7 @@ impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
         CreateAutoProvisioningGroupResponse,
         CreateAutoProvisioningGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAutoProvisioningGroup`.

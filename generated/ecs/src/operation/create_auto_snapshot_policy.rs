@@ -172,7 +172,7 @@ impl crate::client::Request for CreateAutoSnapshotPolicyRequest {
 /// From [`CreateAutoSnapshotPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_auto_snapshot_policy`](crate::Client::create_auto_snapshot_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAutoSnapshotPolicyRequestBuilder<C = ()> {
-    inner: Box<CreateAutoSnapshotPolicyRequest>,
+    inner: CreateAutoSnapshotPolicyRequest,
     client: C,
 }
 impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
@@ -334,7 +334,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateAutoSnapshotPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -343,7 +343,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAutoSnapshotPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -351,7 +351,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
 impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
@@ -363,7 +363,7 @@ impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         CreateAutoSnapshotPolicyResponse,
         CreateAutoSnapshotPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAutoSnapshotPolicy`.

@@ -176,7 +176,7 @@ impl crate::client::Request for CreateCapacityReservationRequest {
 /// From [`CreateCapacityReservationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_capacity_reservation`](crate::Client::create_capacity_reservation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCapacityReservationRequestBuilder<C = ()> {
-    inner: Box<CreateCapacityReservationRequest>,
+    inner: CreateCapacityReservationRequest,
     client: C,
 }
 impl<C> CreateCapacityReservationRequestBuilder<C> {
@@ -344,7 +344,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateCapacityReservationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -353,7 +353,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCapacityReservationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -361,7 +361,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
 impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCapacityReservationRequest::default(),
             client,
         }
     }
@@ -373,7 +373,7 @@ impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
         CreateCapacityReservationResponse,
         CreateCapacityReservationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCapacityReservation`.

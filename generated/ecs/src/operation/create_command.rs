@@ -209,7 +209,7 @@ impl crate::client::Request for CreateCommandRequest {
 /// From [`CreateCommandRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_command`](crate::Client::create_command) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCommandRequestBuilder<C = ()> {
-    inner: Box<CreateCommandRequest>,
+    inner: CreateCommandRequest,
     client: C,
 }
 impl<C> CreateCommandRequestBuilder<C> {
@@ -397,7 +397,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateCommandRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -406,7 +406,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCommandRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -414,7 +414,7 @@ impl<C> CreateCommandRequestBuilder<C> {
 impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCommandRequest::default(),
             client,
         }
     }
@@ -423,7 +423,7 @@ impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateCommandResponse, CreateCommandError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCommand`.

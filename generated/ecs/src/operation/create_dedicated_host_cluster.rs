@@ -113,7 +113,7 @@ impl crate::client::Request for CreateDedicatedHostClusterRequest {
 /// From [`CreateDedicatedHostClusterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_dedicated_host_cluster`](crate::Client::create_dedicated_host_cluster) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDedicatedHostClusterRequestBuilder<C = ()> {
-    inner: Box<CreateDedicatedHostClusterRequest>,
+    inner: CreateDedicatedHostClusterRequest,
     client: C,
 }
 impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDedicatedHostClusterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDedicatedHostClusterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
 impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDedicatedHostClusterRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
         CreateDedicatedHostClusterResponse,
         CreateDedicatedHostClusterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDedicatedHostCluster`.

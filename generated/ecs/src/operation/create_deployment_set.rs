@@ -128,7 +128,7 @@ impl crate::client::Request for CreateDeploymentSetRequest {
 /// From [`CreateDeploymentSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_deployment_set`](crate::Client::create_deployment_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDeploymentSetRequestBuilder<C = ()> {
-    inner: Box<CreateDeploymentSetRequest>,
+    inner: CreateDeploymentSetRequest,
     client: C,
 }
 impl<C> CreateDeploymentSetRequestBuilder<C> {
@@ -249,7 +249,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDeploymentSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -258,7 +258,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDeploymentSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -266,7 +266,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
 impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDeploymentSetRequest::default(),
             client,
         }
     }
@@ -278,7 +278,7 @@ impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
         CreateDeploymentSetResponse,
         CreateDeploymentSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDeploymentSet`.

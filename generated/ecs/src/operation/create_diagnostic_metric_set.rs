@@ -106,7 +106,7 @@ impl crate::client::Request for CreateDiagnosticMetricSetRequest {
 /// From [`CreateDiagnosticMetricSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_diagnostic_metric_set`](crate::Client::create_diagnostic_metric_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDiagnosticMetricSetRequestBuilder<C = ()> {
-    inner: Box<CreateDiagnosticMetricSetRequest>,
+    inner: CreateDiagnosticMetricSetRequest,
     client: C,
 }
 impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
@@ -180,7 +180,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDiagnosticMetricSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -189,7 +189,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDiagnosticMetricSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
 impl<'a> CreateDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDiagnosticMetricSetRequest::default(),
             client,
         }
     }
@@ -209,7 +209,7 @@ impl<'a> CreateDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
         CreateDiagnosticMetricSetResponse,
         CreateDiagnosticMetricSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDiagnosticMetricSet`.

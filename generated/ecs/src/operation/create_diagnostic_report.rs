@@ -90,7 +90,7 @@ impl crate::client::Request for CreateDiagnosticReportRequest {
 /// From [`CreateDiagnosticReportRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_diagnostic_report`](crate::Client::create_diagnostic_report) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDiagnosticReportRequestBuilder<C = ()> {
-    inner: Box<CreateDiagnosticReportRequest>,
+    inner: CreateDiagnosticReportRequest,
     client: C,
 }
 impl<C> CreateDiagnosticReportRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDiagnosticReportRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDiagnosticReportRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
 impl<'a> CreateDiagnosticReportRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDiagnosticReportRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> CreateDiagnosticReportRequestBuilder<&'a crate::Client> {
         CreateDiagnosticReportResponse,
         CreateDiagnosticReportError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDiagnosticReport`.

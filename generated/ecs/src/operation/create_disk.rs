@@ -331,7 +331,7 @@ impl crate::client::Request for CreateDiskRequest {
 /// From [`CreateDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_disk`](crate::Client::create_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDiskRequestBuilder<C = ()> {
-    inner: Box<CreateDiskRequest>,
+    inner: CreateDiskRequest,
     client: C,
 }
 impl<C> CreateDiskRequestBuilder<C> {
@@ -682,7 +682,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -691,7 +691,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -699,7 +699,7 @@ impl<C> CreateDiskRequestBuilder<C> {
 impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDiskRequest::default(),
             client,
         }
     }
@@ -708,7 +708,7 @@ impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateDiskResponse, CreateDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDisk`.

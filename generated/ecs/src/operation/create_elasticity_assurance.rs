@@ -225,7 +225,7 @@ impl crate::client::Request for CreateElasticityAssuranceRequest {
 /// From [`CreateElasticityAssuranceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_elasticity_assurance`](crate::Client::create_elasticity_assurance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateElasticityAssuranceRequestBuilder<C = ()> {
-    inner: Box<CreateElasticityAssuranceRequest>,
+    inner: CreateElasticityAssuranceRequest,
     client: C,
 }
 impl<C> CreateElasticityAssuranceRequestBuilder<C> {
@@ -463,7 +463,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateElasticityAssuranceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -472,7 +472,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateElasticityAssuranceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -480,7 +480,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
 impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateElasticityAssuranceRequest::default(),
             client,
         }
     }
@@ -492,7 +492,7 @@ impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
         CreateElasticityAssuranceResponse,
         CreateElasticityAssuranceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateElasticityAssurance`.

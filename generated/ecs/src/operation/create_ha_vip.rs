@@ -78,7 +78,7 @@ impl crate::client::Request for CreateHaVipRequest {
 /// From [`CreateHaVipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ha_vip`](crate::Client::create_ha_vip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateHaVipRequestBuilder<C = ()> {
-    inner: Box<CreateHaVipRequest>,
+    inner: CreateHaVipRequest,
     client: C,
 }
 impl<C> CreateHaVipRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateHaVipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateHaVipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
 impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateHaVipRequest::default(),
             client,
         }
     }
@@ -152,7 +152,7 @@ impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateHaVipResponse, CreateHaVipError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateHaVip`.

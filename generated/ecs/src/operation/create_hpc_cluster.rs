@@ -87,7 +87,7 @@ impl crate::client::Request for CreateHpcClusterRequest {
 /// From [`CreateHpcClusterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_hpc_cluster`](crate::Client::create_hpc_cluster) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateHpcClusterRequestBuilder<C = ()> {
-    inner: Box<CreateHpcClusterRequest>,
+    inner: CreateHpcClusterRequest,
     client: C,
 }
 impl<C> CreateHpcClusterRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateHpcClusterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateHpcClusterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
 impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateHpcClusterRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateHpcClusterResponse, CreateHpcClusterError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateHpcCluster`.

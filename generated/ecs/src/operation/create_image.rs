@@ -239,7 +239,7 @@ impl crate::client::Request for CreateImageRequest {
 /// From [`CreateImageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_image`](crate::Client::create_image) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateImageRequestBuilder<C = ()> {
-    inner: Box<CreateImageRequest>,
+    inner: CreateImageRequest,
     client: C,
 }
 impl<C> CreateImageRequestBuilder<C> {
@@ -469,7 +469,7 @@ impl<C> CreateImageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateImageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -478,7 +478,7 @@ impl<C> CreateImageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateImageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -486,7 +486,7 @@ impl<C> CreateImageRequestBuilder<C> {
 impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateImageRequest::default(),
             client,
         }
     }
@@ -495,7 +495,7 @@ impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateImageResponse, CreateImageError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateImage`.

@@ -149,7 +149,7 @@ impl crate::client::Request for CreateImageComponentRequest {
 /// From [`CreateImageComponentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_image_component`](crate::Client::create_image_component) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateImageComponentRequestBuilder<C = ()> {
-    inner: Box<CreateImageComponentRequest>,
+    inner: CreateImageComponentRequest,
     client: C,
 }
 impl<C> CreateImageComponentRequestBuilder<C> {
@@ -284,7 +284,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateImageComponentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -293,7 +293,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateImageComponentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -301,7 +301,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
 impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateImageComponentRequest::default(),
             client,
         }
     }
@@ -313,7 +313,7 @@ impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
         CreateImageComponentResponse,
         CreateImageComponentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateImageComponent`.

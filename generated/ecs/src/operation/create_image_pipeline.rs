@@ -280,7 +280,7 @@ impl crate::client::Request for CreateImagePipelineRequest {
 /// From [`CreateImagePipelineRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_image_pipeline`](crate::Client::create_image_pipeline) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateImagePipelineRequestBuilder<C = ()> {
-    inner: Box<CreateImagePipelineRequest>,
+    inner: CreateImagePipelineRequest,
     client: C,
 }
 impl<C> CreateImagePipelineRequestBuilder<C> {
@@ -602,7 +602,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateImagePipelineRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -611,7 +611,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateImagePipelineRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -619,7 +619,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
 impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateImagePipelineRequest::default(),
             client,
         }
     }
@@ -631,7 +631,7 @@ impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
         CreateImagePipelineResponse,
         CreateImagePipelineError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateImagePipeline`.

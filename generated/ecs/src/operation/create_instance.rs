@@ -564,7 +564,7 @@ impl crate::client::Request for CreateInstanceRequest {
 /// From [`CreateInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_instance`](crate::Client::create_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateInstanceRequestBuilder<C = ()> {
-    inner: Box<CreateInstanceRequest>,
+    inner: CreateInstanceRequest,
     client: C,
 }
 impl<C> CreateInstanceRequestBuilder<C> {
@@ -1274,7 +1274,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1283,7 +1283,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1291,7 +1291,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
 impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateInstanceRequest::default(),
             client,
         }
     }
@@ -1300,7 +1300,7 @@ impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateInstanceResponse, CreateInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateInstance`.

@@ -89,7 +89,7 @@ impl crate::client::Request for CreateKeyPairRequest {
 /// From [`CreateKeyPairRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_key_pair`](crate::Client::create_key_pair) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateKeyPairRequestBuilder<C = ()> {
-    inner: Box<CreateKeyPairRequest>,
+    inner: CreateKeyPairRequest,
     client: C,
 }
 impl<C> CreateKeyPairRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateKeyPairRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateKeyPairRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
 impl<'a> CreateKeyPairRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateKeyPairRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> CreateKeyPairRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyPairResponse, CreateKeyPairError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateKeyPair`.

@@ -492,7 +492,7 @@ impl crate::client::Request for CreateLaunchTemplateRequest {
 /// From [`CreateLaunchTemplateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_launch_template`](crate::Client::create_launch_template) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLaunchTemplateRequestBuilder<C = ()> {
-    inner: Box<CreateLaunchTemplateRequest>,
+    inner: CreateLaunchTemplateRequest,
     client: C,
 }
 impl<C> CreateLaunchTemplateRequestBuilder<C> {
@@ -1131,7 +1131,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateLaunchTemplateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1140,7 +1140,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLaunchTemplateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1148,7 +1148,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
 impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLaunchTemplateRequest::default(),
             client,
         }
     }
@@ -1160,7 +1160,7 @@ impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
         CreateLaunchTemplateResponse,
         CreateLaunchTemplateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLaunchTemplate`.

@@ -468,7 +468,7 @@ impl crate::client::Request for CreateLaunchTemplateVersionRequest {
 /// From [`CreateLaunchTemplateVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_launch_template_version`](crate::Client::create_launch_template_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLaunchTemplateVersionRequestBuilder<C = ()> {
-    inner: Box<CreateLaunchTemplateVersionRequest>,
+    inner: CreateLaunchTemplateVersionRequest,
     client: C,
 }
 impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
@@ -1090,7 +1090,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
         CreateLaunchTemplateVersionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1099,7 +1099,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLaunchTemplateVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1107,7 +1107,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
 impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLaunchTemplateVersionRequest::default(),
             client,
         }
     }
@@ -1119,7 +1119,7 @@ impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
         CreateLaunchTemplateVersionResponse,
         CreateLaunchTemplateVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLaunchTemplateVersion`.

@@ -389,7 +389,7 @@ impl crate::client::Request for CreateNetworkInterfaceRequest {
 /// From [`CreateNetworkInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_network_interface`](crate::Client::create_network_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNetworkInterfaceRequestBuilder<C = ()> {
-    inner: Box<CreateNetworkInterfaceRequest>,
+    inner: CreateNetworkInterfaceRequest,
     client: C,
 }
 impl<C> CreateNetworkInterfaceRequestBuilder<C> {
@@ -816,7 +816,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNetworkInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -825,7 +825,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNetworkInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -833,7 +833,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
 impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNetworkInterfaceRequest::default(),
             client,
         }
     }
@@ -845,7 +845,7 @@ impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
         CreateNetworkInterfaceResponse,
         CreateNetworkInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNetworkInterface`.

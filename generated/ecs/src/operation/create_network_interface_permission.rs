@@ -95,7 +95,7 @@ impl crate::client::Request for CreateNetworkInterfacePermissionRequest {
 /// From [`CreateNetworkInterfacePermissionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_network_interface_permission`](crate::Client::create_network_interface_permission) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNetworkInterfacePermissionRequestBuilder<C = ()> {
-    inner: Box<CreateNetworkInterfacePermissionRequest>,
+    inner: CreateNetworkInterfacePermissionRequest,
     client: C,
 }
 impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
         CreateNetworkInterfacePermissionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNetworkInterfacePermissionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
 impl<'a> CreateNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNetworkInterfacePermissionRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> CreateNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
         CreateNetworkInterfacePermissionResponse,
         CreateNetworkInterfacePermissionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNetworkInterfacePermission`.

@@ -118,7 +118,7 @@ impl crate::client::Request for CreatePortRangeListRequest {
 /// From [`CreatePortRangeListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_port_range_list`](crate::Client::create_port_range_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePortRangeListRequestBuilder<C = ()> {
-    inner: Box<CreatePortRangeListRequest>,
+    inner: CreatePortRangeListRequest,
     client: C,
 }
 impl<C> CreatePortRangeListRequestBuilder<C> {
@@ -221,7 +221,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreatePortRangeListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -230,7 +230,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePortRangeListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -238,7 +238,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
 impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePortRangeListRequest::default(),
             client,
         }
     }
@@ -250,7 +250,7 @@ impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
         CreatePortRangeListResponse,
         CreatePortRangeListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePortRangeList`.

@@ -140,7 +140,7 @@ impl crate::client::Request for CreatePrefixListRequest {
 /// From [`CreatePrefixListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_prefix_list`](crate::Client::create_prefix_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePrefixListRequestBuilder<C = ()> {
-    inner: Box<CreatePrefixListRequest>,
+    inner: CreatePrefixListRequest,
     client: C,
 }
 impl<C> CreatePrefixListRequestBuilder<C> {
@@ -255,7 +255,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreatePrefixListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -264,7 +264,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePrefixListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -272,7 +272,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
 impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePrefixListRequest::default(),
             client,
         }
     }
@@ -281,7 +281,7 @@ impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreatePrefixListResponse, CreatePrefixListError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePrefixList`.

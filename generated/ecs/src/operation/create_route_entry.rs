@@ -86,7 +86,7 @@ impl crate::client::Request for CreateRouteEntryRequest {
 /// From [`CreateRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_route_entry`](crate::Client::create_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRouteEntryRequestBuilder<C = ()> {
-    inner: Box<CreateRouteEntryRequest>,
+    inner: CreateRouteEntryRequest,
     client: C,
 }
 impl<C> CreateRouteEntryRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
 impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRouteEntryRequest::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteEntryResponse, CreateRouteEntryError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRouteEntry`.

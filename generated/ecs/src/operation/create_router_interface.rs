@@ -138,7 +138,7 @@ impl crate::client::Request for CreateRouterInterfaceRequest {
 /// From [`CreateRouterInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_router_interface`](crate::Client::create_router_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRouterInterfaceRequestBuilder<C = ()> {
-    inner: Box<CreateRouterInterfaceRequest>,
+    inner: CreateRouterInterfaceRequest,
     client: C,
 }
 impl<C> CreateRouterInterfaceRequestBuilder<C> {
@@ -310,7 +310,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRouterInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -319,7 +319,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRouterInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -327,7 +327,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
 impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRouterInterfaceRequest::default(),
             client,
         }
     }
@@ -339,7 +339,7 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
         CreateRouterInterfaceResponse,
         CreateRouterInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRouterInterface`.

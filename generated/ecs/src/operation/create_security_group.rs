@@ -127,7 +127,7 @@ impl crate::client::Request for CreateSecurityGroupRequest {
 /// From [`CreateSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_security_group`](crate::Client::create_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<CreateSecurityGroupRequest>,
+    inner: CreateSecurityGroupRequest,
     client: C,
 }
 impl<C> CreateSecurityGroupRequestBuilder<C> {
@@ -238,7 +238,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSecurityGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -247,7 +247,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -255,7 +255,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
 impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSecurityGroupRequest::default(),
             client,
         }
     }
@@ -267,7 +267,7 @@ impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
         CreateSecurityGroupResponse,
         CreateSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSecurityGroup`.

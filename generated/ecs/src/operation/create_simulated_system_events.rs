@@ -110,7 +110,7 @@ impl crate::client::Request for CreateSimulatedSystemEventsRequest {
 /// From [`CreateSimulatedSystemEventsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_simulated_system_events`](crate::Client::create_simulated_system_events) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSimulatedSystemEventsRequestBuilder<C = ()> {
-    inner: Box<CreateSimulatedSystemEventsRequest>,
+    inner: CreateSimulatedSystemEventsRequest,
     client: C,
 }
 impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
@@ -181,7 +181,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
         CreateSimulatedSystemEventsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -190,7 +190,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSimulatedSystemEventsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -198,7 +198,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
 impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSimulatedSystemEventsRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
         CreateSimulatedSystemEventsResponse,
         CreateSimulatedSystemEventsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSimulatedSystemEvents`.

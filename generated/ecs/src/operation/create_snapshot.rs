@@ -181,7 +181,7 @@ impl crate::client::Request for CreateSnapshotRequest {
 /// From [`CreateSnapshotRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_snapshot`](crate::Client::create_snapshot) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSnapshotRequestBuilder<C = ()> {
-    inner: Box<CreateSnapshotRequest>,
+    inner: CreateSnapshotRequest,
     client: C,
 }
 impl<C> CreateSnapshotRequestBuilder<C> {
@@ -330,7 +330,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSnapshotRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -339,7 +339,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSnapshotRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -347,7 +347,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
 impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSnapshotRequest::default(),
             client,
         }
     }
@@ -356,7 +356,7 @@ impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSnapshotResponse, CreateSnapshotError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSnapshot`.

@@ -173,7 +173,7 @@ impl crate::client::Request for CreateSnapshotGroupRequest {
 /// From [`CreateSnapshotGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_snapshot_group`](crate::Client::create_snapshot_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSnapshotGroupRequestBuilder<C = ()> {
-    inner: Box<CreateSnapshotGroupRequest>,
+    inner: CreateSnapshotGroupRequest,
     client: C,
 }
 impl<C> CreateSnapshotGroupRequestBuilder<C> {
@@ -337,7 +337,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSnapshotGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -346,7 +346,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSnapshotGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -354,7 +354,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
 impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSnapshotGroupRequest::default(),
             client,
         }
     }
@@ -366,7 +366,7 @@ impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
         CreateSnapshotGroupResponse,
         CreateSnapshotGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSnapshotGroup`.

@@ -103,7 +103,7 @@ impl crate::client::Request for CreateVirtualBorderRouterRequest {
 /// From [`CreateVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_virtual_border_router`](crate::Client::create_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: Box<CreateVirtualBorderRouterRequest>,
+    inner: CreateVirtualBorderRouterRequest,
     client: C,
 }
 impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
@@ -202,7 +202,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVirtualBorderRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -211,7 +211,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVirtualBorderRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -219,7 +219,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
 impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVirtualBorderRouterRequest::default(),
             client,
         }
     }
@@ -231,7 +231,7 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         CreateVirtualBorderRouterResponse,
         CreateVirtualBorderRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVirtualBorderRouter`.

@@ -80,7 +80,7 @@ impl crate::client::Request for CreateVpcRequest {
 /// From [`CreateVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpc`](crate::Client::create_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpcRequestBuilder<C = ()> {
-    inner: Box<CreateVpcRequest>,
+    inner: CreateVpcRequest,
     client: C,
 }
 impl<C> CreateVpcRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<CreateVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> CreateVpcRequestBuilder<C> {
 impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpcRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVpcResponse, CreateVpcError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpc`.

@@ -78,7 +78,7 @@ impl crate::client::Request for DeleteActivationRequest {
 /// From [`DeleteActivationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_activation`](crate::Client::delete_activation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteActivationRequestBuilder<C = ()> {
-    inner: Box<DeleteActivationRequest>,
+    inner: DeleteActivationRequest,
     client: C,
 }
 impl<C> DeleteActivationRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> DeleteActivationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteActivationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> DeleteActivationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteActivationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> DeleteActivationRequestBuilder<C> {
 impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteActivationRequest::default(),
             client,
         }
     }
@@ -138,7 +138,7 @@ impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteActivationResponse, DeleteActivationError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteActivation`.

@@ -83,7 +83,7 @@ impl crate::client::Request for DeleteAutoProvisioningGroupRequest {
 /// From [`DeleteAutoProvisioningGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_auto_provisioning_group`](crate::Client::delete_auto_provisioning_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAutoProvisioningGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteAutoProvisioningGroupRequest>,
+    inner: DeleteAutoProvisioningGroupRequest,
     client: C,
 }
 impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
         DeleteAutoProvisioningGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAutoProvisioningGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
 impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAutoProvisioningGroupRequest::default(),
             client,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
         DeleteAutoProvisioningGroupResponse,
         DeleteAutoProvisioningGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAutoProvisioningGroup`.

@@ -72,7 +72,7 @@ impl crate::client::Request for DeleteAutoSnapshotPolicyRequest {
 /// From [`DeleteAutoSnapshotPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_auto_snapshot_policy`](crate::Client::delete_auto_snapshot_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAutoSnapshotPolicyRequestBuilder<C = ()> {
-    inner: Box<DeleteAutoSnapshotPolicyRequest>,
+    inner: DeleteAutoSnapshotPolicyRequest,
     client: C,
 }
 impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteAutoSnapshotPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAutoSnapshotPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
 impl<'a> DeleteAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> DeleteAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         DeleteAutoSnapshotPolicyResponse,
         DeleteAutoSnapshotPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAutoSnapshotPolicy`.

@@ -68,7 +68,7 @@ impl crate::client::Request for DeleteBandwidthPackageRequest {
 /// From [`DeleteBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_bandwidth_package`](crate::Client::delete_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<DeleteBandwidthPackageRequest>,
+    inner: DeleteBandwidthPackageRequest,
     client: C,
 }
 impl<C> DeleteBandwidthPackageRequestBuilder<C> {
@@ -94,7 +94,7 @@ impl<C> DeleteBandwidthPackageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteBandwidthPackageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -103,7 +103,7 @@ impl<C> DeleteBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -111,7 +111,7 @@ impl<C> DeleteBandwidthPackageRequestBuilder<C> {
 impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -123,7 +123,7 @@ impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::Client> {
         DeleteBandwidthPackageResponse,
         DeleteBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteBandwidthPackage`.

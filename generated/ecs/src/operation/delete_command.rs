@@ -72,7 +72,7 @@ impl crate::client::Request for DeleteCommandRequest {
 /// From [`DeleteCommandRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_command`](crate::Client::delete_command) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCommandRequestBuilder<C = ()> {
-    inner: Box<DeleteCommandRequest>,
+    inner: DeleteCommandRequest,
     client: C,
 }
 impl<C> DeleteCommandRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> DeleteCommandRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteCommandRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> DeleteCommandRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCommandRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> DeleteCommandRequestBuilder<C> {
 impl<'a> DeleteCommandRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCommandRequest::default(),
             client,
         }
     }
@@ -130,7 +130,7 @@ impl<'a> DeleteCommandRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteCommandResponse, DeleteCommandError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCommand`.

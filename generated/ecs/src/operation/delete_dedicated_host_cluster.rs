@@ -72,7 +72,7 @@ impl crate::client::Request for DeleteDedicatedHostClusterRequest {
 /// From [`DeleteDedicatedHostClusterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_dedicated_host_cluster`](crate::Client::delete_dedicated_host_cluster) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDedicatedHostClusterRequestBuilder<C = ()> {
-    inner: Box<DeleteDedicatedHostClusterRequest>,
+    inner: DeleteDedicatedHostClusterRequest,
     client: C,
 }
 impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDedicatedHostClusterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDedicatedHostClusterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
 impl<'a> DeleteDedicatedHostClusterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDedicatedHostClusterRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> DeleteDedicatedHostClusterRequestBuilder<&'a crate::Client> {
         DeleteDedicatedHostClusterResponse,
         DeleteDedicatedHostClusterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDedicatedHostCluster`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DeleteDeploymentSetRequest {
 /// From [`DeleteDeploymentSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_deployment_set`](crate::Client::delete_deployment_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDeploymentSetRequestBuilder<C = ()> {
-    inner: Box<DeleteDeploymentSetRequest>,
+    inner: DeleteDeploymentSetRequest,
     client: C,
 }
 impl<C> DeleteDeploymentSetRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DeleteDeploymentSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDeploymentSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DeleteDeploymentSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDeploymentSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DeleteDeploymentSetRequestBuilder<C> {
 impl<'a> DeleteDeploymentSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDeploymentSetRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> DeleteDeploymentSetRequestBuilder<&'a crate::Client> {
         DeleteDeploymentSetResponse,
         DeleteDeploymentSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDeploymentSet`.

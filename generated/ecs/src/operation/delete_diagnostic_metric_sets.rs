@@ -72,7 +72,7 @@ impl crate::client::Request for DeleteDiagnosticMetricSetsRequest {
 /// From [`DeleteDiagnosticMetricSetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_diagnostic_metric_sets`](crate::Client::delete_diagnostic_metric_sets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDiagnosticMetricSetsRequestBuilder<C = ()> {
-    inner: Box<DeleteDiagnosticMetricSetsRequest>,
+    inner: DeleteDiagnosticMetricSetsRequest,
     client: C,
 }
 impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDiagnosticMetricSetsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDiagnosticMetricSetsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
 impl<'a> DeleteDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDiagnosticMetricSetsRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DeleteDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
         DeleteDiagnosticMetricSetsResponse,
         DeleteDiagnosticMetricSetsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDiagnosticMetricSets`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DeleteDiagnosticReportsRequest {
 /// From [`DeleteDiagnosticReportsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_diagnostic_reports`](crate::Client::delete_diagnostic_reports) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDiagnosticReportsRequestBuilder<C = ()> {
-    inner: Box<DeleteDiagnosticReportsRequest>,
+    inner: DeleteDiagnosticReportsRequest,
     client: C,
 }
 impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
@@ -109,7 +109,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDiagnosticReportsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -118,7 +118,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDiagnosticReportsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -126,7 +126,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
 impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDiagnosticReportsRequest::default(),
             client,
         }
     }
@@ -138,7 +138,7 @@ impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
         DeleteDiagnosticReportsResponse,
         DeleteDiagnosticReportsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDiagnosticReports`.

@@ -70,7 +70,7 @@ impl crate::client::Request for DeleteDiskRequest {
 /// From [`DeleteDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_disk`](crate::Client::delete_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDiskRequestBuilder<C = ()> {
-    inner: Box<DeleteDiskRequest>,
+    inner: DeleteDiskRequest,
     client: C,
 }
 impl<C> DeleteDiskRequestBuilder<C> {
@@ -91,7 +91,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -100,7 +100,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -108,7 +108,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
 impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDiskRequest::default(),
             client,
         }
     }
@@ -117,7 +117,7 @@ impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteDiskResponse, DeleteDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDisk`.

@@ -73,7 +73,7 @@ impl crate::client::Request for DeleteForwardEntryRequest {
 /// From [`DeleteForwardEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_forward_entry`](crate::Client::delete_forward_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteForwardEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteForwardEntryRequest>,
+    inner: DeleteForwardEntryRequest,
     client: C,
 }
 impl<C> DeleteForwardEntryRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteForwardEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteForwardEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
 impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteForwardEntryRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
         DeleteForwardEntryResponse,
         DeleteForwardEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteForwardEntry`.

@@ -79,7 +79,7 @@ impl crate::client::Request for DeleteHpcClusterRequest {
 /// From [`DeleteHpcClusterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_hpc_cluster`](crate::Client::delete_hpc_cluster) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteHpcClusterRequestBuilder<C = ()> {
-    inner: Box<DeleteHpcClusterRequest>,
+    inner: DeleteHpcClusterRequest,
     client: C,
 }
 impl<C> DeleteHpcClusterRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteHpcClusterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteHpcClusterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
 impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteHpcClusterRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHpcClusterResponse, DeleteHpcClusterError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteHpcCluster`.

@@ -89,7 +89,7 @@ impl crate::client::Request for DeleteImageRequest {
 /// From [`DeleteImageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_image`](crate::Client::delete_image) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteImageRequestBuilder<C = ()> {
-    inner: Box<DeleteImageRequest>,
+    inner: DeleteImageRequest,
     client: C,
 }
 impl<C> DeleteImageRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> DeleteImageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteImageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> DeleteImageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteImageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> DeleteImageRequestBuilder<C> {
 impl<'a> DeleteImageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteImageRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> DeleteImageRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteImageResponse, DeleteImageError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteImage`.

@@ -75,7 +75,7 @@ impl crate::client::Request for DeleteImageComponentRequest {
 /// From [`DeleteImageComponentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_image_component`](crate::Client::delete_image_component) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteImageComponentRequestBuilder<C = ()> {
-    inner: Box<DeleteImageComponentRequest>,
+    inner: DeleteImageComponentRequest,
     client: C,
 }
 impl<C> DeleteImageComponentRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteImageComponentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteImageComponentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
 impl<'a> DeleteImageComponentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteImageComponentRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DeleteImageComponentRequestBuilder<&'a crate::Client> {
         DeleteImageComponentResponse,
         DeleteImageComponentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteImageComponent`.

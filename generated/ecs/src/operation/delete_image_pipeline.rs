@@ -74,7 +74,7 @@ impl crate::client::Request for DeleteImagePipelineRequest {
 /// From [`DeleteImagePipelineRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_image_pipeline`](crate::Client::delete_image_pipeline) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteImagePipelineRequestBuilder<C = ()> {
-    inner: Box<DeleteImagePipelineRequest>,
+    inner: DeleteImagePipelineRequest,
     client: C,
 }
 impl<C> DeleteImagePipelineRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteImagePipelineRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteImagePipelineRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
 impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteImagePipelineRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
         DeleteImagePipelineResponse,
         DeleteImagePipelineError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteImagePipeline`.

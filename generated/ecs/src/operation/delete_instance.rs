@@ -131,7 +131,7 @@ impl crate::client::Request for DeleteInstanceRequest {
 /// From [`DeleteInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_instance`](crate::Client::delete_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteInstanceRequestBuilder<C = ()> {
-    inner: Box<DeleteInstanceRequest>,
+    inner: DeleteInstanceRequest,
     client: C,
 }
 impl<C> DeleteInstanceRequestBuilder<C> {
@@ -221,7 +221,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -230,7 +230,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -238,7 +238,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
 impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteInstanceRequest::default(),
             client,
         }
     }
@@ -247,7 +247,7 @@ impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteInstanceResponse, DeleteInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteInstance`.

@@ -146,7 +146,7 @@ impl crate::client::Request for DeleteInstancesRequest {
 /// From [`DeleteInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_instances`](crate::Client::delete_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteInstancesRequestBuilder<C = ()> {
-    inner: Box<DeleteInstancesRequest>,
+    inner: DeleteInstancesRequest,
     client: C,
 }
 impl<C> DeleteInstancesRequestBuilder<C> {
@@ -264,7 +264,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -273,7 +273,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -281,7 +281,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
 impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteInstancesRequest::default(),
             client,
         }
     }
@@ -290,7 +290,7 @@ impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteInstancesResponse, DeleteInstancesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteInstances`.

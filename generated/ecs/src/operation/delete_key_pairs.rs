@@ -79,7 +79,7 @@ impl crate::client::Request for DeleteKeyPairsRequest {
 /// From [`DeleteKeyPairsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_key_pairs`](crate::Client::delete_key_pairs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteKeyPairsRequestBuilder<C = ()> {
-    inner: Box<DeleteKeyPairsRequest>,
+    inner: DeleteKeyPairsRequest,
     client: C,
 }
 impl<C> DeleteKeyPairsRequestBuilder<C> {
@@ -113,7 +113,7 @@ impl<C> DeleteKeyPairsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteKeyPairsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -122,7 +122,7 @@ impl<C> DeleteKeyPairsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteKeyPairsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -130,7 +130,7 @@ impl<C> DeleteKeyPairsRequestBuilder<C> {
 impl<'a> DeleteKeyPairsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteKeyPairsRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> DeleteKeyPairsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteKeyPairsResponse, DeleteKeyPairsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteKeyPairs`.

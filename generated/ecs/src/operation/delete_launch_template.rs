@@ -84,7 +84,7 @@ impl crate::client::Request for DeleteLaunchTemplateRequest {
 /// From [`DeleteLaunchTemplateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_launch_template`](crate::Client::delete_launch_template) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteLaunchTemplateRequestBuilder<C = ()> {
-    inner: Box<DeleteLaunchTemplateRequest>,
+    inner: DeleteLaunchTemplateRequest,
     client: C,
 }
 impl<C> DeleteLaunchTemplateRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteLaunchTemplateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteLaunchTemplateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
 impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteLaunchTemplateRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::Client> {
         DeleteLaunchTemplateResponse,
         DeleteLaunchTemplateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteLaunchTemplate`.

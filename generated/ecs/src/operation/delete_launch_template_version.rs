@@ -91,7 +91,7 @@ impl crate::client::Request for DeleteLaunchTemplateVersionRequest {
 /// From [`DeleteLaunchTemplateVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_launch_template_version`](crate::Client::delete_launch_template_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteLaunchTemplateVersionRequestBuilder<C = ()> {
-    inner: Box<DeleteLaunchTemplateVersionRequest>,
+    inner: DeleteLaunchTemplateVersionRequest,
     client: C,
 }
 impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
         DeleteLaunchTemplateVersionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteLaunchTemplateVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
 impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteLaunchTemplateVersionRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
         DeleteLaunchTemplateVersionResponse,
         DeleteLaunchTemplateVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteLaunchTemplateVersion`.

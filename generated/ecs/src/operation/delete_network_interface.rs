@@ -94,7 +94,7 @@ impl crate::client::Request for DeleteNetworkInterfaceRequest {
 /// From [`DeleteNetworkInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_network_interface`](crate::Client::delete_network_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNetworkInterfaceRequestBuilder<C = ()> {
-    inner: Box<DeleteNetworkInterfaceRequest>,
+    inner: DeleteNetworkInterfaceRequest,
     client: C,
 }
 impl<C> DeleteNetworkInterfaceRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> DeleteNetworkInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNetworkInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> DeleteNetworkInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNetworkInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> DeleteNetworkInterfaceRequestBuilder<C> {
 impl<'a> DeleteNetworkInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNetworkInterfaceRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> DeleteNetworkInterfaceRequestBuilder<&'a crate::Client> {
         DeleteNetworkInterfaceResponse,
         DeleteNetworkInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNetworkInterface`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DeleteNetworkInterfacePermissionRequest {
 /// From [`DeleteNetworkInterfacePermissionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_network_interface_permission`](crate::Client::delete_network_interface_permission) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNetworkInterfacePermissionRequestBuilder<C = ()> {
-    inner: Box<DeleteNetworkInterfacePermissionRequest>,
+    inner: DeleteNetworkInterfacePermissionRequest,
     client: C,
 }
 impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
         DeleteNetworkInterfacePermissionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNetworkInterfacePermissionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
 impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNetworkInterfacePermissionRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
         DeleteNetworkInterfacePermissionResponse,
         DeleteNetworkInterfacePermissionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNetworkInterfacePermission`.

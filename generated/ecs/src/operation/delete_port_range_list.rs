@@ -74,7 +74,7 @@ impl crate::client::Request for DeletePortRangeListRequest {
 /// From [`DeletePortRangeListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_port_range_list`](crate::Client::delete_port_range_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePortRangeListRequestBuilder<C = ()> {
-    inner: Box<DeletePortRangeListRequest>,
+    inner: DeletePortRangeListRequest,
     client: C,
 }
 impl<C> DeletePortRangeListRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DeletePortRangeListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletePortRangeListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DeletePortRangeListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePortRangeListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DeletePortRangeListRequestBuilder<C> {
 impl<'a> DeletePortRangeListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePortRangeListRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DeletePortRangeListRequestBuilder<&'a crate::Client> {
         DeletePortRangeListResponse,
         DeletePortRangeListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePortRangeList`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DeletePrefixListRequest {
 /// From [`DeletePrefixListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_prefix_list`](crate::Client::delete_prefix_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePrefixListRequestBuilder<C = ()> {
-    inner: Box<DeletePrefixListRequest>,
+    inner: DeletePrefixListRequest,
     client: C,
 }
 impl<C> DeletePrefixListRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DeletePrefixListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletePrefixListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DeletePrefixListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePrefixListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DeletePrefixListRequestBuilder<C> {
 impl<'a> DeletePrefixListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePrefixListRequest::default(),
             client,
         }
     }
@@ -132,7 +132,7 @@ impl<'a> DeletePrefixListRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeletePrefixListResponse, DeletePrefixListError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePrefixList`.

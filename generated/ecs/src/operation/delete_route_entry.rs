@@ -79,7 +79,7 @@ impl crate::client::Request for DeleteRouteEntryRequest {
 /// From [`DeleteRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_route_entry`](crate::Client::delete_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRouteEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteRouteEntryRequest>,
+    inner: DeleteRouteEntryRequest,
     client: C,
 }
 impl<C> DeleteRouteEntryRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
 impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRouteEntryRequest::default(),
             client,
         }
     }
@@ -156,7 +156,7 @@ impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRouteEntryResponse, DeleteRouteEntryError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRouteEntry`.

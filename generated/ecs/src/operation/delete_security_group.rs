@@ -77,7 +77,7 @@ impl crate::client::Request for DeleteSecurityGroupRequest {
 /// From [`DeleteSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_security_group`](crate::Client::delete_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteSecurityGroupRequest>,
+    inner: DeleteSecurityGroupRequest,
     client: C,
 }
 impl<C> DeleteSecurityGroupRequestBuilder<C> {
@@ -109,7 +109,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSecurityGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -118,7 +118,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -126,7 +126,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
 impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSecurityGroupRequest::default(),
             client,
         }
     }
@@ -138,7 +138,7 @@ impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
         DeleteSecurityGroupResponse,
         DeleteSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSecurityGroup`.

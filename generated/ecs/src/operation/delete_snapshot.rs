@@ -81,7 +81,7 @@ impl crate::client::Request for DeleteSnapshotRequest {
 /// From [`DeleteSnapshotRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_snapshot`](crate::Client::delete_snapshot) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSnapshotRequestBuilder<C = ()> {
-    inner: Box<DeleteSnapshotRequest>,
+    inner: DeleteSnapshotRequest,
     client: C,
 }
 impl<C> DeleteSnapshotRequestBuilder<C> {
@@ -118,7 +118,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSnapshotRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -127,7 +127,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSnapshotRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -135,7 +135,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
 impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSnapshotRequest::default(),
             client,
         }
     }
@@ -144,7 +144,7 @@ impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnapshotResponse, DeleteSnapshotError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSnapshot`.

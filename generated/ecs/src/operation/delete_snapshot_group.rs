@@ -74,7 +74,7 @@ impl crate::client::Request for DeleteSnapshotGroupRequest {
 /// From [`DeleteSnapshotGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_snapshot_group`](crate::Client::delete_snapshot_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSnapshotGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteSnapshotGroupRequest>,
+    inner: DeleteSnapshotGroupRequest,
     client: C,
 }
 impl<C> DeleteSnapshotGroupRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSnapshotGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSnapshotGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
 impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSnapshotGroupRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
         DeleteSnapshotGroupResponse,
         DeleteSnapshotGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSnapshotGroup`.

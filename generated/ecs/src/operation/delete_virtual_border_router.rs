@@ -75,7 +75,7 @@ impl crate::client::Request for DeleteVirtualBorderRouterRequest {
 /// From [`DeleteVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_virtual_border_router`](crate::Client::delete_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: Box<DeleteVirtualBorderRouterRequest>,
+    inner: DeleteVirtualBorderRouterRequest,
     client: C,
 }
 impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVirtualBorderRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVirtualBorderRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
 impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVirtualBorderRouterRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         DeleteVirtualBorderRouterResponse,
         DeleteVirtualBorderRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVirtualBorderRouter`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DeregisterManagedInstanceRequest {
 /// From [`DeregisterManagedInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deregister_managed_instance`](crate::Client::deregister_managed_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeregisterManagedInstanceRequestBuilder<C = ()> {
-    inner: Box<DeregisterManagedInstanceRequest>,
+    inner: DeregisterManagedInstanceRequest,
     client: C,
 }
 impl<C> DeregisterManagedInstanceRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DeregisterManagedInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeregisterManagedInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DeregisterManagedInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeregisterManagedInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DeregisterManagedInstanceRequestBuilder<C> {
 impl<'a> DeregisterManagedInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeregisterManagedInstanceRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DeregisterManagedInstanceRequestBuilder<&'a crate::Client> {
         DeregisterManagedInstanceResponse,
         DeregisterManagedInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeregisterManagedInstance`.

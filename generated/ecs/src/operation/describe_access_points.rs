@@ -84,7 +84,7 @@ impl crate::client::Request for DescribeAccessPointsRequest {
 /// From [`DescribeAccessPointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_access_points`](crate::Client::describe_access_points) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccessPointsRequestBuilder<C = ()> {
-    inner: Box<DescribeAccessPointsRequest>,
+    inner: DescribeAccessPointsRequest,
     client: C,
 }
 impl<C> DescribeAccessPointsRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeAccessPointsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccessPointsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
 impl<'a> DescribeAccessPointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAccessPointsRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> DescribeAccessPointsRequestBuilder<&'a crate::Client> {
         DescribeAccessPointsResponse,
         DescribeAccessPointsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAccessPoints`.

@@ -103,7 +103,7 @@ impl crate::client::Request for DescribeAccountAttributesRequest {
 /// From [`DescribeAccountAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_account_attributes`](crate::Client::describe_account_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccountAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeAccountAttributesRequest>,
+    inner: DescribeAccountAttributesRequest,
     client: C,
 }
 impl<C> DescribeAccountAttributesRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeAccountAttributesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccountAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
 impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAccountAttributesRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
         DescribeAccountAttributesResponse,
         DescribeAccountAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAccountAttributes`.

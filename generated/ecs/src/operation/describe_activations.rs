@@ -133,7 +133,7 @@ impl crate::client::Request for DescribeActivationsRequest {
 /// From [`DescribeActivationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_activations`](crate::Client::describe_activations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeActivationsRequestBuilder<C = ()> {
-    inner: Box<DescribeActivationsRequest>,
+    inner: DescribeActivationsRequest,
     client: C,
 }
 impl<C> DescribeActivationsRequestBuilder<C> {
@@ -251,7 +251,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeActivationsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -260,7 +260,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeActivationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -268,7 +268,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
 impl<'a> DescribeActivationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeActivationsRequest::default(),
             client,
         }
     }
@@ -280,7 +280,7 @@ impl<'a> DescribeActivationsRequestBuilder<&'a crate::Client> {
         DescribeActivationsResponse,
         DescribeActivationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeActivations`.

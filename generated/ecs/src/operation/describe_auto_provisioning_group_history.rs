@@ -106,7 +106,7 @@ impl crate::client::Request for DescribeAutoProvisioningGroupHistoryRequest {
 /// From [`DescribeAutoProvisioningGroupHistoryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_auto_provisioning_group_history`](crate::Client::describe_auto_provisioning_group_history) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAutoProvisioningGroupHistoryRequestBuilder<C = ()> {
-    inner: Box<DescribeAutoProvisioningGroupHistoryRequest>,
+    inner: DescribeAutoProvisioningGroupHistoryRequest,
     client: C,
 }
 impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
         DescribeAutoProvisioningGroupHistoryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAutoProvisioningGroupHistoryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
 impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAutoProvisioningGroupHistoryRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
         DescribeAutoProvisioningGroupHistoryResponse,
         DescribeAutoProvisioningGroupHistoryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAutoProvisioningGroupHistory`.

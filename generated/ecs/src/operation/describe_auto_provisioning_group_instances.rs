@@ -99,7 +99,7 @@ impl crate::client::Request for DescribeAutoProvisioningGroupInstancesRequest {
 /// From [`DescribeAutoProvisioningGroupInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_auto_provisioning_group_instances`](crate::Client::describe_auto_provisioning_group_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAutoProvisioningGroupInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeAutoProvisioningGroupInstancesRequest>,
+    inner: DescribeAutoProvisioningGroupInstancesRequest,
     client: C,
 }
 impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
         DescribeAutoProvisioningGroupInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAutoProvisioningGroupInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
 impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client>
         DescribeAutoProvisioningGroupInstancesResponse,
         DescribeAutoProvisioningGroupInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAutoProvisioningGroupInstances`.

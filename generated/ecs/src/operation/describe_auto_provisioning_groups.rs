@@ -136,7 +136,7 @@ impl crate::client::Request for DescribeAutoProvisioningGroupsRequest {
 /// From [`DescribeAutoProvisioningGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_auto_provisioning_groups`](crate::Client::describe_auto_provisioning_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAutoProvisioningGroupsRequestBuilder<C = ()> {
-    inner: Box<DescribeAutoProvisioningGroupsRequest>,
+    inner: DescribeAutoProvisioningGroupsRequest,
     client: C,
 }
 impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
@@ -256,7 +256,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
         DescribeAutoProvisioningGroupsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -265,7 +265,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAutoProvisioningGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -273,7 +273,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
 impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAutoProvisioningGroupsRequest::default(),
             client,
         }
     }
@@ -285,7 +285,7 @@ impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
         DescribeAutoProvisioningGroupsResponse,
         DescribeAutoProvisioningGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAutoProvisioningGroups`.

@@ -101,7 +101,7 @@ impl crate::client::Request for DescribeAutoSnapshotPolicyAssociationsRequest {
 /// From [`DescribeAutoSnapshotPolicyAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_auto_snapshot_policy_associations`](crate::Client::describe_auto_snapshot_policy_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C = ()> {
-    inner: Box<DescribeAutoSnapshotPolicyAssociationsRequest>,
+    inner: DescribeAutoSnapshotPolicyAssociationsRequest,
     client: C,
 }
 impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
         DescribeAutoSnapshotPolicyAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -185,7 +185,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAutoSnapshotPolicyAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -193,7 +193,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
 impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
             client,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client>
         DescribeAutoSnapshotPolicyAssociationsResponse,
         DescribeAutoSnapshotPolicyAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAutoSnapshotPolicyAssociations`.

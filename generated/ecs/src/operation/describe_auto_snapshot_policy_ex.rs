@@ -116,7 +116,7 @@ impl crate::client::Request for DescribeAutoSnapshotPolicyExRequest {
 /// From [`DescribeAutoSnapshotPolicyExRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_auto_snapshot_policy_ex`](crate::Client::describe_auto_snapshot_policy_ex) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAutoSnapshotPolicyExRequestBuilder<C = ()> {
-    inner: Box<DescribeAutoSnapshotPolicyExRequest>,
+    inner: DescribeAutoSnapshotPolicyExRequest,
     client: C,
 }
 impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
@@ -217,7 +217,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
         DescribeAutoSnapshotPolicyExRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -226,7 +226,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAutoSnapshotPolicyExRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -234,7 +234,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
 impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAutoSnapshotPolicyExRequest::default(),
             client,
         }
     }
@@ -246,7 +246,7 @@ impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
         DescribeAutoSnapshotPolicyExResponse,
         DescribeAutoSnapshotPolicyExError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAutoSnapshotPolicyEx`.

@@ -126,7 +126,7 @@ impl crate::client::Request for DescribeAvailableResourceRequest {
 /// From [`DescribeAvailableResourceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_available_resource`](crate::Client::describe_available_resource) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAvailableResourceRequestBuilder<C = ()> {
-    inner: Box<DescribeAvailableResourceRequest>,
+    inner: DescribeAvailableResourceRequest,
     client: C,
 }
 impl<C> DescribeAvailableResourceRequestBuilder<C> {
@@ -267,7 +267,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeAvailableResourceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -276,7 +276,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAvailableResourceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -284,7 +284,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
 impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAvailableResourceRequest::default(),
             client,
         }
     }
@@ -296,7 +296,7 @@ impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
         DescribeAvailableResourceResponse,
         DescribeAvailableResourceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAvailableResource`.

@@ -117,7 +117,7 @@ impl crate::client::Request for DescribeBandwidthLimitationRequest {
 /// From [`DescribeBandwidthLimitationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_bandwidth_limitation`](crate::Client::describe_bandwidth_limitation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeBandwidthLimitationRequestBuilder<C = ()> {
-    inner: Box<DescribeBandwidthLimitationRequest>,
+    inner: DescribeBandwidthLimitationRequest,
     client: C,
 }
 impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
@@ -213,7 +213,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
         DescribeBandwidthLimitationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -222,7 +222,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeBandwidthLimitationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -230,7 +230,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
 impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeBandwidthLimitationRequest::default(),
             client,
         }
     }
@@ -242,7 +242,7 @@ impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
         DescribeBandwidthLimitationResponse,
         DescribeBandwidthLimitationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeBandwidthLimitation`.

@@ -81,7 +81,7 @@ impl crate::client::Request for DescribeBandwidthPackagesRequest {
 /// From [`DescribeBandwidthPackagesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_bandwidth_packages`](crate::Client::describe_bandwidth_packages) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeBandwidthPackagesRequestBuilder<C = ()> {
-    inner: Box<DescribeBandwidthPackagesRequest>,
+    inner: DescribeBandwidthPackagesRequest,
     client: C,
 }
 impl<C> DescribeBandwidthPackagesRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DescribeBandwidthPackagesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeBandwidthPackagesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DescribeBandwidthPackagesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeBandwidthPackagesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DescribeBandwidthPackagesRequestBuilder<C> {
 impl<'a> DescribeBandwidthPackagesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeBandwidthPackagesRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DescribeBandwidthPackagesRequestBuilder<&'a crate::Client> {
         DescribeBandwidthPackagesResponse,
         DescribeBandwidthPackagesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeBandwidthPackages`.

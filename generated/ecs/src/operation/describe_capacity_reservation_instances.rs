@@ -90,7 +90,7 @@ impl crate::client::Request for DescribeCapacityReservationInstancesRequest {
 /// From [`DescribeCapacityReservationInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_capacity_reservation_instances`](crate::Client::describe_capacity_reservation_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCapacityReservationInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeCapacityReservationInstancesRequest>,
+    inner: DescribeCapacityReservationInstancesRequest,
     client: C,
 }
 impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
         DescribeCapacityReservationInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCapacityReservationInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
 impl<'a> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCapacityReservationInstancesRequest::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::Client> {
         DescribeCapacityReservationInstancesResponse,
         DescribeCapacityReservationInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCapacityReservationInstances`.

@@ -152,7 +152,7 @@ impl crate::client::Request for DescribeCapacityReservationsRequest {
 /// From [`DescribeCapacityReservationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_capacity_reservations`](crate::Client::describe_capacity_reservations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCapacityReservationsRequestBuilder<C = ()> {
-    inner: Box<DescribeCapacityReservationsRequest>,
+    inner: DescribeCapacityReservationsRequest,
     client: C,
 }
 impl<C> DescribeCapacityReservationsRequestBuilder<C> {
@@ -307,7 +307,7 @@ impl<C> DescribeCapacityReservationsRequestBuilder<C> {
         DescribeCapacityReservationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -316,7 +316,7 @@ impl<C> DescribeCapacityReservationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCapacityReservationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -324,7 +324,7 @@ impl<C> DescribeCapacityReservationsRequestBuilder<C> {
 impl<'a> DescribeCapacityReservationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCapacityReservationsRequest::default(),
             client,
         }
     }
@@ -336,7 +336,7 @@ impl<'a> DescribeCapacityReservationsRequestBuilder<&'a crate::Client> {
         DescribeCapacityReservationsResponse,
         DescribeCapacityReservationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCapacityReservations`.

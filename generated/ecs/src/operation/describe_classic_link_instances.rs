@@ -97,7 +97,7 @@ impl crate::client::Request for DescribeClassicLinkInstancesRequest {
 /// From [`DescribeClassicLinkInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_classic_link_instances`](crate::Client::describe_classic_link_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeClassicLinkInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeClassicLinkInstancesRequest>,
+    inner: DescribeClassicLinkInstancesRequest,
     client: C,
 }
 impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
         DescribeClassicLinkInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeClassicLinkInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
 impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeClassicLinkInstancesRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
         DescribeClassicLinkInstancesResponse,
         DescribeClassicLinkInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeClassicLinkInstances`.

@@ -73,7 +73,7 @@ impl crate::client::Request for DescribeCloudAssistantSettingsRequest {
 /// From [`DescribeCloudAssistantSettingsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cloud_assistant_settings`](crate::Client::describe_cloud_assistant_settings) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCloudAssistantSettingsRequestBuilder<C = ()> {
-    inner: Box<DescribeCloudAssistantSettingsRequest>,
+    inner: DescribeCloudAssistantSettingsRequest,
     client: C,
 }
 impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
         DescribeCloudAssistantSettingsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCloudAssistantSettingsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
 impl<'a> DescribeCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCloudAssistantSettingsRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> DescribeCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
         DescribeCloudAssistantSettingsResponse,
         DescribeCloudAssistantSettingsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCloudAssistantSettings`.

@@ -114,7 +114,7 @@ impl crate::client::Request for DescribeCloudAssistantStatusRequest {
 /// From [`DescribeCloudAssistantStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_cloud_assistant_status`](crate::Client::describe_cloud_assistant_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCloudAssistantStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeCloudAssistantStatusRequest>,
+    inner: DescribeCloudAssistantStatusRequest,
     client: C,
 }
 impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
@@ -210,7 +210,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
         DescribeCloudAssistantStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -219,7 +219,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCloudAssistantStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -227,7 +227,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
 impl<'a> DescribeCloudAssistantStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCloudAssistantStatusRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> DescribeCloudAssistantStatusRequestBuilder<&'a crate::Client> {
         DescribeCloudAssistantStatusResponse,
         DescribeCloudAssistantStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCloudAssistantStatus`.

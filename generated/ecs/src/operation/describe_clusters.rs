@@ -63,7 +63,7 @@ impl crate::client::Request for DescribeClustersRequest {
 /// From [`DescribeClustersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_clusters`](crate::Client::describe_clusters) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeClustersRequestBuilder<C = ()> {
-    inner: Box<DescribeClustersRequest>,
+    inner: DescribeClustersRequest,
     client: C,
 }
 impl<C> DescribeClustersRequestBuilder<C> {
@@ -81,7 +81,7 @@ impl<C> DescribeClustersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeClustersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -90,7 +90,7 @@ impl<C> DescribeClustersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeClustersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -98,7 +98,7 @@ impl<C> DescribeClustersRequestBuilder<C> {
 impl<'a> DescribeClustersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeClustersRequest::default(),
             client,
         }
     }
@@ -107,7 +107,7 @@ impl<'a> DescribeClustersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeClustersResponse, DescribeClustersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeClusters`.

@@ -180,7 +180,7 @@ impl crate::client::Request for DescribeCommandsRequest {
 /// From [`DescribeCommandsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_commands`](crate::Client::describe_commands) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCommandsRequestBuilder<C = ()> {
-    inner: Box<DescribeCommandsRequest>,
+    inner: DescribeCommandsRequest,
     client: C,
 }
 impl<C> DescribeCommandsRequestBuilder<C> {
@@ -367,7 +367,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCommandsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -376,7 +376,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCommandsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -384,7 +384,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
 impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCommandsRequest::default(),
             client,
         }
     }
@@ -393,7 +393,7 @@ impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeCommandsResponse, DescribeCommandsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCommands`.

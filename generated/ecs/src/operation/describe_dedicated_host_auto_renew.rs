@@ -73,7 +73,7 @@ impl crate::client::Request for DescribeDedicatedHostAutoRenewRequest {
 /// From [`DescribeDedicatedHostAutoRenewRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_dedicated_host_auto_renew`](crate::Client::describe_dedicated_host_auto_renew) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDedicatedHostAutoRenewRequestBuilder<C = ()> {
-    inner: Box<DescribeDedicatedHostAutoRenewRequest>,
+    inner: DescribeDedicatedHostAutoRenewRequest,
     client: C,
 }
 impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
         DescribeDedicatedHostAutoRenewRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDedicatedHostAutoRenewRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
 impl<'a> DescribeDedicatedHostAutoRenewRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDedicatedHostAutoRenewRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeDedicatedHostAutoRenewRequestBuilder<&'a crate::Client> {
         DescribeDedicatedHostAutoRenewResponse,
         DescribeDedicatedHostAutoRenewError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDedicatedHostAutoRenew`.

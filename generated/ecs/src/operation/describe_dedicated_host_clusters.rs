@@ -138,7 +138,7 @@ impl crate::client::Request for DescribeDedicatedHostClustersRequest {
 /// From [`DescribeDedicatedHostClustersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_dedicated_host_clusters`](crate::Client::describe_dedicated_host_clusters) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDedicatedHostClustersRequestBuilder<C = ()> {
-    inner: Box<DescribeDedicatedHostClustersRequest>,
+    inner: DescribeDedicatedHostClustersRequest,
     client: C,
 }
 impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
@@ -268,7 +268,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
         DescribeDedicatedHostClustersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -277,7 +277,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDedicatedHostClustersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -285,7 +285,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
 impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDedicatedHostClustersRequest::default(),
             client,
         }
     }
@@ -297,7 +297,7 @@ impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
         DescribeDedicatedHostClustersResponse,
         DescribeDedicatedHostClustersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDedicatedHostClusters`.

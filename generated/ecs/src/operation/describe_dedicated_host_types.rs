@@ -75,7 +75,7 @@ impl crate::client::Request for DescribeDedicatedHostTypesRequest {
 /// From [`DescribeDedicatedHostTypesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_dedicated_host_types`](crate::Client::describe_dedicated_host_types) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDedicatedHostTypesRequestBuilder<C = ()> {
-    inner: Box<DescribeDedicatedHostTypesRequest>,
+    inner: DescribeDedicatedHostTypesRequest,
     client: C,
 }
 impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDedicatedHostTypesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDedicatedHostTypesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
 impl<'a> DescribeDedicatedHostTypesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDedicatedHostTypesRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> DescribeDedicatedHostTypesRequestBuilder<&'a crate::Client> {
         DescribeDedicatedHostTypesResponse,
         DescribeDedicatedHostTypesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDedicatedHostTypes`.

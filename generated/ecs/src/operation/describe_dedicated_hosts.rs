@@ -190,7 +190,7 @@ impl crate::client::Request for DescribeDedicatedHostsRequest {
 /// From [`DescribeDedicatedHostsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_dedicated_hosts`](crate::Client::describe_dedicated_hosts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDedicatedHostsRequestBuilder<C = ()> {
-    inner: Box<DescribeDedicatedHostsRequest>,
+    inner: DescribeDedicatedHostsRequest,
     client: C,
 }
 impl<C> DescribeDedicatedHostsRequestBuilder<C> {
@@ -390,7 +390,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDedicatedHostsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -399,7 +399,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDedicatedHostsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -407,7 +407,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
 impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDedicatedHostsRequest::default(),
             client,
         }
     }
@@ -419,7 +419,7 @@ impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
         DescribeDedicatedHostsResponse,
         DescribeDedicatedHostsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDedicatedHosts`.

@@ -81,7 +81,7 @@ impl crate::client::Request for DescribeDeploymentSetSupportedInstanceTypeFamily
 /// From [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_deployment_set_supported_instance_type_family`](crate::Client::describe_deployment_set_supported_instance_type_family) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C = ()> {
-    inner: Box<DescribeDeploymentSetSupportedInstanceTypeFamilyRequest>,
+    inner: DescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
     client: C,
 }
 impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
@@ -121,7 +121,7 @@ impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
         DescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -132,7 +132,7 @@ impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -142,7 +142,7 @@ impl<
 > DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::default(),
             client,
         }
     }
@@ -154,7 +154,7 @@ impl<
         DescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
         DescribeDeploymentSetSupportedInstanceTypeFamilyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDeploymentSetSupportedInstanceTypeFamily`.

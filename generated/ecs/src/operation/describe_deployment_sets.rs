@@ -128,7 +128,7 @@ impl crate::client::Request for DescribeDeploymentSetsRequest {
 /// From [`DescribeDeploymentSetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_deployment_sets`](crate::Client::describe_deployment_sets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDeploymentSetsRequestBuilder<C = ()> {
-    inner: Box<DescribeDeploymentSetsRequest>,
+    inner: DescribeDeploymentSetsRequest,
     client: C,
 }
 impl<C> DescribeDeploymentSetsRequestBuilder<C> {
@@ -244,7 +244,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDeploymentSetsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -253,7 +253,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDeploymentSetsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -261,7 +261,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
 impl<'a> DescribeDeploymentSetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDeploymentSetsRequest::default(),
             client,
         }
     }
@@ -273,7 +273,7 @@ impl<'a> DescribeDeploymentSetsRequestBuilder<&'a crate::Client> {
         DescribeDeploymentSetsResponse,
         DescribeDeploymentSetsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDeploymentSets`.

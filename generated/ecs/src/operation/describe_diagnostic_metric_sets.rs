@@ -120,7 +120,7 @@ impl crate::client::Request for DescribeDiagnosticMetricSetsRequest {
 /// From [`DescribeDiagnosticMetricSetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_diagnostic_metric_sets`](crate::Client::describe_diagnostic_metric_sets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiagnosticMetricSetsRequestBuilder<C = ()> {
-    inner: Box<DescribeDiagnosticMetricSetsRequest>,
+    inner: DescribeDiagnosticMetricSetsRequest,
     client: C,
 }
 impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
@@ -213,7 +213,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
         DescribeDiagnosticMetricSetsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -222,7 +222,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiagnosticMetricSetsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -230,7 +230,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
 impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiagnosticMetricSetsRequest::default(),
             client,
         }
     }
@@ -242,7 +242,7 @@ impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
         DescribeDiagnosticMetricSetsResponse,
         DescribeDiagnosticMetricSetsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiagnosticMetricSets`.

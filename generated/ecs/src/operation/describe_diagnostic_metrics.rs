@@ -102,7 +102,7 @@ impl crate::client::Request for DescribeDiagnosticMetricsRequest {
 /// From [`DescribeDiagnosticMetricsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_diagnostic_metrics`](crate::Client::describe_diagnostic_metrics) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiagnosticMetricsRequestBuilder<C = ()> {
-    inner: Box<DescribeDiagnosticMetricsRequest>,
+    inner: DescribeDiagnosticMetricsRequest,
     client: C,
 }
 impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDiagnosticMetricsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -185,7 +185,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiagnosticMetricsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -193,7 +193,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
 impl<'a> DescribeDiagnosticMetricsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiagnosticMetricsRequest::default(),
             client,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> DescribeDiagnosticMetricsRequestBuilder<&'a crate::Client> {
         DescribeDiagnosticMetricsResponse,
         DescribeDiagnosticMetricsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiagnosticMetrics`.

@@ -73,7 +73,7 @@ impl crate::client::Request for DescribeDiagnosticReportAttributesRequest {
 /// From [`DescribeDiagnosticReportAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_diagnostic_report_attributes`](crate::Client::describe_diagnostic_report_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiagnosticReportAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeDiagnosticReportAttributesRequest>,
+    inner: DescribeDiagnosticReportAttributesRequest,
     client: C,
 }
 impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
         DescribeDiagnosticReportAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiagnosticReportAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
 impl<'a> DescribeDiagnosticReportAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiagnosticReportAttributesRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeDiagnosticReportAttributesRequestBuilder<&'a crate::Client> {
         DescribeDiagnosticReportAttributesResponse,
         DescribeDiagnosticReportAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiagnosticReportAttributes`.

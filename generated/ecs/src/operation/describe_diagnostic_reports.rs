@@ -132,7 +132,7 @@ impl crate::client::Request for DescribeDiagnosticReportsRequest {
 /// From [`DescribeDiagnosticReportsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_diagnostic_reports`](crate::Client::describe_diagnostic_reports) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiagnosticReportsRequestBuilder<C = ()> {
-    inner: Box<DescribeDiagnosticReportsRequest>,
+    inner: DescribeDiagnosticReportsRequest,
     client: C,
 }
 impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
@@ -237,7 +237,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDiagnosticReportsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -246,7 +246,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiagnosticReportsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -254,7 +254,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
 impl<'a> DescribeDiagnosticReportsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiagnosticReportsRequest::default(),
             client,
         }
     }
@@ -266,7 +266,7 @@ impl<'a> DescribeDiagnosticReportsRequestBuilder<&'a crate::Client> {
         DescribeDiagnosticReportsResponse,
         DescribeDiagnosticReportsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiagnosticReports`.

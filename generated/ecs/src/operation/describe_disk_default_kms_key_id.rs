@@ -63,7 +63,7 @@ impl crate::client::Request for DescribeDiskDefaultKMSKeyIdRequest {
 /// From [`DescribeDiskDefaultKMSKeyIdRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_disk_default_kms_key_id`](crate::Client::describe_disk_default_kms_key_id) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiskDefaultKMSKeyIdRequestBuilder<C = ()> {
-    inner: Box<DescribeDiskDefaultKMSKeyIdRequest>,
+    inner: DescribeDiskDefaultKMSKeyIdRequest,
     client: C,
 }
 impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
@@ -87,7 +87,7 @@ impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
         DescribeDiskDefaultKMSKeyIdRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -96,7 +96,7 @@ impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiskDefaultKMSKeyIdRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -104,7 +104,7 @@ impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
 impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiskDefaultKMSKeyIdRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
         DescribeDiskDefaultKMSKeyIdResponse,
         DescribeDiskDefaultKMSKeyIdError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiskDefaultKMSKeyId`.

@@ -64,7 +64,7 @@ impl crate::client::Request for DescribeDiskEncryptionByDefaultStatusRequest {
 /// From [`DescribeDiskEncryptionByDefaultStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_disk_encryption_by_default_status`](crate::Client::describe_disk_encryption_by_default_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiskEncryptionByDefaultStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeDiskEncryptionByDefaultStatusRequest>,
+    inner: DescribeDiskEncryptionByDefaultStatusRequest,
     client: C,
 }
 impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
@@ -88,7 +88,7 @@ impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
         DescribeDiskEncryptionByDefaultStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -97,7 +97,7 @@ impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiskEncryptionByDefaultStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -105,7 +105,7 @@ impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
 impl<'a> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiskEncryptionByDefaultStatusRequest::default(),
             client,
         }
     }
@@ -117,7 +117,7 @@ impl<'a> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::Client> 
         DescribeDiskEncryptionByDefaultStatusResponse,
         DescribeDiskEncryptionByDefaultStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiskEncryptionByDefaultStatus`.

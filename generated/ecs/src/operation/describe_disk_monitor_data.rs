@@ -122,7 +122,7 @@ impl crate::client::Request for DescribeDiskMonitorDataRequest {
 /// From [`DescribeDiskMonitorDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_disk_monitor_data`](crate::Client::describe_disk_monitor_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDiskMonitorDataRequestBuilder<C = ()> {
-    inner: Box<DescribeDiskMonitorDataRequest>,
+    inner: DescribeDiskMonitorDataRequest,
     client: C,
 }
 impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
@@ -187,7 +187,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDiskMonitorDataRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -196,7 +196,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDiskMonitorDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -204,7 +204,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
 impl<'a> DescribeDiskMonitorDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDiskMonitorDataRequest::default(),
             client,
         }
     }
@@ -216,7 +216,7 @@ impl<'a> DescribeDiskMonitorDataRequestBuilder<&'a crate::Client> {
         DescribeDiskMonitorDataResponse,
         DescribeDiskMonitorDataError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDiskMonitorData`.

@@ -370,7 +370,7 @@ impl crate::client::Request for DescribeDisksRequest {
 /// From [`DescribeDisksRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_disks`](crate::Client::describe_disks) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDisksRequestBuilder<C = ()> {
-    inner: Box<DescribeDisksRequest>,
+    inner: DescribeDisksRequest,
     client: C,
 }
 impl<C> DescribeDisksRequestBuilder<C> {
@@ -803,7 +803,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDisksRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -812,7 +812,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDisksRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -820,7 +820,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
 impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDisksRequest::default(),
             client,
         }
     }
@@ -829,7 +829,7 @@ impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeDisksResponse, DescribeDisksError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDisks`.

@@ -150,7 +150,7 @@ impl crate::client::Request for DescribeDisksFullStatusRequest {
 /// From [`DescribeDisksFullStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_disks_full_status`](crate::Client::describe_disks_full_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDisksFullStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeDisksFullStatusRequest>,
+    inner: DescribeDisksFullStatusRequest,
     client: C,
 }
 impl<C> DescribeDisksFullStatusRequestBuilder<C> {
@@ -301,7 +301,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDisksFullStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -310,7 +310,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDisksFullStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -318,7 +318,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
 impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDisksFullStatusRequest::default(),
             client,
         }
     }
@@ -330,7 +330,7 @@ impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
         DescribeDisksFullStatusResponse,
         DescribeDisksFullStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDisksFullStatus`.

@@ -104,7 +104,7 @@ impl crate::client::Request for DescribeEipAddressesRequest {
 /// From [`DescribeEipAddressesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eip_addresses`](crate::Client::describe_eip_addresses) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEipAddressesRequestBuilder<C = ()> {
-    inner: Box<DescribeEipAddressesRequest>,
+    inner: DescribeEipAddressesRequest,
     client: C,
 }
 impl<C> DescribeEipAddressesRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEipAddressesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEipAddressesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
 impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeEipAddressesRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
         DescribeEipAddressesResponse,
         DescribeEipAddressesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeEipAddresses`.

@@ -80,7 +80,7 @@ impl crate::client::Request for DescribeEipMonitorDataRequest {
 /// From [`DescribeEipMonitorDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eip_monitor_data`](crate::Client::describe_eip_monitor_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEipMonitorDataRequestBuilder<C = ()> {
-    inner: Box<DescribeEipMonitorDataRequest>,
+    inner: DescribeEipMonitorDataRequest,
     client: C,
 }
 impl<C> DescribeEipMonitorDataRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEipMonitorDataRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEipMonitorDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
 impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeEipMonitorDataRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
         DescribeEipMonitorDataResponse,
         DescribeEipMonitorDataError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeEipMonitorData`.

@@ -71,7 +71,7 @@ impl crate::client::Request for DescribeElasticityAssuranceAutoRenewAttributeReq
 /// From [`DescribeElasticityAssuranceAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_elasticity_assurance_auto_renew_attribute`](crate::Client::describe_elasticity_assurance_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeElasticityAssuranceAutoRenewAttributeRequest>,
+    inner: DescribeElasticityAssuranceAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
@@ -105,7 +105,7 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
         DescribeElasticityAssuranceAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DescribeElasticityAssuranceAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
 impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeElasticityAssuranceAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::
         DescribeElasticityAssuranceAutoRenewAttributeResponse,
         DescribeElasticityAssuranceAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeElasticityAssuranceAutoRenewAttribute`.

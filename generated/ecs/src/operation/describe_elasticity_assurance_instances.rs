@@ -93,7 +93,7 @@ impl crate::client::Request for DescribeElasticityAssuranceInstancesRequest {
 /// From [`DescribeElasticityAssuranceInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_elasticity_assurance_instances`](crate::Client::describe_elasticity_assurance_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeElasticityAssuranceInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeElasticityAssuranceInstancesRequest>,
+    inner: DescribeElasticityAssuranceInstancesRequest,
     client: C,
 }
 impl<C> DescribeElasticityAssuranceInstancesRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> DescribeElasticityAssuranceInstancesRequestBuilder<C> {
         DescribeElasticityAssuranceInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> DescribeElasticityAssuranceInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeElasticityAssuranceInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> DescribeElasticityAssuranceInstancesRequestBuilder<C> {
 impl<'a> DescribeElasticityAssuranceInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeElasticityAssuranceInstancesRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> DescribeElasticityAssuranceInstancesRequestBuilder<&'a crate::Client> {
         DescribeElasticityAssuranceInstancesResponse,
         DescribeElasticityAssuranceInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeElasticityAssuranceInstances`.

@@ -155,7 +155,7 @@ impl crate::client::Request for DescribeElasticityAssurancesRequest {
 /// From [`DescribeElasticityAssurancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_elasticity_assurances`](crate::Client::describe_elasticity_assurances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeElasticityAssurancesRequestBuilder<C = ()> {
-    inner: Box<DescribeElasticityAssurancesRequest>,
+    inner: DescribeElasticityAssurancesRequest,
     client: C,
 }
 impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
@@ -317,7 +317,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
         DescribeElasticityAssurancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -326,7 +326,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeElasticityAssurancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -334,7 +334,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
 impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeElasticityAssurancesRequest::default(),
             client,
         }
     }
@@ -346,7 +346,7 @@ impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
         DescribeElasticityAssurancesResponse,
         DescribeElasticityAssurancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeElasticityAssurances`.

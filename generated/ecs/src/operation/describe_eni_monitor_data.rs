@@ -118,7 +118,7 @@ impl crate::client::Request for DescribeEniMonitorDataRequest {
 /// From [`DescribeEniMonitorDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eni_monitor_data`](crate::Client::describe_eni_monitor_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEniMonitorDataRequestBuilder<C = ()> {
-    inner: Box<DescribeEniMonitorDataRequest>,
+    inner: DescribeEniMonitorDataRequest,
     client: C,
 }
 impl<C> DescribeEniMonitorDataRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEniMonitorDataRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEniMonitorDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
 impl<'a> DescribeEniMonitorDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeEniMonitorDataRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> DescribeEniMonitorDataRequestBuilder<&'a crate::Client> {
         DescribeEniMonitorDataResponse,
         DescribeEniMonitorDataError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeEniMonitorData`.

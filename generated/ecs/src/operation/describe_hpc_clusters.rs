@@ -110,7 +110,7 @@ impl crate::client::Request for DescribeHpcClustersRequest {
 /// From [`DescribeHpcClustersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_hpc_clusters`](crate::Client::describe_hpc_clusters) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHpcClustersRequestBuilder<C = ()> {
-    inner: Box<DescribeHpcClustersRequest>,
+    inner: DescribeHpcClustersRequest,
     client: C,
 }
 impl<C> DescribeHpcClustersRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeHpcClustersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHpcClustersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
 impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeHpcClustersRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::Client> {
         DescribeHpcClustersResponse,
         DescribeHpcClustersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeHpcClusters`.

@@ -156,7 +156,7 @@ impl crate::client::Request for DescribeImageComponentsRequest {
 /// From [`DescribeImageComponentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_image_components`](crate::Client::describe_image_components) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImageComponentsRequestBuilder<C = ()> {
-    inner: Box<DescribeImageComponentsRequest>,
+    inner: DescribeImageComponentsRequest,
     client: C,
 }
 impl<C> DescribeImageComponentsRequestBuilder<C> {
@@ -307,7 +307,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeImageComponentsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -316,7 +316,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImageComponentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -324,7 +324,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
 impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImageComponentsRequest::default(),
             client,
         }
     }
@@ -336,7 +336,7 @@ impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
         DescribeImageComponentsResponse,
         DescribeImageComponentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImageComponents`.

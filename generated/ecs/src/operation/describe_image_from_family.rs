@@ -78,7 +78,7 @@ impl crate::client::Request for DescribeImageFromFamilyRequest {
 /// From [`DescribeImageFromFamilyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_image_from_family`](crate::Client::describe_image_from_family) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImageFromFamilyRequestBuilder<C = ()> {
-    inner: Box<DescribeImageFromFamilyRequest>,
+    inner: DescribeImageFromFamilyRequest,
     client: C,
 }
 impl<C> DescribeImageFromFamilyRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeImageFromFamilyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImageFromFamilyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
 impl<'a> DescribeImageFromFamilyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImageFromFamilyRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> DescribeImageFromFamilyRequestBuilder<&'a crate::Client> {
         DescribeImageFromFamilyResponse,
         DescribeImageFromFamilyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImageFromFamily`.

@@ -134,7 +134,7 @@ impl crate::client::Request for DescribeImagePipelineExecutionsRequest {
 /// From [`DescribeImagePipelineExecutionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_image_pipeline_executions`](crate::Client::describe_image_pipeline_executions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImagePipelineExecutionsRequestBuilder<C = ()> {
-    inner: Box<DescribeImagePipelineExecutionsRequest>,
+    inner: DescribeImagePipelineExecutionsRequest,
     client: C,
 }
 impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
@@ -238,7 +238,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
         DescribeImagePipelineExecutionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -247,7 +247,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImagePipelineExecutionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -255,7 +255,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
 impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImagePipelineExecutionsRequest::default(),
             client,
         }
     }
@@ -267,7 +267,7 @@ impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
         DescribeImagePipelineExecutionsResponse,
         DescribeImagePipelineExecutionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImagePipelineExecutions`.

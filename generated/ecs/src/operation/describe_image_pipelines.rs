@@ -111,7 +111,7 @@ impl crate::client::Request for DescribeImagePipelinesRequest {
 /// From [`DescribeImagePipelinesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_image_pipelines`](crate::Client::describe_image_pipelines) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImagePipelinesRequestBuilder<C = ()> {
-    inner: Box<DescribeImagePipelinesRequest>,
+    inner: DescribeImagePipelinesRequest,
     client: C,
 }
 impl<C> DescribeImagePipelinesRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeImagePipelinesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImagePipelinesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
 impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImagePipelinesRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::Client> {
         DescribeImagePipelinesResponse,
         DescribeImagePipelinesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImagePipelines`.

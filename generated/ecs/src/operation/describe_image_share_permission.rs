@@ -98,7 +98,7 @@ impl crate::client::Request for DescribeImageSharePermissionRequest {
 /// From [`DescribeImageSharePermissionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_image_share_permission`](crate::Client::describe_image_share_permission) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImageSharePermissionRequestBuilder<C = ()> {
-    inner: Box<DescribeImageSharePermissionRequest>,
+    inner: DescribeImageSharePermissionRequest,
     client: C,
 }
 impl<C> DescribeImageSharePermissionRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
         DescribeImageSharePermissionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImageSharePermissionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
 impl<'a> DescribeImageSharePermissionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImageSharePermissionRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> DescribeImageSharePermissionRequestBuilder<&'a crate::Client> {
         DescribeImageSharePermissionResponse,
         DescribeImageSharePermissionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImageSharePermission`.

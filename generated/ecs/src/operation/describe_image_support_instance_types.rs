@@ -86,7 +86,7 @@ impl crate::client::Request for DescribeImageSupportInstanceTypesRequest {
 /// From [`DescribeImageSupportInstanceTypesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_image_support_instance_types`](crate::Client::describe_image_support_instance_types) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImageSupportInstanceTypesRequestBuilder<C = ()> {
-    inner: Box<DescribeImageSupportInstanceTypesRequest>,
+    inner: DescribeImageSupportInstanceTypesRequest,
     client: C,
 }
 impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
@@ -146,7 +146,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
         DescribeImageSupportInstanceTypesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -155,7 +155,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImageSupportInstanceTypesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -163,7 +163,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
 impl<'a> DescribeImageSupportInstanceTypesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImageSupportInstanceTypesRequest::default(),
             client,
         }
     }
@@ -175,7 +175,7 @@ impl<'a> DescribeImageSupportInstanceTypesRequestBuilder<&'a crate::Client> {
         DescribeImageSupportInstanceTypesResponse,
         DescribeImageSupportInstanceTypesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImageSupportInstanceTypes`.

@@ -274,7 +274,7 @@ impl crate::client::Request for DescribeImagesRequest {
 /// From [`DescribeImagesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_images`](crate::Client::describe_images) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeImagesRequestBuilder<C = ()> {
-    inner: Box<DescribeImagesRequest>,
+    inner: DescribeImagesRequest,
     client: C,
 }
 impl<C> DescribeImagesRequestBuilder<C> {
@@ -586,7 +586,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeImagesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -595,7 +595,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeImagesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -603,7 +603,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
 impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeImagesRequest::default(),
             client,
         }
     }
@@ -612,7 +612,7 @@ impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeImagesResponse, DescribeImagesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeImages`.

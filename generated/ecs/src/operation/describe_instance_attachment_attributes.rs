@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeInstanceAttachmentAttributesRequest {
 /// From [`DescribeInstanceAttachmentAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_attachment_attributes`](crate::Client::describe_instance_attachment_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceAttachmentAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceAttachmentAttributesRequest>,
+    inner: DescribeInstanceAttachmentAttributesRequest,
     client: C,
 }
 impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
@@ -172,7 +172,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
         DescribeInstanceAttachmentAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -181,7 +181,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceAttachmentAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -189,7 +189,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
 impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceAttachmentAttributesRequest::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
         DescribeInstanceAttachmentAttributesResponse,
         DescribeInstanceAttachmentAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceAttachmentAttributes`.

@@ -63,7 +63,7 @@ impl crate::client::Request for DescribeInstanceAttributeRequest {
 /// From [`DescribeInstanceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_attribute`](crate::Client::describe_instance_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceAttributeRequest>,
+    inner: DescribeInstanceAttributeRequest,
     client: C,
 }
 impl<C> DescribeInstanceAttributeRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> DescribeInstanceAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInstanceAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> DescribeInstanceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> DescribeInstanceAttributeRequestBuilder<C> {
 impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceAttributeRequest::default(),
             client,
         }
     }
@@ -113,7 +113,7 @@ impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::Client> {
         DescribeInstanceAttributeResponse,
         DescribeInstanceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceAttribute`.

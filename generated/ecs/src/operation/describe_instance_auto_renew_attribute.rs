@@ -121,7 +121,7 @@ impl crate::client::Request for DescribeInstanceAutoRenewAttributeRequest {
 /// From [`DescribeInstanceAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_auto_renew_attribute`](crate::Client::describe_instance_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceAutoRenewAttributeRequest>,
+    inner: DescribeInstanceAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
@@ -201,7 +201,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
         DescribeInstanceAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -210,7 +210,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -218,7 +218,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
 impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -230,7 +230,7 @@ impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
         DescribeInstanceAutoRenewAttributeResponse,
         DescribeInstanceAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceAutoRenewAttribute`.

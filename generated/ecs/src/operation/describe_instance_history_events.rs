@@ -246,7 +246,7 @@ impl crate::client::Request for DescribeInstanceHistoryEventsRequest {
 /// From [`DescribeInstanceHistoryEventsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_history_events`](crate::Client::describe_instance_history_events) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceHistoryEventsRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceHistoryEventsRequest>,
+    inner: DescribeInstanceHistoryEventsRequest,
     client: C,
 }
 impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
@@ -518,7 +518,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
         DescribeInstanceHistoryEventsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -527,7 +527,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceHistoryEventsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -535,7 +535,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
 impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceHistoryEventsRequest::default(),
             client,
         }
     }
@@ -547,7 +547,7 @@ impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
         DescribeInstanceHistoryEventsResponse,
         DescribeInstanceHistoryEventsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceHistoryEvents`.

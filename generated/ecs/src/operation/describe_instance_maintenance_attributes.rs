@@ -95,7 +95,7 @@ impl crate::client::Request for DescribeInstanceMaintenanceAttributesRequest {
 /// From [`DescribeInstanceMaintenanceAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_maintenance_attributes`](crate::Client::describe_instance_maintenance_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceMaintenanceAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceMaintenanceAttributesRequest>,
+    inner: DescribeInstanceMaintenanceAttributesRequest,
     client: C,
 }
 impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
@@ -159,7 +159,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
         DescribeInstanceMaintenanceAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -168,7 +168,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceMaintenanceAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -176,7 +176,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
 impl<'a> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceMaintenanceAttributesRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> 
         DescribeInstanceMaintenanceAttributesResponse,
         DescribeInstanceMaintenanceAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceMaintenanceAttributes`.

@@ -95,7 +95,7 @@ impl crate::client::Request for DescribeInstanceModificationPriceRequest {
 /// From [`DescribeInstanceModificationPriceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_modification_price`](crate::Client::describe_instance_modification_price) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceModificationPriceRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceModificationPriceRequest>,
+    inner: DescribeInstanceModificationPriceRequest,
     client: C,
 }
 impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
@@ -167,7 +167,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
         DescribeInstanceModificationPriceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -176,7 +176,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceModificationPriceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -184,7 +184,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
 impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceModificationPriceRequest::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
         DescribeInstanceModificationPriceResponse,
         DescribeInstanceModificationPriceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceModificationPrice`.

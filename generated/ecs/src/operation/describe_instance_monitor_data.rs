@@ -104,7 +104,7 @@ impl crate::client::Request for DescribeInstanceMonitorDataRequest {
 /// From [`DescribeInstanceMonitorDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_monitor_data`](crate::Client::describe_instance_monitor_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceMonitorDataRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceMonitorDataRequest>,
+    inner: DescribeInstanceMonitorDataRequest,
     client: C,
 }
 impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
@@ -167,7 +167,7 @@ impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
         DescribeInstanceMonitorDataRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -176,7 +176,7 @@ impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceMonitorDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -184,7 +184,7 @@ impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
 impl<'a> DescribeInstanceMonitorDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceMonitorDataRequest::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> DescribeInstanceMonitorDataRequestBuilder<&'a crate::Client> {
         DescribeInstanceMonitorDataResponse,
         DescribeInstanceMonitorDataError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceMonitorData`.

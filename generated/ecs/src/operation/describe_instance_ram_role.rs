@@ -107,7 +107,7 @@ impl crate::client::Request for DescribeInstanceRamRoleRequest {
 /// From [`DescribeInstanceRamRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_ram_role`](crate::Client::describe_instance_ram_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceRamRoleRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceRamRoleRequest>,
+    inner: DescribeInstanceRamRoleRequest,
     client: C,
 }
 impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInstanceRamRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceRamRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
 impl<'a> DescribeInstanceRamRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceRamRoleRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> DescribeInstanceRamRoleRequestBuilder<&'a crate::Client> {
         DescribeInstanceRamRoleResponse,
         DescribeInstanceRamRoleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceRamRole`.

@@ -141,7 +141,7 @@ impl crate::client::Request for DescribeInstanceStatusRequest {
 /// From [`DescribeInstanceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_status`](crate::Client::describe_instance_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceStatusRequest>,
+    inner: DescribeInstanceStatusRequest,
     client: C,
 }
 impl<C> DescribeInstanceStatusRequestBuilder<C> {
@@ -230,7 +230,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInstanceStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -239,7 +239,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -247,7 +247,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
 impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceStatusRequest::default(),
             client,
         }
     }
@@ -259,7 +259,7 @@ impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::Client> {
         DescribeInstanceStatusResponse,
         DescribeInstanceStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceStatus`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DescribeInstanceTypeFamiliesRequest {
 /// From [`DescribeInstanceTypeFamiliesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_type_families`](crate::Client::describe_instance_type_families) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceTypeFamiliesRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceTypeFamiliesRequest>,
+    inner: DescribeInstanceTypeFamiliesRequest,
     client: C,
 }
 impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
@@ -117,7 +117,7 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
         DescribeInstanceTypeFamiliesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -126,7 +126,7 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceTypeFamiliesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -134,7 +134,7 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
 impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceTypeFamiliesRequest::default(),
             client,
         }
     }
@@ -146,7 +146,7 @@ impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::Client> {
         DescribeInstanceTypeFamiliesResponse,
         DescribeInstanceTypeFamiliesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceTypeFamilies`.

@@ -524,7 +524,7 @@ impl crate::client::Request for DescribeInstanceTypesRequest {
 /// From [`DescribeInstanceTypesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_types`](crate::Client::describe_instance_types) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceTypesRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceTypesRequest>,
+    inner: DescribeInstanceTypesRequest,
     client: C,
 }
 impl<C> DescribeInstanceTypesRequestBuilder<C> {
@@ -1116,7 +1116,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInstanceTypesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1125,7 +1125,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceTypesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1133,7 +1133,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
 impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceTypesRequest::default(),
             client,
         }
     }
@@ -1145,7 +1145,7 @@ impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
         DescribeInstanceTypesResponse,
         DescribeInstanceTypesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceTypes`.

@@ -89,7 +89,7 @@ impl crate::client::Request for DescribeInstanceVncUrlRequest {
 /// From [`DescribeInstanceVncUrlRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instance_vnc_url`](crate::Client::describe_instance_vnc_url) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstanceVncUrlRequestBuilder<C = ()> {
-    inner: Box<DescribeInstanceVncUrlRequest>,
+    inner: DescribeInstanceVncUrlRequest,
     client: C,
 }
 impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
@@ -121,7 +121,7 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInstanceVncUrlRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -130,7 +130,7 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstanceVncUrlRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -138,7 +138,7 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
 impl<'a> DescribeInstanceVncUrlRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstanceVncUrlRequest::default(),
             client,
         }
     }
@@ -150,7 +150,7 @@ impl<'a> DescribeInstanceVncUrlRequestBuilder<&'a crate::Client> {
         DescribeInstanceVncUrlResponse,
         DescribeInstanceVncUrlError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstanceVncUrl`.

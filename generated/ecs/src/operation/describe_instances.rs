@@ -362,7 +362,7 @@ impl crate::client::Request for DescribeInstancesRequest {
 /// From [`DescribeInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instances`](crate::Client::describe_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeInstancesRequest>,
+    inner: DescribeInstancesRequest,
     client: C,
 }
 impl<C> DescribeInstancesRequestBuilder<C> {
@@ -821,7 +821,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -830,7 +830,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -838,7 +838,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
 impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstancesRequest::default(),
             client,
         }
     }
@@ -850,7 +850,7 @@ impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
         DescribeInstancesResponse,
         DescribeInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstances`.

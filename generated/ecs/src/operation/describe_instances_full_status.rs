@@ -160,7 +160,7 @@ impl crate::client::Request for DescribeInstancesFullStatusRequest {
 /// From [`DescribeInstancesFullStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_instances_full_status`](crate::Client::describe_instances_full_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInstancesFullStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeInstancesFullStatusRequest>,
+    inner: DescribeInstancesFullStatusRequest,
     client: C,
 }
 impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
@@ -317,7 +317,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
         DescribeInstancesFullStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -326,7 +326,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInstancesFullStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -334,7 +334,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
 impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInstancesFullStatusRequest::default(),
             client,
         }
     }
@@ -346,7 +346,7 @@ impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
         DescribeInstancesFullStatusResponse,
         DescribeInstancesFullStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInstancesFullStatus`.

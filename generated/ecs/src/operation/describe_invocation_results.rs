@@ -202,7 +202,7 @@ impl crate::client::Request for DescribeInvocationResultsRequest {
 /// From [`DescribeInvocationResultsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_invocation_results`](crate::Client::describe_invocation_results) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInvocationResultsRequestBuilder<C = ()> {
-    inner: Box<DescribeInvocationResultsRequest>,
+    inner: DescribeInvocationResultsRequest,
     client: C,
 }
 impl<C> DescribeInvocationResultsRequestBuilder<C> {
@@ -410,7 +410,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInvocationResultsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -419,7 +419,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInvocationResultsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -427,7 +427,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
 impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInvocationResultsRequest::default(),
             client,
         }
     }
@@ -439,7 +439,7 @@ impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
         DescribeInvocationResultsResponse,
         DescribeInvocationResultsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInvocationResults`.

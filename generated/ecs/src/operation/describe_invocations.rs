@@ -268,7 +268,7 @@ impl crate::client::Request for DescribeInvocationsRequest {
 /// From [`DescribeInvocationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_invocations`](crate::Client::describe_invocations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeInvocationsRequestBuilder<C = ()> {
-    inner: Box<DescribeInvocationsRequest>,
+    inner: DescribeInvocationsRequest,
     client: C,
 }
 impl<C> DescribeInvocationsRequestBuilder<C> {
@@ -558,7 +558,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeInvocationsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -567,7 +567,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeInvocationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -575,7 +575,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
 impl<'a> DescribeInvocationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeInvocationsRequest::default(),
             client,
         }
     }
@@ -587,7 +587,7 @@ impl<'a> DescribeInvocationsRequestBuilder<&'a crate::Client> {
         DescribeInvocationsResponse,
         DescribeInvocationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeInvocations`.

@@ -121,7 +121,7 @@ impl crate::client::Request for DescribeKeyPairsRequest {
 /// From [`DescribeKeyPairsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_key_pairs`](crate::Client::describe_key_pairs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeKeyPairsRequestBuilder<C = ()> {
-    inner: Box<DescribeKeyPairsRequest>,
+    inner: DescribeKeyPairsRequest,
     client: C,
 }
 impl<C> DescribeKeyPairsRequestBuilder<C> {
@@ -228,7 +228,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeKeyPairsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -237,7 +237,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeKeyPairsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -245,7 +245,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
 impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeKeyPairsRequest::default(),
             client,
         }
     }
@@ -254,7 +254,7 @@ impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeKeyPairsResponse, DescribeKeyPairsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeKeyPairs`.

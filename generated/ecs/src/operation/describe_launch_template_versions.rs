@@ -143,7 +143,7 @@ impl crate::client::Request for DescribeLaunchTemplateVersionsRequest {
 /// From [`DescribeLaunchTemplateVersionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_launch_template_versions`](crate::Client::describe_launch_template_versions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLaunchTemplateVersionsRequestBuilder<C = ()> {
-    inner: Box<DescribeLaunchTemplateVersionsRequest>,
+    inner: DescribeLaunchTemplateVersionsRequest,
     client: C,
 }
 impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
@@ -278,7 +278,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
         DescribeLaunchTemplateVersionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -287,7 +287,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLaunchTemplateVersionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -295,7 +295,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
 impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLaunchTemplateVersionsRequest::default(),
             client,
         }
     }
@@ -307,7 +307,7 @@ impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
         DescribeLaunchTemplateVersionsResponse,
         DescribeLaunchTemplateVersionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLaunchTemplateVersions`.

@@ -130,7 +130,7 @@ impl crate::client::Request for DescribeLaunchTemplatesRequest {
 /// From [`DescribeLaunchTemplatesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_launch_templates`](crate::Client::describe_launch_templates) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLaunchTemplatesRequestBuilder<C = ()> {
-    inner: Box<DescribeLaunchTemplatesRequest>,
+    inner: DescribeLaunchTemplatesRequest,
     client: C,
 }
 impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
@@ -240,7 +240,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeLaunchTemplatesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -249,7 +249,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLaunchTemplatesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -257,7 +257,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
 impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLaunchTemplatesRequest::default(),
             client,
         }
     }
@@ -269,7 +269,7 @@ impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
         DescribeLaunchTemplatesResponse,
         DescribeLaunchTemplatesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLaunchTemplates`.

@@ -63,7 +63,7 @@ impl crate::client::Request for DescribeLimitationRequest {
 /// From [`DescribeLimitationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_limitation`](crate::Client::describe_limitation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLimitationRequestBuilder<C = ()> {
-    inner: Box<DescribeLimitationRequest>,
+    inner: DescribeLimitationRequest,
     client: C,
 }
 impl<C> DescribeLimitationRequestBuilder<C> {
@@ -81,7 +81,7 @@ impl<C> DescribeLimitationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeLimitationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -90,7 +90,7 @@ impl<C> DescribeLimitationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLimitationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -98,7 +98,7 @@ impl<C> DescribeLimitationRequestBuilder<C> {
 impl<'a> DescribeLimitationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLimitationRequest::default(),
             client,
         }
     }
@@ -110,7 +110,7 @@ impl<'a> DescribeLimitationRequestBuilder<&'a crate::Client> {
         DescribeLimitationResponse,
         DescribeLimitationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLimitation`.

@@ -163,7 +163,7 @@ impl crate::client::Request for DescribeManagedInstancesRequest {
 /// From [`DescribeManagedInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_managed_instances`](crate::Client::describe_managed_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeManagedInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeManagedInstancesRequest>,
+    inner: DescribeManagedInstancesRequest,
     client: C,
 }
 impl<C> DescribeManagedInstancesRequestBuilder<C> {
@@ -334,7 +334,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeManagedInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -343,7 +343,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeManagedInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -351,7 +351,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
 impl<'a> DescribeManagedInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeManagedInstancesRequest::default(),
             client,
         }
     }
@@ -363,7 +363,7 @@ impl<'a> DescribeManagedInstancesRequestBuilder<&'a crate::Client> {
         DescribeManagedInstancesResponse,
         DescribeManagedInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeManagedInstances`.

@@ -81,7 +81,7 @@ impl crate::client::Request for DescribeNatGatewaysRequest {
 /// From [`DescribeNatGatewaysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_nat_gateways`](crate::Client::describe_nat_gateways) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNatGatewaysRequestBuilder<C = ()> {
-    inner: Box<DescribeNatGatewaysRequest>,
+    inner: DescribeNatGatewaysRequest,
     client: C,
 }
 impl<C> DescribeNatGatewaysRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeNatGatewaysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNatGatewaysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
 impl<'a> DescribeNatGatewaysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNatGatewaysRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DescribeNatGatewaysRequestBuilder<&'a crate::Client> {
         DescribeNatGatewaysResponse,
         DescribeNatGatewaysError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNatGateways`.

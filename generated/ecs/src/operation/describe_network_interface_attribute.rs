@@ -96,7 +96,7 @@ impl crate::client::Request for DescribeNetworkInterfaceAttributeRequest {
 /// From [`DescribeNetworkInterfaceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_network_interface_attribute`](crate::Client::describe_network_interface_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNetworkInterfaceAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeNetworkInterfaceAttributeRequest>,
+    inner: DescribeNetworkInterfaceAttributeRequest,
     client: C,
 }
 impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
         DescribeNetworkInterfaceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNetworkInterfaceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
 impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNetworkInterfaceAttributeRequest::default(),
             client,
         }
     }
@@ -189,7 +189,7 @@ impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
         DescribeNetworkInterfaceAttributeResponse,
         DescribeNetworkInterfaceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNetworkInterfaceAttribute`.

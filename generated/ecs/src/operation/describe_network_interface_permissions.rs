@@ -104,7 +104,7 @@ impl crate::client::Request for DescribeNetworkInterfacePermissionsRequest {
 /// From [`DescribeNetworkInterfacePermissionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_network_interface_permissions`](crate::Client::describe_network_interface_permissions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNetworkInterfacePermissionsRequestBuilder<C = ()> {
-    inner: Box<DescribeNetworkInterfacePermissionsRequest>,
+    inner: DescribeNetworkInterfacePermissionsRequest,
     client: C,
 }
 impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
         DescribeNetworkInterfacePermissionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNetworkInterfacePermissionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
 impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNetworkInterfacePermissionsRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::Client> {
         DescribeNetworkInterfacePermissionsResponse,
         DescribeNetworkInterfacePermissionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNetworkInterfacePermissions`.

@@ -236,7 +236,7 @@ impl crate::client::Request for DescribeNetworkInterfacesRequest {
 /// From [`DescribeNetworkInterfacesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_network_interfaces`](crate::Client::describe_network_interfaces) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNetworkInterfacesRequestBuilder<C = ()> {
-    inner: Box<DescribeNetworkInterfacesRequest>,
+    inner: DescribeNetworkInterfacesRequest,
     client: C,
 }
 impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
@@ -495,7 +495,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeNetworkInterfacesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -504,7 +504,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNetworkInterfacesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -512,7 +512,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
 impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNetworkInterfacesRequest::default(),
             client,
         }
     }
@@ -524,7 +524,7 @@ impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
         DescribeNetworkInterfacesResponse,
         DescribeNetworkInterfacesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNetworkInterfaces`.

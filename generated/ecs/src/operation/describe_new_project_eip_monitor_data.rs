@@ -81,7 +81,7 @@ impl crate::client::Request for DescribeNewProjectEipMonitorDataRequest {
 /// From [`DescribeNewProjectEipMonitorDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_new_project_eip_monitor_data`](crate::Client::describe_new_project_eip_monitor_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNewProjectEipMonitorDataRequestBuilder<C = ()> {
-    inner: Box<DescribeNewProjectEipMonitorDataRequest>,
+    inner: DescribeNewProjectEipMonitorDataRequest,
     client: C,
 }
 impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
         DescribeNewProjectEipMonitorDataRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNewProjectEipMonitorDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
 impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNewProjectEipMonitorDataRequest::default(),
             client,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::Client> {
         DescribeNewProjectEipMonitorDataResponse,
         DescribeNewProjectEipMonitorDataError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNewProjectEipMonitorData`.

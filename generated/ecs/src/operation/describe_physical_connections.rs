@@ -88,7 +88,7 @@ impl crate::client::Request for DescribePhysicalConnectionsRequest {
 /// From [`DescribePhysicalConnectionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_physical_connections`](crate::Client::describe_physical_connections) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePhysicalConnectionsRequestBuilder<C = ()> {
-    inner: Box<DescribePhysicalConnectionsRequest>,
+    inner: DescribePhysicalConnectionsRequest,
     client: C,
 }
 impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
         DescribePhysicalConnectionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePhysicalConnectionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
 impl<'a> DescribePhysicalConnectionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePhysicalConnectionsRequest::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> DescribePhysicalConnectionsRequestBuilder<&'a crate::Client> {
         DescribePhysicalConnectionsResponse,
         DescribePhysicalConnectionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePhysicalConnections`.

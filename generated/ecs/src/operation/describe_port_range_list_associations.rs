@@ -89,7 +89,7 @@ impl crate::client::Request for DescribePortRangeListAssociationsRequest {
 /// From [`DescribePortRangeListAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_port_range_list_associations`](crate::Client::describe_port_range_list_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePortRangeListAssociationsRequestBuilder<C = ()> {
-    inner: Box<DescribePortRangeListAssociationsRequest>,
+    inner: DescribePortRangeListAssociationsRequest,
     client: C,
 }
 impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
@@ -148,7 +148,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
         DescribePortRangeListAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePortRangeListAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
 impl<'a> DescribePortRangeListAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePortRangeListAssociationsRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> DescribePortRangeListAssociationsRequestBuilder<&'a crate::Client> {
         DescribePortRangeListAssociationsResponse,
         DescribePortRangeListAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePortRangeListAssociations`.

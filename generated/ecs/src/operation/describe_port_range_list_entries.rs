@@ -72,7 +72,7 @@ impl crate::client::Request for DescribePortRangeListEntriesRequest {
 /// From [`DescribePortRangeListEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_port_range_list_entries`](crate::Client::describe_port_range_list_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePortRangeListEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribePortRangeListEntriesRequest>,
+    inner: DescribePortRangeListEntriesRequest,
     client: C,
 }
 impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
         DescribePortRangeListEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePortRangeListEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
 impl<'a> DescribePortRangeListEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePortRangeListEntriesRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DescribePortRangeListEntriesRequestBuilder<&'a crate::Client> {
         DescribePortRangeListEntriesResponse,
         DescribePortRangeListEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePortRangeListEntries`.

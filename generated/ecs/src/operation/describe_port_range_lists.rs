@@ -115,7 +115,7 @@ impl crate::client::Request for DescribePortRangeListsRequest {
 /// From [`DescribePortRangeListsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_port_range_lists`](crate::Client::describe_port_range_lists) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePortRangeListsRequestBuilder<C = ()> {
-    inner: Box<DescribePortRangeListsRequest>,
+    inner: DescribePortRangeListsRequest,
     client: C,
 }
 impl<C> DescribePortRangeListsRequestBuilder<C> {
@@ -211,7 +211,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribePortRangeListsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -220,7 +220,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePortRangeListsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -228,7 +228,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
 impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePortRangeListsRequest::default(),
             client,
         }
     }
@@ -240,7 +240,7 @@ impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::Client> {
         DescribePortRangeListsResponse,
         DescribePortRangeListsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePortRangeLists`.

@@ -92,7 +92,7 @@ impl crate::client::Request for DescribePrefixListAssociationsRequest {
 /// From [`DescribePrefixListAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_prefix_list_associations`](crate::Client::describe_prefix_list_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePrefixListAssociationsRequestBuilder<C = ()> {
-    inner: Box<DescribePrefixListAssociationsRequest>,
+    inner: DescribePrefixListAssociationsRequest,
     client: C,
 }
 impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
         DescribePrefixListAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePrefixListAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
 impl<'a> DescribePrefixListAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePrefixListAssociationsRequest::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> DescribePrefixListAssociationsRequestBuilder<&'a crate::Client> {
         DescribePrefixListAssociationsResponse,
         DescribePrefixListAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePrefixListAssociations`.

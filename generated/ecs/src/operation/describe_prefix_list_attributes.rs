@@ -72,7 +72,7 @@ impl crate::client::Request for DescribePrefixListAttributesRequest {
 /// From [`DescribePrefixListAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_prefix_list_attributes`](crate::Client::describe_prefix_list_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePrefixListAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribePrefixListAttributesRequest>,
+    inner: DescribePrefixListAttributesRequest,
     client: C,
 }
 impl<C> DescribePrefixListAttributesRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> DescribePrefixListAttributesRequestBuilder<C> {
         DescribePrefixListAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DescribePrefixListAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePrefixListAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DescribePrefixListAttributesRequestBuilder<C> {
 impl<'a> DescribePrefixListAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePrefixListAttributesRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DescribePrefixListAttributesRequestBuilder<&'a crate::Client> {
         DescribePrefixListAttributesResponse,
         DescribePrefixListAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePrefixListAttributes`.

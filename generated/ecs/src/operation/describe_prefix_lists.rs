@@ -122,7 +122,7 @@ impl crate::client::Request for DescribePrefixListsRequest {
 /// From [`DescribePrefixListsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_prefix_lists`](crate::Client::describe_prefix_lists) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePrefixListsRequestBuilder<C = ()> {
-    inner: Box<DescribePrefixListsRequest>,
+    inner: DescribePrefixListsRequest,
     client: C,
 }
 impl<C> DescribePrefixListsRequestBuilder<C> {
@@ -231,7 +231,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribePrefixListsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -240,7 +240,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePrefixListsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -248,7 +248,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
 impl<'a> DescribePrefixListsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePrefixListsRequest::default(),
             client,
         }
     }
@@ -260,7 +260,7 @@ impl<'a> DescribePrefixListsRequestBuilder<&'a crate::Client> {
         DescribePrefixListsResponse,
         DescribePrefixListsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePrefixLists`.

@@ -339,7 +339,7 @@ impl crate::client::Request for DescribePriceRequest {
 /// From [`DescribePriceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_price`](crate::Client::describe_price) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePriceRequestBuilder<C = ()> {
-    inner: Box<DescribePriceRequest>,
+    inner: DescribePriceRequest,
     client: C,
 }
 impl<C> DescribePriceRequestBuilder<C> {
@@ -739,7 +739,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribePriceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -748,7 +748,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePriceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -756,7 +756,7 @@ impl<C> DescribePriceRequestBuilder<C> {
 impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePriceRequest::default(),
             client,
         }
     }
@@ -765,7 +765,7 @@ impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribePriceResponse, DescribePriceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePrice`.

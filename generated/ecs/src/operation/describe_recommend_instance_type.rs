@@ -233,7 +233,7 @@ impl crate::client::Request for DescribeRecommendInstanceTypeRequest {
 /// From [`DescribeRecommendInstanceTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_recommend_instance_type`](crate::Client::describe_recommend_instance_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRecommendInstanceTypeRequestBuilder<C = ()> {
-    inner: Box<DescribeRecommendInstanceTypeRequest>,
+    inner: DescribeRecommendInstanceTypeRequest,
     client: C,
 }
 impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
@@ -482,7 +482,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
         DescribeRecommendInstanceTypeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -491,7 +491,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRecommendInstanceTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -499,7 +499,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
 impl<'a> DescribeRecommendInstanceTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRecommendInstanceTypeRequest::default(),
             client,
         }
     }
@@ -511,7 +511,7 @@ impl<'a> DescribeRecommendInstanceTypeRequestBuilder<&'a crate::Client> {
         DescribeRecommendInstanceTypeResponse,
         DescribeRecommendInstanceTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRecommendInstanceType`.

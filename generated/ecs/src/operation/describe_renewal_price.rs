@@ -120,7 +120,7 @@ impl crate::client::Request for DescribeRenewalPriceRequest {
 /// From [`DescribeRenewalPriceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_renewal_price`](crate::Client::describe_renewal_price) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRenewalPriceRequestBuilder<C = ()> {
-    inner: Box<DescribeRenewalPriceRequest>,
+    inner: DescribeRenewalPriceRequest,
     client: C,
 }
 impl<C> DescribeRenewalPriceRequestBuilder<C> {
@@ -210,7 +210,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRenewalPriceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -219,7 +219,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRenewalPriceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -227,7 +227,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
 impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRenewalPriceRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
         DescribeRenewalPriceResponse,
         DescribeRenewalPriceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRenewalPrice`.

@@ -80,7 +80,7 @@ impl crate::client::Request for DescribeReservedInstanceAutoRenewAttributeReques
 /// From [`DescribeReservedInstanceAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_reserved_instance_auto_renew_attribute`](crate::Client::describe_reserved_instance_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeReservedInstanceAutoRenewAttributeRequest>,
+    inner: DescribeReservedInstanceAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
@@ -121,7 +121,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
         DescribeReservedInstanceAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -130,7 +130,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeReservedInstanceAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -138,7 +138,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
 impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeReservedInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -150,7 +150,7 @@ impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Cli
         DescribeReservedInstanceAutoRenewAttributeResponse,
         DescribeReservedInstanceAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeReservedInstanceAutoRenewAttribute`.

@@ -213,7 +213,7 @@ impl crate::client::Request for DescribeReservedInstancesRequest {
 /// From [`DescribeReservedInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_reserved_instances`](crate::Client::describe_reserved_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeReservedInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeReservedInstancesRequest>,
+    inner: DescribeReservedInstancesRequest,
     client: C,
 }
 impl<C> DescribeReservedInstancesRequestBuilder<C> {
@@ -403,7 +403,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeReservedInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -412,7 +412,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeReservedInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -420,7 +420,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
 impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeReservedInstancesRequest::default(),
             client,
         }
     }
@@ -432,7 +432,7 @@ impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
         DescribeReservedInstancesResponse,
         DescribeReservedInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeReservedInstances`.

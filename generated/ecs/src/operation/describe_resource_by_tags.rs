@@ -115,7 +115,7 @@ impl crate::client::Request for DescribeResourceByTagsRequest {
 /// From [`DescribeResourceByTagsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_resource_by_tags`](crate::Client::describe_resource_by_tags) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeResourceByTagsRequestBuilder<C = ()> {
-    inner: Box<DescribeResourceByTagsRequest>,
+    inner: DescribeResourceByTagsRequest,
     client: C,
 }
 impl<C> DescribeResourceByTagsRequestBuilder<C> {
@@ -197,7 +197,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeResourceByTagsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -206,7 +206,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeResourceByTagsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -214,7 +214,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
 impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeResourceByTagsRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::Client> {
         DescribeResourceByTagsResponse,
         DescribeResourceByTagsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeResourceByTags`.

@@ -206,7 +206,7 @@ impl crate::client::Request for DescribeResourcesModificationRequest {
 /// From [`DescribeResourcesModificationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_resources_modification`](crate::Client::describe_resources_modification) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeResourcesModificationRequestBuilder<C = ()> {
-    inner: Box<DescribeResourcesModificationRequest>,
+    inner: DescribeResourcesModificationRequest,
     client: C,
 }
 impl<C> DescribeResourcesModificationRequestBuilder<C> {
@@ -361,7 +361,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
         DescribeResourcesModificationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -370,7 +370,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeResourcesModificationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -378,7 +378,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
 impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeResourcesModificationRequest::default(),
             client,
         }
     }
@@ -390,7 +390,7 @@ impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
         DescribeResourcesModificationResponse,
         DescribeResourcesModificationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeResourcesModification`.

@@ -88,7 +88,7 @@ impl crate::client::Request for DescribeRouteTablesRequest {
 /// From [`DescribeRouteTablesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_route_tables`](crate::Client::describe_route_tables) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouteTablesRequestBuilder<C = ()> {
-    inner: Box<DescribeRouteTablesRequest>,
+    inner: DescribeRouteTablesRequest,
     client: C,
 }
 impl<C> DescribeRouteTablesRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouteTablesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouteTablesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
 impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouteTablesRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
         DescribeRouteTablesResponse,
         DescribeRouteTablesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouteTables`.

@@ -132,7 +132,7 @@ impl crate::client::Request for DescribeSecurityGroupAttributeRequest {
 /// From [`DescribeSecurityGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_security_group_attribute`](crate::Client::describe_security_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSecurityGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeSecurityGroupAttributeRequest>,
+    inner: DescribeSecurityGroupAttributeRequest,
     client: C,
 }
 impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
@@ -245,7 +245,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
         DescribeSecurityGroupAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -254,7 +254,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSecurityGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -262,7 +262,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
 impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSecurityGroupAttributeRequest::default(),
             client,
         }
     }
@@ -274,7 +274,7 @@ impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
         DescribeSecurityGroupAttributeResponse,
         DescribeSecurityGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSecurityGroupAttribute`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DescribeSecurityGroupReferencesRequest {
 /// From [`DescribeSecurityGroupReferencesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_security_group_references`](crate::Client::describe_security_group_references) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSecurityGroupReferencesRequestBuilder<C = ()> {
-    inner: Box<DescribeSecurityGroupReferencesRequest>,
+    inner: DescribeSecurityGroupReferencesRequest,
     client: C,
 }
 impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
@@ -117,7 +117,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
         DescribeSecurityGroupReferencesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -126,7 +126,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSecurityGroupReferencesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -134,7 +134,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
 impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSecurityGroupReferencesRequest::default(),
             client,
         }
     }
@@ -146,7 +146,7 @@ impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
         DescribeSecurityGroupReferencesResponse,
         DescribeSecurityGroupReferencesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSecurityGroupReferences`.

@@ -197,7 +197,7 @@ impl crate::client::Request for DescribeSecurityGroupsRequest {
 /// From [`DescribeSecurityGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_security_groups`](crate::Client::describe_security_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSecurityGroupsRequestBuilder<C = ()> {
-    inner: Box<DescribeSecurityGroupsRequest>,
+    inner: DescribeSecurityGroupsRequest,
     client: C,
 }
 impl<C> DescribeSecurityGroupsRequestBuilder<C> {
@@ -405,7 +405,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSecurityGroupsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -414,7 +414,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSecurityGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -422,7 +422,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
 impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSecurityGroupsRequest::default(),
             client,
         }
     }
@@ -434,7 +434,7 @@ impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
         DescribeSecurityGroupsResponse,
         DescribeSecurityGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSecurityGroups`.

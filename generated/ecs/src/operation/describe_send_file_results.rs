@@ -140,7 +140,7 @@ impl crate::client::Request for DescribeSendFileResultsRequest {
 /// From [`DescribeSendFileResultsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_send_file_results`](crate::Client::describe_send_file_results) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSendFileResultsRequestBuilder<C = ()> {
-    inner: Box<DescribeSendFileResultsRequest>,
+    inner: DescribeSendFileResultsRequest,
     client: C,
 }
 impl<C> DescribeSendFileResultsRequestBuilder<C> {
@@ -274,7 +274,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSendFileResultsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -283,7 +283,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSendFileResultsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -291,7 +291,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
 impl<'a> DescribeSendFileResultsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSendFileResultsRequest::default(),
             client,
         }
     }
@@ -303,7 +303,7 @@ impl<'a> DescribeSendFileResultsRequestBuilder<&'a crate::Client> {
         DescribeSendFileResultsResponse,
         DescribeSendFileResultsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSendFileResults`.

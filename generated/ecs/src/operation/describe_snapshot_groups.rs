@@ -143,7 +143,7 @@ impl crate::client::Request for DescribeSnapshotGroupsRequest {
 /// From [`DescribeSnapshotGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snapshot_groups`](crate::Client::describe_snapshot_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnapshotGroupsRequestBuilder<C = ()> {
-    inner: Box<DescribeSnapshotGroupsRequest>,
+    inner: DescribeSnapshotGroupsRequest,
     client: C,
 }
 impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
@@ -283,7 +283,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSnapshotGroupsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -292,7 +292,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnapshotGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -300,7 +300,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
 impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnapshotGroupsRequest::default(),
             client,
         }
     }
@@ -312,7 +312,7 @@ impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::Client> {
         DescribeSnapshotGroupsResponse,
         DescribeSnapshotGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnapshotGroups`.

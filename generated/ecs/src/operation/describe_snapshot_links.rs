@@ -128,7 +128,7 @@ impl crate::client::Request for DescribeSnapshotLinksRequest {
 /// From [`DescribeSnapshotLinksRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snapshot_links`](crate::Client::describe_snapshot_links) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnapshotLinksRequestBuilder<C = ()> {
-    inner: Box<DescribeSnapshotLinksRequest>,
+    inner: DescribeSnapshotLinksRequest,
     client: C,
 }
 impl<C> DescribeSnapshotLinksRequestBuilder<C> {
@@ -232,7 +232,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSnapshotLinksRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -241,7 +241,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnapshotLinksRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -249,7 +249,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
 impl<'a> DescribeSnapshotLinksRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnapshotLinksRequest::default(),
             client,
         }
     }
@@ -261,7 +261,7 @@ impl<'a> DescribeSnapshotLinksRequestBuilder<&'a crate::Client> {
         DescribeSnapshotLinksResponse,
         DescribeSnapshotLinksError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnapshotLinks`.

@@ -114,7 +114,7 @@ impl crate::client::Request for DescribeSnapshotMonitorDataRequest {
 /// From [`DescribeSnapshotMonitorDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snapshot_monitor_data`](crate::Client::describe_snapshot_monitor_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnapshotMonitorDataRequestBuilder<C = ()> {
-    inner: Box<DescribeSnapshotMonitorDataRequest>,
+    inner: DescribeSnapshotMonitorDataRequest,
     client: C,
 }
 impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
         DescribeSnapshotMonitorDataRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnapshotMonitorDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
 impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnapshotMonitorDataRequest::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
         DescribeSnapshotMonitorDataResponse,
         DescribeSnapshotMonitorDataError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnapshotMonitorData`.

@@ -83,7 +83,7 @@ impl crate::client::Request for DescribeSnapshotPackageRequest {
 /// From [`DescribeSnapshotPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snapshot_package`](crate::Client::describe_snapshot_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnapshotPackageRequestBuilder<C = ()> {
-    inner: Box<DescribeSnapshotPackageRequest>,
+    inner: DescribeSnapshotPackageRequest,
     client: C,
 }
 impl<C> DescribeSnapshotPackageRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSnapshotPackageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnapshotPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
 impl<'a> DescribeSnapshotPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnapshotPackageRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DescribeSnapshotPackageRequestBuilder<&'a crate::Client> {
         DescribeSnapshotPackageResponse,
         DescribeSnapshotPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnapshotPackage`.

@@ -255,7 +255,7 @@ impl crate::client::Request for DescribeSnapshotsRequest {
 /// From [`DescribeSnapshotsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snapshots`](crate::Client::describe_snapshots) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnapshotsRequestBuilder<C = ()> {
-    inner: Box<DescribeSnapshotsRequest>,
+    inner: DescribeSnapshotsRequest,
     client: C,
 }
 impl<C> DescribeSnapshotsRequestBuilder<C> {
@@ -516,7 +516,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSnapshotsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -525,7 +525,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnapshotsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -533,7 +533,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
 impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnapshotsRequest::default(),
             client,
         }
     }
@@ -545,7 +545,7 @@ impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
         DescribeSnapshotsResponse,
         DescribeSnapshotsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnapshots`.

@@ -67,7 +67,7 @@ impl crate::client::Request for DescribeSnapshotsUsageRequest {
 /// From [`DescribeSnapshotsUsageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snapshots_usage`](crate::Client::describe_snapshots_usage) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnapshotsUsageRequestBuilder<C = ()> {
-    inner: Box<DescribeSnapshotsUsageRequest>,
+    inner: DescribeSnapshotsUsageRequest,
     client: C,
 }
 impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
@@ -88,7 +88,7 @@ impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSnapshotsUsageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -97,7 +97,7 @@ impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnapshotsUsageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -105,7 +105,7 @@ impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
 impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnapshotsUsageRequest::default(),
             client,
         }
     }
@@ -117,7 +117,7 @@ impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
         DescribeSnapshotsUsageResponse,
         DescribeSnapshotsUsageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnapshotsUsage`.

@@ -148,7 +148,7 @@ impl crate::client::Request for DescribeSpotAdviceRequest {
 /// From [`DescribeSpotAdviceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_spot_advice`](crate::Client::describe_spot_advice) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSpotAdviceRequestBuilder<C = ()> {
-    inner: Box<DescribeSpotAdviceRequest>,
+    inner: DescribeSpotAdviceRequest,
     client: C,
 }
 impl<C> DescribeSpotAdviceRequestBuilder<C> {
@@ -288,7 +288,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSpotAdviceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -297,7 +297,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSpotAdviceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -305,7 +305,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
 impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSpotAdviceRequest::default(),
             client,
         }
     }
@@ -317,7 +317,7 @@ impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
         DescribeSpotAdviceResponse,
         DescribeSpotAdviceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSpotAdvice`.

@@ -153,7 +153,7 @@ impl crate::client::Request for DescribeSpotPriceHistoryRequest {
 /// From [`DescribeSpotPriceHistoryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_spot_price_history`](crate::Client::describe_spot_price_history) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSpotPriceHistoryRequestBuilder<C = ()> {
-    inner: Box<DescribeSpotPriceHistoryRequest>,
+    inner: DescribeSpotPriceHistoryRequest,
     client: C,
 }
 impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
@@ -293,7 +293,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSpotPriceHistoryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -302,7 +302,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSpotPriceHistoryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -310,7 +310,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
 impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSpotPriceHistoryRequest::default(),
             client,
         }
     }
@@ -322,7 +322,7 @@ impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
         DescribeSpotPriceHistoryResponse,
         DescribeSpotPriceHistoryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSpotPriceHistory`.

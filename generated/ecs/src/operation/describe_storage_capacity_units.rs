@@ -140,7 +140,7 @@ impl crate::client::Request for DescribeStorageCapacityUnitsRequest {
 /// From [`DescribeStorageCapacityUnitsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_storage_capacity_units`](crate::Client::describe_storage_capacity_units) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeStorageCapacityUnitsRequestBuilder<C = ()> {
-    inner: Box<DescribeStorageCapacityUnitsRequest>,
+    inner: DescribeStorageCapacityUnitsRequest,
     client: C,
 }
 impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
@@ -273,7 +273,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
         DescribeStorageCapacityUnitsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -282,7 +282,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeStorageCapacityUnitsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -290,7 +290,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
 impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeStorageCapacityUnitsRequest::default(),
             client,
         }
     }
@@ -302,7 +302,7 @@ impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
         DescribeStorageCapacityUnitsResponse,
         DescribeStorageCapacityUnitsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeStorageCapacityUnits`.

@@ -135,7 +135,7 @@ impl crate::client::Request for DescribeTagsRequest {
 /// From [`DescribeTagsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_tags`](crate::Client::describe_tags) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTagsRequestBuilder<C = ()> {
-    inner: Box<DescribeTagsRequest>,
+    inner: DescribeTagsRequest,
     client: C,
 }
 impl<C> DescribeTagsRequestBuilder<C> {
@@ -243,7 +243,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeTagsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -252,7 +252,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTagsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -260,7 +260,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
 impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTagsRequest::default(),
             client,
         }
     }
@@ -269,7 +269,7 @@ impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeTagsResponse, DescribeTagsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTags`.

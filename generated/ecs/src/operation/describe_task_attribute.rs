@@ -72,7 +72,7 @@ impl crate::client::Request for DescribeTaskAttributeRequest {
 /// From [`DescribeTaskAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_task_attribute`](crate::Client::describe_task_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTaskAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeTaskAttributeRequest>,
+    inner: DescribeTaskAttributeRequest,
     client: C,
 }
 impl<C> DescribeTaskAttributeRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> DescribeTaskAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeTaskAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> DescribeTaskAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTaskAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> DescribeTaskAttributeRequestBuilder<C> {
 impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTaskAttributeRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::Client> {
         DescribeTaskAttributeResponse,
         DescribeTaskAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTaskAttribute`.

@@ -143,7 +143,7 @@ impl crate::client::Request for DescribeTasksRequest {
 /// From [`DescribeTasksRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_tasks`](crate::Client::describe_tasks) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTasksRequestBuilder<C = ()> {
-    inner: Box<DescribeTasksRequest>,
+    inner: DescribeTasksRequest,
     client: C,
 }
 impl<C> DescribeTasksRequestBuilder<C> {
@@ -272,7 +272,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeTasksRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -281,7 +281,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTasksRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -289,7 +289,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
 impl<'a> DescribeTasksRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTasksRequest::default(),
             client,
         }
     }
@@ -298,7 +298,7 @@ impl<'a> DescribeTasksRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeTasksResponse, DescribeTasksError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTasks`.

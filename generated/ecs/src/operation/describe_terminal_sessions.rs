@@ -93,7 +93,7 @@ impl crate::client::Request for DescribeTerminalSessionsRequest {
 /// From [`DescribeTerminalSessionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_terminal_sessions`](crate::Client::describe_terminal_sessions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTerminalSessionsRequestBuilder<C = ()> {
-    inner: Box<DescribeTerminalSessionsRequest>,
+    inner: DescribeTerminalSessionsRequest,
     client: C,
 }
 impl<C> DescribeTerminalSessionsRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeTerminalSessionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTerminalSessionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
 impl<'a> DescribeTerminalSessionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTerminalSessionsRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DescribeTerminalSessionsRequestBuilder<&'a crate::Client> {
         DescribeTerminalSessionsResponse,
         DescribeTerminalSessionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTerminalSessions`.

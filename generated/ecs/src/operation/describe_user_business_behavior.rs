@@ -66,7 +66,7 @@ impl crate::client::Request for DescribeUserBusinessBehaviorRequest {
 /// From [`DescribeUserBusinessBehaviorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_user_business_behavior`](crate::Client::describe_user_business_behavior) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeUserBusinessBehaviorRequestBuilder<C = ()> {
-    inner: Box<DescribeUserBusinessBehaviorRequest>,
+    inner: DescribeUserBusinessBehaviorRequest,
     client: C,
 }
 impl<C> DescribeUserBusinessBehaviorRequestBuilder<C> {
@@ -94,7 +94,7 @@ impl<C> DescribeUserBusinessBehaviorRequestBuilder<C> {
         DescribeUserBusinessBehaviorRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -103,7 +103,7 @@ impl<C> DescribeUserBusinessBehaviorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeUserBusinessBehaviorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -111,7 +111,7 @@ impl<C> DescribeUserBusinessBehaviorRequestBuilder<C> {
 impl<'a> DescribeUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeUserBusinessBehaviorRequest::default(),
             client,
         }
     }
@@ -123,7 +123,7 @@ impl<'a> DescribeUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
         DescribeUserBusinessBehaviorResponse,
         DescribeUserBusinessBehaviorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeUserBusinessBehavior`.

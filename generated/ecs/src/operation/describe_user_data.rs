@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeUserDataRequest {
 /// From [`DescribeUserDataRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_user_data`](crate::Client::describe_user_data) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeUserDataRequestBuilder<C = ()> {
-    inner: Box<DescribeUserDataRequest>,
+    inner: DescribeUserDataRequest,
     client: C,
 }
 impl<C> DescribeUserDataRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DescribeUserDataRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeUserDataRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DescribeUserDataRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeUserDataRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DescribeUserDataRequestBuilder<C> {
 impl<'a> DescribeUserDataRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeUserDataRequest::default(),
             client,
         }
     }
@@ -132,7 +132,7 @@ impl<'a> DescribeUserDataRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeUserDataResponse, DescribeUserDataError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeUserData`.

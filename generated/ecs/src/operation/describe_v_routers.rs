@@ -77,7 +77,7 @@ impl crate::client::Request for DescribeVRoutersRequest {
 /// From [`DescribeVRoutersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_v_routers`](crate::Client::describe_v_routers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVRoutersRequestBuilder<C = ()> {
-    inner: Box<DescribeVRoutersRequest>,
+    inner: DescribeVRoutersRequest,
     client: C,
 }
 impl<C> DescribeVRoutersRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> DescribeVRoutersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVRoutersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> DescribeVRoutersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVRoutersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> DescribeVRoutersRequestBuilder<C> {
 impl<'a> DescribeVRoutersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVRoutersRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> DescribeVRoutersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVRoutersResponse, DescribeVRoutersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVRouters`.

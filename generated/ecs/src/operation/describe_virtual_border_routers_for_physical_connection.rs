@@ -89,7 +89,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
 /// From [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_virtual_border_routers_for_physical_connection`](crate::Client::describe_virtual_border_routers_for_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<DescribeVirtualBorderRoutersForPhysicalConnectionRequest>,
+    inner: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
     client: C,
 }
 impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
         DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -158,7 +158,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -168,7 +168,7 @@ impl<
 > DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVirtualBorderRoutersForPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<
         DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
         DescribeVirtualBorderRoutersForPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.

@@ -81,7 +81,7 @@ impl crate::client::Request for DetachClassicLinkVpcRequest {
 /// From [`DetachClassicLinkVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_classic_link_vpc`](crate::Client::detach_classic_link_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachClassicLinkVpcRequestBuilder<C = ()> {
-    inner: Box<DetachClassicLinkVpcRequest>,
+    inner: DetachClassicLinkVpcRequest,
     client: C,
 }
 impl<C> DetachClassicLinkVpcRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachClassicLinkVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachClassicLinkVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,7 +141,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
 impl<'a> DetachClassicLinkVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachClassicLinkVpcRequest::default(),
             client,
         }
     }
@@ -153,7 +153,7 @@ impl<'a> DetachClassicLinkVpcRequestBuilder<&'a crate::Client> {
         DetachClassicLinkVpcResponse,
         DetachClassicLinkVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachClassicLinkVpc`.

@@ -99,7 +99,7 @@ impl crate::client::Request for DetachDiskRequest {
 /// From [`DetachDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_disk`](crate::Client::detach_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachDiskRequestBuilder<C = ()> {
-    inner: Box<DetachDiskRequest>,
+    inner: DetachDiskRequest,
     client: C,
 }
 impl<C> DetachDiskRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> DetachDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> DetachDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> DetachDiskRequestBuilder<C> {
 impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachDiskRequest::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DetachDiskResponse, DetachDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachDisk`.

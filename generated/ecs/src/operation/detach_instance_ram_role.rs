@@ -78,7 +78,7 @@ impl crate::client::Request for DetachInstanceRamRoleRequest {
 /// From [`DetachInstanceRamRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_instance_ram_role`](crate::Client::detach_instance_ram_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachInstanceRamRoleRequestBuilder<C = ()> {
-    inner: Box<DetachInstanceRamRoleRequest>,
+    inner: DetachInstanceRamRoleRequest,
     client: C,
 }
 impl<C> DetachInstanceRamRoleRequestBuilder<C> {
@@ -120,7 +120,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachInstanceRamRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -129,7 +129,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachInstanceRamRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -137,7 +137,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
 impl<'a> DetachInstanceRamRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachInstanceRamRoleRequest::default(),
             client,
         }
     }
@@ -149,7 +149,7 @@ impl<'a> DetachInstanceRamRoleRequestBuilder<&'a crate::Client> {
         DetachInstanceRamRoleResponse,
         DetachInstanceRamRoleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachInstanceRamRole`.

@@ -86,7 +86,7 @@ impl crate::client::Request for DetachKeyPairRequest {
 /// From [`DetachKeyPairRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_key_pair`](crate::Client::detach_key_pair) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachKeyPairRequestBuilder<C = ()> {
-    inner: Box<DetachKeyPairRequest>,
+    inner: DetachKeyPairRequest,
     client: C,
 }
 impl<C> DetachKeyPairRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> DetachKeyPairRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachKeyPairRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> DetachKeyPairRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachKeyPairRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> DetachKeyPairRequestBuilder<C> {
 impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachKeyPairRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DetachKeyPairResponse, DetachKeyPairError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachKeyPair`.

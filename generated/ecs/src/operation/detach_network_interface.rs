@@ -108,7 +108,7 @@ impl crate::client::Request for DetachNetworkInterfaceRequest {
 /// From [`DetachNetworkInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_network_interface`](crate::Client::detach_network_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachNetworkInterfaceRequestBuilder<C = ()> {
-    inner: Box<DetachNetworkInterfaceRequest>,
+    inner: DetachNetworkInterfaceRequest,
     client: C,
 }
 impl<C> DetachNetworkInterfaceRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachNetworkInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachNetworkInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
 impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachNetworkInterfaceRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
         DetachNetworkInterfaceResponse,
         DetachNetworkInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachNetworkInterface`.

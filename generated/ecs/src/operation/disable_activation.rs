@@ -78,7 +78,7 @@ impl crate::client::Request for DisableActivationRequest {
 /// From [`DisableActivationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_activation`](crate::Client::disable_activation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableActivationRequestBuilder<C = ()> {
-    inner: Box<DisableActivationRequest>,
+    inner: DisableActivationRequest,
     client: C,
 }
 impl<C> DisableActivationRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> DisableActivationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableActivationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> DisableActivationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableActivationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> DisableActivationRequestBuilder<C> {
 impl<'a> DisableActivationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableActivationRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> DisableActivationRequestBuilder<&'a crate::Client> {
         DisableActivationResponse,
         DisableActivationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableActivation`.

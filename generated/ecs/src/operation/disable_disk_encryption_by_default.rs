@@ -72,7 +72,7 @@ impl crate::client::Request for DisableDiskEncryptionByDefaultRequest {
 /// From [`DisableDiskEncryptionByDefaultRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_disk_encryption_by_default`](crate::Client::disable_disk_encryption_by_default) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableDiskEncryptionByDefaultRequestBuilder<C = ()> {
-    inner: Box<DisableDiskEncryptionByDefaultRequest>,
+    inner: DisableDiskEncryptionByDefaultRequest,
     client: C,
 }
 impl<C> DisableDiskEncryptionByDefaultRequestBuilder<C> {
@@ -96,7 +96,7 @@ impl<C> DisableDiskEncryptionByDefaultRequestBuilder<C> {
         DisableDiskEncryptionByDefaultRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -105,7 +105,7 @@ impl<C> DisableDiskEncryptionByDefaultRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableDiskEncryptionByDefaultRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -113,7 +113,7 @@ impl<C> DisableDiskEncryptionByDefaultRequestBuilder<C> {
 impl<'a> DisableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableDiskEncryptionByDefaultRequest::default(),
             client,
         }
     }
@@ -125,7 +125,7 @@ impl<'a> DisableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
         DisableDiskEncryptionByDefaultResponse,
         DisableDiskEncryptionByDefaultError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableDiskEncryptionByDefault`.

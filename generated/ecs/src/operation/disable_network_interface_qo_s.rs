@@ -68,7 +68,7 @@ impl crate::client::Request for DisableNetworkInterfaceQoSRequest {
 /// From [`DisableNetworkInterfaceQoSRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_network_interface_qo_s`](crate::Client::disable_network_interface_qo_s) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableNetworkInterfaceQoSRequestBuilder<C = ()> {
-    inner: Box<DisableNetworkInterfaceQoSRequest>,
+    inner: DisableNetworkInterfaceQoSRequest,
     client: C,
 }
 impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
@@ -96,7 +96,7 @@ impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableNetworkInterfaceQoSRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -105,7 +105,7 @@ impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableNetworkInterfaceQoSRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -113,7 +113,7 @@ impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
 impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableNetworkInterfaceQoSRequest::default(),
             client,
         }
     }
@@ -125,7 +125,7 @@ impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
         DisableNetworkInterfaceQoSResponse,
         DisableNetworkInterfaceQoSError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableNetworkInterfaceQoS`.

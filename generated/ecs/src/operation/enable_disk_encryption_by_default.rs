@@ -81,7 +81,7 @@ impl crate::client::Request for EnableDiskEncryptionByDefaultRequest {
 /// From [`EnableDiskEncryptionByDefaultRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_disk_encryption_by_default`](crate::Client::enable_disk_encryption_by_default) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableDiskEncryptionByDefaultRequestBuilder<C = ()> {
-    inner: Box<EnableDiskEncryptionByDefaultRequest>,
+    inner: EnableDiskEncryptionByDefaultRequest,
     client: C,
 }
 impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
@@ -105,7 +105,7 @@ impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
         EnableDiskEncryptionByDefaultRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -114,7 +114,7 @@ impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableDiskEncryptionByDefaultRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -122,7 +122,7 @@ impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
 impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableDiskEncryptionByDefaultRequest::default(),
             client,
         }
     }
@@ -134,7 +134,7 @@ impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
         EnableDiskEncryptionByDefaultResponse,
         EnableDiskEncryptionByDefaultError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableDiskEncryptionByDefault`.

@@ -73,7 +73,7 @@ impl crate::client::Request for EnableNetworkInterfaceQoSRequest {
 /// From [`EnableNetworkInterfaceQoSRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_network_interface_qo_s`](crate::Client::enable_network_interface_qo_s) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableNetworkInterfaceQoSRequestBuilder<C = ()> {
-    inner: Box<EnableNetworkInterfaceQoSRequest>,
+    inner: EnableNetworkInterfaceQoSRequest,
     client: C,
 }
 impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EnableNetworkInterfaceQoSRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableNetworkInterfaceQoSRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
 impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableNetworkInterfaceQoSRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
         EnableNetworkInterfaceQoSResponse,
         EnableNetworkInterfaceQoSError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableNetworkInterfaceQoS`.

@@ -77,7 +77,7 @@ impl crate::client::Request for EnablePhysicalConnectionRequest {
 /// From [`EnablePhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_physical_connection`](crate::Client::enable_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnablePhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<EnablePhysicalConnectionRequest>,
+    inner: EnablePhysicalConnectionRequest,
     client: C,
 }
 impl<C> EnablePhysicalConnectionRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EnablePhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnablePhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
 impl<'a> EnablePhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnablePhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> EnablePhysicalConnectionRequestBuilder<&'a crate::Client> {
         EnablePhysicalConnectionResponse,
         EnablePhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnablePhysicalConnection`.

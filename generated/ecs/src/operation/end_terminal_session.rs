@@ -75,7 +75,7 @@ impl crate::client::Request for EndTerminalSessionRequest {
 /// From [`EndTerminalSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::end_terminal_session`](crate::Client::end_terminal_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EndTerminalSessionRequestBuilder<C = ()> {
-    inner: Box<EndTerminalSessionRequest>,
+    inner: EndTerminalSessionRequest,
     client: C,
 }
 impl<C> EndTerminalSessionRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> EndTerminalSessionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EndTerminalSessionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> EndTerminalSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EndTerminalSessionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> EndTerminalSessionRequestBuilder<C> {
 impl<'a> EndTerminalSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EndTerminalSessionRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> EndTerminalSessionRequestBuilder<&'a crate::Client> {
         EndTerminalSessionResponse,
         EndTerminalSessionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EndTerminalSession`.

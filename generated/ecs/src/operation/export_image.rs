@@ -162,7 +162,7 @@ impl crate::client::Request for ExportImageRequest {
 /// From [`ExportImageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::export_image`](crate::Client::export_image) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ExportImageRequestBuilder<C = ()> {
-    inner: Box<ExportImageRequest>,
+    inner: ExportImageRequest,
     client: C,
 }
 impl<C> ExportImageRequestBuilder<C> {
@@ -250,7 +250,7 @@ impl<C> ExportImageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ExportImageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -259,7 +259,7 @@ impl<C> ExportImageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ExportImageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -267,7 +267,7 @@ impl<C> ExportImageRequestBuilder<C> {
 impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ExportImageRequest::default(),
             client,
         }
     }
@@ -276,7 +276,7 @@ impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ExportImageResponse, ExportImageError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ExportImage`.

@@ -76,7 +76,7 @@ impl crate::client::Request for ExportSnapshotRequest {
 /// From [`ExportSnapshotRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::export_snapshot`](crate::Client::export_snapshot) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ExportSnapshotRequestBuilder<C = ()> {
-    inner: Box<ExportSnapshotRequest>,
+    inner: ExportSnapshotRequest,
     client: C,
 }
 impl<C> ExportSnapshotRequestBuilder<C> {
@@ -117,7 +117,7 @@ impl<C> ExportSnapshotRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ExportSnapshotRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -126,7 +126,7 @@ impl<C> ExportSnapshotRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ExportSnapshotRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -134,7 +134,7 @@ impl<C> ExportSnapshotRequestBuilder<C> {
 impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ExportSnapshotRequest::default(),
             client,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ExportSnapshotResponse, ExportSnapshotError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ExportSnapshot`.

@@ -87,7 +87,7 @@ impl crate::client::Request for GetInstanceConsoleOutputRequest {
 /// From [`GetInstanceConsoleOutputRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_instance_console_output`](crate::Client::get_instance_console_output) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetInstanceConsoleOutputRequestBuilder<C = ()> {
-    inner: Box<GetInstanceConsoleOutputRequest>,
+    inner: GetInstanceConsoleOutputRequest,
     client: C,
 }
 impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetInstanceConsoleOutputRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetInstanceConsoleOutputRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
 impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetInstanceConsoleOutputRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::Client> {
         GetInstanceConsoleOutputResponse,
         GetInstanceConsoleOutputError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetInstanceConsoleOutput`.

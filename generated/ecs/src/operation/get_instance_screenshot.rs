@@ -86,7 +86,7 @@ impl crate::client::Request for GetInstanceScreenshotRequest {
 /// From [`GetInstanceScreenshotRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_instance_screenshot`](crate::Client::get_instance_screenshot) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetInstanceScreenshotRequestBuilder<C = ()> {
-    inner: Box<GetInstanceScreenshotRequest>,
+    inner: GetInstanceScreenshotRequest,
     client: C,
 }
 impl<C> GetInstanceScreenshotRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> GetInstanceScreenshotRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetInstanceScreenshotRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> GetInstanceScreenshotRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetInstanceScreenshotRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> GetInstanceScreenshotRequestBuilder<C> {
 impl<'a> GetInstanceScreenshotRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetInstanceScreenshotRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> GetInstanceScreenshotRequestBuilder<&'a crate::Client> {
         GetInstanceScreenshotResponse,
         GetInstanceScreenshotError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetInstanceScreenshot`.

@@ -336,7 +336,7 @@ impl crate::client::Request for ImportImageRequest {
 /// From [`ImportImageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::import_image`](crate::Client::import_image) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ImportImageRequestBuilder<C = ()> {
-    inner: Box<ImportImageRequest>,
+    inner: ImportImageRequest,
     client: C,
 }
 impl<C> ImportImageRequestBuilder<C> {
@@ -587,7 +587,7 @@ impl<C> ImportImageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ImportImageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -596,7 +596,7 @@ impl<C> ImportImageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ImportImageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -604,7 +604,7 @@ impl<C> ImportImageRequestBuilder<C> {
 impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ImportImageRequest::default(),
             client,
         }
     }
@@ -613,7 +613,7 @@ impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ImportImageResponse, ImportImageError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ImportImage`.

@@ -112,7 +112,7 @@ impl crate::client::Request for ImportKeyPairRequest {
 /// From [`ImportKeyPairRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::import_key_pair`](crate::Client::import_key_pair) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ImportKeyPairRequestBuilder<C = ()> {
-    inner: Box<ImportKeyPairRequest>,
+    inner: ImportKeyPairRequest,
     client: C,
 }
 impl<C> ImportKeyPairRequestBuilder<C> {
@@ -178,7 +178,7 @@ impl<C> ImportKeyPairRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ImportKeyPairRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> ImportKeyPairRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ImportKeyPairRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -195,7 +195,7 @@ impl<C> ImportKeyPairRequestBuilder<C> {
 impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ImportKeyPairRequest::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ImportKeyPairResponse, ImportKeyPairError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ImportKeyPair`.

@@ -77,7 +77,7 @@ impl crate::client::Request for InstallCloudAssistantRequest {
 /// From [`InstallCloudAssistantRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::install_cloud_assistant`](crate::Client::install_cloud_assistant) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct InstallCloudAssistantRequestBuilder<C = ()> {
-    inner: Box<InstallCloudAssistantRequest>,
+    inner: InstallCloudAssistantRequest,
     client: C,
 }
 impl<C> InstallCloudAssistantRequestBuilder<C> {
@@ -113,7 +113,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<InstallCloudAssistantRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -122,7 +122,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> InstallCloudAssistantRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -130,7 +130,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
 impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: InstallCloudAssistantRequest::default(),
             client,
         }
     }
@@ -142,7 +142,7 @@ impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::Client> {
         InstallCloudAssistantResponse,
         InstallCloudAssistantError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `InstallCloudAssistant`.

@@ -295,7 +295,7 @@ impl crate::client::Request for InvokeCommandRequest {
 /// From [`InvokeCommandRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::invoke_command`](crate::Client::invoke_command) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct InvokeCommandRequestBuilder<C = ()> {
-    inner: Box<InvokeCommandRequest>,
+    inner: InvokeCommandRequest,
     client: C,
 }
 impl<C> InvokeCommandRequestBuilder<C> {
@@ -607,7 +607,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<InvokeCommandRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -616,7 +616,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> InvokeCommandRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -624,7 +624,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
 impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: InvokeCommandRequest::default(),
             client,
         }
     }
@@ -633,7 +633,7 @@ impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<InvokeCommandResponse, InvokeCommandError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `InvokeCommand`.

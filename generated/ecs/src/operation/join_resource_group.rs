@@ -97,7 +97,7 @@ impl crate::client::Request for JoinResourceGroupRequest {
 /// From [`JoinResourceGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::join_resource_group`](crate::Client::join_resource_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct JoinResourceGroupRequestBuilder<C = ()> {
-    inner: Box<JoinResourceGroupRequest>,
+    inner: JoinResourceGroupRequest,
     client: C,
 }
 impl<C> JoinResourceGroupRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<JoinResourceGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> JoinResourceGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
 impl<'a> JoinResourceGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: JoinResourceGroupRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> JoinResourceGroupRequestBuilder<&'a crate::Client> {
         JoinResourceGroupResponse,
         JoinResourceGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `JoinResourceGroup`.

@@ -96,7 +96,7 @@ impl crate::client::Request for JoinSecurityGroupRequest {
 /// From [`JoinSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::join_security_group`](crate::Client::join_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct JoinSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<JoinSecurityGroupRequest>,
+    inner: JoinSecurityGroupRequest,
     client: C,
 }
 impl<C> JoinSecurityGroupRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<JoinSecurityGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> JoinSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
 impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: JoinSecurityGroupRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
         JoinSecurityGroupResponse,
         JoinSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `JoinSecurityGroup`.

@@ -97,7 +97,7 @@ impl crate::client::Request for LeaveSecurityGroupRequest {
 /// From [`LeaveSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::leave_security_group`](crate::Client::leave_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct LeaveSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<LeaveSecurityGroupRequest>,
+    inner: LeaveSecurityGroupRequest,
     client: C,
 }
 impl<C> LeaveSecurityGroupRequestBuilder<C> {
@@ -155,7 +155,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<LeaveSecurityGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -164,7 +164,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> LeaveSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -172,7 +172,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
 impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: LeaveSecurityGroupRequest::default(),
             client,
         }
     }
@@ -184,7 +184,7 @@ impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
         LeaveSecurityGroupResponse,
         LeaveSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `LeaveSecurityGroup`.

@@ -117,7 +117,7 @@ impl crate::client::Request for ListPluginStatusRequest {
 /// From [`ListPluginStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_plugin_status`](crate::Client::list_plugin_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPluginStatusRequestBuilder<C = ()> {
-    inner: Box<ListPluginStatusRequest>,
+    inner: ListPluginStatusRequest,
     client: C,
 }
 impl<C> ListPluginStatusRequestBuilder<C> {
@@ -212,7 +212,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPluginStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -221,7 +221,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPluginStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -229,7 +229,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
 impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPluginStatusRequest::default(),
             client,
         }
     }
@@ -238,7 +238,7 @@ impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListPluginStatusResponse, ListPluginStatusError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPluginStatus`.

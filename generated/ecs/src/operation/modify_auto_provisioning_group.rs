@@ -150,7 +150,7 @@ impl crate::client::Request for ModifyAutoProvisioningGroupRequest {
 /// From [`ModifyAutoProvisioningGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_auto_provisioning_group`](crate::Client::modify_auto_provisioning_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyAutoProvisioningGroupRequestBuilder<C = ()> {
-    inner: Box<ModifyAutoProvisioningGroupRequest>,
+    inner: ModifyAutoProvisioningGroupRequest,
     client: C,
 }
 impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
@@ -295,7 +295,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
         ModifyAutoProvisioningGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -304,7 +304,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyAutoProvisioningGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -312,7 +312,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
 impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyAutoProvisioningGroupRequest::default(),
             client,
         }
     }
@@ -324,7 +324,7 @@ impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
         ModifyAutoProvisioningGroupResponse,
         ModifyAutoProvisioningGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyAutoProvisioningGroup`.

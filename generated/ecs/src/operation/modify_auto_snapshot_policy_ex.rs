@@ -149,7 +149,7 @@ impl crate::client::Request for ModifyAutoSnapshotPolicyExRequest {
 /// From [`ModifyAutoSnapshotPolicyExRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_auto_snapshot_policy_ex`](crate::Client::modify_auto_snapshot_policy_ex) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyAutoSnapshotPolicyExRequestBuilder<C = ()> {
-    inner: Box<ModifyAutoSnapshotPolicyExRequest>,
+    inner: ModifyAutoSnapshotPolicyExRequest,
     client: C,
 }
 impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
@@ -286,7 +286,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyAutoSnapshotPolicyExRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -295,7 +295,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyAutoSnapshotPolicyExRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -303,7 +303,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
 impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyAutoSnapshotPolicyExRequest::default(),
             client,
         }
     }
@@ -315,7 +315,7 @@ impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
         ModifyAutoSnapshotPolicyExResponse,
         ModifyAutoSnapshotPolicyExError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyAutoSnapshotPolicyEx`.

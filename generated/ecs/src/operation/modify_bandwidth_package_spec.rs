@@ -73,7 +73,7 @@ impl crate::client::Request for ModifyBandwidthPackageSpecRequest {
 /// From [`ModifyBandwidthPackageSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_bandwidth_package_spec`](crate::Client::modify_bandwidth_package_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyBandwidthPackageSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyBandwidthPackageSpecRequest>,
+    inner: ModifyBandwidthPackageSpecRequest,
     client: C,
 }
 impl<C> ModifyBandwidthPackageSpecRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> ModifyBandwidthPackageSpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyBandwidthPackageSpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> ModifyBandwidthPackageSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyBandwidthPackageSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> ModifyBandwidthPackageSpecRequestBuilder<C> {
 impl<'a> ModifyBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyBandwidthPackageSpecRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> ModifyBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         ModifyBandwidthPackageSpecResponse,
         ModifyBandwidthPackageSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyBandwidthPackageSpec`.

@@ -106,7 +106,7 @@ impl crate::client::Request for ModifyCloudAssistantSettingsRequest {
 /// From [`ModifyCloudAssistantSettingsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_cloud_assistant_settings`](crate::Client::modify_cloud_assistant_settings) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCloudAssistantSettingsRequestBuilder<C = ()> {
-    inner: Box<ModifyCloudAssistantSettingsRequest>,
+    inner: ModifyCloudAssistantSettingsRequest,
     client: C,
 }
 impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
@@ -194,7 +194,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
         ModifyCloudAssistantSettingsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -203,7 +203,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCloudAssistantSettingsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -211,7 +211,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
 impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCloudAssistantSettingsRequest::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
         ModifyCloudAssistantSettingsResponse,
         ModifyCloudAssistantSettingsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCloudAssistantSettings`.

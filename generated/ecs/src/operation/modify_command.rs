@@ -112,7 +112,7 @@ impl crate::client::Request for ModifyCommandRequest {
 /// From [`ModifyCommandRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_command`](crate::Client::modify_command) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCommandRequestBuilder<C = ()> {
-    inner: Box<ModifyCommandRequest>,
+    inner: ModifyCommandRequest,
     client: C,
 }
 impl<C> ModifyCommandRequestBuilder<C> {
@@ -204,7 +204,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyCommandRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -213,7 +213,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCommandRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -221,7 +221,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
 impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCommandRequest::default(),
             client,
         }
     }
@@ -230,7 +230,7 @@ impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyCommandResponse, ModifyCommandError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCommand`.

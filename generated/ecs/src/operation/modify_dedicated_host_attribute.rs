@@ -130,7 +130,7 @@ impl crate::client::Request for ModifyDedicatedHostAttributeRequest {
 /// From [`ModifyDedicatedHostAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_dedicated_host_attribute`](crate::Client::modify_dedicated_host_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDedicatedHostAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyDedicatedHostAttributeRequest>,
+    inner: ModifyDedicatedHostAttributeRequest,
     client: C,
 }
 impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
@@ -246,7 +246,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
         ModifyDedicatedHostAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -255,7 +255,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDedicatedHostAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -263,7 +263,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
 impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDedicatedHostAttributeRequest::default(),
             client,
         }
     }
@@ -275,7 +275,7 @@ impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
         ModifyDedicatedHostAttributeResponse,
         ModifyDedicatedHostAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDedicatedHostAttribute`.

@@ -88,7 +88,7 @@ impl crate::client::Request for ModifyDedicatedHostAutoReleaseTimeRequest {
 /// From [`ModifyDedicatedHostAutoReleaseTimeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_dedicated_host_auto_release_time`](crate::Client::modify_dedicated_host_auto_release_time) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C = ()> {
-    inner: Box<ModifyDedicatedHostAutoReleaseTimeRequest>,
+    inner: ModifyDedicatedHostAutoReleaseTimeRequest,
     client: C,
 }
 impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
         ModifyDedicatedHostAutoReleaseTimeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDedicatedHostAutoReleaseTimeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
 impl<'a> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDedicatedHostAutoReleaseTimeRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&'a crate::Client> {
         ModifyDedicatedHostAutoReleaseTimeResponse,
         ModifyDedicatedHostAutoReleaseTimeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDedicatedHostAutoReleaseTime`.

@@ -139,7 +139,7 @@ impl crate::client::Request for ModifyDedicatedHostAutoRenewAttributeRequest {
 /// From [`ModifyDedicatedHostAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_dedicated_host_auto_renew_attribute`](crate::Client::modify_dedicated_host_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyDedicatedHostAutoRenewAttributeRequest>,
+    inner: ModifyDedicatedHostAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
@@ -257,7 +257,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
         ModifyDedicatedHostAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -266,7 +266,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDedicatedHostAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -274,7 +274,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
 impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDedicatedHostAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -286,7 +286,7 @@ impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> 
         ModifyDedicatedHostAutoRenewAttributeResponse,
         ModifyDedicatedHostAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDedicatedHostAutoRenewAttribute`.

@@ -85,7 +85,7 @@ impl crate::client::Request for ModifyDedicatedHostClusterAttributeRequest {
 /// From [`ModifyDedicatedHostClusterAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_dedicated_host_cluster_attribute`](crate::Client::modify_dedicated_host_cluster_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDedicatedHostClusterAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyDedicatedHostClusterAttributeRequest>,
+    inner: ModifyDedicatedHostClusterAttributeRequest,
     client: C,
 }
 impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
         ModifyDedicatedHostClusterAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDedicatedHostClusterAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
 impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDedicatedHostClusterAttributeRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
         ModifyDedicatedHostClusterAttributeResponse,
         ModifyDedicatedHostClusterAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDedicatedHostClusterAttribute`.

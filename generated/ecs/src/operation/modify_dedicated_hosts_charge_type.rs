@@ -147,7 +147,7 @@ impl crate::client::Request for ModifyDedicatedHostsChargeTypeRequest {
 /// From [`ModifyDedicatedHostsChargeTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_dedicated_hosts_charge_type`](crate::Client::modify_dedicated_hosts_charge_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDedicatedHostsChargeTypeRequestBuilder<C = ()> {
-    inner: Box<ModifyDedicatedHostsChargeTypeRequest>,
+    inner: ModifyDedicatedHostsChargeTypeRequest,
     client: C,
 }
 impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
@@ -284,7 +284,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
         ModifyDedicatedHostsChargeTypeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -293,7 +293,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDedicatedHostsChargeTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -301,7 +301,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
 impl<'a> ModifyDedicatedHostsChargeTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDedicatedHostsChargeTypeRequest::default(),
             client,
         }
     }
@@ -313,7 +313,7 @@ impl<'a> ModifyDedicatedHostsChargeTypeRequestBuilder<&'a crate::Client> {
         ModifyDedicatedHostsChargeTypeResponse,
         ModifyDedicatedHostsChargeTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDedicatedHostsChargeType`.

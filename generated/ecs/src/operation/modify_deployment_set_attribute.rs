@@ -84,7 +84,7 @@ impl crate::client::Request for ModifyDeploymentSetAttributeRequest {
 /// From [`ModifyDeploymentSetAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_deployment_set_attribute`](crate::Client::modify_deployment_set_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDeploymentSetAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyDeploymentSetAttributeRequest>,
+    inner: ModifyDeploymentSetAttributeRequest,
     client: C,
 }
 impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
         ModifyDeploymentSetAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDeploymentSetAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
 impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDeploymentSetAttributeRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::Client> {
         ModifyDeploymentSetAttributeResponse,
         ModifyDeploymentSetAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDeploymentSetAttribute`.

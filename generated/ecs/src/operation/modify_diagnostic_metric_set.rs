@@ -108,7 +108,7 @@ impl crate::client::Request for ModifyDiagnosticMetricSetRequest {
 /// From [`ModifyDiagnosticMetricSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_diagnostic_metric_set`](crate::Client::modify_diagnostic_metric_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDiagnosticMetricSetRequestBuilder<C = ()> {
-    inner: Box<ModifyDiagnosticMetricSetRequest>,
+    inner: ModifyDiagnosticMetricSetRequest,
     client: C,
 }
 impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
@@ -189,7 +189,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyDiagnosticMetricSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -198,7 +198,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDiagnosticMetricSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -206,7 +206,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
 impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDiagnosticMetricSetRequest::default(),
             client,
         }
     }
@@ -218,7 +218,7 @@ impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
         ModifyDiagnosticMetricSetResponse,
         ModifyDiagnosticMetricSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDiagnosticMetricSet`.

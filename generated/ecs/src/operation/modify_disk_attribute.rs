@@ -142,7 +142,7 @@ impl crate::client::Request for ModifyDiskAttributeRequest {
 /// From [`ModifyDiskAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_disk_attribute`](crate::Client::modify_disk_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDiskAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyDiskAttributeRequest>,
+    inner: ModifyDiskAttributeRequest,
     client: C,
 }
 impl<C> ModifyDiskAttributeRequestBuilder<C> {
@@ -276,7 +276,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyDiskAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -285,7 +285,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDiskAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -293,7 +293,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
 impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDiskAttributeRequest::default(),
             client,
         }
     }
@@ -305,7 +305,7 @@ impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
         ModifyDiskAttributeResponse,
         ModifyDiskAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDiskAttribute`.

@@ -120,7 +120,7 @@ impl crate::client::Request for ModifyDiskChargeTypeRequest {
 /// From [`ModifyDiskChargeTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_disk_charge_type`](crate::Client::modify_disk_charge_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDiskChargeTypeRequestBuilder<C = ()> {
-    inner: Box<ModifyDiskChargeTypeRequest>,
+    inner: ModifyDiskChargeTypeRequest,
     client: C,
 }
 impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyDiskChargeTypeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDiskChargeTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
 impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDiskChargeTypeRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
         ModifyDiskChargeTypeResponse,
         ModifyDiskChargeTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDiskChargeType`.

@@ -76,7 +76,7 @@ impl crate::client::Request for ModifyDiskDefaultKMSKeyIdRequest {
 /// From [`ModifyDiskDefaultKMSKeyIdRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_disk_default_kms_key_id`](crate::Client::modify_disk_default_kms_key_id) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDiskDefaultKMSKeyIdRequestBuilder<C = ()> {
-    inner: Box<ModifyDiskDefaultKMSKeyIdRequest>,
+    inner: ModifyDiskDefaultKMSKeyIdRequest,
     client: C,
 }
 impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyDiskDefaultKMSKeyIdRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDiskDefaultKMSKeyIdRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
 impl<'a> ModifyDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDiskDefaultKMSKeyIdRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> ModifyDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
         ModifyDiskDefaultKMSKeyIdResponse,
         ModifyDiskDefaultKMSKeyIdError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDiskDefaultKMSKeyId`.

@@ -127,7 +127,7 @@ impl crate::client::Request for ModifyDiskDeploymentRequest {
 /// From [`ModifyDiskDeploymentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_disk_deployment`](crate::Client::modify_disk_deployment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDiskDeploymentRequestBuilder<C = ()> {
-    inner: Box<ModifyDiskDeploymentRequest>,
+    inner: ModifyDiskDeploymentRequest,
     client: C,
 }
 impl<C> ModifyDiskDeploymentRequestBuilder<C> {
@@ -205,7 +205,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyDiskDeploymentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -214,7 +214,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDiskDeploymentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -222,7 +222,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
 impl<'a> ModifyDiskDeploymentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDiskDeploymentRequest::default(),
             client,
         }
     }
@@ -234,7 +234,7 @@ impl<'a> ModifyDiskDeploymentRequestBuilder<&'a crate::Client> {
         ModifyDiskDeploymentResponse,
         ModifyDiskDeploymentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDiskDeployment`.

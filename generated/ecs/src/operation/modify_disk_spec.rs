@@ -154,7 +154,7 @@ impl crate::client::Request for ModifyDiskSpecRequest {
 /// From [`ModifyDiskSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_disk_spec`](crate::Client::modify_disk_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyDiskSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyDiskSpecRequest>,
+    inner: ModifyDiskSpecRequest,
     client: C,
 }
 impl<C> ModifyDiskSpecRequestBuilder<C> {
@@ -265,7 +265,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyDiskSpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -274,7 +274,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyDiskSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -282,7 +282,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
 impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyDiskSpecRequest::default(),
             client,
         }
     }
@@ -291,7 +291,7 @@ impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyDiskSpecResponse, ModifyDiskSpecError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyDiskSpec`.

@@ -71,7 +71,7 @@ impl crate::client::Request for ModifyEipAddressAttributeRequest {
 /// From [`ModifyEipAddressAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_eip_address_attribute`](crate::Client::modify_eip_address_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyEipAddressAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyEipAddressAttributeRequest>,
+    inner: ModifyEipAddressAttributeRequest,
     client: C,
 }
 impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyEipAddressAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyEipAddressAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
 impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyEipAddressAttributeRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
         ModifyEipAddressAttributeResponse,
         ModifyEipAddressAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyEipAddressAttribute`.

@@ -102,7 +102,7 @@ impl crate::client::Request for ModifyElasticityAssuranceRequest {
 /// From [`ModifyElasticityAssuranceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_elasticity_assurance`](crate::Client::modify_elasticity_assurance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyElasticityAssuranceRequestBuilder<C = ()> {
-    inner: Box<ModifyElasticityAssuranceRequest>,
+    inner: ModifyElasticityAssuranceRequest,
     client: C,
 }
 impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyElasticityAssuranceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyElasticityAssuranceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
 impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyElasticityAssuranceRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
         ModifyElasticityAssuranceResponse,
         ModifyElasticityAssuranceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyElasticityAssurance`.

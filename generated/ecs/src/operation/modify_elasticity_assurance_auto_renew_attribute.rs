@@ -103,7 +103,7 @@ impl crate::client::Request for ModifyElasticityAssuranceAutoRenewAttributeReque
 /// From [`ModifyElasticityAssuranceAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_elasticity_assurance_auto_renew_attribute`](crate::Client::modify_elasticity_assurance_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyElasticityAssuranceAutoRenewAttributeRequest>,
+    inner: ModifyElasticityAssuranceAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
@@ -181,7 +181,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
         ModifyElasticityAssuranceAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -190,7 +190,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyElasticityAssuranceAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -198,7 +198,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
 impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Cl
         ModifyElasticityAssuranceAutoRenewAttributeResponse,
         ModifyElasticityAssuranceAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyElasticityAssuranceAutoRenewAttribute`.

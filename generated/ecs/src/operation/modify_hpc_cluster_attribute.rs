@@ -95,7 +95,7 @@ impl crate::client::Request for ModifyHpcClusterAttributeRequest {
 /// From [`ModifyHpcClusterAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_hpc_cluster_attribute`](crate::Client::modify_hpc_cluster_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyHpcClusterAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyHpcClusterAttributeRequest>,
+    inner: ModifyHpcClusterAttributeRequest,
     client: C,
 }
 impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyHpcClusterAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyHpcClusterAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
 impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyHpcClusterAttributeRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
         ModifyHpcClusterAttributeResponse,
         ModifyHpcClusterAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyHpcClusterAttribute`.

@@ -135,7 +135,7 @@ impl crate::client::Request for ModifyImageAttributeRequest {
 /// From [`ModifyImageAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_image_attribute`](crate::Client::modify_image_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyImageAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyImageAttributeRequest>,
+    inner: ModifyImageAttributeRequest,
     client: C,
 }
 impl<C> ModifyImageAttributeRequestBuilder<C> {
@@ -262,7 +262,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyImageAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -271,7 +271,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyImageAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -279,7 +279,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
 impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyImageAttributeRequest::default(),
             client,
         }
     }
@@ -291,7 +291,7 @@ impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
         ModifyImageAttributeResponse,
         ModifyImageAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyImageAttribute`.

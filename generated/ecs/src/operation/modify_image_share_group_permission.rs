@@ -79,7 +79,7 @@ impl crate::client::Request for ModifyImageShareGroupPermissionRequest {
 /// From [`ModifyImageShareGroupPermissionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_image_share_group_permission`](crate::Client::modify_image_share_group_permission) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyImageShareGroupPermissionRequestBuilder<C = ()> {
-    inner: Box<ModifyImageShareGroupPermissionRequest>,
+    inner: ModifyImageShareGroupPermissionRequest,
     client: C,
 }
 impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
         ModifyImageShareGroupPermissionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyImageShareGroupPermissionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
 impl<'a> ModifyImageShareGroupPermissionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyImageShareGroupPermissionRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> ModifyImageShareGroupPermissionRequestBuilder<&'a crate::Client> {
         ModifyImageShareGroupPermissionResponse,
         ModifyImageShareGroupPermissionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyImageShareGroupPermission`.

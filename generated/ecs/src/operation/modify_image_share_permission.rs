@@ -127,7 +127,7 @@ impl crate::client::Request for ModifyImageSharePermissionRequest {
 /// From [`ModifyImageSharePermissionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_image_share_permission`](crate::Client::modify_image_share_permission) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyImageSharePermissionRequestBuilder<C = ()> {
-    inner: Box<ModifyImageSharePermissionRequest>,
+    inner: ModifyImageSharePermissionRequest,
     client: C,
 }
 impl<C> ModifyImageSharePermissionRequestBuilder<C> {
@@ -221,7 +221,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyImageSharePermissionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -230,7 +230,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyImageSharePermissionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -238,7 +238,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
 impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyImageSharePermissionRequest::default(),
             client,
         }
     }
@@ -250,7 +250,7 @@ impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
         ModifyImageSharePermissionResponse,
         ModifyImageSharePermissionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyImageSharePermission`.

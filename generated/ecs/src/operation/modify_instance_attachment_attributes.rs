@@ -92,7 +92,7 @@ impl crate::client::Request for ModifyInstanceAttachmentAttributesRequest {
 /// From [`ModifyInstanceAttachmentAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_attachment_attributes`](crate::Client::modify_instance_attachment_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceAttachmentAttributesRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceAttachmentAttributesRequest>,
+    inner: ModifyInstanceAttachmentAttributesRequest,
     client: C,
 }
 impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
         ModifyInstanceAttachmentAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceAttachmentAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
 impl<'a> ModifyInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceAttachmentAttributesRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> ModifyInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
         ModifyInstanceAttachmentAttributesResponse,
         ModifyInstanceAttachmentAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceAttachmentAttributes`.

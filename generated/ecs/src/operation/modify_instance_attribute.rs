@@ -211,7 +211,7 @@ impl crate::client::Request for ModifyInstanceAttributeRequest {
 /// From [`ModifyInstanceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_attribute`](crate::Client::modify_instance_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceAttributeRequest>,
+    inner: ModifyInstanceAttributeRequest,
     client: C,
 }
 impl<C> ModifyInstanceAttributeRequestBuilder<C> {
@@ -437,7 +437,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -446,7 +446,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -454,7 +454,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
 impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceAttributeRequest::default(),
             client,
         }
     }
@@ -466,7 +466,7 @@ impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
         ModifyInstanceAttributeResponse,
         ModifyInstanceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceAttribute`.

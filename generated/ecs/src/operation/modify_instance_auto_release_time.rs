@@ -82,7 +82,7 @@ impl crate::client::Request for ModifyInstanceAutoReleaseTimeRequest {
 /// From [`ModifyInstanceAutoReleaseTimeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_auto_release_time`](crate::Client::modify_instance_auto_release_time) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceAutoReleaseTimeRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceAutoReleaseTimeRequest>,
+    inner: ModifyInstanceAutoReleaseTimeRequest,
     client: C,
 }
 impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
         ModifyInstanceAutoReleaseTimeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceAutoReleaseTimeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
 impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceAutoReleaseTimeRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
         ModifyInstanceAutoReleaseTimeResponse,
         ModifyInstanceAutoReleaseTimeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceAutoReleaseTime`.

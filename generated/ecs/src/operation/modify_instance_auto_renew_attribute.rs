@@ -122,7 +122,7 @@ impl crate::client::Request for ModifyInstanceAutoRenewAttributeRequest {
 /// From [`ModifyInstanceAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_auto_renew_attribute`](crate::Client::modify_instance_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceAutoRenewAttributeRequest>,
+    inner: ModifyInstanceAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
@@ -215,7 +215,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
         ModifyInstanceAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -224,7 +224,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -232,7 +232,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
 impl<'a> ModifyInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -244,7 +244,7 @@ impl<'a> ModifyInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
         ModifyInstanceAutoRenewAttributeResponse,
         ModifyInstanceAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceAutoRenewAttribute`.

@@ -176,7 +176,7 @@ impl crate::client::Request for ModifyInstanceChargeTypeRequest {
 /// From [`ModifyInstanceChargeTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_charge_type`](crate::Client::modify_instance_charge_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceChargeTypeRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceChargeTypeRequest>,
+    inner: ModifyInstanceChargeTypeRequest,
     client: C,
 }
 impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
@@ -327,7 +327,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceChargeTypeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -336,7 +336,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceChargeTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -344,7 +344,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
 impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceChargeTypeRequest::default(),
             client,
         }
     }
@@ -356,7 +356,7 @@ impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
         ModifyInstanceChargeTypeResponse,
         ModifyInstanceChargeTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceChargeType`.

@@ -106,7 +106,7 @@ impl crate::client::Request for ModifyInstanceClockOptionsRequest {
 /// From [`ModifyInstanceClockOptionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_clock_options`](crate::Client::modify_instance_clock_options) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceClockOptionsRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceClockOptionsRequest>,
+    inner: ModifyInstanceClockOptionsRequest,
     client: C,
 }
 impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
@@ -179,7 +179,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceClockOptionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -188,7 +188,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceClockOptionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -196,7 +196,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
 impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceClockOptionsRequest::default(),
             client,
         }
     }
@@ -208,7 +208,7 @@ impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::Client> {
         ModifyInstanceClockOptionsResponse,
         ModifyInstanceClockOptionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceClockOptions`.

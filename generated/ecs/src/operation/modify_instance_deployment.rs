@@ -185,7 +185,7 @@ impl crate::client::Request for ModifyInstanceDeploymentRequest {
 /// From [`ModifyInstanceDeploymentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_deployment`](crate::Client::modify_instance_deployment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceDeploymentRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceDeploymentRequest>,
+    inner: ModifyInstanceDeploymentRequest,
     client: C,
 }
 impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
@@ -361,7 +361,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceDeploymentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -370,7 +370,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceDeploymentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -378,7 +378,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
 impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceDeploymentRequest::default(),
             client,
         }
     }
@@ -390,7 +390,7 @@ impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
         ModifyInstanceDeploymentResponse,
         ModifyInstanceDeploymentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceDeployment`.

@@ -113,7 +113,7 @@ impl crate::client::Request for ModifyInstanceMaintenanceAttributesRequest {
 /// From [`ModifyInstanceMaintenanceAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_maintenance_attributes`](crate::Client::modify_instance_maintenance_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceMaintenanceAttributesRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceMaintenanceAttributesRequest>,
+    inner: ModifyInstanceMaintenanceAttributesRequest,
     client: C,
 }
 impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
@@ -195,7 +195,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
         ModifyInstanceMaintenanceAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -204,7 +204,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceMaintenanceAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -212,7 +212,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
 impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceMaintenanceAttributesRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
         ModifyInstanceMaintenanceAttributesResponse,
         ModifyInstanceMaintenanceAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceMaintenanceAttributes`.

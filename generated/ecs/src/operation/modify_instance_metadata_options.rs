@@ -124,7 +124,7 @@ impl crate::client::Request for ModifyInstanceMetadataOptionsRequest {
 /// From [`ModifyInstanceMetadataOptionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_metadata_options`](crate::Client::modify_instance_metadata_options) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceMetadataOptionsRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceMetadataOptionsRequest>,
+    inner: ModifyInstanceMetadataOptionsRequest,
     client: C,
 }
 impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
         ModifyInstanceMetadataOptionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceMetadataOptionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
 impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceMetadataOptionsRequest::default(),
             client,
         }
     }
@@ -249,7 +249,7 @@ impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
         ModifyInstanceMetadataOptionsResponse,
         ModifyInstanceMetadataOptionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceMetadataOptions`.

@@ -81,7 +81,7 @@ impl crate::client::Request for ModifyInstanceNetworkOptionsRequest {
 /// From [`ModifyInstanceNetworkOptionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_network_options`](crate::Client::modify_instance_network_options) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceNetworkOptionsRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceNetworkOptionsRequest>,
+    inner: ModifyInstanceNetworkOptionsRequest,
     client: C,
 }
 impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
         ModifyInstanceNetworkOptionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceNetworkOptionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,7 +141,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
 impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceNetworkOptionsRequest::default(),
             client,
         }
     }
@@ -153,7 +153,7 @@ impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
         ModifyInstanceNetworkOptionsResponse,
         ModifyInstanceNetworkOptionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceNetworkOptions`.

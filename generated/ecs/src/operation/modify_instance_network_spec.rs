@@ -168,7 +168,7 @@ impl crate::client::Request for ModifyInstanceNetworkSpecRequest {
 /// From [`ModifyInstanceNetworkSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_network_spec`](crate::Client::modify_instance_network_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceNetworkSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceNetworkSpecRequest>,
+    inner: ModifyInstanceNetworkSpecRequest,
     client: C,
 }
 impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
@@ -311,7 +311,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceNetworkSpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -320,7 +320,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceNetworkSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -328,7 +328,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
 impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceNetworkSpecRequest::default(),
             client,
         }
     }
@@ -340,7 +340,7 @@ impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
         ModifyInstanceNetworkSpecResponse,
         ModifyInstanceNetworkSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceNetworkSpec`.

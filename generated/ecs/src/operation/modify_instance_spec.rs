@@ -183,7 +183,7 @@ impl crate::client::Request for ModifyInstanceSpecRequest {
 /// From [`ModifyInstanceSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_spec`](crate::Client::modify_instance_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceSpecRequest>,
+    inner: ModifyInstanceSpecRequest,
     client: C,
 }
 impl<C> ModifyInstanceSpecRequestBuilder<C> {
@@ -347,7 +347,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceSpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -356,7 +356,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -364,7 +364,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
 impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceSpecRequest::default(),
             client,
         }
     }
@@ -376,7 +376,7 @@ impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
         ModifyInstanceSpecResponse,
         ModifyInstanceSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceSpec`.

@@ -87,7 +87,7 @@ impl crate::client::Request for ModifyInstanceVncPasswdRequest {
 /// From [`ModifyInstanceVncPasswdRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_vnc_passwd`](crate::Client::modify_instance_vnc_passwd) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceVncPasswdRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceVncPasswdRequest>,
+    inner: ModifyInstanceVncPasswdRequest,
     client: C,
 }
 impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceVncPasswdRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceVncPasswdRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
 impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceVncPasswdRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
         ModifyInstanceVncPasswdResponse,
         ModifyInstanceVncPasswdError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceVncPasswd`.

@@ -140,7 +140,7 @@ impl crate::client::Request for ModifyInstanceVpcAttributeRequest {
 /// From [`ModifyInstanceVpcAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_instance_vpc_attribute`](crate::Client::modify_instance_vpc_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInstanceVpcAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyInstanceVpcAttributeRequest>,
+    inner: ModifyInstanceVpcAttributeRequest,
     client: C,
 }
 impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
@@ -223,7 +223,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInstanceVpcAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -232,7 +232,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInstanceVpcAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -240,7 +240,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
 impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInstanceVpcAttributeRequest::default(),
             client,
         }
     }
@@ -252,7 +252,7 @@ impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
         ModifyInstanceVpcAttributeResponse,
         ModifyInstanceVpcAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInstanceVpcAttribute`.

@@ -196,7 +196,7 @@ impl crate::client::Request for ModifyInvocationAttributeRequest {
 /// From [`ModifyInvocationAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_invocation_attribute`](crate::Client::modify_invocation_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyInvocationAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyInvocationAttributeRequest>,
+    inner: ModifyInvocationAttributeRequest,
     client: C,
 }
 impl<C> ModifyInvocationAttributeRequestBuilder<C> {
@@ -359,7 +359,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyInvocationAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -368,7 +368,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyInvocationAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -376,7 +376,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
 impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyInvocationAttributeRequest::default(),
             client,
         }
     }
@@ -388,7 +388,7 @@ impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
         ModifyInvocationAttributeResponse,
         ModifyInvocationAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyInvocationAttribute`.

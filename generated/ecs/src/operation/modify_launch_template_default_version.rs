@@ -89,7 +89,7 @@ impl crate::client::Request for ModifyLaunchTemplateDefaultVersionRequest {
 /// From [`ModifyLaunchTemplateDefaultVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_launch_template_default_version`](crate::Client::modify_launch_template_default_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyLaunchTemplateDefaultVersionRequestBuilder<C = ()> {
-    inner: Box<ModifyLaunchTemplateDefaultVersionRequest>,
+    inner: ModifyLaunchTemplateDefaultVersionRequest,
     client: C,
 }
 impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
         ModifyLaunchTemplateDefaultVersionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyLaunchTemplateDefaultVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
 impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyLaunchTemplateDefaultVersionRequest::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
         ModifyLaunchTemplateDefaultVersionResponse,
         ModifyLaunchTemplateDefaultVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyLaunchTemplateDefaultVersion`.

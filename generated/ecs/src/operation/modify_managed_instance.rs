@@ -87,7 +87,7 @@ impl crate::client::Request for ModifyManagedInstanceRequest {
 /// From [`ModifyManagedInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_managed_instance`](crate::Client::modify_managed_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyManagedInstanceRequestBuilder<C = ()> {
-    inner: Box<ModifyManagedInstanceRequest>,
+    inner: ModifyManagedInstanceRequest,
     client: C,
 }
 impl<C> ModifyManagedInstanceRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyManagedInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyManagedInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
 impl<'a> ModifyManagedInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyManagedInstanceRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> ModifyManagedInstanceRequestBuilder<&'a crate::Client> {
         ModifyManagedInstanceResponse,
         ModifyManagedInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyManagedInstance`.

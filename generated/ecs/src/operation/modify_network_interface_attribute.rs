@@ -178,7 +178,7 @@ impl crate::client::Request for ModifyNetworkInterfaceAttributeRequest {
 /// From [`ModifyNetworkInterfaceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_network_interface_attribute`](crate::Client::modify_network_interface_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyNetworkInterfaceAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyNetworkInterfaceAttributeRequest>,
+    inner: ModifyNetworkInterfaceAttributeRequest,
     client: C,
 }
 impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
@@ -362,7 +362,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
         ModifyNetworkInterfaceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -371,7 +371,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyNetworkInterfaceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -379,7 +379,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
 impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyNetworkInterfaceAttributeRequest::default(),
             client,
         }
     }
@@ -391,7 +391,7 @@ impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
         ModifyNetworkInterfaceAttributeResponse,
         ModifyNetworkInterfaceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyNetworkInterfaceAttribute`.

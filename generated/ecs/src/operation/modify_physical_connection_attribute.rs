@@ -100,7 +100,7 @@ impl crate::client::Request for ModifyPhysicalConnectionAttributeRequest {
 /// From [`ModifyPhysicalConnectionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_physical_connection_attribute`](crate::Client::modify_physical_connection_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyPhysicalConnectionAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyPhysicalConnectionAttributeRequest>,
+    inner: ModifyPhysicalConnectionAttributeRequest,
     client: C,
 }
 impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
         ModifyPhysicalConnectionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyPhysicalConnectionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
 impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyPhysicalConnectionAttributeRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
         ModifyPhysicalConnectionAttributeResponse,
         ModifyPhysicalConnectionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyPhysicalConnectionAttribute`.

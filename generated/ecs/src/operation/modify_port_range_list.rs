@@ -105,7 +105,7 @@ impl crate::client::Request for ModifyPortRangeListRequest {
 /// From [`ModifyPortRangeListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_port_range_list`](crate::Client::modify_port_range_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyPortRangeListRequestBuilder<C = ()> {
-    inner: Box<ModifyPortRangeListRequest>,
+    inner: ModifyPortRangeListRequest,
     client: C,
 }
 impl<C> ModifyPortRangeListRequestBuilder<C> {
@@ -194,7 +194,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyPortRangeListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -203,7 +203,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyPortRangeListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -211,7 +211,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
 impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyPortRangeListRequest::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
         ModifyPortRangeListResponse,
         ModifyPortRangeListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyPortRangeList`.

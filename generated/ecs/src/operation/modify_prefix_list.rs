@@ -110,7 +110,7 @@ impl crate::client::Request for ModifyPrefixListRequest {
 /// From [`ModifyPrefixListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_prefix_list`](crate::Client::modify_prefix_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyPrefixListRequestBuilder<C = ()> {
-    inner: Box<ModifyPrefixListRequest>,
+    inner: ModifyPrefixListRequest,
     client: C,
 }
 impl<C> ModifyPrefixListRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyPrefixListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyPrefixListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
 impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyPrefixListRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyPrefixListResponse, ModifyPrefixListError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyPrefixList`.

@@ -202,7 +202,7 @@ impl crate::client::Request for ModifyPrepayInstanceSpecRequest {
 /// From [`ModifyPrepayInstanceSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_prepay_instance_spec`](crate::Client::modify_prepay_instance_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyPrepayInstanceSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyPrepayInstanceSpecRequest>,
+    inner: ModifyPrepayInstanceSpecRequest,
     client: C,
 }
 impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
@@ -388,7 +388,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyPrepayInstanceSpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -397,7 +397,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyPrepayInstanceSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -405,7 +405,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
 impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyPrepayInstanceSpecRequest::default(),
             client,
         }
     }
@@ -417,7 +417,7 @@ impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
         ModifyPrepayInstanceSpecResponse,
         ModifyPrepayInstanceSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyPrepayInstanceSpec`.

@@ -87,7 +87,7 @@ impl crate::client::Request for ModifyReservedInstanceAttributeRequest {
 /// From [`ModifyReservedInstanceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_reserved_instance_attribute`](crate::Client::modify_reserved_instance_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyReservedInstanceAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyReservedInstanceAttributeRequest>,
+    inner: ModifyReservedInstanceAttributeRequest,
     client: C,
 }
 impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
         ModifyReservedInstanceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyReservedInstanceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
 impl<'a> ModifyReservedInstanceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyReservedInstanceAttributeRequest::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> ModifyReservedInstanceAttributeRequestBuilder<&'a crate::Client> {
         ModifyReservedInstanceAttributeResponse,
         ModifyReservedInstanceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyReservedInstanceAttribute`.

@@ -103,7 +103,7 @@ impl crate::client::Request for ModifyReservedInstanceAutoRenewAttributeRequest 
 /// From [`ModifyReservedInstanceAutoRenewAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_reserved_instance_auto_renew_attribute`](crate::Client::modify_reserved_instance_auto_renew_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyReservedInstanceAutoRenewAttributeRequest>,
+    inner: ModifyReservedInstanceAutoRenewAttributeRequest,
     client: C,
 }
 impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
@@ -179,7 +179,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
         ModifyReservedInstanceAutoRenewAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -188,7 +188,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyReservedInstanceAutoRenewAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -196,7 +196,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
 impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
@@ -208,7 +208,7 @@ impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Clien
         ModifyReservedInstanceAutoRenewAttributeResponse,
         ModifyReservedInstanceAutoRenewAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyReservedInstanceAutoRenewAttribute`.

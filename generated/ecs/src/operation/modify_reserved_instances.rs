@@ -157,7 +157,7 @@ impl crate::client::Request for ModifyReservedInstancesRequest {
 /// From [`ModifyReservedInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_reserved_instances`](crate::Client::modify_reserved_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyReservedInstancesRequestBuilder<C = ()> {
-    inner: Box<ModifyReservedInstancesRequest>,
+    inner: ModifyReservedInstancesRequest,
     client: C,
 }
 impl<C> ModifyReservedInstancesRequestBuilder<C> {
@@ -210,7 +210,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyReservedInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -219,7 +219,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyReservedInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -227,7 +227,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
 impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyReservedInstancesRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
         ModifyReservedInstancesResponse,
         ModifyReservedInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyReservedInstances`.

@@ -93,7 +93,7 @@ impl crate::client::Request for ModifyRouterInterfaceAttributeRequest {
 /// From [`ModifyRouterInterfaceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_router_interface_attribute`](crate::Client::modify_router_interface_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyRouterInterfaceAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyRouterInterfaceAttributeRequest>,
+    inner: ModifyRouterInterfaceAttributeRequest,
     client: C,
 }
 impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
@@ -178,7 +178,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
         ModifyRouterInterfaceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyRouterInterfaceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -195,7 +195,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
 impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyRouterInterfaceAttributeRequest::default(),
             client,
         }
     }
@@ -207,7 +207,7 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
         ModifyRouterInterfaceAttributeResponse,
         ModifyRouterInterfaceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyRouterInterfaceAttribute`.

@@ -80,7 +80,7 @@ impl crate::client::Request for ModifyRouterInterfaceSpecRequest {
 /// From [`ModifyRouterInterfaceSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_router_interface_spec`](crate::Client::modify_router_interface_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyRouterInterfaceSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyRouterInterfaceSpecRequest>,
+    inner: ModifyRouterInterfaceSpecRequest,
     client: C,
 }
 impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyRouterInterfaceSpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyRouterInterfaceSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
 impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyRouterInterfaceSpecRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
         ModifyRouterInterfaceSpecResponse,
         ModifyRouterInterfaceSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyRouterInterfaceSpec`.

@@ -88,7 +88,7 @@ impl crate::client::Request for ModifySecurityGroupAttributeRequest {
 /// From [`ModifySecurityGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_security_group_attribute`](crate::Client::modify_security_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySecurityGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifySecurityGroupAttributeRequest>,
+    inner: ModifySecurityGroupAttributeRequest,
     client: C,
 }
 impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
         ModifySecurityGroupAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySecurityGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
 impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySecurityGroupAttributeRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::Client> {
         ModifySecurityGroupAttributeResponse,
         ModifySecurityGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySecurityGroupAttribute`.

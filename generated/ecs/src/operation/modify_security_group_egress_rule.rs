@@ -255,7 +255,7 @@ impl crate::client::Request for ModifySecurityGroupEgressRuleRequest {
 /// From [`ModifySecurityGroupEgressRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_security_group_egress_rule`](crate::Client::modify_security_group_egress_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySecurityGroupEgressRuleRequestBuilder<C = ()> {
-    inner: Box<ModifySecurityGroupEgressRuleRequest>,
+    inner: ModifySecurityGroupEgressRuleRequest,
     client: C,
 }
 impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
@@ -532,7 +532,7 @@ impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
         ModifySecurityGroupEgressRuleRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -541,7 +541,7 @@ impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySecurityGroupEgressRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -549,7 +549,7 @@ impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
 impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySecurityGroupEgressRuleRequest::default(),
             client,
         }
     }
@@ -561,7 +561,7 @@ impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
         ModifySecurityGroupEgressRuleResponse,
         ModifySecurityGroupEgressRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySecurityGroupEgressRule`.

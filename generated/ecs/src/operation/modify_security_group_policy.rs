@@ -98,7 +98,7 @@ impl crate::client::Request for ModifySecurityGroupPolicyRequest {
 /// From [`ModifySecurityGroupPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_security_group_policy`](crate::Client::modify_security_group_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySecurityGroupPolicyRequestBuilder<C = ()> {
-    inner: Box<ModifySecurityGroupPolicyRequest>,
+    inner: ModifySecurityGroupPolicyRequest,
     client: C,
 }
 impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
@@ -157,7 +157,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySecurityGroupPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -166,7 +166,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySecurityGroupPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -174,7 +174,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
 impl<'a> ModifySecurityGroupPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySecurityGroupPolicyRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> ModifySecurityGroupPolicyRequestBuilder<&'a crate::Client> {
         ModifySecurityGroupPolicyResponse,
         ModifySecurityGroupPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySecurityGroupPolicy`.

@@ -259,7 +259,7 @@ impl crate::client::Request for ModifySecurityGroupRuleRequest {
 /// From [`ModifySecurityGroupRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_security_group_rule`](crate::Client::modify_security_group_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySecurityGroupRuleRequestBuilder<C = ()> {
-    inner: Box<ModifySecurityGroupRuleRequest>,
+    inner: ModifySecurityGroupRuleRequest,
     client: C,
 }
 impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
@@ -538,7 +538,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySecurityGroupRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -547,7 +547,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySecurityGroupRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -555,7 +555,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
 impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySecurityGroupRuleRequest::default(),
             client,
         }
     }
@@ -567,7 +567,7 @@ impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::Client> {
         ModifySecurityGroupRuleResponse,
         ModifySecurityGroupRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySecurityGroupRule`.

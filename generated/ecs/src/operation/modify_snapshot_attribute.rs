@@ -98,7 +98,7 @@ impl crate::client::Request for ModifySnapshotAttributeRequest {
 /// From [`ModifySnapshotAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_snapshot_attribute`](crate::Client::modify_snapshot_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySnapshotAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifySnapshotAttributeRequest>,
+    inner: ModifySnapshotAttributeRequest,
     client: C,
 }
 impl<C> ModifySnapshotAttributeRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySnapshotAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySnapshotAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
 impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySnapshotAttributeRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
         ModifySnapshotAttributeResponse,
         ModifySnapshotAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySnapshotAttribute`.

@@ -95,7 +95,7 @@ impl crate::client::Request for ModifySnapshotCategoryRequest {
 /// From [`ModifySnapshotCategoryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_snapshot_category`](crate::Client::modify_snapshot_category) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySnapshotCategoryRequestBuilder<C = ()> {
-    inner: Box<ModifySnapshotCategoryRequest>,
+    inner: ModifySnapshotCategoryRequest,
     client: C,
 }
 impl<C> ModifySnapshotCategoryRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySnapshotCategoryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySnapshotCategoryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
 impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySnapshotCategoryRequest::default(),
             client,
         }
     }
@@ -174,7 +174,7 @@ impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
         ModifySnapshotCategoryResponse,
         ModifySnapshotCategoryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySnapshotCategory`.

@@ -84,7 +84,7 @@ impl crate::client::Request for ModifySnapshotGroupRequest {
 /// From [`ModifySnapshotGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_snapshot_group`](crate::Client::modify_snapshot_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySnapshotGroupRequestBuilder<C = ()> {
-    inner: Box<ModifySnapshotGroupRequest>,
+    inner: ModifySnapshotGroupRequest,
     client: C,
 }
 impl<C> ModifySnapshotGroupRequestBuilder<C> {
@@ -136,7 +136,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySnapshotGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -145,7 +145,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySnapshotGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -153,7 +153,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
 impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySnapshotGroupRequest::default(),
             client,
         }
     }
@@ -165,7 +165,7 @@ impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
         ModifySnapshotGroupResponse,
         ModifySnapshotGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySnapshotGroup`.

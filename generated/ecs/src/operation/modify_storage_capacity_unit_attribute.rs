@@ -85,7 +85,7 @@ impl crate::client::Request for ModifyStorageCapacityUnitAttributeRequest {
 /// From [`ModifyStorageCapacityUnitAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_storage_capacity_unit_attribute`](crate::Client::modify_storage_capacity_unit_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyStorageCapacityUnitAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyStorageCapacityUnitAttributeRequest>,
+    inner: ModifyStorageCapacityUnitAttributeRequest,
     client: C,
 }
 impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
         ModifyStorageCapacityUnitAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyStorageCapacityUnitAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
 impl<'a> ModifyStorageCapacityUnitAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyStorageCapacityUnitAttributeRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> ModifyStorageCapacityUnitAttributeRequestBuilder<&'a crate::Client> {
         ModifyStorageCapacityUnitAttributeResponse,
         ModifyStorageCapacityUnitAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyStorageCapacityUnitAttribute`.

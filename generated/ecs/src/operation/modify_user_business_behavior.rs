@@ -71,7 +71,7 @@ impl crate::client::Request for ModifyUserBusinessBehaviorRequest {
 /// From [`ModifyUserBusinessBehaviorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_user_business_behavior`](crate::Client::modify_user_business_behavior) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyUserBusinessBehaviorRequestBuilder<C = ()> {
-    inner: Box<ModifyUserBusinessBehaviorRequest>,
+    inner: ModifyUserBusinessBehaviorRequest,
     client: C,
 }
 impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyUserBusinessBehaviorRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyUserBusinessBehaviorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
 impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyUserBusinessBehaviorRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
         ModifyUserBusinessBehaviorResponse,
         ModifyUserBusinessBehaviorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyUserBusinessBehavior`.

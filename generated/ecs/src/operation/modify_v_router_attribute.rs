@@ -72,7 +72,7 @@ impl crate::client::Request for ModifyVRouterAttributeRequest {
 /// From [`ModifyVRouterAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_v_router_attribute`](crate::Client::modify_v_router_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVRouterAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVRouterAttributeRequest>,
+    inner: ModifyVRouterAttributeRequest,
     client: C,
 }
 impl<C> ModifyVRouterAttributeRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVRouterAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVRouterAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
 impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVRouterAttributeRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
         ModifyVRouterAttributeResponse,
         ModifyVRouterAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVRouterAttribute`.

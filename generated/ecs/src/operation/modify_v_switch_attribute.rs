@@ -72,7 +72,7 @@ impl crate::client::Request for ModifyVSwitchAttributeRequest {
 /// From [`ModifyVSwitchAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_v_switch_attribute`](crate::Client::modify_v_switch_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVSwitchAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVSwitchAttributeRequest>,
+    inner: ModifyVSwitchAttributeRequest,
     client: C,
 }
 impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVSwitchAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVSwitchAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
 impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVSwitchAttributeRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
         ModifyVSwitchAttributeResponse,
         ModifyVSwitchAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVSwitchAttribute`.

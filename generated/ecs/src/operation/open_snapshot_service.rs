@@ -63,7 +63,7 @@ impl crate::client::Request for OpenSnapshotServiceRequest {
 /// From [`OpenSnapshotServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_snapshot_service`](crate::Client::open_snapshot_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenSnapshotServiceRequestBuilder<C = ()> {
-    inner: Box<OpenSnapshotServiceRequest>,
+    inner: OpenSnapshotServiceRequest,
     client: C,
 }
 impl<C> OpenSnapshotServiceRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> OpenSnapshotServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OpenSnapshotServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> OpenSnapshotServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenSnapshotServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> OpenSnapshotServiceRequestBuilder<C> {
 impl<'a> OpenSnapshotServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenSnapshotServiceRequest::default(),
             client,
         }
     }
@@ -113,7 +113,7 @@ impl<'a> OpenSnapshotServiceRequestBuilder<&'a crate::Client> {
         OpenSnapshotServiceResponse,
         OpenSnapshotServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenSnapshotService`.

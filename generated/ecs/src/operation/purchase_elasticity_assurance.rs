@@ -112,7 +112,7 @@ impl crate::client::Request for PurchaseElasticityAssuranceRequest {
 /// From [`PurchaseElasticityAssuranceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::purchase_elasticity_assurance`](crate::Client::purchase_elasticity_assurance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PurchaseElasticityAssuranceRequestBuilder<C = ()> {
-    inner: Box<PurchaseElasticityAssuranceRequest>,
+    inner: PurchaseElasticityAssuranceRequest,
     client: C,
 }
 impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
         PurchaseElasticityAssuranceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PurchaseElasticityAssuranceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
 impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PurchaseElasticityAssuranceRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
         PurchaseElasticityAssuranceResponse,
         PurchaseElasticityAssuranceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PurchaseElasticityAssurance`.

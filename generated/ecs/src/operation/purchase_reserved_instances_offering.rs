@@ -233,7 +233,7 @@ impl crate::client::Request for PurchaseReservedInstancesOfferingRequest {
 /// From [`PurchaseReservedInstancesOfferingRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::purchase_reserved_instances_offering`](crate::Client::purchase_reserved_instances_offering) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PurchaseReservedInstancesOfferingRequestBuilder<C = ()> {
-    inner: Box<PurchaseReservedInstancesOfferingRequest>,
+    inner: PurchaseReservedInstancesOfferingRequest,
     client: C,
 }
 impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
@@ -462,7 +462,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
         PurchaseReservedInstancesOfferingRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -471,7 +471,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PurchaseReservedInstancesOfferingRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -479,7 +479,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
 impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PurchaseReservedInstancesOfferingRequest::default(),
             client,
         }
     }
@@ -491,7 +491,7 @@ impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
         PurchaseReservedInstancesOfferingResponse,
         PurchaseReservedInstancesOfferingError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PurchaseReservedInstancesOffering`.

@@ -152,7 +152,7 @@ impl crate::client::Request for PurchaseStorageCapacityUnitRequest {
 /// From [`PurchaseStorageCapacityUnitRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::purchase_storage_capacity_unit`](crate::Client::purchase_storage_capacity_unit) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PurchaseStorageCapacityUnitRequestBuilder<C = ()> {
-    inner: Box<PurchaseStorageCapacityUnitRequest>,
+    inner: PurchaseStorageCapacityUnitRequest,
     client: C,
 }
 impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
@@ -306,7 +306,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
         PurchaseStorageCapacityUnitRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -315,7 +315,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PurchaseStorageCapacityUnitRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -323,7 +323,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
 impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PurchaseStorageCapacityUnitRequest::default(),
             client,
         }
     }
@@ -335,7 +335,7 @@ impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
         PurchaseStorageCapacityUnitResponse,
         PurchaseStorageCapacityUnitError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PurchaseStorageCapacityUnit`.

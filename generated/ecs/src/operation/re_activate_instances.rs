@@ -74,7 +74,7 @@ impl crate::client::Request for ReActivateInstancesRequest {
 /// From [`ReActivateInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::re_activate_instances`](crate::Client::re_activate_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReActivateInstancesRequestBuilder<C = ()> {
-    inner: Box<ReActivateInstancesRequest>,
+    inner: ReActivateInstancesRequest,
     client: C,
 }
 impl<C> ReActivateInstancesRequestBuilder<C> {
@@ -105,7 +105,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReActivateInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -114,7 +114,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReActivateInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -122,7 +122,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
 impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReActivateInstancesRequest::default(),
             client,
         }
     }
@@ -134,7 +134,7 @@ impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
         ReActivateInstancesResponse,
         ReActivateInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReActivateInstances`.

@@ -116,7 +116,7 @@ impl crate::client::Request for ReInitDiskRequest {
 /// From [`ReInitDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::re_init_disk`](crate::Client::re_init_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReInitDiskRequestBuilder<C = ()> {
-    inner: Box<ReInitDiskRequest>,
+    inner: ReInitDiskRequest,
     client: C,
 }
 impl<C> ReInitDiskRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReInitDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReInitDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
 impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReInitDiskRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ReInitDiskResponse, ReInitDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReInitDisk`.

@@ -92,7 +92,7 @@ impl crate::client::Request for RebootInstanceRequest {
 /// From [`RebootInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reboot_instance`](crate::Client::reboot_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RebootInstanceRequestBuilder<C = ()> {
-    inner: Box<RebootInstanceRequest>,
+    inner: RebootInstanceRequest,
     client: C,
 }
 impl<C> RebootInstanceRequestBuilder<C> {
@@ -143,7 +143,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RebootInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -152,7 +152,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RebootInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -160,7 +160,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
 impl<'a> RebootInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RebootInstanceRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> RebootInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RebootInstanceResponse, RebootInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RebootInstance`.

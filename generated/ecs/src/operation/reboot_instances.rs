@@ -116,7 +116,7 @@ impl crate::client::Request for RebootInstancesRequest {
 /// From [`RebootInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reboot_instances`](crate::Client::reboot_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RebootInstancesRequestBuilder<C = ()> {
-    inner: Box<RebootInstancesRequest>,
+    inner: RebootInstancesRequest,
     client: C,
 }
 impl<C> RebootInstancesRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RebootInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RebootInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
 impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RebootInstancesRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RebootInstancesResponse, RebootInstancesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RebootInstances`.

@@ -93,7 +93,7 @@ impl crate::client::Request for RedeployDedicatedHostRequest {
 /// From [`RedeployDedicatedHostRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::redeploy_dedicated_host`](crate::Client::redeploy_dedicated_host) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RedeployDedicatedHostRequestBuilder<C = ()> {
-    inner: Box<RedeployDedicatedHostRequest>,
+    inner: RedeployDedicatedHostRequest,
     client: C,
 }
 impl<C> RedeployDedicatedHostRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RedeployDedicatedHostRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RedeployDedicatedHostRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
 impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RedeployDedicatedHostRequest::default(),
             client,
         }
     }
@@ -174,7 +174,7 @@ impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
         RedeployDedicatedHostResponse,
         RedeployDedicatedHostError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RedeployDedicatedHost`.

@@ -102,7 +102,7 @@ impl crate::client::Request for RedeployInstanceRequest {
 /// From [`RedeployInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::redeploy_instance`](crate::Client::redeploy_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RedeployInstanceRequestBuilder<C = ()> {
-    inner: Box<RedeployInstanceRequest>,
+    inner: RedeployInstanceRequest,
     client: C,
 }
 impl<C> RedeployInstanceRequestBuilder<C> {
@@ -137,7 +137,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RedeployInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -146,7 +146,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RedeployInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -154,7 +154,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
 impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RedeployInstanceRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RedeployInstanceResponse, RedeployInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RedeployInstance`.

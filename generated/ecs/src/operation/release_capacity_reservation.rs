@@ -80,7 +80,7 @@ impl crate::client::Request for ReleaseCapacityReservationRequest {
 /// From [`ReleaseCapacityReservationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_capacity_reservation`](crate::Client::release_capacity_reservation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleaseCapacityReservationRequestBuilder<C = ()> {
-    inner: Box<ReleaseCapacityReservationRequest>,
+    inner: ReleaseCapacityReservationRequest,
     client: C,
 }
 impl<C> ReleaseCapacityReservationRequestBuilder<C> {
@@ -123,7 +123,7 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleaseCapacityReservationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -132,7 +132,7 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleaseCapacityReservationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -140,7 +140,7 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
 impl<'a> ReleaseCapacityReservationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleaseCapacityReservationRequest::default(),
             client,
         }
     }
@@ -152,7 +152,7 @@ impl<'a> ReleaseCapacityReservationRequestBuilder<&'a crate::Client> {
         ReleaseCapacityReservationResponse,
         ReleaseCapacityReservationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleaseCapacityReservation`.

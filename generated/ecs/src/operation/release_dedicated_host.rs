@@ -87,7 +87,7 @@ impl crate::client::Request for ReleaseDedicatedHostRequest {
 /// From [`ReleaseDedicatedHostRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_dedicated_host`](crate::Client::release_dedicated_host) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleaseDedicatedHostRequestBuilder<C = ()> {
-    inner: Box<ReleaseDedicatedHostRequest>,
+    inner: ReleaseDedicatedHostRequest,
     client: C,
 }
 impl<C> ReleaseDedicatedHostRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleaseDedicatedHostRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleaseDedicatedHostRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
 impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleaseDedicatedHostRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
         ReleaseDedicatedHostResponse,
         ReleaseDedicatedHostError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleaseDedicatedHost`.

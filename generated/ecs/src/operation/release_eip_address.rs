@@ -66,7 +66,7 @@ impl crate::client::Request for ReleaseEipAddressRequest {
 /// From [`ReleaseEipAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_eip_address`](crate::Client::release_eip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleaseEipAddressRequestBuilder<C = ()> {
-    inner: Box<ReleaseEipAddressRequest>,
+    inner: ReleaseEipAddressRequest,
     client: C,
 }
 impl<C> ReleaseEipAddressRequestBuilder<C> {
@@ -91,7 +91,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleaseEipAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -100,7 +100,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleaseEipAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -108,7 +108,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
 impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleaseEipAddressRequest::default(),
             client,
         }
     }
@@ -120,7 +120,7 @@ impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
         ReleaseEipAddressResponse,
         ReleaseEipAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleaseEipAddress`.

@@ -84,7 +84,7 @@ impl crate::client::Request for ReleasePublicIpAddressRequest {
 /// From [`ReleasePublicIpAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_public_ip_address`](crate::Client::release_public_ip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleasePublicIpAddressRequestBuilder<C = ()> {
-    inner: Box<ReleasePublicIpAddressRequest>,
+    inner: ReleasePublicIpAddressRequest,
     client: C,
 }
 impl<C> ReleasePublicIpAddressRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleasePublicIpAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleasePublicIpAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
 impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleasePublicIpAddressRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
         ReleasePublicIpAddressResponse,
         ReleasePublicIpAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleasePublicIpAddress`.

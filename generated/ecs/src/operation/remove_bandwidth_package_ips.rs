@@ -85,7 +85,7 @@ impl crate::client::Request for RemoveBandwidthPackageIpsRequest {
 /// From [`RemoveBandwidthPackageIpsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_bandwidth_package_ips`](crate::Client::remove_bandwidth_package_ips) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveBandwidthPackageIpsRequestBuilder<C = ()> {
-    inner: Box<RemoveBandwidthPackageIpsRequest>,
+    inner: RemoveBandwidthPackageIpsRequest,
     client: C,
 }
 impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RemoveBandwidthPackageIpsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveBandwidthPackageIpsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
 impl<'a> RemoveBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveBandwidthPackageIpsRequest::default(),
             client,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> RemoveBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
         RemoveBandwidthPackageIpsResponse,
         RemoveBandwidthPackageIpsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveBandwidthPackageIps`.

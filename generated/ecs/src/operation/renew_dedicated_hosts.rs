@@ -106,7 +106,7 @@ impl crate::client::Request for RenewDedicatedHostsRequest {
 /// From [`RenewDedicatedHostsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::renew_dedicated_hosts`](crate::Client::renew_dedicated_hosts) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RenewDedicatedHostsRequestBuilder<C = ()> {
-    inner: Box<RenewDedicatedHostsRequest>,
+    inner: RenewDedicatedHostsRequest,
     client: C,
 }
 impl<C> RenewDedicatedHostsRequestBuilder<C> {
@@ -178,7 +178,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RenewDedicatedHostsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RenewDedicatedHostsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -195,7 +195,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
 impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RenewDedicatedHostsRequest::default(),
             client,
         }
     }
@@ -207,7 +207,7 @@ impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
         RenewDedicatedHostsResponse,
         RenewDedicatedHostsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RenewDedicatedHosts`.

@@ -133,7 +133,7 @@ impl crate::client::Request for RenewElasticityAssurancesRequest {
 /// From [`RenewElasticityAssurancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::renew_elasticity_assurances`](crate::Client::renew_elasticity_assurances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RenewElasticityAssurancesRequestBuilder<C = ()> {
-    inner: Box<RenewElasticityAssurancesRequest>,
+    inner: RenewElasticityAssurancesRequest,
     client: C,
 }
 impl<C> RenewElasticityAssurancesRequestBuilder<C> {
@@ -254,7 +254,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RenewElasticityAssurancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -263,7 +263,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RenewElasticityAssurancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -271,7 +271,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
 impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RenewElasticityAssurancesRequest::default(),
             client,
         }
     }
@@ -283,7 +283,7 @@ impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
         RenewElasticityAssurancesResponse,
         RenewElasticityAssurancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RenewElasticityAssurances`.

@@ -106,7 +106,7 @@ impl crate::client::Request for RenewInstanceRequest {
 /// From [`RenewInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::renew_instance`](crate::Client::renew_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RenewInstanceRequestBuilder<C = ()> {
-    inner: Box<RenewInstanceRequest>,
+    inner: RenewInstanceRequest,
     client: C,
 }
 impl<C> RenewInstanceRequestBuilder<C> {
@@ -180,7 +180,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RenewInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -189,7 +189,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RenewInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
 impl<'a> RenewInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RenewInstanceRequest::default(),
             client,
         }
     }
@@ -206,7 +206,7 @@ impl<'a> RenewInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RenewInstanceResponse, RenewInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RenewInstance`.

@@ -125,7 +125,7 @@ impl crate::client::Request for RenewReservedInstancesRequest {
 /// From [`RenewReservedInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::renew_reserved_instances`](crate::Client::renew_reserved_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RenewReservedInstancesRequestBuilder<C = ()> {
-    inner: Box<RenewReservedInstancesRequest>,
+    inner: RenewReservedInstancesRequest,
     client: C,
 }
 impl<C> RenewReservedInstancesRequestBuilder<C> {
@@ -226,7 +226,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RenewReservedInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -235,7 +235,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RenewReservedInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -243,7 +243,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
 impl<'a> RenewReservedInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RenewReservedInstancesRequest::default(),
             client,
         }
     }
@@ -255,7 +255,7 @@ impl<'a> RenewReservedInstancesRequestBuilder<&'a crate::Client> {
         RenewReservedInstancesResponse,
         RenewReservedInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RenewReservedInstances`.

@@ -203,7 +203,7 @@ impl crate::client::Request for ReplaceSystemDiskRequest {
 /// From [`ReplaceSystemDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::replace_system_disk`](crate::Client::replace_system_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReplaceSystemDiskRequestBuilder<C = ()> {
-    inner: Box<ReplaceSystemDiskRequest>,
+    inner: ReplaceSystemDiskRequest,
     client: C,
 }
 impl<C> ReplaceSystemDiskRequestBuilder<C> {
@@ -408,7 +408,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReplaceSystemDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -417,7 +417,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReplaceSystemDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -425,7 +425,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
 impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReplaceSystemDiskRequest::default(),
             client,
         }
     }
@@ -437,7 +437,7 @@ impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
         ReplaceSystemDiskResponse,
         ReplaceSystemDiskError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReplaceSystemDisk`.

@@ -145,7 +145,7 @@ impl crate::client::Request for ReportInstancesStatusRequest {
 /// From [`ReportInstancesStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::report_instances_status`](crate::Client::report_instances_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReportInstancesStatusRequestBuilder<C = ()> {
-    inner: Box<ReportInstancesStatusRequest>,
+    inner: ReportInstancesStatusRequest,
     client: C,
 }
 impl<C> ReportInstancesStatusRequestBuilder<C> {
@@ -283,7 +283,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReportInstancesStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -292,7 +292,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReportInstancesStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -300,7 +300,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
 impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReportInstancesStatusRequest::default(),
             client,
         }
     }
@@ -312,7 +312,7 @@ impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
         ReportInstancesStatusResponse,
         ReportInstancesStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReportInstancesStatus`.

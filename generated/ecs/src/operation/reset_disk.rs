@@ -92,7 +92,7 @@ impl crate::client::Request for ResetDiskRequest {
 /// From [`ResetDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reset_disk`](crate::Client::reset_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ResetDiskRequestBuilder<C = ()> {
-    inner: Box<ResetDiskRequest>,
+    inner: ResetDiskRequest,
     client: C,
 }
 impl<C> ResetDiskRequestBuilder<C> {
@@ -137,7 +137,7 @@ impl<C> ResetDiskRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ResetDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -146,7 +146,7 @@ impl<C> ResetDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ResetDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -154,7 +154,7 @@ impl<C> ResetDiskRequestBuilder<C> {
 impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ResetDiskRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResetDiskResponse, ResetDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ResetDisk`.

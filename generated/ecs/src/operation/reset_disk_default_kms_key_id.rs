@@ -66,7 +66,7 @@ impl crate::client::Request for ResetDiskDefaultKMSKeyIdRequest {
 /// From [`ResetDiskDefaultKMSKeyIdRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reset_disk_default_kms_key_id`](crate::Client::reset_disk_default_kms_key_id) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ResetDiskDefaultKMSKeyIdRequestBuilder<C = ()> {
-    inner: Box<ResetDiskDefaultKMSKeyIdRequest>,
+    inner: ResetDiskDefaultKMSKeyIdRequest,
     client: C,
 }
 impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
@@ -87,7 +87,7 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ResetDiskDefaultKMSKeyIdRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -96,7 +96,7 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ResetDiskDefaultKMSKeyIdRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -104,7 +104,7 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
 impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ResetDiskDefaultKMSKeyIdRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
         ResetDiskDefaultKMSKeyIdResponse,
         ResetDiskDefaultKMSKeyIdError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ResetDiskDefaultKMSKeyId`.

@@ -85,7 +85,7 @@ impl crate::client::Request for ResetDisksRequest {
 /// From [`ResetDisksRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reset_disks`](crate::Client::reset_disks) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ResetDisksRequestBuilder<C = ()> {
-    inner: Box<ResetDisksRequest>,
+    inner: ResetDisksRequest,
     client: C,
 }
 impl<C> ResetDisksRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ResetDisksRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ResetDisksRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> ResetDisksRequestBuilder<C> {
 impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ResetDisksRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResetDisksResponse, ResetDisksError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ResetDisks`.

@@ -136,7 +136,7 @@ impl crate::client::Request for ResizeDiskRequest {
 /// From [`ResizeDiskRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::resize_disk`](crate::Client::resize_disk) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ResizeDiskRequestBuilder<C = ()> {
-    inner: Box<ResizeDiskRequest>,
+    inner: ResizeDiskRequest,
     client: C,
 }
 impl<C> ResizeDiskRequestBuilder<C> {
@@ -224,7 +224,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ResizeDiskRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -233,7 +233,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ResizeDiskRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -241,7 +241,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
 impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ResizeDiskRequest::default(),
             client,
         }
     }
@@ -250,7 +250,7 @@ impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResizeDiskResponse, ResizeDiskError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ResizeDisk`.

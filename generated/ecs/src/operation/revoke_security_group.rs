@@ -282,7 +282,7 @@ impl crate::client::Request for RevokeSecurityGroupRequest {
 /// From [`RevokeSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_security_group`](crate::Client::revoke_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<RevokeSecurityGroupRequest>,
+    inner: RevokeSecurityGroupRequest,
     client: C,
 }
 impl<C> RevokeSecurityGroupRequestBuilder<C> {
@@ -518,7 +518,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RevokeSecurityGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -527,7 +527,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -535,7 +535,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
 impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RevokeSecurityGroupRequest::default(),
             client,
         }
     }
@@ -547,7 +547,7 @@ impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
         RevokeSecurityGroupResponse,
         RevokeSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RevokeSecurityGroup`.

@@ -280,7 +280,7 @@ impl crate::client::Request for RevokeSecurityGroupEgressRequest {
 /// From [`RevokeSecurityGroupEgressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_security_group_egress`](crate::Client::revoke_security_group_egress) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeSecurityGroupEgressRequestBuilder<C = ()> {
-    inner: Box<RevokeSecurityGroupEgressRequest>,
+    inner: RevokeSecurityGroupEgressRequest,
     client: C,
 }
 impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
@@ -518,7 +518,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RevokeSecurityGroupEgressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -527,7 +527,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeSecurityGroupEgressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -535,7 +535,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
 impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RevokeSecurityGroupEgressRequest::default(),
             client,
         }
     }
@@ -547,7 +547,7 @@ impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
         RevokeSecurityGroupEgressResponse,
         RevokeSecurityGroupEgressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RevokeSecurityGroupEgress`.

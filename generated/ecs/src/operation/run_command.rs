@@ -391,7 +391,7 @@ impl crate::client::Request for RunCommandRequest {
 /// From [`RunCommandRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::run_command`](crate::Client::run_command) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RunCommandRequestBuilder<C = ()> {
-    inner: Box<RunCommandRequest>,
+    inner: RunCommandRequest,
     client: C,
 }
 impl<C> RunCommandRequestBuilder<C> {
@@ -810,7 +810,7 @@ impl<C> RunCommandRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RunCommandRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -819,7 +819,7 @@ impl<C> RunCommandRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RunCommandRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -827,7 +827,7 @@ impl<C> RunCommandRequestBuilder<C> {
 impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RunCommandRequest::default(),
             client,
         }
     }
@@ -836,7 +836,7 @@ impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RunCommandResponse, RunCommandError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RunCommand`.

@@ -901,7 +901,7 @@ impl crate::client::Request for RunInstancesRequest {
 /// From [`RunInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::run_instances`](crate::Client::run_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RunInstancesRequestBuilder<C = ()> {
-    inner: Box<RunInstancesRequest>,
+    inner: RunInstancesRequest,
     client: C,
 }
 impl<C> RunInstancesRequestBuilder<C> {
@@ -1936,7 +1936,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RunInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1945,7 +1945,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RunInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1953,7 +1953,7 @@ impl<C> RunInstancesRequestBuilder<C> {
 impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RunInstancesRequest::default(),
             client,
         }
     }
@@ -1962,7 +1962,7 @@ impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RunInstancesResponse, RunInstancesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RunInstances`.

@@ -193,7 +193,7 @@ impl crate::client::Request for SendFileRequest {
 /// From [`SendFileRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::send_file`](crate::Client::send_file) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SendFileRequestBuilder<C = ()> {
-    inner: Box<SendFileRequest>,
+    inner: SendFileRequest,
     client: C,
 }
 impl<C> SendFileRequestBuilder<C> {
@@ -380,7 +380,7 @@ impl<C> SendFileRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<SendFileRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -389,7 +389,7 @@ impl<C> SendFileRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SendFileRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -397,14 +397,14 @@ impl<C> SendFileRequestBuilder<C> {
 impl<'a> SendFileRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SendFileRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<SendFileResponse, SendFileError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SendFile`.

@@ -97,7 +97,7 @@ impl crate::client::Request for StartImagePipelineExecutionRequest {
 /// From [`StartImagePipelineExecutionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_image_pipeline_execution`](crate::Client::start_image_pipeline_execution) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartImagePipelineExecutionRequestBuilder<C = ()> {
-    inner: Box<StartImagePipelineExecutionRequest>,
+    inner: StartImagePipelineExecutionRequest,
     client: C,
 }
 impl<C> StartImagePipelineExecutionRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
         StartImagePipelineExecutionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartImagePipelineExecutionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
 impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartImagePipelineExecutionRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
         StartImagePipelineExecutionResponse,
         StartImagePipelineExecutionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartImagePipelineExecution`.

@@ -97,7 +97,7 @@ impl crate::client::Request for StartInstanceRequest {
 /// From [`StartInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_instance`](crate::Client::start_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartInstanceRequestBuilder<C = ()> {
-    inner: Box<StartInstanceRequest>,
+    inner: StartInstanceRequest,
     client: C,
 }
 impl<C> StartInstanceRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> StartInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StartInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> StartInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> StartInstanceRequestBuilder<C> {
 impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartInstanceRequest::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StartInstanceResponse, StartInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartInstance`.

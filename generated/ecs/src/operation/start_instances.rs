@@ -106,7 +106,7 @@ impl crate::client::Request for StartInstancesRequest {
 /// From [`StartInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_instances`](crate::Client::start_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartInstancesRequestBuilder<C = ()> {
-    inner: Box<StartInstancesRequest>,
+    inner: StartInstancesRequest,
     client: C,
 }
 impl<C> StartInstancesRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StartInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> StartInstancesRequestBuilder<C> {
 impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartInstancesRequest::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StartInstancesResponse, StartInstancesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartInstances`.

@@ -135,7 +135,7 @@ impl crate::client::Request for StartTerminalSessionRequest {
 /// From [`StartTerminalSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_terminal_session`](crate::Client::start_terminal_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartTerminalSessionRequestBuilder<C = ()> {
-    inner: Box<StartTerminalSessionRequest>,
+    inner: StartTerminalSessionRequest,
     client: C,
 }
 impl<C> StartTerminalSessionRequestBuilder<C> {
@@ -243,7 +243,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StartTerminalSessionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -252,7 +252,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartTerminalSessionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -260,7 +260,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
 impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartTerminalSessionRequest::default(),
             client,
         }
     }
@@ -272,7 +272,7 @@ impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
         StartTerminalSessionResponse,
         StartTerminalSessionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartTerminalSession`.

@@ -121,7 +121,7 @@ impl crate::client::Request for StopInstanceRequest {
 /// From [`StopInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::stop_instance`](crate::Client::stop_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StopInstanceRequestBuilder<C = ()> {
-    inner: Box<StopInstanceRequest>,
+    inner: StopInstanceRequest,
     client: C,
 }
 impl<C> StopInstanceRequestBuilder<C> {
@@ -213,7 +213,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StopInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -222,7 +222,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StopInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -230,7 +230,7 @@ impl<C> StopInstanceRequestBuilder<C> {
 impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StopInstanceRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInstanceResponse, StopInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StopInstance`.

@@ -138,7 +138,7 @@ impl crate::client::Request for StopInstancesRequest {
 /// From [`StopInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::stop_instances`](crate::Client::stop_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StopInstancesRequestBuilder<C = ()> {
-    inner: Box<StopInstancesRequest>,
+    inner: StopInstancesRequest,
     client: C,
 }
 impl<C> StopInstancesRequestBuilder<C> {
@@ -248,7 +248,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StopInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -257,7 +257,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StopInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -265,7 +265,7 @@ impl<C> StopInstancesRequestBuilder<C> {
 impl<'a> StopInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StopInstancesRequest::default(),
             client,
         }
     }
@@ -274,7 +274,7 @@ impl<'a> StopInstancesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInstancesResponse, StopInstancesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StopInstances`.

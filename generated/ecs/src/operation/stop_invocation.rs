@@ -85,7 +85,7 @@ impl crate::client::Request for StopInvocationRequest {
 /// From [`StopInvocationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::stop_invocation`](crate::Client::stop_invocation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StopInvocationRequestBuilder<C = ()> {
-    inner: Box<StopInvocationRequest>,
+    inner: StopInvocationRequest,
     client: C,
 }
 impl<C> StopInvocationRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> StopInvocationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StopInvocationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> StopInvocationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StopInvocationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> StopInvocationRequestBuilder<C> {
 impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StopInvocationRequest::default(),
             client,
         }
     }
@@ -157,7 +157,7 @@ impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInvocationResponse, StopInvocationError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StopInvocation`.

@@ -75,7 +75,7 @@ impl crate::client::Request for TerminatePhysicalConnectionRequest {
 /// From [`TerminatePhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::terminate_physical_connection`](crate::Client::terminate_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TerminatePhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<TerminatePhysicalConnectionRequest>,
+    inner: TerminatePhysicalConnectionRequest,
     client: C,
 }
 impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
         TerminatePhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TerminatePhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> TerminatePhysicalConnectionRequestBuilder<C> {
 impl<'a> TerminatePhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TerminatePhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> TerminatePhysicalConnectionRequestBuilder<&'a crate::Client> {
         TerminatePhysicalConnectionResponse,
         TerminatePhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TerminatePhysicalConnection`.

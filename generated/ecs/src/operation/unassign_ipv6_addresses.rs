@@ -100,7 +100,7 @@ impl crate::client::Request for UnassignIpv6AddressesRequest {
 /// From [`UnassignIpv6AddressesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassign_ipv6_addresses`](crate::Client::unassign_ipv6_addresses) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassignIpv6AddressesRequestBuilder<C = ()> {
-    inner: Box<UnassignIpv6AddressesRequest>,
+    inner: UnassignIpv6AddressesRequest,
     client: C,
 }
 impl<C> UnassignIpv6AddressesRequestBuilder<C> {
@@ -159,7 +159,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassignIpv6AddressesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -168,7 +168,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassignIpv6AddressesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -176,7 +176,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
 impl<'a> UnassignIpv6AddressesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassignIpv6AddressesRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> UnassignIpv6AddressesRequestBuilder<&'a crate::Client> {
         UnassignIpv6AddressesResponse,
         UnassignIpv6AddressesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassignIpv6Addresses`.

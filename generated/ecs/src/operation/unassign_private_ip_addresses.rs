@@ -104,7 +104,7 @@ impl crate::client::Request for UnassignPrivateIpAddressesRequest {
 /// From [`UnassignPrivateIpAddressesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassign_private_ip_addresses`](crate::Client::unassign_private_ip_addresses) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassignPrivateIpAddressesRequestBuilder<C = ()> {
-    inner: Box<UnassignPrivateIpAddressesRequest>,
+    inner: UnassignPrivateIpAddressesRequest,
     client: C,
 }
 impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassignPrivateIpAddressesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassignPrivateIpAddressesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
 impl<'a> UnassignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassignPrivateIpAddressesRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> UnassignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
         UnassignPrivateIpAddressesResponse,
         UnassignPrivateIpAddressesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassignPrivateIpAddresses`.

@@ -74,7 +74,7 @@ impl crate::client::Request for UnassociateEipAddressRequest {
 /// From [`UnassociateEipAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_eip_address`](crate::Client::unassociate_eip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateEipAddressRequestBuilder<C = ()> {
-    inner: Box<UnassociateEipAddressRequest>,
+    inner: UnassociateEipAddressRequest,
     client: C,
 }
 impl<C> UnassociateEipAddressRequestBuilder<C> {
@@ -114,7 +114,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassociateEipAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -123,7 +123,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateEipAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -131,7 +131,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
 impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateEipAddressRequest::default(),
             client,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
         UnassociateEipAddressResponse,
         UnassociateEipAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateEipAddress`.

@@ -80,7 +80,7 @@ impl crate::client::Request for UnassociateHaVipRequest {
 /// From [`UnassociateHaVipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_ha_vip`](crate::Client::unassociate_ha_vip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateHaVipRequestBuilder<C = ()> {
-    inner: Box<UnassociateHaVipRequest>,
+    inner: UnassociateHaVipRequest,
     client: C,
 }
 impl<C> UnassociateHaVipRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassociateHaVipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateHaVipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
 impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateHaVipRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnassociateHaVipResponse, UnassociateHaVipError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateHaVip`.

@@ -110,7 +110,7 @@ impl crate::client::Request for AsymmetricDecryptRequest {
 /// From [`AsymmetricDecryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::asymmetric_decrypt`](crate::Client::asymmetric_decrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AsymmetricDecryptRequestBuilder<C = ()> {
-    inner: Box<AsymmetricDecryptRequest>,
+    inner: AsymmetricDecryptRequest,
     client: C,
 }
 impl<C> AsymmetricDecryptRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AsymmetricDecryptRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -185,7 +185,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AsymmetricDecryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -193,7 +193,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
 impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AsymmetricDecryptRequest::default(),
             client,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::Client> {
         AsymmetricDecryptResponse,
         AsymmetricDecryptError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AsymmetricDecrypt`.

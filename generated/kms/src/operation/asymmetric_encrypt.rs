@@ -108,7 +108,7 @@ impl crate::client::Request for AsymmetricEncryptRequest {
 /// From [`AsymmetricEncryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::asymmetric_encrypt`](crate::Client::asymmetric_encrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AsymmetricEncryptRequestBuilder<C = ()> {
-    inner: Box<AsymmetricEncryptRequest>,
+    inner: AsymmetricEncryptRequest,
     client: C,
 }
 impl<C> AsymmetricEncryptRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AsymmetricEncryptRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AsymmetricEncryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,7 +190,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
 impl<'a> AsymmetricEncryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AsymmetricEncryptRequest::default(),
             client,
         }
     }
@@ -202,7 +202,7 @@ impl<'a> AsymmetricEncryptRequestBuilder<&'a crate::Client> {
         AsymmetricEncryptResponse,
         AsymmetricEncryptError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AsymmetricEncrypt`.

@@ -97,7 +97,7 @@ impl crate::client::Request for AsymmetricSignRequest {
 /// From [`AsymmetricSignRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::asymmetric_sign`](crate::Client::asymmetric_sign) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AsymmetricSignRequestBuilder<C = ()> {
-    inner: Box<AsymmetricSignRequest>,
+    inner: AsymmetricSignRequest,
     client: C,
 }
 impl<C> AsymmetricSignRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> AsymmetricSignRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AsymmetricSignRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> AsymmetricSignRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AsymmetricSignRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> AsymmetricSignRequestBuilder<C> {
 impl<'a> AsymmetricSignRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AsymmetricSignRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> AsymmetricSignRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AsymmetricSignResponse, AsymmetricSignError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AsymmetricSign`.

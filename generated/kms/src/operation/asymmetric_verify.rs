@@ -122,7 +122,7 @@ impl crate::client::Request for AsymmetricVerifyRequest {
 /// From [`AsymmetricVerifyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::asymmetric_verify`](crate::Client::asymmetric_verify) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AsymmetricVerifyRequestBuilder<C = ()> {
-    inner: Box<AsymmetricVerifyRequest>,
+    inner: AsymmetricVerifyRequest,
     client: C,
 }
 impl<C> AsymmetricVerifyRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AsymmetricVerifyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AsymmetricVerifyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
 impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AsymmetricVerifyRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AsymmetricVerifyResponse, AsymmetricVerifyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AsymmetricVerify`.

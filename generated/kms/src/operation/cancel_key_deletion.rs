@@ -65,7 +65,7 @@ impl crate::client::Request for CancelKeyDeletionRequest {
 /// From [`CancelKeyDeletionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_key_deletion`](crate::Client::cancel_key_deletion) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelKeyDeletionRequestBuilder<C = ()> {
-    inner: Box<CancelKeyDeletionRequest>,
+    inner: CancelKeyDeletionRequest,
     client: C,
 }
 impl<C> CancelKeyDeletionRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> CancelKeyDeletionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelKeyDeletionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> CancelKeyDeletionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelKeyDeletionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> CancelKeyDeletionRequestBuilder<C> {
 impl<'a> CancelKeyDeletionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelKeyDeletionRequest::default(),
             client,
         }
     }
@@ -115,7 +115,7 @@ impl<'a> CancelKeyDeletionRequestBuilder<&'a crate::Client> {
         CancelKeyDeletionResponse,
         CancelKeyDeletionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelKeyDeletion`.

@@ -100,7 +100,7 @@ impl crate::client::Request for CertificatePrivateKeyDecryptRequest {
 /// From [`CertificatePrivateKeyDecryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::certificate_private_key_decrypt`](crate::Client::certificate_private_key_decrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CertificatePrivateKeyDecryptRequestBuilder<C = ()> {
-    inner: Box<CertificatePrivateKeyDecryptRequest>,
+    inner: CertificatePrivateKeyDecryptRequest,
     client: C,
 }
 impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
         CertificatePrivateKeyDecryptRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CertificatePrivateKeyDecryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
 impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CertificatePrivateKeyDecryptRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::Client> {
         CertificatePrivateKeyDecryptResponse,
         CertificatePrivateKeyDecryptError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CertificatePrivateKeyDecrypt`.

@@ -121,7 +121,7 @@ impl crate::client::Request for CertificatePrivateKeySignRequest {
 /// From [`CertificatePrivateKeySignRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::certificate_private_key_sign`](crate::Client::certificate_private_key_sign) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CertificatePrivateKeySignRequestBuilder<C = ()> {
-    inner: Box<CertificatePrivateKeySignRequest>,
+    inner: CertificatePrivateKeySignRequest,
     client: C,
 }
 impl<C> CertificatePrivateKeySignRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CertificatePrivateKeySignRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CertificatePrivateKeySignRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
 impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CertificatePrivateKeySignRequest::default(),
             client,
         }
     }
@@ -225,7 +225,7 @@ impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::Client> {
         CertificatePrivateKeySignResponse,
         CertificatePrivateKeySignError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CertificatePrivateKeySign`.

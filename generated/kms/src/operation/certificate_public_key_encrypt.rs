@@ -108,7 +108,7 @@ impl crate::client::Request for CertificatePublicKeyEncryptRequest {
 /// From [`CertificatePublicKeyEncryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::certificate_public_key_encrypt`](crate::Client::certificate_public_key_encrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CertificatePublicKeyEncryptRequestBuilder<C = ()> {
-    inner: Box<CertificatePublicKeyEncryptRequest>,
+    inner: CertificatePublicKeyEncryptRequest,
     client: C,
 }
 impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
         CertificatePublicKeyEncryptRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CertificatePublicKeyEncryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
 impl<'a> CertificatePublicKeyEncryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CertificatePublicKeyEncryptRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> CertificatePublicKeyEncryptRequestBuilder<&'a crate::Client> {
         CertificatePublicKeyEncryptResponse,
         CertificatePublicKeyEncryptError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CertificatePublicKeyEncrypt`.

@@ -132,7 +132,7 @@ impl crate::client::Request for CertificatePublicKeyVerifyRequest {
 /// From [`CertificatePublicKeyVerifyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::certificate_public_key_verify`](crate::Client::certificate_public_key_verify) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CertificatePublicKeyVerifyRequestBuilder<C = ()> {
-    inner: Box<CertificatePublicKeyVerifyRequest>,
+    inner: CertificatePublicKeyVerifyRequest,
     client: C,
 }
 impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CertificatePublicKeyVerifyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CertificatePublicKeyVerifyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
 impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CertificatePublicKeyVerifyRequest::default(),
             client,
         }
     }
@@ -249,7 +249,7 @@ impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::Client> {
         CertificatePublicKeyVerifyResponse,
         CertificatePublicKeyVerifyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CertificatePublicKeyVerify`.

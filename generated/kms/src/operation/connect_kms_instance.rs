@@ -103,7 +103,7 @@ impl crate::client::Request for ConnectKmsInstanceRequest {
 /// From [`ConnectKmsInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::connect_kms_instance`](crate::Client::connect_kms_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ConnectKmsInstanceRequestBuilder<C = ()> {
-    inner: Box<ConnectKmsInstanceRequest>,
+    inner: ConnectKmsInstanceRequest,
     client: C,
 }
 impl<C> ConnectKmsInstanceRequestBuilder<C> {
@@ -168,7 +168,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ConnectKmsInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -177,7 +177,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ConnectKmsInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -185,7 +185,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
 impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ConnectKmsInstanceRequest::default(),
             client,
         }
     }
@@ -197,7 +197,7 @@ impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::Client> {
         ConnectKmsInstanceResponse,
         ConnectKmsInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ConnectKmsInstance`.

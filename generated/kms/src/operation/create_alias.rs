@@ -79,7 +79,7 @@ impl crate::client::Request for CreateAliasRequest {
 /// From [`CreateAliasRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_alias`](crate::Client::create_alias) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAliasRequestBuilder<C = ()> {
-    inner: Box<CreateAliasRequest>,
+    inner: CreateAliasRequest,
     client: C,
 }
 impl<C> CreateAliasRequestBuilder<C> {
@@ -113,7 +113,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateAliasRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -122,7 +122,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAliasRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -130,7 +130,7 @@ impl<C> CreateAliasRequestBuilder<C> {
 impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAliasRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAliasResponse, CreateAliasError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAlias`.

@@ -96,7 +96,7 @@ impl crate::client::Request for CreateApplicationAccessPointRequest {
 /// From [`CreateApplicationAccessPointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_application_access_point`](crate::Client::create_application_access_point) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateApplicationAccessPointRequestBuilder<C = ()> {
-    inner: Box<CreateApplicationAccessPointRequest>,
+    inner: CreateApplicationAccessPointRequest,
     client: C,
 }
 impl<C> CreateApplicationAccessPointRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
         CreateApplicationAccessPointRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateApplicationAccessPointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
 impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateApplicationAccessPointRequest::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
         CreateApplicationAccessPointResponse,
         CreateApplicationAccessPointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateApplicationAccessPoint`.

@@ -105,7 +105,7 @@ impl crate::client::Request for CreateClientKeyRequest {
 /// From [`CreateClientKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_client_key`](crate::Client::create_client_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateClientKeyRequestBuilder<C = ()> {
-    inner: Box<CreateClientKeyRequest>,
+    inner: CreateClientKeyRequest,
     client: C,
 }
 impl<C> CreateClientKeyRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateClientKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateClientKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
 impl<'a> CreateClientKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateClientKeyRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> CreateClientKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateClientKeyResponse, CreateClientKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateClientKey`.

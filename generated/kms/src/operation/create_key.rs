@@ -159,7 +159,7 @@ impl crate::client::Request for CreateKeyRequest {
 /// From [`CreateKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_key`](crate::Client::create_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateKeyRequestBuilder<C = ()> {
-    inner: Box<CreateKeyRequest>,
+    inner: CreateKeyRequest,
     client: C,
 }
 impl<C> CreateKeyRequestBuilder<C> {
@@ -315,7 +315,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<CreateKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -324,7 +324,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -332,7 +332,7 @@ impl<C> CreateKeyRequestBuilder<C> {
 impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateKeyRequest::default(),
             client,
         }
     }
@@ -341,7 +341,7 @@ impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyResponse, CreateKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateKey`.

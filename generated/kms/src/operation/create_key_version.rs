@@ -72,7 +72,7 @@ impl crate::client::Request for CreateKeyVersionRequest {
 /// From [`CreateKeyVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_key_version`](crate::Client::create_key_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateKeyVersionRequestBuilder<C = ()> {
-    inner: Box<CreateKeyVersionRequest>,
+    inner: CreateKeyVersionRequest,
     client: C,
 }
 impl<C> CreateKeyVersionRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> CreateKeyVersionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateKeyVersionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> CreateKeyVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateKeyVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> CreateKeyVersionRequestBuilder<C> {
 impl<'a> CreateKeyVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateKeyVersionRequest::default(),
             client,
         }
     }
@@ -121,7 +121,7 @@ impl<'a> CreateKeyVersionRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyVersionResponse, CreateKeyVersionError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateKeyVersion`.

@@ -96,7 +96,7 @@ impl crate::client::Request for CreateNetworkRuleRequest {
 /// From [`CreateNetworkRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_network_rule`](crate::Client::create_network_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNetworkRuleRequestBuilder<C = ()> {
-    inner: Box<CreateNetworkRuleRequest>,
+    inner: CreateNetworkRuleRequest,
     client: C,
 }
 impl<C> CreateNetworkRuleRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNetworkRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNetworkRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
 impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNetworkRuleRequest::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::Client> {
         CreateNetworkRuleResponse,
         CreateNetworkRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNetworkRule`.

@@ -119,7 +119,7 @@ impl crate::client::Request for CreatePolicyRequest {
 /// From [`CreatePolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_policy`](crate::Client::create_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePolicyRequestBuilder<C = ()> {
-    inner: Box<CreatePolicyRequest>,
+    inner: CreatePolicyRequest,
     client: C,
 }
 impl<C> CreatePolicyRequestBuilder<C> {
@@ -202,7 +202,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreatePolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -211,7 +211,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -219,7 +219,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
 impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePolicyRequest::default(),
             client,
         }
     }
@@ -228,7 +228,7 @@ impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreatePolicyResponse, CreatePolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePolicy`.

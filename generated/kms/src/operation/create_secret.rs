@@ -216,7 +216,7 @@ impl crate::client::Request for CreateSecretRequest {
 /// From [`CreateSecretRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_secret`](crate::Client::create_secret) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSecretRequestBuilder<C = ()> {
-    inner: Box<CreateSecretRequest>,
+    inner: CreateSecretRequest,
     client: C,
 }
 impl<C> CreateSecretRequestBuilder<C> {
@@ -423,7 +423,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSecretRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -432,7 +432,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSecretRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -440,7 +440,7 @@ impl<C> CreateSecretRequestBuilder<C> {
 impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSecretRequest::default(),
             client,
         }
     }
@@ -449,7 +449,7 @@ impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSecretResponse, CreateSecretError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSecret`.

@@ -80,7 +80,7 @@ impl crate::client::Request for DecryptRequest {
 /// From [`DecryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::decrypt`](crate::Client::decrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DecryptRequestBuilder<C = ()> {
-    inner: Box<DecryptRequest>,
+    inner: DecryptRequest,
     client: C,
 }
 impl<C> DecryptRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> DecryptRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<DecryptRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> DecryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DecryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,14 +141,14 @@ impl<C> DecryptRequestBuilder<C> {
 impl<'a> DecryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DecryptRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<DecryptResponse, DecryptError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Decrypt`.

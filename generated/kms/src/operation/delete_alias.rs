@@ -65,7 +65,7 @@ impl crate::client::Request for DeleteAliasRequest {
 /// From [`DeleteAliasRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_alias`](crate::Client::delete_alias) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAliasRequestBuilder<C = ()> {
-    inner: Box<DeleteAliasRequest>,
+    inner: DeleteAliasRequest,
     client: C,
 }
 impl<C> DeleteAliasRequestBuilder<C> {
@@ -88,7 +88,7 @@ impl<C> DeleteAliasRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteAliasRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -97,7 +97,7 @@ impl<C> DeleteAliasRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAliasRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -105,7 +105,7 @@ impl<C> DeleteAliasRequestBuilder<C> {
 impl<'a> DeleteAliasRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAliasRequest::default(),
             client,
         }
     }
@@ -114,7 +114,7 @@ impl<'a> DeleteAliasRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAliasResponse, DeleteAliasError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAlias`.

@@ -65,7 +65,7 @@ impl crate::client::Request for DeleteApplicationAccessPointRequest {
 /// From [`DeleteApplicationAccessPointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_application_access_point`](crate::Client::delete_application_access_point) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteApplicationAccessPointRequestBuilder<C = ()> {
-    inner: Box<DeleteApplicationAccessPointRequest>,
+    inner: DeleteApplicationAccessPointRequest,
     client: C,
 }
 impl<C> DeleteApplicationAccessPointRequestBuilder<C> {
@@ -89,7 +89,7 @@ impl<C> DeleteApplicationAccessPointRequestBuilder<C> {
         DeleteApplicationAccessPointRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -98,7 +98,7 @@ impl<C> DeleteApplicationAccessPointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteApplicationAccessPointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -106,7 +106,7 @@ impl<C> DeleteApplicationAccessPointRequestBuilder<C> {
 impl<'a> DeleteApplicationAccessPointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteApplicationAccessPointRequest::default(),
             client,
         }
     }
@@ -118,7 +118,7 @@ impl<'a> DeleteApplicationAccessPointRequestBuilder<&'a crate::Client> {
         DeleteApplicationAccessPointResponse,
         DeleteApplicationAccessPointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteApplicationAccessPoint`.

@@ -67,7 +67,7 @@ impl crate::client::Request for DeleteCertificateRequest {
 /// From [`DeleteCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_certificate`](crate::Client::delete_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCertificateRequestBuilder<C = ()> {
-    inner: Box<DeleteCertificateRequest>,
+    inner: DeleteCertificateRequest,
     client: C,
 }
 impl<C> DeleteCertificateRequestBuilder<C> {
@@ -88,7 +88,7 @@ impl<C> DeleteCertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteCertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -97,7 +97,7 @@ impl<C> DeleteCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -105,7 +105,7 @@ impl<C> DeleteCertificateRequestBuilder<C> {
 impl<'a> DeleteCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCertificateRequest::default(),
             client,
         }
     }
@@ -117,7 +117,7 @@ impl<'a> DeleteCertificateRequestBuilder<&'a crate::Client> {
         DeleteCertificateResponse,
         DeleteCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCertificate`.

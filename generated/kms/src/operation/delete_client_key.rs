@@ -65,7 +65,7 @@ impl crate::client::Request for DeleteClientKeyRequest {
 /// From [`DeleteClientKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_client_key`](crate::Client::delete_client_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteClientKeyRequestBuilder<C = ()> {
-    inner: Box<DeleteClientKeyRequest>,
+    inner: DeleteClientKeyRequest,
     client: C,
 }
 impl<C> DeleteClientKeyRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> DeleteClientKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteClientKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> DeleteClientKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteClientKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> DeleteClientKeyRequestBuilder<C> {
 impl<'a> DeleteClientKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteClientKeyRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> DeleteClientKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteClientKeyResponse, DeleteClientKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteClientKey`.

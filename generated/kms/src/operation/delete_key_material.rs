@@ -69,7 +69,7 @@ impl crate::client::Request for DeleteKeyMaterialRequest {
 /// From [`DeleteKeyMaterialRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_key_material`](crate::Client::delete_key_material) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteKeyMaterialRequestBuilder<C = ()> {
-    inner: Box<DeleteKeyMaterialRequest>,
+    inner: DeleteKeyMaterialRequest,
     client: C,
 }
 impl<C> DeleteKeyMaterialRequestBuilder<C> {
@@ -90,7 +90,7 @@ impl<C> DeleteKeyMaterialRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteKeyMaterialRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -99,7 +99,7 @@ impl<C> DeleteKeyMaterialRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteKeyMaterialRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -107,7 +107,7 @@ impl<C> DeleteKeyMaterialRequestBuilder<C> {
 impl<'a> DeleteKeyMaterialRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteKeyMaterialRequest::default(),
             client,
         }
     }
@@ -119,7 +119,7 @@ impl<'a> DeleteKeyMaterialRequestBuilder<&'a crate::Client> {
         DeleteKeyMaterialResponse,
         DeleteKeyMaterialError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteKeyMaterial`.

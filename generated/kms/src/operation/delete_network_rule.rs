@@ -65,7 +65,7 @@ impl crate::client::Request for DeleteNetworkRuleRequest {
 /// From [`DeleteNetworkRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_network_rule`](crate::Client::delete_network_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNetworkRuleRequestBuilder<C = ()> {
-    inner: Box<DeleteNetworkRuleRequest>,
+    inner: DeleteNetworkRuleRequest,
     client: C,
 }
 impl<C> DeleteNetworkRuleRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> DeleteNetworkRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNetworkRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> DeleteNetworkRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNetworkRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> DeleteNetworkRuleRequestBuilder<C> {
 impl<'a> DeleteNetworkRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNetworkRuleRequest::default(),
             client,
         }
     }
@@ -115,7 +115,7 @@ impl<'a> DeleteNetworkRuleRequestBuilder<&'a crate::Client> {
         DeleteNetworkRuleResponse,
         DeleteNetworkRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNetworkRule`.

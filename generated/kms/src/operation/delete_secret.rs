@@ -93,7 +93,7 @@ impl crate::client::Request for DeleteSecretRequest {
 /// From [`DeleteSecretRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_secret`](crate::Client::delete_secret) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSecretRequestBuilder<C = ()> {
-    inner: Box<DeleteSecretRequest>,
+    inner: DeleteSecretRequest,
     client: C,
 }
 impl<C> DeleteSecretRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSecretRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSecretRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
 impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSecretRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSecretResponse, DeleteSecretError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSecret`.

@@ -53,7 +53,7 @@ impl crate::client::Request for DescribeAccountKmsStatusRequest {
 /// From [`DescribeAccountKmsStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_account_kms_status`](crate::Client::describe_account_kms_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccountKmsStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeAccountKmsStatusRequest>,
+    inner: DescribeAccountKmsStatusRequest,
     client: C,
 }
 impl<C> DescribeAccountKmsStatusRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> DescribeAccountKmsStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeAccountKmsStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> DescribeAccountKmsStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccountKmsStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> DescribeAccountKmsStatusRequestBuilder<C> {
 impl<'a> DescribeAccountKmsStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAccountKmsStatusRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> DescribeAccountKmsStatusRequestBuilder<&'a crate::Client> {
         DescribeAccountKmsStatusResponse,
         DescribeAccountKmsStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAccountKmsStatus`.

@@ -64,7 +64,7 @@ impl crate::client::Request for DescribeApplicationAccessPointRequest {
 /// From [`DescribeApplicationAccessPointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_application_access_point`](crate::Client::describe_application_access_point) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeApplicationAccessPointRequestBuilder<C = ()> {
-    inner: Box<DescribeApplicationAccessPointRequest>,
+    inner: DescribeApplicationAccessPointRequest,
     client: C,
 }
 impl<C> DescribeApplicationAccessPointRequestBuilder<C> {
@@ -88,7 +88,7 @@ impl<C> DescribeApplicationAccessPointRequestBuilder<C> {
         DescribeApplicationAccessPointRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -97,7 +97,7 @@ impl<C> DescribeApplicationAccessPointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeApplicationAccessPointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -105,7 +105,7 @@ impl<C> DescribeApplicationAccessPointRequestBuilder<C> {
 impl<'a> DescribeApplicationAccessPointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeApplicationAccessPointRequest::default(),
             client,
         }
     }
@@ -117,7 +117,7 @@ impl<'a> DescribeApplicationAccessPointRequestBuilder<&'a crate::Client> {
         DescribeApplicationAccessPointResponse,
         DescribeApplicationAccessPointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeApplicationAccessPoint`.

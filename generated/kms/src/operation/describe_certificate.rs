@@ -65,7 +65,7 @@ impl crate::client::Request for DescribeCertificateRequest {
 /// From [`DescribeCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_certificate`](crate::Client::describe_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCertificateRequestBuilder<C = ()> {
-    inner: Box<DescribeCertificateRequest>,
+    inner: DescribeCertificateRequest,
     client: C,
 }
 impl<C> DescribeCertificateRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> DescribeCertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> DescribeCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> DescribeCertificateRequestBuilder<C> {
 impl<'a> DescribeCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCertificateRequest::default(),
             client,
         }
     }
@@ -115,7 +115,7 @@ impl<'a> DescribeCertificateRequestBuilder<&'a crate::Client> {
         DescribeCertificateResponse,
         DescribeCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCertificate`.

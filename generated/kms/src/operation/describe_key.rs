@@ -67,7 +67,7 @@ impl crate::client::Request for DescribeKeyRequest {
 /// From [`DescribeKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_key`](crate::Client::describe_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeKeyRequestBuilder<C = ()> {
-    inner: Box<DescribeKeyRequest>,
+    inner: DescribeKeyRequest,
     client: C,
 }
 impl<C> DescribeKeyRequestBuilder<C> {
@@ -90,7 +90,7 @@ impl<C> DescribeKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -99,7 +99,7 @@ impl<C> DescribeKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -107,7 +107,7 @@ impl<C> DescribeKeyRequestBuilder<C> {
 impl<'a> DescribeKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeKeyRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> DescribeKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeKeyResponse, DescribeKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeKey`.

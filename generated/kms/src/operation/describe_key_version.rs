@@ -78,7 +78,7 @@ impl crate::client::Request for DescribeKeyVersionRequest {
 /// From [`DescribeKeyVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_key_version`](crate::Client::describe_key_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeKeyVersionRequestBuilder<C = ()> {
-    inner: Box<DescribeKeyVersionRequest>,
+    inner: DescribeKeyVersionRequest,
     client: C,
 }
 impl<C> DescribeKeyVersionRequestBuilder<C> {
@@ -114,7 +114,7 @@ impl<C> DescribeKeyVersionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeKeyVersionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -123,7 +123,7 @@ impl<C> DescribeKeyVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeKeyVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -131,7 +131,7 @@ impl<C> DescribeKeyVersionRequestBuilder<C> {
 impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeKeyVersionRequest::default(),
             client,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::Client> {
         DescribeKeyVersionResponse,
         DescribeKeyVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeKeyVersion`.

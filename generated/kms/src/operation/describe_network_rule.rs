@@ -63,7 +63,7 @@ impl crate::client::Request for DescribeNetworkRuleRequest {
 /// From [`DescribeNetworkRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_network_rule`](crate::Client::describe_network_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNetworkRuleRequestBuilder<C = ()> {
-    inner: Box<DescribeNetworkRuleRequest>,
+    inner: DescribeNetworkRuleRequest,
     client: C,
 }
 impl<C> DescribeNetworkRuleRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> DescribeNetworkRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeNetworkRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> DescribeNetworkRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNetworkRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> DescribeNetworkRuleRequestBuilder<C> {
 impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNetworkRuleRequest::default(),
             client,
         }
     }
@@ -113,7 +113,7 @@ impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::Client> {
         DescribeNetworkRuleResponse,
         DescribeNetworkRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNetworkRule`.

@@ -63,7 +63,7 @@ impl crate::client::Request for DescribePolicyRequest {
 /// From [`DescribePolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_policy`](crate::Client::describe_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePolicyRequestBuilder<C = ()> {
-    inner: Box<DescribePolicyRequest>,
+    inner: DescribePolicyRequest,
     client: C,
 }
 impl<C> DescribePolicyRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> DescribePolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribePolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> DescribePolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> DescribePolicyRequestBuilder<C> {
 impl<'a> DescribePolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePolicyRequest::default(),
             client,
         }
     }
@@ -110,7 +110,7 @@ impl<'a> DescribePolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribePolicyResponse, DescribePolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePolicy`.

@@ -84,7 +84,7 @@ impl crate::client::Request for DescribeSecretRequest {
 /// From [`DescribeSecretRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_secret`](crate::Client::describe_secret) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSecretRequestBuilder<C = ()> {
-    inner: Box<DescribeSecretRequest>,
+    inner: DescribeSecretRequest,
     client: C,
 }
 impl<C> DescribeSecretRequestBuilder<C> {
@@ -120,7 +120,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSecretRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -129,7 +129,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSecretRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -137,7 +137,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
 impl<'a> DescribeSecretRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSecretRequest::default(),
             client,
         }
     }
@@ -146,7 +146,7 @@ impl<'a> DescribeSecretRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeSecretResponse, DescribeSecretError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSecret`.

@@ -67,7 +67,7 @@ impl crate::client::Request for DisableKeyRequest {
 /// From [`DisableKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_key`](crate::Client::disable_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableKeyRequestBuilder<C = ()> {
-    inner: Box<DisableKeyRequest>,
+    inner: DisableKeyRequest,
     client: C,
 }
 impl<C> DisableKeyRequestBuilder<C> {
@@ -88,7 +88,7 @@ impl<C> DisableKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -97,7 +97,7 @@ impl<C> DisableKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -105,7 +105,7 @@ impl<C> DisableKeyRequestBuilder<C> {
 impl<'a> DisableKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableKeyRequest::default(),
             client,
         }
     }
@@ -114,7 +114,7 @@ impl<'a> DisableKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DisableKeyResponse, DisableKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableKey`.

@@ -63,7 +63,7 @@ impl crate::client::Request for EnableKeyRequest {
 /// From [`EnableKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_key`](crate::Client::enable_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableKeyRequestBuilder<C = ()> {
-    inner: Box<EnableKeyRequest>,
+    inner: EnableKeyRequest,
     client: C,
 }
 impl<C> EnableKeyRequestBuilder<C> {
@@ -82,7 +82,7 @@ impl<C> EnableKeyRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<EnableKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -91,7 +91,7 @@ impl<C> EnableKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -99,7 +99,7 @@ impl<C> EnableKeyRequestBuilder<C> {
 impl<'a> EnableKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableKeyRequest::default(),
             client,
         }
     }
@@ -108,7 +108,7 @@ impl<'a> EnableKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<EnableKeyResponse, EnableKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableKey`.

@@ -85,7 +85,7 @@ impl crate::client::Request for EncryptRequest {
 /// From [`EncryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::encrypt`](crate::Client::encrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EncryptRequestBuilder<C = ()> {
-    inner: Box<EncryptRequest>,
+    inner: EncryptRequest,
     client: C,
 }
 impl<C> EncryptRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> EncryptRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<EncryptRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> EncryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EncryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,14 +149,14 @@ impl<C> EncryptRequestBuilder<C> {
 impl<'a> EncryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EncryptRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<EncryptResponse, EncryptError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Encrypt`.

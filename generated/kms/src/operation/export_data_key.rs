@@ -114,7 +114,7 @@ impl crate::client::Request for ExportDataKeyRequest {
 /// From [`ExportDataKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::export_data_key`](crate::Client::export_data_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ExportDataKeyRequestBuilder<C = ()> {
-    inner: Box<ExportDataKeyRequest>,
+    inner: ExportDataKeyRequest,
     client: C,
 }
 impl<C> ExportDataKeyRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ExportDataKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ExportDataKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
 impl<'a> ExportDataKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ExportDataKeyRequest::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> ExportDataKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ExportDataKeyResponse, ExportDataKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ExportDataKey`.

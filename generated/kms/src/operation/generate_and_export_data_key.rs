@@ -148,7 +148,7 @@ impl crate::client::Request for GenerateAndExportDataKeyRequest {
 /// From [`GenerateAndExportDataKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::generate_and_export_data_key`](crate::Client::generate_and_export_data_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GenerateAndExportDataKeyRequestBuilder<C = ()> {
-    inner: Box<GenerateAndExportDataKeyRequest>,
+    inner: GenerateAndExportDataKeyRequest,
     client: C,
 }
 impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
@@ -261,7 +261,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GenerateAndExportDataKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -270,7 +270,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GenerateAndExportDataKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -278,7 +278,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
 impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GenerateAndExportDataKeyRequest::default(),
             client,
         }
     }
@@ -290,7 +290,7 @@ impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::Client> {
         GenerateAndExportDataKeyResponse,
         GenerateAndExportDataKeyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GenerateAndExportDataKey`.

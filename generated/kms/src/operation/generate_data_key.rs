@@ -128,7 +128,7 @@ impl crate::client::Request for GenerateDataKeyRequest {
 /// From [`GenerateDataKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::generate_data_key`](crate::Client::generate_data_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GenerateDataKeyRequestBuilder<C = ()> {
-    inner: Box<GenerateDataKeyRequest>,
+    inner: GenerateDataKeyRequest,
     client: C,
 }
 impl<C> GenerateDataKeyRequestBuilder<C> {
@@ -204,7 +204,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GenerateDataKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -213,7 +213,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GenerateDataKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -221,7 +221,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
 impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GenerateDataKeyRequest::default(),
             client,
         }
     }
@@ -230,7 +230,7 @@ impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GenerateDataKeyResponse, GenerateDataKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GenerateDataKey`.

@@ -110,7 +110,7 @@ impl crate::client::Request for GenerateDataKeyWithoutPlaintextRequest {
 /// From [`GenerateDataKeyWithoutPlaintextRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::generate_data_key_without_plaintext`](crate::Client::generate_data_key_without_plaintext) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GenerateDataKeyWithoutPlaintextRequestBuilder<C = ()> {
-    inner: Box<GenerateDataKeyWithoutPlaintextRequest>,
+    inner: GenerateDataKeyWithoutPlaintextRequest,
     client: C,
 }
 impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
         GenerateDataKeyWithoutPlaintextRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GenerateDataKeyWithoutPlaintextRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
 impl<'a> GenerateDataKeyWithoutPlaintextRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GenerateDataKeyWithoutPlaintextRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> GenerateDataKeyWithoutPlaintextRequestBuilder<&'a crate::Client> {
         GenerateDataKeyWithoutPlaintextResponse,
         GenerateDataKeyWithoutPlaintextError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GenerateDataKeyWithoutPlaintext`.

@@ -65,7 +65,7 @@ impl crate::client::Request for GetCertificateRequest {
 /// From [`GetCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_certificate`](crate::Client::get_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetCertificateRequestBuilder<C = ()> {
-    inner: Box<GetCertificateRequest>,
+    inner: GetCertificateRequest,
     client: C,
 }
 impl<C> GetCertificateRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> GetCertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetCertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> GetCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> GetCertificateRequestBuilder<C> {
 impl<'a> GetCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetCertificateRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> GetCertificateRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetCertificateResponse, GetCertificateError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetCertificate`.

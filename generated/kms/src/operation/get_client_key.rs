@@ -63,7 +63,7 @@ impl crate::client::Request for GetClientKeyRequest {
 /// From [`GetClientKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_client_key`](crate::Client::get_client_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetClientKeyRequestBuilder<C = ()> {
-    inner: Box<GetClientKeyRequest>,
+    inner: GetClientKeyRequest,
     client: C,
 }
 impl<C> GetClientKeyRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> GetClientKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetClientKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> GetClientKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetClientKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> GetClientKeyRequestBuilder<C> {
 impl<'a> GetClientKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetClientKeyRequest::default(),
             client,
         }
     }
@@ -110,7 +110,7 @@ impl<'a> GetClientKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetClientKeyResponse, GetClientKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetClientKey`.

@@ -53,7 +53,7 @@ impl crate::client::Request for GetDefaultKmsInstanceRequest {
 /// From [`GetDefaultKmsInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_default_kms_instance`](crate::Client::get_default_kms_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetDefaultKmsInstanceRequestBuilder<C = ()> {
-    inner: Box<GetDefaultKmsInstanceRequest>,
+    inner: GetDefaultKmsInstanceRequest,
     client: C,
 }
 impl<C> GetDefaultKmsInstanceRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> GetDefaultKmsInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetDefaultKmsInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> GetDefaultKmsInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetDefaultKmsInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> GetDefaultKmsInstanceRequestBuilder<C> {
 impl<'a> GetDefaultKmsInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetDefaultKmsInstanceRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> GetDefaultKmsInstanceRequestBuilder<&'a crate::Client> {
         GetDefaultKmsInstanceResponse,
         GetDefaultKmsInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetDefaultKmsInstance`.

@@ -67,7 +67,7 @@ impl crate::client::Request for GetKeyPolicyRequest {
 /// From [`GetKeyPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_key_policy`](crate::Client::get_key_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetKeyPolicyRequestBuilder<C = ()> {
-    inner: Box<GetKeyPolicyRequest>,
+    inner: GetKeyPolicyRequest,
     client: C,
 }
 impl<C> GetKeyPolicyRequestBuilder<C> {
@@ -96,7 +96,7 @@ impl<C> GetKeyPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetKeyPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -105,7 +105,7 @@ impl<C> GetKeyPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetKeyPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -113,7 +113,7 @@ impl<C> GetKeyPolicyRequestBuilder<C> {
 impl<'a> GetKeyPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetKeyPolicyRequest::default(),
             client,
         }
     }
@@ -122,7 +122,7 @@ impl<'a> GetKeyPolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetKeyPolicyResponse, GetKeyPolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetKeyPolicy`.

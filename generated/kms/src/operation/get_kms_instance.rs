@@ -63,7 +63,7 @@ impl crate::client::Request for GetKmsInstanceRequest {
 /// From [`GetKmsInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_kms_instance`](crate::Client::get_kms_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetKmsInstanceRequestBuilder<C = ()> {
-    inner: Box<GetKmsInstanceRequest>,
+    inner: GetKmsInstanceRequest,
     client: C,
 }
 impl<C> GetKmsInstanceRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> GetKmsInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetKmsInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> GetKmsInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetKmsInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> GetKmsInstanceRequestBuilder<C> {
 impl<'a> GetKmsInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetKmsInstanceRequest::default(),
             client,
         }
     }
@@ -110,7 +110,7 @@ impl<'a> GetKmsInstanceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetKmsInstanceResponse, GetKmsInstanceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetKmsInstance`.

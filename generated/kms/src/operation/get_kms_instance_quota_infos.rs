@@ -61,7 +61,7 @@ impl crate::client::Request for GetKmsInstanceQuotaInfosRequest {
 /// From [`GetKmsInstanceQuotaInfosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_kms_instance_quota_infos`](crate::Client::get_kms_instance_quota_infos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetKmsInstanceQuotaInfosRequestBuilder<C = ()> {
-    inner: Box<GetKmsInstanceQuotaInfosRequest>,
+    inner: GetKmsInstanceQuotaInfosRequest,
     client: C,
 }
 impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
@@ -87,7 +87,7 @@ impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetKmsInstanceQuotaInfosRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -96,7 +96,7 @@ impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetKmsInstanceQuotaInfosRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -104,7 +104,7 @@ impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
 impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetKmsInstanceQuotaInfosRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
         GetKmsInstanceQuotaInfosResponse,
         GetKmsInstanceQuotaInfosError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetKmsInstanceQuotaInfos`.

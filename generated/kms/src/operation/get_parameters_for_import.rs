@@ -102,7 +102,7 @@ impl crate::client::Request for GetParametersForImportRequest {
 /// From [`GetParametersForImportRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_parameters_for_import`](crate::Client::get_parameters_for_import) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetParametersForImportRequestBuilder<C = ()> {
-    inner: Box<GetParametersForImportRequest>,
+    inner: GetParametersForImportRequest,
     client: C,
 }
 impl<C> GetParametersForImportRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetParametersForImportRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetParametersForImportRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
 impl<'a> GetParametersForImportRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetParametersForImportRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> GetParametersForImportRequestBuilder<&'a crate::Client> {
         GetParametersForImportResponse,
         GetParametersForImportError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetParametersForImport`.

@@ -75,7 +75,7 @@ impl crate::client::Request for GetPublicKeyRequest {
 /// From [`GetPublicKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_public_key`](crate::Client::get_public_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetPublicKeyRequestBuilder<C = ()> {
-    inner: Box<GetPublicKeyRequest>,
+    inner: GetPublicKeyRequest,
     client: C,
 }
 impl<C> GetPublicKeyRequestBuilder<C> {
@@ -114,7 +114,7 @@ impl<C> GetPublicKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetPublicKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -123,7 +123,7 @@ impl<C> GetPublicKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetPublicKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -131,7 +131,7 @@ impl<C> GetPublicKeyRequestBuilder<C> {
 impl<'a> GetPublicKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetPublicKeyRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> GetPublicKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetPublicKeyResponse, GetPublicKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetPublicKey`.

@@ -172,7 +172,7 @@ impl crate::client::Request for GetRandomPasswordRequest {
 /// From [`GetRandomPasswordRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_random_password`](crate::Client::get_random_password) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetRandomPasswordRequestBuilder<C = ()> {
-    inner: Box<GetRandomPasswordRequest>,
+    inner: GetRandomPasswordRequest,
     client: C,
 }
 impl<C> GetRandomPasswordRequestBuilder<C> {
@@ -313,7 +313,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetRandomPasswordRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -322,7 +322,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetRandomPasswordRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -330,7 +330,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
 impl<'a> GetRandomPasswordRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetRandomPasswordRequest::default(),
             client,
         }
     }
@@ -342,7 +342,7 @@ impl<'a> GetRandomPasswordRequestBuilder<&'a crate::Client> {
         GetRandomPasswordResponse,
         GetRandomPasswordError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetRandomPassword`.

@@ -65,7 +65,7 @@ impl crate::client::Request for GetSecretPolicyRequest {
 /// From [`GetSecretPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_secret_policy`](crate::Client::get_secret_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetSecretPolicyRequestBuilder<C = ()> {
-    inner: Box<GetSecretPolicyRequest>,
+    inner: GetSecretPolicyRequest,
     client: C,
 }
 impl<C> GetSecretPolicyRequestBuilder<C> {
@@ -92,7 +92,7 @@ impl<C> GetSecretPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetSecretPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -101,7 +101,7 @@ impl<C> GetSecretPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetSecretPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -109,7 +109,7 @@ impl<C> GetSecretPolicyRequestBuilder<C> {
 impl<'a> GetSecretPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetSecretPolicyRequest::default(),
             client,
         }
     }
@@ -118,7 +118,7 @@ impl<'a> GetSecretPolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetSecretPolicyResponse, GetSecretPolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetSecretPolicy`.

@@ -101,7 +101,7 @@ impl crate::client::Request for GetSecretValueRequest {
 /// From [`GetSecretValueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_secret_value`](crate::Client::get_secret_value) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetSecretValueRequestBuilder<C = ()> {
-    inner: Box<GetSecretValueRequest>,
+    inner: GetSecretValueRequest,
     client: C,
 }
 impl<C> GetSecretValueRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetSecretValueRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetSecretValueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
 impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetSecretValueRequest::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetSecretValueResponse, GetSecretValueError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetSecretValue`.

@@ -105,7 +105,7 @@ impl crate::client::Request for ImportKeyMaterialRequest {
 /// From [`ImportKeyMaterialRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::import_key_material`](crate::Client::import_key_material) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ImportKeyMaterialRequestBuilder<C = ()> {
-    inner: Box<ImportKeyMaterialRequest>,
+    inner: ImportKeyMaterialRequest,
     client: C,
 }
 impl<C> ImportKeyMaterialRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ImportKeyMaterialRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ImportKeyMaterialRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
 impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ImportKeyMaterialRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
         ImportKeyMaterialResponse,
         ImportKeyMaterialError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ImportKeyMaterial`.

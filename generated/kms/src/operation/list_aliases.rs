@@ -73,7 +73,7 @@ impl crate::client::Request for ListAliasesRequest {
 /// From [`ListAliasesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_aliases`](crate::Client::list_aliases) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAliasesRequestBuilder<C = ()> {
-    inner: Box<ListAliasesRequest>,
+    inner: ListAliasesRequest,
     client: C,
 }
 impl<C> ListAliasesRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> ListAliasesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAliasesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> ListAliasesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAliasesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> ListAliasesRequestBuilder<C> {
 impl<'a> ListAliasesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAliasesRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> ListAliasesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAliasesResponse, ListAliasesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAliases`.

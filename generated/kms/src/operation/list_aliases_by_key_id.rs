@@ -83,7 +83,7 @@ impl crate::client::Request for ListAliasesByKeyIdRequest {
 /// From [`ListAliasesByKeyIdRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_aliases_by_key_id`](crate::Client::list_aliases_by_key_id) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAliasesByKeyIdRequestBuilder<C = ()> {
-    inner: Box<ListAliasesByKeyIdRequest>,
+    inner: ListAliasesByKeyIdRequest,
     client: C,
 }
 impl<C> ListAliasesByKeyIdRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> ListAliasesByKeyIdRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAliasesByKeyIdRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> ListAliasesByKeyIdRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAliasesByKeyIdRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> ListAliasesByKeyIdRequestBuilder<C> {
 impl<'a> ListAliasesByKeyIdRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAliasesByKeyIdRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> ListAliasesByKeyIdRequestBuilder<&'a crate::Client> {
         ListAliasesByKeyIdResponse,
         ListAliasesByKeyIdError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAliasesByKeyId`.

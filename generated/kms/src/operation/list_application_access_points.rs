@@ -65,7 +65,7 @@ impl crate::client::Request for ListApplicationAccessPointsRequest {
 /// From [`ListApplicationAccessPointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_application_access_points`](crate::Client::list_application_access_points) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListApplicationAccessPointsRequestBuilder<C = ()> {
-    inner: Box<ListApplicationAccessPointsRequest>,
+    inner: ListApplicationAccessPointsRequest,
     client: C,
 }
 impl<C> ListApplicationAccessPointsRequestBuilder<C> {
@@ -98,7 +98,7 @@ impl<C> ListApplicationAccessPointsRequestBuilder<C> {
         ListApplicationAccessPointsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -107,7 +107,7 @@ impl<C> ListApplicationAccessPointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListApplicationAccessPointsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -115,7 +115,7 @@ impl<C> ListApplicationAccessPointsRequestBuilder<C> {
 impl<'a> ListApplicationAccessPointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListApplicationAccessPointsRequest::default(),
             client,
         }
     }
@@ -127,7 +127,7 @@ impl<'a> ListApplicationAccessPointsRequestBuilder<&'a crate::Client> {
         ListApplicationAccessPointsResponse,
         ListApplicationAccessPointsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListApplicationAccessPoints`.

@@ -59,7 +59,7 @@ impl crate::client::Request for ListClientKeysRequest {
 /// From [`ListClientKeysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_client_keys`](crate::Client::list_client_keys) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListClientKeysRequestBuilder<C = ()> {
-    inner: Box<ListClientKeysRequest>,
+    inner: ListClientKeysRequest,
     client: C,
 }
 impl<C> ListClientKeysRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> ListClientKeysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListClientKeysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> ListClientKeysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListClientKeysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> ListClientKeysRequestBuilder<C> {
 impl<'a> ListClientKeysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListClientKeysRequest::default(),
             client,
         }
     }
@@ -105,7 +105,7 @@ impl<'a> ListClientKeysRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListClientKeysResponse, ListClientKeysError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListClientKeys`.

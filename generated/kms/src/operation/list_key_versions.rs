@@ -83,7 +83,7 @@ impl crate::client::Request for ListKeyVersionsRequest {
 /// From [`ListKeyVersionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_key_versions`](crate::Client::list_key_versions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListKeyVersionsRequestBuilder<C = ()> {
-    inner: Box<ListKeyVersionsRequest>,
+    inner: ListKeyVersionsRequest,
     client: C,
 }
 impl<C> ListKeyVersionsRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListKeyVersionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListKeyVersionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
 impl<'a> ListKeyVersionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListKeyVersionsRequest::default(),
             client,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> ListKeyVersionsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListKeyVersionsResponse, ListKeyVersionsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListKeyVersions`.

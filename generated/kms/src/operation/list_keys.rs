@@ -111,7 +111,7 @@ impl crate::client::Request for ListKeysRequest {
 /// From [`ListKeysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_keys`](crate::Client::list_keys) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListKeysRequestBuilder<C = ()> {
-    inner: Box<ListKeysRequest>,
+    inner: ListKeysRequest,
     client: C,
 }
 impl<C> ListKeysRequestBuilder<C> {
@@ -189,7 +189,7 @@ impl<C> ListKeysRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListKeysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -198,7 +198,7 @@ impl<C> ListKeysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListKeysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -206,14 +206,14 @@ impl<C> ListKeysRequestBuilder<C> {
 impl<'a> ListKeysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListKeysRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListKeysResponse, ListKeysError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListKeys`.

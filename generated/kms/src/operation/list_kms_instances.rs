@@ -68,7 +68,7 @@ impl crate::client::Request for ListKmsInstancesRequest {
 /// From [`ListKmsInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_kms_instances`](crate::Client::list_kms_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListKmsInstancesRequestBuilder<C = ()> {
-    inner: Box<ListKmsInstancesRequest>,
+    inner: ListKmsInstancesRequest,
     client: C,
 }
 impl<C> ListKmsInstancesRequestBuilder<C> {
@@ -105,7 +105,7 @@ impl<C> ListKmsInstancesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListKmsInstancesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -114,7 +114,7 @@ impl<C> ListKmsInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListKmsInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -122,7 +122,7 @@ impl<C> ListKmsInstancesRequestBuilder<C> {
 impl<'a> ListKmsInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListKmsInstancesRequest::default(),
             client,
         }
     }
@@ -131,7 +131,7 @@ impl<'a> ListKmsInstancesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListKmsInstancesResponse, ListKmsInstancesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListKmsInstances`.

@@ -65,7 +65,7 @@ impl crate::client::Request for ListNetworkRulesRequest {
 /// From [`ListNetworkRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_network_rules`](crate::Client::list_network_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListNetworkRulesRequestBuilder<C = ()> {
-    inner: Box<ListNetworkRulesRequest>,
+    inner: ListNetworkRulesRequest,
     client: C,
 }
 impl<C> ListNetworkRulesRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> ListNetworkRulesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListNetworkRulesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> ListNetworkRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListNetworkRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> ListNetworkRulesRequestBuilder<C> {
 impl<'a> ListNetworkRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListNetworkRulesRequest::default(),
             client,
         }
     }
@@ -121,7 +121,7 @@ impl<'a> ListNetworkRulesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListNetworkRulesResponse, ListNetworkRulesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListNetworkRules`.

@@ -65,7 +65,7 @@ impl crate::client::Request for ListResourceTagsRequest {
 /// From [`ListResourceTagsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_resource_tags`](crate::Client::list_resource_tags) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListResourceTagsRequestBuilder<C = ()> {
-    inner: Box<ListResourceTagsRequest>,
+    inner: ListResourceTagsRequest,
     client: C,
 }
 impl<C> ListResourceTagsRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> ListResourceTagsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListResourceTagsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> ListResourceTagsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListResourceTagsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> ListResourceTagsRequestBuilder<C> {
 impl<'a> ListResourceTagsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListResourceTagsRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> ListResourceTagsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListResourceTagsResponse, ListResourceTagsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListResourceTags`.

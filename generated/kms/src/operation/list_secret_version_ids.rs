@@ -90,7 +90,7 @@ impl crate::client::Request for ListSecretVersionIdsRequest {
 /// From [`ListSecretVersionIdsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_secret_version_ids`](crate::Client::list_secret_version_ids) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSecretVersionIdsRequestBuilder<C = ()> {
-    inner: Box<ListSecretVersionIdsRequest>,
+    inner: ListSecretVersionIdsRequest,
     client: C,
 }
 impl<C> ListSecretVersionIdsRequestBuilder<C> {
@@ -148,7 +148,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListSecretVersionIdsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSecretVersionIdsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
 impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSecretVersionIdsRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::Client> {
         ListSecretVersionIdsResponse,
         ListSecretVersionIdsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSecretVersionIds`.

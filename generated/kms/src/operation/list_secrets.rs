@@ -115,7 +115,7 @@ impl crate::client::Request for ListSecretsRequest {
 /// From [`ListSecretsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_secrets`](crate::Client::list_secrets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSecretsRequestBuilder<C = ()> {
-    inner: Box<ListSecretsRequest>,
+    inner: ListSecretsRequest,
     client: C,
 }
 impl<C> ListSecretsRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> ListSecretsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListSecretsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> ListSecretsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSecretsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> ListSecretsRequestBuilder<C> {
 impl<'a> ListSecretsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSecretsRequest::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> ListSecretsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListSecretsResponse, ListSecretsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSecrets`.

@@ -59,7 +59,7 @@ impl crate::client::Request for OpenKmsServiceRequest {
 /// From [`OpenKmsServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_kms_service`](crate::Client::open_kms_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenKmsServiceRequestBuilder<C = ()> {
-    inner: Box<OpenKmsServiceRequest>,
+    inner: OpenKmsServiceRequest,
     client: C,
 }
 impl<C> OpenKmsServiceRequestBuilder<C> {
@@ -69,7 +69,7 @@ impl<C> OpenKmsServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OpenKmsServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -78,7 +78,7 @@ impl<C> OpenKmsServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenKmsServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -86,7 +86,7 @@ impl<C> OpenKmsServiceRequestBuilder<C> {
 impl<'a> OpenKmsServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenKmsServiceRequest::default(),
             client,
         }
     }
@@ -95,7 +95,7 @@ impl<'a> OpenKmsServiceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<OpenKmsServiceResponse, OpenKmsServiceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenKmsService`.

@@ -118,7 +118,7 @@ impl crate::client::Request for PutSecretValueRequest {
 /// From [`PutSecretValueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::put_secret_value`](crate::Client::put_secret_value) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PutSecretValueRequestBuilder<C = ()> {
-    inner: Box<PutSecretValueRequest>,
+    inner: PutSecretValueRequest,
     client: C,
 }
 impl<C> PutSecretValueRequestBuilder<C> {
@@ -189,7 +189,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PutSecretValueRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -198,7 +198,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PutSecretValueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -206,7 +206,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
 impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PutSecretValueRequest::default(),
             client,
         }
     }
@@ -215,7 +215,7 @@ impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<PutSecretValueResponse, PutSecretValueError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PutSecretValue`.

@@ -138,7 +138,7 @@ impl crate::client::Request for ReEncryptRequest {
 /// From [`ReEncryptRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::re_encrypt`](crate::Client::re_encrypt) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReEncryptRequestBuilder<C = ()> {
-    inner: Box<ReEncryptRequest>,
+    inner: ReEncryptRequest,
     client: C,
 }
 impl<C> ReEncryptRequestBuilder<C> {
@@ -252,7 +252,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ReEncryptRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -261,7 +261,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReEncryptRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -269,7 +269,7 @@ impl<C> ReEncryptRequestBuilder<C> {
 impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReEncryptRequest::default(),
             client,
         }
     }
@@ -278,7 +278,7 @@ impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ReEncryptResponse, ReEncryptError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReEncrypt`.

@@ -70,7 +70,7 @@ impl crate::client::Request for ReleaseKmsInstanceRequest {
 /// From [`ReleaseKmsInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_kms_instance`](crate::Client::release_kms_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleaseKmsInstanceRequestBuilder<C = ()> {
-    inner: Box<ReleaseKmsInstanceRequest>,
+    inner: ReleaseKmsInstanceRequest,
     client: C,
 }
 impl<C> ReleaseKmsInstanceRequestBuilder<C> {
@@ -102,7 +102,7 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleaseKmsInstanceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -111,7 +111,7 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleaseKmsInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -119,7 +119,7 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
 impl<'a> ReleaseKmsInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleaseKmsInstanceRequest::default(),
             client,
         }
     }
@@ -131,7 +131,7 @@ impl<'a> ReleaseKmsInstanceRequestBuilder<&'a crate::Client> {
         ReleaseKmsInstanceResponse,
         ReleaseKmsInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleaseKmsInstance`.

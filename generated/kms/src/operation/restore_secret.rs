@@ -65,7 +65,7 @@ impl crate::client::Request for RestoreSecretRequest {
 /// From [`RestoreSecretRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::restore_secret`](crate::Client::restore_secret) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RestoreSecretRequestBuilder<C = ()> {
-    inner: Box<RestoreSecretRequest>,
+    inner: RestoreSecretRequest,
     client: C,
 }
 impl<C> RestoreSecretRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> RestoreSecretRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RestoreSecretRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> RestoreSecretRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RestoreSecretRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> RestoreSecretRequestBuilder<C> {
 impl<'a> RestoreSecretRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RestoreSecretRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> RestoreSecretRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RestoreSecretResponse, RestoreSecretError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RestoreSecret`.

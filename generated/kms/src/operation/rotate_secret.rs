@@ -82,7 +82,7 @@ impl crate::client::Request for RotateSecretRequest {
 /// From [`RotateSecretRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::rotate_secret`](crate::Client::rotate_secret) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RotateSecretRequestBuilder<C = ()> {
-    inner: Box<RotateSecretRequest>,
+    inner: RotateSecretRequest,
     client: C,
 }
 impl<C> RotateSecretRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> RotateSecretRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RotateSecretRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> RotateSecretRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RotateSecretRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> RotateSecretRequestBuilder<C> {
 impl<'a> RotateSecretRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RotateSecretRequest::default(),
             client,
         }
     }
@@ -142,7 +142,7 @@ impl<'a> RotateSecretRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RotateSecretResponse, RotateSecretError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RotateSecret`.

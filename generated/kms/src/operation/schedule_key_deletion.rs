@@ -89,7 +89,7 @@ impl crate::client::Request for ScheduleKeyDeletionRequest {
 /// From [`ScheduleKeyDeletionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::schedule_key_deletion`](crate::Client::schedule_key_deletion) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ScheduleKeyDeletionRequestBuilder<C = ()> {
-    inner: Box<ScheduleKeyDeletionRequest>,
+    inner: ScheduleKeyDeletionRequest,
     client: C,
 }
 impl<C> ScheduleKeyDeletionRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> ScheduleKeyDeletionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ScheduleKeyDeletionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> ScheduleKeyDeletionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ScheduleKeyDeletionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> ScheduleKeyDeletionRequestBuilder<C> {
 impl<'a> ScheduleKeyDeletionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ScheduleKeyDeletionRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> ScheduleKeyDeletionRequestBuilder<&'a crate::Client> {
         ScheduleKeyDeletionResponse,
         ScheduleKeyDeletionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ScheduleKeyDeletion`.

@@ -90,7 +90,7 @@ impl crate::client::Request for SetDeletionProtectionRequest {
 /// From [`SetDeletionProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_deletion_protection`](crate::Client::set_deletion_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetDeletionProtectionRequestBuilder<C = ()> {
-    inner: Box<SetDeletionProtectionRequest>,
+    inner: SetDeletionProtectionRequest,
     client: C,
 }
 impl<C> SetDeletionProtectionRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetDeletionProtectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetDeletionProtectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
 impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetDeletionProtectionRequest::default(),
             client,
         }
     }
@@ -174,7 +174,7 @@ impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::Client> {
         SetDeletionProtectionResponse,
         SetDeletionProtectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetDeletionProtection`.

@@ -72,7 +72,7 @@ impl crate::client::Request for SetKeyPolicyRequest {
 /// From [`SetKeyPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_key_policy`](crate::Client::set_key_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetKeyPolicyRequestBuilder<C = ()> {
-    inner: Box<SetKeyPolicyRequest>,
+    inner: SetKeyPolicyRequest,
     client: C,
 }
 impl<C> SetKeyPolicyRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> SetKeyPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetKeyPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> SetKeyPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetKeyPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> SetKeyPolicyRequestBuilder<C> {
 impl<'a> SetKeyPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetKeyPolicyRequest::default(),
             client,
         }
     }
@@ -134,7 +134,7 @@ impl<'a> SetKeyPolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<SetKeyPolicyResponse, SetKeyPolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetKeyPolicy`.

@@ -96,7 +96,7 @@ impl crate::client::Request for TagResourceRequest {
 /// From [`TagResourceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::tag_resource`](crate::Client::tag_resource) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TagResourceRequestBuilder<C = ()> {
-    inner: Box<TagResourceRequest>,
+    inner: TagResourceRequest,
     client: C,
 }
 impl<C> TagResourceRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> TagResourceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<TagResourceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> TagResourceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TagResourceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> TagResourceRequestBuilder<C> {
 impl<'a> TagResourceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TagResourceRequest::default(),
             client,
         }
     }
@@ -184,7 +184,7 @@ impl<'a> TagResourceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TagResourceResponse, TagResourceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TagResource`.

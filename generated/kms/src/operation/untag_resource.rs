@@ -81,7 +81,7 @@ impl crate::client::Request for UntagResourceRequest {
 /// From [`UntagResourceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::untag_resource`](crate::Client::untag_resource) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UntagResourceRequestBuilder<C = ()> {
-    inner: Box<UntagResourceRequest>,
+    inner: UntagResourceRequest,
     client: C,
 }
 impl<C> UntagResourceRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> UntagResourceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UntagResourceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> UntagResourceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UntagResourceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> UntagResourceRequestBuilder<C> {
 impl<'a> UntagResourceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UntagResourceRequest::default(),
             client,
         }
     }
@@ -152,7 +152,7 @@ impl<'a> UntagResourceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UntagResourceResponse, UntagResourceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UntagResource`.

@@ -74,7 +74,7 @@ impl crate::client::Request for UpdateAliasRequest {
 /// From [`UpdateAliasRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_alias`](crate::Client::update_alias) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateAliasRequestBuilder<C = ()> {
-    inner: Box<UpdateAliasRequest>,
+    inner: UpdateAliasRequest,
     client: C,
 }
 impl<C> UpdateAliasRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> UpdateAliasRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateAliasRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> UpdateAliasRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateAliasRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> UpdateAliasRequestBuilder<C> {
 impl<'a> UpdateAliasRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateAliasRequest::default(),
             client,
         }
     }
@@ -134,7 +134,7 @@ impl<'a> UpdateAliasRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateAliasResponse, UpdateAliasError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateAlias`.

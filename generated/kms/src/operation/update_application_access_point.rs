@@ -79,7 +79,7 @@ impl crate::client::Request for UpdateApplicationAccessPointRequest {
 /// From [`UpdateApplicationAccessPointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_application_access_point`](crate::Client::update_application_access_point) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateApplicationAccessPointRequestBuilder<C = ()> {
-    inner: Box<UpdateApplicationAccessPointRequest>,
+    inner: UpdateApplicationAccessPointRequest,
     client: C,
 }
 impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
@@ -125,7 +125,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
         UpdateApplicationAccessPointRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -134,7 +134,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateApplicationAccessPointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -142,7 +142,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
 impl<'a> UpdateApplicationAccessPointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateApplicationAccessPointRequest::default(),
             client,
         }
     }
@@ -154,7 +154,7 @@ impl<'a> UpdateApplicationAccessPointRequestBuilder<&'a crate::Client> {
         UpdateApplicationAccessPointResponse,
         UpdateApplicationAccessPointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateApplicationAccessPoint`.

@@ -80,7 +80,7 @@ impl crate::client::Request for UpdateCertificateStatusRequest {
 /// From [`UpdateCertificateStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_certificate_status`](crate::Client::update_certificate_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateCertificateStatusRequestBuilder<C = ()> {
-    inner: Box<UpdateCertificateStatusRequest>,
+    inner: UpdateCertificateStatusRequest,
     client: C,
 }
 impl<C> UpdateCertificateStatusRequestBuilder<C> {
@@ -118,7 +118,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateCertificateStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -127,7 +127,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateCertificateStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -135,7 +135,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
 impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateCertificateStatusRequest::default(),
             client,
         }
     }
@@ -147,7 +147,7 @@ impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
         UpdateCertificateStatusResponse,
         UpdateCertificateStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateCertificateStatus`.

@@ -74,7 +74,7 @@ impl crate::client::Request for UpdateKeyDescriptionRequest {
 /// From [`UpdateKeyDescriptionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_key_description`](crate::Client::update_key_description) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateKeyDescriptionRequestBuilder<C = ()> {
-    inner: Box<UpdateKeyDescriptionRequest>,
+    inner: UpdateKeyDescriptionRequest,
     client: C,
 }
 impl<C> UpdateKeyDescriptionRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> UpdateKeyDescriptionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateKeyDescriptionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> UpdateKeyDescriptionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateKeyDescriptionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> UpdateKeyDescriptionRequestBuilder<C> {
 impl<'a> UpdateKeyDescriptionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateKeyDescriptionRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> UpdateKeyDescriptionRequestBuilder<&'a crate::Client> {
         UpdateKeyDescriptionResponse,
         UpdateKeyDescriptionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateKeyDescription`.

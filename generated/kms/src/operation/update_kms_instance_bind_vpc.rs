@@ -85,7 +85,7 @@ impl crate::client::Request for UpdateKmsInstanceBindVpcRequest {
 /// From [`UpdateKmsInstanceBindVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_kms_instance_bind_vpc`](crate::Client::update_kms_instance_bind_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateKmsInstanceBindVpcRequestBuilder<C = ()> {
-    inner: Box<UpdateKmsInstanceBindVpcRequest>,
+    inner: UpdateKmsInstanceBindVpcRequest,
     client: C,
 }
 impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateKmsInstanceBindVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateKmsInstanceBindVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,7 +141,7 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
 impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateKmsInstanceBindVpcRequest::default(),
             client,
         }
     }
@@ -153,7 +153,7 @@ impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::Client> {
         UpdateKmsInstanceBindVpcResponse,
         UpdateKmsInstanceBindVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateKmsInstanceBindVpc`.

@@ -78,7 +78,7 @@ impl crate::client::Request for UpdateNetworkRuleRequest {
 /// From [`UpdateNetworkRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_network_rule`](crate::Client::update_network_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateNetworkRuleRequestBuilder<C = ()> {
-    inner: Box<UpdateNetworkRuleRequest>,
+    inner: UpdateNetworkRuleRequest,
     client: C,
 }
 impl<C> UpdateNetworkRuleRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateNetworkRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateNetworkRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
 impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateNetworkRuleRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::Client> {
         UpdateNetworkRuleResponse,
         UpdateNetworkRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateNetworkRule`.

@@ -100,7 +100,7 @@ impl crate::client::Request for UpdatePolicyRequest {
 /// From [`UpdatePolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_policy`](crate::Client::update_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdatePolicyRequestBuilder<C = ()> {
-    inner: Box<UpdatePolicyRequest>,
+    inner: UpdatePolicyRequest,
     client: C,
 }
 impl<C> UpdatePolicyRequestBuilder<C> {
@@ -171,7 +171,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdatePolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -180,7 +180,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdatePolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -188,7 +188,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
 impl<'a> UpdatePolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdatePolicyRequest::default(),
             client,
         }
     }
@@ -197,7 +197,7 @@ impl<'a> UpdatePolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdatePolicyResponse, UpdatePolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdatePolicy`.

@@ -94,7 +94,7 @@ impl crate::client::Request for UpdateRotationPolicyRequest {
 /// From [`UpdateRotationPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_rotation_policy`](crate::Client::update_rotation_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateRotationPolicyRequestBuilder<C = ()> {
-    inner: Box<UpdateRotationPolicyRequest>,
+    inner: UpdateRotationPolicyRequest,
     client: C,
 }
 impl<C> UpdateRotationPolicyRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateRotationPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateRotationPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
 impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateRotationPolicyRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
         UpdateRotationPolicyResponse,
         UpdateRotationPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateRotationPolicy`.

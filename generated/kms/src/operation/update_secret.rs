@@ -74,7 +74,7 @@ impl crate::client::Request for UpdateSecretRequest {
 /// From [`UpdateSecretRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_secret`](crate::Client::update_secret) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateSecretRequestBuilder<C = ()> {
-    inner: Box<UpdateSecretRequest>,
+    inner: UpdateSecretRequest,
     client: C,
 }
 impl<C> UpdateSecretRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> UpdateSecretRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateSecretRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> UpdateSecretRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateSecretRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> UpdateSecretRequestBuilder<C> {
 impl<'a> UpdateSecretRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateSecretRequest::default(),
             client,
         }
     }
@@ -138,7 +138,7 @@ impl<'a> UpdateSecretRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateSecretResponse, UpdateSecretError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateSecret`.

@@ -96,7 +96,7 @@ impl crate::client::Request for UpdateSecretRotationPolicyRequest {
 /// From [`UpdateSecretRotationPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_secret_rotation_policy`](crate::Client::update_secret_rotation_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateSecretRotationPolicyRequestBuilder<C = ()> {
-    inner: Box<UpdateSecretRotationPolicyRequest>,
+    inner: UpdateSecretRotationPolicyRequest,
     client: C,
 }
 impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateSecretRotationPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateSecretRotationPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
 impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateSecretRotationPolicyRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::Client> {
         UpdateSecretRotationPolicyResponse,
         UpdateSecretRotationPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateSecretRotationPolicy`.

@@ -92,7 +92,7 @@ impl crate::client::Request for UpdateSecretVersionStageRequest {
 /// From [`UpdateSecretVersionStageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_secret_version_stage`](crate::Client::update_secret_version_stage) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateSecretVersionStageRequestBuilder<C = ()> {
-    inner: Box<UpdateSecretVersionStageRequest>,
+    inner: UpdateSecretVersionStageRequest,
     client: C,
 }
 impl<C> UpdateSecretVersionStageRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateSecretVersionStageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateSecretVersionStageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
 impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateSecretVersionStageRequest::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
         UpdateSecretVersionStageResponse,
         UpdateSecretVersionStageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateSecretVersionStage`.

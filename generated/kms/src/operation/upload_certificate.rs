@@ -80,7 +80,7 @@ impl crate::client::Request for UploadCertificateRequest {
 /// From [`UploadCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::upload_certificate`](crate::Client::upload_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UploadCertificateRequestBuilder<C = ()> {
-    inner: Box<UploadCertificateRequest>,
+    inner: UploadCertificateRequest,
     client: C,
 }
 impl<C> UploadCertificateRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UploadCertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UploadCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
 impl<'a> UploadCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UploadCertificateRequest::default(),
             client,
         }
     }
@@ -151,7 +151,7 @@ impl<'a> UploadCertificateRequestBuilder<&'a crate::Client> {
         UploadCertificateResponse,
         UploadCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UploadCertificate`.

@@ -119,7 +119,7 @@ impl crate::client::Request for AssociateAdditionalCertificatesWithListenerReque
 /// From [`AssociateAdditionalCertificatesWithListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_additional_certificates_with_listener`](crate::Client::associate_additional_certificates_with_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateAdditionalCertificatesWithListenerRequestBuilder<C = ()> {
-    inner: Box<AssociateAdditionalCertificatesWithListenerRequest>,
+    inner: AssociateAdditionalCertificatesWithListenerRequest,
     client: C,
 }
 impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
@@ -199,7 +199,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
         AssociateAdditionalCertificatesWithListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -208,7 +208,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateAdditionalCertificatesWithListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -216,7 +216,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
 impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
             client,
         }
     }
@@ -228,7 +228,7 @@ impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Cl
         AssociateAdditionalCertificatesWithListenerResponse,
         AssociateAdditionalCertificatesWithListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateAdditionalCertificatesWithListener`.

@@ -105,7 +105,7 @@ impl crate::client::Request for CancelShiftLoadBalancerZonesRequest {
 /// From [`CancelShiftLoadBalancerZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_shift_load_balancer_zones`](crate::Client::cancel_shift_load_balancer_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelShiftLoadBalancerZonesRequestBuilder<C = ()> {
-    inner: Box<CancelShiftLoadBalancerZonesRequest>,
+    inner: CancelShiftLoadBalancerZonesRequest,
     client: C,
 }
 impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
         CancelShiftLoadBalancerZonesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelShiftLoadBalancerZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
 impl<'a> CancelShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelShiftLoadBalancerZonesRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> CancelShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
         CancelShiftLoadBalancerZonesResponse,
         CancelShiftLoadBalancerZonesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelShiftLoadBalancerZones`.

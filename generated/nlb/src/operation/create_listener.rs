@@ -286,7 +286,7 @@ impl crate::client::Request for CreateListenerRequest {
 /// From [`CreateListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_listener`](crate::Client::create_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateListenerRequestBuilder<C = ()> {
-    inner: Box<CreateListenerRequest>,
+    inner: CreateListenerRequest,
     client: C,
 }
 impl<C> CreateListenerRequestBuilder<C> {
@@ -606,7 +606,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -615,7 +615,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -623,7 +623,7 @@ impl<C> CreateListenerRequestBuilder<C> {
 impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateListenerRequest::default(),
             client,
         }
     }
@@ -632,7 +632,7 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateListenerResponse, CreateListenerError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateListener`.

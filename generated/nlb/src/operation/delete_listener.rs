@@ -92,7 +92,7 @@ impl crate::client::Request for DeleteListenerRequest {
 /// From [`DeleteListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_listener`](crate::Client::delete_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteListenerRequestBuilder<C = ()> {
-    inner: Box<DeleteListenerRequest>,
+    inner: DeleteListenerRequest,
     client: C,
 }
 impl<C> DeleteListenerRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
 impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteListenerRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteListenerResponse, DeleteListenerError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteListener`.

@@ -91,7 +91,7 @@ impl crate::client::Request for DeleteSecurityPolicyRequest {
 /// From [`DeleteSecurityPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_security_policy`](crate::Client::delete_security_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSecurityPolicyRequestBuilder<C = ()> {
-    inner: Box<DeleteSecurityPolicyRequest>,
+    inner: DeleteSecurityPolicyRequest,
     client: C,
 }
 impl<C> DeleteSecurityPolicyRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSecurityPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSecurityPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
 impl<'a> DeleteSecurityPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSecurityPolicyRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> DeleteSecurityPolicyRequestBuilder<&'a crate::Client> {
         DeleteSecurityPolicyResponse,
         DeleteSecurityPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSecurityPolicy`.

@@ -94,7 +94,7 @@ impl crate::client::Request for DeleteServerGroupRequest {
 /// From [`DeleteServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_server_group`](crate::Client::delete_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteServerGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteServerGroupRequest>,
+    inner: DeleteServerGroupRequest,
     client: C,
 }
 impl<C> DeleteServerGroupRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> DeleteServerGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteServerGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> DeleteServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> DeleteServerGroupRequestBuilder<C> {
 impl<'a> DeleteServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteServerGroupRequest::default(),
             client,
         }
     }
@@ -185,7 +185,7 @@ impl<'a> DeleteServerGroupRequestBuilder<&'a crate::Client> {
         DeleteServerGroupResponse,
         DeleteServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteServerGroup`.

@@ -60,7 +60,7 @@ impl crate::client::Request for DescribeHdMonitorRegionConfigRequest {
 /// From [`DescribeHdMonitorRegionConfigRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_hd_monitor_region_config`](crate::Client::describe_hd_monitor_region_config) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHdMonitorRegionConfigRequestBuilder<C = ()> {
-    inner: Box<DescribeHdMonitorRegionConfigRequest>,
+    inner: DescribeHdMonitorRegionConfigRequest,
     client: C,
 }
 impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
         DescribeHdMonitorRegionConfigRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHdMonitorRegionConfigRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
 impl<'a> DescribeHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeHdMonitorRegionConfigRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> DescribeHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
         DescribeHdMonitorRegionConfigResponse,
         DescribeHdMonitorRegionConfigError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeHdMonitorRegionConfig`.

@@ -81,7 +81,7 @@ impl crate::client::Request for DescribeRegionsRequest {
 /// From [`DescribeRegionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_regions`](crate::Client::describe_regions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRegionsRequestBuilder<C = ()> {
-    inner: Box<DescribeRegionsRequest>,
+    inner: DescribeRegionsRequest,
     client: C,
 }
 impl<C> DescribeRegionsRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRegionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRegionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
 impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRegionsRequest::default(),
             client,
         }
     }
@@ -157,7 +157,7 @@ impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeRegionsResponse, DescribeRegionsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRegions`.

@@ -102,7 +102,7 @@ impl crate::client::Request for DetachCommonBandwidthPackageFromLoadBalancerRequ
 /// From [`DetachCommonBandwidthPackageFromLoadBalancerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_common_bandwidth_package_from_load_balancer`](crate::Client::detach_common_bandwidth_package_from_load_balancer) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C = ()> {
-    inner: Box<DetachCommonBandwidthPackageFromLoadBalancerRequest>,
+    inner: DetachCommonBandwidthPackageFromLoadBalancerRequest,
     client: C,
 }
 impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
@@ -177,7 +177,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
         DetachCommonBandwidthPackageFromLoadBalancerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -186,7 +186,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachCommonBandwidthPackageFromLoadBalancerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -194,7 +194,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
 impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachCommonBandwidthPackageFromLoadBalancerRequest::default(),
             client,
         }
     }
@@ -206,7 +206,7 @@ impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::C
         DetachCommonBandwidthPackageFromLoadBalancerResponse,
         DetachCommonBandwidthPackageFromLoadBalancerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachCommonBandwidthPackageFromLoadBalancer`.

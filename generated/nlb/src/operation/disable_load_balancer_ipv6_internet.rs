@@ -92,7 +92,7 @@ impl crate::client::Request for DisableLoadBalancerIpv6InternetRequest {
 /// From [`DisableLoadBalancerIpv6InternetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_load_balancer_ipv6_internet`](crate::Client::disable_load_balancer_ipv6_internet) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableLoadBalancerIpv6InternetRequestBuilder<C = ()> {
-    inner: Box<DisableLoadBalancerIpv6InternetRequest>,
+    inner: DisableLoadBalancerIpv6InternetRequest,
     client: C,
 }
 impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
         DisableLoadBalancerIpv6InternetRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableLoadBalancerIpv6InternetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
 impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableLoadBalancerIpv6InternetRequest::default(),
             client,
         }
     }
@@ -185,7 +185,7 @@ impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
         DisableLoadBalancerIpv6InternetResponse,
         DisableLoadBalancerIpv6InternetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableLoadBalancerIpv6Internet`.

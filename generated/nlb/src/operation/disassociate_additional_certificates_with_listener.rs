@@ -119,7 +119,7 @@ impl crate::client::Request for DisassociateAdditionalCertificatesWithListenerRe
 /// From [`DisassociateAdditionalCertificatesWithListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disassociate_additional_certificates_with_listener`](crate::Client::disassociate_additional_certificates_with_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisassociateAdditionalCertificatesWithListenerRequestBuilder<C = ()> {
-    inner: Box<DisassociateAdditionalCertificatesWithListenerRequest>,
+    inner: DisassociateAdditionalCertificatesWithListenerRequest,
     client: C,
 }
 impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
@@ -199,7 +199,7 @@ impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
         DisassociateAdditionalCertificatesWithListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -210,7 +210,7 @@ impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DisassociateAdditionalCertificatesWithListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<
 > DisassociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<
         DisassociateAdditionalCertificatesWithListenerResponse,
         DisassociateAdditionalCertificatesWithListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisassociateAdditionalCertificatesWithListener`.

@@ -92,7 +92,7 @@ impl crate::client::Request for EnableLoadBalancerIpv6InternetRequest {
 /// From [`EnableLoadBalancerIpv6InternetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_load_balancer_ipv6_internet`](crate::Client::enable_load_balancer_ipv6_internet) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableLoadBalancerIpv6InternetRequestBuilder<C = ()> {
-    inner: Box<EnableLoadBalancerIpv6InternetRequest>,
+    inner: EnableLoadBalancerIpv6InternetRequest,
     client: C,
 }
 impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
         EnableLoadBalancerIpv6InternetRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableLoadBalancerIpv6InternetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
 impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableLoadBalancerIpv6InternetRequest::default(),
             client,
         }
     }
@@ -185,7 +185,7 @@ impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
         EnableLoadBalancerIpv6InternetResponse,
         EnableLoadBalancerIpv6InternetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableLoadBalancerIpv6Internet`.

@@ -74,7 +74,7 @@ impl crate::client::Request for GetJobStatusRequest {
 /// From [`GetJobStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_job_status`](crate::Client::get_job_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetJobStatusRequestBuilder<C = ()> {
-    inner: Box<GetJobStatusRequest>,
+    inner: GetJobStatusRequest,
     client: C,
 }
 impl<C> GetJobStatusRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> GetJobStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetJobStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> GetJobStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetJobStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> GetJobStatusRequestBuilder<C> {
 impl<'a> GetJobStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetJobStatusRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> GetJobStatusRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetJobStatusResponse, GetJobStatusError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetJobStatus`.

@@ -71,7 +71,7 @@ impl crate::client::Request for GetListenerHealthStatusRequest {
 /// From [`GetListenerHealthStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_listener_health_status`](crate::Client::get_listener_health_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetListenerHealthStatusRequestBuilder<C = ()> {
-    inner: Box<GetListenerHealthStatusRequest>,
+    inner: GetListenerHealthStatusRequest,
     client: C,
 }
 impl<C> GetListenerHealthStatusRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetListenerHealthStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetListenerHealthStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
 impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetListenerHealthStatusRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
         GetListenerHealthStatusResponse,
         GetListenerHealthStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetListenerHealthStatus`.

@@ -58,7 +58,7 @@ impl crate::client::Request for ListAsynJobsRequest {
 /// From [`ListAsynJobsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_asyn_jobs`](crate::Client::list_asyn_jobs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAsynJobsRequestBuilder<C = ()> {
-    inner: Box<ListAsynJobsRequest>,
+    inner: ListAsynJobsRequest,
     client: C,
 }
 impl<C> ListAsynJobsRequestBuilder<C> {
@@ -80,7 +80,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAsynJobsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -89,7 +89,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAsynJobsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -97,7 +97,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
 impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAsynJobsRequest::default(),
             client,
         }
     }
@@ -106,7 +106,7 @@ impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAsynJobsResponse, ListAsynJobsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAsynJobs`.

@@ -185,7 +185,7 @@ impl crate::client::Request for ListLoadBalancersRequest {
 /// From [`ListLoadBalancersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_load_balancers`](crate::Client::list_load_balancers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListLoadBalancersRequestBuilder<C = ()> {
-    inner: Box<ListLoadBalancersRequest>,
+    inner: ListLoadBalancersRequest,
     client: C,
 }
 impl<C> ListLoadBalancersRequestBuilder<C> {
@@ -393,7 +393,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListLoadBalancersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -402,7 +402,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListLoadBalancersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -410,7 +410,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
 impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListLoadBalancersRequest::default(),
             client,
         }
     }
@@ -422,7 +422,7 @@ impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
         ListLoadBalancersResponse,
         ListLoadBalancersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListLoadBalancers`.

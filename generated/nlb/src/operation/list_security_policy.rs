@@ -114,7 +114,7 @@ impl crate::client::Request for ListSecurityPolicyRequest {
 /// From [`ListSecurityPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_security_policy`](crate::Client::list_security_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSecurityPolicyRequestBuilder<C = ()> {
-    inner: Box<ListSecurityPolicyRequest>,
+    inner: ListSecurityPolicyRequest,
     client: C,
 }
 impl<C> ListSecurityPolicyRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListSecurityPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSecurityPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
 impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSecurityPolicyRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
         ListSecurityPolicyResponse,
         ListSecurityPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSecurityPolicy`.

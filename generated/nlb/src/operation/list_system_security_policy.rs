@@ -61,7 +61,7 @@ impl crate::client::Request for ListSystemSecurityPolicyRequest {
 /// From [`ListSystemSecurityPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_system_security_policy`](crate::Client::list_system_security_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListSystemSecurityPolicyRequestBuilder<C = ()> {
-    inner: Box<ListSystemSecurityPolicyRequest>,
+    inner: ListSystemSecurityPolicyRequest,
     client: C,
 }
 impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListSystemSecurityPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListSystemSecurityPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
 impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListSystemSecurityPolicyRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::Client> {
         ListSystemSecurityPolicyResponse,
         ListSystemSecurityPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListSystemSecurityPolicy`.

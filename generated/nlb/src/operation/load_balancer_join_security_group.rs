@@ -115,7 +115,7 @@ impl crate::client::Request for LoadBalancerJoinSecurityGroupRequest {
 /// From [`LoadBalancerJoinSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::load_balancer_join_security_group`](crate::Client::load_balancer_join_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct LoadBalancerJoinSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<LoadBalancerJoinSecurityGroupRequest>,
+    inner: LoadBalancerJoinSecurityGroupRequest,
     client: C,
 }
 impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
@@ -195,7 +195,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
         LoadBalancerJoinSecurityGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -204,7 +204,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> LoadBalancerJoinSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -212,7 +212,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
 impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: LoadBalancerJoinSecurityGroupRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
         LoadBalancerJoinSecurityGroupResponse,
         LoadBalancerJoinSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `LoadBalancerJoinSecurityGroup`.

@@ -112,7 +112,7 @@ impl crate::client::Request for LoadBalancerLeaveSecurityGroupRequest {
 /// From [`LoadBalancerLeaveSecurityGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::load_balancer_leave_security_group`](crate::Client::load_balancer_leave_security_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct LoadBalancerLeaveSecurityGroupRequestBuilder<C = ()> {
-    inner: Box<LoadBalancerLeaveSecurityGroupRequest>,
+    inner: LoadBalancerLeaveSecurityGroupRequest,
     client: C,
 }
 impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
         LoadBalancerLeaveSecurityGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> LoadBalancerLeaveSecurityGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
 impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: LoadBalancerLeaveSecurityGroupRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
         LoadBalancerLeaveSecurityGroupResponse,
         LoadBalancerLeaveSecurityGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `LoadBalancerLeaveSecurityGroup`.

@@ -101,7 +101,7 @@ impl crate::client::Request for RemoveServersFromServerGroupRequest {
 /// From [`RemoveServersFromServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_servers_from_server_group`](crate::Client::remove_servers_from_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveServersFromServerGroupRequestBuilder<C = ()> {
-    inner: Box<RemoveServersFromServerGroupRequest>,
+    inner: RemoveServersFromServerGroupRequest,
     client: C,
 }
 impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
@@ -181,7 +181,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
         RemoveServersFromServerGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -190,7 +190,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveServersFromServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -198,7 +198,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
 impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveServersFromServerGroupRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
         RemoveServersFromServerGroupResponse,
         RemoveServersFromServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveServersFromServerGroup`.

@@ -82,7 +82,7 @@ impl crate::client::Request for SetHdMonitorRegionConfigRequest {
 /// From [`SetHdMonitorRegionConfigRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_hd_monitor_region_config`](crate::Client::set_hd_monitor_region_config) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetHdMonitorRegionConfigRequestBuilder<C = ()> {
-    inner: Box<SetHdMonitorRegionConfigRequest>,
+    inner: SetHdMonitorRegionConfigRequest,
     client: C,
 }
 impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetHdMonitorRegionConfigRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetHdMonitorRegionConfigRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
 impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetHdMonitorRegionConfigRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
         SetHdMonitorRegionConfigResponse,
         SetHdMonitorRegionConfigError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetHdMonitorRegionConfig`.

@@ -113,7 +113,7 @@ impl crate::client::Request for TagResourcesRequest {
 /// From [`TagResourcesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::tag_resources`](crate::Client::tag_resources) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TagResourcesRequestBuilder<C = ()> {
-    inner: Box<TagResourcesRequest>,
+    inner: TagResourcesRequest,
     client: C,
 }
 impl<C> TagResourcesRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<TagResourcesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TagResourcesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> TagResourcesRequestBuilder<C> {
 impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TagResourcesRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TagResourcesResponse, TagResourcesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TagResources`.

@@ -115,7 +115,7 @@ impl crate::client::Request for UpdateLoadBalancerAttributeRequest {
 /// From [`UpdateLoadBalancerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_load_balancer_attribute`](crate::Client::update_load_balancer_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateLoadBalancerAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateLoadBalancerAttributeRequest>,
+    inner: UpdateLoadBalancerAttributeRequest,
     client: C,
 }
 impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
@@ -215,7 +215,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
         UpdateLoadBalancerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -224,7 +224,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateLoadBalancerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -232,7 +232,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
 impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateLoadBalancerAttributeRequest::default(),
             client,
         }
     }
@@ -244,7 +244,7 @@ impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         UpdateLoadBalancerAttributeResponse,
         UpdateLoadBalancerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateLoadBalancerAttribute`.

@@ -129,7 +129,7 @@ impl crate::client::Request for UpdateLoadBalancerProtectionRequest {
 /// From [`UpdateLoadBalancerProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_load_balancer_protection`](crate::Client::update_load_balancer_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateLoadBalancerProtectionRequestBuilder<C = ()> {
-    inner: Box<UpdateLoadBalancerProtectionRequest>,
+    inner: UpdateLoadBalancerProtectionRequest,
     client: C,
 }
 impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
@@ -245,7 +245,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
         UpdateLoadBalancerProtectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -254,7 +254,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateLoadBalancerProtectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -262,7 +262,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
 impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateLoadBalancerProtectionRequest::default(),
             client,
         }
     }
@@ -274,7 +274,7 @@ impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
         UpdateLoadBalancerProtectionResponse,
         UpdateLoadBalancerProtectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateLoadBalancerProtection`.

@@ -114,7 +114,7 @@ impl crate::client::Request for UpdateServerGroupServersAttributeRequest {
 /// From [`UpdateServerGroupServersAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_server_group_servers_attribute`](crate::Client::update_server_group_servers_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateServerGroupServersAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateServerGroupServersAttributeRequest>,
+    inner: UpdateServerGroupServersAttributeRequest,
     client: C,
 }
 impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
@@ -195,7 +195,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
         UpdateServerGroupServersAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -204,7 +204,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateServerGroupServersAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -212,7 +212,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
 impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateServerGroupServersAttributeRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::Client> {
         UpdateServerGroupServersAttributeResponse,
         UpdateServerGroupServersAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateServerGroupServersAttribute`.

@@ -65,7 +65,7 @@ impl crate::client::Request for AddUserToGroupRequest {
 /// From [`AddUserToGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_user_to_group`](crate::Client::add_user_to_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddUserToGroupRequestBuilder<C = ()> {
-    inner: Box<AddUserToGroupRequest>,
+    inner: AddUserToGroupRequest,
     client: C,
 }
 impl<C> AddUserToGroupRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> AddUserToGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddUserToGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> AddUserToGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddUserToGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> AddUserToGroupRequestBuilder<C> {
 impl<'a> AddUserToGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddUserToGroupRequest::default(),
             client,
         }
     }
@@ -121,7 +121,7 @@ impl<'a> AddUserToGroupRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddUserToGroupResponse, AddUserToGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddUserToGroup`.

@@ -71,7 +71,7 @@ impl crate::client::Request for AttachPolicyToGroupRequest {
 /// From [`AttachPolicyToGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_policy_to_group`](crate::Client::attach_policy_to_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachPolicyToGroupRequestBuilder<C = ()> {
-    inner: Box<AttachPolicyToGroupRequest>,
+    inner: AttachPolicyToGroupRequest,
     client: C,
 }
 impl<C> AttachPolicyToGroupRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> AttachPolicyToGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachPolicyToGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> AttachPolicyToGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachPolicyToGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> AttachPolicyToGroupRequestBuilder<C> {
 impl<'a> AttachPolicyToGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachPolicyToGroupRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> AttachPolicyToGroupRequestBuilder<&'a crate::Client> {
         AttachPolicyToGroupResponse,
         AttachPolicyToGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachPolicyToGroup`.

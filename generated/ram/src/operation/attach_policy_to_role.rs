@@ -71,7 +71,7 @@ impl crate::client::Request for AttachPolicyToRoleRequest {
 /// From [`AttachPolicyToRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_policy_to_role`](crate::Client::attach_policy_to_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachPolicyToRoleRequestBuilder<C = ()> {
-    inner: Box<AttachPolicyToRoleRequest>,
+    inner: AttachPolicyToRoleRequest,
     client: C,
 }
 impl<C> AttachPolicyToRoleRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachPolicyToRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachPolicyToRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
 impl<'a> AttachPolicyToRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachPolicyToRoleRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> AttachPolicyToRoleRequestBuilder<&'a crate::Client> {
         AttachPolicyToRoleResponse,
         AttachPolicyToRoleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachPolicyToRole`.

@@ -77,7 +77,7 @@ impl crate::client::Request for BindMFADeviceRequest {
 /// From [`BindMFADeviceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::bind_mfa_device`](crate::Client::bind_mfa_device) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct BindMFADeviceRequestBuilder<C = ()> {
-    inner: Box<BindMFADeviceRequest>,
+    inner: BindMFADeviceRequest,
     client: C,
 }
 impl<C> BindMFADeviceRequestBuilder<C> {
@@ -127,7 +127,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<BindMFADeviceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -136,7 +136,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> BindMFADeviceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -144,7 +144,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
 impl<'a> BindMFADeviceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: BindMFADeviceRequest::default(),
             client,
         }
     }
@@ -153,7 +153,7 @@ impl<'a> BindMFADeviceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<BindMFADeviceResponse, BindMFADeviceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `BindMFADevice`.

@@ -69,7 +69,7 @@ impl crate::client::Request for ChangePasswordRequest {
 /// From [`ChangePasswordRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::change_password`](crate::Client::change_password) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ChangePasswordRequestBuilder<C = ()> {
-    inner: Box<ChangePasswordRequest>,
+    inner: ChangePasswordRequest,
     client: C,
 }
 impl<C> ChangePasswordRequestBuilder<C> {
@@ -101,7 +101,7 @@ impl<C> ChangePasswordRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ChangePasswordRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -110,7 +110,7 @@ impl<C> ChangePasswordRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ChangePasswordRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -118,7 +118,7 @@ impl<C> ChangePasswordRequestBuilder<C> {
 impl<'a> ChangePasswordRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ChangePasswordRequest::default(),
             client,
         }
     }
@@ -127,7 +127,7 @@ impl<'a> ChangePasswordRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ChangePasswordResponse, ChangePasswordError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ChangePassword`.

@@ -53,7 +53,7 @@ impl crate::client::Request for ClearAccountAliasRequest {
 /// From [`ClearAccountAliasRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::clear_account_alias`](crate::Client::clear_account_alias) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ClearAccountAliasRequestBuilder<C = ()> {
-    inner: Box<ClearAccountAliasRequest>,
+    inner: ClearAccountAliasRequest,
     client: C,
 }
 impl<C> ClearAccountAliasRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> ClearAccountAliasRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ClearAccountAliasRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> ClearAccountAliasRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ClearAccountAliasRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> ClearAccountAliasRequestBuilder<C> {
 impl<'a> ClearAccountAliasRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ClearAccountAliasRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> ClearAccountAliasRequestBuilder<&'a crate::Client> {
         ClearAccountAliasResponse,
         ClearAccountAliasError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ClearAccountAlias`.

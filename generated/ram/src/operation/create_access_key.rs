@@ -59,7 +59,7 @@ impl crate::client::Request for CreateAccessKeyRequest {
 /// From [`CreateAccessKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_access_key`](crate::Client::create_access_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAccessKeyRequestBuilder<C = ()> {
-    inner: Box<CreateAccessKeyRequest>,
+    inner: CreateAccessKeyRequest,
     client: C,
 }
 impl<C> CreateAccessKeyRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> CreateAccessKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateAccessKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> CreateAccessKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAccessKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> CreateAccessKeyRequestBuilder<C> {
 impl<'a> CreateAccessKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAccessKeyRequest::default(),
             client,
         }
     }
@@ -105,7 +105,7 @@ impl<'a> CreateAccessKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAccessKeyResponse, CreateAccessKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAccessKey`.

@@ -69,7 +69,7 @@ impl crate::client::Request for CreateGroupRequest {
 /// From [`CreateGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_group`](crate::Client::create_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateGroupRequestBuilder<C = ()> {
-    inner: Box<CreateGroupRequest>,
+    inner: CreateGroupRequest,
     client: C,
 }
 impl<C> CreateGroupRequestBuilder<C> {
@@ -103,7 +103,7 @@ impl<C> CreateGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -112,7 +112,7 @@ impl<C> CreateGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -120,7 +120,7 @@ impl<C> CreateGroupRequestBuilder<C> {
 impl<'a> CreateGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateGroupRequest::default(),
             client,
         }
     }
@@ -129,7 +129,7 @@ impl<'a> CreateGroupRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateGroupResponse, CreateGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateGroup`.

@@ -77,7 +77,7 @@ impl crate::client::Request for CreateLoginProfileRequest {
 /// From [`CreateLoginProfileRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_login_profile`](crate::Client::create_login_profile) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLoginProfileRequestBuilder<C = ()> {
-    inner: Box<CreateLoginProfileRequest>,
+    inner: CreateLoginProfileRequest,
     client: C,
 }
 impl<C> CreateLoginProfileRequestBuilder<C> {
@@ -127,7 +127,7 @@ impl<C> CreateLoginProfileRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateLoginProfileRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -136,7 +136,7 @@ impl<C> CreateLoginProfileRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLoginProfileRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -144,7 +144,7 @@ impl<C> CreateLoginProfileRequestBuilder<C> {
 impl<'a> CreateLoginProfileRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLoginProfileRequest::default(),
             client,
         }
     }
@@ -156,7 +156,7 @@ impl<'a> CreateLoginProfileRequestBuilder<&'a crate::Client> {
         CreateLoginProfileResponse,
         CreateLoginProfileError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLoginProfile`.

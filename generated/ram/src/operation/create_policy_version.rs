@@ -84,7 +84,7 @@ impl crate::client::Request for CreatePolicyVersionRequest {
 /// From [`CreatePolicyVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_policy_version`](crate::Client::create_policy_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePolicyVersionRequestBuilder<C = ()> {
-    inner: Box<CreatePolicyVersionRequest>,
+    inner: CreatePolicyVersionRequest,
     client: C,
 }
 impl<C> CreatePolicyVersionRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreatePolicyVersionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePolicyVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
 impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePolicyVersionRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::Client> {
         CreatePolicyVersionResponse,
         CreatePolicyVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePolicyVersion`.

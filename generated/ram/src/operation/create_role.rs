@@ -96,7 +96,7 @@ impl crate::client::Request for CreateRoleRequest {
 /// From [`CreateRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_role`](crate::Client::create_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRoleRequestBuilder<C = ()> {
-    inner: Box<CreateRoleRequest>,
+    inner: CreateRoleRequest,
     client: C,
 }
 impl<C> CreateRoleRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> CreateRoleRequestBuilder<C> {
 impl<'a> CreateRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRoleRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> CreateRoleRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRoleResponse, CreateRoleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRole`.

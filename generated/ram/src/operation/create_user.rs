@@ -97,7 +97,7 @@ impl crate::client::Request for CreateUserRequest {
 /// From [`CreateUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_user`](crate::Client::create_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateUserRequestBuilder<C = ()> {
-    inner: Box<CreateUserRequest>,
+    inner: CreateUserRequest,
     client: C,
 }
 impl<C> CreateUserRequestBuilder<C> {
@@ -169,7 +169,7 @@ impl<C> CreateUserRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateUserRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -178,7 +178,7 @@ impl<C> CreateUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -186,7 +186,7 @@ impl<C> CreateUserRequestBuilder<C> {
 impl<'a> CreateUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateUserRequest::default(),
             client,
         }
     }
@@ -195,7 +195,7 @@ impl<'a> CreateUserRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateUserResponse, CreateUserError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateUser`.

@@ -61,7 +61,7 @@ impl crate::client::Request for CreateVirtualMFADeviceRequest {
 /// From [`CreateVirtualMFADeviceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_virtual_mfa_device`](crate::Client::create_virtual_mfa_device) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVirtualMFADeviceRequestBuilder<C = ()> {
-    inner: Box<CreateVirtualMFADeviceRequest>,
+    inner: CreateVirtualMFADeviceRequest,
     client: C,
 }
 impl<C> CreateVirtualMFADeviceRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> CreateVirtualMFADeviceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVirtualMFADeviceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> CreateVirtualMFADeviceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVirtualMFADeviceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> CreateVirtualMFADeviceRequestBuilder<C> {
 impl<'a> CreateVirtualMFADeviceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVirtualMFADeviceRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> CreateVirtualMFADeviceRequestBuilder<&'a crate::Client> {
         CreateVirtualMFADeviceResponse,
         CreateVirtualMFADeviceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVirtualMFADevice`.

@@ -59,7 +59,7 @@ impl crate::client::Request for DecodeDiagnosticMessageRequest {
 /// From [`DecodeDiagnosticMessageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::decode_diagnostic_message`](crate::Client::decode_diagnostic_message) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DecodeDiagnosticMessageRequestBuilder<C = ()> {
-    inner: Box<DecodeDiagnosticMessageRequest>,
+    inner: DecodeDiagnosticMessageRequest,
     client: C,
 }
 impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DecodeDiagnosticMessageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DecodeDiagnosticMessageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
 impl<'a> DecodeDiagnosticMessageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DecodeDiagnosticMessageRequest::default(),
             client,
         }
     }
@@ -108,7 +108,7 @@ impl<'a> DecodeDiagnosticMessageRequestBuilder<&'a crate::Client> {
         DecodeDiagnosticMessageResponse,
         DecodeDiagnosticMessageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DecodeDiagnosticMessage`.

@@ -65,7 +65,7 @@ impl crate::client::Request for DeleteAccessKeyRequest {
 /// From [`DeleteAccessKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_access_key`](crate::Client::delete_access_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAccessKeyRequestBuilder<C = ()> {
-    inner: Box<DeleteAccessKeyRequest>,
+    inner: DeleteAccessKeyRequest,
     client: C,
 }
 impl<C> DeleteAccessKeyRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> DeleteAccessKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteAccessKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> DeleteAccessKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAccessKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> DeleteAccessKeyRequestBuilder<C> {
 impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAccessKeyRequest::default(),
             client,
         }
     }
@@ -121,7 +121,7 @@ impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAccessKeyResponse, DeleteAccessKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAccessKey`.

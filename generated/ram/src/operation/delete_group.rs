@@ -63,7 +63,7 @@ impl crate::client::Request for DeleteGroupRequest {
 /// From [`DeleteGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_group`](crate::Client::delete_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteGroupRequest>,
+    inner: DeleteGroupRequest,
     client: C,
 }
 impl<C> DeleteGroupRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> DeleteGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> DeleteGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> DeleteGroupRequestBuilder<C> {
 impl<'a> DeleteGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteGroupRequest::default(),
             client,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> DeleteGroupRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteGroupResponse, DeleteGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteGroup`.

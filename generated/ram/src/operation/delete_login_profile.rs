@@ -59,7 +59,7 @@ impl crate::client::Request for DeleteLoginProfileRequest {
 /// From [`DeleteLoginProfileRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_login_profile`](crate::Client::delete_login_profile) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteLoginProfileRequestBuilder<C = ()> {
-    inner: Box<DeleteLoginProfileRequest>,
+    inner: DeleteLoginProfileRequest,
     client: C,
 }
 impl<C> DeleteLoginProfileRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> DeleteLoginProfileRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteLoginProfileRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> DeleteLoginProfileRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteLoginProfileRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> DeleteLoginProfileRequestBuilder<C> {
 impl<'a> DeleteLoginProfileRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteLoginProfileRequest::default(),
             client,
         }
     }
@@ -108,7 +108,7 @@ impl<'a> DeleteLoginProfileRequestBuilder<&'a crate::Client> {
         DeleteLoginProfileResponse,
         DeleteLoginProfileError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteLoginProfile`.

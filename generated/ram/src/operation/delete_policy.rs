@@ -68,7 +68,7 @@ impl crate::client::Request for DeletePolicyRequest {
 /// From [`DeletePolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_policy`](crate::Client::delete_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePolicyRequestBuilder<C = ()> {
-    inner: Box<DeletePolicyRequest>,
+    inner: DeletePolicyRequest,
     client: C,
 }
 impl<C> DeletePolicyRequestBuilder<C> {
@@ -101,7 +101,7 @@ impl<C> DeletePolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletePolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -110,7 +110,7 @@ impl<C> DeletePolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -118,7 +118,7 @@ impl<C> DeletePolicyRequestBuilder<C> {
 impl<'a> DeletePolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePolicyRequest::default(),
             client,
         }
     }
@@ -127,7 +127,7 @@ impl<'a> DeletePolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeletePolicyResponse, DeletePolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePolicy`.

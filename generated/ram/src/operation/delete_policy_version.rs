@@ -65,7 +65,7 @@ impl crate::client::Request for DeletePolicyVersionRequest {
 /// From [`DeletePolicyVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_policy_version`](crate::Client::delete_policy_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePolicyVersionRequestBuilder<C = ()> {
-    inner: Box<DeletePolicyVersionRequest>,
+    inner: DeletePolicyVersionRequest,
     client: C,
 }
 impl<C> DeletePolicyVersionRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> DeletePolicyVersionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletePolicyVersionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> DeletePolicyVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePolicyVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> DeletePolicyVersionRequestBuilder<C> {
 impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePolicyVersionRequest::default(),
             client,
         }
     }
@@ -124,7 +124,7 @@ impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::Client> {
         DeletePolicyVersionResponse,
         DeletePolicyVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePolicyVersion`.

@@ -63,7 +63,7 @@ impl crate::client::Request for DeleteRoleRequest {
 /// From [`DeleteRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_role`](crate::Client::delete_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRoleRequestBuilder<C = ()> {
-    inner: Box<DeleteRoleRequest>,
+    inner: DeleteRoleRequest,
     client: C,
 }
 impl<C> DeleteRoleRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> DeleteRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> DeleteRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> DeleteRoleRequestBuilder<C> {
 impl<'a> DeleteRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRoleRequest::default(),
             client,
         }
     }
@@ -109,7 +109,7 @@ impl<'a> DeleteRoleRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRoleResponse, DeleteRoleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRole`.

@@ -63,7 +63,7 @@ impl crate::client::Request for DeleteUserRequest {
 /// From [`DeleteUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_user`](crate::Client::delete_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserRequestBuilder<C = ()> {
-    inner: Box<DeleteUserRequest>,
+    inner: DeleteUserRequest,
     client: C,
 }
 impl<C> DeleteUserRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> DeleteUserRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteUserRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> DeleteUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> DeleteUserRequestBuilder<C> {
 impl<'a> DeleteUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteUserRequest::default(),
             client,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> DeleteUserRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteUserResponse, DeleteUserError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteUser`.

@@ -59,7 +59,7 @@ impl crate::client::Request for DeleteVirtualMFADeviceRequest {
 /// From [`DeleteVirtualMFADeviceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_virtual_mfa_device`](crate::Client::delete_virtual_mfa_device) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVirtualMFADeviceRequestBuilder<C = ()> {
-    inner: Box<DeleteVirtualMFADeviceRequest>,
+    inner: DeleteVirtualMFADeviceRequest,
     client: C,
 }
 impl<C> DeleteVirtualMFADeviceRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> DeleteVirtualMFADeviceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVirtualMFADeviceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> DeleteVirtualMFADeviceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVirtualMFADeviceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> DeleteVirtualMFADeviceRequestBuilder<C> {
 impl<'a> DeleteVirtualMFADeviceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVirtualMFADeviceRequest::default(),
             client,
         }
     }
@@ -108,7 +108,7 @@ impl<'a> DeleteVirtualMFADeviceRequestBuilder<&'a crate::Client> {
         DeleteVirtualMFADeviceResponse,
         DeleteVirtualMFADeviceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVirtualMFADevice`.

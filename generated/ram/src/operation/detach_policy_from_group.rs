@@ -71,7 +71,7 @@ impl crate::client::Request for DetachPolicyFromGroupRequest {
 /// From [`DetachPolicyFromGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_policy_from_group`](crate::Client::detach_policy_from_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachPolicyFromGroupRequestBuilder<C = ()> {
-    inner: Box<DetachPolicyFromGroupRequest>,
+    inner: DetachPolicyFromGroupRequest,
     client: C,
 }
 impl<C> DetachPolicyFromGroupRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> DetachPolicyFromGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachPolicyFromGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> DetachPolicyFromGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachPolicyFromGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> DetachPolicyFromGroupRequestBuilder<C> {
 impl<'a> DetachPolicyFromGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachPolicyFromGroupRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> DetachPolicyFromGroupRequestBuilder<&'a crate::Client> {
         DetachPolicyFromGroupResponse,
         DetachPolicyFromGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachPolicyFromGroup`.

@@ -71,7 +71,7 @@ impl crate::client::Request for DetachPolicyFromRoleRequest {
 /// From [`DetachPolicyFromRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_policy_from_role`](crate::Client::detach_policy_from_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachPolicyFromRoleRequestBuilder<C = ()> {
-    inner: Box<DetachPolicyFromRoleRequest>,
+    inner: DetachPolicyFromRoleRequest,
     client: C,
 }
 impl<C> DetachPolicyFromRoleRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> DetachPolicyFromRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachPolicyFromRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> DetachPolicyFromRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachPolicyFromRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> DetachPolicyFromRoleRequestBuilder<C> {
 impl<'a> DetachPolicyFromRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachPolicyFromRoleRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> DetachPolicyFromRoleRequestBuilder<&'a crate::Client> {
         DetachPolicyFromRoleResponse,
         DetachPolicyFromRoleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachPolicyFromRole`.

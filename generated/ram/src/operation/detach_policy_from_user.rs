@@ -71,7 +71,7 @@ impl crate::client::Request for DetachPolicyFromUserRequest {
 /// From [`DetachPolicyFromUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_policy_from_user`](crate::Client::detach_policy_from_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachPolicyFromUserRequestBuilder<C = ()> {
-    inner: Box<DetachPolicyFromUserRequest>,
+    inner: DetachPolicyFromUserRequest,
     client: C,
 }
 impl<C> DetachPolicyFromUserRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> DetachPolicyFromUserRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DetachPolicyFromUserRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> DetachPolicyFromUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachPolicyFromUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> DetachPolicyFromUserRequestBuilder<C> {
 impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachPolicyFromUserRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::Client> {
         DetachPolicyFromUserResponse,
         DetachPolicyFromUserError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachPolicyFromUser`.

@@ -61,7 +61,7 @@ impl crate::client::Request for GetAccessKeyLastUsedRequest {
 /// From [`GetAccessKeyLastUsedRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_access_key_last_used`](crate::Client::get_access_key_last_used) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetAccessKeyLastUsedRequestBuilder<C = ()> {
-    inner: Box<GetAccessKeyLastUsedRequest>,
+    inner: GetAccessKeyLastUsedRequest,
     client: C,
 }
 impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
@@ -87,7 +87,7 @@ impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetAccessKeyLastUsedRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -96,7 +96,7 @@ impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetAccessKeyLastUsedRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -104,7 +104,7 @@ impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
 impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetAccessKeyLastUsedRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::Client> {
         GetAccessKeyLastUsedResponse,
         GetAccessKeyLastUsedError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetAccessKeyLastUsed`.

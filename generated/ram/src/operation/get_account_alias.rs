@@ -53,7 +53,7 @@ impl crate::client::Request for GetAccountAliasRequest {
 /// From [`GetAccountAliasRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_account_alias`](crate::Client::get_account_alias) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetAccountAliasRequestBuilder<C = ()> {
-    inner: Box<GetAccountAliasRequest>,
+    inner: GetAccountAliasRequest,
     client: C,
 }
 impl<C> GetAccountAliasRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> GetAccountAliasRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetAccountAliasRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> GetAccountAliasRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetAccountAliasRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> GetAccountAliasRequestBuilder<C> {
 impl<'a> GetAccountAliasRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetAccountAliasRequest::default(),
             client,
         }
     }
@@ -89,7 +89,7 @@ impl<'a> GetAccountAliasRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetAccountAliasResponse, GetAccountAliasError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetAccountAlias`.

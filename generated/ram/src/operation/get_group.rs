@@ -59,7 +59,7 @@ impl crate::client::Request for GetGroupRequest {
 /// From [`GetGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_group`](crate::Client::get_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetGroupRequestBuilder<C = ()> {
-    inner: Box<GetGroupRequest>,
+    inner: GetGroupRequest,
     client: C,
 }
 impl<C> GetGroupRequestBuilder<C> {
@@ -77,7 +77,7 @@ impl<C> GetGroupRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<GetGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -86,7 +86,7 @@ impl<C> GetGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -94,14 +94,14 @@ impl<C> GetGroupRequestBuilder<C> {
 impl<'a> GetGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetGroupRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetGroupResponse, GetGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetGroup`.

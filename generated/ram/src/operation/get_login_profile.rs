@@ -59,7 +59,7 @@ impl crate::client::Request for GetLoginProfileRequest {
 /// From [`GetLoginProfileRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_login_profile`](crate::Client::get_login_profile) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetLoginProfileRequestBuilder<C = ()> {
-    inner: Box<GetLoginProfileRequest>,
+    inner: GetLoginProfileRequest,
     client: C,
 }
 impl<C> GetLoginProfileRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> GetLoginProfileRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetLoginProfileRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> GetLoginProfileRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetLoginProfileRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> GetLoginProfileRequestBuilder<C> {
 impl<'a> GetLoginProfileRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetLoginProfileRequest::default(),
             client,
         }
     }
@@ -105,7 +105,7 @@ impl<'a> GetLoginProfileRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetLoginProfileResponse, GetLoginProfileError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetLoginProfile`.

@@ -53,7 +53,7 @@ impl crate::client::Request for GetPasswordPolicyRequest {
 /// From [`GetPasswordPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_password_policy`](crate::Client::get_password_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetPasswordPolicyRequestBuilder<C = ()> {
-    inner: Box<GetPasswordPolicyRequest>,
+    inner: GetPasswordPolicyRequest,
     client: C,
 }
 impl<C> GetPasswordPolicyRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> GetPasswordPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetPasswordPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> GetPasswordPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetPasswordPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> GetPasswordPolicyRequestBuilder<C> {
 impl<'a> GetPasswordPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetPasswordPolicyRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> GetPasswordPolicyRequestBuilder<&'a crate::Client> {
         GetPasswordPolicyResponse,
         GetPasswordPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetPasswordPolicy`.

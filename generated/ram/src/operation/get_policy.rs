@@ -65,7 +65,7 @@ impl crate::client::Request for GetPolicyRequest {
 /// From [`GetPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_policy`](crate::Client::get_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetPolicyRequestBuilder<C = ()> {
-    inner: Box<GetPolicyRequest>,
+    inner: GetPolicyRequest,
     client: C,
 }
 impl<C> GetPolicyRequestBuilder<C> {
@@ -93,7 +93,7 @@ impl<C> GetPolicyRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<GetPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -102,7 +102,7 @@ impl<C> GetPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -110,7 +110,7 @@ impl<C> GetPolicyRequestBuilder<C> {
 impl<'a> GetPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetPolicyRequest::default(),
             client,
         }
     }
@@ -119,7 +119,7 @@ impl<'a> GetPolicyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetPolicyResponse, GetPolicyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetPolicy`.

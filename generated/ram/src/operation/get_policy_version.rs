@@ -71,7 +71,7 @@ impl crate::client::Request for GetPolicyVersionRequest {
 /// From [`GetPolicyVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_policy_version`](crate::Client::get_policy_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetPolicyVersionRequestBuilder<C = ()> {
-    inner: Box<GetPolicyVersionRequest>,
+    inner: GetPolicyVersionRequest,
     client: C,
 }
 impl<C> GetPolicyVersionRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> GetPolicyVersionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetPolicyVersionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> GetPolicyVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetPolicyVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> GetPolicyVersionRequestBuilder<C> {
 impl<'a> GetPolicyVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetPolicyVersionRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> GetPolicyVersionRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetPolicyVersionResponse, GetPolicyVersionError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetPolicyVersion`.

@@ -61,7 +61,7 @@ impl crate::client::Request for GetRoleRequest {
 /// From [`GetRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_role`](crate::Client::get_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetRoleRequestBuilder<C = ()> {
-    inner: Box<GetRoleRequest>,
+    inner: GetRoleRequest,
     client: C,
 }
 impl<C> GetRoleRequestBuilder<C> {
@@ -81,7 +81,7 @@ impl<C> GetRoleRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<GetRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -90,7 +90,7 @@ impl<C> GetRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -98,14 +98,14 @@ impl<C> GetRoleRequestBuilder<C> {
 impl<'a> GetRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetRoleRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetRoleResponse, GetRoleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetRole`.

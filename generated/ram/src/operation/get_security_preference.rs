@@ -53,7 +53,7 @@ impl crate::client::Request for GetSecurityPreferenceRequest {
 /// From [`GetSecurityPreferenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_security_preference`](crate::Client::get_security_preference) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetSecurityPreferenceRequestBuilder<C = ()> {
-    inner: Box<GetSecurityPreferenceRequest>,
+    inner: GetSecurityPreferenceRequest,
     client: C,
 }
 impl<C> GetSecurityPreferenceRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> GetSecurityPreferenceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetSecurityPreferenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> GetSecurityPreferenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetSecurityPreferenceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> GetSecurityPreferenceRequestBuilder<C> {
 impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetSecurityPreferenceRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::Client> {
         GetSecurityPreferenceResponse,
         GetSecurityPreferenceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetSecurityPreference`.

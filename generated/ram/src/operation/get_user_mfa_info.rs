@@ -59,7 +59,7 @@ impl crate::client::Request for GetUserMFAInfoRequest {
 /// From [`GetUserMFAInfoRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_user_mfa_info`](crate::Client::get_user_mfa_info) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserMFAInfoRequestBuilder<C = ()> {
-    inner: Box<GetUserMFAInfoRequest>,
+    inner: GetUserMFAInfoRequest,
     client: C,
 }
 impl<C> GetUserMFAInfoRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> GetUserMFAInfoRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetUserMFAInfoRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> GetUserMFAInfoRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetUserMFAInfoRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> GetUserMFAInfoRequestBuilder<C> {
 impl<'a> GetUserMFAInfoRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetUserMFAInfoRequest::default(),
             client,
         }
     }
@@ -105,7 +105,7 @@ impl<'a> GetUserMFAInfoRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetUserMFAInfoResponse, GetUserMFAInfoError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetUserMFAInfo`.

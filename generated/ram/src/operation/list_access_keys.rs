@@ -59,7 +59,7 @@ impl crate::client::Request for ListAccessKeysRequest {
 /// From [`ListAccessKeysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_access_keys`](crate::Client::list_access_keys) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListAccessKeysRequestBuilder<C = ()> {
-    inner: Box<ListAccessKeysRequest>,
+    inner: ListAccessKeysRequest,
     client: C,
 }
 impl<C> ListAccessKeysRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> ListAccessKeysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListAccessKeysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> ListAccessKeysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListAccessKeysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> ListAccessKeysRequestBuilder<C> {
 impl<'a> ListAccessKeysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListAccessKeysRequest::default(),
             client,
         }
     }
@@ -105,7 +105,7 @@ impl<'a> ListAccessKeysRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAccessKeysResponse, ListAccessKeysError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListAccessKeys`.

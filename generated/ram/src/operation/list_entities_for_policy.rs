@@ -65,7 +65,7 @@ impl crate::client::Request for ListEntitiesForPolicyRequest {
 /// From [`ListEntitiesForPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_entities_for_policy`](crate::Client::list_entities_for_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListEntitiesForPolicyRequestBuilder<C = ()> {
-    inner: Box<ListEntitiesForPolicyRequest>,
+    inner: ListEntitiesForPolicyRequest,
     client: C,
 }
 impl<C> ListEntitiesForPolicyRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> ListEntitiesForPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListEntitiesForPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> ListEntitiesForPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListEntitiesForPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> ListEntitiesForPolicyRequestBuilder<C> {
 impl<'a> ListEntitiesForPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListEntitiesForPolicyRequest::default(),
             client,
         }
     }
@@ -124,7 +124,7 @@ impl<'a> ListEntitiesForPolicyRequestBuilder<&'a crate::Client> {
         ListEntitiesForPolicyResponse,
         ListEntitiesForPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListEntitiesForPolicy`.

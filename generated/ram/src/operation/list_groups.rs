@@ -71,7 +71,7 @@ impl crate::client::Request for ListGroupsRequest {
 /// From [`ListGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_groups`](crate::Client::list_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGroupsRequestBuilder<C = ()> {
-    inner: Box<ListGroupsRequest>,
+    inner: ListGroupsRequest,
     client: C,
 }
 impl<C> ListGroupsRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> ListGroupsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGroupsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> ListGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> ListGroupsRequestBuilder<C> {
 impl<'a> ListGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGroupsRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> ListGroupsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListGroupsResponse, ListGroupsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGroups`.

@@ -63,7 +63,7 @@ impl crate::client::Request for ListGroupsForUserRequest {
 /// From [`ListGroupsForUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_groups_for_user`](crate::Client::list_groups_for_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGroupsForUserRequestBuilder<C = ()> {
-    inner: Box<ListGroupsForUserRequest>,
+    inner: ListGroupsForUserRequest,
     client: C,
 }
 impl<C> ListGroupsForUserRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> ListGroupsForUserRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGroupsForUserRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> ListGroupsForUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGroupsForUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> ListGroupsForUserRequestBuilder<C> {
 impl<'a> ListGroupsForUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGroupsForUserRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> ListGroupsForUserRequestBuilder<&'a crate::Client> {
         ListGroupsForUserResponse,
         ListGroupsForUserError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGroupsForUser`.

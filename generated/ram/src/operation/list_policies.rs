@@ -78,7 +78,7 @@ impl crate::client::Request for ListPoliciesRequest {
 /// From [`ListPoliciesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_policies`](crate::Client::list_policies) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPoliciesRequestBuilder<C = ()> {
-    inner: Box<ListPoliciesRequest>,
+    inner: ListPoliciesRequest,
     client: C,
 }
 impl<C> ListPoliciesRequestBuilder<C> {
@@ -129,7 +129,7 @@ impl<C> ListPoliciesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPoliciesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -138,7 +138,7 @@ impl<C> ListPoliciesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPoliciesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -146,7 +146,7 @@ impl<C> ListPoliciesRequestBuilder<C> {
 impl<'a> ListPoliciesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPoliciesRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> ListPoliciesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListPoliciesResponse, ListPoliciesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPolicies`.

@@ -59,7 +59,7 @@ impl crate::client::Request for ListPoliciesForRoleRequest {
 /// From [`ListPoliciesForRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_policies_for_role`](crate::Client::list_policies_for_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPoliciesForRoleRequestBuilder<C = ()> {
-    inner: Box<ListPoliciesForRoleRequest>,
+    inner: ListPoliciesForRoleRequest,
     client: C,
 }
 impl<C> ListPoliciesForRoleRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> ListPoliciesForRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPoliciesForRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> ListPoliciesForRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPoliciesForRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> ListPoliciesForRoleRequestBuilder<C> {
 impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPoliciesForRoleRequest::default(),
             client,
         }
     }
@@ -108,7 +108,7 @@ impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::Client> {
         ListPoliciesForRoleResponse,
         ListPoliciesForRoleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPoliciesForRole`.

@@ -61,7 +61,7 @@ impl crate::client::Request for ListPoliciesForUserRequest {
 /// From [`ListPoliciesForUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_policies_for_user`](crate::Client::list_policies_for_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPoliciesForUserRequestBuilder<C = ()> {
-    inner: Box<ListPoliciesForUserRequest>,
+    inner: ListPoliciesForUserRequest,
     client: C,
 }
 impl<C> ListPoliciesForUserRequestBuilder<C> {
@@ -81,7 +81,7 @@ impl<C> ListPoliciesForUserRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPoliciesForUserRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -90,7 +90,7 @@ impl<C> ListPoliciesForUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPoliciesForUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -98,7 +98,7 @@ impl<C> ListPoliciesForUserRequestBuilder<C> {
 impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPoliciesForUserRequest::default(),
             client,
         }
     }
@@ -110,7 +110,7 @@ impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::Client> {
         ListPoliciesForUserResponse,
         ListPoliciesForUserError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPoliciesForUser`.

@@ -65,7 +65,7 @@ impl crate::client::Request for ListPolicyVersionsRequest {
 /// From [`ListPolicyVersionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_policy_versions`](crate::Client::list_policy_versions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPolicyVersionsRequestBuilder<C = ()> {
-    inner: Box<ListPolicyVersionsRequest>,
+    inner: ListPolicyVersionsRequest,
     client: C,
 }
 impl<C> ListPolicyVersionsRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> ListPolicyVersionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPolicyVersionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> ListPolicyVersionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPolicyVersionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> ListPolicyVersionsRequestBuilder<C> {
 impl<'a> ListPolicyVersionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPolicyVersionsRequest::default(),
             client,
         }
     }
@@ -124,7 +124,7 @@ impl<'a> ListPolicyVersionsRequestBuilder<&'a crate::Client> {
         ListPolicyVersionsResponse,
         ListPolicyVersionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPolicyVersions`.

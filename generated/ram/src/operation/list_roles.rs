@@ -72,7 +72,7 @@ impl crate::client::Request for ListRolesRequest {
 /// From [`ListRolesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_roles`](crate::Client::list_roles) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListRolesRequestBuilder<C = ()> {
-    inner: Box<ListRolesRequest>,
+    inner: ListRolesRequest,
     client: C,
 }
 impl<C> ListRolesRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> ListRolesRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListRolesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> ListRolesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListRolesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> ListRolesRequestBuilder<C> {
 impl<'a> ListRolesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListRolesRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> ListRolesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListRolesResponse, ListRolesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListRoles`.

@@ -67,7 +67,7 @@ impl crate::client::Request for ListUsersRequest {
 /// From [`ListUsersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_users`](crate::Client::list_users) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListUsersRequestBuilder<C = ()> {
-    inner: Box<ListUsersRequest>,
+    inner: ListUsersRequest,
     client: C,
 }
 impl<C> ListUsersRequestBuilder<C> {
@@ -97,7 +97,7 @@ impl<C> ListUsersRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListUsersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -106,7 +106,7 @@ impl<C> ListUsersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListUsersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -114,7 +114,7 @@ impl<C> ListUsersRequestBuilder<C> {
 impl<'a> ListUsersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListUsersRequest::default(),
             client,
         }
     }
@@ -123,7 +123,7 @@ impl<'a> ListUsersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListUsersResponse, ListUsersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListUsers`.

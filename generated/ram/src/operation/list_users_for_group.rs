@@ -73,7 +73,7 @@ impl crate::client::Request for ListUsersForGroupRequest {
 /// From [`ListUsersForGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_users_for_group`](crate::Client::list_users_for_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListUsersForGroupRequestBuilder<C = ()> {
-    inner: Box<ListUsersForGroupRequest>,
+    inner: ListUsersForGroupRequest,
     client: C,
 }
 impl<C> ListUsersForGroupRequestBuilder<C> {
@@ -115,7 +115,7 @@ impl<C> ListUsersForGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListUsersForGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -124,7 +124,7 @@ impl<C> ListUsersForGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListUsersForGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -132,7 +132,7 @@ impl<C> ListUsersForGroupRequestBuilder<C> {
 impl<'a> ListUsersForGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListUsersForGroupRequest::default(),
             client,
         }
     }
@@ -144,7 +144,7 @@ impl<'a> ListUsersForGroupRequestBuilder<&'a crate::Client> {
         ListUsersForGroupResponse,
         ListUsersForGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListUsersForGroup`.

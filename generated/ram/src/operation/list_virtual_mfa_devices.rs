@@ -53,7 +53,7 @@ impl crate::client::Request for ListVirtualMFADevicesRequest {
 /// From [`ListVirtualMFADevicesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_virtual_mfa_devices`](crate::Client::list_virtual_mfa_devices) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVirtualMFADevicesRequestBuilder<C = ()> {
-    inner: Box<ListVirtualMFADevicesRequest>,
+    inner: ListVirtualMFADevicesRequest,
     client: C,
 }
 impl<C> ListVirtualMFADevicesRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> ListVirtualMFADevicesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListVirtualMFADevicesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> ListVirtualMFADevicesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVirtualMFADevicesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> ListVirtualMFADevicesRequestBuilder<C> {
 impl<'a> ListVirtualMFADevicesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVirtualMFADevicesRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> ListVirtualMFADevicesRequestBuilder<&'a crate::Client> {
         ListVirtualMFADevicesResponse,
         ListVirtualMFADevicesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVirtualMFADevices`.

@@ -65,7 +65,7 @@ impl crate::client::Request for RemoveUserFromGroupRequest {
 /// From [`RemoveUserFromGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_user_from_group`](crate::Client::remove_user_from_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveUserFromGroupRequestBuilder<C = ()> {
-    inner: Box<RemoveUserFromGroupRequest>,
+    inner: RemoveUserFromGroupRequest,
     client: C,
 }
 impl<C> RemoveUserFromGroupRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> RemoveUserFromGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RemoveUserFromGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> RemoveUserFromGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveUserFromGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> RemoveUserFromGroupRequestBuilder<C> {
 impl<'a> RemoveUserFromGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveUserFromGroupRequest::default(),
             client,
         }
     }
@@ -124,7 +124,7 @@ impl<'a> RemoveUserFromGroupRequestBuilder<&'a crate::Client> {
         RemoveUserFromGroupResponse,
         RemoveUserFromGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveUserFromGroup`.

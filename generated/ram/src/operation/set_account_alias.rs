@@ -63,7 +63,7 @@ impl crate::client::Request for SetAccountAliasRequest {
 /// From [`SetAccountAliasRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_account_alias`](crate::Client::set_account_alias) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetAccountAliasRequestBuilder<C = ()> {
-    inner: Box<SetAccountAliasRequest>,
+    inner: SetAccountAliasRequest,
     client: C,
 }
 impl<C> SetAccountAliasRequestBuilder<C> {
@@ -87,7 +87,7 @@ impl<C> SetAccountAliasRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetAccountAliasRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -96,7 +96,7 @@ impl<C> SetAccountAliasRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetAccountAliasRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -104,7 +104,7 @@ impl<C> SetAccountAliasRequestBuilder<C> {
 impl<'a> SetAccountAliasRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetAccountAliasRequest::default(),
             client,
         }
     }
@@ -113,7 +113,7 @@ impl<'a> SetAccountAliasRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<SetAccountAliasResponse, SetAccountAliasError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetAccountAlias`.

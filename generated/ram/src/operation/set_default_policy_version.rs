@@ -65,7 +65,7 @@ impl crate::client::Request for SetDefaultPolicyVersionRequest {
 /// From [`SetDefaultPolicyVersionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_default_policy_version`](crate::Client::set_default_policy_version) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetDefaultPolicyVersionRequestBuilder<C = ()> {
-    inner: Box<SetDefaultPolicyVersionRequest>,
+    inner: SetDefaultPolicyVersionRequest,
     client: C,
 }
 impl<C> SetDefaultPolicyVersionRequestBuilder<C> {
@@ -95,7 +95,7 @@ impl<C> SetDefaultPolicyVersionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetDefaultPolicyVersionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -104,7 +104,7 @@ impl<C> SetDefaultPolicyVersionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetDefaultPolicyVersionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -112,7 +112,7 @@ impl<C> SetDefaultPolicyVersionRequestBuilder<C> {
 impl<'a> SetDefaultPolicyVersionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetDefaultPolicyVersionRequest::default(),
             client,
         }
     }
@@ -124,7 +124,7 @@ impl<'a> SetDefaultPolicyVersionRequestBuilder<&'a crate::Client> {
         SetDefaultPolicyVersionResponse,
         SetDefaultPolicyVersionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetDefaultPolicyVersion`.

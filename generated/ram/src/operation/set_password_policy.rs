@@ -112,7 +112,7 @@ impl crate::client::Request for SetPasswordPolicyRequest {
 /// From [`SetPasswordPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_password_policy`](crate::Client::set_password_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetPasswordPolicyRequestBuilder<C = ()> {
-    inner: Box<SetPasswordPolicyRequest>,
+    inner: SetPasswordPolicyRequest,
     client: C,
 }
 impl<C> SetPasswordPolicyRequestBuilder<C> {
@@ -217,7 +217,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetPasswordPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -226,7 +226,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetPasswordPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -234,7 +234,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
 impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetPasswordPolicyRequest::default(),
             client,
         }
     }
@@ -246,7 +246,7 @@ impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::Client> {
         SetPasswordPolicyResponse,
         SetPasswordPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetPasswordPolicy`.

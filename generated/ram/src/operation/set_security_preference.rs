@@ -121,7 +121,7 @@ impl crate::client::Request for SetSecurityPreferenceRequest {
 /// From [`SetSecurityPreferenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_security_preference`](crate::Client::set_security_preference) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetSecurityPreferenceRequestBuilder<C = ()> {
-    inner: Box<SetSecurityPreferenceRequest>,
+    inner: SetSecurityPreferenceRequest,
     client: C,
 }
 impl<C> SetSecurityPreferenceRequestBuilder<C> {
@@ -227,7 +227,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetSecurityPreferenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -236,7 +236,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetSecurityPreferenceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -244,7 +244,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
 impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetSecurityPreferenceRequest::default(),
             client,
         }
     }
@@ -256,7 +256,7 @@ impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::Client> {
         SetSecurityPreferenceResponse,
         SetSecurityPreferenceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetSecurityPreference`.

@@ -59,7 +59,7 @@ impl crate::client::Request for UnbindMFADeviceRequest {
 /// From [`UnbindMFADeviceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unbind_mfa_device`](crate::Client::unbind_mfa_device) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnbindMFADeviceRequestBuilder<C = ()> {
-    inner: Box<UnbindMFADeviceRequest>,
+    inner: UnbindMFADeviceRequest,
     client: C,
 }
 impl<C> UnbindMFADeviceRequestBuilder<C> {
@@ -79,7 +79,7 @@ impl<C> UnbindMFADeviceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnbindMFADeviceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -88,7 +88,7 @@ impl<C> UnbindMFADeviceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnbindMFADeviceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -96,7 +96,7 @@ impl<C> UnbindMFADeviceRequestBuilder<C> {
 impl<'a> UnbindMFADeviceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnbindMFADeviceRequest::default(),
             client,
         }
     }
@@ -105,7 +105,7 @@ impl<'a> UnbindMFADeviceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnbindMFADeviceResponse, UnbindMFADeviceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnbindMFADevice`.

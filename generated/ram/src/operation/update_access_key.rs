@@ -71,7 +71,7 @@ impl crate::client::Request for UpdateAccessKeyRequest {
 /// From [`UpdateAccessKeyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_access_key`](crate::Client::update_access_key) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateAccessKeyRequestBuilder<C = ()> {
-    inner: Box<UpdateAccessKeyRequest>,
+    inner: UpdateAccessKeyRequest,
     client: C,
 }
 impl<C> UpdateAccessKeyRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> UpdateAccessKeyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateAccessKeyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> UpdateAccessKeyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateAccessKeyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> UpdateAccessKeyRequestBuilder<C> {
 impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateAccessKeyRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateAccessKeyResponse, UpdateAccessKeyError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateAccessKey`.

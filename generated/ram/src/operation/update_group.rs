@@ -75,7 +75,7 @@ impl crate::client::Request for UpdateGroupRequest {
 /// From [`UpdateGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_group`](crate::Client::update_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateGroupRequestBuilder<C = ()> {
-    inner: Box<UpdateGroupRequest>,
+    inner: UpdateGroupRequest,
     client: C,
 }
 impl<C> UpdateGroupRequestBuilder<C> {
@@ -119,7 +119,7 @@ impl<C> UpdateGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -128,7 +128,7 @@ impl<C> UpdateGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -136,7 +136,7 @@ impl<C> UpdateGroupRequestBuilder<C> {
 impl<'a> UpdateGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateGroupRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> UpdateGroupRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateGroupResponse, UpdateGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateGroup`.

@@ -77,7 +77,7 @@ impl crate::client::Request for UpdateLoginProfileRequest {
 /// From [`UpdateLoginProfileRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_login_profile`](crate::Client::update_login_profile) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateLoginProfileRequestBuilder<C = ()> {
-    inner: Box<UpdateLoginProfileRequest>,
+    inner: UpdateLoginProfileRequest,
     client: C,
 }
 impl<C> UpdateLoginProfileRequestBuilder<C> {
@@ -127,7 +127,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateLoginProfileRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -136,7 +136,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateLoginProfileRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -144,7 +144,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
 impl<'a> UpdateLoginProfileRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateLoginProfileRequest::default(),
             client,
         }
     }
@@ -156,7 +156,7 @@ impl<'a> UpdateLoginProfileRequestBuilder<&'a crate::Client> {
         UpdateLoginProfileResponse,
         UpdateLoginProfileError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateLoginProfile`.

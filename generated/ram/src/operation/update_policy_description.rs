@@ -71,7 +71,7 @@ impl crate::client::Request for UpdatePolicyDescriptionRequest {
 /// From [`UpdatePolicyDescriptionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_policy_description`](crate::Client::update_policy_description) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdatePolicyDescriptionRequestBuilder<C = ()> {
-    inner: Box<UpdatePolicyDescriptionRequest>,
+    inner: UpdatePolicyDescriptionRequest,
     client: C,
 }
 impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
@@ -103,7 +103,7 @@ impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdatePolicyDescriptionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -112,7 +112,7 @@ impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdatePolicyDescriptionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -120,7 +120,7 @@ impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
 impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdatePolicyDescriptionRequest::default(),
             client,
         }
     }
@@ -132,7 +132,7 @@ impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::Client> {
         UpdatePolicyDescriptionResponse,
         UpdatePolicyDescriptionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdatePolicyDescription`.

@@ -87,7 +87,7 @@ impl crate::client::Request for UpdateRoleRequest {
 /// From [`UpdateRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_role`](crate::Client::update_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateRoleRequestBuilder<C = ()> {
-    inner: Box<UpdateRoleRequest>,
+    inner: UpdateRoleRequest,
     client: C,
 }
 impl<C> UpdateRoleRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
 impl<'a> UpdateRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateRoleRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> UpdateRoleRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateRoleResponse, UpdateRoleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateRole`.

@@ -103,7 +103,7 @@ impl crate::client::Request for UpdateUserRequest {
 /// From [`UpdateUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_user`](crate::Client::update_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateUserRequestBuilder<C = ()> {
-    inner: Box<UpdateUserRequest>,
+    inner: UpdateUserRequest,
     client: C,
 }
 impl<C> UpdateUserRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateUserRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> UpdateUserRequestBuilder<C> {
 impl<'a> UpdateUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateUserRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> UpdateUserRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateUserResponse, UpdateUserError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateUser`.

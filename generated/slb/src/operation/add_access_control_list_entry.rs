@@ -85,7 +85,7 @@ impl crate::client::Request for AddAccessControlListEntryRequest {
 /// From [`AddAccessControlListEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_access_control_list_entry`](crate::Client::add_access_control_list_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddAccessControlListEntryRequestBuilder<C = ()> {
-    inner: Box<AddAccessControlListEntryRequest>,
+    inner: AddAccessControlListEntryRequest,
     client: C,
 }
 impl<C> AddAccessControlListEntryRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddAccessControlListEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddAccessControlListEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
 impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddAccessControlListEntryRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
         AddAccessControlListEntryResponse,
         AddAccessControlListEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddAccessControlListEntry`.

@@ -104,7 +104,7 @@ impl crate::client::Request for AddBackendServersRequest {
 /// From [`AddBackendServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_backend_servers`](crate::Client::add_backend_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddBackendServersRequestBuilder<C = ()> {
-    inner: Box<AddBackendServersRequest>,
+    inner: AddBackendServersRequest,
     client: C,
 }
 impl<C> AddBackendServersRequestBuilder<C> {
@@ -172,7 +172,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddBackendServersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -181,7 +181,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddBackendServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -189,7 +189,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
 impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddBackendServersRequest::default(),
             client,
         }
     }
@@ -201,7 +201,7 @@ impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
         AddBackendServersResponse,
         AddBackendServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddBackendServers`.

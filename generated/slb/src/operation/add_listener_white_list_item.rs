@@ -105,7 +105,7 @@ impl crate::client::Request for AddListenerWhiteListItemRequest {
 /// From [`AddListenerWhiteListItemRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_listener_white_list_item`](crate::Client::add_listener_white_list_item) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddListenerWhiteListItemRequestBuilder<C = ()> {
-    inner: Box<AddListenerWhiteListItemRequest>,
+    inner: AddListenerWhiteListItemRequest,
     client: C,
 }
 impl<C> AddListenerWhiteListItemRequestBuilder<C> {
@@ -179,7 +179,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddListenerWhiteListItemRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -188,7 +188,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddListenerWhiteListItemRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -196,7 +196,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
 impl<'a> AddListenerWhiteListItemRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddListenerWhiteListItemRequest::default(),
             client,
         }
     }
@@ -208,7 +208,7 @@ impl<'a> AddListenerWhiteListItemRequestBuilder<&'a crate::Client> {
         AddListenerWhiteListItemResponse,
         AddListenerWhiteListItemError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddListenerWhiteListItem`.

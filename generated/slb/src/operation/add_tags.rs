@@ -90,7 +90,7 @@ impl crate::client::Request for AddTagsRequest {
 /// From [`AddTagsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_tags`](crate::Client::add_tags) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddTagsRequestBuilder<C = ()> {
-    inner: Box<AddTagsRequest>,
+    inner: AddTagsRequest,
     client: C,
 }
 impl<C> AddTagsRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> AddTagsRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<AddTagsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> AddTagsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddTagsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,14 +148,14 @@ impl<C> AddTagsRequestBuilder<C> {
 impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddTagsRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<AddTagsResponse, AddTagsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddTags`.

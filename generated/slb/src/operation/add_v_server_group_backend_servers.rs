@@ -113,7 +113,7 @@ impl crate::client::Request for AddVServerGroupBackendServersRequest {
 /// From [`AddVServerGroupBackendServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_v_server_group_backend_servers`](crate::Client::add_v_server_group_backend_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddVServerGroupBackendServersRequestBuilder<C = ()> {
-    inner: Box<AddVServerGroupBackendServersRequest>,
+    inner: AddVServerGroupBackendServersRequest,
     client: C,
 }
 impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
@@ -190,7 +190,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
         AddVServerGroupBackendServersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -199,7 +199,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddVServerGroupBackendServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -207,7 +207,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
 impl<'a> AddVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddVServerGroupBackendServersRequest::default(),
             client,
         }
     }
@@ -219,7 +219,7 @@ impl<'a> AddVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
         AddVServerGroupBackendServersResponse,
         AddVServerGroupBackendServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddVServerGroupBackendServers`.

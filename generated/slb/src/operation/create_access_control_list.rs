@@ -98,7 +98,7 @@ impl crate::client::Request for CreateAccessControlListRequest {
 /// From [`CreateAccessControlListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_access_control_list`](crate::Client::create_access_control_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateAccessControlListRequestBuilder<C = ()> {
-    inner: Box<CreateAccessControlListRequest>,
+    inner: CreateAccessControlListRequest,
     client: C,
 }
 impl<C> CreateAccessControlListRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateAccessControlListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateAccessControlListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
 impl<'a> CreateAccessControlListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateAccessControlListRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> CreateAccessControlListRequestBuilder<&'a crate::Client> {
         CreateAccessControlListResponse,
         CreateAccessControlListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateAccessControlList`.

@@ -98,7 +98,7 @@ impl crate::client::Request for CreateDomainExtensionRequest {
 /// From [`CreateDomainExtensionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_domain_extension`](crate::Client::create_domain_extension) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDomainExtensionRequestBuilder<C = ()> {
-    inner: Box<CreateDomainExtensionRequest>,
+    inner: CreateDomainExtensionRequest,
     client: C,
 }
 impl<C> CreateDomainExtensionRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDomainExtensionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDomainExtensionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
 impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDomainExtensionRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
         CreateDomainExtensionResponse,
         CreateDomainExtensionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDomainExtension`.

@@ -288,7 +288,7 @@ impl crate::client::Request for CreateLoadBalancerRequest {
 /// From [`CreateLoadBalancerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_load_balancer`](crate::Client::create_load_balancer) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLoadBalancerRequestBuilder<C = ()> {
-    inner: Box<CreateLoadBalancerRequest>,
+    inner: CreateLoadBalancerRequest,
     client: C,
 }
 impl<C> CreateLoadBalancerRequestBuilder<C> {
@@ -615,7 +615,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateLoadBalancerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -624,7 +624,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLoadBalancerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -632,7 +632,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
 impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLoadBalancerRequest::default(),
             client,
         }
     }
@@ -644,7 +644,7 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
         CreateLoadBalancerResponse,
         CreateLoadBalancerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLoadBalancer`.

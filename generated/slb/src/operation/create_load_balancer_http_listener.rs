@@ -454,7 +454,7 @@ impl crate::client::Request for CreateLoadBalancerHTTPListenerRequest {
 /// From [`CreateLoadBalancerHTTPListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_load_balancer_http_listener`](crate::Client::create_load_balancer_http_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLoadBalancerHTTPListenerRequestBuilder<C = ()> {
-    inner: Box<CreateLoadBalancerHTTPListenerRequest>,
+    inner: CreateLoadBalancerHTTPListenerRequest,
     client: C,
 }
 impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
@@ -979,7 +979,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
         CreateLoadBalancerHTTPListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -988,7 +988,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLoadBalancerHTTPListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -996,7 +996,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
 impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLoadBalancerHTTPListenerRequest::default(),
             client,
         }
     }
@@ -1008,7 +1008,7 @@ impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
         CreateLoadBalancerHTTPListenerResponse,
         CreateLoadBalancerHTTPListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLoadBalancerHTTPListener`.

@@ -490,7 +490,7 @@ impl crate::client::Request for CreateLoadBalancerHTTPSListenerRequest {
 /// From [`CreateLoadBalancerHTTPSListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_load_balancer_https_listener`](crate::Client::create_load_balancer_https_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLoadBalancerHTTPSListenerRequestBuilder<C = ()> {
-    inner: Box<CreateLoadBalancerHTTPSListenerRequest>,
+    inner: CreateLoadBalancerHTTPSListenerRequest,
     client: C,
 }
 impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
@@ -1058,7 +1058,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
         CreateLoadBalancerHTTPSListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1067,7 +1067,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLoadBalancerHTTPSListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1075,7 +1075,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
 impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLoadBalancerHTTPSListenerRequest::default(),
             client,
         }
     }
@@ -1087,7 +1087,7 @@ impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
         CreateLoadBalancerHTTPSListenerResponse,
         CreateLoadBalancerHTTPSListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLoadBalancerHTTPSListener`.

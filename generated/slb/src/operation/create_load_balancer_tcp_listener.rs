@@ -360,7 +360,7 @@ impl crate::client::Request for CreateLoadBalancerTCPListenerRequest {
 /// From [`CreateLoadBalancerTCPListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_load_balancer_tcp_listener`](crate::Client::create_load_balancer_tcp_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLoadBalancerTCPListenerRequestBuilder<C = ()> {
-    inner: Box<CreateLoadBalancerTCPListenerRequest>,
+    inner: CreateLoadBalancerTCPListenerRequest,
     client: C,
 }
 impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
@@ -756,7 +756,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
         CreateLoadBalancerTCPListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -765,7 +765,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLoadBalancerTCPListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -773,7 +773,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
 impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLoadBalancerTCPListenerRequest::default(),
             client,
         }
     }
@@ -785,7 +785,7 @@ impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
         CreateLoadBalancerTCPListenerResponse,
         CreateLoadBalancerTCPListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLoadBalancerTCPListener`.

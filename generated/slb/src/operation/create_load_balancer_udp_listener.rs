@@ -290,7 +290,7 @@ impl crate::client::Request for CreateLoadBalancerUDPListenerRequest {
 /// From [`CreateLoadBalancerUDPListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_load_balancer_udp_listener`](crate::Client::create_load_balancer_udp_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateLoadBalancerUDPListenerRequestBuilder<C = ()> {
-    inner: Box<CreateLoadBalancerUDPListenerRequest>,
+    inner: CreateLoadBalancerUDPListenerRequest,
     client: C,
 }
 impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
@@ -592,7 +592,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
         CreateLoadBalancerUDPListenerRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -601,7 +601,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateLoadBalancerUDPListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -609,7 +609,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
 impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateLoadBalancerUDPListenerRequest::default(),
             client,
         }
     }
@@ -621,7 +621,7 @@ impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
         CreateLoadBalancerUDPListenerResponse,
         CreateLoadBalancerUDPListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateLoadBalancerUDPListener`.

@@ -111,7 +111,7 @@ impl crate::client::Request for CreateMasterSlaveServerGroupRequest {
 /// From [`CreateMasterSlaveServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_master_slave_server_group`](crate::Client::create_master_slave_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateMasterSlaveServerGroupRequestBuilder<C = ()> {
-    inner: Box<CreateMasterSlaveServerGroupRequest>,
+    inner: CreateMasterSlaveServerGroupRequest,
     client: C,
 }
 impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
         CreateMasterSlaveServerGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateMasterSlaveServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
 impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateMasterSlaveServerGroupRequest::default(),
             client,
         }
     }
@@ -225,7 +225,7 @@ impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
         CreateMasterSlaveServerGroupResponse,
         CreateMasterSlaveServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateMasterSlaveServerGroup`.

@@ -134,7 +134,7 @@ impl crate::client::Request for CreateTLSCipherPolicyRequest {
 /// From [`CreateTLSCipherPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_tls_cipher_policy`](crate::Client::create_tls_cipher_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTLSCipherPolicyRequestBuilder<C = ()> {
-    inner: Box<CreateTLSCipherPolicyRequest>,
+    inner: CreateTLSCipherPolicyRequest,
     client: C,
 }
 impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
@@ -238,7 +238,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTLSCipherPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -247,7 +247,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTLSCipherPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -255,7 +255,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
 impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTLSCipherPolicyRequest::default(),
             client,
         }
     }
@@ -267,7 +267,7 @@ impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
         CreateTLSCipherPolicyResponse,
         CreateTLSCipherPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTLSCipherPolicy`.

@@ -124,7 +124,7 @@ impl crate::client::Request for CreateVServerGroupRequest {
 /// From [`CreateVServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_v_server_group`](crate::Client::create_v_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVServerGroupRequestBuilder<C = ()> {
-    inner: Box<CreateVServerGroupRequest>,
+    inner: CreateVServerGroupRequest,
     client: C,
 }
 impl<C> CreateVServerGroupRequestBuilder<C> {
@@ -219,7 +219,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVServerGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -228,7 +228,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -236,7 +236,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
 impl<'a> CreateVServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVServerGroupRequest::default(),
             client,
         }
     }
@@ -248,7 +248,7 @@ impl<'a> CreateVServerGroupRequestBuilder<&'a crate::Client> {
         CreateVServerGroupResponse,
         CreateVServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVServerGroup`.

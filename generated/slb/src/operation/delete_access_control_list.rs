@@ -76,7 +76,7 @@ impl crate::client::Request for DeleteAccessControlListRequest {
 /// From [`DeleteAccessControlListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_access_control_list`](crate::Client::delete_access_control_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAccessControlListRequestBuilder<C = ()> {
-    inner: Box<DeleteAccessControlListRequest>,
+    inner: DeleteAccessControlListRequest,
     client: C,
 }
 impl<C> DeleteAccessControlListRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> DeleteAccessControlListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteAccessControlListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> DeleteAccessControlListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAccessControlListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> DeleteAccessControlListRequestBuilder<C> {
 impl<'a> DeleteAccessControlListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAccessControlListRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> DeleteAccessControlListRequestBuilder<&'a crate::Client> {
         DeleteAccessControlListResponse,
         DeleteAccessControlListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAccessControlList`.

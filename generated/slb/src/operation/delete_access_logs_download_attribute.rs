@@ -89,7 +89,7 @@ impl crate::client::Request for DeleteAccessLogsDownloadAttributeRequest {
 /// From [`DeleteAccessLogsDownloadAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_access_logs_download_attribute`](crate::Client::delete_access_logs_download_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteAccessLogsDownloadAttributeRequestBuilder<C = ()> {
-    inner: Box<DeleteAccessLogsDownloadAttributeRequest>,
+    inner: DeleteAccessLogsDownloadAttributeRequest,
     client: C,
 }
 impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
@@ -148,7 +148,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
         DeleteAccessLogsDownloadAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteAccessLogsDownloadAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
 impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteAccessLogsDownloadAttributeRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
         DeleteAccessLogsDownloadAttributeResponse,
         DeleteAccessLogsDownloadAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteAccessLogsDownloadAttribute`.

@@ -76,7 +76,7 @@ impl crate::client::Request for DeleteCACertificateRequest {
 /// From [`DeleteCACertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ca_certificate`](crate::Client::delete_ca_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCACertificateRequestBuilder<C = ()> {
-    inner: Box<DeleteCACertificateRequest>,
+    inner: DeleteCACertificateRequest,
     client: C,
 }
 impl<C> DeleteCACertificateRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> DeleteCACertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteCACertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> DeleteCACertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCACertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> DeleteCACertificateRequestBuilder<C> {
 impl<'a> DeleteCACertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCACertificateRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> DeleteCACertificateRequestBuilder<&'a crate::Client> {
         DeleteCACertificateResponse,
         DeleteCACertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCACertificate`.

@@ -72,7 +72,7 @@ impl crate::client::Request for DeleteDomainExtensionRequest {
 /// From [`DeleteDomainExtensionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_domain_extension`](crate::Client::delete_domain_extension) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDomainExtensionRequestBuilder<C = ()> {
-    inner: Box<DeleteDomainExtensionRequest>,
+    inner: DeleteDomainExtensionRequest,
     client: C,
 }
 impl<C> DeleteDomainExtensionRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDomainExtensionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDomainExtensionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
 impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDomainExtensionRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
         DeleteDomainExtensionResponse,
         DeleteDomainExtensionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDomainExtension`.

@@ -96,7 +96,7 @@ impl crate::client::Request for DeleteLoadBalancerListenerRequest {
 /// From [`DeleteLoadBalancerListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_load_balancer_listener`](crate::Client::delete_load_balancer_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteLoadBalancerListenerRequestBuilder<C = ()> {
-    inner: Box<DeleteLoadBalancerListenerRequest>,
+    inner: DeleteLoadBalancerListenerRequest,
     client: C,
 }
 impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
@@ -157,7 +157,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteLoadBalancerListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -166,7 +166,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteLoadBalancerListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -174,7 +174,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
 impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteLoadBalancerListenerRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
         DeleteLoadBalancerListenerResponse,
         DeleteLoadBalancerListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteLoadBalancerListener`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DeleteMasterSlaveServerGroupRequest {
 /// From [`DeleteMasterSlaveServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_master_slave_server_group`](crate::Client::delete_master_slave_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteMasterSlaveServerGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteMasterSlaveServerGroupRequest>,
+    inner: DeleteMasterSlaveServerGroupRequest,
     client: C,
 }
 impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
         DeleteMasterSlaveServerGroupRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteMasterSlaveServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
 impl<'a> DeleteMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteMasterSlaveServerGroupRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> DeleteMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
         DeleteMasterSlaveServerGroupResponse,
         DeleteMasterSlaveServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteMasterSlaveServerGroup`.

@@ -73,7 +73,7 @@ impl crate::client::Request for DeleteServerCertificateRequest {
 /// From [`DeleteServerCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_server_certificate`](crate::Client::delete_server_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteServerCertificateRequestBuilder<C = ()> {
-    inner: Box<DeleteServerCertificateRequest>,
+    inner: DeleteServerCertificateRequest,
     client: C,
 }
 impl<C> DeleteServerCertificateRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DeleteServerCertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteServerCertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DeleteServerCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteServerCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DeleteServerCertificateRequestBuilder<C> {
 impl<'a> DeleteServerCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteServerCertificateRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> DeleteServerCertificateRequestBuilder<&'a crate::Client> {
         DeleteServerCertificateResponse,
         DeleteServerCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteServerCertificate`.

@@ -78,7 +78,7 @@ impl crate::client::Request for DeleteTLSCipherPolicyRequest {
 /// From [`DeleteTLSCipherPolicyRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_tls_cipher_policy`](crate::Client::delete_tls_cipher_policy) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTLSCipherPolicyRequestBuilder<C = ()> {
-    inner: Box<DeleteTLSCipherPolicyRequest>,
+    inner: DeleteTLSCipherPolicyRequest,
     client: C,
 }
 impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTLSCipherPolicyRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTLSCipherPolicyRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
 impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTLSCipherPolicyRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
         DeleteTLSCipherPolicyResponse,
         DeleteTLSCipherPolicyError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTLSCipherPolicy`.

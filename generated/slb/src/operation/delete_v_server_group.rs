@@ -74,7 +74,7 @@ impl crate::client::Request for DeleteVServerGroupRequest {
 /// From [`DeleteVServerGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_v_server_group`](crate::Client::delete_v_server_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVServerGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteVServerGroupRequest>,
+    inner: DeleteVServerGroupRequest,
     client: C,
 }
 impl<C> DeleteVServerGroupRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DeleteVServerGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVServerGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DeleteVServerGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVServerGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DeleteVServerGroupRequestBuilder<C> {
 impl<'a> DeleteVServerGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVServerGroupRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DeleteVServerGroupRequestBuilder<&'a crate::Client> {
         DeleteVServerGroupResponse,
         DeleteVServerGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVServerGroup`.

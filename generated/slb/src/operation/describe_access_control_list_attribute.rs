@@ -93,7 +93,7 @@ impl crate::client::Request for DescribeAccessControlListAttributeRequest {
 /// From [`DescribeAccessControlListAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_access_control_list_attribute`](crate::Client::describe_access_control_list_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccessControlListAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeAccessControlListAttributeRequest>,
+    inner: DescribeAccessControlListAttributeRequest,
     client: C,
 }
 impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
         DescribeAccessControlListAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccessControlListAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
 impl<'a> DescribeAccessControlListAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAccessControlListAttributeRequest::default(),
             client,
         }
     }
@@ -189,7 +189,7 @@ impl<'a> DescribeAccessControlListAttributeRequestBuilder<&'a crate::Client> {
         DescribeAccessControlListAttributeResponse,
         DescribeAccessControlListAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAccessControlListAttribute`.

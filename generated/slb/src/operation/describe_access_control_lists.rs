@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeAccessControlListsRequest {
 /// From [`DescribeAccessControlListsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_access_control_lists`](crate::Client::describe_access_control_lists) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccessControlListsRequestBuilder<C = ()> {
-    inner: Box<DescribeAccessControlListsRequest>,
+    inner: DescribeAccessControlListsRequest,
     client: C,
 }
 impl<C> DescribeAccessControlListsRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeAccessControlListsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccessControlListsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
 impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAccessControlListsRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::Client> {
         DescribeAccessControlListsResponse,
         DescribeAccessControlListsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAccessControlLists`.

@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeAccessLogsDownloadAttributeRequest {
 /// From [`DescribeAccessLogsDownloadAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_access_logs_download_attribute`](crate::Client::describe_access_logs_download_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeAccessLogsDownloadAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeAccessLogsDownloadAttributeRequest>,
+    inner: DescribeAccessLogsDownloadAttributeRequest,
     client: C,
 }
 impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
         DescribeAccessLogsDownloadAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeAccessLogsDownloadAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
 impl<'a> DescribeAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeAccessLogsDownloadAttributeRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> DescribeAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
         DescribeAccessLogsDownloadAttributeResponse,
         DescribeAccessLogsDownloadAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeAccessLogsDownloadAttribute`.

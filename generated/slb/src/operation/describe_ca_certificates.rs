@@ -86,7 +86,7 @@ impl crate::client::Request for DescribeCACertificatesRequest {
 /// From [`DescribeCACertificatesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ca_certificates`](crate::Client::describe_ca_certificates) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCACertificatesRequestBuilder<C = ()> {
-    inner: Box<DescribeCACertificatesRequest>,
+    inner: DescribeCACertificatesRequest,
     client: C,
 }
 impl<C> DescribeCACertificatesRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCACertificatesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCACertificatesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
 impl<'a> DescribeCACertificatesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCACertificatesRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DescribeCACertificatesRequestBuilder<&'a crate::Client> {
         DescribeCACertificatesResponse,
         DescribeCACertificatesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCACertificates`.

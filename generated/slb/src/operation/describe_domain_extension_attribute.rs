@@ -73,7 +73,7 @@ impl crate::client::Request for DescribeDomainExtensionAttributeRequest {
 /// From [`DescribeDomainExtensionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_domain_extension_attribute`](crate::Client::describe_domain_extension_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDomainExtensionAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeDomainExtensionAttributeRequest>,
+    inner: DescribeDomainExtensionAttributeRequest,
     client: C,
 }
 impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
         DescribeDomainExtensionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDomainExtensionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
 impl<'a> DescribeDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDomainExtensionAttributeRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
         DescribeDomainExtensionAttributeResponse,
         DescribeDomainExtensionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDomainExtensionAttribute`.

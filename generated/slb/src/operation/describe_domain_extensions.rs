@@ -87,7 +87,7 @@ impl crate::client::Request for DescribeDomainExtensionsRequest {
 /// From [`DescribeDomainExtensionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_domain_extensions`](crate::Client::describe_domain_extensions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeDomainExtensionsRequestBuilder<C = ()> {
-    inner: Box<DescribeDomainExtensionsRequest>,
+    inner: DescribeDomainExtensionsRequest,
     client: C,
 }
 impl<C> DescribeDomainExtensionsRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeDomainExtensionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeDomainExtensionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
 impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeDomainExtensionsRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::Client> {
         DescribeDomainExtensionsResponse,
         DescribeDomainExtensionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeDomainExtensions`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DescribeHealthStatusRequest {
 /// From [`DescribeHealthStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_health_status`](crate::Client::describe_health_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHealthStatusRequestBuilder<C = ()> {
-    inner: Box<DescribeHealthStatusRequest>,
+    inner: DescribeHealthStatusRequest,
     client: C,
 }
 impl<C> DescribeHealthStatusRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeHealthStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHealthStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
 impl<'a> DescribeHealthStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeHealthStatusRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DescribeHealthStatusRequestBuilder<&'a crate::Client> {
         DescribeHealthStatusResponse,
         DescribeHealthStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeHealthStatus`.

@@ -72,7 +72,7 @@ impl crate::client::Request for DescribeHighDefinationMonitorRequest {
 /// From [`DescribeHighDefinationMonitorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_high_defination_monitor`](crate::Client::describe_high_defination_monitor) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHighDefinationMonitorRequestBuilder<C = ()> {
-    inner: Box<DescribeHighDefinationMonitorRequest>,
+    inner: DescribeHighDefinationMonitorRequest,
     client: C,
 }
 impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
         DescribeHighDefinationMonitorRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHighDefinationMonitorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
 impl<'a> DescribeHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeHighDefinationMonitorRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeHighDefinationMonitorRequestBuilder<&'a crate::Client> {
         DescribeHighDefinationMonitorResponse,
         DescribeHighDefinationMonitorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeHighDefinationMonitor`.

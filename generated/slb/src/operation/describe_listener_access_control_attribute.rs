@@ -92,7 +92,7 @@ impl crate::client::Request for DescribeListenerAccessControlAttributeRequest {
 /// From [`DescribeListenerAccessControlAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_listener_access_control_attribute`](crate::Client::describe_listener_access_control_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeListenerAccessControlAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeListenerAccessControlAttributeRequest>,
+    inner: DescribeListenerAccessControlAttributeRequest,
     client: C,
 }
 impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
@@ -153,7 +153,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
         DescribeListenerAccessControlAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -162,7 +162,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeListenerAccessControlAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -170,7 +170,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
 impl<'a> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeListenerAccessControlAttributeRequest::default(),
             client,
         }
     }
@@ -182,7 +182,7 @@ impl<'a> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::Client>
         DescribeListenerAccessControlAttributeResponse,
         DescribeListenerAccessControlAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeListenerAccessControlAttribute`.

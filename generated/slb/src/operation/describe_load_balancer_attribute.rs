@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeLoadBalancerAttributeRequest {
 /// From [`DescribeLoadBalancerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancer_attribute`](crate::Client::describe_load_balancer_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancerAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancerAttributeRequest>,
+    inner: DescribeLoadBalancerAttributeRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
         DescribeLoadBalancerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
 impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancerAttributeRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         DescribeLoadBalancerAttributeResponse,
         DescribeLoadBalancerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancerAttribute`.

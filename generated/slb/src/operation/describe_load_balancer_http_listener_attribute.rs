@@ -89,7 +89,7 @@ impl crate::client::Request for DescribeLoadBalancerHTTPListenerAttributeRequest
 /// From [`DescribeLoadBalancerHTTPListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancer_http_listener_attribute`](crate::Client::describe_load_balancer_http_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancerHTTPListenerAttributeRequest>,
+    inner: DescribeLoadBalancerHTTPListenerAttributeRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
         DescribeLoadBalancerHTTPListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancerHTTPListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
 impl<'a> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancerHTTPListenerAttributeRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Clie
         DescribeLoadBalancerHTTPListenerAttributeResponse,
         DescribeLoadBalancerHTTPListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancerHTTPListenerAttribute`.

@@ -87,7 +87,7 @@ impl crate::client::Request for DescribeLoadBalancerHTTPSListenerAttributeReques
 /// From [`DescribeLoadBalancerHTTPSListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancer_https_listener_attribute`](crate::Client::describe_load_balancer_https_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancerHTTPSListenerAttributeRequest>,
+    inner: DescribeLoadBalancerHTTPSListenerAttributeRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
         DescribeLoadBalancerHTTPSListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancerHTTPSListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
 impl<'a> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancerHTTPSListenerAttributeRequest::default(),
             client,
         }
     }
@@ -164,7 +164,7 @@ impl<'a> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Cli
         DescribeLoadBalancerHTTPSListenerAttributeResponse,
         DescribeLoadBalancerHTTPSListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancerHTTPSListenerAttribute`.

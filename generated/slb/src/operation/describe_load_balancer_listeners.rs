@@ -135,7 +135,7 @@ impl crate::client::Request for DescribeLoadBalancerListenersRequest {
 /// From [`DescribeLoadBalancerListenersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancer_listeners`](crate::Client::describe_load_balancer_listeners) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancerListenersRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancerListenersRequest>,
+    inner: DescribeLoadBalancerListenersRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
@@ -251,7 +251,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
         DescribeLoadBalancerListenersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -260,7 +260,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancerListenersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -268,7 +268,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
 impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancerListenersRequest::default(),
             client,
         }
     }
@@ -280,7 +280,7 @@ impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
         DescribeLoadBalancerListenersResponse,
         DescribeLoadBalancerListenersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancerListeners`.

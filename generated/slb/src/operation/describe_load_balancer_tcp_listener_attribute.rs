@@ -86,7 +86,7 @@ impl crate::client::Request for DescribeLoadBalancerTCPListenerAttributeRequest 
 /// From [`DescribeLoadBalancerTCPListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancer_tcp_listener_attribute`](crate::Client::describe_load_balancer_tcp_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancerTCPListenerAttributeRequest>,
+    inner: DescribeLoadBalancerTCPListenerAttributeRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
@@ -136,7 +136,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
         DescribeLoadBalancerTCPListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -145,7 +145,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancerTCPListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -153,7 +153,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
 impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancerTCPListenerAttributeRequest::default(),
             client,
         }
     }
@@ -165,7 +165,7 @@ impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Clien
         DescribeLoadBalancerTCPListenerAttributeResponse,
         DescribeLoadBalancerTCPListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancerTCPListenerAttribute`.

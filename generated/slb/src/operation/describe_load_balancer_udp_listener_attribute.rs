@@ -84,7 +84,7 @@ impl crate::client::Request for DescribeLoadBalancerUDPListenerAttributeRequest 
 /// From [`DescribeLoadBalancerUDPListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancer_udp_listener_attribute`](crate::Client::describe_load_balancer_udp_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancerUDPListenerAttributeRequest>,
+    inner: DescribeLoadBalancerUDPListenerAttributeRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
         DescribeLoadBalancerUDPListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancerUDPListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
 impl<'a> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancerUDPListenerAttributeRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Clien
         DescribeLoadBalancerUDPListenerAttributeResponse,
         DescribeLoadBalancerUDPListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancerUDPListenerAttribute`.

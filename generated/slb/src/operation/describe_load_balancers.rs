@@ -222,7 +222,7 @@ impl crate::client::Request for DescribeLoadBalancersRequest {
 /// From [`DescribeLoadBalancersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_load_balancers`](crate::Client::describe_load_balancers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeLoadBalancersRequestBuilder<C = ()> {
-    inner: Box<DescribeLoadBalancersRequest>,
+    inner: DescribeLoadBalancersRequest,
     client: C,
 }
 impl<C> DescribeLoadBalancersRequestBuilder<C> {
@@ -479,7 +479,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeLoadBalancersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -488,7 +488,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeLoadBalancersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -496,7 +496,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
 impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeLoadBalancersRequest::default(),
             client,
         }
     }
@@ -508,7 +508,7 @@ impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
         DescribeLoadBalancersResponse,
         DescribeLoadBalancersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeLoadBalancers`.

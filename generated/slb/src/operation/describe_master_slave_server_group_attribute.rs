@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeMasterSlaveServerGroupAttributeRequest {
 /// From [`DescribeMasterSlaveServerGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_master_slave_server_group_attribute`](crate::Client::describe_master_slave_server_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeMasterSlaveServerGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeMasterSlaveServerGroupAttributeRequest>,
+    inner: DescribeMasterSlaveServerGroupAttributeRequest,
     client: C,
 }
 impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
@@ -109,7 +109,7 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
         DescribeMasterSlaveServerGroupAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -118,7 +118,7 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeMasterSlaveServerGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -126,7 +126,7 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
 impl<'a> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeMasterSlaveServerGroupAttributeRequest::default(),
             client,
         }
     }
@@ -138,7 +138,7 @@ impl<'a> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::Client
         DescribeMasterSlaveServerGroupAttributeResponse,
         DescribeMasterSlaveServerGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeMasterSlaveServerGroupAttribute`.

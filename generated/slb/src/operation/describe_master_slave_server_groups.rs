@@ -95,7 +95,7 @@ impl crate::client::Request for DescribeMasterSlaveServerGroupsRequest {
 /// From [`DescribeMasterSlaveServerGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_master_slave_server_groups`](crate::Client::describe_master_slave_server_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeMasterSlaveServerGroupsRequestBuilder<C = ()> {
-    inner: Box<DescribeMasterSlaveServerGroupsRequest>,
+    inner: DescribeMasterSlaveServerGroupsRequest,
     client: C,
 }
 impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
         DescribeMasterSlaveServerGroupsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeMasterSlaveServerGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
 impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeMasterSlaveServerGroupsRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::Client> {
         DescribeMasterSlaveServerGroupsResponse,
         DescribeMasterSlaveServerGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeMasterSlaveServerGroups`.

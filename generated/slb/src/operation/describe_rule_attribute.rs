@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeRuleAttributeRequest {
 /// From [`DescribeRuleAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_rule_attribute`](crate::Client::describe_rule_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRuleAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeRuleAttributeRequest>,
+    inner: DescribeRuleAttributeRequest,
     client: C,
 }
 impl<C> DescribeRuleAttributeRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeRuleAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRuleAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeRuleAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRuleAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeRuleAttributeRequestBuilder<C> {
 impl<'a> DescribeRuleAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRuleAttributeRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeRuleAttributeRequestBuilder<&'a crate::Client> {
         DescribeRuleAttributeResponse,
         DescribeRuleAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRuleAttribute`.

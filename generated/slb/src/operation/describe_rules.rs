@@ -93,7 +93,7 @@ impl crate::client::Request for DescribeRulesRequest {
 /// From [`DescribeRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_rules`](crate::Client::describe_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRulesRequestBuilder<C = ()> {
-    inner: Box<DescribeRulesRequest>,
+    inner: DescribeRulesRequest,
     client: C,
 }
 impl<C> DescribeRulesRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRulesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
 impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRulesRequest::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeRulesResponse, DescribeRulesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRules`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DescribeServerCertificatesRequest {
 /// From [`DescribeServerCertificatesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_server_certificates`](crate::Client::describe_server_certificates) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeServerCertificatesRequestBuilder<C = ()> {
-    inner: Box<DescribeServerCertificatesRequest>,
+    inner: DescribeServerCertificatesRequest,
     client: C,
 }
 impl<C> DescribeServerCertificatesRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeServerCertificatesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeServerCertificatesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
 impl<'a> DescribeServerCertificatesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeServerCertificatesRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DescribeServerCertificatesRequestBuilder<&'a crate::Client> {
         DescribeServerCertificatesResponse,
         DescribeServerCertificatesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeServerCertificates`.

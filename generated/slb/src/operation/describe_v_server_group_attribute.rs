@@ -73,7 +73,7 @@ impl crate::client::Request for DescribeVServerGroupAttributeRequest {
 /// From [`DescribeVServerGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_v_server_group_attribute`](crate::Client::describe_v_server_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVServerGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeVServerGroupAttributeRequest>,
+    inner: DescribeVServerGroupAttributeRequest,
     client: C,
 }
 impl<C> DescribeVServerGroupAttributeRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeVServerGroupAttributeRequestBuilder<C> {
         DescribeVServerGroupAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeVServerGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVServerGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeVServerGroupAttributeRequestBuilder<C> {
 impl<'a> DescribeVServerGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVServerGroupAttributeRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeVServerGroupAttributeRequestBuilder<&'a crate::Client> {
         DescribeVServerGroupAttributeResponse,
         DescribeVServerGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVServerGroupAttribute`.

@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeVServerGroupsRequest {
 /// From [`DescribeVServerGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_v_server_groups`](crate::Client::describe_v_server_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVServerGroupsRequestBuilder<C = ()> {
-    inner: Box<DescribeVServerGroupsRequest>,
+    inner: DescribeVServerGroupsRequest,
     client: C,
 }
 impl<C> DescribeVServerGroupsRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVServerGroupsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVServerGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
 impl<'a> DescribeVServerGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVServerGroupsRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> DescribeVServerGroupsRequestBuilder<&'a crate::Client> {
         DescribeVServerGroupsResponse,
         DescribeVServerGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVServerGroups`.

@@ -63,7 +63,7 @@ impl crate::client::Request for DescribeZonesRequest {
 /// From [`DescribeZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_zones`](crate::Client::describe_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeZonesRequestBuilder<C = ()> {
-    inner: Box<DescribeZonesRequest>,
+    inner: DescribeZonesRequest,
     client: C,
 }
 impl<C> DescribeZonesRequestBuilder<C> {
@@ -84,7 +84,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeZonesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -93,7 +93,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -101,7 +101,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
 impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeZonesRequest::default(),
             client,
         }
     }
@@ -110,7 +110,7 @@ impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeZonesResponse, DescribeZonesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeZones`.

@@ -89,7 +89,7 @@ impl crate::client::Request for EnableHighDefinationMonitorRequest {
 /// From [`EnableHighDefinationMonitorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_high_defination_monitor`](crate::Client::enable_high_defination_monitor) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableHighDefinationMonitorRequestBuilder<C = ()> {
-    inner: Box<EnableHighDefinationMonitorRequest>,
+    inner: EnableHighDefinationMonitorRequest,
     client: C,
 }
 impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
         EnableHighDefinationMonitorRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableHighDefinationMonitorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
 impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableHighDefinationMonitorRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
         EnableHighDefinationMonitorResponse,
         EnableHighDefinationMonitorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableHighDefinationMonitor`.

@@ -102,7 +102,7 @@ impl crate::client::Request for ListTLSCipherPoliciesRequest {
 /// From [`ListTLSCipherPoliciesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_tls_cipher_policies`](crate::Client::list_tls_cipher_policies) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTLSCipherPoliciesRequestBuilder<C = ()> {
-    inner: Box<ListTLSCipherPoliciesRequest>,
+    inner: ListTLSCipherPoliciesRequest,
     client: C,
 }
 impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
@@ -182,7 +182,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTLSCipherPoliciesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -191,7 +191,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTLSCipherPoliciesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -199,7 +199,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
 impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTLSCipherPoliciesRequest::default(),
             client,
         }
     }
@@ -211,7 +211,7 @@ impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
         ListTLSCipherPoliciesResponse,
         ListTLSCipherPoliciesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTLSCipherPolicies`.

@@ -83,7 +83,7 @@ impl crate::client::Request for ModifyHighDefinationMonitorRequest {
 /// From [`ModifyHighDefinationMonitorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_high_defination_monitor`](crate::Client::modify_high_defination_monitor) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyHighDefinationMonitorRequestBuilder<C = ()> {
-    inner: Box<ModifyHighDefinationMonitorRequest>,
+    inner: ModifyHighDefinationMonitorRequest,
     client: C,
 }
 impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
         ModifyHighDefinationMonitorRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyHighDefinationMonitorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
 impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyHighDefinationMonitorRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
         ModifyHighDefinationMonitorResponse,
         ModifyHighDefinationMonitorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyHighDefinationMonitor`.

@@ -118,7 +118,7 @@ impl crate::client::Request for ModifyLoadBalancerInstanceChargeTypeRequest {
 /// From [`ModifyLoadBalancerInstanceChargeTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_load_balancer_instance_charge_type`](crate::Client::modify_load_balancer_instance_charge_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C = ()> {
-    inner: Box<ModifyLoadBalancerInstanceChargeTypeRequest>,
+    inner: ModifyLoadBalancerInstanceChargeTypeRequest,
     client: C,
 }
 impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
         ModifyLoadBalancerInstanceChargeTypeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyLoadBalancerInstanceChargeTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
 impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
         ModifyLoadBalancerInstanceChargeTypeResponse,
         ModifyLoadBalancerInstanceChargeTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyLoadBalancerInstanceChargeType`.

@@ -104,7 +104,7 @@ impl crate::client::Request for ModifyLoadBalancerInstanceSpecRequest {
 /// From [`ModifyLoadBalancerInstanceSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_load_balancer_instance_spec`](crate::Client::modify_load_balancer_instance_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyLoadBalancerInstanceSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyLoadBalancerInstanceSpecRequest>,
+    inner: ModifyLoadBalancerInstanceSpecRequest,
     client: C,
 }
 impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
@@ -178,7 +178,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
         ModifyLoadBalancerInstanceSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyLoadBalancerInstanceSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -195,7 +195,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
 impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyLoadBalancerInstanceSpecRequest::default(),
             client,
         }
     }
@@ -207,7 +207,7 @@ impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
         ModifyLoadBalancerInstanceSpecResponse,
         ModifyLoadBalancerInstanceSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyLoadBalancerInstanceSpec`.

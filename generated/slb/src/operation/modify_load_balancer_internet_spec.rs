@@ -108,7 +108,7 @@ impl crate::client::Request for ModifyLoadBalancerInternetSpecRequest {
 /// From [`ModifyLoadBalancerInternetSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_load_balancer_internet_spec`](crate::Client::modify_load_balancer_internet_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyLoadBalancerInternetSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyLoadBalancerInternetSpecRequest>,
+    inner: ModifyLoadBalancerInternetSpecRequest,
     client: C,
 }
 impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
@@ -186,7 +186,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
         ModifyLoadBalancerInternetSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -195,7 +195,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyLoadBalancerInternetSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -203,7 +203,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
 impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyLoadBalancerInternetSpecRequest::default(),
             client,
         }
     }
@@ -215,7 +215,7 @@ impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
         ModifyLoadBalancerInternetSpecResponse,
         ModifyLoadBalancerInternetSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyLoadBalancerInternetSpec`.

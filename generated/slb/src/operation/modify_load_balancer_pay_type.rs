@@ -124,7 +124,7 @@ impl crate::client::Request for ModifyLoadBalancerPayTypeRequest {
 /// From [`ModifyLoadBalancerPayTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_load_balancer_pay_type`](crate::Client::modify_load_balancer_pay_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyLoadBalancerPayTypeRequestBuilder<C = ()> {
-    inner: Box<ModifyLoadBalancerPayTypeRequest>,
+    inner: ModifyLoadBalancerPayTypeRequest,
     client: C,
 }
 impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
@@ -219,7 +219,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyLoadBalancerPayTypeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -228,7 +228,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyLoadBalancerPayTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -236,7 +236,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
 impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyLoadBalancerPayTypeRequest::default(),
             client,
         }
     }
@@ -248,7 +248,7 @@ impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::Client> {
         ModifyLoadBalancerPayTypeResponse,
         ModifyLoadBalancerPayTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyLoadBalancerPayType`.

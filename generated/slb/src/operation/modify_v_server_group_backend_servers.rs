@@ -149,7 +149,7 @@ impl crate::client::Request for ModifyVServerGroupBackendServersRequest {
 /// From [`ModifyVServerGroupBackendServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_v_server_group_backend_servers`](crate::Client::modify_v_server_group_backend_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVServerGroupBackendServersRequestBuilder<C = ()> {
-    inner: Box<ModifyVServerGroupBackendServersRequest>,
+    inner: ModifyVServerGroupBackendServersRequest,
     client: C,
 }
 impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
@@ -266,7 +266,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
         ModifyVServerGroupBackendServersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -275,7 +275,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVServerGroupBackendServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -283,7 +283,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
 impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVServerGroupBackendServersRequest::default(),
             client,
         }
     }
@@ -295,7 +295,7 @@ impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
         ModifyVServerGroupBackendServersResponse,
         ModifyVServerGroupBackendServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVServerGroupBackendServers`.

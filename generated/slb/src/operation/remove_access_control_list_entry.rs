@@ -83,7 +83,7 @@ impl crate::client::Request for RemoveAccessControlListEntryRequest {
 /// From [`RemoveAccessControlListEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_access_control_list_entry`](crate::Client::remove_access_control_list_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveAccessControlListEntryRequestBuilder<C = ()> {
-    inner: Box<RemoveAccessControlListEntryRequest>,
+    inner: RemoveAccessControlListEntryRequest,
     client: C,
 }
 impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
         RemoveAccessControlListEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveAccessControlListEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
 impl<'a> RemoveAccessControlListEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveAccessControlListEntryRequest::default(),
             client,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> RemoveAccessControlListEntryRequestBuilder<&'a crate::Client> {
         RemoveAccessControlListEntryResponse,
         RemoveAccessControlListEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveAccessControlListEntry`.

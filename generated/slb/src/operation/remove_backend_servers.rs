@@ -102,7 +102,7 @@ impl crate::client::Request for RemoveBackendServersRequest {
 /// From [`RemoveBackendServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_backend_servers`](crate::Client::remove_backend_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveBackendServersRequestBuilder<C = ()> {
-    inner: Box<RemoveBackendServersRequest>,
+    inner: RemoveBackendServersRequest,
     client: C,
 }
 impl<C> RemoveBackendServersRequestBuilder<C> {
@@ -166,7 +166,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RemoveBackendServersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -175,7 +175,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveBackendServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -183,7 +183,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
 impl<'a> RemoveBackendServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveBackendServersRequest::default(),
             client,
         }
     }
@@ -195,7 +195,7 @@ impl<'a> RemoveBackendServersRequestBuilder<&'a crate::Client> {
         RemoveBackendServersResponse,
         RemoveBackendServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveBackendServers`.

@@ -101,7 +101,7 @@ impl crate::client::Request for RemoveListenerWhiteListItemRequest {
 /// From [`RemoveListenerWhiteListItemRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_listener_white_list_item`](crate::Client::remove_listener_white_list_item) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveListenerWhiteListItemRequestBuilder<C = ()> {
-    inner: Box<RemoveListenerWhiteListItemRequest>,
+    inner: RemoveListenerWhiteListItemRequest,
     client: C,
 }
 impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
         RemoveListenerWhiteListItemRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveListenerWhiteListItemRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
 impl<'a> RemoveListenerWhiteListItemRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveListenerWhiteListItemRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> RemoveListenerWhiteListItemRequestBuilder<&'a crate::Client> {
         RemoveListenerWhiteListItemResponse,
         RemoveListenerWhiteListItemError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveListenerWhiteListItem`.

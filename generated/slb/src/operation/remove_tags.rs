@@ -83,7 +83,7 @@ impl crate::client::Request for RemoveTagsRequest {
 /// From [`RemoveTagsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_tags`](crate::Client::remove_tags) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveTagsRequestBuilder<C = ()> {
-    inner: Box<RemoveTagsRequest>,
+    inner: RemoveTagsRequest,
     client: C,
 }
 impl<C> RemoveTagsRequestBuilder<C> {
@@ -128,7 +128,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RemoveTagsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -137,7 +137,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveTagsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -145,7 +145,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
 impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveTagsRequest::default(),
             client,
         }
     }
@@ -154,7 +154,7 @@ impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RemoveTagsResponse, RemoveTagsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveTags`.

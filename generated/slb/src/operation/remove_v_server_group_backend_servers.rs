@@ -115,7 +115,7 @@ impl crate::client::Request for RemoveVServerGroupBackendServersRequest {
 /// From [`RemoveVServerGroupBackendServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_v_server_group_backend_servers`](crate::Client::remove_v_server_group_backend_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveVServerGroupBackendServersRequestBuilder<C = ()> {
-    inner: Box<RemoveVServerGroupBackendServersRequest>,
+    inner: RemoveVServerGroupBackendServersRequest,
     client: C,
 }
 impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
         RemoveVServerGroupBackendServersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveVServerGroupBackendServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
 impl<'a> RemoveVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveVServerGroupBackendServersRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> RemoveVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
         RemoveVServerGroupBackendServersResponse,
         RemoveVServerGroupBackendServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveVServerGroupBackendServers`.

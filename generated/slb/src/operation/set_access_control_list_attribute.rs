@@ -84,7 +84,7 @@ impl crate::client::Request for SetAccessControlListAttributeRequest {
 /// From [`SetAccessControlListAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_access_control_list_attribute`](crate::Client::set_access_control_list_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetAccessControlListAttributeRequestBuilder<C = ()> {
-    inner: Box<SetAccessControlListAttributeRequest>,
+    inner: SetAccessControlListAttributeRequest,
     client: C,
 }
 impl<C> SetAccessControlListAttributeRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
         SetAccessControlListAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetAccessControlListAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
 impl<'a> SetAccessControlListAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetAccessControlListAttributeRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> SetAccessControlListAttributeRequestBuilder<&'a crate::Client> {
         SetAccessControlListAttributeResponse,
         SetAccessControlListAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetAccessControlListAttribute`.

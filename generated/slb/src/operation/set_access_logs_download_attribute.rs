@@ -93,7 +93,7 @@ impl crate::client::Request for SetAccessLogsDownloadAttributeRequest {
 /// From [`SetAccessLogsDownloadAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_access_logs_download_attribute`](crate::Client::set_access_logs_download_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetAccessLogsDownloadAttributeRequestBuilder<C = ()> {
-    inner: Box<SetAccessLogsDownloadAttributeRequest>,
+    inner: SetAccessLogsDownloadAttributeRequest,
     client: C,
 }
 impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
         SetAccessLogsDownloadAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetAccessLogsDownloadAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
 impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetAccessLogsDownloadAttributeRequest::default(),
             client,
         }
     }
@@ -185,7 +185,7 @@ impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
         SetAccessLogsDownloadAttributeResponse,
         SetAccessLogsDownloadAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetAccessLogsDownloadAttribute`.

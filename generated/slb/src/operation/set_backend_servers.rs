@@ -106,7 +106,7 @@ impl crate::client::Request for SetBackendServersRequest {
 /// From [`SetBackendServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_backend_servers`](crate::Client::set_backend_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetBackendServersRequestBuilder<C = ()> {
-    inner: Box<SetBackendServersRequest>,
+    inner: SetBackendServersRequest,
     client: C,
 }
 impl<C> SetBackendServersRequestBuilder<C> {
@@ -178,7 +178,7 @@ impl<C> SetBackendServersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetBackendServersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -187,7 +187,7 @@ impl<C> SetBackendServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetBackendServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -195,7 +195,7 @@ impl<C> SetBackendServersRequestBuilder<C> {
 impl<'a> SetBackendServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetBackendServersRequest::default(),
             client,
         }
     }
@@ -207,7 +207,7 @@ impl<'a> SetBackendServersRequestBuilder<&'a crate::Client> {
         SetBackendServersResponse,
         SetBackendServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetBackendServers`.

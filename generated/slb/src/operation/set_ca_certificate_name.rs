@@ -85,7 +85,7 @@ impl crate::client::Request for SetCACertificateNameRequest {
 /// From [`SetCACertificateNameRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_ca_certificate_name`](crate::Client::set_ca_certificate_name) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetCACertificateNameRequestBuilder<C = ()> {
-    inner: Box<SetCACertificateNameRequest>,
+    inner: SetCACertificateNameRequest,
     client: C,
 }
 impl<C> SetCACertificateNameRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetCACertificateNameRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetCACertificateNameRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
 impl<'a> SetCACertificateNameRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetCACertificateNameRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> SetCACertificateNameRequestBuilder<&'a crate::Client> {
         SetCACertificateNameResponse,
         SetCACertificateNameError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetCACertificateName`.

@@ -80,7 +80,7 @@ impl crate::client::Request for SetDomainExtensionAttributeRequest {
 /// From [`SetDomainExtensionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_domain_extension_attribute`](crate::Client::set_domain_extension_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetDomainExtensionAttributeRequestBuilder<C = ()> {
-    inner: Box<SetDomainExtensionAttributeRequest>,
+    inner: SetDomainExtensionAttributeRequest,
     client: C,
 }
 impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
@@ -125,7 +125,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
         SetDomainExtensionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -134,7 +134,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetDomainExtensionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -142,7 +142,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
 impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetDomainExtensionAttributeRequest::default(),
             client,
         }
     }
@@ -154,7 +154,7 @@ impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
         SetDomainExtensionAttributeResponse,
         SetDomainExtensionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetDomainExtensionAttribute`.

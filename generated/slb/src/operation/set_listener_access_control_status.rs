@@ -107,7 +107,7 @@ impl crate::client::Request for SetListenerAccessControlStatusRequest {
 /// From [`SetListenerAccessControlStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_listener_access_control_status`](crate::Client::set_listener_access_control_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetListenerAccessControlStatusRequestBuilder<C = ()> {
-    inner: Box<SetListenerAccessControlStatusRequest>,
+    inner: SetListenerAccessControlStatusRequest,
     client: C,
 }
 impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
         SetListenerAccessControlStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetListenerAccessControlStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
 impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetListenerAccessControlStatusRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
         SetListenerAccessControlStatusResponse,
         SetListenerAccessControlStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetListenerAccessControlStatus`.

@@ -86,7 +86,7 @@ impl crate::client::Request for SetLoadBalancerDeleteProtectionRequest {
 /// From [`SetLoadBalancerDeleteProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_delete_protection`](crate::Client::set_load_balancer_delete_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerDeleteProtectionRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerDeleteProtectionRequest>,
+    inner: SetLoadBalancerDeleteProtectionRequest,
     client: C,
 }
 impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
@@ -136,7 +136,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
         SetLoadBalancerDeleteProtectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -145,7 +145,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerDeleteProtectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -153,7 +153,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
 impl<'a> SetLoadBalancerDeleteProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerDeleteProtectionRequest::default(),
             client,
         }
     }
@@ -165,7 +165,7 @@ impl<'a> SetLoadBalancerDeleteProtectionRequestBuilder<&'a crate::Client> {
         SetLoadBalancerDeleteProtectionResponse,
         SetLoadBalancerDeleteProtectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerDeleteProtection`.

@@ -409,7 +409,7 @@ impl crate::client::Request for SetLoadBalancerHTTPListenerAttributeRequest {
 /// From [`SetLoadBalancerHTTPListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_http_listener_attribute`](crate::Client::set_load_balancer_http_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerHTTPListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerHTTPListenerAttributeRequest>,
+    inner: SetLoadBalancerHTTPListenerAttributeRequest,
     client: C,
 }
 impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
@@ -883,7 +883,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
         SetLoadBalancerHTTPListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -892,7 +892,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerHTTPListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -900,7 +900,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
 impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
             client,
         }
     }
@@ -912,7 +912,7 @@ impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
         SetLoadBalancerHTTPListenerAttributeResponse,
         SetLoadBalancerHTTPListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerHTTPListenerAttribute`.

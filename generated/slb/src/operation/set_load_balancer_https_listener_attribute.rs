@@ -464,7 +464,7 @@ impl crate::client::Request for SetLoadBalancerHTTPSListenerAttributeRequest {
 /// From [`SetLoadBalancerHTTPSListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_https_listener_attribute`](crate::Client::set_load_balancer_https_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerHTTPSListenerAttributeRequest>,
+    inner: SetLoadBalancerHTTPSListenerAttributeRequest,
     client: C,
 }
 impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
@@ -1011,7 +1011,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
         SetLoadBalancerHTTPSListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -1020,7 +1020,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerHTTPSListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -1028,7 +1028,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
 impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
             client,
         }
     }
@@ -1040,7 +1040,7 @@ impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> 
         SetLoadBalancerHTTPSListenerAttributeResponse,
         SetLoadBalancerHTTPSListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerHTTPSListenerAttribute`.

@@ -101,7 +101,7 @@ impl crate::client::Request for SetLoadBalancerModificationProtectionRequest {
 /// From [`SetLoadBalancerModificationProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_modification_protection`](crate::Client::set_load_balancer_modification_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerModificationProtectionRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerModificationProtectionRequest>,
+    inner: SetLoadBalancerModificationProtectionRequest,
     client: C,
 }
 impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
@@ -166,7 +166,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
         SetLoadBalancerModificationProtectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -175,7 +175,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerModificationProtectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -183,7 +183,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
 impl<'a> SetLoadBalancerModificationProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerModificationProtectionRequest::default(),
             client,
         }
     }
@@ -195,7 +195,7 @@ impl<'a> SetLoadBalancerModificationProtectionRequestBuilder<&'a crate::Client> 
         SetLoadBalancerModificationProtectionResponse,
         SetLoadBalancerModificationProtectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerModificationProtection`.

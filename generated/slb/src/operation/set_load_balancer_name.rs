@@ -82,7 +82,7 @@ impl crate::client::Request for SetLoadBalancerNameRequest {
 /// From [`SetLoadBalancerNameRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_name`](crate::Client::set_load_balancer_name) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerNameRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerNameRequest>,
+    inner: SetLoadBalancerNameRequest,
     client: C,
 }
 impl<C> SetLoadBalancerNameRequestBuilder<C> {
@@ -128,7 +128,7 @@ impl<C> SetLoadBalancerNameRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetLoadBalancerNameRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -137,7 +137,7 @@ impl<C> SetLoadBalancerNameRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerNameRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -145,7 +145,7 @@ impl<C> SetLoadBalancerNameRequestBuilder<C> {
 impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerNameRequest::default(),
             client,
         }
     }
@@ -157,7 +157,7 @@ impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::Client> {
         SetLoadBalancerNameResponse,
         SetLoadBalancerNameError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerName`.

@@ -91,7 +91,7 @@ impl crate::client::Request for SetLoadBalancerStatusRequest {
 /// From [`SetLoadBalancerStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_status`](crate::Client::set_load_balancer_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerStatusRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerStatusRequest>,
+    inner: SetLoadBalancerStatusRequest,
     client: C,
 }
 impl<C> SetLoadBalancerStatusRequestBuilder<C> {
@@ -146,7 +146,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetLoadBalancerStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -155,7 +155,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -163,7 +163,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
 impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerStatusRequest::default(),
             client,
         }
     }
@@ -175,7 +175,7 @@ impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::Client> {
         SetLoadBalancerStatusResponse,
         SetLoadBalancerStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerStatus`.

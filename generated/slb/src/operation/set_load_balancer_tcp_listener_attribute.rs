@@ -357,7 +357,7 @@ impl crate::client::Request for SetLoadBalancerTCPListenerAttributeRequest {
 /// From [`SetLoadBalancerTCPListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_tcp_listener_attribute`](crate::Client::set_load_balancer_tcp_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerTCPListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerTCPListenerAttributeRequest>,
+    inner: SetLoadBalancerTCPListenerAttributeRequest,
     client: C,
 }
 impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
@@ -757,7 +757,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
         SetLoadBalancerTCPListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -766,7 +766,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerTCPListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -774,7 +774,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
 impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerTCPListenerAttributeRequest::default(),
             client,
         }
     }
@@ -786,7 +786,7 @@ impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
         SetLoadBalancerTCPListenerAttributeResponse,
         SetLoadBalancerTCPListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerTCPListenerAttribute`.

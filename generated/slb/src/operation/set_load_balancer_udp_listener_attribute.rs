@@ -289,7 +289,7 @@ impl crate::client::Request for SetLoadBalancerUDPListenerAttributeRequest {
 /// From [`SetLoadBalancerUDPListenerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_load_balancer_udp_listener_attribute`](crate::Client::set_load_balancer_udp_listener_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetLoadBalancerUDPListenerAttributeRequestBuilder<C = ()> {
-    inner: Box<SetLoadBalancerUDPListenerAttributeRequest>,
+    inner: SetLoadBalancerUDPListenerAttributeRequest,
     client: C,
 }
 impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
@@ -595,7 +595,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
         SetLoadBalancerUDPListenerAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -604,7 +604,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetLoadBalancerUDPListenerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -612,7 +612,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
 impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetLoadBalancerUDPListenerAttributeRequest::default(),
             client,
         }
     }
@@ -624,7 +624,7 @@ impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
         SetLoadBalancerUDPListenerAttributeResponse,
         SetLoadBalancerUDPListenerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetLoadBalancerUDPListenerAttribute`.

@@ -258,7 +258,7 @@ impl crate::client::Request for SetRuleRequest {
 /// From [`SetRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_rule`](crate::Client::set_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetRuleRequestBuilder<C = ()> {
-    inner: Box<SetRuleRequest>,
+    inner: SetRuleRequest,
     client: C,
 }
 impl<C> SetRuleRequestBuilder<C> {
@@ -526,7 +526,7 @@ impl<C> SetRuleRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<SetRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -535,7 +535,7 @@ impl<C> SetRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -543,14 +543,14 @@ impl<C> SetRuleRequestBuilder<C> {
 impl<'a> SetRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetRuleRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<SetRuleResponse, SetRuleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetRule`.

@@ -81,7 +81,7 @@ impl crate::client::Request for SetServerCertificateNameRequest {
 /// From [`SetServerCertificateNameRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_server_certificate_name`](crate::Client::set_server_certificate_name) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetServerCertificateNameRequestBuilder<C = ()> {
-    inner: Box<SetServerCertificateNameRequest>,
+    inner: SetServerCertificateNameRequest,
     client: C,
 }
 impl<C> SetServerCertificateNameRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetServerCertificateNameRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetServerCertificateNameRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,7 +141,7 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
 impl<'a> SetServerCertificateNameRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetServerCertificateNameRequest::default(),
             client,
         }
     }
@@ -153,7 +153,7 @@ impl<'a> SetServerCertificateNameRequestBuilder<&'a crate::Client> {
         SetServerCertificateNameResponse,
         SetServerCertificateNameError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetServerCertificateName`.

@@ -142,7 +142,7 @@ impl crate::client::Request for SetTLSCipherPolicyAttributeRequest {
 /// From [`SetTLSCipherPolicyAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_tls_cipher_policy_attribute`](crate::Client::set_tls_cipher_policy_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetTLSCipherPolicyAttributeRequestBuilder<C = ()> {
-    inner: Box<SetTLSCipherPolicyAttributeRequest>,
+    inner: SetTLSCipherPolicyAttributeRequest,
     client: C,
 }
 impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
@@ -259,7 +259,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
         SetTLSCipherPolicyAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -268,7 +268,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetTLSCipherPolicyAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -276,7 +276,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
 impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetTLSCipherPolicyAttributeRequest::default(),
             client,
         }
     }
@@ -288,7 +288,7 @@ impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
         SetTLSCipherPolicyAttributeResponse,
         SetTLSCipherPolicyAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetTLSCipherPolicyAttribute`.

@@ -120,7 +120,7 @@ impl crate::client::Request for SetVServerGroupAttributeRequest {
 /// From [`SetVServerGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_v_server_group_attribute`](crate::Client::set_v_server_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetVServerGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<SetVServerGroupAttributeRequest>,
+    inner: SetVServerGroupAttributeRequest,
     client: C,
 }
 impl<C> SetVServerGroupAttributeRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> SetVServerGroupAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SetVServerGroupAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> SetVServerGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetVServerGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> SetVServerGroupAttributeRequestBuilder<C> {
 impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetVServerGroupAttributeRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::Client> {
         SetVServerGroupAttributeResponse,
         SetVServerGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetVServerGroupAttribute`.

@@ -98,7 +98,7 @@ impl crate::client::Request for StartLoadBalancerListenerRequest {
 /// From [`StartLoadBalancerListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_load_balancer_listener`](crate::Client::start_load_balancer_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartLoadBalancerListenerRequestBuilder<C = ()> {
-    inner: Box<StartLoadBalancerListenerRequest>,
+    inner: StartLoadBalancerListenerRequest,
     client: C,
 }
 impl<C> StartLoadBalancerListenerRequestBuilder<C> {
@@ -157,7 +157,7 @@ impl<C> StartLoadBalancerListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StartLoadBalancerListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -166,7 +166,7 @@ impl<C> StartLoadBalancerListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartLoadBalancerListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -174,7 +174,7 @@ impl<C> StartLoadBalancerListenerRequestBuilder<C> {
 impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartLoadBalancerListenerRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::Client> {
         StartLoadBalancerListenerResponse,
         StartLoadBalancerListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartLoadBalancerListener`.

@@ -99,7 +99,7 @@ impl crate::client::Request for StopLoadBalancerListenerRequest {
 /// From [`StopLoadBalancerListenerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::stop_load_balancer_listener`](crate::Client::stop_load_balancer_listener) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StopLoadBalancerListenerRequestBuilder<C = ()> {
-    inner: Box<StopLoadBalancerListenerRequest>,
+    inner: StopLoadBalancerListenerRequest,
     client: C,
 }
 impl<C> StopLoadBalancerListenerRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> StopLoadBalancerListenerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StopLoadBalancerListenerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> StopLoadBalancerListenerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StopLoadBalancerListenerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> StopLoadBalancerListenerRequestBuilder<C> {
 impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StopLoadBalancerListenerRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::Client> {
         StopLoadBalancerListenerResponse,
         StopLoadBalancerListenerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StopLoadBalancerListener`.

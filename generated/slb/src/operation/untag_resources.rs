@@ -114,7 +114,7 @@ impl crate::client::Request for UntagResourcesRequest {
 /// From [`UntagResourcesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::untag_resources`](crate::Client::untag_resources) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UntagResourcesRequestBuilder<C = ()> {
-    inner: Box<UntagResourcesRequest>,
+    inner: UntagResourcesRequest,
     client: C,
 }
 impl<C> UntagResourcesRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UntagResourcesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UntagResourcesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
 impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UntagResourcesRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UntagResourcesResponse, UntagResourcesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UntagResources`.

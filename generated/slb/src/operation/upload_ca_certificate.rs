@@ -96,7 +96,7 @@ impl crate::client::Request for UploadCACertificateRequest {
 /// From [`UploadCACertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::upload_ca_certificate`](crate::Client::upload_ca_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UploadCACertificateRequestBuilder<C = ()> {
-    inner: Box<UploadCACertificateRequest>,
+    inner: UploadCACertificateRequest,
     client: C,
 }
 impl<C> UploadCACertificateRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UploadCACertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UploadCACertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
 impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UploadCACertificateRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
         UploadCACertificateResponse,
         UploadCACertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UploadCACertificate`.

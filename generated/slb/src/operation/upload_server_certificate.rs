@@ -119,7 +119,7 @@ impl crate::client::Request for UploadServerCertificateRequest {
 /// From [`UploadServerCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::upload_server_certificate`](crate::Client::upload_server_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UploadServerCertificateRequestBuilder<C = ()> {
-    inner: Box<UploadServerCertificateRequest>,
+    inner: UploadServerCertificateRequest,
     client: C,
 }
 impl<C> UploadServerCertificateRequestBuilder<C> {
@@ -224,7 +224,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UploadServerCertificateRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -233,7 +233,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UploadServerCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -241,7 +241,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
 impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UploadServerCertificateRequest::default(),
             client,
         }
     }
@@ -253,7 +253,7 @@ impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
         UploadServerCertificateResponse,
         UploadServerCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UploadServerCertificate`.

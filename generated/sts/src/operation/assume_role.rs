@@ -140,7 +140,7 @@ impl crate::client::Request for AssumeRoleRequest {
 /// From [`AssumeRoleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::assume_role`](crate::Client::assume_role) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssumeRoleRequestBuilder<C = ()> {
-    inner: Box<AssumeRoleRequest>,
+    inner: AssumeRoleRequest,
     client: C,
 }
 impl<C> AssumeRoleRequestBuilder<C> {
@@ -237,7 +237,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssumeRoleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -246,7 +246,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssumeRoleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -254,7 +254,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
 impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssumeRoleRequest::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssumeRoleResponse, AssumeRoleError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssumeRole`.

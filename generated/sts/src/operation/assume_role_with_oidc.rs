@@ -128,7 +128,7 @@ impl crate::client::Request for AssumeRoleWithOIDCRequest {
 /// From [`AssumeRoleWithOIDCRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::assume_role_with_oidc`](crate::Client::assume_role_with_oidc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssumeRoleWithOIDCRequestBuilder<C = ()> {
-    inner: Box<AssumeRoleWithOIDCRequest>,
+    inner: AssumeRoleWithOIDCRequest,
     client: C,
 }
 impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
@@ -228,7 +228,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssumeRoleWithOIDCRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -237,7 +237,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssumeRoleWithOIDCRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -245,7 +245,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
 impl<'a> AssumeRoleWithOIDCRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssumeRoleWithOIDCRequest::default(),
             client,
         }
     }
@@ -257,7 +257,7 @@ impl<'a> AssumeRoleWithOIDCRequestBuilder<&'a crate::Client> {
         AssumeRoleWithOIDCResponse,
         AssumeRoleWithOIDCError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssumeRoleWithOIDC`.

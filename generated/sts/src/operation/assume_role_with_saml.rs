@@ -118,7 +118,7 @@ impl crate::client::Request for AssumeRoleWithSAMLRequest {
 /// From [`AssumeRoleWithSAMLRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::assume_role_with_saml`](crate::Client::assume_role_with_saml) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssumeRoleWithSAMLRequestBuilder<C = ()> {
-    inner: Box<AssumeRoleWithSAMLRequest>,
+    inner: AssumeRoleWithSAMLRequest,
     client: C,
 }
 impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssumeRoleWithSAMLRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssumeRoleWithSAMLRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
 impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssumeRoleWithSAMLRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
         AssumeRoleWithSAMLResponse,
         AssumeRoleWithSAMLError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssumeRoleWithSAML`.

@@ -53,7 +53,7 @@ impl crate::client::Request for GetCallerIdentityRequest {
 /// From [`GetCallerIdentityRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_caller_identity`](crate::Client::get_caller_identity) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetCallerIdentityRequestBuilder<C = ()> {
-    inner: Box<GetCallerIdentityRequest>,
+    inner: GetCallerIdentityRequest,
     client: C,
 }
 impl<C> GetCallerIdentityRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> GetCallerIdentityRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetCallerIdentityRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> GetCallerIdentityRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetCallerIdentityRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> GetCallerIdentityRequestBuilder<C> {
 impl<'a> GetCallerIdentityRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetCallerIdentityRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> GetCallerIdentityRequestBuilder<&'a crate::Client> {
         GetCallerIdentityResponse,
         GetCallerIdentityError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetCallerIdentity`.

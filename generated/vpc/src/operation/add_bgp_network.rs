@@ -100,7 +100,7 @@ impl crate::client::Request for AddBgpNetworkRequest {
 /// From [`AddBgpNetworkRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_bgp_network`](crate::Client::add_bgp_network) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddBgpNetworkRequestBuilder<C = ()> {
-    inner: Box<AddBgpNetworkRequest>,
+    inner: AddBgpNetworkRequest,
     client: C,
 }
 impl<C> AddBgpNetworkRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AddBgpNetworkRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddBgpNetworkRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
 impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddBgpNetworkRequest::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddBgpNetworkResponse, AddBgpNetworkError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddBgpNetwork`.

@@ -115,7 +115,7 @@ impl crate::client::Request for AddCommonBandwidthPackageIpRequest {
 /// From [`AddCommonBandwidthPackageIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_common_bandwidth_package_ip`](crate::Client::add_common_bandwidth_package_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddCommonBandwidthPackageIpRequestBuilder<C = ()> {
-    inner: Box<AddCommonBandwidthPackageIpRequest>,
+    inner: AddCommonBandwidthPackageIpRequest,
     client: C,
 }
 impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
         AddCommonBandwidthPackageIpRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddCommonBandwidthPackageIpRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
 impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddCommonBandwidthPackageIpRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
         AddCommonBandwidthPackageIpResponse,
         AddCommonBandwidthPackageIpError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddCommonBandwidthPackageIp`.

@@ -113,7 +113,7 @@ impl crate::client::Request for AddCommonBandwidthPackageIpsRequest {
 /// From [`AddCommonBandwidthPackageIpsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_common_bandwidth_package_ips`](crate::Client::add_common_bandwidth_package_ips) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddCommonBandwidthPackageIpsRequestBuilder<C = ()> {
-    inner: Box<AddCommonBandwidthPackageIpsRequest>,
+    inner: AddCommonBandwidthPackageIpsRequest,
     client: C,
 }
 impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
         AddCommonBandwidthPackageIpsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddCommonBandwidthPackageIpsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
 impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddCommonBandwidthPackageIpsRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
         AddCommonBandwidthPackageIpsResponse,
         AddCommonBandwidthPackageIpsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddCommonBandwidthPackageIps`.

@@ -90,7 +90,7 @@ impl crate::client::Request for AddGlobalAccelerationInstanceIpRequest {
 /// From [`AddGlobalAccelerationInstanceIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_global_acceleration_instance_ip`](crate::Client::add_global_acceleration_instance_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddGlobalAccelerationInstanceIpRequestBuilder<C = ()> {
-    inner: Box<AddGlobalAccelerationInstanceIpRequest>,
+    inner: AddGlobalAccelerationInstanceIpRequest,
     client: C,
 }
 impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
         AddGlobalAccelerationInstanceIpRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddGlobalAccelerationInstanceIpRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
 impl<'a> AddGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddGlobalAccelerationInstanceIpRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> AddGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
         AddGlobalAccelerationInstanceIpResponse,
         AddGlobalAccelerationInstanceIpError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddGlobalAccelerationInstanceIp`.

@@ -94,7 +94,7 @@ impl crate::client::Request for AddIPv6TranslatorAclListEntryRequest {
 /// From [`AddIPv6TranslatorAclListEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_i_pv6_translator_acl_list_entry`](crate::Client::add_i_pv6_translator_acl_list_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddIPv6TranslatorAclListEntryRequestBuilder<C = ()> {
-    inner: Box<AddIPv6TranslatorAclListEntryRequest>,
+    inner: AddIPv6TranslatorAclListEntryRequest,
     client: C,
 }
 impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
         AddIPv6TranslatorAclListEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddIPv6TranslatorAclListEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
 impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddIPv6TranslatorAclListEntryRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
         AddIPv6TranslatorAclListEntryResponse,
         AddIPv6TranslatorAclListEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddIPv6TranslatorAclListEntry`.

@@ -127,7 +127,7 @@ impl crate::client::Request for AddPublicIpAddressPoolCidrBlockRequest {
 /// From [`AddPublicIpAddressPoolCidrBlockRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_public_ip_address_pool_cidr_block`](crate::Client::add_public_ip_address_pool_cidr_block) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddPublicIpAddressPoolCidrBlockRequestBuilder<C = ()> {
-    inner: Box<AddPublicIpAddressPoolCidrBlockRequest>,
+    inner: AddPublicIpAddressPoolCidrBlockRequest,
     client: C,
 }
 impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
@@ -216,7 +216,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
         AddPublicIpAddressPoolCidrBlockRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -225,7 +225,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddPublicIpAddressPoolCidrBlockRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -233,7 +233,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
 impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
             client,
         }
     }
@@ -245,7 +245,7 @@ impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
         AddPublicIpAddressPoolCidrBlockResponse,
         AddPublicIpAddressPoolCidrBlockError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddPublicIpAddressPoolCidrBlock`.

@@ -123,7 +123,7 @@ impl crate::client::Request for AddSourcesToTrafficMirrorSessionRequest {
 /// From [`AddSourcesToTrafficMirrorSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::add_sources_to_traffic_mirror_session`](crate::Client::add_sources_to_traffic_mirror_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AddSourcesToTrafficMirrorSessionRequestBuilder<C = ()> {
-    inner: Box<AddSourcesToTrafficMirrorSessionRequest>,
+    inner: AddSourcesToTrafficMirrorSessionRequest,
     client: C,
 }
 impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
         AddSourcesToTrafficMirrorSessionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AddSourcesToTrafficMirrorSessionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
 impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AddSourcesToTrafficMirrorSessionRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
         AddSourcesToTrafficMirrorSessionResponse,
         AddSourcesToTrafficMirrorSessionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AddSourcesToTrafficMirrorSession`.

@@ -276,7 +276,7 @@ impl crate::client::Request for AllocateEipAddressRequest {
 /// From [`AllocateEipAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_eip_address`](crate::Client::allocate_eip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateEipAddressRequestBuilder<C = ()> {
-    inner: Box<AllocateEipAddressRequest>,
+    inner: AllocateEipAddressRequest,
     client: C,
 }
 impl<C> AllocateEipAddressRequestBuilder<C> {
@@ -573,7 +573,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocateEipAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -582,7 +582,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateEipAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -590,7 +590,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
 impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateEipAddressRequest::default(),
             client,
         }
     }
@@ -602,7 +602,7 @@ impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
         AllocateEipAddressResponse,
         AllocateEipAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateEipAddress`.

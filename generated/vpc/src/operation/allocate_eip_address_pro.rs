@@ -232,7 +232,7 @@ impl crate::client::Request for AllocateEipAddressProRequest {
 /// From [`AllocateEipAddressProRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_eip_address_pro`](crate::Client::allocate_eip_address_pro) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateEipAddressProRequestBuilder<C = ()> {
-    inner: Box<AllocateEipAddressProRequest>,
+    inner: AllocateEipAddressProRequest,
     client: C,
 }
 impl<C> AllocateEipAddressProRequestBuilder<C> {
@@ -479,7 +479,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocateEipAddressProRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -488,7 +488,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateEipAddressProRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -496,7 +496,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
 impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateEipAddressProRequest::default(),
             client,
         }
     }
@@ -508,7 +508,7 @@ impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
         AllocateEipAddressProResponse,
         AllocateEipAddressProError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateEipAddressPro`.

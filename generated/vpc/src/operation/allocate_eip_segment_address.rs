@@ -164,7 +164,7 @@ impl crate::client::Request for AllocateEipSegmentAddressRequest {
 /// From [`AllocateEipSegmentAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_eip_segment_address`](crate::Client::allocate_eip_segment_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateEipSegmentAddressRequestBuilder<C = ()> {
-    inner: Box<AllocateEipSegmentAddressRequest>,
+    inner: AllocateEipSegmentAddressRequest,
     client: C,
 }
 impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
@@ -307,7 +307,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocateEipSegmentAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -316,7 +316,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateEipSegmentAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -324,7 +324,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
 impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateEipSegmentAddressRequest::default(),
             client,
         }
     }
@@ -336,7 +336,7 @@ impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
         AllocateEipSegmentAddressResponse,
         AllocateEipSegmentAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateEipSegmentAddress`.

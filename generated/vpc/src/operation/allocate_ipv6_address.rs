@@ -136,7 +136,7 @@ impl crate::client::Request for AllocateIpv6AddressRequest {
 /// From [`AllocateIpv6AddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_ipv6_address`](crate::Client::allocate_ipv6_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateIpv6AddressRequestBuilder<C = ()> {
-    inner: Box<AllocateIpv6AddressRequest>,
+    inner: AllocateIpv6AddressRequest,
     client: C,
 }
 impl<C> AllocateIpv6AddressRequestBuilder<C> {
@@ -257,7 +257,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocateIpv6AddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -266,7 +266,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateIpv6AddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -274,7 +274,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
 impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateIpv6AddressRequest::default(),
             client,
         }
     }
@@ -286,7 +286,7 @@ impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
         AllocateIpv6AddressResponse,
         AllocateIpv6AddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateIpv6Address`.

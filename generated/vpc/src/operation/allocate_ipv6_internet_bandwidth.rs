@@ -129,7 +129,7 @@ impl crate::client::Request for AllocateIpv6InternetBandwidthRequest {
 /// From [`AllocateIpv6InternetBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_ipv6_internet_bandwidth`](crate::Client::allocate_ipv6_internet_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateIpv6InternetBandwidthRequestBuilder<C = ()> {
-    inner: Box<AllocateIpv6InternetBandwidthRequest>,
+    inner: AllocateIpv6InternetBandwidthRequest,
     client: C,
 }
 impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
@@ -229,7 +229,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
         AllocateIpv6InternetBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -238,7 +238,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateIpv6InternetBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -246,7 +246,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
 impl<'a> AllocateIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateIpv6InternetBandwidthRequest::default(),
             client,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> AllocateIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
         AllocateIpv6InternetBandwidthResponse,
         AllocateIpv6InternetBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateIpv6InternetBandwidth`.

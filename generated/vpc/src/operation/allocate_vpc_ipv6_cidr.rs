@@ -113,7 +113,7 @@ impl crate::client::Request for AllocateVpcIpv6CidrRequest {
 /// From [`AllocateVpcIpv6CidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::allocate_vpc_ipv6_cidr`](crate::Client::allocate_vpc_ipv6_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AllocateVpcIpv6CidrRequestBuilder<C = ()> {
-    inner: Box<AllocateVpcIpv6CidrRequest>,
+    inner: AllocateVpcIpv6CidrRequest,
     client: C,
 }
 impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AllocateVpcIpv6CidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AllocateVpcIpv6CidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
 impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AllocateVpcIpv6CidrRequest::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
         AllocateVpcIpv6CidrResponse,
         AllocateVpcIpv6CidrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AllocateVpcIpv6Cidr`.

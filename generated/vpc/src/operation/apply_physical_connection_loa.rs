@@ -148,7 +148,7 @@ impl crate::client::Request for ApplyPhysicalConnectionLOARequest {
 /// From [`ApplyPhysicalConnectionLOARequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::apply_physical_connection_loa`](crate::Client::apply_physical_connection_loa) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ApplyPhysicalConnectionLOARequestBuilder<C = ()> {
-    inner: Box<ApplyPhysicalConnectionLOARequest>,
+    inner: ApplyPhysicalConnectionLOARequest,
     client: C,
 }
 impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
@@ -282,7 +282,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ApplyPhysicalConnectionLOARequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -291,7 +291,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ApplyPhysicalConnectionLOARequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -299,7 +299,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
 impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ApplyPhysicalConnectionLOARequest::default(),
             client,
         }
     }
@@ -311,7 +311,7 @@ impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         ApplyPhysicalConnectionLOAResponse,
         ApplyPhysicalConnectionLOAError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ApplyPhysicalConnectionLOA`.

@@ -129,7 +129,7 @@ impl crate::client::Request for AssociateEipAddressBatchRequest {
 /// From [`AssociateEipAddressBatchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_eip_address_batch`](crate::Client::associate_eip_address_batch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateEipAddressBatchRequestBuilder<C = ()> {
-    inner: Box<AssociateEipAddressBatchRequest>,
+    inner: AssociateEipAddressBatchRequest,
     client: C,
 }
 impl<C> AssociateEipAddressBatchRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateEipAddressBatchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateEipAddressBatchRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
 impl<'a> AssociateEipAddressBatchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateEipAddressBatchRequest::default(),
             client,
         }
     }
@@ -249,7 +249,7 @@ impl<'a> AssociateEipAddressBatchRequestBuilder<&'a crate::Client> {
         AssociateEipAddressBatchResponse,
         AssociateEipAddressBatchError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateEipAddressBatch`.

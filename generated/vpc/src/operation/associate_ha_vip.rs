@@ -116,7 +116,7 @@ impl crate::client::Request for AssociateHaVipRequest {
 /// From [`AssociateHaVipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_ha_vip`](crate::Client::associate_ha_vip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateHaVipRequestBuilder<C = ()> {
-    inner: Box<AssociateHaVipRequest>,
+    inner: AssociateHaVipRequest,
     client: C,
 }
 impl<C> AssociateHaVipRequestBuilder<C> {
@@ -189,7 +189,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateHaVipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -198,7 +198,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateHaVipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -206,7 +206,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
 impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateHaVipRequest::default(),
             client,
         }
     }
@@ -215,7 +215,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateHaVip`.

@@ -111,7 +111,7 @@ impl crate::client::Request for AssociateNetworkAclRequest {
 /// From [`AssociateNetworkAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_network_acl`](crate::Client::associate_network_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateNetworkAclRequestBuilder<C = ()> {
-    inner: Box<AssociateNetworkAclRequest>,
+    inner: AssociateNetworkAclRequest,
     client: C,
 }
 impl<C> AssociateNetworkAclRequestBuilder<C> {
@@ -181,7 +181,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateNetworkAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -190,7 +190,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateNetworkAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -198,7 +198,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
 impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateNetworkAclRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::Client> {
         AssociateNetworkAclResponse,
         AssociateNetworkAclError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateNetworkAcl`.

@@ -170,7 +170,7 @@ impl crate::client::Request for AssociatePhysicalConnectionToVirtualBorderRouter
 /// From [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_physical_connection_to_virtual_border_router`](crate::Client::associate_physical_connection_to_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: Box<AssociatePhysicalConnectionToVirtualBorderRouterRequest>,
+    inner: AssociatePhysicalConnectionToVirtualBorderRouterRequest,
     client: C,
 }
 impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
@@ -341,7 +341,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
         AssociatePhysicalConnectionToVirtualBorderRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -352,7 +352,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> AssociatePhysicalConnectionToVirtualBorderRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -362,7 +362,7 @@ impl<
 > AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociatePhysicalConnectionToVirtualBorderRouterRequest::default(),
             client,
         }
     }
@@ -374,7 +374,7 @@ impl<
         AssociatePhysicalConnectionToVirtualBorderRouterResponse,
         AssociatePhysicalConnectionToVirtualBorderRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociatePhysicalConnectionToVirtualBorderRouter`.

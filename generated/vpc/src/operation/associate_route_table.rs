@@ -99,7 +99,7 @@ impl crate::client::Request for AssociateRouteTableRequest {
 /// From [`AssociateRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_route_table`](crate::Client::associate_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateRouteTableRequestBuilder<C = ()> {
-    inner: Box<AssociateRouteTableRequest>,
+    inner: AssociateRouteTableRequest,
     client: C,
 }
 impl<C> AssociateRouteTableRequestBuilder<C> {
@@ -159,7 +159,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateRouteTableRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -168,7 +168,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -176,7 +176,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
 impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateRouteTableRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
         AssociateRouteTableResponse,
         AssociateRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateRouteTable`.

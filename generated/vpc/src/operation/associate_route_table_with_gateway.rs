@@ -112,7 +112,7 @@ impl crate::client::Request for AssociateRouteTableWithGatewayRequest {
 /// From [`AssociateRouteTableWithGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_route_table_with_gateway`](crate::Client::associate_route_table_with_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateRouteTableWithGatewayRequestBuilder<C = ()> {
-    inner: Box<AssociateRouteTableWithGatewayRequest>,
+    inner: AssociateRouteTableWithGatewayRequest,
     client: C,
 }
 impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
         AssociateRouteTableWithGatewayRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateRouteTableWithGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
 impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateRouteTableWithGatewayRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
         AssociateRouteTableWithGatewayResponse,
         AssociateRouteTableWithGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateRouteTableWithGateway`.

@@ -124,7 +124,7 @@ impl crate::client::Request for AssociateRouteTablesWithVpcGatewayEndpointReques
 /// From [`AssociateRouteTablesWithVpcGatewayEndpointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_route_tables_with_vpc_gateway_endpoint`](crate::Client::associate_route_tables_with_vpc_gateway_endpoint) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C = ()> {
-    inner: Box<AssociateRouteTablesWithVpcGatewayEndpointRequest>,
+    inner: AssociateRouteTablesWithVpcGatewayEndpointRequest,
     client: C,
 }
 impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
@@ -202,7 +202,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
         AssociateRouteTablesWithVpcGatewayEndpointRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -211,7 +211,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateRouteTablesWithVpcGatewayEndpointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -219,7 +219,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
 impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
             client,
         }
     }
@@ -231,7 +231,7 @@ impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Cli
         AssociateRouteTablesWithVpcGatewayEndpointResponse,
         AssociateRouteTablesWithVpcGatewayEndpointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateRouteTablesWithVpcGatewayEndpoint`.

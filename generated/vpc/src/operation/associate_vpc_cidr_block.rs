@@ -150,7 +150,7 @@ impl crate::client::Request for AssociateVpcCidrBlockRequest {
 /// From [`AssociateVpcCidrBlockRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_vpc_cidr_block`](crate::Client::associate_vpc_cidr_block) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateVpcCidrBlockRequestBuilder<C = ()> {
-    inner: Box<AssociateVpcCidrBlockRequest>,
+    inner: AssociateVpcCidrBlockRequest,
     client: C,
 }
 impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
@@ -280,7 +280,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AssociateVpcCidrBlockRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -289,7 +289,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateVpcCidrBlockRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -297,7 +297,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
 impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateVpcCidrBlockRequest::default(),
             client,
         }
     }
@@ -309,7 +309,7 @@ impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
         AssociateVpcCidrBlockResponse,
         AssociateVpcCidrBlockError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateVpcCidrBlock`.

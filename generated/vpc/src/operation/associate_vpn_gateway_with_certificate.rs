@@ -142,7 +142,7 @@ impl crate::client::Request for AssociateVpnGatewayWithCertificateRequest {
 /// From [`AssociateVpnGatewayWithCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::associate_vpn_gateway_with_certificate`](crate::Client::associate_vpn_gateway_with_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateVpnGatewayWithCertificateRequestBuilder<C = ()> {
-    inner: Box<AssociateVpnGatewayWithCertificateRequest>,
+    inner: AssociateVpnGatewayWithCertificateRequest,
     client: C,
 }
 impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
@@ -239,7 +239,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
         AssociateVpnGatewayWithCertificateRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -248,7 +248,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AssociateVpnGatewayWithCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -256,7 +256,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
 impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AssociateVpnGatewayWithCertificateRequest::default(),
             client,
         }
     }
@@ -268,7 +268,7 @@ impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
         AssociateVpnGatewayWithCertificateResponse,
         AssociateVpnGatewayWithCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AssociateVpnGatewayWithCertificate`.

@@ -108,7 +108,7 @@ impl crate::client::Request for AttachDhcpOptionsSetToVpcRequest {
 /// From [`AttachDhcpOptionsSetToVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_dhcp_options_set_to_vpc`](crate::Client::attach_dhcp_options_set_to_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachDhcpOptionsSetToVpcRequestBuilder<C = ()> {
-    inner: Box<AttachDhcpOptionsSetToVpcRequest>,
+    inner: AttachDhcpOptionsSetToVpcRequest,
     client: C,
 }
 impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
@@ -180,7 +180,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachDhcpOptionsSetToVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -189,7 +189,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachDhcpOptionsSetToVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
 impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachDhcpOptionsSetToVpcRequest::default(),
             client,
         }
     }
@@ -209,7 +209,7 @@ impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
         AttachDhcpOptionsSetToVpcResponse,
         AttachDhcpOptionsSetToVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachDhcpOptionsSetToVpc`.

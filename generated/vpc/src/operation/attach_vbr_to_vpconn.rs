@@ -100,7 +100,7 @@ impl crate::client::Request for AttachVbrToVpconnRequest {
 /// From [`AttachVbrToVpconnRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::attach_vbr_to_vpconn`](crate::Client::attach_vbr_to_vpconn) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AttachVbrToVpconnRequestBuilder<C = ()> {
-    inner: Box<AttachVbrToVpconnRequest>,
+    inner: AttachVbrToVpconnRequest,
     client: C,
 }
 impl<C> AttachVbrToVpconnRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AttachVbrToVpconnRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AttachVbrToVpconnRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
 impl<'a> AttachVbrToVpconnRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AttachVbrToVpconnRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> AttachVbrToVpconnRequestBuilder<&'a crate::Client> {
         AttachVbrToVpconnResponse,
         AttachVbrToVpconnError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AttachVbrToVpconn`.

@@ -88,7 +88,7 @@ impl crate::client::Request for CancelCommonBandwidthPackageIpBandwidthRequest {
 /// From [`CancelCommonBandwidthPackageIpBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_common_bandwidth_package_ip_bandwidth`](crate::Client::cancel_common_bandwidth_package_ip_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C = ()> {
-    inner: Box<CancelCommonBandwidthPackageIpBandwidthRequest>,
+    inner: CancelCommonBandwidthPackageIpBandwidthRequest,
     client: C,
 }
 impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         CancelCommonBandwidthPackageIpBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelCommonBandwidthPackageIpBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
 impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelCommonBandwidthPackageIpBandwidthRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
         CancelCommonBandwidthPackageIpBandwidthResponse,
         CancelCommonBandwidthPackageIpBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelCommonBandwidthPackageIpBandwidth`.

@@ -85,7 +85,7 @@ impl crate::client::Request for CancelPhysicalConnectionRequest {
 /// From [`CancelPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cancel_physical_connection`](crate::Client::cancel_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CancelPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<CancelPhysicalConnectionRequest>,
+    inner: CancelPhysicalConnectionRequest,
     client: C,
 }
 impl<C> CancelPhysicalConnectionRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CancelPhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CancelPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
 impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CancelPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
         CancelPhysicalConnectionResponse,
         CancelPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CancelPhysicalConnection`.

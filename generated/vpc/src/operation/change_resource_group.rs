@@ -102,7 +102,7 @@ impl crate::client::Request for ChangeResourceGroupRequest {
 /// From [`ChangeResourceGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::change_resource_group`](crate::Client::change_resource_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ChangeResourceGroupRequestBuilder<C = ()> {
-    inner: Box<ChangeResourceGroupRequest>,
+    inner: ChangeResourceGroupRequest,
     client: C,
 }
 impl<C> ChangeResourceGroupRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ChangeResourceGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ChangeResourceGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
 impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ChangeResourceGroupRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
         ChangeResourceGroupResponse,
         ChangeResourceGroupError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ChangeResourceGroup`.

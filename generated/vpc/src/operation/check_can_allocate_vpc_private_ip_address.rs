@@ -93,7 +93,7 @@ impl crate::client::Request for CheckCanAllocateVpcPrivateIpAddressRequest {
 /// From [`CheckCanAllocateVpcPrivateIpAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::check_can_allocate_vpc_private_ip_address`](crate::Client::check_can_allocate_vpc_private_ip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C = ()> {
-    inner: Box<CheckCanAllocateVpcPrivateIpAddressRequest>,
+    inner: CheckCanAllocateVpcPrivateIpAddressRequest,
     client: C,
 }
 impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
         CheckCanAllocateVpcPrivateIpAddressRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CheckCanAllocateVpcPrivateIpAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
 impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CheckCanAllocateVpcPrivateIpAddressRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
         CheckCanAllocateVpcPrivateIpAddressResponse,
         CheckCanAllocateVpcPrivateIpAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CheckCanAllocateVpcPrivateIpAddress`.

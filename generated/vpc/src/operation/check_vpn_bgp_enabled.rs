@@ -78,7 +78,7 @@ impl crate::client::Request for CheckVpnBgpEnabledRequest {
 /// From [`CheckVpnBgpEnabledRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::check_vpn_bgp_enabled`](crate::Client::check_vpn_bgp_enabled) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CheckVpnBgpEnabledRequestBuilder<C = ()> {
-    inner: Box<CheckVpnBgpEnabledRequest>,
+    inner: CheckVpnBgpEnabledRequest,
     client: C,
 }
 impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
@@ -117,7 +117,7 @@ impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CheckVpnBgpEnabledRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -126,7 +126,7 @@ impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CheckVpnBgpEnabledRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -134,7 +134,7 @@ impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
 impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CheckVpnBgpEnabledRequest::default(),
             client,
         }
     }
@@ -146,7 +146,7 @@ impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::Client> {
         CheckVpnBgpEnabledResponse,
         CheckVpnBgpEnabledError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CheckVpnBgpEnabled`.

@@ -125,7 +125,7 @@ impl crate::client::Request for CompletePhysicalConnectionLOARequest {
 /// From [`CompletePhysicalConnectionLOARequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::complete_physical_connection_loa`](crate::Client::complete_physical_connection_loa) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CompletePhysicalConnectionLOARequestBuilder<C = ()> {
-    inner: Box<CompletePhysicalConnectionLOARequest>,
+    inner: CompletePhysicalConnectionLOARequest,
     client: C,
 }
 impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
@@ -236,7 +236,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
         CompletePhysicalConnectionLOARequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -245,7 +245,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CompletePhysicalConnectionLOARequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -253,7 +253,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
 impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CompletePhysicalConnectionLOARequest::default(),
             client,
         }
     }
@@ -265,7 +265,7 @@ impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         CompletePhysicalConnectionLOAResponse,
         CompletePhysicalConnectionLOAError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CompletePhysicalConnectionLOA`.

@@ -85,7 +85,7 @@ impl crate::client::Request for ConfirmPhysicalConnectionRequest {
 /// From [`ConfirmPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::confirm_physical_connection`](crate::Client::confirm_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ConfirmPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<ConfirmPhysicalConnectionRequest>,
+    inner: ConfirmPhysicalConnectionRequest,
     client: C,
 }
 impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ConfirmPhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ConfirmPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
 impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ConfirmPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
         ConfirmPhysicalConnectionResponse,
         ConfirmPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ConfirmPhysicalConnection`.

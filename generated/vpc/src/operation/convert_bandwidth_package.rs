@@ -89,7 +89,7 @@ impl crate::client::Request for ConvertBandwidthPackageRequest {
 /// From [`ConvertBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::convert_bandwidth_package`](crate::Client::convert_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ConvertBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<ConvertBandwidthPackageRequest>,
+    inner: ConvertBandwidthPackageRequest,
     client: C,
 }
 impl<C> ConvertBandwidthPackageRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ConvertBandwidthPackageRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ConvertBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
 impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ConvertBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::Client> {
         ConvertBandwidthPackageResponse,
         ConvertBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ConvertBandwidthPackage`.

@@ -115,7 +115,7 @@ impl crate::client::Request for CopyNetworkAclEntriesRequest {
 /// From [`CopyNetworkAclEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::copy_network_acl_entries`](crate::Client::copy_network_acl_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CopyNetworkAclEntriesRequestBuilder<C = ()> {
-    inner: Box<CopyNetworkAclEntriesRequest>,
+    inner: CopyNetworkAclEntriesRequest,
     client: C,
 }
 impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
@@ -186,7 +186,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CopyNetworkAclEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -195,7 +195,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CopyNetworkAclEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -203,7 +203,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
 impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CopyNetworkAclEntriesRequest::default(),
             client,
         }
     }
@@ -215,7 +215,7 @@ impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::Client> {
         CopyNetworkAclEntriesResponse,
         CopyNetworkAclEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CopyNetworkAclEntries`.

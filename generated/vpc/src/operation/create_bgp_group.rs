@@ -165,7 +165,7 @@ impl crate::client::Request for CreateBgpGroupRequest {
 /// From [`CreateBgpGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_bgp_group`](crate::Client::create_bgp_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateBgpGroupRequestBuilder<C = ()> {
-    inner: Box<CreateBgpGroupRequest>,
+    inner: CreateBgpGroupRequest,
     client: C,
 }
 impl<C> CreateBgpGroupRequestBuilder<C> {
@@ -313,7 +313,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateBgpGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -322,7 +322,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateBgpGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -330,7 +330,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
 impl<'a> CreateBgpGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateBgpGroupRequest::default(),
             client,
         }
     }
@@ -339,7 +339,7 @@ impl<'a> CreateBgpGroupRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateBgpGroupResponse, CreateBgpGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateBgpGroup`.

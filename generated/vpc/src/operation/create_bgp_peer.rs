@@ -120,7 +120,7 @@ impl crate::client::Request for CreateBgpPeerRequest {
 /// From [`CreateBgpPeerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_bgp_peer`](crate::Client::create_bgp_peer) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateBgpPeerRequestBuilder<C = ()> {
-    inner: Box<CreateBgpPeerRequest>,
+    inner: CreateBgpPeerRequest,
     client: C,
 }
 impl<C> CreateBgpPeerRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateBgpPeerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateBgpPeerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
 impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateBgpPeerRequest::default(),
             client,
         }
     }
@@ -246,7 +246,7 @@ impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateBgpPeerResponse, CreateBgpPeerError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateBgpPeer`.

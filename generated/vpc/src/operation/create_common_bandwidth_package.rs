@@ -169,7 +169,7 @@ impl crate::client::Request for CreateCommonBandwidthPackageRequest {
 /// From [`CreateCommonBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_common_bandwidth_package`](crate::Client::create_common_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCommonBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<CreateCommonBandwidthPackageRequest>,
+    inner: CreateCommonBandwidthPackageRequest,
     client: C,
 }
 impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
@@ -337,7 +337,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
         CreateCommonBandwidthPackageRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -346,7 +346,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCommonBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -354,7 +354,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
 impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCommonBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -366,7 +366,7 @@ impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
         CreateCommonBandwidthPackageResponse,
         CreateCommonBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCommonBandwidthPackage`.

@@ -173,7 +173,7 @@ impl crate::client::Request for CreateCustomerGatewayRequest {
 /// From [`CreateCustomerGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_customer_gateway`](crate::Client::create_customer_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCustomerGatewayRequestBuilder<C = ()> {
-    inner: Box<CreateCustomerGatewayRequest>,
+    inner: CreateCustomerGatewayRequest,
     client: C,
 }
 impl<C> CreateCustomerGatewayRequestBuilder<C> {
@@ -322,7 +322,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateCustomerGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -331,7 +331,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateCustomerGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -339,7 +339,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
 impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateCustomerGatewayRequest::default(),
             client,
         }
     }
@@ -351,7 +351,7 @@ impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
         CreateCustomerGatewayResponse,
         CreateCustomerGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateCustomerGateway`.

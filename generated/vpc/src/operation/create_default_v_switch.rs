@@ -106,7 +106,7 @@ impl crate::client::Request for CreateDefaultVSwitchRequest {
 /// From [`CreateDefaultVSwitchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_default_v_switch`](crate::Client::create_default_v_switch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDefaultVSwitchRequestBuilder<C = ()> {
-    inner: Box<CreateDefaultVSwitchRequest>,
+    inner: CreateDefaultVSwitchRequest,
     client: C,
 }
 impl<C> CreateDefaultVSwitchRequestBuilder<C> {
@@ -167,7 +167,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDefaultVSwitchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -176,7 +176,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDefaultVSwitchRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -184,7 +184,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
 impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDefaultVSwitchRequest::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
         CreateDefaultVSwitchResponse,
         CreateDefaultVSwitchError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDefaultVSwitch`.

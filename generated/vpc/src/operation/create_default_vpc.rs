@@ -114,7 +114,7 @@ impl crate::client::Request for CreateDefaultVpcRequest {
 /// From [`CreateDefaultVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_default_vpc`](crate::Client::create_default_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDefaultVpcRequestBuilder<C = ()> {
-    inner: Box<CreateDefaultVpcRequest>,
+    inner: CreateDefaultVpcRequest,
     client: C,
 }
 impl<C> CreateDefaultVpcRequestBuilder<C> {
@@ -187,7 +187,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDefaultVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -196,7 +196,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDefaultVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -204,7 +204,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
 impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDefaultVpcRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateDefaultVpcResponse, CreateDefaultVpcError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDefaultVpc`.

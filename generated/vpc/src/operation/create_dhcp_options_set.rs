@@ -164,7 +164,7 @@ impl crate::client::Request for CreateDhcpOptionsSetRequest {
 /// From [`CreateDhcpOptionsSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_dhcp_options_set`](crate::Client::create_dhcp_options_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateDhcpOptionsSetRequestBuilder<C = ()> {
-    inner: Box<CreateDhcpOptionsSetRequest>,
+    inner: CreateDhcpOptionsSetRequest,
     client: C,
 }
 impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
@@ -314,7 +314,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateDhcpOptionsSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -323,7 +323,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateDhcpOptionsSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -331,7 +331,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
 impl<'a> CreateDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateDhcpOptionsSetRequest::default(),
             client,
         }
     }
@@ -343,7 +343,7 @@ impl<'a> CreateDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         CreateDhcpOptionsSetResponse,
         CreateDhcpOptionsSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateDhcpOptionsSet`.

@@ -154,7 +154,7 @@ impl crate::client::Request for CreateExpressCloudConnectionRequest {
 /// From [`CreateExpressCloudConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_express_cloud_connection`](crate::Client::create_express_cloud_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateExpressCloudConnectionRequestBuilder<C = ()> {
-    inner: Box<CreateExpressCloudConnectionRequest>,
+    inner: CreateExpressCloudConnectionRequest,
     client: C,
 }
 impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
@@ -307,7 +307,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
         CreateExpressCloudConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -316,7 +316,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateExpressCloudConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -324,7 +324,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
 impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateExpressCloudConnectionRequest::default(),
             client,
         }
     }
@@ -336,7 +336,7 @@ impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
         CreateExpressCloudConnectionResponse,
         CreateExpressCloudConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateExpressCloudConnection`.

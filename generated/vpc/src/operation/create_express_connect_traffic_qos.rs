@@ -106,7 +106,7 @@ impl crate::client::Request for CreateExpressConnectTrafficQosRequest {
 /// From [`CreateExpressConnectTrafficQosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_express_connect_traffic_qos`](crate::Client::create_express_connect_traffic_qos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateExpressConnectTrafficQosRequestBuilder<C = ()> {
-    inner: Box<CreateExpressConnectTrafficQosRequest>,
+    inner: CreateExpressConnectTrafficQosRequest,
     client: C,
 }
 impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
         CreateExpressConnectTrafficQosRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateExpressConnectTrafficQosRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
 impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         CreateExpressConnectTrafficQosResponse,
         CreateExpressConnectTrafficQosError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateExpressConnectTrafficQos`.

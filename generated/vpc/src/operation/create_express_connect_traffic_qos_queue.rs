@@ -126,7 +126,7 @@ impl crate::client::Request for CreateExpressConnectTrafficQosQueueRequest {
 /// From [`CreateExpressConnectTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_express_connect_traffic_qos_queue`](crate::Client::create_express_connect_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateExpressConnectTrafficQosQueueRequestBuilder<C = ()> {
-    inner: Box<CreateExpressConnectTrafficQosQueueRequest>,
+    inner: CreateExpressConnectTrafficQosQueueRequest,
     client: C,
 }
 impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
@@ -232,7 +232,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
         CreateExpressConnectTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -241,7 +241,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateExpressConnectTrafficQosQueueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -249,7 +249,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
 impl<'a> CreateExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
@@ -261,7 +261,7 @@ impl<'a> CreateExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
         CreateExpressConnectTrafficQosQueueResponse,
         CreateExpressConnectTrafficQosQueueError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateExpressConnectTrafficQosQueue`.

@@ -219,7 +219,7 @@ impl crate::client::Request for CreateExpressConnectTrafficQosRuleRequest {
 /// From [`CreateExpressConnectTrafficQosRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_express_connect_traffic_qos_rule`](crate::Client::create_express_connect_traffic_qos_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateExpressConnectTrafficQosRuleRequestBuilder<C = ()> {
-    inner: Box<CreateExpressConnectTrafficQosRuleRequest>,
+    inner: CreateExpressConnectTrafficQosRuleRequest,
     client: C,
 }
 impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
@@ -450,7 +450,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
         CreateExpressConnectTrafficQosRuleRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -459,7 +459,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateExpressConnectTrafficQosRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -467,7 +467,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
 impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
@@ -479,7 +479,7 @@ impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         CreateExpressConnectTrafficQosRuleResponse,
         CreateExpressConnectTrafficQosRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateExpressConnectTrafficQosRule`.

@@ -160,7 +160,7 @@ impl crate::client::Request for CreateFailoverTestJobRequest {
 /// From [`CreateFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_failover_test_job`](crate::Client::create_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateFailoverTestJobRequestBuilder<C = ()> {
-    inner: Box<CreateFailoverTestJobRequest>,
+    inner: CreateFailoverTestJobRequest,
     client: C,
 }
 impl<C> CreateFailoverTestJobRequestBuilder<C> {
@@ -287,7 +287,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -296,7 +296,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateFailoverTestJobRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -304,7 +304,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
 impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateFailoverTestJobRequest::default(),
             client,
         }
     }
@@ -316,7 +316,7 @@ impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
         CreateFailoverTestJobResponse,
         CreateFailoverTestJobError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateFailoverTestJob`.

@@ -177,7 +177,7 @@ impl crate::client::Request for CreateFlowLogRequest {
 /// From [`CreateFlowLogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_flow_log`](crate::Client::create_flow_log) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateFlowLogRequestBuilder<C = ()> {
-    inner: Box<CreateFlowLogRequest>,
+    inner: CreateFlowLogRequest,
     client: C,
 }
 impl<C> CreateFlowLogRequestBuilder<C> {
@@ -344,7 +344,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateFlowLogRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -353,7 +353,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateFlowLogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -361,7 +361,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
 impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateFlowLogRequest::default(),
             client,
         }
     }
@@ -370,7 +370,7 @@ impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateFlowLogResponse, CreateFlowLogError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateFlowLog`.

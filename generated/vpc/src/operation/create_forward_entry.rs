@@ -185,7 +185,7 @@ impl crate::client::Request for CreateForwardEntryRequest {
 /// From [`CreateForwardEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_forward_entry`](crate::Client::create_forward_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateForwardEntryRequestBuilder<C = ()> {
-    inner: Box<CreateForwardEntryRequest>,
+    inner: CreateForwardEntryRequest,
     client: C,
 }
 impl<C> CreateForwardEntryRequestBuilder<C> {
@@ -339,7 +339,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateForwardEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -348,7 +348,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateForwardEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -356,7 +356,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
 impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateForwardEntryRequest::default(),
             client,
         }
     }
@@ -368,7 +368,7 @@ impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
         CreateForwardEntryResponse,
         CreateForwardEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateForwardEntry`.

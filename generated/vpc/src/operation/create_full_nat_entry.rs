@@ -168,7 +168,7 @@ impl crate::client::Request for CreateFullNatEntryRequest {
 /// From [`CreateFullNatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_full_nat_entry`](crate::Client::create_full_nat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateFullNatEntryRequestBuilder<C = ()> {
-    inner: Box<CreateFullNatEntryRequest>,
+    inner: CreateFullNatEntryRequest,
     client: C,
 }
 impl<C> CreateFullNatEntryRequestBuilder<C> {
@@ -320,7 +320,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateFullNatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -329,7 +329,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateFullNatEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -337,7 +337,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
 impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateFullNatEntryRequest::default(),
             client,
         }
     }
@@ -349,7 +349,7 @@ impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
         CreateFullNatEntryResponse,
         CreateFullNatEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateFullNatEntry`.

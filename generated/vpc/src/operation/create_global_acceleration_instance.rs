@@ -131,7 +131,7 @@ impl crate::client::Request for CreateGlobalAccelerationInstanceRequest {
 /// From [`CreateGlobalAccelerationInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_global_acceleration_instance`](crate::Client::create_global_acceleration_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateGlobalAccelerationInstanceRequestBuilder<C = ()> {
-    inner: Box<CreateGlobalAccelerationInstanceRequest>,
+    inner: CreateGlobalAccelerationInstanceRequest,
     client: C,
 }
 impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
@@ -234,7 +234,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
         CreateGlobalAccelerationInstanceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -243,7 +243,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateGlobalAccelerationInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -251,7 +251,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
 impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateGlobalAccelerationInstanceRequest::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
         CreateGlobalAccelerationInstanceResponse,
         CreateGlobalAccelerationInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateGlobalAccelerationInstance`.

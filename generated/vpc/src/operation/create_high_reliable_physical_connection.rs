@@ -166,7 +166,7 @@ impl crate::client::Request for CreateHighReliablePhysicalConnectionRequest {
 /// From [`CreateHighReliablePhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_high_reliable_physical_connection`](crate::Client::create_high_reliable_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateHighReliablePhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<CreateHighReliablePhysicalConnectionRequest>,
+    inner: CreateHighReliablePhysicalConnectionRequest,
     client: C,
 }
 impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
@@ -317,7 +317,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
         CreateHighReliablePhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -326,7 +326,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateHighReliablePhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -334,7 +334,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
 impl<'a> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateHighReliablePhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -346,7 +346,7 @@ impl<'a> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::Client> {
         CreateHighReliablePhysicalConnectionResponse,
         CreateHighReliablePhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateHighReliablePhysicalConnection`.

@@ -138,7 +138,7 @@ impl crate::client::Request for CreateIPv6TranslatorRequest {
 /// From [`CreateIPv6TranslatorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_i_pv6_translator`](crate::Client::create_i_pv6_translator) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIPv6TranslatorRequestBuilder<C = ()> {
-    inner: Box<CreateIPv6TranslatorRequest>,
+    inner: CreateIPv6TranslatorRequest,
     client: C,
 }
 impl<C> CreateIPv6TranslatorRequestBuilder<C> {
@@ -256,7 +256,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateIPv6TranslatorRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -265,7 +265,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIPv6TranslatorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -273,7 +273,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
 impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIPv6TranslatorRequest::default(),
             client,
         }
     }
@@ -285,7 +285,7 @@ impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
         CreateIPv6TranslatorResponse,
         CreateIPv6TranslatorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIPv6Translator`.

@@ -79,7 +79,7 @@ impl crate::client::Request for CreateIPv6TranslatorAclListRequest {
 /// From [`CreateIPv6TranslatorAclListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_i_pv6_translator_acl_list`](crate::Client::create_i_pv6_translator_acl_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIPv6TranslatorAclListRequestBuilder<C = ()> {
-    inner: Box<CreateIPv6TranslatorAclListRequest>,
+    inner: CreateIPv6TranslatorAclListRequest,
     client: C,
 }
 impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
@@ -123,7 +123,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
         CreateIPv6TranslatorAclListRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -132,7 +132,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIPv6TranslatorAclListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -140,7 +140,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
 impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIPv6TranslatorAclListRequest::default(),
             client,
         }
     }
@@ -152,7 +152,7 @@ impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
         CreateIPv6TranslatorAclListResponse,
         CreateIPv6TranslatorAclListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIPv6TranslatorAclList`.

@@ -162,7 +162,7 @@ impl crate::client::Request for CreateIPv6TranslatorEntryRequest {
 /// From [`CreateIPv6TranslatorEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_i_pv6_translator_entry`](crate::Client::create_i_pv6_translator_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIPv6TranslatorEntryRequestBuilder<C = ()> {
-    inner: Box<CreateIPv6TranslatorEntryRequest>,
+    inner: CreateIPv6TranslatorEntryRequest,
     client: C,
 }
 impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
@@ -314,7 +314,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateIPv6TranslatorEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -323,7 +323,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIPv6TranslatorEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -331,7 +331,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
 impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIPv6TranslatorEntryRequest::default(),
             client,
         }
     }
@@ -343,7 +343,7 @@ impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
         CreateIPv6TranslatorEntryResponse,
         CreateIPv6TranslatorEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIPv6TranslatorEntry`.

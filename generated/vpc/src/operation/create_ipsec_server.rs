@@ -204,7 +204,7 @@ impl crate::client::Request for CreateIpsecServerRequest {
 /// From [`CreateIpsecServerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ipsec_server`](crate::Client::create_ipsec_server) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIpsecServerRequestBuilder<C = ()> {
-    inner: Box<CreateIpsecServerRequest>,
+    inner: CreateIpsecServerRequest,
     client: C,
 }
 impl<C> CreateIpsecServerRequestBuilder<C> {
@@ -381,7 +381,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateIpsecServerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -390,7 +390,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIpsecServerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -398,7 +398,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
 impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIpsecServerRequest::default(),
             client,
         }
     }
@@ -410,7 +410,7 @@ impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
         CreateIpsecServerResponse,
         CreateIpsecServerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIpsecServer`.

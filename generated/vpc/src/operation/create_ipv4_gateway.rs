@@ -137,7 +137,7 @@ impl crate::client::Request for CreateIpv4GatewayRequest {
 /// From [`CreateIpv4GatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ipv4_gateway`](crate::Client::create_ipv4_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIpv4GatewayRequestBuilder<C = ()> {
-    inner: Box<CreateIpv4GatewayRequest>,
+    inner: CreateIpv4GatewayRequest,
     client: C,
 }
 impl<C> CreateIpv4GatewayRequestBuilder<C> {
@@ -245,7 +245,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateIpv4GatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -254,7 +254,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIpv4GatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -262,7 +262,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
 impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIpv4GatewayRequest::default(),
             client,
         }
     }
@@ -274,7 +274,7 @@ impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
         CreateIpv4GatewayResponse,
         CreateIpv4GatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIpv4Gateway`.

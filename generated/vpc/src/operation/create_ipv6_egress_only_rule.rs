@@ -130,7 +130,7 @@ impl crate::client::Request for CreateIpv6EgressOnlyRuleRequest {
 /// From [`CreateIpv6EgressOnlyRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ipv6_egress_only_rule`](crate::Client::create_ipv6_egress_only_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIpv6EgressOnlyRuleRequestBuilder<C = ()> {
-    inner: Box<CreateIpv6EgressOnlyRuleRequest>,
+    inner: CreateIpv6EgressOnlyRuleRequest,
     client: C,
 }
 impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
@@ -226,7 +226,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateIpv6EgressOnlyRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -235,7 +235,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIpv6EgressOnlyRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -243,7 +243,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
 impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIpv6EgressOnlyRuleRequest::default(),
             client,
         }
     }
@@ -255,7 +255,7 @@ impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
         CreateIpv6EgressOnlyRuleResponse,
         CreateIpv6EgressOnlyRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIpv6EgressOnlyRule`.

@@ -118,7 +118,7 @@ impl crate::client::Request for CreateIpv6GatewayRequest {
 /// From [`CreateIpv6GatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ipv6_gateway`](crate::Client::create_ipv6_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIpv6GatewayRequestBuilder<C = ()> {
-    inner: Box<CreateIpv6GatewayRequest>,
+    inner: CreateIpv6GatewayRequest,
     client: C,
 }
 impl<C> CreateIpv6GatewayRequestBuilder<C> {
@@ -209,7 +209,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateIpv6GatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -218,7 +218,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateIpv6GatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -226,7 +226,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
 impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateIpv6GatewayRequest::default(),
             client,
         }
     }
@@ -238,7 +238,7 @@ impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::Client> {
         CreateIpv6GatewayResponse,
         CreateIpv6GatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateIpv6Gateway`.

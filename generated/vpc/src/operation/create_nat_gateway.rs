@@ -237,7 +237,7 @@ impl crate::client::Request for CreateNatGatewayRequest {
 /// From [`CreateNatGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_nat_gateway`](crate::Client::create_nat_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNatGatewayRequestBuilder<C = ()> {
-    inner: Box<CreateNatGatewayRequest>,
+    inner: CreateNatGatewayRequest,
     client: C,
 }
 impl<C> CreateNatGatewayRequestBuilder<C> {
@@ -500,7 +500,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNatGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -509,7 +509,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNatGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -517,7 +517,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
 impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNatGatewayRequest::default(),
             client,
         }
     }
@@ -526,7 +526,7 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatGatewayResponse, CreateNatGatewayError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNatGateway`.

@@ -143,7 +143,7 @@ impl crate::client::Request for CreateNatIpRequest {
 /// From [`CreateNatIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_nat_ip`](crate::Client::create_nat_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNatIpRequestBuilder<C = ()> {
-    inner: Box<CreateNatIpRequest>,
+    inner: CreateNatIpRequest,
     client: C,
 }
 impl<C> CreateNatIpRequestBuilder<C> {
@@ -267,7 +267,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNatIpRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -276,7 +276,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNatIpRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -284,7 +284,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
 impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNatIpRequest::default(),
             client,
         }
     }
@@ -293,7 +293,7 @@ impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatIpResponse, CreateNatIpError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNatIp`.

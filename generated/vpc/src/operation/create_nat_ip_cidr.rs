@@ -130,7 +130,7 @@ impl crate::client::Request for CreateNatIpCidrRequest {
 /// From [`CreateNatIpCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_nat_ip_cidr`](crate::Client::create_nat_ip_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNatIpCidrRequestBuilder<C = ()> {
-    inner: Box<CreateNatIpCidrRequest>,
+    inner: CreateNatIpCidrRequest,
     client: C,
 }
 impl<C> CreateNatIpCidrRequestBuilder<C> {
@@ -234,7 +234,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNatIpCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -243,7 +243,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNatIpCidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -251,7 +251,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
 impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNatIpCidrRequest::default(),
             client,
         }
     }
@@ -260,7 +260,7 @@ impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatIpCidrResponse, CreateNatIpCidrError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNatIpCidr`.

@@ -132,7 +132,7 @@ impl crate::client::Request for CreateNetworkAclRequest {
 /// From [`CreateNetworkAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_network_acl`](crate::Client::create_network_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateNetworkAclRequestBuilder<C = ()> {
-    inner: Box<CreateNetworkAclRequest>,
+    inner: CreateNetworkAclRequest,
     client: C,
 }
 impl<C> CreateNetworkAclRequestBuilder<C> {
@@ -237,7 +237,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateNetworkAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -246,7 +246,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateNetworkAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -254,7 +254,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
 impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateNetworkAclRequest::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNetworkAclResponse, CreateNetworkAclError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateNetworkAcl`.

@@ -222,7 +222,7 @@ impl crate::client::Request for CreatePhysicalConnectionRequest {
 /// From [`CreatePhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_physical_connection`](crate::Client::create_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<CreatePhysicalConnectionRequest>,
+    inner: CreatePhysicalConnectionRequest,
     client: C,
 }
 impl<C> CreatePhysicalConnectionRequestBuilder<C> {
@@ -448,7 +448,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreatePhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -457,7 +457,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -465,7 +465,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
 impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -477,7 +477,7 @@ impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
         CreatePhysicalConnectionResponse,
         CreatePhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePhysicalConnection`.

@@ -128,7 +128,7 @@ impl crate::client::Request for CreatePhysicalConnectionOccupancyOrderRequest {
 /// From [`CreatePhysicalConnectionOccupancyOrderRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_physical_connection_occupancy_order`](crate::Client::create_physical_connection_occupancy_order) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePhysicalConnectionOccupancyOrderRequestBuilder<C = ()> {
-    inner: Box<CreatePhysicalConnectionOccupancyOrderRequest>,
+    inner: CreatePhysicalConnectionOccupancyOrderRequest,
     client: C,
 }
 impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
@@ -243,7 +243,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
         CreatePhysicalConnectionOccupancyOrderRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -252,7 +252,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePhysicalConnectionOccupancyOrderRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -260,7 +260,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
 impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePhysicalConnectionOccupancyOrderRequest::default(),
             client,
         }
     }
@@ -272,7 +272,7 @@ impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client>
         CreatePhysicalConnectionOccupancyOrderResponse,
         CreatePhysicalConnectionOccupancyOrderError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.

@@ -134,7 +134,7 @@ impl crate::client::Request for CreatePhysicalConnectionSetupOrderRequest {
 /// From [`CreatePhysicalConnectionSetupOrderRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_physical_connection_setup_order`](crate::Client::create_physical_connection_setup_order) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePhysicalConnectionSetupOrderRequestBuilder<C = ()> {
-    inner: Box<CreatePhysicalConnectionSetupOrderRequest>,
+    inner: CreatePhysicalConnectionSetupOrderRequest,
     client: C,
 }
 impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
@@ -248,7 +248,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
         CreatePhysicalConnectionSetupOrderRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -257,7 +257,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePhysicalConnectionSetupOrderRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -265,7 +265,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
 impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePhysicalConnectionSetupOrderRequest::default(),
             client,
         }
     }
@@ -277,7 +277,7 @@ impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
         CreatePhysicalConnectionSetupOrderResponse,
         CreatePhysicalConnectionSetupOrderError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePhysicalConnectionSetupOrder`.

@@ -166,7 +166,7 @@ impl crate::client::Request for CreatePublicIpAddressPoolRequest {
 /// From [`CreatePublicIpAddressPoolRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_public_ip_address_pool`](crate::Client::create_public_ip_address_pool) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreatePublicIpAddressPoolRequestBuilder<C = ()> {
-    inner: Box<CreatePublicIpAddressPoolRequest>,
+    inner: CreatePublicIpAddressPoolRequest,
     client: C,
 }
 impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
@@ -324,7 +324,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreatePublicIpAddressPoolRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -333,7 +333,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreatePublicIpAddressPoolRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -341,7 +341,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
 impl<'a> CreatePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreatePublicIpAddressPoolRequest::default(),
             client,
         }
     }
@@ -353,7 +353,7 @@ impl<'a> CreatePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
         CreatePublicIpAddressPoolResponse,
         CreatePublicIpAddressPoolError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreatePublicIpAddressPool`.

@@ -108,7 +108,7 @@ impl crate::client::Request for CreateRouteEntriesRequest {
 /// From [`CreateRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_route_entries`](crate::Client::create_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<CreateRouteEntriesRequest>,
+    inner: CreateRouteEntriesRequest,
     client: C,
 }
 impl<C> CreateRouteEntriesRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
 impl<'a> CreateRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRouteEntriesRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> CreateRouteEntriesRequestBuilder<&'a crate::Client> {
         CreateRouteEntriesResponse,
         CreateRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRouteEntries`.

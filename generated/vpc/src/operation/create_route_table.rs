@@ -123,7 +123,7 @@ impl crate::client::Request for CreateRouteTableRequest {
 /// From [`CreateRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_route_table`](crate::Client::create_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateRouteTableRequestBuilder<C = ()> {
-    inner: Box<CreateRouteTableRequest>,
+    inner: CreateRouteTableRequest,
     client: C,
 }
 impl<C> CreateRouteTableRequestBuilder<C> {
@@ -219,7 +219,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateRouteTableRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -228,7 +228,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -236,7 +236,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
 impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateRouteTableRequest::default(),
             client,
         }
     }
@@ -245,7 +245,7 @@ impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteTableResponse, CreateRouteTableError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateRouteTable`.

@@ -181,7 +181,7 @@ impl crate::client::Request for CreateSnatEntryRequest {
 /// From [`CreateSnatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_snat_entry`](crate::Client::create_snat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSnatEntryRequestBuilder<C = ()> {
-    inner: Box<CreateSnatEntryRequest>,
+    inner: CreateSnatEntryRequest,
     client: C,
 }
 impl<C> CreateSnatEntryRequestBuilder<C> {
@@ -341,7 +341,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSnatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -350,7 +350,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSnatEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -358,7 +358,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
 impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSnatEntryRequest::default(),
             client,
         }
     }
@@ -367,7 +367,7 @@ impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSnatEntryResponse, CreateSnatEntryError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSnatEntry`.

@@ -107,7 +107,7 @@ impl crate::client::Request for CreateSslVpnClientCertRequest {
 /// From [`CreateSslVpnClientCertRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ssl_vpn_client_cert`](crate::Client::create_ssl_vpn_client_cert) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSslVpnClientCertRequestBuilder<C = ()> {
-    inner: Box<CreateSslVpnClientCertRequest>,
+    inner: CreateSslVpnClientCertRequest,
     client: C,
 }
 impl<C> CreateSslVpnClientCertRequestBuilder<C> {
@@ -171,7 +171,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSslVpnClientCertRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -180,7 +180,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSslVpnClientCertRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -188,7 +188,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
 impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSslVpnClientCertRequest::default(),
             client,
         }
     }
@@ -200,7 +200,7 @@ impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
         CreateSslVpnClientCertResponse,
         CreateSslVpnClientCertError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSslVpnClientCert`.

@@ -297,7 +297,7 @@ impl crate::client::Request for CreateSslVpnServerRequest {
 /// From [`CreateSslVpnServerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_ssl_vpn_server`](crate::Client::create_ssl_vpn_server) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateSslVpnServerRequestBuilder<C = ()> {
-    inner: Box<CreateSslVpnServerRequest>,
+    inner: CreateSslVpnServerRequest,
     client: C,
 }
 impl<C> CreateSslVpnServerRequestBuilder<C> {
@@ -542,7 +542,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateSslVpnServerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -551,7 +551,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateSslVpnServerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -559,7 +559,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
 impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateSslVpnServerRequest::default(),
             client,
         }
     }
@@ -571,7 +571,7 @@ impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
         CreateSslVpnServerResponse,
         CreateSslVpnServerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateSslVpnServer`.

@@ -135,7 +135,7 @@ impl crate::client::Request for CreateTrafficMirrorFilterRequest {
 /// From [`CreateTrafficMirrorFilterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_traffic_mirror_filter`](crate::Client::create_traffic_mirror_filter) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTrafficMirrorFilterRequestBuilder<C = ()> {
-    inner: Box<CreateTrafficMirrorFilterRequest>,
+    inner: CreateTrafficMirrorFilterRequest,
     client: C,
 }
 impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
@@ -259,7 +259,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTrafficMirrorFilterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -268,7 +268,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTrafficMirrorFilterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -276,7 +276,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
 impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTrafficMirrorFilterRequest::default(),
             client,
         }
     }
@@ -288,7 +288,7 @@ impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
         CreateTrafficMirrorFilterResponse,
         CreateTrafficMirrorFilterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTrafficMirrorFilter`.

@@ -119,7 +119,7 @@ impl crate::client::Request for CreateTrafficMirrorFilterRulesRequest {
 /// From [`CreateTrafficMirrorFilterRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_traffic_mirror_filter_rules`](crate::Client::create_traffic_mirror_filter_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTrafficMirrorFilterRulesRequestBuilder<C = ()> {
-    inner: Box<CreateTrafficMirrorFilterRulesRequest>,
+    inner: CreateTrafficMirrorFilterRulesRequest,
     client: C,
 }
 impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
@@ -212,7 +212,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
         CreateTrafficMirrorFilterRulesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -221,7 +221,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTrafficMirrorFilterRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -229,7 +229,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
 impl<'a> CreateTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTrafficMirrorFilterRulesRequest::default(),
             client,
         }
     }
@@ -241,7 +241,7 @@ impl<'a> CreateTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
         CreateTrafficMirrorFilterRulesResponse,
         CreateTrafficMirrorFilterRulesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTrafficMirrorFilterRules`.

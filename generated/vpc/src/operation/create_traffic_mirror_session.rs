@@ -205,7 +205,7 @@ impl crate::client::Request for CreateTrafficMirrorSessionRequest {
 /// From [`CreateTrafficMirrorSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_traffic_mirror_session`](crate::Client::create_traffic_mirror_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTrafficMirrorSessionRequestBuilder<C = ()> {
-    inner: Box<CreateTrafficMirrorSessionRequest>,
+    inner: CreateTrafficMirrorSessionRequest,
     client: C,
 }
 impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
@@ -405,7 +405,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateTrafficMirrorSessionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -414,7 +414,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateTrafficMirrorSessionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -422,7 +422,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
 impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateTrafficMirrorSessionRequest::default(),
             client,
         }
     }
@@ -434,7 +434,7 @@ impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
         CreateTrafficMirrorSessionResponse,
         CreateTrafficMirrorSessionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateTrafficMirrorSession`.

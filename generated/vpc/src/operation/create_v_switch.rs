@@ -155,7 +155,7 @@ impl crate::client::Request for CreateVSwitchRequest {
 /// From [`CreateVSwitchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_v_switch`](crate::Client::create_v_switch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVSwitchRequestBuilder<C = ()> {
-    inner: Box<CreateVSwitchRequest>,
+    inner: CreateVSwitchRequest,
     client: C,
 }
 impl<C> CreateVSwitchRequestBuilder<C> {
@@ -285,7 +285,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVSwitchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -294,7 +294,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVSwitchRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -302,7 +302,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
 impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVSwitchRequest::default(),
             client,
         }
     }
@@ -311,7 +311,7 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVSwitchResponse, CreateVSwitchError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVSwitch`.

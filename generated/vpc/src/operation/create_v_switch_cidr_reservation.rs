@@ -175,7 +175,7 @@ impl crate::client::Request for CreateVSwitchCidrReservationRequest {
 /// From [`CreateVSwitchCidrReservationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_v_switch_cidr_reservation`](crate::Client::create_v_switch_cidr_reservation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVSwitchCidrReservationRequestBuilder<C = ()> {
-    inner: Box<CreateVSwitchCidrReservationRequest>,
+    inner: CreateVSwitchCidrReservationRequest,
     client: C,
 }
 impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
@@ -332,7 +332,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
         CreateVSwitchCidrReservationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -341,7 +341,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVSwitchCidrReservationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -349,7 +349,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
 impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVSwitchCidrReservationRequest::default(),
             client,
         }
     }
@@ -361,7 +361,7 @@ impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
         CreateVSwitchCidrReservationResponse,
         CreateVSwitchCidrReservationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVSwitchCidrReservation`.

@@ -115,7 +115,7 @@ impl crate::client::Request for CreateVbrHaRequest {
 /// From [`CreateVbrHaRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vbr_ha`](crate::Client::create_vbr_ha) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVbrHaRequestBuilder<C = ()> {
-    inner: Box<CreateVbrHaRequest>,
+    inner: CreateVbrHaRequest,
     client: C,
 }
 impl<C> CreateVbrHaRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVbrHaRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVbrHaRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
 impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVbrHaRequest::default(),
             client,
         }
     }
@@ -234,7 +234,7 @@ impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVbrHaResponse, CreateVbrHaError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVbrHa`.

@@ -156,7 +156,7 @@ impl crate::client::Request for CreateVcoRouteEntryRequest {
 /// From [`CreateVcoRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vco_route_entry`](crate::Client::create_vco_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVcoRouteEntryRequestBuilder<C = ()> {
-    inner: Box<CreateVcoRouteEntryRequest>,
+    inner: CreateVcoRouteEntryRequest,
     client: C,
 }
 impl<C> CreateVcoRouteEntryRequestBuilder<C> {
@@ -271,7 +271,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVcoRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -280,7 +280,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVcoRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -288,7 +288,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
 impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVcoRouteEntryRequest::default(),
             client,
         }
     }
@@ -300,7 +300,7 @@ impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
         CreateVcoRouteEntryResponse,
         CreateVcoRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVcoRouteEntry`.

@@ -182,7 +182,7 @@ impl crate::client::Request for CreateVirtualPhysicalConnectionRequest {
 /// From [`CreateVirtualPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_virtual_physical_connection`](crate::Client::create_virtual_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVirtualPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<CreateVirtualPhysicalConnectionRequest>,
+    inner: CreateVirtualPhysicalConnectionRequest,
     client: C,
 }
 impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
@@ -347,7 +347,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
         CreateVirtualPhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -356,7 +356,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVirtualPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -364,7 +364,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
 impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVirtualPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -376,7 +376,7 @@ impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
         CreateVirtualPhysicalConnectionResponse,
         CreateVirtualPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVirtualPhysicalConnection`.

@@ -154,7 +154,7 @@ impl crate::client::Request for CreateVpcGatewayEndpointRequest {
 /// From [`CreateVpcGatewayEndpointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpc_gateway_endpoint`](crate::Client::create_vpc_gateway_endpoint) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpcGatewayEndpointRequestBuilder<C = ()> {
-    inner: Box<CreateVpcGatewayEndpointRequest>,
+    inner: CreateVpcGatewayEndpointRequest,
     client: C,
 }
 impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
@@ -285,7 +285,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpcGatewayEndpointRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -294,7 +294,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpcGatewayEndpointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -302,7 +302,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
 impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpcGatewayEndpointRequest::default(),
             client,
         }
     }
@@ -314,7 +314,7 @@ impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
         CreateVpcGatewayEndpointResponse,
         CreateVpcGatewayEndpointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpcGatewayEndpoint`.

@@ -150,7 +150,7 @@ impl crate::client::Request for CreateVpcPrefixListRequest {
 /// From [`CreateVpcPrefixListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpc_prefix_list`](crate::Client::create_vpc_prefix_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpcPrefixListRequestBuilder<C = ()> {
-    inner: Box<CreateVpcPrefixListRequest>,
+    inner: CreateVpcPrefixListRequest,
     client: C,
 }
 impl<C> CreateVpcPrefixListRequestBuilder<C> {
@@ -281,7 +281,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpcPrefixListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -290,7 +290,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpcPrefixListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -298,7 +298,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
 impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpcPrefixListRequest::default(),
             client,
         }
     }
@@ -310,7 +310,7 @@ impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
         CreateVpcPrefixListResponse,
         CreateVpcPrefixListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpcPrefixList`.

@@ -118,7 +118,7 @@ impl crate::client::Request for CreateVpconnFromVbrRequest {
 /// From [`CreateVpconnFromVbrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpconn_from_vbr`](crate::Client::create_vpconn_from_vbr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpconnFromVbrRequestBuilder<C = ()> {
-    inner: Box<CreateVpconnFromVbrRequest>,
+    inner: CreateVpconnFromVbrRequest,
     client: C,
 }
 impl<C> CreateVpconnFromVbrRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpconnFromVbrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpconnFromVbrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
 impl<'a> CreateVpconnFromVbrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpconnFromVbrRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> CreateVpconnFromVbrRequestBuilder<&'a crate::Client> {
         CreateVpconnFromVbrResponse,
         CreateVpconnFromVbrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpconnFromVbr`.

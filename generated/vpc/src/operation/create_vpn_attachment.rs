@@ -335,7 +335,7 @@ impl crate::client::Request for CreateVpnAttachmentRequest {
 /// From [`CreateVpnAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpn_attachment`](crate::Client::create_vpn_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpnAttachmentRequestBuilder<C = ()> {
-    inner: Box<CreateVpnAttachmentRequest>,
+    inner: CreateVpnAttachmentRequest,
     client: C,
 }
 impl<C> CreateVpnAttachmentRequestBuilder<C> {
@@ -672,7 +672,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpnAttachmentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -681,7 +681,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpnAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -689,7 +689,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
 impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpnAttachmentRequest::default(),
             client,
         }
     }
@@ -701,7 +701,7 @@ impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
         CreateVpnAttachmentResponse,
         CreateVpnAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpnAttachment`.

@@ -334,7 +334,7 @@ impl crate::client::Request for CreateVpnConnectionRequest {
 /// From [`CreateVpnConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpn_connection`](crate::Client::create_vpn_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpnConnectionRequestBuilder<C = ()> {
-    inner: Box<CreateVpnConnectionRequest>,
+    inner: CreateVpnConnectionRequest,
     client: C,
 }
 impl<C> CreateVpnConnectionRequestBuilder<C> {
@@ -670,7 +670,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpnConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -679,7 +679,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpnConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -687,7 +687,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
 impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpnConnectionRequest::default(),
             client,
         }
     }
@@ -699,7 +699,7 @@ impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
         CreateVpnConnectionResponse,
         CreateVpnConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpnConnection`.

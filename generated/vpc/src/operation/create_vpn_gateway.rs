@@ -256,7 +256,7 @@ impl crate::client::Request for CreateVpnGatewayRequest {
 /// From [`CreateVpnGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpn_gateway`](crate::Client::create_vpn_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpnGatewayRequestBuilder<C = ()> {
-    inner: Box<CreateVpnGatewayRequest>,
+    inner: CreateVpnGatewayRequest,
     client: C,
 }
 impl<C> CreateVpnGatewayRequestBuilder<C> {
@@ -469,7 +469,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpnGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -478,7 +478,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpnGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -486,7 +486,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
 impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpnGatewayRequest::default(),
             client,
         }
     }
@@ -495,7 +495,7 @@ impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVpnGatewayResponse, CreateVpnGatewayError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpnGateway`.

@@ -194,7 +194,7 @@ impl crate::client::Request for CreateVpnPbrRouteEntryRequest {
 /// From [`CreateVpnPbrRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpn_pbr_route_entry`](crate::Client::create_vpn_pbr_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpnPbrRouteEntryRequestBuilder<C = ()> {
-    inner: Box<CreateVpnPbrRouteEntryRequest>,
+    inner: CreateVpnPbrRouteEntryRequest,
     client: C,
 }
 impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
@@ -354,7 +354,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpnPbrRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -363,7 +363,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpnPbrRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -371,7 +371,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
 impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpnPbrRouteEntryRequest::default(),
             client,
         }
     }
@@ -383,7 +383,7 @@ impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
         CreateVpnPbrRouteEntryResponse,
         CreateVpnPbrRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpnPbrRouteEntry`.

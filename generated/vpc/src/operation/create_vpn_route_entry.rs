@@ -163,7 +163,7 @@ impl crate::client::Request for CreateVpnRouteEntryRequest {
 /// From [`CreateVpnRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpn_route_entry`](crate::Client::create_vpn_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpnRouteEntryRequestBuilder<C = ()> {
-    inner: Box<CreateVpnRouteEntryRequest>,
+    inner: CreateVpnRouteEntryRequest,
     client: C,
 }
 impl<C> CreateVpnRouteEntryRequestBuilder<C> {
@@ -295,7 +295,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpnRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -304,7 +304,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpnRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -312,7 +312,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
 impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpnRouteEntryRequest::default(),
             client,
         }
     }
@@ -324,7 +324,7 @@ impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
         CreateVpnRouteEntryResponse,
         CreateVpnRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpnRouteEntry`.

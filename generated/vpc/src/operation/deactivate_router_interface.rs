@@ -74,7 +74,7 @@ impl crate::client::Request for DeactivateRouterInterfaceRequest {
 /// From [`DeactivateRouterInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deactivate_router_interface`](crate::Client::deactivate_router_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeactivateRouterInterfaceRequestBuilder<C = ()> {
-    inner: Box<DeactivateRouterInterfaceRequest>,
+    inner: DeactivateRouterInterfaceRequest,
     client: C,
 }
 impl<C> DeactivateRouterInterfaceRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DeactivateRouterInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeactivateRouterInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DeactivateRouterInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeactivateRouterInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DeactivateRouterInterfaceRequestBuilder<C> {
 impl<'a> DeactivateRouterInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeactivateRouterInterfaceRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DeactivateRouterInterfaceRequestBuilder<&'a crate::Client> {
         DeactivateRouterInterfaceResponse,
         DeactivateRouterInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeactivateRouterInterface`.

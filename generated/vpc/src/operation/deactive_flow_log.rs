@@ -84,7 +84,7 @@ impl crate::client::Request for DeactiveFlowLogRequest {
 /// From [`DeactiveFlowLogRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deactive_flow_log`](crate::Client::deactive_flow_log) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeactiveFlowLogRequestBuilder<C = ()> {
-    inner: Box<DeactiveFlowLogRequest>,
+    inner: DeactiveFlowLogRequest,
     client: C,
 }
 impl<C> DeactiveFlowLogRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeactiveFlowLogRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeactiveFlowLogRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
 impl<'a> DeactiveFlowLogRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeactiveFlowLogRequest::default(),
             client,
         }
     }
@@ -142,7 +142,7 @@ impl<'a> DeactiveFlowLogRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeactiveFlowLogResponse, DeactiveFlowLogError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeactiveFlowLog`.

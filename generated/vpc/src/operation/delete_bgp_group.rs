@@ -85,7 +85,7 @@ impl crate::client::Request for DeleteBgpGroupRequest {
 /// From [`DeleteBgpGroupRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_bgp_group`](crate::Client::delete_bgp_group) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteBgpGroupRequestBuilder<C = ()> {
-    inner: Box<DeleteBgpGroupRequest>,
+    inner: DeleteBgpGroupRequest,
     client: C,
 }
 impl<C> DeleteBgpGroupRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> DeleteBgpGroupRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteBgpGroupRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> DeleteBgpGroupRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteBgpGroupRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> DeleteBgpGroupRequestBuilder<C> {
 impl<'a> DeleteBgpGroupRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteBgpGroupRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DeleteBgpGroupRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteBgpGroupResponse, DeleteBgpGroupError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteBgpGroup`.

@@ -94,7 +94,7 @@ impl crate::client::Request for DeleteBgpNetworkRequest {
 /// From [`DeleteBgpNetworkRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_bgp_network`](crate::Client::delete_bgp_network) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteBgpNetworkRequestBuilder<C = ()> {
-    inner: Box<DeleteBgpNetworkRequest>,
+    inner: DeleteBgpNetworkRequest,
     client: C,
 }
 impl<C> DeleteBgpNetworkRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> DeleteBgpNetworkRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteBgpNetworkRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> DeleteBgpNetworkRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteBgpNetworkRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> DeleteBgpNetworkRequestBuilder<C> {
 impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteBgpNetworkRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteBgpNetworkResponse, DeleteBgpNetworkError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteBgpNetwork`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DeleteBgpPeerRequest {
 /// From [`DeleteBgpPeerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_bgp_peer`](crate::Client::delete_bgp_peer) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteBgpPeerRequestBuilder<C = ()> {
-    inner: Box<DeleteBgpPeerRequest>,
+    inner: DeleteBgpPeerRequest,
     client: C,
 }
 impl<C> DeleteBgpPeerRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteBgpPeerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteBgpPeerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
 impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteBgpPeerRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteBgpPeerResponse, DeleteBgpPeerError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteBgpPeer`.

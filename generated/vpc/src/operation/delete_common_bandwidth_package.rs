@@ -85,7 +85,7 @@ impl crate::client::Request for DeleteCommonBandwidthPackageRequest {
 /// From [`DeleteCommonBandwidthPackageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_common_bandwidth_package`](crate::Client::delete_common_bandwidth_package) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCommonBandwidthPackageRequestBuilder<C = ()> {
-    inner: Box<DeleteCommonBandwidthPackageRequest>,
+    inner: DeleteCommonBandwidthPackageRequest,
     client: C,
 }
 impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
         DeleteCommonBandwidthPackageRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCommonBandwidthPackageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
 impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCommonBandwidthPackageRequest::default(),
             client,
         }
     }
@@ -164,7 +164,7 @@ impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
         DeleteCommonBandwidthPackageResponse,
         DeleteCommonBandwidthPackageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCommonBandwidthPackage`.

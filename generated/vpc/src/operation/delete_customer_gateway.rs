@@ -89,7 +89,7 @@ impl crate::client::Request for DeleteCustomerGatewayRequest {
 /// From [`DeleteCustomerGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_customer_gateway`](crate::Client::delete_customer_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCustomerGatewayRequestBuilder<C = ()> {
-    inner: Box<DeleteCustomerGatewayRequest>,
+    inner: DeleteCustomerGatewayRequest,
     client: C,
 }
 impl<C> DeleteCustomerGatewayRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> DeleteCustomerGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteCustomerGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> DeleteCustomerGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteCustomerGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> DeleteCustomerGatewayRequestBuilder<C> {
 impl<'a> DeleteCustomerGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteCustomerGatewayRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> DeleteCustomerGatewayRequestBuilder<&'a crate::Client> {
         DeleteCustomerGatewayResponse,
         DeleteCustomerGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteCustomerGateway`.

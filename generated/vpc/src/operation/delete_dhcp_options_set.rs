@@ -101,7 +101,7 @@ impl crate::client::Request for DeleteDhcpOptionsSetRequest {
 /// From [`DeleteDhcpOptionsSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_dhcp_options_set`](crate::Client::delete_dhcp_options_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteDhcpOptionsSetRequestBuilder<C = ()> {
-    inner: Box<DeleteDhcpOptionsSetRequest>,
+    inner: DeleteDhcpOptionsSetRequest,
     client: C,
 }
 impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteDhcpOptionsSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteDhcpOptionsSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
 impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteDhcpOptionsSetRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         DeleteDhcpOptionsSetResponse,
         DeleteDhcpOptionsSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteDhcpOptionsSet`.

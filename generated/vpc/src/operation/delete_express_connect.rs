@@ -90,7 +90,7 @@ impl crate::client::Request for DeleteExpressConnectRequest {
 /// From [`DeleteExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_express_connect`](crate::Client::delete_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteExpressConnectRequestBuilder<C = ()> {
-    inner: Box<DeleteExpressConnectRequest>,
+    inner: DeleteExpressConnectRequest,
     client: C,
 }
 impl<C> DeleteExpressConnectRequestBuilder<C> {
@@ -148,7 +148,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteExpressConnectRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteExpressConnectRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
 impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteExpressConnectRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
         DeleteExpressConnectResponse,
         DeleteExpressConnectError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteExpressConnect`.

@@ -86,7 +86,7 @@ impl crate::client::Request for DeleteExpressConnectTrafficQosRequest {
 /// From [`DeleteExpressConnectTrafficQosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_express_connect_traffic_qos`](crate::Client::delete_express_connect_traffic_qos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteExpressConnectTrafficQosRequestBuilder<C = ()> {
-    inner: Box<DeleteExpressConnectTrafficQosRequest>,
+    inner: DeleteExpressConnectTrafficQosRequest,
     client: C,
 }
 impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
         DeleteExpressConnectTrafficQosRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteExpressConnectTrafficQosRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
 impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         DeleteExpressConnectTrafficQosResponse,
         DeleteExpressConnectTrafficQosError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteExpressConnectTrafficQos`.

@@ -95,7 +95,7 @@ impl crate::client::Request for DeleteExpressConnectTrafficQosQueueRequest {
 /// From [`DeleteExpressConnectTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_express_connect_traffic_qos_queue`](crate::Client::delete_express_connect_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteExpressConnectTrafficQosQueueRequestBuilder<C = ()> {
-    inner: Box<DeleteExpressConnectTrafficQosQueueRequest>,
+    inner: DeleteExpressConnectTrafficQosQueueRequest,
     client: C,
 }
 impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
         DeleteExpressConnectTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteExpressConnectTrafficQosQueueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
 impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
         DeleteExpressConnectTrafficQosQueueResponse,
         DeleteExpressConnectTrafficQosQueueError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteExpressConnectTrafficQosQueue`.

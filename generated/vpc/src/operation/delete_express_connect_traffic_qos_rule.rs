@@ -102,7 +102,7 @@ impl crate::client::Request for DeleteExpressConnectTrafficQosRuleRequest {
 /// From [`DeleteExpressConnectTrafficQosRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_express_connect_traffic_qos_rule`](crate::Client::delete_express_connect_traffic_qos_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteExpressConnectTrafficQosRuleRequestBuilder<C = ()> {
-    inner: Box<DeleteExpressConnectTrafficQosRuleRequest>,
+    inner: DeleteExpressConnectTrafficQosRuleRequest,
     client: C,
 }
 impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
         DeleteExpressConnectTrafficQosRuleRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteExpressConnectTrafficQosRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
 impl<'a> DeleteExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> DeleteExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         DeleteExpressConnectTrafficQosRuleResponse,
         DeleteExpressConnectTrafficQosRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteExpressConnectTrafficQosRule`.

@@ -84,7 +84,7 @@ impl crate::client::Request for DeleteFailoverTestJobRequest {
 /// From [`DeleteFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_failover_test_job`](crate::Client::delete_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteFailoverTestJobRequestBuilder<C = ()> {
-    inner: Box<DeleteFailoverTestJobRequest>,
+    inner: DeleteFailoverTestJobRequest,
     client: C,
 }
 impl<C> DeleteFailoverTestJobRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteFailoverTestJobRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
 impl<'a> DeleteFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteFailoverTestJobRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> DeleteFailoverTestJobRequestBuilder<&'a crate::Client> {
         DeleteFailoverTestJobResponse,
         DeleteFailoverTestJobError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteFailoverTestJob`.

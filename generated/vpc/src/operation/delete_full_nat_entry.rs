@@ -112,7 +112,7 @@ impl crate::client::Request for DeleteFullNatEntryRequest {
 /// From [`DeleteFullNatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_full_nat_entry`](crate::Client::delete_full_nat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteFullNatEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteFullNatEntryRequest>,
+    inner: DeleteFullNatEntryRequest,
     client: C,
 }
 impl<C> DeleteFullNatEntryRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteFullNatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteFullNatEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
 impl<'a> DeleteFullNatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteFullNatEntryRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> DeleteFullNatEntryRequestBuilder<&'a crate::Client> {
         DeleteFullNatEntryResponse,
         DeleteFullNatEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteFullNatEntry`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DeleteGlobalAccelerationInstanceRequest {
 /// From [`DeleteGlobalAccelerationInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_global_acceleration_instance`](crate::Client::delete_global_acceleration_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteGlobalAccelerationInstanceRequestBuilder<C = ()> {
-    inner: Box<DeleteGlobalAccelerationInstanceRequest>,
+    inner: DeleteGlobalAccelerationInstanceRequest,
     client: C,
 }
 impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
         DeleteGlobalAccelerationInstanceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteGlobalAccelerationInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
 impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteGlobalAccelerationInstanceRequest::default(),
             client,
         }
     }
@@ -151,7 +151,7 @@ impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
         DeleteGlobalAccelerationInstanceResponse,
         DeleteGlobalAccelerationInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteGlobalAccelerationInstance`.

@@ -94,7 +94,7 @@ impl crate::client::Request for DeleteHaVipRequest {
 /// From [`DeleteHaVipRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ha_vip`](crate::Client::delete_ha_vip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteHaVipRequestBuilder<C = ()> {
-    inner: Box<DeleteHaVipRequest>,
+    inner: DeleteHaVipRequest,
     client: C,
 }
 impl<C> DeleteHaVipRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteHaVipRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteHaVipRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
 impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteHaVipRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHaVipResponse, DeleteHaVipError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteHaVip`.

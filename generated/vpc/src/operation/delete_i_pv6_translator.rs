@@ -81,7 +81,7 @@ impl crate::client::Request for DeleteIPv6TranslatorRequest {
 /// From [`DeleteIPv6TranslatorRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_i_pv6_translator`](crate::Client::delete_i_pv6_translator) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIPv6TranslatorRequestBuilder<C = ()> {
-    inner: Box<DeleteIPv6TranslatorRequest>,
+    inner: DeleteIPv6TranslatorRequest,
     client: C,
 }
 impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteIPv6TranslatorRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIPv6TranslatorRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
 impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIPv6TranslatorRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::Client> {
         DeleteIPv6TranslatorResponse,
         DeleteIPv6TranslatorError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIPv6Translator`.

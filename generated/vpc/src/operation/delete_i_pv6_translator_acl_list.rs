@@ -83,7 +83,7 @@ impl crate::client::Request for DeleteIPv6TranslatorAclListRequest {
 /// From [`DeleteIPv6TranslatorAclListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_i_pv6_translator_acl_list`](crate::Client::delete_i_pv6_translator_acl_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIPv6TranslatorAclListRequestBuilder<C = ()> {
-    inner: Box<DeleteIPv6TranslatorAclListRequest>,
+    inner: DeleteIPv6TranslatorAclListRequest,
     client: C,
 }
 impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
         DeleteIPv6TranslatorAclListRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIPv6TranslatorAclListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
 impl<'a> DeleteIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIPv6TranslatorAclListRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DeleteIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
         DeleteIPv6TranslatorAclListResponse,
         DeleteIPv6TranslatorAclListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIPv6TranslatorAclList`.

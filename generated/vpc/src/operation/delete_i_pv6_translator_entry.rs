@@ -88,7 +88,7 @@ impl crate::client::Request for DeleteIPv6TranslatorEntryRequest {
 /// From [`DeleteIPv6TranslatorEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_i_pv6_translator_entry`](crate::Client::delete_i_pv6_translator_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIPv6TranslatorEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteIPv6TranslatorEntryRequest>,
+    inner: DeleteIPv6TranslatorEntryRequest,
     client: C,
 }
 impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteIPv6TranslatorEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIPv6TranslatorEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
 impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIPv6TranslatorEntryRequest::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
         DeleteIPv6TranslatorEntryResponse,
         DeleteIPv6TranslatorEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIPv6TranslatorEntry`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DeleteIpsecServerRequest {
 /// From [`DeleteIpsecServerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ipsec_server`](crate::Client::delete_ipsec_server) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIpsecServerRequestBuilder<C = ()> {
-    inner: Box<DeleteIpsecServerRequest>,
+    inner: DeleteIpsecServerRequest,
     client: C,
 }
 impl<C> DeleteIpsecServerRequestBuilder<C> {
@@ -169,7 +169,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteIpsecServerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -178,7 +178,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIpsecServerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -186,7 +186,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
 impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIpsecServerRequest::default(),
             client,
         }
     }
@@ -198,7 +198,7 @@ impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
         DeleteIpsecServerResponse,
         DeleteIpsecServerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIpsecServer`.

@@ -117,7 +117,7 @@ impl crate::client::Request for DeleteIpv4GatewayRequest {
 /// From [`DeleteIpv4GatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ipv4_gateway`](crate::Client::delete_ipv4_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIpv4GatewayRequestBuilder<C = ()> {
-    inner: Box<DeleteIpv4GatewayRequest>,
+    inner: DeleteIpv4GatewayRequest,
     client: C,
 }
 impl<C> DeleteIpv4GatewayRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteIpv4GatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIpv4GatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
 impl<'a> DeleteIpv4GatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIpv4GatewayRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> DeleteIpv4GatewayRequestBuilder<&'a crate::Client> {
         DeleteIpv4GatewayResponse,
         DeleteIpv4GatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIpv4Gateway`.

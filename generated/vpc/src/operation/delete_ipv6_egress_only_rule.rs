@@ -95,7 +95,7 @@ impl crate::client::Request for DeleteIpv6EgressOnlyRuleRequest {
 /// From [`DeleteIpv6EgressOnlyRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ipv6_egress_only_rule`](crate::Client::delete_ipv6_egress_only_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIpv6EgressOnlyRuleRequestBuilder<C = ()> {
-    inner: Box<DeleteIpv6EgressOnlyRuleRequest>,
+    inner: DeleteIpv6EgressOnlyRuleRequest,
     client: C,
 }
 impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
@@ -142,7 +142,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteIpv6EgressOnlyRuleRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -151,7 +151,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIpv6EgressOnlyRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -159,7 +159,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
 impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIpv6EgressOnlyRuleRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
         DeleteIpv6EgressOnlyRuleResponse,
         DeleteIpv6EgressOnlyRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIpv6EgressOnlyRule`.

@@ -100,7 +100,7 @@ impl crate::client::Request for DeleteIpv6GatewayRequest {
 /// From [`DeleteIpv6GatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ipv6_gateway`](crate::Client::delete_ipv6_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIpv6GatewayRequestBuilder<C = ()> {
-    inner: Box<DeleteIpv6GatewayRequest>,
+    inner: DeleteIpv6GatewayRequest,
     client: C,
 }
 impl<C> DeleteIpv6GatewayRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteIpv6GatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIpv6GatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
 impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIpv6GatewayRequest::default(),
             client,
         }
     }
@@ -189,7 +189,7 @@ impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
         DeleteIpv6GatewayResponse,
         DeleteIpv6GatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIpv6Gateway`.

@@ -103,7 +103,7 @@ impl crate::client::Request for DeleteIpv6InternetBandwidthRequest {
 /// From [`DeleteIpv6InternetBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ipv6_internet_bandwidth`](crate::Client::delete_ipv6_internet_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIpv6InternetBandwidthRequestBuilder<C = ()> {
-    inner: Box<DeleteIpv6InternetBandwidthRequest>,
+    inner: DeleteIpv6InternetBandwidthRequest,
     client: C,
 }
 impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
         DeleteIpv6InternetBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteIpv6InternetBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
 impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteIpv6InternetBandwidthRequest::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
         DeleteIpv6InternetBandwidthResponse,
         DeleteIpv6InternetBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteIpv6InternetBandwidth`.

@@ -103,7 +103,7 @@ impl crate::client::Request for DeleteNatGatewayRequest {
 /// From [`DeleteNatGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_nat_gateway`](crate::Client::delete_nat_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNatGatewayRequestBuilder<C = ()> {
-    inner: Box<DeleteNatGatewayRequest>,
+    inner: DeleteNatGatewayRequest,
     client: C,
 }
 impl<C> DeleteNatGatewayRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNatGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -169,7 +169,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNatGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -177,7 +177,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
 impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNatGatewayRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatGatewayResponse, DeleteNatGatewayError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNatGateway`.

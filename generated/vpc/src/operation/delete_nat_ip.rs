@@ -105,7 +105,7 @@ impl crate::client::Request for DeleteNatIpRequest {
 /// From [`DeleteNatIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_nat_ip`](crate::Client::delete_nat_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNatIpRequestBuilder<C = ()> {
-    inner: Box<DeleteNatIpRequest>,
+    inner: DeleteNatIpRequest,
     client: C,
 }
 impl<C> DeleteNatIpRequestBuilder<C> {
@@ -180,7 +180,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNatIpRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -189,7 +189,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNatIpRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
 impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNatIpRequest::default(),
             client,
         }
     }
@@ -206,7 +206,7 @@ impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpResponse, DeleteNatIpError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNatIp`.

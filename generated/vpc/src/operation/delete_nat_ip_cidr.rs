@@ -110,7 +110,7 @@ impl crate::client::Request for DeleteNatIpCidrRequest {
 /// From [`DeleteNatIpCidrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_nat_ip_cidr`](crate::Client::delete_nat_ip_cidr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNatIpCidrRequestBuilder<C = ()> {
-    inner: Box<DeleteNatIpCidrRequest>,
+    inner: DeleteNatIpCidrRequest,
     client: C,
 }
 impl<C> DeleteNatIpCidrRequestBuilder<C> {
@@ -186,7 +186,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNatIpCidrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -195,7 +195,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNatIpCidrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -203,7 +203,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
 impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNatIpCidrRequest::default(),
             client,
         }
     }
@@ -212,7 +212,7 @@ impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpCidrResponse, DeleteNatIpCidrError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNatIpCidr`.

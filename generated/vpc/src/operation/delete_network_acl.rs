@@ -105,7 +105,7 @@ impl crate::client::Request for DeleteNetworkAclRequest {
 /// From [`DeleteNetworkAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_network_acl`](crate::Client::delete_network_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteNetworkAclRequestBuilder<C = ()> {
-    inner: Box<DeleteNetworkAclRequest>,
+    inner: DeleteNetworkAclRequest,
     client: C,
 }
 impl<C> DeleteNetworkAclRequestBuilder<C> {
@@ -168,7 +168,7 @@ impl<C> DeleteNetworkAclRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteNetworkAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -177,7 +177,7 @@ impl<C> DeleteNetworkAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteNetworkAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -185,7 +185,7 @@ impl<C> DeleteNetworkAclRequestBuilder<C> {
 impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteNetworkAclRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNetworkAclResponse, DeleteNetworkAclError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteNetworkAcl`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DeletePhysicalConnectionRequest {
 /// From [`DeletePhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_physical_connection`](crate::Client::delete_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<DeletePhysicalConnectionRequest>,
+    inner: DeletePhysicalConnectionRequest,
     client: C,
 }
 impl<C> DeletePhysicalConnectionRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletePhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
 impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
         DeletePhysicalConnectionResponse,
         DeletePhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePhysicalConnection`.

@@ -105,7 +105,7 @@ impl crate::client::Request for DeletePublicIpAddressPoolRequest {
 /// From [`DeletePublicIpAddressPoolRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_public_ip_address_pool`](crate::Client::delete_public_ip_address_pool) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePublicIpAddressPoolRequestBuilder<C = ()> {
-    inner: Box<DeletePublicIpAddressPoolRequest>,
+    inner: DeletePublicIpAddressPoolRequest,
     client: C,
 }
 impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletePublicIpAddressPoolRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePublicIpAddressPoolRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
 impl<'a> DeletePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePublicIpAddressPoolRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> DeletePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
         DeletePublicIpAddressPoolResponse,
         DeletePublicIpAddressPoolError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePublicIpAddressPool`.

@@ -115,7 +115,7 @@ impl crate::client::Request for DeletePublicIpAddressPoolCidrBlockRequest {
 /// From [`DeletePublicIpAddressPoolCidrBlockRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_public_ip_address_pool_cidr_block`](crate::Client::delete_public_ip_address_pool_cidr_block) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletePublicIpAddressPoolCidrBlockRequestBuilder<C = ()> {
-    inner: Box<DeletePublicIpAddressPoolCidrBlockRequest>,
+    inner: DeletePublicIpAddressPoolCidrBlockRequest,
     client: C,
 }
 impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
@@ -187,7 +187,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
         DeletePublicIpAddressPoolCidrBlockRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -196,7 +196,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletePublicIpAddressPoolCidrBlockRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -204,7 +204,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
 impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
             client,
         }
     }
@@ -216,7 +216,7 @@ impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
         DeletePublicIpAddressPoolCidrBlockResponse,
         DeletePublicIpAddressPoolCidrBlockError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletePublicIpAddressPoolCidrBlock`.

@@ -98,7 +98,7 @@ impl crate::client::Request for DeleteRouteEntriesRequest {
 /// From [`DeleteRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_route_entries`](crate::Client::delete_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DeleteRouteEntriesRequest>,
+    inner: DeleteRouteEntriesRequest,
     client: C,
 }
 impl<C> DeleteRouteEntriesRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
 impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRouteEntriesRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::Client> {
         DeleteRouteEntriesResponse,
         DeleteRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRouteEntries`.

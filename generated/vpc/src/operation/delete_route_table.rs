@@ -88,7 +88,7 @@ impl crate::client::Request for DeleteRouteTableRequest {
 /// From [`DeleteRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_route_table`](crate::Client::delete_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRouteTableRequestBuilder<C = ()> {
-    inner: Box<DeleteRouteTableRequest>,
+    inner: DeleteRouteTableRequest,
     client: C,
 }
 impl<C> DeleteRouteTableRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRouteTableRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
 impl<'a> DeleteRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRouteTableRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> DeleteRouteTableRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRouteTableResponse, DeleteRouteTableError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRouteTable`.

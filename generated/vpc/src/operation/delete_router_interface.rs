@@ -90,7 +90,7 @@ impl crate::client::Request for DeleteRouterInterfaceRequest {
 /// From [`DeleteRouterInterfaceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_router_interface`](crate::Client::delete_router_interface) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteRouterInterfaceRequestBuilder<C = ()> {
-    inner: Box<DeleteRouterInterfaceRequest>,
+    inner: DeleteRouterInterfaceRequest,
     client: C,
 }
 impl<C> DeleteRouterInterfaceRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteRouterInterfaceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteRouterInterfaceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
 impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteRouterInterfaceRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
         DeleteRouterInterfaceResponse,
         DeleteRouterInterfaceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteRouterInterface`.

@@ -101,7 +101,7 @@ impl crate::client::Request for DeleteSnatEntryRequest {
 /// From [`DeleteSnatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_snat_entry`](crate::Client::delete_snat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSnatEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteSnatEntryRequest>,
+    inner: DeleteSnatEntryRequest,
     client: C,
 }
 impl<C> DeleteSnatEntryRequestBuilder<C> {
@@ -161,7 +161,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSnatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -170,7 +170,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSnatEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -178,7 +178,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
 impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSnatEntryRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnatEntryResponse, DeleteSnatEntryError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSnatEntry`.

@@ -99,7 +99,7 @@ impl crate::client::Request for DeleteSslVpnClientCertRequest {
 /// From [`DeleteSslVpnClientCertRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ssl_vpn_client_cert`](crate::Client::delete_ssl_vpn_client_cert) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSslVpnClientCertRequestBuilder<C = ()> {
-    inner: Box<DeleteSslVpnClientCertRequest>,
+    inner: DeleteSslVpnClientCertRequest,
     client: C,
 }
 impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
@@ -149,7 +149,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSslVpnClientCertRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -158,7 +158,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSslVpnClientCertRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -166,7 +166,7 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
 impl<'a> DeleteSslVpnClientCertRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSslVpnClientCertRequest::default(),
             client,
         }
     }
@@ -178,7 +178,7 @@ impl<'a> DeleteSslVpnClientCertRequestBuilder<&'a crate::Client> {
         DeleteSslVpnClientCertResponse,
         DeleteSslVpnClientCertError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSslVpnClientCert`.

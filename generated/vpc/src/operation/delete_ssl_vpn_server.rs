@@ -93,7 +93,7 @@ impl crate::client::Request for DeleteSslVpnServerRequest {
 /// From [`DeleteSslVpnServerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_ssl_vpn_server`](crate::Client::delete_ssl_vpn_server) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteSslVpnServerRequestBuilder<C = ()> {
-    inner: Box<DeleteSslVpnServerRequest>,
+    inner: DeleteSslVpnServerRequest,
     client: C,
 }
 impl<C> DeleteSslVpnServerRequestBuilder<C> {
@@ -143,7 +143,7 @@ impl<C> DeleteSslVpnServerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteSslVpnServerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -152,7 +152,7 @@ impl<C> DeleteSslVpnServerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteSslVpnServerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -160,7 +160,7 @@ impl<C> DeleteSslVpnServerRequestBuilder<C> {
 impl<'a> DeleteSslVpnServerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteSslVpnServerRequest::default(),
             client,
         }
     }
@@ -172,7 +172,7 @@ impl<'a> DeleteSslVpnServerRequestBuilder<&'a crate::Client> {
         DeleteSslVpnServerResponse,
         DeleteSslVpnServerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteSslVpnServer`.

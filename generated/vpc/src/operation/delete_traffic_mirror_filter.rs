@@ -104,7 +104,7 @@ impl crate::client::Request for DeleteTrafficMirrorFilterRequest {
 /// From [`DeleteTrafficMirrorFilterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_traffic_mirror_filter`](crate::Client::delete_traffic_mirror_filter) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTrafficMirrorFilterRequestBuilder<C = ()> {
-    inner: Box<DeleteTrafficMirrorFilterRequest>,
+    inner: DeleteTrafficMirrorFilterRequest,
     client: C,
 }
 impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTrafficMirrorFilterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTrafficMirrorFilterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
 impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTrafficMirrorFilterRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
         DeleteTrafficMirrorFilterResponse,
         DeleteTrafficMirrorFilterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTrafficMirrorFilter`.

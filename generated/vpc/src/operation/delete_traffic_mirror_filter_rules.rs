@@ -130,7 +130,7 @@ impl crate::client::Request for DeleteTrafficMirrorFilterRulesRequest {
 /// From [`DeleteTrafficMirrorFilterRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_traffic_mirror_filter_rules`](crate::Client::delete_traffic_mirror_filter_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTrafficMirrorFilterRulesRequestBuilder<C = ()> {
-    inner: Box<DeleteTrafficMirrorFilterRulesRequest>,
+    inner: DeleteTrafficMirrorFilterRulesRequest,
     client: C,
 }
 impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
@@ -210,7 +210,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
         DeleteTrafficMirrorFilterRulesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -219,7 +219,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTrafficMirrorFilterRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -227,7 +227,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
 impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTrafficMirrorFilterRulesRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
         DeleteTrafficMirrorFilterRulesResponse,
         DeleteTrafficMirrorFilterRulesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTrafficMirrorFilterRules`.

@@ -98,7 +98,7 @@ impl crate::client::Request for DeleteTrafficMirrorSessionRequest {
 /// From [`DeleteTrafficMirrorSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_traffic_mirror_session`](crate::Client::delete_traffic_mirror_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTrafficMirrorSessionRequestBuilder<C = ()> {
-    inner: Box<DeleteTrafficMirrorSessionRequest>,
+    inner: DeleteTrafficMirrorSessionRequest,
     client: C,
 }
 impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteTrafficMirrorSessionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteTrafficMirrorSessionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
 impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteTrafficMirrorSessionRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
         DeleteTrafficMirrorSessionResponse,
         DeleteTrafficMirrorSessionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteTrafficMirrorSession`.

@@ -90,7 +90,7 @@ impl crate::client::Request for DeleteVSwitchRequest {
 /// From [`DeleteVSwitchRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_v_switch`](crate::Client::delete_v_switch) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVSwitchRequestBuilder<C = ()> {
-    inner: Box<DeleteVSwitchRequest>,
+    inner: DeleteVSwitchRequest,
     client: C,
 }
 impl<C> DeleteVSwitchRequestBuilder<C> {
@@ -135,7 +135,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVSwitchRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -144,7 +144,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVSwitchRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -152,7 +152,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
 impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVSwitchRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVSwitchResponse, DeleteVSwitchError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVSwitch`.

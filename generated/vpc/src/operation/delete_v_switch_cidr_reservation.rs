@@ -109,7 +109,7 @@ impl crate::client::Request for DeleteVSwitchCidrReservationRequest {
 /// From [`DeleteVSwitchCidrReservationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_v_switch_cidr_reservation`](crate::Client::delete_v_switch_cidr_reservation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVSwitchCidrReservationRequestBuilder<C = ()> {
-    inner: Box<DeleteVSwitchCidrReservationRequest>,
+    inner: DeleteVSwitchCidrReservationRequest,
     client: C,
 }
 impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
@@ -175,7 +175,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
         DeleteVSwitchCidrReservationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -184,7 +184,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVSwitchCidrReservationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -192,7 +192,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
 impl<'a> DeleteVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVSwitchCidrReservationRequest::default(),
             client,
         }
     }
@@ -204,7 +204,7 @@ impl<'a> DeleteVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
         DeleteVSwitchCidrReservationResponse,
         DeleteVSwitchCidrReservationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVSwitchCidrReservation`.

@@ -83,7 +83,7 @@ impl crate::client::Request for DeleteVbrHaRequest {
 /// From [`DeleteVbrHaRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vbr_ha`](crate::Client::delete_vbr_ha) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVbrHaRequestBuilder<C = ()> {
-    inner: Box<DeleteVbrHaRequest>,
+    inner: DeleteVbrHaRequest,
     client: C,
 }
 impl<C> DeleteVbrHaRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVbrHaRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVbrHaRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
 impl<'a> DeleteVbrHaRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVbrHaRequest::default(),
             client,
         }
     }
@@ -156,7 +156,7 @@ impl<'a> DeleteVbrHaRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVbrHaResponse, DeleteVbrHaError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVbrHa`.

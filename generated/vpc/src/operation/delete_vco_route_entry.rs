@@ -138,7 +138,7 @@ impl crate::client::Request for DeleteVcoRouteEntryRequest {
 /// From [`DeleteVcoRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vco_route_entry`](crate::Client::delete_vco_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVcoRouteEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteVcoRouteEntryRequest>,
+    inner: DeleteVcoRouteEntryRequest,
     client: C,
 }
 impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
@@ -236,7 +236,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVcoRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -245,7 +245,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVcoRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -253,7 +253,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
 impl<'a> DeleteVcoRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVcoRouteEntryRequest::default(),
             client,
         }
     }
@@ -265,7 +265,7 @@ impl<'a> DeleteVcoRouteEntryRequestBuilder<&'a crate::Client> {
         DeleteVcoRouteEntryResponse,
         DeleteVcoRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVcoRouteEntry`.

@@ -113,7 +113,7 @@ impl crate::client::Request for DeleteVpcRequest {
 /// From [`DeleteVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpc`](crate::Client::delete_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpcRequestBuilder<C = ()> {
-    inner: Box<DeleteVpcRequest>,
+    inner: DeleteVpcRequest,
     client: C,
 }
 impl<C> DeleteVpcRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<DeleteVpcRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
 impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpcRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVpcResponse, DeleteVpcError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpc`.

@@ -98,7 +98,7 @@ impl crate::client::Request for DeleteVpcGatewayEndpointRequest {
 /// From [`DeleteVpcGatewayEndpointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpc_gateway_endpoint`](crate::Client::delete_vpc_gateway_endpoint) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpcGatewayEndpointRequestBuilder<C = ()> {
-    inner: Box<DeleteVpcGatewayEndpointRequest>,
+    inner: DeleteVpcGatewayEndpointRequest,
     client: C,
 }
 impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpcGatewayEndpointRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpcGatewayEndpointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
 impl<'a> DeleteVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpcGatewayEndpointRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DeleteVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
         DeleteVpcGatewayEndpointResponse,
         DeleteVpcGatewayEndpointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpcGatewayEndpoint`.

@@ -102,7 +102,7 @@ impl crate::client::Request for DeleteVpcPrefixListRequest {
 /// From [`DeleteVpcPrefixListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpc_prefix_list`](crate::Client::delete_vpc_prefix_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpcPrefixListRequestBuilder<C = ()> {
-    inner: Box<DeleteVpcPrefixListRequest>,
+    inner: DeleteVpcPrefixListRequest,
     client: C,
 }
 impl<C> DeleteVpcPrefixListRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpcPrefixListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpcPrefixListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
 impl<'a> DeleteVpcPrefixListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpcPrefixListRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> DeleteVpcPrefixListRequestBuilder<&'a crate::Client> {
         DeleteVpcPrefixListResponse,
         DeleteVpcPrefixListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpcPrefixList`.

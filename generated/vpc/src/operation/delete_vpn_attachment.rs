@@ -90,7 +90,7 @@ impl crate::client::Request for DeleteVpnAttachmentRequest {
 /// From [`DeleteVpnAttachmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_attachment`](crate::Client::delete_vpn_attachment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnAttachmentRequestBuilder<C = ()> {
-    inner: Box<DeleteVpnAttachmentRequest>,
+    inner: DeleteVpnAttachmentRequest,
     client: C,
 }
 impl<C> DeleteVpnAttachmentRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnAttachmentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnAttachmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
 impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpnAttachmentRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::Client> {
         DeleteVpnAttachmentResponse,
         DeleteVpnAttachmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpnAttachment`.

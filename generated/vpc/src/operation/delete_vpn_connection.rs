@@ -95,7 +95,7 @@ impl crate::client::Request for DeleteVpnConnectionRequest {
 /// From [`DeleteVpnConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_connection`](crate::Client::delete_vpn_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnConnectionRequestBuilder<C = ()> {
-    inner: Box<DeleteVpnConnectionRequest>,
+    inner: DeleteVpnConnectionRequest,
     client: C,
 }
 impl<C> DeleteVpnConnectionRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> DeleteVpnConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> DeleteVpnConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> DeleteVpnConnectionRequestBuilder<C> {
 impl<'a> DeleteVpnConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpnConnectionRequest::default(),
             client,
         }
     }
@@ -174,7 +174,7 @@ impl<'a> DeleteVpnConnectionRequestBuilder<&'a crate::Client> {
         DeleteVpnConnectionResponse,
         DeleteVpnConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpnConnection`.

@@ -99,7 +99,7 @@ impl crate::client::Request for DeleteVpnGatewayRequest {
 /// From [`DeleteVpnGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_gateway`](crate::Client::delete_vpn_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnGatewayRequestBuilder<C = ()> {
-    inner: Box<DeleteVpnGatewayRequest>,
+    inner: DeleteVpnGatewayRequest,
     client: C,
 }
 impl<C> DeleteVpnGatewayRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
 impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpnGatewayRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVpnGatewayResponse, DeleteVpnGatewayError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpnGateway`.

@@ -155,7 +155,7 @@ impl crate::client::Request for DeleteVpnPbrRouteEntryRequest {
 /// From [`DeleteVpnPbrRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_pbr_route_entry`](crate::Client::delete_vpn_pbr_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnPbrRouteEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteVpnPbrRouteEntryRequest>,
+    inner: DeleteVpnPbrRouteEntryRequest,
     client: C,
 }
 impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
@@ -277,7 +277,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnPbrRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -286,7 +286,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnPbrRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -294,7 +294,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
 impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpnPbrRouteEntryRequest::default(),
             client,
         }
     }
@@ -306,7 +306,7 @@ impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
         DeleteVpnPbrRouteEntryResponse,
         DeleteVpnPbrRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpnPbrRouteEntry`.

@@ -136,7 +136,7 @@ impl crate::client::Request for DeleteVpnRouteEntryRequest {
 /// From [`DeleteVpnRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpn_route_entry`](crate::Client::delete_vpn_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpnRouteEntryRequestBuilder<C = ()> {
-    inner: Box<DeleteVpnRouteEntryRequest>,
+    inner: DeleteVpnRouteEntryRequest,
     client: C,
 }
 impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
@@ -232,7 +232,7 @@ impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpnRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -241,7 +241,7 @@ impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpnRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -249,7 +249,7 @@ impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
 impl<'a> DeleteVpnRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpnRouteEntryRequest::default(),
             client,
         }
     }
@@ -261,7 +261,7 @@ impl<'a> DeleteVpnRouteEntryRequestBuilder<&'a crate::Client> {
         DeleteVpnRouteEntryResponse,
         DeleteVpnRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpnRouteEntry`.

@@ -110,7 +110,7 @@ impl crate::client::Request for DeletionProtectionRequest {
 /// From [`DeletionProtectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deletion_protection`](crate::Client::deletion_protection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeletionProtectionRequestBuilder<C = ()> {
-    inner: Box<DeletionProtectionRequest>,
+    inner: DeletionProtectionRequest,
     client: C,
 }
 impl<C> DeletionProtectionRequestBuilder<C> {
@@ -186,7 +186,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeletionProtectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -195,7 +195,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeletionProtectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -203,7 +203,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
 impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeletionProtectionRequest::default(),
             client,
         }
     }
@@ -215,7 +215,7 @@ impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
         DeletionProtectionResponse,
         DeletionProtectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeletionProtection`.

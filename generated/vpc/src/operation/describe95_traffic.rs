@@ -92,7 +92,7 @@ impl crate::client::Request for Describe95TrafficRequest {
 /// From [`Describe95TrafficRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe95_traffic`](crate::Client::describe95_traffic) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct Describe95TrafficRequestBuilder<C = ()> {
-    inner: Box<Describe95TrafficRequest>,
+    inner: Describe95TrafficRequest,
     client: C,
 }
 impl<C> Describe95TrafficRequestBuilder<C> {
@@ -148,7 +148,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<Describe95TrafficRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> Describe95TrafficRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
 impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: Describe95TrafficRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
         Describe95TrafficResponse,
         Describe95TrafficError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Describe95Traffic`.

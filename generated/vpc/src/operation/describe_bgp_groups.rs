@@ -104,7 +104,7 @@ impl crate::client::Request for DescribeBgpGroupsRequest {
 /// From [`DescribeBgpGroupsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_bgp_groups`](crate::Client::describe_bgp_groups) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeBgpGroupsRequestBuilder<C = ()> {
-    inner: Box<DescribeBgpGroupsRequest>,
+    inner: DescribeBgpGroupsRequest,
     client: C,
 }
 impl<C> DescribeBgpGroupsRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeBgpGroupsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeBgpGroupsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
 impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeBgpGroupsRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
         DescribeBgpGroupsResponse,
         DescribeBgpGroupsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeBgpGroups`.

@@ -89,7 +89,7 @@ impl crate::client::Request for DescribeBgpNetworksRequest {
 /// From [`DescribeBgpNetworksRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_bgp_networks`](crate::Client::describe_bgp_networks) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeBgpNetworksRequestBuilder<C = ()> {
-    inner: Box<DescribeBgpNetworksRequest>,
+    inner: DescribeBgpNetworksRequest,
     client: C,
 }
 impl<C> DescribeBgpNetworksRequestBuilder<C> {
@@ -146,7 +146,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeBgpNetworksRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -155,7 +155,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeBgpNetworksRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -163,7 +163,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
 impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeBgpNetworksRequest::default(),
             client,
         }
     }
@@ -175,7 +175,7 @@ impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::Client> {
         DescribeBgpNetworksResponse,
         DescribeBgpNetworksError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeBgpNetworks`.

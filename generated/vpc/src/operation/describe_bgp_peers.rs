@@ -110,7 +110,7 @@ impl crate::client::Request for DescribeBgpPeersRequest {
 /// From [`DescribeBgpPeersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_bgp_peers`](crate::Client::describe_bgp_peers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeBgpPeersRequestBuilder<C = ()> {
-    inner: Box<DescribeBgpPeersRequest>,
+    inner: DescribeBgpPeersRequest,
     client: C,
 }
 impl<C> DescribeBgpPeersRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeBgpPeersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeBgpPeersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
 impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeBgpPeersRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeBgpPeersResponse, DescribeBgpPeersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeBgpPeers`.

@@ -136,7 +136,7 @@ impl crate::client::Request for DescribeCommonBandwidthPackagesRequest {
 /// From [`DescribeCommonBandwidthPackagesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_common_bandwidth_packages`](crate::Client::describe_common_bandwidth_packages) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCommonBandwidthPackagesRequestBuilder<C = ()> {
-    inner: Box<DescribeCommonBandwidthPackagesRequest>,
+    inner: DescribeCommonBandwidthPackagesRequest,
     client: C,
 }
 impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
@@ -265,7 +265,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
         DescribeCommonBandwidthPackagesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -274,7 +274,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCommonBandwidthPackagesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -282,7 +282,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
 impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCommonBandwidthPackagesRequest::default(),
             client,
         }
     }
@@ -294,7 +294,7 @@ impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
         DescribeCommonBandwidthPackagesResponse,
         DescribeCommonBandwidthPackagesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCommonBandwidthPackages`.

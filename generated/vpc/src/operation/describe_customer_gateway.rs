@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeCustomerGatewayRequest {
 /// From [`DescribeCustomerGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_customer_gateway`](crate::Client::describe_customer_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCustomerGatewayRequestBuilder<C = ()> {
-    inner: Box<DescribeCustomerGatewayRequest>,
+    inner: DescribeCustomerGatewayRequest,
     client: C,
 }
 impl<C> DescribeCustomerGatewayRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCustomerGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCustomerGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
 impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCustomerGatewayRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
         DescribeCustomerGatewayResponse,
         DescribeCustomerGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCustomerGateway`.

@@ -105,7 +105,7 @@ impl crate::client::Request for DescribeCustomerGatewaysRequest {
 /// From [`DescribeCustomerGatewaysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_customer_gateways`](crate::Client::describe_customer_gateways) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCustomerGatewaysRequestBuilder<C = ()> {
-    inner: Box<DescribeCustomerGatewaysRequest>,
+    inner: DescribeCustomerGatewaysRequest,
     client: C,
 }
 impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeCustomerGatewaysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeCustomerGatewaysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
 impl<'a> DescribeCustomerGatewaysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeCustomerGatewaysRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> DescribeCustomerGatewaysRequestBuilder<&'a crate::Client> {
         DescribeCustomerGatewaysResponse,
         DescribeCustomerGatewaysError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeCustomerGateways`.

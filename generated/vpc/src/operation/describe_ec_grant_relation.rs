@@ -99,7 +99,7 @@ impl crate::client::Request for DescribeEcGrantRelationRequest {
 /// From [`DescribeEcGrantRelationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ec_grant_relation`](crate::Client::describe_ec_grant_relation) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEcGrantRelationRequestBuilder<C = ()> {
-    inner: Box<DescribeEcGrantRelationRequest>,
+    inner: DescribeEcGrantRelationRequest,
     client: C,
 }
 impl<C> DescribeEcGrantRelationRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEcGrantRelationRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEcGrantRelationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
 impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeEcGrantRelationRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
         DescribeEcGrantRelationResponse,
         DescribeEcGrantRelationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeEcGrantRelation`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeEipGatewayInfoRequest {
 /// From [`DescribeEipGatewayInfoRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eip_gateway_info`](crate::Client::describe_eip_gateway_info) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEipGatewayInfoRequestBuilder<C = ()> {
-    inner: Box<DescribeEipGatewayInfoRequest>,
+    inner: DescribeEipGatewayInfoRequest,
     client: C,
 }
 impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
@@ -106,7 +106,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEipGatewayInfoRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -115,7 +115,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEipGatewayInfoRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -123,7 +123,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
 impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeEipGatewayInfoRequest::default(),
             client,
         }
     }
@@ -135,7 +135,7 @@ impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
         DescribeEipGatewayInfoResponse,
         DescribeEipGatewayInfoError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeEipGatewayInfo`.

@@ -98,7 +98,7 @@ impl crate::client::Request for DescribeEipSegmentRequest {
 /// From [`DescribeEipSegmentRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_eip_segment`](crate::Client::describe_eip_segment) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeEipSegmentRequestBuilder<C = ()> {
-    inner: Box<DescribeEipSegmentRequest>,
+    inner: DescribeEipSegmentRequest,
     client: C,
 }
 impl<C> DescribeEipSegmentRequestBuilder<C> {
@@ -168,7 +168,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeEipSegmentRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -177,7 +177,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeEipSegmentRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -185,7 +185,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
 impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeEipSegmentRequest::default(),
             client,
         }
     }
@@ -197,7 +197,7 @@ impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
         DescribeEipSegmentResponse,
         DescribeEipSegmentError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeEipSegment`.

@@ -118,7 +118,7 @@ impl crate::client::Request for DescribeExpressConnectTrafficQosRequest {
 /// From [`DescribeExpressConnectTrafficQosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_express_connect_traffic_qos`](crate::Client::describe_express_connect_traffic_qos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeExpressConnectTrafficQosRequestBuilder<C = ()> {
-    inner: Box<DescribeExpressConnectTrafficQosRequest>,
+    inner: DescribeExpressConnectTrafficQosRequest,
     client: C,
 }
 impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
@@ -227,7 +227,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
         DescribeExpressConnectTrafficQosRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -236,7 +236,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeExpressConnectTrafficQosRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -244,7 +244,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
 impl<'a> DescribeExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
@@ -256,7 +256,7 @@ impl<'a> DescribeExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         DescribeExpressConnectTrafficQosResponse,
         DescribeExpressConnectTrafficQosError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeExpressConnectTrafficQos`.

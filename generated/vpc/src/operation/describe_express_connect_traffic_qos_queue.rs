@@ -97,7 +97,7 @@ impl crate::client::Request for DescribeExpressConnectTrafficQosQueueRequest {
 /// From [`DescribeExpressConnectTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_express_connect_traffic_qos_queue`](crate::Client::describe_express_connect_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeExpressConnectTrafficQosQueueRequestBuilder<C = ()> {
-    inner: Box<DescribeExpressConnectTrafficQosQueueRequest>,
+    inner: DescribeExpressConnectTrafficQosQueueRequest,
     client: C,
 }
 impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
         DescribeExpressConnectTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeExpressConnectTrafficQosQueueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
 impl<'a> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> 
         DescribeExpressConnectTrafficQosQueueResponse,
         DescribeExpressConnectTrafficQosQueueError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeExpressConnectTrafficQosQueue`.

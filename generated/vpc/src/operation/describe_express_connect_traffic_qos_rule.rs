@@ -103,7 +103,7 @@ impl crate::client::Request for DescribeExpressConnectTrafficQosRuleRequest {
 /// From [`DescribeExpressConnectTrafficQosRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_express_connect_traffic_qos_rule`](crate::Client::describe_express_connect_traffic_qos_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeExpressConnectTrafficQosRuleRequestBuilder<C = ()> {
-    inner: Box<DescribeExpressConnectTrafficQosRuleRequest>,
+    inner: DescribeExpressConnectTrafficQosRuleRequest,
     client: C,
 }
 impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
@@ -190,7 +190,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
         DescribeExpressConnectTrafficQosRuleRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -199,7 +199,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeExpressConnectTrafficQosRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -207,7 +207,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
 impl<'a> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
@@ -219,7 +219,7 @@ impl<'a> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         DescribeExpressConnectTrafficQosRuleResponse,
         DescribeExpressConnectTrafficQosRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeExpressConnectTrafficQosRule`.

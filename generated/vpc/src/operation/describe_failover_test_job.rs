@@ -82,7 +82,7 @@ impl crate::client::Request for DescribeFailoverTestJobRequest {
 /// From [`DescribeFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_failover_test_job`](crate::Client::describe_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeFailoverTestJobRequestBuilder<C = ()> {
-    inner: Box<DescribeFailoverTestJobRequest>,
+    inner: DescribeFailoverTestJobRequest,
     client: C,
 }
 impl<C> DescribeFailoverTestJobRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> DescribeFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> DescribeFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeFailoverTestJobRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> DescribeFailoverTestJobRequestBuilder<C> {
 impl<'a> DescribeFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeFailoverTestJobRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> DescribeFailoverTestJobRequestBuilder<&'a crate::Client> {
         DescribeFailoverTestJobResponse,
         DescribeFailoverTestJobError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeFailoverTestJob`.

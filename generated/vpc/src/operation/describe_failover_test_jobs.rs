@@ -96,7 +96,7 @@ impl crate::client::Request for DescribeFailoverTestJobsRequest {
 /// From [`DescribeFailoverTestJobsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_failover_test_jobs`](crate::Client::describe_failover_test_jobs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeFailoverTestJobsRequestBuilder<C = ()> {
-    inner: Box<DescribeFailoverTestJobsRequest>,
+    inner: DescribeFailoverTestJobsRequest,
     client: C,
 }
 impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
@@ -169,7 +169,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeFailoverTestJobsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -178,7 +178,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeFailoverTestJobsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -186,7 +186,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
 impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeFailoverTestJobsRequest::default(),
             client,
         }
     }
@@ -198,7 +198,7 @@ impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
         DescribeFailoverTestJobsResponse,
         DescribeFailoverTestJobsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeFailoverTestJobs`.

@@ -165,7 +165,7 @@ impl crate::client::Request for DescribeFlowLogsRequest {
 /// From [`DescribeFlowLogsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_flow_logs`](crate::Client::describe_flow_logs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeFlowLogsRequestBuilder<C = ()> {
-    inner: Box<DescribeFlowLogsRequest>,
+    inner: DescribeFlowLogsRequest,
     client: C,
 }
 impl<C> DescribeFlowLogsRequestBuilder<C> {
@@ -343,7 +343,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeFlowLogsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -352,7 +352,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeFlowLogsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -360,7 +360,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
 impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeFlowLogsRequest::default(),
             client,
         }
     }
@@ -369,7 +369,7 @@ impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeFlowLogsResponse, DescribeFlowLogsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeFlowLogs`.

@@ -161,7 +161,7 @@ impl crate::client::Request for DescribeForwardTableEntriesRequest {
 /// From [`DescribeForwardTableEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_forward_table_entries`](crate::Client::describe_forward_table_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeForwardTableEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeForwardTableEntriesRequest>,
+    inner: DescribeForwardTableEntriesRequest,
     client: C,
 }
 impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
@@ -325,7 +325,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
         DescribeForwardTableEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -334,7 +334,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeForwardTableEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -342,7 +342,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
 impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeForwardTableEntriesRequest::default(),
             client,
         }
     }
@@ -354,7 +354,7 @@ impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
         DescribeForwardTableEntriesResponse,
         DescribeForwardTableEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeForwardTableEntries`.

@@ -146,7 +146,7 @@ impl crate::client::Request for DescribeGlobalAccelerationInstancesRequest {
 /// From [`DescribeGlobalAccelerationInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_global_acceleration_instances`](crate::Client::describe_global_acceleration_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeGlobalAccelerationInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeGlobalAccelerationInstancesRequest>,
+    inner: DescribeGlobalAccelerationInstancesRequest,
     client: C,
 }
 impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
@@ -290,7 +290,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
         DescribeGlobalAccelerationInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -299,7 +299,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeGlobalAccelerationInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -307,7 +307,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
 impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeGlobalAccelerationInstancesRequest::default(),
             client,
         }
     }
@@ -319,7 +319,7 @@ impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
         DescribeGlobalAccelerationInstancesResponse,
         DescribeGlobalAccelerationInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeGlobalAccelerationInstances`.

@@ -120,7 +120,7 @@ impl crate::client::Request for DescribeGrantRulesToCenRequest {
 /// From [`DescribeGrantRulesToCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_grant_rules_to_cen`](crate::Client::describe_grant_rules_to_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeGrantRulesToCenRequestBuilder<C = ()> {
-    inner: Box<DescribeGrantRulesToCenRequest>,
+    inner: DescribeGrantRulesToCenRequest,
     client: C,
 }
 impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
@@ -216,7 +216,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeGrantRulesToCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -225,7 +225,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeGrantRulesToCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -233,7 +233,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
 impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeGrantRulesToCenRequest::default(),
             client,
         }
     }
@@ -245,7 +245,7 @@ impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
         DescribeGrantRulesToCenResponse,
         DescribeGrantRulesToCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeGrantRulesToCen`.

@@ -99,7 +99,7 @@ impl crate::client::Request for DescribeGrantRulesToEcrRequest {
 /// From [`DescribeGrantRulesToEcrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_grant_rules_to_ecr`](crate::Client::describe_grant_rules_to_ecr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeGrantRulesToEcrRequestBuilder<C = ()> {
-    inner: Box<DescribeGrantRulesToEcrRequest>,
+    inner: DescribeGrantRulesToEcrRequest,
     client: C,
 }
 impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeGrantRulesToEcrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeGrantRulesToEcrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,7 +190,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
 impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeGrantRulesToEcrRequest::default(),
             client,
         }
     }
@@ -202,7 +202,7 @@ impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::Client> {
         DescribeGrantRulesToEcrResponse,
         DescribeGrantRulesToEcrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeGrantRulesToEcr`.

@@ -104,7 +104,7 @@ impl crate::client::Request for DescribeHaVipsRequest {
 /// From [`DescribeHaVipsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ha_vips`](crate::Client::describe_ha_vips) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHaVipsRequestBuilder<C = ()> {
-    inner: Box<DescribeHaVipsRequest>,
+    inner: DescribeHaVipsRequest,
     client: C,
 }
 impl<C> DescribeHaVipsRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeHaVipsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHaVipsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
 impl<'a> DescribeHaVipsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeHaVipsRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> DescribeHaVipsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeHaVipsResponse, DescribeHaVipsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeHaVips`.

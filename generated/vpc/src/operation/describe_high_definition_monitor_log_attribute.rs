@@ -83,7 +83,7 @@ impl crate::client::Request for DescribeHighDefinitionMonitorLogAttributeRequest
 /// From [`DescribeHighDefinitionMonitorLogAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_high_definition_monitor_log_attribute`](crate::Client::describe_high_definition_monitor_log_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeHighDefinitionMonitorLogAttributeRequest>,
+    inner: DescribeHighDefinitionMonitorLogAttributeRequest,
     client: C,
 }
 impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
@@ -131,7 +131,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
         DescribeHighDefinitionMonitorLogAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -140,7 +140,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeHighDefinitionMonitorLogAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -148,7 +148,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
 impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeHighDefinitionMonitorLogAttributeRequest::default(),
             client,
         }
     }
@@ -160,7 +160,7 @@ impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Clie
         DescribeHighDefinitionMonitorLogAttributeResponse,
         DescribeHighDefinitionMonitorLogAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeHighDefinitionMonitorLogAttribute`.

@@ -88,7 +88,7 @@ impl crate::client::Request for DescribeIPv6TranslatorAclListAttributesRequest {
 /// From [`DescribeIPv6TranslatorAclListAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_i_pv6_translator_acl_list_attributes`](crate::Client::describe_i_pv6_translator_acl_list_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIPv6TranslatorAclListAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeIPv6TranslatorAclListAttributesRequest>,
+    inner: DescribeIPv6TranslatorAclListAttributesRequest,
     client: C,
 }
 impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
         DescribeIPv6TranslatorAclListAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIPv6TranslatorAclListAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
 impl<'a> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIPv6TranslatorAclListAttributesRequest::default(),
             client,
         }
     }
@@ -174,7 +174,7 @@ impl<'a> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&'a crate::Client
         DescribeIPv6TranslatorAclListAttributesResponse,
         DescribeIPv6TranslatorAclListAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIPv6TranslatorAclListAttributes`.

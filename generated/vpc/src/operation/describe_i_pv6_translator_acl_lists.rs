@@ -92,7 +92,7 @@ impl crate::client::Request for DescribeIPv6TranslatorAclListsRequest {
 /// From [`DescribeIPv6TranslatorAclListsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_i_pv6_translator_acl_lists`](crate::Client::describe_i_pv6_translator_acl_lists) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIPv6TranslatorAclListsRequestBuilder<C = ()> {
-    inner: Box<DescribeIPv6TranslatorAclListsRequest>,
+    inner: DescribeIPv6TranslatorAclListsRequest,
     client: C,
 }
 impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
         DescribeIPv6TranslatorAclListsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIPv6TranslatorAclListsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
 impl<'a> DescribeIPv6TranslatorAclListsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIPv6TranslatorAclListsRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> DescribeIPv6TranslatorAclListsRequestBuilder<&'a crate::Client> {
         DescribeIPv6TranslatorAclListsResponse,
         DescribeIPv6TranslatorAclListsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIPv6TranslatorAclLists`.

@@ -163,7 +163,7 @@ impl crate::client::Request for DescribeIPv6TranslatorEntriesRequest {
 /// From [`DescribeIPv6TranslatorEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_i_pv6_translator_entries`](crate::Client::describe_i_pv6_translator_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIPv6TranslatorEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeIPv6TranslatorEntriesRequest>,
+    inner: DescribeIPv6TranslatorEntriesRequest,
     client: C,
 }
 impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
@@ -340,7 +340,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
         DescribeIPv6TranslatorEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -349,7 +349,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIPv6TranslatorEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -357,7 +357,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
 impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIPv6TranslatorEntriesRequest::default(),
             client,
         }
     }
@@ -369,7 +369,7 @@ impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
         DescribeIPv6TranslatorEntriesResponse,
         DescribeIPv6TranslatorEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIPv6TranslatorEntries`.

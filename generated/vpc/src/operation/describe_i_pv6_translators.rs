@@ -141,7 +141,7 @@ impl crate::client::Request for DescribeIPv6TranslatorsRequest {
 /// From [`DescribeIPv6TranslatorsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_i_pv6_translators`](crate::Client::describe_i_pv6_translators) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIPv6TranslatorsRequestBuilder<C = ()> {
-    inner: Box<DescribeIPv6TranslatorsRequest>,
+    inner: DescribeIPv6TranslatorsRequest,
     client: C,
 }
 impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
@@ -278,7 +278,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeIPv6TranslatorsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -287,7 +287,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIPv6TranslatorsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -295,7 +295,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
 impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIPv6TranslatorsRequest::default(),
             client,
         }
     }
@@ -307,7 +307,7 @@ impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
         DescribeIPv6TranslatorsResponse,
         DescribeIPv6TranslatorsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIPv6Translators`.

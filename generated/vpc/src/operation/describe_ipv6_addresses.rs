@@ -184,7 +184,7 @@ impl crate::client::Request for DescribeIpv6AddressesRequest {
 /// From [`DescribeIpv6AddressesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ipv6_addresses`](crate::Client::describe_ipv6_addresses) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIpv6AddressesRequestBuilder<C = ()> {
-    inner: Box<DescribeIpv6AddressesRequest>,
+    inner: DescribeIpv6AddressesRequest,
     client: C,
 }
 impl<C> DescribeIpv6AddressesRequestBuilder<C> {
@@ -387,7 +387,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeIpv6AddressesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -396,7 +396,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIpv6AddressesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -404,7 +404,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
 impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIpv6AddressesRequest::default(),
             client,
         }
     }
@@ -416,7 +416,7 @@ impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
         DescribeIpv6AddressesResponse,
         DescribeIpv6AddressesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIpv6Addresses`.

@@ -117,7 +117,7 @@ impl crate::client::Request for DescribeIpv6EgressOnlyRulesRequest {
 /// From [`DescribeIpv6EgressOnlyRulesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ipv6_egress_only_rules`](crate::Client::describe_ipv6_egress_only_rules) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIpv6EgressOnlyRulesRequestBuilder<C = ()> {
-    inner: Box<DescribeIpv6EgressOnlyRulesRequest>,
+    inner: DescribeIpv6EgressOnlyRulesRequest,
     client: C,
 }
 impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
@@ -219,7 +219,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
         DescribeIpv6EgressOnlyRulesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -228,7 +228,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIpv6EgressOnlyRulesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -236,7 +236,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
 impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIpv6EgressOnlyRulesRequest::default(),
             client,
         }
     }
@@ -248,7 +248,7 @@ impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::Client> {
         DescribeIpv6EgressOnlyRulesResponse,
         DescribeIpv6EgressOnlyRulesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIpv6EgressOnlyRules`.

@@ -72,7 +72,7 @@ impl crate::client::Request for DescribeIpv6GatewayAttributeRequest {
 /// From [`DescribeIpv6GatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ipv6_gateway_attribute`](crate::Client::describe_ipv6_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIpv6GatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeIpv6GatewayAttributeRequest>,
+    inner: DescribeIpv6GatewayAttributeRequest,
     client: C,
 }
 impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
@@ -107,7 +107,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
         DescribeIpv6GatewayAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -116,7 +116,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIpv6GatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -124,7 +124,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
 impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIpv6GatewayAttributeRequest::default(),
             client,
         }
     }
@@ -136,7 +136,7 @@ impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
         DescribeIpv6GatewayAttributeResponse,
         DescribeIpv6GatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIpv6GatewayAttribute`.

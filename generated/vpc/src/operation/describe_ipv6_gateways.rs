@@ -114,7 +114,7 @@ impl crate::client::Request for DescribeIpv6GatewaysRequest {
 /// From [`DescribeIpv6GatewaysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ipv6_gateways`](crate::Client::describe_ipv6_gateways) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIpv6GatewaysRequestBuilder<C = ()> {
-    inner: Box<DescribeIpv6GatewaysRequest>,
+    inner: DescribeIpv6GatewaysRequest,
     client: C,
 }
 impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
@@ -211,7 +211,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeIpv6GatewaysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -220,7 +220,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeIpv6GatewaysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -228,7 +228,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
 impl<'a> DescribeIpv6GatewaysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeIpv6GatewaysRequest::default(),
             client,
         }
     }
@@ -240,7 +240,7 @@ impl<'a> DescribeIpv6GatewaysRequestBuilder<&'a crate::Client> {
         DescribeIpv6GatewaysResponse,
         DescribeIpv6GatewaysError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeIpv6Gateways`.

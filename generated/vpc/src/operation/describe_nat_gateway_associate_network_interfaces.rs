@@ -120,7 +120,7 @@ impl crate::client::Request for DescribeNatGatewayAssociateNetworkInterfacesRequ
 /// From [`DescribeNatGatewayAssociateNetworkInterfacesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_nat_gateway_associate_network_interfaces`](crate::Client::describe_nat_gateway_associate_network_interfaces) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C = ()> {
-    inner: Box<DescribeNatGatewayAssociateNetworkInterfacesRequest>,
+    inner: DescribeNatGatewayAssociateNetworkInterfacesRequest,
     client: C,
 }
 impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
@@ -227,7 +227,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
         DescribeNatGatewayAssociateNetworkInterfacesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -236,7 +236,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNatGatewayAssociateNetworkInterfacesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -244,7 +244,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
 impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNatGatewayAssociateNetworkInterfacesRequest::default(),
             client,
         }
     }
@@ -256,7 +256,7 @@ impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::C
         DescribeNatGatewayAssociateNetworkInterfacesResponse,
         DescribeNatGatewayAssociateNetworkInterfacesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNatGatewayAssociateNetworkInterfaces`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DescribeNetworkAclAttributesRequest {
 /// From [`DescribeNetworkAclAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_network_acl_attributes`](crate::Client::describe_network_acl_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNetworkAclAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeNetworkAclAttributesRequest>,
+    inner: DescribeNetworkAclAttributesRequest,
     client: C,
 }
 impl<C> DescribeNetworkAclAttributesRequestBuilder<C> {
@@ -137,7 +137,7 @@ impl<C> DescribeNetworkAclAttributesRequestBuilder<C> {
         DescribeNetworkAclAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -146,7 +146,7 @@ impl<C> DescribeNetworkAclAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNetworkAclAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -154,7 +154,7 @@ impl<C> DescribeNetworkAclAttributesRequestBuilder<C> {
 impl<'a> DescribeNetworkAclAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNetworkAclAttributesRequest::default(),
             client,
         }
     }
@@ -166,7 +166,7 @@ impl<'a> DescribeNetworkAclAttributesRequestBuilder<&'a crate::Client> {
         DescribeNetworkAclAttributesResponse,
         DescribeNetworkAclAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNetworkAclAttributes`.

@@ -129,7 +129,7 @@ impl crate::client::Request for DescribeNetworkAclsRequest {
 /// From [`DescribeNetworkAclsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_network_acls`](crate::Client::describe_network_acls) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeNetworkAclsRequestBuilder<C = ()> {
-    inner: Box<DescribeNetworkAclsRequest>,
+    inner: DescribeNetworkAclsRequest,
     client: C,
 }
 impl<C> DescribeNetworkAclsRequestBuilder<C> {
@@ -251,7 +251,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeNetworkAclsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -260,7 +260,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeNetworkAclsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -268,7 +268,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
 impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeNetworkAclsRequest::default(),
             client,
         }
     }
@@ -280,7 +280,7 @@ impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::Client> {
         DescribeNetworkAclsResponse,
         DescribeNetworkAclsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeNetworkAcls`.

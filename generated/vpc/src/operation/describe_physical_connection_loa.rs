@@ -86,7 +86,7 @@ impl crate::client::Request for DescribePhysicalConnectionLOARequest {
 /// From [`DescribePhysicalConnectionLOARequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_physical_connection_loa`](crate::Client::describe_physical_connection_loa) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePhysicalConnectionLOARequestBuilder<C = ()> {
-    inner: Box<DescribePhysicalConnectionLOARequest>,
+    inner: DescribePhysicalConnectionLOARequest,
     client: C,
 }
 impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
         DescribePhysicalConnectionLOARequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePhysicalConnectionLOARequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
 impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePhysicalConnectionLOARequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         DescribePhysicalConnectionLOAResponse,
         DescribePhysicalConnectionLOAError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePhysicalConnectionLOA`.

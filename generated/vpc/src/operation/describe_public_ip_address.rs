@@ -90,7 +90,7 @@ impl crate::client::Request for DescribePublicIpAddressRequest {
 /// From [`DescribePublicIpAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_public_ip_address`](crate::Client::describe_public_ip_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePublicIpAddressRequestBuilder<C = ()> {
-    inner: Box<DescribePublicIpAddressRequest>,
+    inner: DescribePublicIpAddressRequest,
     client: C,
 }
 impl<C> DescribePublicIpAddressRequestBuilder<C> {
@@ -148,7 +148,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribePublicIpAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribePublicIpAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
 impl<'a> DescribePublicIpAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribePublicIpAddressRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> DescribePublicIpAddressRequestBuilder<&'a crate::Client> {
         DescribePublicIpAddressResponse,
         DescribePublicIpAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribePublicIpAddress`.

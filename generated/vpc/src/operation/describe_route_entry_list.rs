@@ -181,7 +181,7 @@ impl crate::client::Request for DescribeRouteEntryListRequest {
 /// From [`DescribeRouteEntryListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_route_entry_list`](crate::Client::describe_route_entry_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouteEntryListRequestBuilder<C = ()> {
-    inner: Box<DescribeRouteEntryListRequest>,
+    inner: DescribeRouteEntryListRequest,
     client: C,
 }
 impl<C> DescribeRouteEntryListRequestBuilder<C> {
@@ -361,7 +361,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouteEntryListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -370,7 +370,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouteEntryListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -378,7 +378,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
 impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouteEntryListRequest::default(),
             client,
         }
     }
@@ -390,7 +390,7 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
         DescribeRouteEntryListResponse,
         DescribeRouteEntryListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouteEntryList`.

@@ -135,7 +135,7 @@ impl crate::client::Request for DescribeRouteTableListRequest {
 /// From [`DescribeRouteTableListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_route_table_list`](crate::Client::describe_route_table_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouteTableListRequestBuilder<C = ()> {
-    inner: Box<DescribeRouteTableListRequest>,
+    inner: DescribeRouteTableListRequest,
     client: C,
 }
 impl<C> DescribeRouteTableListRequestBuilder<C> {
@@ -267,7 +267,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouteTableListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -276,7 +276,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouteTableListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -284,7 +284,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
 impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouteTableListRequest::default(),
             client,
         }
     }
@@ -296,7 +296,7 @@ impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
         DescribeRouteTableListResponse,
         DescribeRouteTableListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouteTableList`.

@@ -75,7 +75,7 @@ impl crate::client::Request for DescribeRouterInterfaceAttributeRequest {
 /// From [`DescribeRouterInterfaceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_router_interface_attribute`](crate::Client::describe_router_interface_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouterInterfaceAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeRouterInterfaceAttributeRequest>,
+    inner: DescribeRouterInterfaceAttributeRequest,
     client: C,
 }
 impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
         DescribeRouterInterfaceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouterInterfaceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
 impl<'a> DescribeRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouterInterfaceAttributeRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> DescribeRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
         DescribeRouterInterfaceAttributeResponse,
         DescribeRouterInterfaceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouterInterfaceAttribute`.

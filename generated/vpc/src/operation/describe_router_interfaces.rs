@@ -115,7 +115,7 @@ impl crate::client::Request for DescribeRouterInterfacesRequest {
 /// From [`DescribeRouterInterfacesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_router_interfaces`](crate::Client::describe_router_interfaces) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRouterInterfacesRequestBuilder<C = ()> {
-    inner: Box<DescribeRouterInterfacesRequest>,
+    inner: DescribeRouterInterfacesRequest,
     client: C,
 }
 impl<C> DescribeRouterInterfacesRequestBuilder<C> {
@@ -210,7 +210,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeRouterInterfacesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -219,7 +219,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeRouterInterfacesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -227,7 +227,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
 impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeRouterInterfacesRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
         DescribeRouterInterfacesResponse,
         DescribeRouterInterfacesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeRouterInterfaces`.

@@ -87,7 +87,7 @@ impl crate::client::Request for DescribeServerRelatedGlobalAccelerationInstances
 /// From [`DescribeServerRelatedGlobalAccelerationInstancesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_server_related_global_acceleration_instances`](crate::Client::describe_server_related_global_acceleration_instances) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C = ()> {
-    inner: Box<DescribeServerRelatedGlobalAccelerationInstancesRequest>,
+    inner: DescribeServerRelatedGlobalAccelerationInstancesRequest,
     client: C,
 }
 impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
@@ -137,7 +137,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
         DescribeServerRelatedGlobalAccelerationInstancesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> DescribeServerRelatedGlobalAccelerationInstancesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<
 > DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeServerRelatedGlobalAccelerationInstancesRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<
         DescribeServerRelatedGlobalAccelerationInstancesResponse,
         DescribeServerRelatedGlobalAccelerationInstancesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeServerRelatedGlobalAccelerationInstances`.

@@ -138,7 +138,7 @@ impl crate::client::Request for DescribeSnatTableEntriesRequest {
 /// From [`DescribeSnatTableEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_snat_table_entries`](crate::Client::describe_snat_table_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSnatTableEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeSnatTableEntriesRequest>,
+    inner: DescribeSnatTableEntriesRequest,
     client: C,
 }
 impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
@@ -277,7 +277,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSnatTableEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -286,7 +286,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSnatTableEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -294,7 +294,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
 impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSnatTableEntriesRequest::default(),
             client,
         }
     }
@@ -306,7 +306,7 @@ impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
         DescribeSnatTableEntriesResponse,
         DescribeSnatTableEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSnatTableEntries`.

@@ -72,7 +72,7 @@ impl crate::client::Request for DescribeSslVpnClientCertRequest {
 /// From [`DescribeSslVpnClientCertRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ssl_vpn_client_cert`](crate::Client::describe_ssl_vpn_client_cert) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSslVpnClientCertRequestBuilder<C = ()> {
-    inner: Box<DescribeSslVpnClientCertRequest>,
+    inner: DescribeSslVpnClientCertRequest,
     client: C,
 }
 impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
@@ -104,7 +104,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSslVpnClientCertRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -113,7 +113,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSslVpnClientCertRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -121,7 +121,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
 impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSslVpnClientCertRequest::default(),
             client,
         }
     }
@@ -133,7 +133,7 @@ impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
         DescribeSslVpnClientCertResponse,
         DescribeSslVpnClientCertError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSslVpnClientCert`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DescribeSslVpnClientCertsRequest {
 /// From [`DescribeSslVpnClientCertsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ssl_vpn_client_certs`](crate::Client::describe_ssl_vpn_client_certs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSslVpnClientCertsRequestBuilder<C = ()> {
-    inner: Box<DescribeSslVpnClientCertsRequest>,
+    inner: DescribeSslVpnClientCertsRequest,
     client: C,
 }
 impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
@@ -195,7 +195,7 @@ impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSslVpnClientCertsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -204,7 +204,7 @@ impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSslVpnClientCertsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -212,7 +212,7 @@ impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
 impl<'a> DescribeSslVpnClientCertsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSslVpnClientCertsRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> DescribeSslVpnClientCertsRequestBuilder<&'a crate::Client> {
         DescribeSslVpnClientCertsResponse,
         DescribeSslVpnClientCertsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSslVpnClientCerts`.

@@ -94,7 +94,7 @@ impl crate::client::Request for DescribeSslVpnClientsRequest {
 /// From [`DescribeSslVpnClientsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ssl_vpn_clients`](crate::Client::describe_ssl_vpn_clients) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSslVpnClientsRequestBuilder<C = ()> {
-    inner: Box<DescribeSslVpnClientsRequest>,
+    inner: DescribeSslVpnClientsRequest,
     client: C,
 }
 impl<C> DescribeSslVpnClientsRequestBuilder<C> {
@@ -151,7 +151,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSslVpnClientsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -160,7 +160,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSslVpnClientsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -168,7 +168,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
 impl<'a> DescribeSslVpnClientsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSslVpnClientsRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> DescribeSslVpnClientsRequestBuilder<&'a crate::Client> {
         DescribeSslVpnClientsResponse,
         DescribeSslVpnClientsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSslVpnClients`.

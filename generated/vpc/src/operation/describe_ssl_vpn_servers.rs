@@ -111,7 +111,7 @@ impl crate::client::Request for DescribeSslVpnServersRequest {
 /// From [`DescribeSslVpnServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_ssl_vpn_servers`](crate::Client::describe_ssl_vpn_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeSslVpnServersRequestBuilder<C = ()> {
-    inner: Box<DescribeSslVpnServersRequest>,
+    inner: DescribeSslVpnServersRequest,
     client: C,
 }
 impl<C> DescribeSslVpnServersRequestBuilder<C> {
@@ -202,7 +202,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeSslVpnServersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -211,7 +211,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeSslVpnServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -219,7 +219,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
 impl<'a> DescribeSslVpnServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeSslVpnServersRequest::default(),
             client,
         }
     }
@@ -231,7 +231,7 @@ impl<'a> DescribeSslVpnServersRequestBuilder<&'a crate::Client> {
         DescribeSslVpnServersResponse,
         DescribeSslVpnServersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeSslVpnServers`.

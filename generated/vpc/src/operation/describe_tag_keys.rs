@@ -110,7 +110,7 @@ impl crate::client::Request for DescribeTagKeysRequest {
 /// From [`DescribeTagKeysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_tag_keys`](crate::Client::describe_tag_keys) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTagKeysRequestBuilder<C = ()> {
-    inner: Box<DescribeTagKeysRequest>,
+    inner: DescribeTagKeysRequest,
     client: C,
 }
 impl<C> DescribeTagKeysRequestBuilder<C> {
@@ -199,7 +199,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeTagKeysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -208,7 +208,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTagKeysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -216,7 +216,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
 impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTagKeysRequest::default(),
             client,
         }
     }
@@ -225,7 +225,7 @@ impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeTagKeysResponse, DescribeTagKeysError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTagKeys`.

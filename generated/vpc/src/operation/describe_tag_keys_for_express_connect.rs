@@ -103,7 +103,7 @@ impl crate::client::Request for DescribeTagKeysForExpressConnectRequest {
 /// From [`DescribeTagKeysForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_tag_keys_for_express_connect`](crate::Client::describe_tag_keys_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTagKeysForExpressConnectRequestBuilder<C = ()> {
-    inner: Box<DescribeTagKeysForExpressConnectRequest>,
+    inner: DescribeTagKeysForExpressConnectRequest,
     client: C,
 }
 impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
@@ -187,7 +187,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
         DescribeTagKeysForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -196,7 +196,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeTagKeysForExpressConnectRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -204,7 +204,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
 impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeTagKeysForExpressConnectRequest::default(),
             client,
         }
     }
@@ -216,7 +216,7 @@ impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
         DescribeTagKeysForExpressConnectResponse,
         DescribeTagKeysForExpressConnectError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeTagKeysForExpressConnect`.

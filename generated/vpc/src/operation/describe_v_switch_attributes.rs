@@ -80,7 +80,7 @@ impl crate::client::Request for DescribeVSwitchAttributesRequest {
 /// From [`DescribeVSwitchAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_v_switch_attributes`](crate::Client::describe_v_switch_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVSwitchAttributesRequestBuilder<C = ()> {
-    inner: Box<DescribeVSwitchAttributesRequest>,
+    inner: DescribeVSwitchAttributesRequest,
     client: C,
 }
 impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
@@ -126,7 +126,7 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVSwitchAttributesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -135,7 +135,7 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVSwitchAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -143,7 +143,7 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
 impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVSwitchAttributesRequest::default(),
             client,
         }
     }
@@ -155,7 +155,7 @@ impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
         DescribeVSwitchAttributesResponse,
         DescribeVSwitchAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVSwitchAttributes`.

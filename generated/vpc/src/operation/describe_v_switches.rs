@@ -163,7 +163,7 @@ impl crate::client::Request for DescribeVSwitchesRequest {
 /// From [`DescribeVSwitchesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_v_switches`](crate::Client::describe_v_switches) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVSwitchesRequestBuilder<C = ()> {
-    inner: Box<DescribeVSwitchesRequest>,
+    inner: DescribeVSwitchesRequest,
     client: C,
 }
 impl<C> DescribeVSwitchesRequestBuilder<C> {
@@ -335,7 +335,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVSwitchesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -344,7 +344,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVSwitchesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -352,7 +352,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
 impl<'a> DescribeVSwitchesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVSwitchesRequest::default(),
             client,
         }
     }
@@ -364,7 +364,7 @@ impl<'a> DescribeVSwitchesRequestBuilder<&'a crate::Client> {
         DescribeVSwitchesResponse,
         DescribeVSwitchesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVSwitches`.

@@ -95,7 +95,7 @@ impl crate::client::Request for DescribeVbrHaRequest {
 /// From [`DescribeVbrHaRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vbr_ha`](crate::Client::describe_vbr_ha) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVbrHaRequestBuilder<C = ()> {
-    inner: Box<DescribeVbrHaRequest>,
+    inner: DescribeVbrHaRequest,
     client: C,
 }
 impl<C> DescribeVbrHaRequestBuilder<C> {
@@ -164,7 +164,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVbrHaRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -173,7 +173,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVbrHaRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
 impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVbrHaRequest::default(),
             client,
         }
     }
@@ -190,7 +190,7 @@ impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVbrHaResponse, DescribeVbrHaError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVbrHa`.

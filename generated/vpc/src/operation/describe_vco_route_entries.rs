@@ -117,7 +117,7 @@ impl crate::client::Request for DescribeVcoRouteEntriesRequest {
 /// From [`DescribeVcoRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vco_route_entries`](crate::Client::describe_vco_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVcoRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeVcoRouteEntriesRequest>,
+    inner: DescribeVcoRouteEntriesRequest,
     client: C,
 }
 impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
@@ -205,7 +205,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVcoRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -214,7 +214,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVcoRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -222,7 +222,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
 impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVcoRouteEntriesRequest::default(),
             client,
         }
     }
@@ -234,7 +234,7 @@ impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::Client> {
         DescribeVcoRouteEntriesResponse,
         DescribeVcoRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVcoRouteEntries`.

@@ -113,7 +113,7 @@ impl crate::client::Request for DescribeVirtualBorderRoutersRequest {
 /// From [`DescribeVirtualBorderRoutersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_virtual_border_routers`](crate::Client::describe_virtual_border_routers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVirtualBorderRoutersRequestBuilder<C = ()> {
-    inner: Box<DescribeVirtualBorderRoutersRequest>,
+    inner: DescribeVirtualBorderRoutersRequest,
     client: C,
 }
 impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
@@ -209,7 +209,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
         DescribeVirtualBorderRoutersRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -218,7 +218,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVirtualBorderRoutersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -226,7 +226,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
 impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVirtualBorderRoutersRequest::default(),
             client,
         }
     }
@@ -238,7 +238,7 @@ impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::Client> {
         DescribeVirtualBorderRoutersResponse,
         DescribeVirtualBorderRoutersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVirtualBorderRouters`.

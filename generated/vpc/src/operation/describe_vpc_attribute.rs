@@ -92,7 +92,7 @@ impl crate::client::Request for DescribeVpcAttributeRequest {
 /// From [`DescribeVpcAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpc_attribute`](crate::Client::describe_vpc_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpcAttributeRequestBuilder<C = ()> {
-    inner: Box<DescribeVpcAttributeRequest>,
+    inner: DescribeVpcAttributeRequest,
     client: C,
 }
 impl<C> DescribeVpcAttributeRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpcAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpcAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
 impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpcAttributeRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
         DescribeVpcAttributeResponse,
         DescribeVpcAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpcAttribute`.

@@ -119,7 +119,7 @@ impl crate::client::Request for DescribeVpcGrantRulesToEcrRequest {
 /// From [`DescribeVpcGrantRulesToEcrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpc_grant_rules_to_ecr`](crate::Client::describe_vpc_grant_rules_to_ecr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpcGrantRulesToEcrRequestBuilder<C = ()> {
-    inner: Box<DescribeVpcGrantRulesToEcrRequest>,
+    inner: DescribeVpcGrantRulesToEcrRequest,
     client: C,
 }
 impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
@@ -227,7 +227,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpcGrantRulesToEcrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -236,7 +236,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpcGrantRulesToEcrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -244,7 +244,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
 impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpcGrantRulesToEcrRequest::default(),
             client,
         }
     }
@@ -256,7 +256,7 @@ impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
         DescribeVpcGrantRulesToEcrResponse,
         DescribeVpcGrantRulesToEcrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpcGrantRulesToEcr`.

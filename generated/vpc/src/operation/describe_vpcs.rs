@@ -148,7 +148,7 @@ impl crate::client::Request for DescribeVpcsRequest {
 /// From [`DescribeVpcsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpcs`](crate::Client::describe_vpcs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpcsRequestBuilder<C = ()> {
-    inner: Box<DescribeVpcsRequest>,
+    inner: DescribeVpcsRequest,
     client: C,
 }
 impl<C> DescribeVpcsRequestBuilder<C> {
@@ -295,7 +295,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpcsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -304,7 +304,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpcsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -312,7 +312,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
 impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpcsRequest::default(),
             client,
         }
     }
@@ -321,7 +321,7 @@ impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVpcsResponse, DescribeVpcsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpcs`.

@@ -102,7 +102,7 @@ impl crate::client::Request for DescribeVpnAttachmentsRequest {
 /// From [`DescribeVpnAttachmentsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_attachments`](crate::Client::describe_vpn_attachments) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnAttachmentsRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnAttachmentsRequest>,
+    inner: DescribeVpnAttachmentsRequest,
     client: C,
 }
 impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
@@ -171,7 +171,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnAttachmentsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -180,7 +180,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnAttachmentsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -188,7 +188,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
 impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnAttachmentsRequest::default(),
             client,
         }
     }
@@ -200,7 +200,7 @@ impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
         DescribeVpnAttachmentsResponse,
         DescribeVpnAttachmentsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnAttachments`.

@@ -74,7 +74,7 @@ impl crate::client::Request for DescribeVpnConnectionRequest {
 /// From [`DescribeVpnConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_connection`](crate::Client::describe_vpn_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnConnectionRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnConnectionRequest>,
+    inner: DescribeVpnConnectionRequest,
     client: C,
 }
 impl<C> DescribeVpnConnectionRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
 impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnConnectionRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
         DescribeVpnConnectionResponse,
         DescribeVpnConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnConnection`.

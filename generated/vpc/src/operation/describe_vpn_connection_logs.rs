@@ -124,7 +124,7 @@ impl crate::client::Request for DescribeVpnConnectionLogsRequest {
 /// From [`DescribeVpnConnectionLogsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_connection_logs`](crate::Client::describe_vpn_connection_logs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnConnectionLogsRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnConnectionLogsRequest>,
+    inner: DescribeVpnConnectionLogsRequest,
     client: C,
 }
 impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
@@ -230,7 +230,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnConnectionLogsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -239,7 +239,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnConnectionLogsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -247,7 +247,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
 impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnConnectionLogsRequest::default(),
             client,
         }
     }
@@ -259,7 +259,7 @@ impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::Client> {
         DescribeVpnConnectionLogsResponse,
         DescribeVpnConnectionLogsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnConnectionLogs`.

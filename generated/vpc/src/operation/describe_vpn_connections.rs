@@ -119,7 +119,7 @@ impl crate::client::Request for DescribeVpnConnectionsRequest {
 /// From [`DescribeVpnConnectionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_connections`](crate::Client::describe_vpn_connections) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnConnectionsRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnConnectionsRequest>,
+    inner: DescribeVpnConnectionsRequest,
     client: C,
 }
 impl<C> DescribeVpnConnectionsRequestBuilder<C> {
@@ -224,7 +224,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnConnectionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -233,7 +233,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnConnectionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -241,7 +241,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
 impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnConnectionsRequest::default(),
             client,
         }
     }
@@ -253,7 +253,7 @@ impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::Client> {
         DescribeVpnConnectionsResponse,
         DescribeVpnConnectionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnConnections`.

@@ -102,7 +102,7 @@ impl crate::client::Request for DescribeVpnCrossAccountAuthorizationsRequest {
 /// From [`DescribeVpnCrossAccountAuthorizationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_cross_account_authorizations`](crate::Client::describe_vpn_cross_account_authorizations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnCrossAccountAuthorizationsRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnCrossAccountAuthorizationsRequest>,
+    inner: DescribeVpnCrossAccountAuthorizationsRequest,
     client: C,
 }
 impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
         DescribeVpnCrossAccountAuthorizationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -185,7 +185,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnCrossAccountAuthorizationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -193,7 +193,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
 impl<'a> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnCrossAccountAuthorizationsRequest::default(),
             client,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::Client> 
         DescribeVpnCrossAccountAuthorizationsResponse,
         DescribeVpnCrossAccountAuthorizationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnCrossAccountAuthorizations`.

@@ -78,7 +78,7 @@ impl crate::client::Request for DescribeVpnGatewayRequest {
 /// From [`DescribeVpnGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_gateway`](crate::Client::describe_vpn_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnGatewayRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnGatewayRequest>,
+    inner: DescribeVpnGatewayRequest,
     client: C,
 }
 impl<C> DescribeVpnGatewayRequestBuilder<C> {
@@ -120,7 +120,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -129,7 +129,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -137,7 +137,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
 impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnGatewayRequest::default(),
             client,
         }
     }
@@ -149,7 +149,7 @@ impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
         DescribeVpnGatewayResponse,
         DescribeVpnGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnGateway`.

@@ -110,7 +110,7 @@ impl crate::client::Request for DescribeVpnGatewayAvailableZonesRequest {
 /// From [`DescribeVpnGatewayAvailableZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_gateway_available_zones`](crate::Client::describe_vpn_gateway_available_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnGatewayAvailableZonesRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnGatewayAvailableZonesRequest>,
+    inner: DescribeVpnGatewayAvailableZonesRequest,
     client: C,
 }
 impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
@@ -177,7 +177,7 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
         DescribeVpnGatewayAvailableZonesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -186,7 +186,7 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnGatewayAvailableZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -194,7 +194,7 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
 impl<'a> DescribeVpnGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnGatewayAvailableZonesRequest::default(),
             client,
         }
     }
@@ -206,7 +206,7 @@ impl<'a> DescribeVpnGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
         DescribeVpnGatewayAvailableZonesResponse,
         DescribeVpnGatewayAvailableZonesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnGatewayAvailableZones`.

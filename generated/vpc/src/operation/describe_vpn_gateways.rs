@@ -152,7 +152,7 @@ impl crate::client::Request for DescribeVpnGatewaysRequest {
 /// From [`DescribeVpnGatewaysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_gateways`](crate::Client::describe_vpn_gateways) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnGatewaysRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnGatewaysRequest>,
+    inner: DescribeVpnGatewaysRequest,
     client: C,
 }
 impl<C> DescribeVpnGatewaysRequestBuilder<C> {
@@ -290,7 +290,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnGatewaysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -299,7 +299,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnGatewaysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -307,7 +307,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
 impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnGatewaysRequest::default(),
             client,
         }
     }
@@ -319,7 +319,7 @@ impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
         DescribeVpnGatewaysResponse,
         DescribeVpnGatewaysError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnGateways`.

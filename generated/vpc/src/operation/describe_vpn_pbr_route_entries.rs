@@ -90,7 +90,7 @@ impl crate::client::Request for DescribeVpnPbrRouteEntriesRequest {
 /// From [`DescribeVpnPbrRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_pbr_route_entries`](crate::Client::describe_vpn_pbr_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnPbrRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnPbrRouteEntriesRequest>,
+    inner: DescribeVpnPbrRouteEntriesRequest,
     client: C,
 }
 impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
@@ -147,7 +147,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnPbrRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -156,7 +156,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnPbrRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -164,7 +164,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
 impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnPbrRouteEntriesRequest::default(),
             client,
         }
     }
@@ -176,7 +176,7 @@ impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::Client> {
         DescribeVpnPbrRouteEntriesResponse,
         DescribeVpnPbrRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnPbrRouteEntries`.

@@ -106,7 +106,7 @@ impl crate::client::Request for DescribeVpnRouteEntriesRequest {
 /// From [`DescribeVpnRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_route_entries`](crate::Client::describe_vpn_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnRouteEntriesRequest>,
+    inner: DescribeVpnRouteEntriesRequest,
     client: C,
 }
 impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
@@ -180,7 +180,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -189,7 +189,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -197,7 +197,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
 impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnRouteEntriesRequest::default(),
             client,
         }
     }
@@ -209,7 +209,7 @@ impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::Client> {
         DescribeVpnRouteEntriesResponse,
         DescribeVpnRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnRouteEntries`.

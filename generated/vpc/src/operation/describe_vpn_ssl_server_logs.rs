@@ -118,7 +118,7 @@ impl crate::client::Request for DescribeVpnSslServerLogsRequest {
 /// From [`DescribeVpnSslServerLogsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_vpn_ssl_server_logs`](crate::Client::describe_vpn_ssl_server_logs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeVpnSslServerLogsRequestBuilder<C = ()> {
-    inner: Box<DescribeVpnSslServerLogsRequest>,
+    inner: DescribeVpnSslServerLogsRequest,
     client: C,
 }
 impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
@@ -219,7 +219,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeVpnSslServerLogsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -228,7 +228,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeVpnSslServerLogsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -236,7 +236,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
 impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeVpnSslServerLogsRequest::default(),
             client,
         }
     }
@@ -248,7 +248,7 @@ impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
         DescribeVpnSslServerLogsResponse,
         DescribeVpnSslServerLogsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeVpnSslServerLogs`.

@@ -110,7 +110,7 @@ impl crate::client::Request for DetachDhcpOptionsSetFromVpcRequest {
 /// From [`DetachDhcpOptionsSetFromVpcRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::detach_dhcp_options_set_from_vpc`](crate::Client::detach_dhcp_options_set_from_vpc) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DetachDhcpOptionsSetFromVpcRequestBuilder<C = ()> {
-    inner: Box<DetachDhcpOptionsSetFromVpcRequest>,
+    inner: DetachDhcpOptionsSetFromVpcRequest,
     client: C,
 }
 impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
         DetachDhcpOptionsSetFromVpcRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DetachDhcpOptionsSetFromVpcRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
 impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DetachDhcpOptionsSetFromVpcRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
         DetachDhcpOptionsSetFromVpcResponse,
         DetachDhcpOptionsSetFromVpcError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DetachDhcpOptionsSetFromVpc`.

@@ -107,7 +107,7 @@ impl crate::client::Request for DiagnoseVpnConnectionsRequest {
 /// From [`DiagnoseVpnConnectionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::diagnose_vpn_connections`](crate::Client::diagnose_vpn_connections) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DiagnoseVpnConnectionsRequestBuilder<C = ()> {
-    inner: Box<DiagnoseVpnConnectionsRequest>,
+    inner: DiagnoseVpnConnectionsRequest,
     client: C,
 }
 impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DiagnoseVpnConnectionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DiagnoseVpnConnectionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
 impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DiagnoseVpnConnectionsRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
         DiagnoseVpnConnectionsResponse,
         DiagnoseVpnConnectionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DiagnoseVpnConnections`.

@@ -116,7 +116,7 @@ impl crate::client::Request for DiagnoseVpnGatewayRequest {
 /// From [`DiagnoseVpnGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::diagnose_vpn_gateway`](crate::Client::diagnose_vpn_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DiagnoseVpnGatewayRequestBuilder<C = ()> {
-    inner: Box<DiagnoseVpnGatewayRequest>,
+    inner: DiagnoseVpnGatewayRequest,
     client: C,
 }
 impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
@@ -203,7 +203,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DiagnoseVpnGatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -212,7 +212,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DiagnoseVpnGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -220,7 +220,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
 impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DiagnoseVpnGatewayRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
         DiagnoseVpnGatewayResponse,
         DiagnoseVpnGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DiagnoseVpnGateway`.

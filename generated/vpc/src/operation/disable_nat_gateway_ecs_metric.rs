@@ -86,7 +86,7 @@ impl crate::client::Request for DisableNatGatewayEcsMetricRequest {
 /// From [`DisableNatGatewayEcsMetricRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_nat_gateway_ecs_metric`](crate::Client::disable_nat_gateway_ecs_metric) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableNatGatewayEcsMetricRequestBuilder<C = ()> {
-    inner: Box<DisableNatGatewayEcsMetricRequest>,
+    inner: DisableNatGatewayEcsMetricRequest,
     client: C,
 }
 impl<C> DisableNatGatewayEcsMetricRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> DisableNatGatewayEcsMetricRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableNatGatewayEcsMetricRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> DisableNatGatewayEcsMetricRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableNatGatewayEcsMetricRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> DisableNatGatewayEcsMetricRequestBuilder<C> {
 impl<'a> DisableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableNatGatewayEcsMetricRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> DisableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
         DisableNatGatewayEcsMetricResponse,
         DisableNatGatewayEcsMetricError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableNatGatewayEcsMetric`.

@@ -85,7 +85,7 @@ impl crate::client::Request for DisableVpcClassicLinkRequest {
 /// From [`DisableVpcClassicLinkRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::disable_vpc_classic_link`](crate::Client::disable_vpc_classic_link) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DisableVpcClassicLinkRequestBuilder<C = ()> {
-    inner: Box<DisableVpcClassicLinkRequest>,
+    inner: DisableVpcClassicLinkRequest,
     client: C,
 }
 impl<C> DisableVpcClassicLinkRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> DisableVpcClassicLinkRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DisableVpcClassicLinkRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> DisableVpcClassicLinkRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DisableVpcClassicLinkRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> DisableVpcClassicLinkRequestBuilder<C> {
 impl<'a> DisableVpcClassicLinkRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DisableVpcClassicLinkRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> DisableVpcClassicLinkRequestBuilder<&'a crate::Client> {
         DisableVpcClassicLinkResponse,
         DisableVpcClassicLinkError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DisableVpcClassicLink`.

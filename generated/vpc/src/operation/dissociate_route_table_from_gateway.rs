@@ -110,7 +110,7 @@ impl crate::client::Request for DissociateRouteTableFromGatewayRequest {
 /// From [`DissociateRouteTableFromGatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_route_table_from_gateway`](crate::Client::dissociate_route_table_from_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateRouteTableFromGatewayRequestBuilder<C = ()> {
-    inner: Box<DissociateRouteTableFromGatewayRequest>,
+    inner: DissociateRouteTableFromGatewayRequest,
     client: C,
 }
 impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
         DissociateRouteTableFromGatewayRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DissociateRouteTableFromGatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
 impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DissociateRouteTableFromGatewayRequest::default(),
             client,
         }
     }
@@ -225,7 +225,7 @@ impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
         DissociateRouteTableFromGatewayResponse,
         DissociateRouteTableFromGatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DissociateRouteTableFromGateway`.

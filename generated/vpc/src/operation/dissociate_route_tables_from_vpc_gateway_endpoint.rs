@@ -110,7 +110,7 @@ impl crate::client::Request for DissociateRouteTablesFromVpcGatewayEndpointReque
 /// From [`DissociateRouteTablesFromVpcGatewayEndpointRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_route_tables_from_vpc_gateway_endpoint`](crate::Client::dissociate_route_tables_from_vpc_gateway_endpoint) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C = ()> {
-    inner: Box<DissociateRouteTablesFromVpcGatewayEndpointRequest>,
+    inner: DissociateRouteTablesFromVpcGatewayEndpointRequest,
     client: C,
 }
 impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
         DissociateRouteTablesFromVpcGatewayEndpointRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DissociateRouteTablesFromVpcGatewayEndpointRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
 impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DissociateRouteTablesFromVpcGatewayEndpointRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Cl
         DissociateRouteTablesFromVpcGatewayEndpointResponse,
         DissociateRouteTablesFromVpcGatewayEndpointError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DissociateRouteTablesFromVpcGatewayEndpoint`.

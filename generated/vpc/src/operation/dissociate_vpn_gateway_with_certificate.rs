@@ -133,7 +133,7 @@ impl crate::client::Request for DissociateVpnGatewayWithCertificateRequest {
 /// From [`DissociateVpnGatewayWithCertificateRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::dissociate_vpn_gateway_with_certificate`](crate::Client::dissociate_vpn_gateway_with_certificate) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DissociateVpnGatewayWithCertificateRequestBuilder<C = ()> {
-    inner: Box<DissociateVpnGatewayWithCertificateRequest>,
+    inner: DissociateVpnGatewayWithCertificateRequest,
     client: C,
 }
 impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
@@ -230,7 +230,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
         DissociateVpnGatewayWithCertificateRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -239,7 +239,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DissociateVpnGatewayWithCertificateRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -247,7 +247,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
 impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DissociateVpnGatewayWithCertificateRequest::default(),
             client,
         }
     }
@@ -259,7 +259,7 @@ impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
         DissociateVpnGatewayWithCertificateResponse,
         DissociateVpnGatewayWithCertificateError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DissociateVpnGatewayWithCertificate`.

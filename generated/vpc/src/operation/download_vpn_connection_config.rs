@@ -74,7 +74,7 @@ impl crate::client::Request for DownloadVpnConnectionConfigRequest {
 /// From [`DownloadVpnConnectionConfigRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::download_vpn_connection_config`](crate::Client::download_vpn_connection_config) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DownloadVpnConnectionConfigRequestBuilder<C = ()> {
-    inner: Box<DownloadVpnConnectionConfigRequest>,
+    inner: DownloadVpnConnectionConfigRequest,
     client: C,
 }
 impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
@@ -111,7 +111,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
         DownloadVpnConnectionConfigRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -120,7 +120,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DownloadVpnConnectionConfigRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -128,7 +128,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
 impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DownloadVpnConnectionConfigRequest::default(),
             client,
         }
     }
@@ -140,7 +140,7 @@ impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
         DownloadVpnConnectionConfigResponse,
         DownloadVpnConnectionConfigError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DownloadVpnConnectionConfig`.

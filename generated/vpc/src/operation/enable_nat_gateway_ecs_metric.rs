@@ -86,7 +86,7 @@ impl crate::client::Request for EnableNatGatewayEcsMetricRequest {
 /// From [`EnableNatGatewayEcsMetricRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_nat_gateway_ecs_metric`](crate::Client::enable_nat_gateway_ecs_metric) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableNatGatewayEcsMetricRequestBuilder<C = ()> {
-    inner: Box<EnableNatGatewayEcsMetricRequest>,
+    inner: EnableNatGatewayEcsMetricRequest,
     client: C,
 }
 impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EnableNatGatewayEcsMetricRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableNatGatewayEcsMetricRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
 impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableNatGatewayEcsMetricRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
         EnableNatGatewayEcsMetricResponse,
         EnableNatGatewayEcsMetricError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableNatGatewayEcsMetric`.

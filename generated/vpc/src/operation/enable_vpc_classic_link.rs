@@ -85,7 +85,7 @@ impl crate::client::Request for EnableVpcClassicLinkRequest {
 /// From [`EnableVpcClassicLinkRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_vpc_classic_link`](crate::Client::enable_vpc_classic_link) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableVpcClassicLinkRequestBuilder<C = ()> {
-    inner: Box<EnableVpcClassicLinkRequest>,
+    inner: EnableVpcClassicLinkRequest,
     client: C,
 }
 impl<C> EnableVpcClassicLinkRequestBuilder<C> {
@@ -134,7 +134,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EnableVpcClassicLinkRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -143,7 +143,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableVpcClassicLinkRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -151,7 +151,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
 impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableVpcClassicLinkRequest::default(),
             client,
         }
     }
@@ -163,7 +163,7 @@ impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::Client> {
         EnableVpcClassicLinkResponse,
         EnableVpcClassicLinkError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableVpcClassicLink`.

@@ -115,7 +115,7 @@ impl crate::client::Request for EnableVpcIpv4GatewayRequest {
 /// From [`EnableVpcIpv4GatewayRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enable_vpc_ipv4_gateway`](crate::Client::enable_vpc_ipv4_gateway) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnableVpcIpv4GatewayRequestBuilder<C = ()> {
-    inner: Box<EnableVpcIpv4GatewayRequest>,
+    inner: EnableVpcIpv4GatewayRequest,
     client: C,
 }
 impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
@@ -190,7 +190,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<EnableVpcIpv4GatewayRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -199,7 +199,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnableVpcIpv4GatewayRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -207,7 +207,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
 impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnableVpcIpv4GatewayRequest::default(),
             client,
         }
     }
@@ -219,7 +219,7 @@ impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
         EnableVpcIpv4GatewayResponse,
         EnableVpcIpv4GatewayError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnableVpcIpv4Gateway`.

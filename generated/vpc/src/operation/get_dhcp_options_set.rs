@@ -74,7 +74,7 @@ impl crate::client::Request for GetDhcpOptionsSetRequest {
 /// From [`GetDhcpOptionsSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_dhcp_options_set`](crate::Client::get_dhcp_options_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetDhcpOptionsSetRequestBuilder<C = ()> {
-    inner: Box<GetDhcpOptionsSetRequest>,
+    inner: GetDhcpOptionsSetRequest,
     client: C,
 }
 impl<C> GetDhcpOptionsSetRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetDhcpOptionsSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetDhcpOptionsSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
 impl<'a> GetDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetDhcpOptionsSetRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> GetDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         GetDhcpOptionsSetResponse,
         GetDhcpOptionsSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetDhcpOptionsSet`.

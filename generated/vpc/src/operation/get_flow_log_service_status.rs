@@ -76,7 +76,7 @@ impl crate::client::Request for GetFlowLogServiceStatusRequest {
 /// From [`GetFlowLogServiceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_flow_log_service_status`](crate::Client::get_flow_log_service_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetFlowLogServiceStatusRequestBuilder<C = ()> {
-    inner: Box<GetFlowLogServiceStatusRequest>,
+    inner: GetFlowLogServiceStatusRequest,
     client: C,
 }
 impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
@@ -114,7 +114,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetFlowLogServiceStatusRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -123,7 +123,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetFlowLogServiceStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -131,7 +131,7 @@ impl<C> GetFlowLogServiceStatusRequestBuilder<C> {
 impl<'a> GetFlowLogServiceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetFlowLogServiceStatusRequest::default(),
             client,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> GetFlowLogServiceStatusRequestBuilder<&'a crate::Client> {
         GetFlowLogServiceStatusResponse,
         GetFlowLogServiceStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetFlowLogServiceStatus`.

@@ -74,7 +74,7 @@ impl crate::client::Request for GetIpv4GatewayAttributeRequest {
 /// From [`GetIpv4GatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_ipv4_gateway_attribute`](crate::Client::get_ipv4_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetIpv4GatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<GetIpv4GatewayAttributeRequest>,
+    inner: GetIpv4GatewayAttributeRequest,
     client: C,
 }
 impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
@@ -108,7 +108,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetIpv4GatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -117,7 +117,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetIpv4GatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -125,7 +125,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
 impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetIpv4GatewayAttributeRequest::default(),
             client,
         }
     }
@@ -137,7 +137,7 @@ impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
         GetIpv4GatewayAttributeResponse,
         GetIpv4GatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetIpv4GatewayAttribute`.

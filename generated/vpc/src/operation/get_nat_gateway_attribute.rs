@@ -76,7 +76,7 @@ impl crate::client::Request for GetNatGatewayAttributeRequest {
 /// From [`GetNatGatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_nat_gateway_attribute`](crate::Client::get_nat_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetNatGatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<GetNatGatewayAttributeRequest>,
+    inner: GetNatGatewayAttributeRequest,
     client: C,
 }
 impl<C> GetNatGatewayAttributeRequestBuilder<C> {
@@ -110,7 +110,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetNatGatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -119,7 +119,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetNatGatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -127,7 +127,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
 impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetNatGatewayAttributeRequest::default(),
             client,
         }
     }
@@ -139,7 +139,7 @@ impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
         GetNatGatewayAttributeResponse,
         GetNatGatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetNatGatewayAttribute`.

@@ -68,7 +68,7 @@ impl crate::client::Request for GetPhysicalConnectionServiceStatusRequest {
 /// From [`GetPhysicalConnectionServiceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_physical_connection_service_status`](crate::Client::get_physical_connection_service_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetPhysicalConnectionServiceStatusRequestBuilder<C = ()> {
-    inner: Box<GetPhysicalConnectionServiceStatusRequest>,
+    inner: GetPhysicalConnectionServiceStatusRequest,
     client: C,
 }
 impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
@@ -94,7 +94,7 @@ impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
         GetPhysicalConnectionServiceStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -103,7 +103,7 @@ impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetPhysicalConnectionServiceStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -111,7 +111,7 @@ impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
 impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetPhysicalConnectionServiceStatusRequest::default(),
             client,
         }
     }
@@ -123,7 +123,7 @@ impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::Client> {
         GetPhysicalConnectionServiceStatusResponse,
         GetPhysicalConnectionServiceStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetPhysicalConnectionServiceStatus`.

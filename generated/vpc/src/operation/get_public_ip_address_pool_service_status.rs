@@ -77,7 +77,7 @@ impl crate::client::Request for GetPublicIpAddressPoolServiceStatusRequest {
 /// From [`GetPublicIpAddressPoolServiceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_public_ip_address_pool_service_status`](crate::Client::get_public_ip_address_pool_service_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetPublicIpAddressPoolServiceStatusRequestBuilder<C = ()> {
-    inner: Box<GetPublicIpAddressPoolServiceStatusRequest>,
+    inner: GetPublicIpAddressPoolServiceStatusRequest,
     client: C,
 }
 impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
@@ -118,7 +118,7 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
         GetPublicIpAddressPoolServiceStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -127,7 +127,7 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetPublicIpAddressPoolServiceStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -135,7 +135,7 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
 impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetPublicIpAddressPoolServiceStatusRequest::default(),
             client,
         }
     }
@@ -147,7 +147,7 @@ impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
         GetPublicIpAddressPoolServiceStatusResponse,
         GetPublicIpAddressPoolServiceStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetPublicIpAddressPoolServiceStatus`.

@@ -73,7 +73,7 @@ impl crate::client::Request for GetTrafficMirrorServiceStatusRequest {
 /// From [`GetTrafficMirrorServiceStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_traffic_mirror_service_status`](crate::Client::get_traffic_mirror_service_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetTrafficMirrorServiceStatusRequestBuilder<C = ()> {
-    inner: Box<GetTrafficMirrorServiceStatusRequest>,
+    inner: GetTrafficMirrorServiceStatusRequest,
     client: C,
 }
 impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
@@ -113,7 +113,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
         GetTrafficMirrorServiceStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -122,7 +122,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetTrafficMirrorServiceStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -130,7 +130,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
 impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetTrafficMirrorServiceStatusRequest::default(),
             client,
         }
     }
@@ -142,7 +142,7 @@ impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
         GetTrafficMirrorServiceStatusResponse,
         GetTrafficMirrorServiceStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetTrafficMirrorServiceStatus`.

@@ -93,7 +93,7 @@ impl crate::client::Request for GetVSwitchCidrReservationUsageRequest {
 /// From [`GetVSwitchCidrReservationUsageRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_v_switch_cidr_reservation_usage`](crate::Client::get_v_switch_cidr_reservation_usage) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVSwitchCidrReservationUsageRequestBuilder<C = ()> {
-    inner: Box<GetVSwitchCidrReservationUsageRequest>,
+    inner: GetVSwitchCidrReservationUsageRequest,
     client: C,
 }
 impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
@@ -155,7 +155,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
         GetVSwitchCidrReservationUsageRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -164,7 +164,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVSwitchCidrReservationUsageRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -172,7 +172,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
 impl<'a> GetVSwitchCidrReservationUsageRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVSwitchCidrReservationUsageRequest::default(),
             client,
         }
     }
@@ -184,7 +184,7 @@ impl<'a> GetVSwitchCidrReservationUsageRequestBuilder<&'a crate::Client> {
         GetVSwitchCidrReservationUsageResponse,
         GetVSwitchCidrReservationUsageError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVSwitchCidrReservationUsage`.

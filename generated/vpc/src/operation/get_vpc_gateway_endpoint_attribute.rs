@@ -75,7 +75,7 @@ impl crate::client::Request for GetVpcGatewayEndpointAttributeRequest {
 /// From [`GetVpcGatewayEndpointAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpc_gateway_endpoint_attribute`](crate::Client::get_vpc_gateway_endpoint_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpcGatewayEndpointAttributeRequestBuilder<C = ()> {
-    inner: Box<GetVpcGatewayEndpointAttributeRequest>,
+    inner: GetVpcGatewayEndpointAttributeRequest,
     client: C,
 }
 impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
@@ -112,7 +112,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
         GetVpcGatewayEndpointAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -121,7 +121,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpcGatewayEndpointAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -129,7 +129,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
 impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVpcGatewayEndpointAttributeRequest::default(),
             client,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
         GetVpcGatewayEndpointAttributeResponse,
         GetVpcGatewayEndpointAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVpcGatewayEndpointAttribute`.

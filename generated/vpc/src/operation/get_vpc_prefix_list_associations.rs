@@ -92,7 +92,7 @@ impl crate::client::Request for GetVpcPrefixListAssociationsRequest {
 /// From [`GetVpcPrefixListAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpc_prefix_list_associations`](crate::Client::get_vpc_prefix_list_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpcPrefixListAssociationsRequestBuilder<C = ()> {
-    inner: Box<GetVpcPrefixListAssociationsRequest>,
+    inner: GetVpcPrefixListAssociationsRequest,
     client: C,
 }
 impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
@@ -154,7 +154,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
         GetVpcPrefixListAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -163,7 +163,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpcPrefixListAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -171,7 +171,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
 impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVpcPrefixListAssociationsRequest::default(),
             client,
         }
     }
@@ -183,7 +183,7 @@ impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
         GetVpcPrefixListAssociationsResponse,
         GetVpcPrefixListAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVpcPrefixListAssociations`.

@@ -92,7 +92,7 @@ impl crate::client::Request for GetVpcPrefixListEntriesRequest {
 /// From [`GetVpcPrefixListEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpc_prefix_list_entries`](crate::Client::get_vpc_prefix_list_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpcPrefixListEntriesRequestBuilder<C = ()> {
-    inner: Box<GetVpcPrefixListEntriesRequest>,
+    inner: GetVpcPrefixListEntriesRequest,
     client: C,
 }
 impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
@@ -151,7 +151,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetVpcPrefixListEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -160,7 +160,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpcPrefixListEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -168,7 +168,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
 impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVpcPrefixListEntriesRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
         GetVpcPrefixListEntriesResponse,
         GetVpcPrefixListEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVpcPrefixListEntries`.

@@ -95,7 +95,7 @@ impl crate::client::Request for GetVpcRouteEntrySummaryRequest {
 /// From [`GetVpcRouteEntrySummaryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpc_route_entry_summary`](crate::Client::get_vpc_route_entry_summary) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpcRouteEntrySummaryRequestBuilder<C = ()> {
-    inner: Box<GetVpcRouteEntrySummaryRequest>,
+    inner: GetVpcRouteEntrySummaryRequest,
     client: C,
 }
 impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
@@ -156,7 +156,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GetVpcRouteEntrySummaryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -165,7 +165,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpcRouteEntrySummaryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -173,7 +173,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
 impl<'a> GetVpcRouteEntrySummaryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVpcRouteEntrySummaryRequest::default(),
             client,
         }
     }
@@ -185,7 +185,7 @@ impl<'a> GetVpcRouteEntrySummaryRequestBuilder<&'a crate::Client> {
         GetVpcRouteEntrySummaryResponse,
         GetVpcRouteEntrySummaryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVpcRouteEntrySummary`.

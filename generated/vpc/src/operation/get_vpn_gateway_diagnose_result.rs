@@ -96,7 +96,7 @@ impl crate::client::Request for GetVpnGatewayDiagnoseResultRequest {
 /// From [`GetVpnGatewayDiagnoseResultRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpn_gateway_diagnose_result`](crate::Client::get_vpn_gateway_diagnose_result) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpnGatewayDiagnoseResultRequestBuilder<C = ()> {
-    inner: Box<GetVpnGatewayDiagnoseResultRequest>,
+    inner: GetVpnGatewayDiagnoseResultRequest,
     client: C,
 }
 impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
         GetVpnGatewayDiagnoseResultRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpnGatewayDiagnoseResultRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
 impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVpnGatewayDiagnoseResultRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
         GetVpnGatewayDiagnoseResultResponse,
         GetVpnGatewayDiagnoseResultError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVpnGatewayDiagnoseResult`.

@@ -121,7 +121,7 @@ impl crate::client::Request for GrantInstanceToCenRequest {
 /// From [`GrantInstanceToCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::grant_instance_to_cen`](crate::Client::grant_instance_to_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GrantInstanceToCenRequestBuilder<C = ()> {
-    inner: Box<GrantInstanceToCenRequest>,
+    inner: GrantInstanceToCenRequest,
     client: C,
 }
 impl<C> GrantInstanceToCenRequestBuilder<C> {
@@ -206,7 +206,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GrantInstanceToCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -215,7 +215,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GrantInstanceToCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -223,7 +223,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
 impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GrantInstanceToCenRequest::default(),
             client,
         }
     }
@@ -235,7 +235,7 @@ impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
         GrantInstanceToCenResponse,
         GrantInstanceToCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GrantInstanceToCen`.

@@ -115,7 +115,7 @@ impl crate::client::Request for GrantInstanceToVbrRequest {
 /// From [`GrantInstanceToVbrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::grant_instance_to_vbr`](crate::Client::grant_instance_to_vbr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GrantInstanceToVbrRequestBuilder<C = ()> {
-    inner: Box<GrantInstanceToVbrRequest>,
+    inner: GrantInstanceToVbrRequest,
     client: C,
 }
 impl<C> GrantInstanceToVbrRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<GrantInstanceToVbrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GrantInstanceToVbrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
 impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GrantInstanceToVbrRequest::default(),
             client,
         }
     }
@@ -227,7 +227,7 @@ impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
         GrantInstanceToVbrResponse,
         GrantInstanceToVbrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GrantInstanceToVbr`.

@@ -61,7 +61,7 @@ impl crate::client::Request for ListBusinessAccessPointsRequest {
 /// From [`ListBusinessAccessPointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_business_access_points`](crate::Client::list_business_access_points) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListBusinessAccessPointsRequestBuilder<C = ()> {
-    inner: Box<ListBusinessAccessPointsRequest>,
+    inner: ListBusinessAccessPointsRequest,
     client: C,
 }
 impl<C> ListBusinessAccessPointsRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListBusinessAccessPointsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListBusinessAccessPointsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
 impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListBusinessAccessPointsRequest::default(),
             client,
         }
     }
@@ -112,7 +112,7 @@ impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
         ListBusinessAccessPointsResponse,
         ListBusinessAccessPointsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListBusinessAccessPoints`.

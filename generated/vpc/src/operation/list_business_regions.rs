@@ -62,7 +62,7 @@ impl crate::client::Request for ListBusinessRegionsRequest {
 /// From [`ListBusinessRegionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_business_regions`](crate::Client::list_business_regions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListBusinessRegionsRequestBuilder<C = ()> {
-    inner: Box<ListBusinessRegionsRequest>,
+    inner: ListBusinessRegionsRequest,
     client: C,
 }
 impl<C> ListBusinessRegionsRequestBuilder<C> {
@@ -85,7 +85,7 @@ impl<C> ListBusinessRegionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListBusinessRegionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -94,7 +94,7 @@ impl<C> ListBusinessRegionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListBusinessRegionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -102,7 +102,7 @@ impl<C> ListBusinessRegionsRequestBuilder<C> {
 impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListBusinessRegionsRequest::default(),
             client,
         }
     }
@@ -114,7 +114,7 @@ impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::Client> {
         ListBusinessRegionsResponse,
         ListBusinessRegionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListBusinessRegions`.

@@ -142,7 +142,7 @@ impl crate::client::Request for ListDhcpOptionsSetsRequest {
 /// From [`ListDhcpOptionsSetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_dhcp_options_sets`](crate::Client::list_dhcp_options_sets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListDhcpOptionsSetsRequestBuilder<C = ()> {
-    inner: Box<ListDhcpOptionsSetsRequest>,
+    inner: ListDhcpOptionsSetsRequest,
     client: C,
 }
 impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
@@ -266,7 +266,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListDhcpOptionsSetsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -275,7 +275,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListDhcpOptionsSetsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -283,7 +283,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
 impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListDhcpOptionsSetsRequest::default(),
             client,
         }
     }
@@ -295,7 +295,7 @@ impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
         ListDhcpOptionsSetsResponse,
         ListDhcpOptionsSetsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListDhcpOptionsSets`.

@@ -85,7 +85,7 @@ impl crate::client::Request for ListEnhanhcedNatGatewayAvailableZonesRequest {
 /// From [`ListEnhanhcedNatGatewayAvailableZonesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_enhanhced_nat_gateway_available_zones`](crate::Client::list_enhanhced_nat_gateway_available_zones) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C = ()> {
-    inner: Box<ListEnhanhcedNatGatewayAvailableZonesRequest>,
+    inner: ListEnhanhcedNatGatewayAvailableZonesRequest,
     client: C,
 }
 impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
@@ -139,7 +139,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
         ListEnhanhcedNatGatewayAvailableZonesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -148,7 +148,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListEnhanhcedNatGatewayAvailableZonesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -156,7 +156,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
 impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListEnhanhcedNatGatewayAvailableZonesRequest::default(),
             client,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> 
         ListEnhanhcedNatGatewayAvailableZonesResponse,
         ListEnhanhcedNatGatewayAvailableZonesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListEnhanhcedNatGatewayAvailableZones`.

@@ -162,7 +162,7 @@ impl crate::client::Request for ListFullNatEntriesRequest {
 /// From [`ListFullNatEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_full_nat_entries`](crate::Client::list_full_nat_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListFullNatEntriesRequestBuilder<C = ()> {
-    inner: Box<ListFullNatEntriesRequest>,
+    inner: ListFullNatEntriesRequest,
     client: C,
 }
 impl<C> ListFullNatEntriesRequestBuilder<C> {
@@ -322,7 +322,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListFullNatEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -331,7 +331,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListFullNatEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -339,7 +339,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
 impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListFullNatEntriesRequest::default(),
             client,
         }
     }
@@ -351,7 +351,7 @@ impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
         ListFullNatEntriesResponse,
         ListFullNatEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListFullNatEntries`.

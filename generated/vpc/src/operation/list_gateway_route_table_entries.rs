@@ -95,7 +95,7 @@ impl crate::client::Request for ListGatewayRouteTableEntriesRequest {
 /// From [`ListGatewayRouteTableEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_gateway_route_table_entries`](crate::Client::list_gateway_route_table_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGatewayRouteTableEntriesRequestBuilder<C = ()> {
-    inner: Box<ListGatewayRouteTableEntriesRequest>,
+    inner: ListGatewayRouteTableEntriesRequest,
     client: C,
 }
 impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
@@ -165,7 +165,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
         ListGatewayRouteTableEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -174,7 +174,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGatewayRouteTableEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -182,7 +182,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
 impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGatewayRouteTableEntriesRequest::default(),
             client,
         }
     }
@@ -194,7 +194,7 @@ impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
         ListGatewayRouteTableEntriesResponse,
         ListGatewayRouteTableEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGatewayRouteTableEntries`.

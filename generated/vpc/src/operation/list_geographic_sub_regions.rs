@@ -53,7 +53,7 @@ impl crate::client::Request for ListGeographicSubRegionsRequest {
 /// From [`ListGeographicSubRegionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_geographic_sub_regions`](crate::Client::list_geographic_sub_regions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGeographicSubRegionsRequestBuilder<C = ()> {
-    inner: Box<ListGeographicSubRegionsRequest>,
+    inner: ListGeographicSubRegionsRequest,
     client: C,
 }
 impl<C> ListGeographicSubRegionsRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> ListGeographicSubRegionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGeographicSubRegionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> ListGeographicSubRegionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGeographicSubRegionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> ListGeographicSubRegionsRequestBuilder<C> {
 impl<'a> ListGeographicSubRegionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGeographicSubRegionsRequest::default(),
             client,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> ListGeographicSubRegionsRequestBuilder<&'a crate::Client> {
         ListGeographicSubRegionsResponse,
         ListGeographicSubRegionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGeographicSubRegions`.

@@ -114,7 +114,7 @@ impl crate::client::Request for ListIpsecServerLogsRequest {
 /// From [`ListIpsecServerLogsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_ipsec_server_logs`](crate::Client::list_ipsec_server_logs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListIpsecServerLogsRequestBuilder<C = ()> {
-    inner: Box<ListIpsecServerLogsRequest>,
+    inner: ListIpsecServerLogsRequest,
     client: C,
 }
 impl<C> ListIpsecServerLogsRequestBuilder<C> {
@@ -206,7 +206,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListIpsecServerLogsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -215,7 +215,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListIpsecServerLogsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -223,7 +223,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
 impl<'a> ListIpsecServerLogsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListIpsecServerLogsRequest::default(),
             client,
         }
     }
@@ -235,7 +235,7 @@ impl<'a> ListIpsecServerLogsRequestBuilder<&'a crate::Client> {
         ListIpsecServerLogsResponse,
         ListIpsecServerLogsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListIpsecServerLogs`.

@@ -124,7 +124,7 @@ impl crate::client::Request for ListIpsecServersRequest {
 /// From [`ListIpsecServersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_ipsec_servers`](crate::Client::list_ipsec_servers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListIpsecServersRequestBuilder<C = ()> {
-    inner: Box<ListIpsecServersRequest>,
+    inner: ListIpsecServersRequest,
     client: C,
 }
 impl<C> ListIpsecServersRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListIpsecServersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListIpsecServersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
 impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListIpsecServersRequest::default(),
             client,
         }
     }
@@ -246,7 +246,7 @@ impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListIpsecServersResponse, ListIpsecServersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListIpsecServers`.

@@ -113,7 +113,7 @@ impl crate::client::Request for ListIpv4GatewaysRequest {
 /// From [`ListIpv4GatewaysRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_ipv4_gateways`](crate::Client::list_ipv4_gateways) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListIpv4GatewaysRequestBuilder<C = ()> {
-    inner: Box<ListIpv4GatewaysRequest>,
+    inner: ListIpv4GatewaysRequest,
     client: C,
 }
 impl<C> ListIpv4GatewaysRequestBuilder<C> {
@@ -211,7 +211,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListIpv4GatewaysRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -220,7 +220,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListIpv4GatewaysRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -228,7 +228,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
 impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListIpv4GatewaysRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListIpv4GatewaysResponse, ListIpv4GatewaysError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListIpv4Gateways`.

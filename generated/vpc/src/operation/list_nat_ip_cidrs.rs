@@ -137,7 +137,7 @@ impl crate::client::Request for ListNatIpCidrsRequest {
 /// From [`ListNatIpCidrsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_nat_ip_cidrs`](crate::Client::list_nat_ip_cidrs) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListNatIpCidrsRequestBuilder<C = ()> {
-    inner: Box<ListNatIpCidrsRequest>,
+    inner: ListNatIpCidrsRequest,
     client: C,
 }
 impl<C> ListNatIpCidrsRequestBuilder<C> {
@@ -270,7 +270,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListNatIpCidrsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -279,7 +279,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListNatIpCidrsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -287,7 +287,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
 impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListNatIpCidrsRequest::default(),
             client,
         }
     }
@@ -296,7 +296,7 @@ impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListNatIpCidrsResponse, ListNatIpCidrsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListNatIpCidrs`.

@@ -154,7 +154,7 @@ impl crate::client::Request for ListNatIpsRequest {
 /// From [`ListNatIpsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_nat_ips`](crate::Client::list_nat_ips) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListNatIpsRequestBuilder<C = ()> {
-    inner: Box<ListNatIpsRequest>,
+    inner: ListNatIpsRequest,
     client: C,
 }
 impl<C> ListNatIpsRequestBuilder<C> {
@@ -302,7 +302,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListNatIpsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -311,7 +311,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListNatIpsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -319,7 +319,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
 impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListNatIpsRequest::default(),
             client,
         }
     }
@@ -328,7 +328,7 @@ impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListNatIpsResponse, ListNatIpsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListNatIps`.

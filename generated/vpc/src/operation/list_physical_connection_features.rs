@@ -86,7 +86,7 @@ impl crate::client::Request for ListPhysicalConnectionFeaturesRequest {
 /// From [`ListPhysicalConnectionFeaturesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_physical_connection_features`](crate::Client::list_physical_connection_features) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPhysicalConnectionFeaturesRequestBuilder<C = ()> {
-    inner: Box<ListPhysicalConnectionFeaturesRequest>,
+    inner: ListPhysicalConnectionFeaturesRequest,
     client: C,
 }
 impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
@@ -138,7 +138,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
         ListPhysicalConnectionFeaturesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -147,7 +147,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPhysicalConnectionFeaturesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -155,7 +155,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
 impl<'a> ListPhysicalConnectionFeaturesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPhysicalConnectionFeaturesRequest::default(),
             client,
         }
     }
@@ -167,7 +167,7 @@ impl<'a> ListPhysicalConnectionFeaturesRequestBuilder<&'a crate::Client> {
         ListPhysicalConnectionFeaturesResponse,
         ListPhysicalConnectionFeaturesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPhysicalConnectionFeatures`.

@@ -112,7 +112,7 @@ impl crate::client::Request for ListPrefixListsRequest {
 /// From [`ListPrefixListsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_prefix_lists`](crate::Client::list_prefix_lists) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPrefixListsRequestBuilder<C = ()> {
-    inner: Box<ListPrefixListsRequest>,
+    inner: ListPrefixListsRequest,
     client: C,
 }
 impl<C> ListPrefixListsRequestBuilder<C> {
@@ -206,7 +206,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPrefixListsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -215,7 +215,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPrefixListsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -223,7 +223,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
 impl<'a> ListPrefixListsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPrefixListsRequest::default(),
             client,
         }
     }
@@ -232,7 +232,7 @@ impl<'a> ListPrefixListsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListPrefixListsResponse, ListPrefixListsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPrefixLists`.

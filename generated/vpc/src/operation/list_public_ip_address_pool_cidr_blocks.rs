@@ -103,7 +103,7 @@ impl crate::client::Request for ListPublicIpAddressPoolCidrBlocksRequest {
 /// From [`ListPublicIpAddressPoolCidrBlocksRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_public_ip_address_pool_cidr_blocks`](crate::Client::list_public_ip_address_pool_cidr_blocks) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPublicIpAddressPoolCidrBlocksRequestBuilder<C = ()> {
-    inner: Box<ListPublicIpAddressPoolCidrBlocksRequest>,
+    inner: ListPublicIpAddressPoolCidrBlocksRequest,
     client: C,
 }
 impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
         ListPublicIpAddressPoolCidrBlocksRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPublicIpAddressPoolCidrBlocksRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
 impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
         ListPublicIpAddressPoolCidrBlocksResponse,
         ListPublicIpAddressPoolCidrBlocksError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPublicIpAddressPoolCidrBlocks`.

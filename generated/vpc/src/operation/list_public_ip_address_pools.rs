@@ -166,7 +166,7 @@ impl crate::client::Request for ListPublicIpAddressPoolsRequest {
 /// From [`ListPublicIpAddressPoolsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_public_ip_address_pools`](crate::Client::list_public_ip_address_pools) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListPublicIpAddressPoolsRequestBuilder<C = ()> {
-    inner: Box<ListPublicIpAddressPoolsRequest>,
+    inner: ListPublicIpAddressPoolsRequest,
     client: C,
 }
 impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
@@ -327,7 +327,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListPublicIpAddressPoolsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -336,7 +336,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListPublicIpAddressPoolsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -344,7 +344,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
 impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListPublicIpAddressPoolsRequest::default(),
             client,
         }
     }
@@ -356,7 +356,7 @@ impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
         ListPublicIpAddressPoolsResponse,
         ListPublicIpAddressPoolsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListPublicIpAddressPools`.

@@ -122,7 +122,7 @@ impl crate::client::Request for ListTagResourcesForExpressConnectRequest {
 /// From [`ListTagResourcesForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_tag_resources_for_express_connect`](crate::Client::list_tag_resources_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTagResourcesForExpressConnectRequestBuilder<C = ()> {
-    inner: Box<ListTagResourcesForExpressConnectRequest>,
+    inner: ListTagResourcesForExpressConnectRequest,
     client: C,
 }
 impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
@@ -210,7 +210,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
         ListTagResourcesForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -219,7 +219,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTagResourcesForExpressConnectRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -227,7 +227,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
 impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTagResourcesForExpressConnectRequest::default(),
             client,
         }
     }
@@ -239,7 +239,7 @@ impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         ListTagResourcesForExpressConnectResponse,
         ListTagResourcesForExpressConnectError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTagResourcesForExpressConnect`.

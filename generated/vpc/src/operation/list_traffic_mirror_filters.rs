@@ -119,7 +119,7 @@ impl crate::client::Request for ListTrafficMirrorFiltersRequest {
 /// From [`ListTrafficMirrorFiltersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_traffic_mirror_filters`](crate::Client::list_traffic_mirror_filters) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTrafficMirrorFiltersRequestBuilder<C = ()> {
-    inner: Box<ListTrafficMirrorFiltersRequest>,
+    inner: ListTrafficMirrorFiltersRequest,
     client: C,
 }
 impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
@@ -213,7 +213,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTrafficMirrorFiltersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -222,7 +222,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTrafficMirrorFiltersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -230,7 +230,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
 impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTrafficMirrorFiltersRequest::default(),
             client,
         }
     }
@@ -242,7 +242,7 @@ impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
         ListTrafficMirrorFiltersResponse,
         ListTrafficMirrorFiltersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTrafficMirrorFilters`.

@@ -158,7 +158,7 @@ impl crate::client::Request for ListTrafficMirrorSessionsRequest {
 /// From [`ListTrafficMirrorSessionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_traffic_mirror_sessions`](crate::Client::list_traffic_mirror_sessions) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTrafficMirrorSessionsRequestBuilder<C = ()> {
-    inner: Box<ListTrafficMirrorSessionsRequest>,
+    inner: ListTrafficMirrorSessionsRequest,
     client: C,
 }
 impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
@@ -315,7 +315,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTrafficMirrorSessionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -324,7 +324,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTrafficMirrorSessionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -332,7 +332,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
 impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTrafficMirrorSessionsRequest::default(),
             client,
         }
     }
@@ -344,7 +344,7 @@ impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
         ListTrafficMirrorSessionsResponse,
         ListTrafficMirrorSessionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTrafficMirrorSessions`.

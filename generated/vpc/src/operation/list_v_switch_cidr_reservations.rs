@@ -126,7 +126,7 @@ impl crate::client::Request for ListVSwitchCidrReservationsRequest {
 /// From [`ListVSwitchCidrReservationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_v_switch_cidr_reservations`](crate::Client::list_v_switch_cidr_reservations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVSwitchCidrReservationsRequestBuilder<C = ()> {
-    inner: Box<ListVSwitchCidrReservationsRequest>,
+    inner: ListVSwitchCidrReservationsRequest,
     client: C,
 }
 impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
@@ -237,7 +237,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
         ListVSwitchCidrReservationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -246,7 +246,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVSwitchCidrReservationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -254,7 +254,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
 impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVSwitchCidrReservationsRequest::default(),
             client,
         }
     }
@@ -266,7 +266,7 @@ impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::Client> {
         ListVSwitchCidrReservationsResponse,
         ListVSwitchCidrReservationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVSwitchCidrReservations`.

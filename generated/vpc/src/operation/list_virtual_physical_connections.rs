@@ -171,7 +171,7 @@ impl crate::client::Request for ListVirtualPhysicalConnectionsRequest {
 /// From [`ListVirtualPhysicalConnectionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_virtual_physical_connections`](crate::Client::list_virtual_physical_connections) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVirtualPhysicalConnectionsRequestBuilder<C = ()> {
-    inner: Box<ListVirtualPhysicalConnectionsRequest>,
+    inner: ListVirtualPhysicalConnectionsRequest,
     client: C,
 }
 impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
@@ -344,7 +344,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
         ListVirtualPhysicalConnectionsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -353,7 +353,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVirtualPhysicalConnectionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -361,7 +361,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
 impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVirtualPhysicalConnectionsRequest::default(),
             client,
         }
     }
@@ -373,7 +373,7 @@ impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
         ListVirtualPhysicalConnectionsResponse,
         ListVirtualPhysicalConnectionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVirtualPhysicalConnections`.

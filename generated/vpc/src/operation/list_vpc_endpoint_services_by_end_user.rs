@@ -90,7 +90,7 @@ impl crate::client::Request for ListVpcEndpointServicesByEndUserRequest {
 /// From [`ListVpcEndpointServicesByEndUserRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpc_endpoint_services_by_end_user`](crate::Client::list_vpc_endpoint_services_by_end_user) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpcEndpointServicesByEndUserRequestBuilder<C = ()> {
-    inner: Box<ListVpcEndpointServicesByEndUserRequest>,
+    inner: ListVpcEndpointServicesByEndUserRequest,
     client: C,
 }
 impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
@@ -151,7 +151,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
         ListVpcEndpointServicesByEndUserRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -160,7 +160,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpcEndpointServicesByEndUserRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -168,7 +168,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
 impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVpcEndpointServicesByEndUserRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
         ListVpcEndpointServicesByEndUserResponse,
         ListVpcEndpointServicesByEndUserError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVpcEndpointServicesByEndUser`.

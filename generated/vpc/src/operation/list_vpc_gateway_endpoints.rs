@@ -122,7 +122,7 @@ impl crate::client::Request for ListVpcGatewayEndpointsRequest {
 /// From [`ListVpcGatewayEndpointsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpc_gateway_endpoints`](crate::Client::list_vpc_gateway_endpoints) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpcGatewayEndpointsRequestBuilder<C = ()> {
-    inner: Box<ListVpcGatewayEndpointsRequest>,
+    inner: ListVpcGatewayEndpointsRequest,
     client: C,
 }
 impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
@@ -232,7 +232,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListVpcGatewayEndpointsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -241,7 +241,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpcGatewayEndpointsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -249,7 +249,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
 impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVpcGatewayEndpointsRequest::default(),
             client,
         }
     }
@@ -261,7 +261,7 @@ impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
         ListVpcGatewayEndpointsResponse,
         ListVpcGatewayEndpointsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVpcGatewayEndpoints`.

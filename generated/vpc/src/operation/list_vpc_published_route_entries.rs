@@ -115,7 +115,7 @@ impl crate::client::Request for ListVpcPublishedRouteEntriesRequest {
 /// From [`ListVpcPublishedRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpc_published_route_entries`](crate::Client::list_vpc_published_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpcPublishedRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<ListVpcPublishedRouteEntriesRequest>,
+    inner: ListVpcPublishedRouteEntriesRequest,
     client: C,
 }
 impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
@@ -205,7 +205,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
         ListVpcPublishedRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -214,7 +214,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpcPublishedRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -222,7 +222,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
 impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVpcPublishedRouteEntriesRequest::default(),
             client,
         }
     }
@@ -234,7 +234,7 @@ impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         ListVpcPublishedRouteEntriesResponse,
         ListVpcPublishedRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVpcPublishedRouteEntries`.

@@ -134,7 +134,7 @@ impl crate::client::Request for ListVpnCertificateAssociationsRequest {
 /// From [`ListVpnCertificateAssociationsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpn_certificate_associations`](crate::Client::list_vpn_certificate_associations) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpnCertificateAssociationsRequestBuilder<C = ()> {
-    inner: Box<ListVpnCertificateAssociationsRequest>,
+    inner: ListVpnCertificateAssociationsRequest,
     client: C,
 }
 impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
@@ -233,7 +233,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
         ListVpnCertificateAssociationsRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -242,7 +242,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpnCertificateAssociationsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -250,7 +250,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
 impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVpnCertificateAssociationsRequest::default(),
             client,
         }
     }
@@ -262,7 +262,7 @@ impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
         ListVpnCertificateAssociationsResponse,
         ListVpnCertificateAssociationsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVpnCertificateAssociations`.

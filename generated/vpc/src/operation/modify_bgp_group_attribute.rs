@@ -152,7 +152,7 @@ impl crate::client::Request for ModifyBgpGroupAttributeRequest {
 /// From [`ModifyBgpGroupAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_bgp_group_attribute`](crate::Client::modify_bgp_group_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyBgpGroupAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyBgpGroupAttributeRequest>,
+    inner: ModifyBgpGroupAttributeRequest,
     client: C,
 }
 impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
@@ -300,7 +300,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyBgpGroupAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -309,7 +309,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyBgpGroupAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -317,7 +317,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
 impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyBgpGroupAttributeRequest::default(),
             client,
         }
     }
@@ -329,7 +329,7 @@ impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
         ModifyBgpGroupAttributeResponse,
         ModifyBgpGroupAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyBgpGroupAttribute`.

@@ -114,7 +114,7 @@ impl crate::client::Request for ModifyBgpPeerAttributeRequest {
 /// From [`ModifyBgpPeerAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_bgp_peer_attribute`](crate::Client::modify_bgp_peer_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyBgpPeerAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyBgpPeerAttributeRequest>,
+    inner: ModifyBgpPeerAttributeRequest,
     client: C,
 }
 impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
@@ -208,7 +208,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyBgpPeerAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -217,7 +217,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyBgpPeerAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -225,7 +225,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
 impl<'a> ModifyBgpPeerAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyBgpPeerAttributeRequest::default(),
             client,
         }
     }
@@ -237,7 +237,7 @@ impl<'a> ModifyBgpPeerAttributeRequestBuilder<&'a crate::Client> {
         ModifyBgpPeerAttributeResponse,
         ModifyBgpPeerAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyBgpPeerAttribute`.

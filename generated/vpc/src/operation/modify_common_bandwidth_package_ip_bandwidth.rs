@@ -102,7 +102,7 @@ impl crate::client::Request for ModifyCommonBandwidthPackageIpBandwidthRequest {
 /// From [`ModifyCommonBandwidthPackageIpBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_common_bandwidth_package_ip_bandwidth`](crate::Client::modify_common_bandwidth_package_ip_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C = ()> {
-    inner: Box<ModifyCommonBandwidthPackageIpBandwidthRequest>,
+    inner: ModifyCommonBandwidthPackageIpBandwidthRequest,
     client: C,
 }
 impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
@@ -159,7 +159,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         ModifyCommonBandwidthPackageIpBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -168,7 +168,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCommonBandwidthPackageIpBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -176,7 +176,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
 impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCommonBandwidthPackageIpBandwidthRequest::default(),
             client,
         }
     }
@@ -188,7 +188,7 @@ impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
         ModifyCommonBandwidthPackageIpBandwidthResponse,
         ModifyCommonBandwidthPackageIpBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCommonBandwidthPackageIpBandwidth`.

@@ -94,7 +94,7 @@ impl crate::client::Request for ModifyCommonBandwidthPackageSpecRequest {
 /// From [`ModifyCommonBandwidthPackageSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_common_bandwidth_package_spec`](crate::Client::modify_common_bandwidth_package_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCommonBandwidthPackageSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyCommonBandwidthPackageSpecRequest>,
+    inner: ModifyCommonBandwidthPackageSpecRequest,
     client: C,
 }
 impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
@@ -144,7 +144,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
         ModifyCommonBandwidthPackageSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -153,7 +153,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCommonBandwidthPackageSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -161,7 +161,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
 impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCommonBandwidthPackageSpecRequest::default(),
             client,
         }
     }
@@ -173,7 +173,7 @@ impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         ModifyCommonBandwidthPackageSpecResponse,
         ModifyCommonBandwidthPackageSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCommonBandwidthPackageSpec`.

@@ -135,7 +135,7 @@ impl crate::client::Request for ModifyCustomerGatewayAttributeRequest {
 /// From [`ModifyCustomerGatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_customer_gateway_attribute`](crate::Client::modify_customer_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyCustomerGatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyCustomerGatewayAttributeRequest>,
+    inner: ModifyCustomerGatewayAttributeRequest,
     client: C,
 }
 impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
@@ -229,7 +229,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
         ModifyCustomerGatewayAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -238,7 +238,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyCustomerGatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -246,7 +246,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
 impl<'a> ModifyCustomerGatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyCustomerGatewayAttributeRequest::default(),
             client,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> ModifyCustomerGatewayAttributeRequestBuilder<&'a crate::Client> {
         ModifyCustomerGatewayAttributeResponse,
         ModifyCustomerGatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyCustomerGatewayAttribute`.

@@ -98,7 +98,7 @@ impl crate::client::Request for ModifyEipForwardModeRequest {
 /// From [`ModifyEipForwardModeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_eip_forward_mode`](crate::Client::modify_eip_forward_mode) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyEipForwardModeRequestBuilder<C = ()> {
-    inner: Box<ModifyEipForwardModeRequest>,
+    inner: ModifyEipForwardModeRequest,
     client: C,
 }
 impl<C> ModifyEipForwardModeRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyEipForwardModeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyEipForwardModeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
 impl<'a> ModifyEipForwardModeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyEipForwardModeRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> ModifyEipForwardModeRequestBuilder<&'a crate::Client> {
         ModifyEipForwardModeResponse,
         ModifyEipForwardModeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyEipForwardMode`.

@@ -103,7 +103,7 @@ impl crate::client::Request for ModifyExpressCloudConnectionAttributeRequest {
 /// From [`ModifyExpressCloudConnectionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_cloud_connection_attribute`](crate::Client::modify_express_cloud_connection_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressCloudConnectionAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyExpressCloudConnectionAttributeRequest>,
+    inner: ModifyExpressCloudConnectionAttributeRequest,
     client: C,
 }
 impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
@@ -188,7 +188,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
         ModifyExpressCloudConnectionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -197,7 +197,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressCloudConnectionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -205,7 +205,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
 impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyExpressCloudConnectionAttributeRequest::default(),
             client,
         }
     }
@@ -217,7 +217,7 @@ impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> 
         ModifyExpressCloudConnectionAttributeResponse,
         ModifyExpressCloudConnectionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyExpressCloudConnectionAttribute`.

@@ -79,7 +79,7 @@ impl crate::client::Request for ModifyExpressCloudConnectionBandwidthRequest {
 /// From [`ModifyExpressCloudConnectionBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_cloud_connection_bandwidth`](crate::Client::modify_express_cloud_connection_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressCloudConnectionBandwidthRequestBuilder<C = ()> {
-    inner: Box<ModifyExpressCloudConnectionBandwidthRequest>,
+    inner: ModifyExpressCloudConnectionBandwidthRequest,
     client: C,
 }
 impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
@@ -124,7 +124,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
         ModifyExpressCloudConnectionBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -133,7 +133,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressCloudConnectionBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -141,7 +141,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
 impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
             client,
         }
     }
@@ -153,7 +153,7 @@ impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> 
         ModifyExpressCloudConnectionBandwidthResponse,
         ModifyExpressCloudConnectionBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyExpressCloudConnectionBandwidth`.

@@ -126,7 +126,7 @@ impl crate::client::Request for ModifyExpressConnectTrafficQosRequest {
 /// From [`ModifyExpressConnectTrafficQosRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_connect_traffic_qos`](crate::Client::modify_express_connect_traffic_qos) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressConnectTrafficQosRequestBuilder<C = ()> {
-    inner: Box<ModifyExpressConnectTrafficQosRequest>,
+    inner: ModifyExpressConnectTrafficQosRequest,
     client: C,
 }
 impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
@@ -224,7 +224,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
         ModifyExpressConnectTrafficQosRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -233,7 +233,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressConnectTrafficQosRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -241,7 +241,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
 impl<'a> ModifyExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
@@ -253,7 +253,7 @@ impl<'a> ModifyExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         ModifyExpressConnectTrafficQosResponse,
         ModifyExpressConnectTrafficQosError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyExpressConnectTrafficQos`.

@@ -120,7 +120,7 @@ impl crate::client::Request for ModifyExpressConnectTrafficQosQueueRequest {
 /// From [`ModifyExpressConnectTrafficQosQueueRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_connect_traffic_qos_queue`](crate::Client::modify_express_connect_traffic_qos_queue) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressConnectTrafficQosQueueRequestBuilder<C = ()> {
-    inner: Box<ModifyExpressConnectTrafficQosQueueRequest>,
+    inner: ModifyExpressConnectTrafficQosQueueRequest,
     client: C,
 }
 impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
         ModifyExpressConnectTrafficQosQueueRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressConnectTrafficQosQueueRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
 impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
@@ -249,7 +249,7 @@ impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
         ModifyExpressConnectTrafficQosQueueResponse,
         ModifyExpressConnectTrafficQosQueueError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyExpressConnectTrafficQosQueue`.

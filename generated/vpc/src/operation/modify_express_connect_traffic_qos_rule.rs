@@ -220,7 +220,7 @@ impl crate::client::Request for ModifyExpressConnectTrafficQosRuleRequest {
 /// From [`ModifyExpressConnectTrafficQosRuleRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_express_connect_traffic_qos_rule`](crate::Client::modify_express_connect_traffic_qos_rule) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyExpressConnectTrafficQosRuleRequestBuilder<C = ()> {
-    inner: Box<ModifyExpressConnectTrafficQosRuleRequest>,
+    inner: ModifyExpressConnectTrafficQosRuleRequest,
     client: C,
 }
 impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
@@ -458,7 +458,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
         ModifyExpressConnectTrafficQosRuleRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -467,7 +467,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyExpressConnectTrafficQosRuleRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -475,7 +475,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
 impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
@@ -487,7 +487,7 @@ impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         ModifyExpressConnectTrafficQosRuleResponse,
         ModifyExpressConnectTrafficQosRuleError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyExpressConnectTrafficQosRule`.

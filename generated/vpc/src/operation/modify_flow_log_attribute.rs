@@ -117,7 +117,7 @@ impl crate::client::Request for ModifyFlowLogAttributeRequest {
 /// From [`ModifyFlowLogAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_flow_log_attribute`](crate::Client::modify_flow_log_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyFlowLogAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyFlowLogAttributeRequest>,
+    inner: ModifyFlowLogAttributeRequest,
     client: C,
 }
 impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyFlowLogAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyFlowLogAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
 impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyFlowLogAttributeRequest::default(),
             client,
         }
     }
@@ -227,7 +227,7 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
         ModifyFlowLogAttributeResponse,
         ModifyFlowLogAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyFlowLogAttribute`.

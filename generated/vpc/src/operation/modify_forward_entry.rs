@@ -162,7 +162,7 @@ impl crate::client::Request for ModifyForwardEntryRequest {
 /// From [`ModifyForwardEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_forward_entry`](crate::Client::modify_forward_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyForwardEntryRequestBuilder<C = ()> {
-    inner: Box<ModifyForwardEntryRequest>,
+    inner: ModifyForwardEntryRequest,
     client: C,
 }
 impl<C> ModifyForwardEntryRequestBuilder<C> {
@@ -316,7 +316,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyForwardEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -325,7 +325,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyForwardEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -333,7 +333,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
 impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyForwardEntryRequest::default(),
             client,
         }
     }
@@ -345,7 +345,7 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
         ModifyForwardEntryResponse,
         ModifyForwardEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyForwardEntry`.

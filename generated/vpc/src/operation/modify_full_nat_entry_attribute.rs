@@ -166,7 +166,7 @@ impl crate::client::Request for ModifyFullNatEntryAttributeRequest {
 /// From [`ModifyFullNatEntryAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_full_nat_entry_attribute`](crate::Client::modify_full_nat_entry_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyFullNatEntryAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyFullNatEntryAttributeRequest>,
+    inner: ModifyFullNatEntryAttributeRequest,
     client: C,
 }
 impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
@@ -329,7 +329,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
         ModifyFullNatEntryAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -338,7 +338,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyFullNatEntryAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -346,7 +346,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
 impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyFullNatEntryAttributeRequest::default(),
             client,
         }
     }
@@ -358,7 +358,7 @@ impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
         ModifyFullNatEntryAttributeResponse,
         ModifyFullNatEntryAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyFullNatEntryAttribute`.

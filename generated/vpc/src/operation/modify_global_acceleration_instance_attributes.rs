@@ -96,7 +96,7 @@ impl crate::client::Request for ModifyGlobalAccelerationInstanceAttributesReques
 /// From [`ModifyGlobalAccelerationInstanceAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_global_acceleration_instance_attributes`](crate::Client::modify_global_acceleration_instance_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C = ()> {
-    inner: Box<ModifyGlobalAccelerationInstanceAttributesRequest>,
+    inner: ModifyGlobalAccelerationInstanceAttributesRequest,
     client: C,
 }
 impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
@@ -157,7 +157,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
         ModifyGlobalAccelerationInstanceAttributesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -166,7 +166,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyGlobalAccelerationInstanceAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -174,7 +174,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
 impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Cli
         ModifyGlobalAccelerationInstanceAttributesResponse,
         ModifyGlobalAccelerationInstanceAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyGlobalAccelerationInstanceAttributes`.

@@ -92,7 +92,7 @@ impl crate::client::Request for ModifyGlobalAccelerationInstanceSpecRequest {
 /// From [`ModifyGlobalAccelerationInstanceSpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_global_acceleration_instance_spec`](crate::Client::modify_global_acceleration_instance_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyGlobalAccelerationInstanceSpecRequestBuilder<C = ()> {
-    inner: Box<ModifyGlobalAccelerationInstanceSpecRequest>,
+    inner: ModifyGlobalAccelerationInstanceSpecRequest,
     client: C,
 }
 impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
         ModifyGlobalAccelerationInstanceSpecRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyGlobalAccelerationInstanceSpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
 impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyGlobalAccelerationInstanceSpecRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
         ModifyGlobalAccelerationInstanceSpecResponse,
         ModifyGlobalAccelerationInstanceSpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyGlobalAccelerationInstanceSpec`.

@@ -103,7 +103,7 @@ impl crate::client::Request for ModifyHaVipAttributeRequest {
 /// From [`ModifyHaVipAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_ha_vip_attribute`](crate::Client::modify_ha_vip_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyHaVipAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyHaVipAttributeRequest>,
+    inner: ModifyHaVipAttributeRequest,
     client: C,
 }
 impl<C> ModifyHaVipAttributeRequestBuilder<C> {
@@ -176,7 +176,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyHaVipAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -185,7 +185,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyHaVipAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -193,7 +193,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
 impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyHaVipAttributeRequest::default(),
             client,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
         ModifyHaVipAttributeResponse,
         ModifyHaVipAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyHaVipAttribute`.

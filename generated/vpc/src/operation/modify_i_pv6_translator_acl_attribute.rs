@@ -93,7 +93,7 @@ impl crate::client::Request for ModifyIPv6TranslatorAclAttributeRequest {
 /// From [`ModifyIPv6TranslatorAclAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_i_pv6_translator_acl_attribute`](crate::Client::modify_i_pv6_translator_acl_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIPv6TranslatorAclAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyIPv6TranslatorAclAttributeRequest>,
+    inner: ModifyIPv6TranslatorAclAttributeRequest,
     client: C,
 }
 impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
         ModifyIPv6TranslatorAclAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIPv6TranslatorAclAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
 impl<'a> ModifyIPv6TranslatorAclAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIPv6TranslatorAclAttributeRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> ModifyIPv6TranslatorAclAttributeRequestBuilder<&'a crate::Client> {
         ModifyIPv6TranslatorAclAttributeResponse,
         ModifyIPv6TranslatorAclAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIPv6TranslatorAclAttribute`.

@@ -93,7 +93,7 @@ impl crate::client::Request for ModifyIPv6TranslatorAclListEntryRequest {
 /// From [`ModifyIPv6TranslatorAclListEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_i_pv6_translator_acl_list_entry`](crate::Client::modify_i_pv6_translator_acl_list_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIPv6TranslatorAclListEntryRequestBuilder<C = ()> {
-    inner: Box<ModifyIPv6TranslatorAclListEntryRequest>,
+    inner: ModifyIPv6TranslatorAclListEntryRequest,
     client: C,
 }
 impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
         ModifyIPv6TranslatorAclListEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIPv6TranslatorAclListEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
 impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIPv6TranslatorAclListEntryRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
         ModifyIPv6TranslatorAclListEntryResponse,
         ModifyIPv6TranslatorAclListEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIPv6TranslatorAclListEntry`.

@@ -94,7 +94,7 @@ impl crate::client::Request for ModifyIPv6TranslatorAttributeRequest {
 /// From [`ModifyIPv6TranslatorAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_i_pv6_translator_attribute`](crate::Client::modify_i_pv6_translator_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIPv6TranslatorAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyIPv6TranslatorAttributeRequest>,
+    inner: ModifyIPv6TranslatorAttributeRequest,
     client: C,
 }
 impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
         ModifyIPv6TranslatorAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIPv6TranslatorAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
 impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIPv6TranslatorAttributeRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::Client> {
         ModifyIPv6TranslatorAttributeResponse,
         ModifyIPv6TranslatorAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIPv6TranslatorAttribute`.

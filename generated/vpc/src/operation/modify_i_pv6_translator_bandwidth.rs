@@ -101,7 +101,7 @@ impl crate::client::Request for ModifyIPv6TranslatorBandwidthRequest {
 /// From [`ModifyIPv6TranslatorBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_i_pv6_translator_bandwidth`](crate::Client::modify_i_pv6_translator_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIPv6TranslatorBandwidthRequestBuilder<C = ()> {
-    inner: Box<ModifyIPv6TranslatorBandwidthRequest>,
+    inner: ModifyIPv6TranslatorBandwidthRequest,
     client: C,
 }
 impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
         ModifyIPv6TranslatorBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIPv6TranslatorBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
 impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIPv6TranslatorBandwidthRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
         ModifyIPv6TranslatorBandwidthResponse,
         ModifyIPv6TranslatorBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIPv6TranslatorBandwidth`.

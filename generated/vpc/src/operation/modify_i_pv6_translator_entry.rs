@@ -148,7 +148,7 @@ impl crate::client::Request for ModifyIPv6TranslatorEntryRequest {
 /// From [`ModifyIPv6TranslatorEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_i_pv6_translator_entry`](crate::Client::modify_i_pv6_translator_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIPv6TranslatorEntryRequestBuilder<C = ()> {
-    inner: Box<ModifyIPv6TranslatorEntryRequest>,
+    inner: ModifyIPv6TranslatorEntryRequest,
     client: C,
 }
 impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
@@ -294,7 +294,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyIPv6TranslatorEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -303,7 +303,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIPv6TranslatorEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -311,7 +311,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
 impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIPv6TranslatorEntryRequest::default(),
             client,
         }
     }
@@ -323,7 +323,7 @@ impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
         ModifyIPv6TranslatorEntryResponse,
         ModifyIPv6TranslatorEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIPv6TranslatorEntry`.

@@ -108,7 +108,7 @@ impl crate::client::Request for ModifyIpv6AddressAttributeRequest {
 /// From [`ModifyIpv6AddressAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_ipv6_address_attribute`](crate::Client::modify_ipv6_address_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIpv6AddressAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyIpv6AddressAttributeRequest>,
+    inner: ModifyIpv6AddressAttributeRequest,
     client: C,
 }
 impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
@@ -192,7 +192,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyIpv6AddressAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -201,7 +201,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIpv6AddressAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -209,7 +209,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
 impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIpv6AddressAttributeRequest::default(),
             client,
         }
     }
@@ -221,7 +221,7 @@ impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::Client> {
         ModifyIpv6AddressAttributeResponse,
         ModifyIpv6AddressAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIpv6AddressAttribute`.

@@ -111,7 +111,7 @@ impl crate::client::Request for ModifyIpv6InternetBandwidthRequest {
 /// From [`ModifyIpv6InternetBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_ipv6_internet_bandwidth`](crate::Client::modify_ipv6_internet_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyIpv6InternetBandwidthRequestBuilder<C = ()> {
-    inner: Box<ModifyIpv6InternetBandwidthRequest>,
+    inner: ModifyIpv6InternetBandwidthRequest,
     client: C,
 }
 impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
@@ -199,7 +199,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
         ModifyIpv6InternetBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -208,7 +208,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyIpv6InternetBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -216,7 +216,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
 impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyIpv6InternetBandwidthRequest::default(),
             client,
         }
     }
@@ -228,7 +228,7 @@ impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
         ModifyIpv6InternetBandwidthResponse,
         ModifyIpv6InternetBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyIpv6InternetBandwidth`.

@@ -130,7 +130,7 @@ impl crate::client::Request for ModifyNatGatewayAttributeRequest {
 /// From [`ModifyNatGatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_nat_gateway_attribute`](crate::Client::modify_nat_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyNatGatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyNatGatewayAttributeRequest>,
+    inner: ModifyNatGatewayAttributeRequest,
     client: C,
 }
 impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
@@ -237,7 +237,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyNatGatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -246,7 +246,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyNatGatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -254,7 +254,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
 impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyNatGatewayAttributeRequest::default(),
             client,
         }
     }
@@ -266,7 +266,7 @@ impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
         ModifyNatGatewayAttributeResponse,
         ModifyNatGatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyNatGatewayAttribute`.

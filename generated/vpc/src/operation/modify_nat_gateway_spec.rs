@@ -120,7 +120,7 @@ impl crate::client::Request for ModifyNatGatewaySpecRequest {
 /// From [`ModifyNatGatewaySpecRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_nat_gateway_spec`](crate::Client::modify_nat_gateway_spec) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyNatGatewaySpecRequestBuilder<C = ()> {
-    inner: Box<ModifyNatGatewaySpecRequest>,
+    inner: ModifyNatGatewaySpecRequest,
     client: C,
 }
 impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
@@ -195,7 +195,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyNatGatewaySpecRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -204,7 +204,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyNatGatewaySpecRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -212,7 +212,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
 impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyNatGatewaySpecRequest::default(),
             client,
         }
     }
@@ -224,7 +224,7 @@ impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
         ModifyNatGatewaySpecResponse,
         ModifyNatGatewaySpecError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyNatGatewaySpec`.

@@ -114,7 +114,7 @@ impl crate::client::Request for ModifyNatIpAttributeRequest {
 /// From [`ModifyNatIpAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_nat_ip_attribute`](crate::Client::modify_nat_ip_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyNatIpAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyNatIpAttributeRequest>,
+    inner: ModifyNatIpAttributeRequest,
     client: C,
 }
 impl<C> ModifyNatIpAttributeRequestBuilder<C> {
@@ -200,7 +200,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyNatIpAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -209,7 +209,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyNatIpAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -217,7 +217,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
 impl<'a> ModifyNatIpAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyNatIpAttributeRequest::default(),
             client,
         }
     }
@@ -229,7 +229,7 @@ impl<'a> ModifyNatIpAttributeRequestBuilder<&'a crate::Client> {
         ModifyNatIpAttributeResponse,
         ModifyNatIpAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyNatIpAttribute`.

@@ -119,7 +119,7 @@ impl crate::client::Request for ModifyNatIpCidrAttributeRequest {
 /// From [`ModifyNatIpCidrAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_nat_ip_cidr_attribute`](crate::Client::modify_nat_ip_cidr_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyNatIpCidrAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyNatIpCidrAttributeRequest>,
+    inner: ModifyNatIpCidrAttributeRequest,
     client: C,
 }
 impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
@@ -216,7 +216,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyNatIpCidrAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -225,7 +225,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyNatIpCidrAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -233,7 +233,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
 impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyNatIpCidrAttributeRequest::default(),
             client,
         }
     }
@@ -245,7 +245,7 @@ impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
         ModifyNatIpCidrAttributeResponse,
         ModifyNatIpCidrAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyNatIpCidrAttribute`.

@@ -110,7 +110,7 @@ impl crate::client::Request for ModifyNetworkAclAttributesRequest {
 /// From [`ModifyNetworkAclAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_network_acl_attributes`](crate::Client::modify_network_acl_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyNetworkAclAttributesRequestBuilder<C = ()> {
-    inner: Box<ModifyNetworkAclAttributesRequest>,
+    inner: ModifyNetworkAclAttributesRequest,
     client: C,
 }
 impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
@@ -196,7 +196,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyNetworkAclAttributesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -205,7 +205,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyNetworkAclAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -213,7 +213,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
 impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyNetworkAclAttributesRequest::default(),
             client,
         }
     }
@@ -225,7 +225,7 @@ impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
         ModifyNetworkAclAttributesResponse,
         ModifyNetworkAclAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyNetworkAclAttributes`.

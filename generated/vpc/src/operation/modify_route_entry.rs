@@ -122,7 +122,7 @@ impl crate::client::Request for ModifyRouteEntryRequest {
 /// From [`ModifyRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_route_entry`](crate::Client::modify_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyRouteEntryRequestBuilder<C = ()> {
-    inner: Box<ModifyRouteEntryRequest>,
+    inner: ModifyRouteEntryRequest,
     client: C,
 }
 impl<C> ModifyRouteEntryRequestBuilder<C> {
@@ -232,7 +232,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -241,7 +241,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -249,7 +249,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
 impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyRouteEntryRequest::default(),
             client,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyRouteEntryResponse, ModifyRouteEntryError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyRouteEntry`.

@@ -100,7 +100,7 @@ impl crate::client::Request for ModifyRouteTableAttributesRequest {
 /// From [`ModifyRouteTableAttributesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_route_table_attributes`](crate::Client::modify_route_table_attributes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyRouteTableAttributesRequestBuilder<C = ()> {
-    inner: Box<ModifyRouteTableAttributesRequest>,
+    inner: ModifyRouteTableAttributesRequest,
     client: C,
 }
 impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
@@ -170,7 +170,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyRouteTableAttributesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -179,7 +179,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyRouteTableAttributesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -187,7 +187,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
 impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyRouteTableAttributesRequest::default(),
             client,
         }
     }
@@ -199,7 +199,7 @@ impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
         ModifyRouteTableAttributesResponse,
         ModifyRouteTableAttributesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyRouteTableAttributes`.

@@ -156,7 +156,7 @@ impl crate::client::Request for ModifyRouterInterfaceAttributeRequest {
 /// From [`ModifyRouterInterfaceAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_router_interface_attribute`](crate::Client::modify_router_interface_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyRouterInterfaceAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyRouterInterfaceAttributeRequest>,
+    inner: ModifyRouterInterfaceAttributeRequest,
     client: C,
 }
 impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
@@ -318,7 +318,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
         ModifyRouterInterfaceAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -327,7 +327,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyRouterInterfaceAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -335,7 +335,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
 impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyRouterInterfaceAttributeRequest::default(),
             client,
         }
     }
@@ -347,7 +347,7 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
         ModifyRouterInterfaceAttributeResponse,
         ModifyRouterInterfaceAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyRouterInterfaceAttribute`.

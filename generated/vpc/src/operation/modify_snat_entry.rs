@@ -131,7 +131,7 @@ impl crate::client::Request for ModifySnatEntryRequest {
 /// From [`ModifySnatEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_snat_entry`](crate::Client::modify_snat_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySnatEntryRequestBuilder<C = ()> {
-    inner: Box<ModifySnatEntryRequest>,
+    inner: ModifySnatEntryRequest,
     client: C,
 }
 impl<C> ModifySnatEntryRequestBuilder<C> {
@@ -237,7 +237,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySnatEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -246,7 +246,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySnatEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -254,7 +254,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
 impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySnatEntryRequest::default(),
             client,
         }
     }
@@ -263,7 +263,7 @@ impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifySnatEntryResponse, ModifySnatEntryError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySnatEntry`.

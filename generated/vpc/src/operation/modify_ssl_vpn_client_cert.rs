@@ -99,7 +99,7 @@ impl crate::client::Request for ModifySslVpnClientCertRequest {
 /// From [`ModifySslVpnClientCertRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_ssl_vpn_client_cert`](crate::Client::modify_ssl_vpn_client_cert) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySslVpnClientCertRequestBuilder<C = ()> {
-    inner: Box<ModifySslVpnClientCertRequest>,
+    inner: ModifySslVpnClientCertRequest,
     client: C,
 }
 impl<C> ModifySslVpnClientCertRequestBuilder<C> {
@@ -163,7 +163,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySslVpnClientCertRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -172,7 +172,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySslVpnClientCertRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -180,7 +180,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
 impl<'a> ModifySslVpnClientCertRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySslVpnClientCertRequest::default(),
             client,
         }
     }
@@ -192,7 +192,7 @@ impl<'a> ModifySslVpnClientCertRequestBuilder<&'a crate::Client> {
         ModifySslVpnClientCertResponse,
         ModifySslVpnClientCertError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySslVpnClientCert`.

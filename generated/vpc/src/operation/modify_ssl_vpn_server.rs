@@ -294,7 +294,7 @@ impl crate::client::Request for ModifySslVpnServerRequest {
 /// From [`ModifySslVpnServerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_ssl_vpn_server`](crate::Client::modify_ssl_vpn_server) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifySslVpnServerRequestBuilder<C = ()> {
-    inner: Box<ModifySslVpnServerRequest>,
+    inner: ModifySslVpnServerRequest,
     client: C,
 }
 impl<C> ModifySslVpnServerRequestBuilder<C> {
@@ -543,7 +543,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifySslVpnServerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -552,7 +552,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifySslVpnServerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -560,7 +560,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
 impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifySslVpnServerRequest::default(),
             client,
         }
     }
@@ -572,7 +572,7 @@ impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
         ModifySslVpnServerResponse,
         ModifySslVpnServerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifySslVpnServer`.

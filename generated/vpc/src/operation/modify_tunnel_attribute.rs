@@ -101,7 +101,7 @@ impl crate::client::Request for ModifyTunnelAttributeRequest {
 /// From [`ModifyTunnelAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_tunnel_attribute`](crate::Client::modify_tunnel_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyTunnelAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyTunnelAttributeRequest>,
+    inner: ModifyTunnelAttributeRequest,
     client: C,
 }
 impl<C> ModifyTunnelAttributeRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyTunnelAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyTunnelAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,7 +190,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
 impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyTunnelAttributeRequest::default(),
             client,
         }
     }
@@ -202,7 +202,7 @@ impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
         ModifyTunnelAttributeResponse,
         ModifyTunnelAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyTunnelAttribute`.

@@ -102,7 +102,7 @@ impl crate::client::Request for ModifyVSwitchCidrReservationAttributeRequest {
 /// From [`ModifyVSwitchCidrReservationAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_v_switch_cidr_reservation_attribute`](crate::Client::modify_v_switch_cidr_reservation_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVSwitchCidrReservationAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVSwitchCidrReservationAttributeRequest>,
+    inner: ModifyVSwitchCidrReservationAttributeRequest,
     client: C,
 }
 impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
@@ -181,7 +181,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
         ModifyVSwitchCidrReservationAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -190,7 +190,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVSwitchCidrReservationAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -198,7 +198,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
 impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
             client,
         }
     }
@@ -210,7 +210,7 @@ impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> 
         ModifyVSwitchCidrReservationAttributeResponse,
         ModifyVSwitchCidrReservationAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVSwitchCidrReservationAttribute`.

@@ -152,7 +152,7 @@ impl crate::client::Request for ModifyVcoRouteEntryWeightRequest {
 /// From [`ModifyVcoRouteEntryWeightRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vco_route_entry_weight`](crate::Client::modify_vco_route_entry_weight) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVcoRouteEntryWeightRequestBuilder<C = ()> {
-    inner: Box<ModifyVcoRouteEntryWeightRequest>,
+    inner: ModifyVcoRouteEntryWeightRequest,
     client: C,
 }
 impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
@@ -265,7 +265,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVcoRouteEntryWeightRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -274,7 +274,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVcoRouteEntryWeightRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -282,7 +282,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
 impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVcoRouteEntryWeightRequest::default(),
             client,
         }
     }
@@ -294,7 +294,7 @@ impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
         ModifyVcoRouteEntryWeightResponse,
         ModifyVcoRouteEntryWeightError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVcoRouteEntryWeight`.

@@ -232,7 +232,7 @@ impl crate::client::Request for ModifyVirtualBorderRouterAttributeRequest {
 /// From [`ModifyVirtualBorderRouterAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_virtual_border_router_attribute`](crate::Client::modify_virtual_border_router_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVirtualBorderRouterAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVirtualBorderRouterAttributeRequest>,
+    inner: ModifyVirtualBorderRouterAttributeRequest,
     client: C,
 }
 impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
@@ -493,7 +493,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
         ModifyVirtualBorderRouterAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -502,7 +502,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVirtualBorderRouterAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -510,7 +510,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
 impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVirtualBorderRouterAttributeRequest::default(),
             client,
         }
     }
@@ -522,7 +522,7 @@ impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
         ModifyVirtualBorderRouterAttributeResponse,
         ModifyVirtualBorderRouterAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVirtualBorderRouterAttribute`.

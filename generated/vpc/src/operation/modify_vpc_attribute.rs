@@ -138,7 +138,7 @@ impl crate::client::Request for ModifyVpcAttributeRequest {
 /// From [`ModifyVpcAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpc_attribute`](crate::Client::modify_vpc_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpcAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVpcAttributeRequest>,
+    inner: ModifyVpcAttributeRequest,
     client: C,
 }
 impl<C> ModifyVpcAttributeRequestBuilder<C> {
@@ -262,7 +262,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVpcAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -271,7 +271,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpcAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -279,7 +279,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
 impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpcAttributeRequest::default(),
             client,
         }
     }
@@ -291,7 +291,7 @@ impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
         ModifyVpcAttributeResponse,
         ModifyVpcAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpcAttribute`.

@@ -153,7 +153,7 @@ impl crate::client::Request for ModifyVpcPrefixListRequest {
 /// From [`ModifyVpcPrefixListRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpc_prefix_list`](crate::Client::modify_vpc_prefix_list) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpcPrefixListRequestBuilder<C = ()> {
-    inner: Box<ModifyVpcPrefixListRequest>,
+    inner: ModifyVpcPrefixListRequest,
     client: C,
 }
 impl<C> ModifyVpcPrefixListRequestBuilder<C> {
@@ -273,7 +273,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVpcPrefixListRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -282,7 +282,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpcPrefixListRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -290,7 +290,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
 impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpcPrefixListRequest::default(),
             client,
         }
     }
@@ -302,7 +302,7 @@ impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
         ModifyVpcPrefixListResponse,
         ModifyVpcPrefixListError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpcPrefixList`.

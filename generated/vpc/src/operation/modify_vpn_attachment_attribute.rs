@@ -302,7 +302,7 @@ impl crate::client::Request for ModifyVpnAttachmentAttributeRequest {
 /// From [`ModifyVpnAttachmentAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_attachment_attribute`](crate::Client::modify_vpn_attachment_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnAttachmentAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnAttachmentAttributeRequest>,
+    inner: ModifyVpnAttachmentAttributeRequest,
     client: C,
 }
 impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
@@ -620,7 +620,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
         ModifyVpnAttachmentAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -629,7 +629,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnAttachmentAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -637,7 +637,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
 impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnAttachmentAttributeRequest::default(),
             client,
         }
     }
@@ -649,7 +649,7 @@ impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
         ModifyVpnAttachmentAttributeResponse,
         ModifyVpnAttachmentAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnAttachmentAttribute`.

@@ -295,7 +295,7 @@ impl crate::client::Request for ModifyVpnConnectionAttributeRequest {
 /// From [`ModifyVpnConnectionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_connection_attribute`](crate::Client::modify_vpn_connection_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnConnectionAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnConnectionAttributeRequest>,
+    inner: ModifyVpnConnectionAttributeRequest,
     client: C,
 }
 impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
@@ -595,7 +595,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
         ModifyVpnConnectionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -604,7 +604,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnConnectionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -612,7 +612,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
 impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnConnectionAttributeRequest::default(),
             client,
         }
     }
@@ -624,7 +624,7 @@ impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
         ModifyVpnConnectionAttributeResponse,
         ModifyVpnConnectionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnConnectionAttribute`.

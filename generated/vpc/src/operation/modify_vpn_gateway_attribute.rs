@@ -130,7 +130,7 @@ impl crate::client::Request for ModifyVpnGatewayAttributeRequest {
 /// From [`ModifyVpnGatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_gateway_attribute`](crate::Client::modify_vpn_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnGatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnGatewayAttributeRequest>,
+    inner: ModifyVpnGatewayAttributeRequest,
     client: C,
 }
 impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
@@ -218,7 +218,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVpnGatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -227,7 +227,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnGatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -235,7 +235,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
 impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnGatewayAttributeRequest::default(),
             client,
         }
     }
@@ -247,7 +247,7 @@ impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
         ModifyVpnGatewayAttributeResponse,
         ModifyVpnGatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnGatewayAttribute`.

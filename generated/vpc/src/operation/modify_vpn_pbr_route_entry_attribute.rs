@@ -182,7 +182,7 @@ impl crate::client::Request for ModifyVpnPbrRouteEntryAttributeRequest {
 /// From [`ModifyVpnPbrRouteEntryAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_pbr_route_entry_attribute`](crate::Client::modify_vpn_pbr_route_entry_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnPbrRouteEntryAttributeRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnPbrRouteEntryAttributeRequest>,
+    inner: ModifyVpnPbrRouteEntryAttributeRequest,
     client: C,
 }
 impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
@@ -332,7 +332,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
         ModifyVpnPbrRouteEntryAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -341,7 +341,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnPbrRouteEntryAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -349,7 +349,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
 impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnPbrRouteEntryAttributeRequest::default(),
             client,
         }
     }
@@ -361,7 +361,7 @@ impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
         ModifyVpnPbrRouteEntryAttributeResponse,
         ModifyVpnPbrRouteEntryAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnPbrRouteEntryAttribute`.

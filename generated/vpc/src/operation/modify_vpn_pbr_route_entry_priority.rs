@@ -159,7 +159,7 @@ impl crate::client::Request for ModifyVpnPbrRouteEntryPriorityRequest {
 /// From [`ModifyVpnPbrRouteEntryPriorityRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_pbr_route_entry_priority`](crate::Client::modify_vpn_pbr_route_entry_priority) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnPbrRouteEntryPriorityRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnPbrRouteEntryPriorityRequest>,
+    inner: ModifyVpnPbrRouteEntryPriorityRequest,
     client: C,
 }
 impl<C> ModifyVpnPbrRouteEntryPriorityRequestBuilder<C> {
@@ -283,7 +283,7 @@ impl<C> ModifyVpnPbrRouteEntryPriorityRequestBuilder<C> {
         ModifyVpnPbrRouteEntryPriorityRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -292,7 +292,7 @@ impl<C> ModifyVpnPbrRouteEntryPriorityRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnPbrRouteEntryPriorityRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -300,7 +300,7 @@ impl<C> ModifyVpnPbrRouteEntryPriorityRequestBuilder<C> {
 impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnPbrRouteEntryPriorityRequest::default(),
             client,
         }
     }
@@ -312,7 +312,7 @@ impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::Client> {
         ModifyVpnPbrRouteEntryPriorityResponse,
         ModifyVpnPbrRouteEntryPriorityError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnPbrRouteEntryPriority`.

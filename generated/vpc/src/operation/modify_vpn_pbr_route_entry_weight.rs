@@ -172,7 +172,7 @@ impl crate::client::Request for ModifyVpnPbrRouteEntryWeightRequest {
 /// From [`ModifyVpnPbrRouteEntryWeightRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_pbr_route_entry_weight`](crate::Client::modify_vpn_pbr_route_entry_weight) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnPbrRouteEntryWeightRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnPbrRouteEntryWeightRequest>,
+    inner: ModifyVpnPbrRouteEntryWeightRequest,
     client: C,
 }
 impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
@@ -314,7 +314,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
         ModifyVpnPbrRouteEntryWeightRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -323,7 +323,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnPbrRouteEntryWeightRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -331,7 +331,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
 impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
             client,
         }
     }
@@ -343,7 +343,7 @@ impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
         ModifyVpnPbrRouteEntryWeightResponse,
         ModifyVpnPbrRouteEntryWeightError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnPbrRouteEntryWeight`.

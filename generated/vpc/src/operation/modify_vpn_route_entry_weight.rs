@@ -151,7 +151,7 @@ impl crate::client::Request for ModifyVpnRouteEntryWeightRequest {
 /// From [`ModifyVpnRouteEntryWeightRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpn_route_entry_weight`](crate::Client::modify_vpn_route_entry_weight) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpnRouteEntryWeightRequestBuilder<C = ()> {
-    inner: Box<ModifyVpnRouteEntryWeightRequest>,
+    inner: ModifyVpnRouteEntryWeightRequest,
     client: C,
 }
 impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
@@ -262,7 +262,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVpnRouteEntryWeightRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -271,7 +271,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpnRouteEntryWeightRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -279,7 +279,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
 impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpnRouteEntryWeightRequest::default(),
             client,
         }
     }
@@ -291,7 +291,7 @@ impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::Client> {
         ModifyVpnRouteEntryWeightResponse,
         ModifyVpnRouteEntryWeightError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpnRouteEntryWeight`.

@@ -79,7 +79,7 @@ impl crate::client::Request for OpenFlowLogServiceRequest {
 /// From [`OpenFlowLogServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_flow_log_service`](crate::Client::open_flow_log_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenFlowLogServiceRequestBuilder<C = ()> {
-    inner: Box<OpenFlowLogServiceRequest>,
+    inner: OpenFlowLogServiceRequest,
     client: C,
 }
 impl<C> OpenFlowLogServiceRequestBuilder<C> {
@@ -117,7 +117,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OpenFlowLogServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -126,7 +126,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenFlowLogServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -134,7 +134,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
 impl<'a> OpenFlowLogServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenFlowLogServiceRequest::default(),
             client,
         }
     }
@@ -146,7 +146,7 @@ impl<'a> OpenFlowLogServiceRequestBuilder<&'a crate::Client> {
         OpenFlowLogServiceResponse,
         OpenFlowLogServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenFlowLogService`.

@@ -66,7 +66,7 @@ impl crate::client::Request for OpenPhysicalConnectionServiceRequest {
 /// From [`OpenPhysicalConnectionServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_physical_connection_service`](crate::Client::open_physical_connection_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenPhysicalConnectionServiceRequestBuilder<C = ()> {
-    inner: Box<OpenPhysicalConnectionServiceRequest>,
+    inner: OpenPhysicalConnectionServiceRequest,
     client: C,
 }
 impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
@@ -92,7 +92,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
         OpenPhysicalConnectionServiceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -101,7 +101,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenPhysicalConnectionServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -109,7 +109,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
 impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenPhysicalConnectionServiceRequest::default(),
             client,
         }
     }
@@ -121,7 +121,7 @@ impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
         OpenPhysicalConnectionServiceResponse,
         OpenPhysicalConnectionServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenPhysicalConnectionService`.

@@ -76,7 +76,7 @@ impl crate::client::Request for OpenPublicIpAddressPoolServiceRequest {
 /// From [`OpenPublicIpAddressPoolServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_public_ip_address_pool_service`](crate::Client::open_public_ip_address_pool_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenPublicIpAddressPoolServiceRequestBuilder<C = ()> {
-    inner: Box<OpenPublicIpAddressPoolServiceRequest>,
+    inner: OpenPublicIpAddressPoolServiceRequest,
     client: C,
 }
 impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
@@ -116,7 +116,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
         OpenPublicIpAddressPoolServiceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -125,7 +125,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenPublicIpAddressPoolServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -133,7 +133,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
 impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenPublicIpAddressPoolServiceRequest::default(),
             client,
         }
     }
@@ -145,7 +145,7 @@ impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
         OpenPublicIpAddressPoolServiceResponse,
         OpenPublicIpAddressPoolServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenPublicIpAddressPoolService`.

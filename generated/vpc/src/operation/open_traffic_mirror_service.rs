@@ -76,7 +76,7 @@ impl crate::client::Request for OpenTrafficMirrorServiceRequest {
 /// From [`OpenTrafficMirrorServiceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::open_traffic_mirror_service`](crate::Client::open_traffic_mirror_service) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OpenTrafficMirrorServiceRequestBuilder<C = ()> {
-    inner: Box<OpenTrafficMirrorServiceRequest>,
+    inner: OpenTrafficMirrorServiceRequest,
     client: C,
 }
 impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
@@ -113,7 +113,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OpenTrafficMirrorServiceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -122,7 +122,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OpenTrafficMirrorServiceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -130,7 +130,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
 impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OpenTrafficMirrorServiceRequest::default(),
             client,
         }
     }
@@ -142,7 +142,7 @@ impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::Client> {
         OpenTrafficMirrorServiceResponse,
         OpenTrafficMirrorServiceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OpenTrafficMirrorService`.

@@ -97,7 +97,7 @@ impl crate::client::Request for PublishVpcRouteEntriesRequest {
 /// From [`PublishVpcRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::publish_vpc_route_entries`](crate::Client::publish_vpc_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PublishVpcRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<PublishVpcRouteEntriesRequest>,
+    inner: PublishVpcRouteEntriesRequest,
     client: C,
 }
 impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
@@ -167,7 +167,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PublishVpcRouteEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -176,7 +176,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PublishVpcRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -184,7 +184,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
 impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PublishVpcRouteEntriesRequest::default(),
             client,
         }
     }
@@ -196,7 +196,7 @@ impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
         PublishVpcRouteEntriesResponse,
         PublishVpcRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PublishVpcRouteEntries`.

@@ -138,7 +138,7 @@ impl crate::client::Request for PublishVpnRouteEntryRequest {
 /// From [`PublishVpnRouteEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::publish_vpn_route_entry`](crate::Client::publish_vpn_route_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PublishVpnRouteEntryRequestBuilder<C = ()> {
-    inner: Box<PublishVpnRouteEntryRequest>,
+    inner: PublishVpnRouteEntryRequest,
     client: C,
 }
 impl<C> PublishVpnRouteEntryRequestBuilder<C> {
@@ -240,7 +240,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PublishVpnRouteEntryRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -249,7 +249,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PublishVpnRouteEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -257,7 +257,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
 impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PublishVpnRouteEntryRequest::default(),
             client,
         }
     }
@@ -269,7 +269,7 @@ impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
         PublishVpnRouteEntryResponse,
         PublishVpnRouteEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PublishVpnRouteEntry`.

@@ -97,7 +97,7 @@ impl crate::client::Request for RecoverPhysicalConnectionRequest {
 /// From [`RecoverPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::recover_physical_connection`](crate::Client::recover_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RecoverPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<RecoverPhysicalConnectionRequest>,
+    inner: RecoverPhysicalConnectionRequest,
     client: C,
 }
 impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
@@ -158,7 +158,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RecoverPhysicalConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -167,7 +167,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RecoverPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -175,7 +175,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
 impl<'a> RecoverPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RecoverPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> RecoverPhysicalConnectionRequestBuilder<&'a crate::Client> {
         RecoverPhysicalConnectionResponse,
         RecoverPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RecoverPhysicalConnection`.

@@ -90,7 +90,7 @@ impl crate::client::Request for RecoverVirtualBorderRouterRequest {
 /// From [`RecoverVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::recover_virtual_border_router`](crate::Client::recover_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RecoverVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: Box<RecoverVirtualBorderRouterRequest>,
+    inner: RecoverVirtualBorderRouterRequest,
     client: C,
 }
 impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
@@ -137,7 +137,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RecoverVirtualBorderRouterRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -146,7 +146,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RecoverVirtualBorderRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -154,7 +154,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
 impl<'a> RecoverVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RecoverVirtualBorderRouterRequest::default(),
             client,
         }
     }
@@ -166,7 +166,7 @@ impl<'a> RecoverVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         RecoverVirtualBorderRouterResponse,
         RecoverVirtualBorderRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RecoverVirtualBorderRouter`.

@@ -92,7 +92,7 @@ impl crate::client::Request for ReleaseEipSegmentAddressRequest {
 /// From [`ReleaseEipSegmentAddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_eip_segment_address`](crate::Client::release_eip_segment_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleaseEipSegmentAddressRequestBuilder<C = ()> {
-    inner: Box<ReleaseEipSegmentAddressRequest>,
+    inner: ReleaseEipSegmentAddressRequest,
     client: C,
 }
 impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleaseEipSegmentAddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleaseEipSegmentAddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
 impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleaseEipSegmentAddressRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
         ReleaseEipSegmentAddressResponse,
         ReleaseEipSegmentAddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleaseEipSegmentAddress`.

@@ -92,7 +92,7 @@ impl crate::client::Request for ReleaseIpv6AddressRequest {
 /// From [`ReleaseIpv6AddressRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::release_ipv6_address`](crate::Client::release_ipv6_address) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReleaseIpv6AddressRequestBuilder<C = ()> {
-    inner: Box<ReleaseIpv6AddressRequest>,
+    inner: ReleaseIpv6AddressRequest,
     client: C,
 }
 impl<C> ReleaseIpv6AddressRequestBuilder<C> {
@@ -152,7 +152,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReleaseIpv6AddressRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -161,7 +161,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReleaseIpv6AddressRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -169,7 +169,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
 impl<'a> ReleaseIpv6AddressRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReleaseIpv6AddressRequest::default(),
             client,
         }
     }
@@ -181,7 +181,7 @@ impl<'a> ReleaseIpv6AddressRequestBuilder<&'a crate::Client> {
         ReleaseIpv6AddressResponse,
         ReleaseIpv6AddressError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReleaseIpv6Address`.

@@ -97,7 +97,7 @@ impl crate::client::Request for RemoveCommonBandwidthPackageIpRequest {
 /// From [`RemoveCommonBandwidthPackageIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_common_bandwidth_package_ip`](crate::Client::remove_common_bandwidth_package_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveCommonBandwidthPackageIpRequestBuilder<C = ()> {
-    inner: Box<RemoveCommonBandwidthPackageIpRequest>,
+    inner: RemoveCommonBandwidthPackageIpRequest,
     client: C,
 }
 impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
         RemoveCommonBandwidthPackageIpRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveCommonBandwidthPackageIpRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
 impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveCommonBandwidthPackageIpRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
         RemoveCommonBandwidthPackageIpResponse,
         RemoveCommonBandwidthPackageIpError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveCommonBandwidthPackageIp`.

@@ -90,7 +90,7 @@ impl crate::client::Request for RemoveGlobalAccelerationInstanceIpRequest {
 /// From [`RemoveGlobalAccelerationInstanceIpRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_global_acceleration_instance_ip`](crate::Client::remove_global_acceleration_instance_ip) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveGlobalAccelerationInstanceIpRequestBuilder<C = ()> {
-    inner: Box<RemoveGlobalAccelerationInstanceIpRequest>,
+    inner: RemoveGlobalAccelerationInstanceIpRequest,
     client: C,
 }
 impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
         RemoveGlobalAccelerationInstanceIpRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveGlobalAccelerationInstanceIpRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
 impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveGlobalAccelerationInstanceIpRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
         RemoveGlobalAccelerationInstanceIpResponse,
         RemoveGlobalAccelerationInstanceIpError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveGlobalAccelerationInstanceIp`.

@@ -91,7 +91,7 @@ impl crate::client::Request for RemoveIPv6TranslatorAclListEntryRequest {
 /// From [`RemoveIPv6TranslatorAclListEntryRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_i_pv6_translator_acl_list_entry`](crate::Client::remove_i_pv6_translator_acl_list_entry) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveIPv6TranslatorAclListEntryRequestBuilder<C = ()> {
-    inner: Box<RemoveIPv6TranslatorAclListEntryRequest>,
+    inner: RemoveIPv6TranslatorAclListEntryRequest,
     client: C,
 }
 impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
@@ -150,7 +150,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
         RemoveIPv6TranslatorAclListEntryRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -159,7 +159,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveIPv6TranslatorAclListEntryRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -167,7 +167,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
 impl<'a> RemoveIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveIPv6TranslatorAclListEntryRequest::default(),
             client,
         }
     }
@@ -179,7 +179,7 @@ impl<'a> RemoveIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
         RemoveIPv6TranslatorAclListEntryResponse,
         RemoveIPv6TranslatorAclListEntryError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveIPv6TranslatorAclListEntry`.

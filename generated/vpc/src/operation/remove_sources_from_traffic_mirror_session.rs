@@ -125,7 +125,7 @@ impl crate::client::Request for RemoveSourcesFromTrafficMirrorSessionRequest {
 /// From [`RemoveSourcesFromTrafficMirrorSessionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::remove_sources_from_traffic_mirror_session`](crate::Client::remove_sources_from_traffic_mirror_session) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C = ()> {
-    inner: Box<RemoveSourcesFromTrafficMirrorSessionRequest>,
+    inner: RemoveSourcesFromTrafficMirrorSessionRequest,
     client: C,
 }
 impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
@@ -205,7 +205,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
         RemoveSourcesFromTrafficMirrorSessionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -214,7 +214,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RemoveSourcesFromTrafficMirrorSessionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -222,7 +222,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
 impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RemoveSourcesFromTrafficMirrorSessionRequest::default(),
             client,
         }
     }
@@ -234,7 +234,7 @@ impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> 
         RemoveSourcesFromTrafficMirrorSessionResponse,
         RemoveSourcesFromTrafficMirrorSessionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RemoveSourcesFromTrafficMirrorSession`.

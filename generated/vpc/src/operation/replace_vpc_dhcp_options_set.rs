@@ -113,7 +113,7 @@ impl crate::client::Request for ReplaceVpcDhcpOptionsSetRequest {
 /// From [`ReplaceVpcDhcpOptionsSetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::replace_vpc_dhcp_options_set`](crate::Client::replace_vpc_dhcp_options_set) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReplaceVpcDhcpOptionsSetRequestBuilder<C = ()> {
-    inner: Box<ReplaceVpcDhcpOptionsSetRequest>,
+    inner: ReplaceVpcDhcpOptionsSetRequest,
     client: C,
 }
 impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
@@ -184,7 +184,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReplaceVpcDhcpOptionsSetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -193,7 +193,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReplaceVpcDhcpOptionsSetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -201,7 +201,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
 impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReplaceVpcDhcpOptionsSetRequest::default(),
             client,
         }
     }
@@ -213,7 +213,7 @@ impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         ReplaceVpcDhcpOptionsSetResponse,
         ReplaceVpcDhcpOptionsSetError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReplaceVpcDhcpOptionsSet`.

@@ -130,7 +130,7 @@ impl crate::client::Request for RetryVpcPrefixListAssociationRequest {
 /// From [`RetryVpcPrefixListAssociationRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::retry_vpc_prefix_list_association`](crate::Client::retry_vpc_prefix_list_association) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RetryVpcPrefixListAssociationRequestBuilder<C = ()> {
-    inner: Box<RetryVpcPrefixListAssociationRequest>,
+    inner: RetryVpcPrefixListAssociationRequest,
     client: C,
 }
 impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
@@ -220,7 +220,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
         RetryVpcPrefixListAssociationRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -229,7 +229,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RetryVpcPrefixListAssociationRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -237,7 +237,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
 impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RetryVpcPrefixListAssociationRequest::default(),
             client,
         }
     }
@@ -249,7 +249,7 @@ impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
         RetryVpcPrefixListAssociationResponse,
         RetryVpcPrefixListAssociationError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RetryVpcPrefixListAssociation`.

@@ -121,7 +121,7 @@ impl crate::client::Request for RevokeInstanceFromCenRequest {
 /// From [`RevokeInstanceFromCenRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_instance_from_cen`](crate::Client::revoke_instance_from_cen) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeInstanceFromCenRequestBuilder<C = ()> {
-    inner: Box<RevokeInstanceFromCenRequest>,
+    inner: RevokeInstanceFromCenRequest,
     client: C,
 }
 impl<C> RevokeInstanceFromCenRequestBuilder<C> {
@@ -207,7 +207,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RevokeInstanceFromCenRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -216,7 +216,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeInstanceFromCenRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -224,7 +224,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
 impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RevokeInstanceFromCenRequest::default(),
             client,
         }
     }
@@ -236,7 +236,7 @@ impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
         RevokeInstanceFromCenResponse,
         RevokeInstanceFromCenError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RevokeInstanceFromCen`.

@@ -109,7 +109,7 @@ impl crate::client::Request for RevokeInstanceFromVbrRequest {
 /// From [`RevokeInstanceFromVbrRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::revoke_instance_from_vbr`](crate::Client::revoke_instance_from_vbr) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeInstanceFromVbrRequestBuilder<C = ()> {
-    inner: Box<RevokeInstanceFromVbrRequest>,
+    inner: RevokeInstanceFromVbrRequest,
     client: C,
 }
 impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
@@ -191,7 +191,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RevokeInstanceFromVbrRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -200,7 +200,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RevokeInstanceFromVbrRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -208,7 +208,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
 impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RevokeInstanceFromVbrRequest::default(),
             client,
         }
     }
@@ -220,7 +220,7 @@ impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
         RevokeInstanceFromVbrResponse,
         RevokeInstanceFromVbrError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RevokeInstanceFromVbr`.

@@ -147,7 +147,7 @@ impl crate::client::Request for SecondApplyPhysicalConnectionLOARequest {
 /// From [`SecondApplyPhysicalConnectionLOARequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::second_apply_physical_connection_loa`](crate::Client::second_apply_physical_connection_loa) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SecondApplyPhysicalConnectionLOARequestBuilder<C = ()> {
-    inner: Box<SecondApplyPhysicalConnectionLOARequest>,
+    inner: SecondApplyPhysicalConnectionLOARequest,
     client: C,
 }
 impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
@@ -282,7 +282,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
         SecondApplyPhysicalConnectionLOARequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -291,7 +291,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SecondApplyPhysicalConnectionLOARequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -299,7 +299,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
 impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SecondApplyPhysicalConnectionLOARequest::default(),
             client,
         }
     }
@@ -311,7 +311,7 @@ impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         SecondApplyPhysicalConnectionLOAResponse,
         SecondApplyPhysicalConnectionLOAError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SecondApplyPhysicalConnectionLOA`.

@@ -114,7 +114,7 @@ impl crate::client::Request for SetHighDefinitionMonitorLogStatusRequest {
 /// From [`SetHighDefinitionMonitorLogStatusRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::set_high_definition_monitor_log_status`](crate::Client::set_high_definition_monitor_log_status) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SetHighDefinitionMonitorLogStatusRequestBuilder<C = ()> {
-    inner: Box<SetHighDefinitionMonitorLogStatusRequest>,
+    inner: SetHighDefinitionMonitorLogStatusRequest,
     client: C,
 }
 impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
         SetHighDefinitionMonitorLogStatusRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SetHighDefinitionMonitorLogStatusRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
 impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SetHighDefinitionMonitorLogStatusRequest::default(),
             client,
         }
     }
@@ -227,7 +227,7 @@ impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
         SetHighDefinitionMonitorLogStatusResponse,
         SetHighDefinitionMonitorLogStatusError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SetHighDefinitionMonitorLogStatus`.

@@ -84,7 +84,7 @@ impl crate::client::Request for StartFailoverTestJobRequest {
 /// From [`StartFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::start_failover_test_job`](crate::Client::start_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StartFailoverTestJobRequestBuilder<C = ()> {
-    inner: Box<StartFailoverTestJobRequest>,
+    inner: StartFailoverTestJobRequest,
     client: C,
 }
 impl<C> StartFailoverTestJobRequestBuilder<C> {
@@ -132,7 +132,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StartFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -141,7 +141,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StartFailoverTestJobRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -149,7 +149,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
 impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StartFailoverTestJobRequest::default(),
             client,
         }
     }
@@ -161,7 +161,7 @@ impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
         StartFailoverTestJobResponse,
         StartFailoverTestJobError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StartFailoverTestJob`.

@@ -82,7 +82,7 @@ impl crate::client::Request for StopFailoverTestJobRequest {
 /// From [`StopFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::stop_failover_test_job`](crate::Client::stop_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StopFailoverTestJobRequestBuilder<C = ()> {
-    inner: Box<StopFailoverTestJobRequest>,
+    inner: StopFailoverTestJobRequest,
     client: C,
 }
 impl<C> StopFailoverTestJobRequestBuilder<C> {
@@ -130,7 +130,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<StopFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -139,7 +139,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StopFailoverTestJobRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -147,7 +147,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
 impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StopFailoverTestJobRequest::default(),
             client,
         }
     }
@@ -159,7 +159,7 @@ impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::Client> {
         StopFailoverTestJobResponse,
         StopFailoverTestJobError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `StopFailoverTestJob`.

@@ -108,7 +108,7 @@ impl crate::client::Request for TagResourcesForExpressConnectRequest {
 /// From [`TagResourcesForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::tag_resources_for_express_connect`](crate::Client::tag_resources_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TagResourcesForExpressConnectRequestBuilder<C = ()> {
-    inner: Box<TagResourcesForExpressConnectRequest>,
+    inner: TagResourcesForExpressConnectRequest,
     client: C,
 }
 impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
         TagResourcesForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TagResourcesForExpressConnectRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
 impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TagResourcesForExpressConnectRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         TagResourcesForExpressConnectResponse,
         TagResourcesForExpressConnectError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TagResourcesForExpressConnect`.

@@ -89,7 +89,7 @@ impl crate::client::Request for TerminateVirtualBorderRouterRequest {
 /// From [`TerminateVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::terminate_virtual_border_router`](crate::Client::terminate_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TerminateVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: Box<TerminateVirtualBorderRouterRequest>,
+    inner: TerminateVirtualBorderRouterRequest,
     client: C,
 }
 impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
@@ -141,7 +141,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
         TerminateVirtualBorderRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -150,7 +150,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TerminateVirtualBorderRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -158,7 +158,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
 impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TerminateVirtualBorderRouterRequest::default(),
             client,
         }
     }
@@ -170,7 +170,7 @@ impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         TerminateVirtualBorderRouterResponse,
         TerminateVirtualBorderRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TerminateVirtualBorderRouter`.

@@ -113,7 +113,7 @@ impl crate::client::Request for TransformEipSegmentToPublicIpAddressPoolRequest 
 /// From [`TransformEipSegmentToPublicIpAddressPoolRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::transform_eip_segment_to_public_ip_address_pool`](crate::Client::transform_eip_segment_to_public_ip_address_pool) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C = ()> {
-    inner: Box<TransformEipSegmentToPublicIpAddressPoolRequest>,
+    inner: TransformEipSegmentToPublicIpAddressPoolRequest,
     client: C,
 }
 impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
@@ -197,7 +197,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
         TransformEipSegmentToPublicIpAddressPoolRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -206,7 +206,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TransformEipSegmentToPublicIpAddressPoolRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -214,7 +214,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
 impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
             client,
         }
     }
@@ -226,7 +226,7 @@ impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Clien
         TransformEipSegmentToPublicIpAddressPoolResponse,
         TransformEipSegmentToPublicIpAddressPoolError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TransformEipSegmentToPublicIpAddressPool`.

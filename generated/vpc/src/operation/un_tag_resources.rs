@@ -111,7 +111,7 @@ impl crate::client::Request for UnTagResourcesRequest {
 /// From [`UnTagResourcesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::un_tag_resources`](crate::Client::un_tag_resources) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnTagResourcesRequestBuilder<C = ()> {
-    inner: Box<UnTagResourcesRequest>,
+    inner: UnTagResourcesRequest,
     client: C,
 }
 impl<C> UnTagResourcesRequestBuilder<C> {
@@ -197,7 +197,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnTagResourcesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -206,7 +206,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnTagResourcesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -214,7 +214,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
 impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnTagResourcesRequest::default(),
             client,
         }
     }
@@ -223,7 +223,7 @@ impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnTagResourcesResponse, UnTagResourcesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnTagResources`.

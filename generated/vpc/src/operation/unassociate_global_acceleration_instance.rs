@@ -89,7 +89,7 @@ impl crate::client::Request for UnassociateGlobalAccelerationInstanceRequest {
 /// From [`UnassociateGlobalAccelerationInstanceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_global_acceleration_instance`](crate::Client::unassociate_global_acceleration_instance) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateGlobalAccelerationInstanceRequestBuilder<C = ()> {
-    inner: Box<UnassociateGlobalAccelerationInstanceRequest>,
+    inner: UnassociateGlobalAccelerationInstanceRequest,
     client: C,
 }
 impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
@@ -140,7 +140,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
         UnassociateGlobalAccelerationInstanceRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -149,7 +149,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateGlobalAccelerationInstanceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -157,7 +157,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
 impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateGlobalAccelerationInstanceRequest::default(),
             client,
         }
     }
@@ -169,7 +169,7 @@ impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> 
         UnassociateGlobalAccelerationInstanceResponse,
         UnassociateGlobalAccelerationInstanceError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateGlobalAccelerationInstance`.

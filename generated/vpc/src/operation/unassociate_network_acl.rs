@@ -117,7 +117,7 @@ impl crate::client::Request for UnassociateNetworkAclRequest {
 /// From [`UnassociateNetworkAclRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_network_acl`](crate::Client::unassociate_network_acl) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateNetworkAclRequestBuilder<C = ()> {
-    inner: Box<UnassociateNetworkAclRequest>,
+    inner: UnassociateNetworkAclRequest,
     client: C,
 }
 impl<C> UnassociateNetworkAclRequestBuilder<C> {
@@ -193,7 +193,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassociateNetworkAclRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -202,7 +202,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateNetworkAclRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -210,7 +210,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
 impl<'a> UnassociateNetworkAclRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateNetworkAclRequest::default(),
             client,
         }
     }
@@ -222,7 +222,7 @@ impl<'a> UnassociateNetworkAclRequestBuilder<&'a crate::Client> {
         UnassociateNetworkAclResponse,
         UnassociateNetworkAclError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateNetworkAcl`.

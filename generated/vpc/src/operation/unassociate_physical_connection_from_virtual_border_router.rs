@@ -97,7 +97,7 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
 /// From [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_physical_connection_from_virtual_border_router`](crate::Client::unassociate_physical_connection_from_virtual_border_router) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C = ()> {
-    inner: Box<UnassociatePhysicalConnectionFromVirtualBorderRouterRequest>,
+    inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
     client: C,
 }
 impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
@@ -160,7 +160,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
         UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -181,7 +181,7 @@ impl<
 > UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::default(),
             client,
         }
     }
@@ -193,7 +193,7 @@ impl<
         UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
         UnassociatePhysicalConnectionFromVirtualBorderRouterError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.

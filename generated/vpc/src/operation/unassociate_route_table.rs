@@ -102,7 +102,7 @@ impl crate::client::Request for UnassociateRouteTableRequest {
 /// From [`UnassociateRouteTableRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_route_table`](crate::Client::unassociate_route_table) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateRouteTableRequestBuilder<C = ()> {
-    inner: Box<UnassociateRouteTableRequest>,
+    inner: UnassociateRouteTableRequest,
     client: C,
 }
 impl<C> UnassociateRouteTableRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassociateRouteTableRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateRouteTableRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
 impl<'a> UnassociateRouteTableRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateRouteTableRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> UnassociateRouteTableRequestBuilder<&'a crate::Client> {
         UnassociateRouteTableResponse,
         UnassociateRouteTableError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateRouteTable`.

@@ -93,7 +93,7 @@ impl crate::client::Request for UnassociateVpcCidrBlockRequest {
 /// From [`UnassociateVpcCidrBlockRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::unassociate_vpc_cidr_block`](crate::Client::unassociate_vpc_cidr_block) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnassociateVpcCidrBlockRequestBuilder<C = ()> {
-    inner: Box<UnassociateVpcCidrBlockRequest>,
+    inner: UnassociateVpcCidrBlockRequest,
     client: C,
 }
 impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
@@ -151,7 +151,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnassociateVpcCidrBlockRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -160,7 +160,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnassociateVpcCidrBlockRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -168,7 +168,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
 impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnassociateVpcCidrBlockRequest::default(),
             client,
         }
     }
@@ -180,7 +180,7 @@ impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
         UnassociateVpcCidrBlockResponse,
         UnassociateVpcCidrBlockError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UnassociateVpcCidrBlock`.

@@ -104,7 +104,7 @@ impl crate::client::Request for UntagResourcesForExpressConnectRequest {
 /// From [`UntagResourcesForExpressConnectRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::untag_resources_for_express_connect`](crate::Client::untag_resources_for_express_connect) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UntagResourcesForExpressConnectRequestBuilder<C = ()> {
-    inner: Box<UntagResourcesForExpressConnectRequest>,
+    inner: UntagResourcesForExpressConnectRequest,
     client: C,
 }
 impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
@@ -185,7 +185,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
         UntagResourcesForExpressConnectRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -194,7 +194,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UntagResourcesForExpressConnectRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -202,7 +202,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
 impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UntagResourcesForExpressConnectRequest::default(),
             client,
         }
     }
@@ -214,7 +214,7 @@ impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         UntagResourcesForExpressConnectResponse,
         UntagResourcesForExpressConnectError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UntagResourcesForExpressConnect`.

@@ -148,7 +148,7 @@ impl crate::client::Request for UpdateDhcpOptionsSetAttributeRequest {
 /// From [`UpdateDhcpOptionsSetAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_dhcp_options_set_attribute`](crate::Client::update_dhcp_options_set_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateDhcpOptionsSetAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateDhcpOptionsSetAttributeRequest>,
+    inner: UpdateDhcpOptionsSetAttributeRequest,
     client: C,
 }
 impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
@@ -290,7 +290,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
         UpdateDhcpOptionsSetAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -299,7 +299,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateDhcpOptionsSetAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -307,7 +307,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
 impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateDhcpOptionsSetAttributeRequest::default(),
             client,
         }
     }
@@ -319,7 +319,7 @@ impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
         UpdateDhcpOptionsSetAttributeResponse,
         UpdateDhcpOptionsSetAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateDhcpOptionsSetAttribute`.

@@ -122,7 +122,7 @@ impl crate::client::Request for UpdateFailoverTestJobRequest {
 /// From [`UpdateFailoverTestJobRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_failover_test_job`](crate::Client::update_failover_test_job) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateFailoverTestJobRequestBuilder<C = ()> {
-    inner: Box<UpdateFailoverTestJobRequest>,
+    inner: UpdateFailoverTestJobRequest,
     client: C,
 }
 impl<C> UpdateFailoverTestJobRequestBuilder<C> {
@@ -231,7 +231,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateFailoverTestJobRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -240,7 +240,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateFailoverTestJobRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -248,7 +248,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
 impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateFailoverTestJobRequest::default(),
             client,
         }
     }
@@ -260,7 +260,7 @@ impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
         UpdateFailoverTestJobResponse,
         UpdateFailoverTestJobError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateFailoverTestJob`.

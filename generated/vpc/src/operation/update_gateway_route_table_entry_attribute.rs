@@ -148,7 +148,7 @@ impl crate::client::Request for UpdateGatewayRouteTableEntryAttributeRequest {
 /// From [`UpdateGatewayRouteTableEntryAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_gateway_route_table_entry_attribute`](crate::Client::update_gateway_route_table_entry_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateGatewayRouteTableEntryAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateGatewayRouteTableEntryAttributeRequest>,
+    inner: UpdateGatewayRouteTableEntryAttributeRequest,
     client: C,
 }
 impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
@@ -288,7 +288,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
         UpdateGatewayRouteTableEntryAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -297,7 +297,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateGatewayRouteTableEntryAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -305,7 +305,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
 impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateGatewayRouteTableEntryAttributeRequest::default(),
             client,
         }
     }
@@ -317,7 +317,7 @@ impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> 
         UpdateGatewayRouteTableEntryAttributeResponse,
         UpdateGatewayRouteTableEntryAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateGatewayRouteTableEntryAttribute`.

@@ -203,7 +203,7 @@ impl crate::client::Request for UpdateIpsecServerRequest {
 /// From [`UpdateIpsecServerRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_ipsec_server`](crate::Client::update_ipsec_server) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateIpsecServerRequestBuilder<C = ()> {
-    inner: Box<UpdateIpsecServerRequest>,
+    inner: UpdateIpsecServerRequest,
     client: C,
 }
 impl<C> UpdateIpsecServerRequestBuilder<C> {
@@ -378,7 +378,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateIpsecServerRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -387,7 +387,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateIpsecServerRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -395,7 +395,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
 impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateIpsecServerRequest::default(),
             client,
         }
     }
@@ -407,7 +407,7 @@ impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
         UpdateIpsecServerResponse,
         UpdateIpsecServerError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateIpsecServer`.

@@ -108,7 +108,7 @@ impl crate::client::Request for UpdateIpv4GatewayAttributeRequest {
 /// From [`UpdateIpv4GatewayAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_ipv4_gateway_attribute`](crate::Client::update_ipv4_gateway_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateIpv4GatewayAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateIpv4GatewayAttributeRequest>,
+    inner: UpdateIpv4GatewayAttributeRequest,
     client: C,
 }
 impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
@@ -190,7 +190,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateIpv4GatewayAttributeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -199,7 +199,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateIpv4GatewayAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -207,7 +207,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
 impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateIpv4GatewayAttributeRequest::default(),
             client,
         }
     }
@@ -219,7 +219,7 @@ impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
         UpdateIpv4GatewayAttributeResponse,
         UpdateIpv4GatewayAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateIpv4GatewayAttribute`.

@@ -131,7 +131,7 @@ impl crate::client::Request for UpdateNatGatewayNatTypeRequest {
 /// From [`UpdateNatGatewayNatTypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_nat_gateway_nat_type`](crate::Client::update_nat_gateway_nat_type) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateNatGatewayNatTypeRequestBuilder<C = ()> {
-    inner: Box<UpdateNatGatewayNatTypeRequest>,
+    inner: UpdateNatGatewayNatTypeRequest,
     client: C,
 }
 impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
@@ -218,7 +218,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateNatGatewayNatTypeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -227,7 +227,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateNatGatewayNatTypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -235,7 +235,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
 impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateNatGatewayNatTypeRequest::default(),
             client,
         }
     }
@@ -247,7 +247,7 @@ impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
         UpdateNatGatewayNatTypeResponse,
         UpdateNatGatewayNatTypeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateNatGatewayNatType`.

@@ -158,7 +158,7 @@ impl crate::client::Request for UpdateNetworkAclEntriesRequest {
 /// From [`UpdateNetworkAclEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_network_acl_entries`](crate::Client::update_network_acl_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateNetworkAclEntriesRequestBuilder<C = ()> {
-    inner: Box<UpdateNetworkAclEntriesRequest>,
+    inner: UpdateNetworkAclEntriesRequest,
     client: C,
 }
 impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
@@ -280,7 +280,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UpdateNetworkAclEntriesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -289,7 +289,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateNetworkAclEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -297,7 +297,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
 impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateNetworkAclEntriesRequest::default(),
             client,
         }
     }
@@ -309,7 +309,7 @@ impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
         UpdateNetworkAclEntriesResponse,
         UpdateNetworkAclEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateNetworkAclEntries`.

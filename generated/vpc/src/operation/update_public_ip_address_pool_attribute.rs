@@ -111,7 +111,7 @@ impl crate::client::Request for UpdatePublicIpAddressPoolAttributeRequest {
 /// From [`UpdatePublicIpAddressPoolAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_public_ip_address_pool_attribute`](crate::Client::update_public_ip_address_pool_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdatePublicIpAddressPoolAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdatePublicIpAddressPoolAttributeRequest>,
+    inner: UpdatePublicIpAddressPoolAttributeRequest,
     client: C,
 }
 impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
@@ -198,7 +198,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
         UpdatePublicIpAddressPoolAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -207,7 +207,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdatePublicIpAddressPoolAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -215,7 +215,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
 impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdatePublicIpAddressPoolAttributeRequest::default(),
             client,
         }
     }
@@ -227,7 +227,7 @@ impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
         UpdatePublicIpAddressPoolAttributeResponse,
         UpdatePublicIpAddressPoolAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdatePublicIpAddressPoolAttribute`.

@@ -113,7 +113,7 @@ impl crate::client::Request for UpdateTrafficMirrorFilterAttributeRequest {
 /// From [`UpdateTrafficMirrorFilterAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_traffic_mirror_filter_attribute`](crate::Client::update_traffic_mirror_filter_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTrafficMirrorFilterAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTrafficMirrorFilterAttributeRequest>,
+    inner: UpdateTrafficMirrorFilterAttributeRequest,
     client: C,
 }
 impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
@@ -205,7 +205,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
         UpdateTrafficMirrorFilterAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -214,7 +214,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTrafficMirrorFilterAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -222,7 +222,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
 impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTrafficMirrorFilterAttributeRequest::default(),
             client,
         }
     }
@@ -234,7 +234,7 @@ impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
         UpdateTrafficMirrorFilterAttributeResponse,
         UpdateTrafficMirrorFilterAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTrafficMirrorFilterAttribute`.

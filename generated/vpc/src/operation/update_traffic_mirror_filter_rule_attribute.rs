@@ -156,7 +156,7 @@ impl crate::client::Request for UpdateTrafficMirrorFilterRuleAttributeRequest {
 /// From [`UpdateTrafficMirrorFilterRuleAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_traffic_mirror_filter_rule_attribute`](crate::Client::update_traffic_mirror_filter_rule_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTrafficMirrorFilterRuleAttributeRequest>,
+    inner: UpdateTrafficMirrorFilterRuleAttributeRequest,
     client: C,
 }
 impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
@@ -303,7 +303,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
         UpdateTrafficMirrorFilterRuleAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -312,7 +312,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTrafficMirrorFilterRuleAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -320,7 +320,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
 impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
             client,
         }
     }
@@ -332,7 +332,7 @@ impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client>
         UpdateTrafficMirrorFilterRuleAttributeResponse,
         UpdateTrafficMirrorFilterRuleAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTrafficMirrorFilterRuleAttribute`.

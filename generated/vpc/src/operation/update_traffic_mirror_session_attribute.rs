@@ -171,7 +171,7 @@ impl crate::client::Request for UpdateTrafficMirrorSessionAttributeRequest {
 /// From [`UpdateTrafficMirrorSessionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_traffic_mirror_session_attribute`](crate::Client::update_traffic_mirror_session_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTrafficMirrorSessionAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateTrafficMirrorSessionAttributeRequest>,
+    inner: UpdateTrafficMirrorSessionAttributeRequest,
     client: C,
 }
 impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
@@ -343,7 +343,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
         UpdateTrafficMirrorSessionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -352,7 +352,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateTrafficMirrorSessionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -360,7 +360,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
 impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
             client,
         }
     }
@@ -372,7 +372,7 @@ impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
         UpdateTrafficMirrorSessionAttributeResponse,
         UpdateTrafficMirrorSessionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateTrafficMirrorSessionAttribute`.

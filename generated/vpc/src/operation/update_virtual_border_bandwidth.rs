@@ -94,7 +94,7 @@ impl crate::client::Request for UpdateVirtualBorderBandwidthRequest {
 /// From [`UpdateVirtualBorderBandwidthRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_virtual_border_bandwidth`](crate::Client::update_virtual_border_bandwidth) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateVirtualBorderBandwidthRequestBuilder<C = ()> {
-    inner: Box<UpdateVirtualBorderBandwidthRequest>,
+    inner: UpdateVirtualBorderBandwidthRequest,
     client: C,
 }
 impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
@@ -157,7 +157,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
         UpdateVirtualBorderBandwidthRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -166,7 +166,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateVirtualBorderBandwidthRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -174,7 +174,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
 impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateVirtualBorderBandwidthRequest::default(),
             client,
         }
     }
@@ -186,7 +186,7 @@ impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
         UpdateVirtualBorderBandwidthResponse,
         UpdateVirtualBorderBandwidthError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateVirtualBorderBandwidth`.

@@ -118,7 +118,7 @@ impl crate::client::Request for UpdateVirtualPhysicalConnectionRequest {
 /// From [`UpdateVirtualPhysicalConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_virtual_physical_connection`](crate::Client::update_virtual_physical_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateVirtualPhysicalConnectionRequestBuilder<C = ()> {
-    inner: Box<UpdateVirtualPhysicalConnectionRequest>,
+    inner: UpdateVirtualPhysicalConnectionRequest,
     client: C,
 }
 impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
@@ -212,7 +212,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
         UpdateVirtualPhysicalConnectionRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -221,7 +221,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateVirtualPhysicalConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -229,7 +229,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
 impl<'a> UpdateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateVirtualPhysicalConnectionRequest::default(),
             client,
         }
     }
@@ -241,7 +241,7 @@ impl<'a> UpdateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
         UpdateVirtualPhysicalConnectionResponse,
         UpdateVirtualPhysicalConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateVirtualPhysicalConnection`.

@@ -125,7 +125,7 @@ impl crate::client::Request for UpdateVpcGatewayEndpointAttributeRequest {
 /// From [`UpdateVpcGatewayEndpointAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::update_vpc_gateway_endpoint_attribute`](crate::Client::update_vpc_gateway_endpoint_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateVpcGatewayEndpointAttributeRequestBuilder<C = ()> {
-    inner: Box<UpdateVpcGatewayEndpointAttributeRequest>,
+    inner: UpdateVpcGatewayEndpointAttributeRequest,
     client: C,
 }
 impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
@@ -226,7 +226,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
         UpdateVpcGatewayEndpointAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -235,7 +235,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UpdateVpcGatewayEndpointAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -243,7 +243,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
 impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
             client,
         }
     }
@@ -255,7 +255,7 @@ impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
         UpdateVpcGatewayEndpointAttributeResponse,
         UpdateVpcGatewayEndpointAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `UpdateVpcGatewayEndpointAttribute`.

@@ -87,7 +87,7 @@ impl crate::client::Request for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaReq
 /// From [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::vpc_describe_vpc_nat_gateway_network_interface_quota`](crate::Client::vpc_describe_vpc_nat_gateway_network_interface_quota) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C = ()> {
-    inner: Box<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest>,
+    inner: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
     client: C,
 }
 impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
@@ -146,7 +146,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
         VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -157,7 +157,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     pub fn build_unchecked(
         self,
     ) -> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -165,7 +165,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
 impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::default(),
             client,
         }
     }
@@ -177,7 +177,7 @@ impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::
         VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
         VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`.

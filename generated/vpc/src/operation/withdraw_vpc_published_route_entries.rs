@@ -99,7 +99,7 @@ impl crate::client::Request for WithdrawVpcPublishedRouteEntriesRequest {
 /// From [`WithdrawVpcPublishedRouteEntriesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::withdraw_vpc_published_route_entries`](crate::Client::withdraw_vpc_published_route_entries) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct WithdrawVpcPublishedRouteEntriesRequestBuilder<C = ()> {
-    inner: Box<WithdrawVpcPublishedRouteEntriesRequest>,
+    inner: WithdrawVpcPublishedRouteEntriesRequest,
     client: C,
 }
 impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
@@ -173,7 +173,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
         WithdrawVpcPublishedRouteEntriesRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -182,7 +182,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> WithdrawVpcPublishedRouteEntriesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -190,7 +190,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
 impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
             client,
         }
     }
@@ -202,7 +202,7 @@ impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         WithdrawVpcPublishedRouteEntriesResponse,
         WithdrawVpcPublishedRouteEntriesError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `WithdrawVpcPublishedRouteEntries`.

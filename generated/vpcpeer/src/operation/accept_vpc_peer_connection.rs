@@ -103,7 +103,7 @@ impl crate::client::Request for AcceptVpcPeerConnectionRequest {
 /// From [`AcceptVpcPeerConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::accept_vpc_peer_connection`](crate::Client::accept_vpc_peer_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct AcceptVpcPeerConnectionRequestBuilder<C = ()> {
-    inner: Box<AcceptVpcPeerConnectionRequest>,
+    inner: AcceptVpcPeerConnectionRequest,
     client: C,
 }
 impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
@@ -174,7 +174,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<AcceptVpcPeerConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -183,7 +183,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> AcceptVpcPeerConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -191,7 +191,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
 impl<'a> AcceptVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: AcceptVpcPeerConnectionRequest::default(),
             client,
         }
     }
@@ -203,7 +203,7 @@ impl<'a> AcceptVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         AcceptVpcPeerConnectionResponse,
         AcceptVpcPeerConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `AcceptVpcPeerConnection`.

@@ -186,7 +186,7 @@ impl crate::client::Request for CreateVpcPeerConnectionRequest {
 /// From [`CreateVpcPeerConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_vpc_peer_connection`](crate::Client::create_vpc_peer_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateVpcPeerConnectionRequestBuilder<C = ()> {
-    inner: Box<CreateVpcPeerConnectionRequest>,
+    inner: CreateVpcPeerConnectionRequest,
     client: C,
 }
 impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
@@ -360,7 +360,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateVpcPeerConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -369,7 +369,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateVpcPeerConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -377,7 +377,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
 impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateVpcPeerConnectionRequest::default(),
             client,
         }
     }
@@ -389,7 +389,7 @@ impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         CreateVpcPeerConnectionResponse,
         CreateVpcPeerConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateVpcPeerConnection`.

@@ -100,7 +100,7 @@ impl crate::client::Request for DeleteVpcPeerConnectionRequest {
 /// From [`DeleteVpcPeerConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::delete_vpc_peer_connection`](crate::Client::delete_vpc_peer_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteVpcPeerConnectionRequestBuilder<C = ()> {
-    inner: Box<DeleteVpcPeerConnectionRequest>,
+    inner: DeleteVpcPeerConnectionRequest,
     client: C,
 }
 impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
@@ -162,7 +162,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeleteVpcPeerConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -171,7 +171,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeleteVpcPeerConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -179,7 +179,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
 impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeleteVpcPeerConnectionRequest::default(),
             client,
         }
     }
@@ -191,7 +191,7 @@ impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         DeleteVpcPeerConnectionResponse,
         DeleteVpcPeerConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeleteVpcPeerConnection`.

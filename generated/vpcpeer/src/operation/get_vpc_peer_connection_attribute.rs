@@ -62,7 +62,7 @@ impl crate::client::Request for GetVpcPeerConnectionAttributeRequest {
 /// From [`GetVpcPeerConnectionAttributeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::get_vpc_peer_connection_attribute`](crate::Client::get_vpc_peer_connection_attribute) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct GetVpcPeerConnectionAttributeRequestBuilder<C = ()> {
-    inner: Box<GetVpcPeerConnectionAttributeRequest>,
+    inner: GetVpcPeerConnectionAttributeRequest,
     client: C,
 }
 impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
@@ -86,7 +86,7 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
         GetVpcPeerConnectionAttributeRequest,
         ::acs_runtime::validate::Violations,
     > {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -95,7 +95,7 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> GetVpcPeerConnectionAttributeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -103,7 +103,7 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
 impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: GetVpcPeerConnectionAttributeRequest::default(),
             client,
         }
     }
@@ -115,7 +115,7 @@ impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
         GetVpcPeerConnectionAttributeResponse,
         GetVpcPeerConnectionAttributeError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `GetVpcPeerConnectionAttribute`.

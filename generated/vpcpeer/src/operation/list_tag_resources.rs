@@ -117,7 +117,7 @@ impl crate::client::Request for ListTagResourcesRequest {
 /// From [`ListTagResourcesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_tag_resources`](crate::Client::list_tag_resources) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListTagResourcesRequestBuilder<C = ()> {
-    inner: Box<ListTagResourcesRequest>,
+    inner: ListTagResourcesRequest,
     client: C,
 }
 impl<C> ListTagResourcesRequestBuilder<C> {
@@ -212,7 +212,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListTagResourcesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -221,7 +221,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListTagResourcesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -229,7 +229,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListTagResourcesRequest::default(),
             client,
         }
     }
@@ -238,7 +238,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListTagResources`.

@@ -109,7 +109,7 @@ impl crate::client::Request for ListVpcPeerConnectionsRequest {
 /// From [`ListVpcPeerConnectionsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_vpc_peer_connections`](crate::Client::list_vpc_peer_connections) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListVpcPeerConnectionsRequestBuilder<C = ()> {
-    inner: Box<ListVpcPeerConnectionsRequest>,
+    inner: ListVpcPeerConnectionsRequest,
     client: C,
 }
 impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
@@ -212,7 +212,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListVpcPeerConnectionsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -221,7 +221,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListVpcPeerConnectionsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -229,7 +229,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
 impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListVpcPeerConnectionsRequest::default(),
             client,
         }
     }
@@ -241,7 +241,7 @@ impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::Client> {
         ListVpcPeerConnectionsResponse,
         ListVpcPeerConnectionsError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListVpcPeerConnections`.

@@ -120,7 +120,7 @@ impl crate::client::Request for ModifyVpcPeerConnectionRequest {
 /// From [`ModifyVpcPeerConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::modify_vpc_peer_connection`](crate::Client::modify_vpc_peer_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ModifyVpcPeerConnectionRequestBuilder<C = ()> {
-    inner: Box<ModifyVpcPeerConnectionRequest>,
+    inner: ModifyVpcPeerConnectionRequest,
     client: C,
 }
 impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
@@ -218,7 +218,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ModifyVpcPeerConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -227,7 +227,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ModifyVpcPeerConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -235,7 +235,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
 impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ModifyVpcPeerConnectionRequest::default(),
             client,
         }
     }
@@ -247,7 +247,7 @@ impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         ModifyVpcPeerConnectionResponse,
         ModifyVpcPeerConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ModifyVpcPeerConnection`.

@@ -84,7 +84,7 @@ impl crate::client::Request for RejectVpcPeerConnectionRequest {
 /// From [`RejectVpcPeerConnectionRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reject_vpc_peer_connection`](crate::Client::reject_vpc_peer_connection) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct RejectVpcPeerConnectionRequestBuilder<C = ()> {
-    inner: Box<RejectVpcPeerConnectionRequest>,
+    inner: RejectVpcPeerConnectionRequest,
     client: C,
 }
 impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
@@ -133,7 +133,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<RejectVpcPeerConnectionRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -142,7 +142,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> RejectVpcPeerConnectionRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -150,7 +150,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
 impl<'a> RejectVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: RejectVpcPeerConnectionRequest::default(),
             client,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> RejectVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         RejectVpcPeerConnectionResponse,
         RejectVpcPeerConnectionError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `RejectVpcPeerConnection`.

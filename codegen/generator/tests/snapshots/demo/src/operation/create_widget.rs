@@ -163,7 +163,7 @@ impl crate::client::Request for CreateWidgetRequest {
 /// From [`CreateWidgetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::create_widget`](crate::Client::create_widget) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CreateWidgetRequestBuilder<C = ()> {
-    inner: Box<CreateWidgetRequest>,
+    inner: CreateWidgetRequest,
     client: C,
 }
 impl<C> CreateWidgetRequestBuilder<C> {
@@ -296,7 +296,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CreateWidgetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -305,7 +305,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CreateWidgetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -313,7 +313,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
 impl<'a> CreateWidgetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CreateWidgetRequest::default(),
             client,
         }
     }
@@ -322,7 +322,7 @@ impl<'a> CreateWidgetRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateWidgetResponse, CreateWidgetError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CreateWidget`.

@@ -61,7 +61,7 @@ impl crate::client::Request for DescribeWidgetRequest {
 /// From [`DescribeWidgetRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::describe_widget`](crate::Client::describe_widget) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeWidgetRequestBuilder<C = ()> {
-    inner: Box<DescribeWidgetRequest>,
+    inner: DescribeWidgetRequest,
     client: C,
 }
 impl<C> DescribeWidgetRequestBuilder<C> {
@@ -80,7 +80,7 @@ impl<C> DescribeWidgetRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DescribeWidgetRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -89,7 +89,7 @@ impl<C> DescribeWidgetRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DescribeWidgetRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -97,7 +97,7 @@ impl<C> DescribeWidgetRequestBuilder<C> {
 impl<'a> DescribeWidgetRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DescribeWidgetRequest::default(),
             client,
         }
     }
@@ -106,7 +106,7 @@ impl<'a> DescribeWidgetRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeWidgetResponse, DescribeWidgetError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DescribeWidget`.

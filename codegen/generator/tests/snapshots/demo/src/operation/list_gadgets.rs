@@ -59,7 +59,7 @@ impl crate::client::Request for ListGadgetsRequest {
 /// From [`ListGadgetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_gadgets`](crate::Client::list_gadgets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListGadgetsRequestBuilder<C = ()> {
-    inner: Box<ListGadgetsRequest>,
+    inner: ListGadgetsRequest,
     client: C,
 }
 impl<C> ListGadgetsRequestBuilder<C> {
@@ -83,7 +83,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListGadgetsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -92,7 +92,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListGadgetsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -100,7 +100,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
 impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListGadgetsRequest::default(),
             client,
         }
     }
@@ -109,7 +109,7 @@ impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListGadgetsResponse, ListGadgetsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListGadgets`.

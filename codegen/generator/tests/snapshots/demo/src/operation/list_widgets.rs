@@ -64,7 +64,7 @@ impl crate::client::Request for ListWidgetsRequest {
 /// From [`ListWidgetsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_widgets`](crate::Client::list_widgets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListWidgetsRequestBuilder<C = ()> {
-    inner: Box<ListWidgetsRequest>,
+    inner: ListWidgetsRequest,
     client: C,
 }
 impl<C> ListWidgetsRequestBuilder<C> {
@@ -90,7 +90,7 @@ impl<C> ListWidgetsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ListWidgetsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -99,7 +99,7 @@ impl<C> ListWidgetsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListWidgetsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -107,7 +107,7 @@ impl<C> ListWidgetsRequestBuilder<C> {
 impl<'a> ListWidgetsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListWidgetsRequest::default(),
             client,
         }
     }
@@ -116,7 +116,7 @@ impl<'a> ListWidgetsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListWidgetsResponse, ListWidgetsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListWidgets`.

@@ -61,7 +61,7 @@ impl crate::client::Request for CarriageReturnsRequest {
 /// From [`CarriageReturnsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::carriage_returns`](crate::Client::carriage_returns) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CarriageReturnsRequestBuilder<C = ()> {
-    inner: Box<CarriageReturnsRequest>,
+    inner: CarriageReturnsRequest,
     client: C,
 }
 impl<C> CarriageReturnsRequestBuilder<C> {
@@ -71,7 +71,7 @@ impl<C> CarriageReturnsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<CarriageReturnsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -80,7 +80,7 @@ impl<C> CarriageReturnsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CarriageReturnsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -88,7 +88,7 @@ impl<C> CarriageReturnsRequestBuilder<C> {
 impl<'a> CarriageReturnsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CarriageReturnsRequest::default(),
             client,
         }
     }
@@ -97,7 +97,7 @@ impl<'a> CarriageReturnsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CarriageReturnsResponse, CarriageReturnsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `CarriageReturns`.

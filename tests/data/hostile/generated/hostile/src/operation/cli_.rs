@@ -53,7 +53,7 @@ impl crate::client::Request for CliRequest {
 /// From [`CliRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::cli_`](crate::Client::cli_) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct CliRequestBuilder<C = ()> {
-    inner: Box<CliRequest>,
+    inner: CliRequest,
     client: C,
 }
 impl<C> CliRequestBuilder<C> {
@@ -61,7 +61,7 @@ impl<C> CliRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<CliRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -70,7 +70,7 @@ impl<C> CliRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> CliRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -78,14 +78,14 @@ impl<C> CliRequestBuilder<C> {
 impl<'a> CliRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: CliRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<CliResponse, CliError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Cli`.

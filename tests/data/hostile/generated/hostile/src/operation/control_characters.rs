@@ -55,7 +55,7 @@ impl crate::client::Request for ControlCharactersRequest {
 /// From [`ControlCharactersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::control_characters`](crate::Client::control_characters) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ControlCharactersRequestBuilder<C = ()> {
-    inner: Box<ControlCharactersRequest>,
+    inner: ControlCharactersRequest,
     client: C,
 }
 impl<C> ControlCharactersRequestBuilder<C> {
@@ -65,7 +65,7 @@ impl<C> ControlCharactersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ControlCharactersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -74,7 +74,7 @@ impl<C> ControlCharactersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ControlCharactersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -82,7 +82,7 @@ impl<C> ControlCharactersRequestBuilder<C> {
 impl<'a> ControlCharactersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ControlCharactersRequest::default(),
             client,
         }
     }
@@ -94,7 +94,7 @@ impl<'a> ControlCharactersRequestBuilder<&'a crate::Client> {
         ControlCharactersResponse,
         ControlCharactersError,
     > {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ControlCharacters`.

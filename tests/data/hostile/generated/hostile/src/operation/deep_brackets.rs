@@ -55,7 +55,7 @@ impl crate::client::Request for DeepBracketsRequest {
 /// From [`DeepBracketsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::deep_brackets`](crate::Client::deep_brackets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DeepBracketsRequestBuilder<C = ()> {
-    inner: Box<DeepBracketsRequest>,
+    inner: DeepBracketsRequest,
     client: C,
 }
 impl<C> DeepBracketsRequestBuilder<C> {
@@ -65,7 +65,7 @@ impl<C> DeepBracketsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DeepBracketsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -74,7 +74,7 @@ impl<C> DeepBracketsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DeepBracketsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -82,7 +82,7 @@ impl<C> DeepBracketsRequestBuilder<C> {
 impl<'a> DeepBracketsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DeepBracketsRequest::default(),
             client,
         }
     }
@@ -91,7 +91,7 @@ impl<'a> DeepBracketsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeepBracketsResponse, DeepBracketsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DeepBrackets`.

@@ -56,7 +56,7 @@ impl crate::client::Request for DoubleUnderscoreRequest {
 /// From [`DoubleUnderscoreRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::double_underscore`](crate::Client::double_underscore) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct DoubleUnderscoreRequestBuilder<C = ()> {
-    inner: Box<DoubleUnderscoreRequest>,
+    inner: DoubleUnderscoreRequest,
     client: C,
 }
 impl<C> DoubleUnderscoreRequestBuilder<C> {
@@ -73,7 +73,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<DoubleUnderscoreRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -82,7 +82,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> DoubleUnderscoreRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -90,7 +90,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
 impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: DoubleUnderscoreRequest::default(),
             client,
         }
     }
@@ -99,7 +99,7 @@ impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DoubleUnderscoreResponse, DoubleUnderscoreError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `DoubleUnderscore`.

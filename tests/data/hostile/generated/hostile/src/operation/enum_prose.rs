@@ -72,7 +72,7 @@ impl crate::client::Request for EnumProseRequest {
 /// From [`EnumProseRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::enum_prose`](crate::Client::enum_prose) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct EnumProseRequestBuilder<C = ()> {
-    inner: Box<EnumProseRequest>,
+    inner: EnumProseRequest,
     client: C,
 }
 impl<C> EnumProseRequestBuilder<C> {
@@ -96,7 +96,7 @@ impl<C> EnumProseRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<EnumProseRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -105,7 +105,7 @@ impl<C> EnumProseRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> EnumProseRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -113,7 +113,7 @@ impl<C> EnumProseRequestBuilder<C> {
 impl<'a> EnumProseRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: EnumProseRequest::default(),
             client,
         }
     }
@@ -122,7 +122,7 @@ impl<'a> EnumProseRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<EnumProseResponse, EnumProseError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `EnumProse`.

@@ -70,7 +70,7 @@ impl crate::client::Request for HeadingsRequest {
 /// From [`HeadingsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::headings`](crate::Client::headings) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct HeadingsRequestBuilder<C = ()> {
-    inner: Box<HeadingsRequest>,
+    inner: HeadingsRequest,
     client: C,
 }
 impl<C> HeadingsRequestBuilder<C> {
@@ -78,7 +78,7 @@ impl<C> HeadingsRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<HeadingsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -87,7 +87,7 @@ impl<C> HeadingsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> HeadingsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -95,14 +95,14 @@ impl<C> HeadingsRequestBuilder<C> {
 impl<'a> HeadingsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: HeadingsRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<HeadingsResponse, HeadingsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Headings`.

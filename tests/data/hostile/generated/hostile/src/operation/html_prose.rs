@@ -67,7 +67,7 @@ impl crate::client::Request for HtmlProseRequest {
 /// From [`HtmlProseRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::html_prose`](crate::Client::html_prose) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct HtmlProseRequestBuilder<C = ()> {
-    inner: Box<HtmlProseRequest>,
+    inner: HtmlProseRequest,
     client: C,
 }
 impl<C> HtmlProseRequestBuilder<C> {
@@ -75,7 +75,7 @@ impl<C> HtmlProseRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<HtmlProseRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -84,7 +84,7 @@ impl<C> HtmlProseRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> HtmlProseRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -92,7 +92,7 @@ impl<C> HtmlProseRequestBuilder<C> {
 impl<'a> HtmlProseRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: HtmlProseRequest::default(),
             client,
         }
     }
@@ -101,7 +101,7 @@ impl<'a> HtmlProseRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<HtmlProseResponse, HtmlProseError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `HtmlProse`.

@@ -61,7 +61,7 @@ impl crate::client::Request for IndentedCodeRequest {
 /// From [`IndentedCodeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::indented_code`](crate::Client::indented_code) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct IndentedCodeRequestBuilder<C = ()> {
-    inner: Box<IndentedCodeRequest>,
+    inner: IndentedCodeRequest,
     client: C,
 }
 impl<C> IndentedCodeRequestBuilder<C> {
@@ -71,7 +71,7 @@ impl<C> IndentedCodeRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<IndentedCodeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -80,7 +80,7 @@ impl<C> IndentedCodeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> IndentedCodeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -88,7 +88,7 @@ impl<C> IndentedCodeRequestBuilder<C> {
 impl<'a> IndentedCodeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: IndentedCodeRequest::default(),
             client,
         }
     }
@@ -97,7 +97,7 @@ impl<'a> IndentedCodeRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<IndentedCodeResponse, IndentedCodeError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `IndentedCode`.

@@ -55,7 +55,7 @@ impl crate::client::Request for LinksAndBracketsRequest {
 /// From [`LinksAndBracketsRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::links_and_brackets`](crate::Client::links_and_brackets) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct LinksAndBracketsRequestBuilder<C = ()> {
-    inner: Box<LinksAndBracketsRequest>,
+    inner: LinksAndBracketsRequest,
     client: C,
 }
 impl<C> LinksAndBracketsRequestBuilder<C> {
@@ -65,7 +65,7 @@ impl<C> LinksAndBracketsRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<LinksAndBracketsRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -74,7 +74,7 @@ impl<C> LinksAndBracketsRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> LinksAndBracketsRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -82,7 +82,7 @@ impl<C> LinksAndBracketsRequestBuilder<C> {
 impl<'a> LinksAndBracketsRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: LinksAndBracketsRequest::default(),
             client,
         }
     }
@@ -91,7 +91,7 @@ impl<'a> LinksAndBracketsRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<LinksAndBracketsResponse, LinksAndBracketsError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `LinksAndBrackets`.

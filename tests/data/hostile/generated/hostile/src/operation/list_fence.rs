@@ -64,7 +64,7 @@ impl crate::client::Request for ListFenceRequest {
 /// From [`ListFenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::list_fence`](crate::Client::list_fence) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ListFenceRequestBuilder<C = ()> {
-    inner: Box<ListFenceRequest>,
+    inner: ListFenceRequest,
     client: C,
 }
 impl<C> ListFenceRequestBuilder<C> {
@@ -72,7 +72,7 @@ impl<C> ListFenceRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<ListFenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -81,7 +81,7 @@ impl<C> ListFenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ListFenceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -89,7 +89,7 @@ impl<C> ListFenceRequestBuilder<C> {
 impl<'a> ListFenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ListFenceRequest::default(),
             client,
         }
     }
@@ -98,7 +98,7 @@ impl<'a> ListFenceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListFenceResponse, ListFenceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ListFence`.

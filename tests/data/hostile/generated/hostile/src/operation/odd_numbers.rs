@@ -80,7 +80,7 @@ impl crate::client::Request for OddNumbersRequest {
 /// From [`OddNumbersRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::odd_numbers`](crate::Client::odd_numbers) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct OddNumbersRequestBuilder<C = ()> {
-    inner: Box<OddNumbersRequest>,
+    inner: OddNumbersRequest,
     client: C,
 }
 impl<C> OddNumbersRequestBuilder<C> {
@@ -122,7 +122,7 @@ impl<C> OddNumbersRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<OddNumbersRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -131,7 +131,7 @@ impl<C> OddNumbersRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> OddNumbersRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -139,7 +139,7 @@ impl<C> OddNumbersRequestBuilder<C> {
 impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: OddNumbersRequest::default(),
             client,
         }
     }
@@ -148,7 +148,7 @@ impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<OddNumbersResponse, OddNumbersError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `OddNumbers`.

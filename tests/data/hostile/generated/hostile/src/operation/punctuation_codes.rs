@@ -53,7 +53,7 @@ impl crate::client::Request for PunctuationCodesRequest {
 /// From [`PunctuationCodesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::punctuation_codes`](crate::Client::punctuation_codes) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct PunctuationCodesRequestBuilder<C = ()> {
-    inner: Box<PunctuationCodesRequest>,
+    inner: PunctuationCodesRequest,
     client: C,
 }
 impl<C> PunctuationCodesRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<PunctuationCodesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> PunctuationCodesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
 impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: PunctuationCodesRequest::default(),
             client,
         }
     }
@@ -89,7 +89,7 @@ impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<PunctuationCodesResponse, PunctuationCodesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `PunctuationCodes`.

@@ -59,7 +59,7 @@ impl crate::client::Request for QuotedFenceRequest {
 /// From [`QuotedFenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::quoted_fence`](crate::Client::quoted_fence) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct QuotedFenceRequestBuilder<C = ()> {
-    inner: Box<QuotedFenceRequest>,
+    inner: QuotedFenceRequest,
     client: C,
 }
 impl<C> QuotedFenceRequestBuilder<C> {
@@ -69,7 +69,7 @@ impl<C> QuotedFenceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<QuotedFenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -78,7 +78,7 @@ impl<C> QuotedFenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> QuotedFenceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -86,7 +86,7 @@ impl<C> QuotedFenceRequestBuilder<C> {
 impl<'a> QuotedFenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: QuotedFenceRequest::default(),
             client,
         }
     }
@@ -95,7 +95,7 @@ impl<'a> QuotedFenceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<QuotedFenceResponse, QuotedFenceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `QuotedFence`.

@@ -82,7 +82,7 @@ impl crate::client::Request for ReservedNamesRequest {
 /// From [`ReservedNamesRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::reserved_names`](crate::Client::reserved_names) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct ReservedNamesRequestBuilder<C = ()> {
-    inner: Box<ReservedNamesRequest>,
+    inner: ReservedNamesRequest,
     client: C,
 }
 impl<C> ReservedNamesRequestBuilder<C> {
@@ -145,7 +145,7 @@ impl<C> ReservedNamesRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<ReservedNamesRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -154,7 +154,7 @@ impl<C> ReservedNamesRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> ReservedNamesRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -162,7 +162,7 @@ impl<C> ReservedNamesRequestBuilder<C> {
 impl<'a> ReservedNamesRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: ReservedNamesRequest::default(),
             client,
         }
     }
@@ -171,7 +171,7 @@ impl<'a> ReservedNamesRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ReservedNamesResponse, ReservedNamesError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `ReservedNames`.

@@ -53,7 +53,7 @@ impl crate::client::Request for StdRequest {
 /// From [`StdRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::std_`](crate::Client::std_) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct StdRequestBuilder<C = ()> {
-    inner: Box<StdRequest>,
+    inner: StdRequest,
     client: C,
 }
 impl<C> StdRequestBuilder<C> {
@@ -61,7 +61,7 @@ impl<C> StdRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<StdRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -70,7 +70,7 @@ impl<C> StdRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> StdRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -78,14 +78,14 @@ impl<C> StdRequestBuilder<C> {
 impl<'a> StdRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: StdRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<StdResponse, StdError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Std`.

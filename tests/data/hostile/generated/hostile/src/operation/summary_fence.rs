@@ -53,7 +53,7 @@ impl crate::client::Request for SummaryFenceRequest {
 /// From [`SummaryFenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::summary_fence`](crate::Client::summary_fence) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct SummaryFenceRequestBuilder<C = ()> {
-    inner: Box<SummaryFenceRequest>,
+    inner: SummaryFenceRequest,
     client: C,
 }
 impl<C> SummaryFenceRequestBuilder<C> {
@@ -63,7 +63,7 @@ impl<C> SummaryFenceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<SummaryFenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -72,7 +72,7 @@ impl<C> SummaryFenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> SummaryFenceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -80,7 +80,7 @@ impl<C> SummaryFenceRequestBuilder<C> {
 impl<'a> SummaryFenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: SummaryFenceRequest::default(),
             client,
         }
     }
@@ -89,7 +89,7 @@ impl<'a> SummaryFenceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<SummaryFenceResponse, SummaryFenceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `SummaryFence`.

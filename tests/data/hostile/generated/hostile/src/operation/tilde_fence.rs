@@ -61,7 +61,7 @@ impl crate::client::Request for TildeFenceRequest {
 /// From [`TildeFenceRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::tilde_fence`](crate::Client::tilde_fence) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TildeFenceRequestBuilder<C = ()> {
-    inner: Box<TildeFenceRequest>,
+    inner: TildeFenceRequest,
     client: C,
 }
 impl<C> TildeFenceRequestBuilder<C> {
@@ -71,7 +71,7 @@ impl<C> TildeFenceRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<TildeFenceRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -80,7 +80,7 @@ impl<C> TildeFenceRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TildeFenceRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -88,7 +88,7 @@ impl<C> TildeFenceRequestBuilder<C> {
 impl<'a> TildeFenceRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TildeFenceRequest::default(),
             client,
         }
     }
@@ -97,7 +97,7 @@ impl<'a> TildeFenceRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TildeFenceResponse, TildeFenceError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `TildeFence`.

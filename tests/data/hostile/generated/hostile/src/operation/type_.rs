@@ -53,7 +53,7 @@ impl crate::client::Request for TypeRequest {
 /// From [`TypeRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::type_`](crate::Client::type_) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct TypeRequestBuilder<C = ()> {
-    inner: Box<TypeRequest>,
+    inner: TypeRequest,
     client: C,
 }
 impl<C> TypeRequestBuilder<C> {
@@ -61,7 +61,7 @@ impl<C> TypeRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<TypeRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -70,7 +70,7 @@ impl<C> TypeRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> TypeRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -78,14 +78,14 @@ impl<C> TypeRequestBuilder<C> {
 impl<'a> TypeRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: TypeRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<TypeResponse, TypeError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Type`.

@@ -57,7 +57,7 @@ impl crate::client::Request for UnderscoreRequest {
 /// From [`UnderscoreRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::underscore`](crate::Client::underscore) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct UnderscoreRequestBuilder<C = ()> {
-    inner: Box<UnderscoreRequest>,
+    inner: UnderscoreRequest,
     client: C,
 }
 impl<C> UnderscoreRequestBuilder<C> {
@@ -75,7 +75,7 @@ impl<C> UnderscoreRequestBuilder<C> {
     pub fn build(
         self,
     ) -> Result<UnderscoreRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -84,7 +84,7 @@ impl<C> UnderscoreRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> UnderscoreRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -92,7 +92,7 @@ impl<C> UnderscoreRequestBuilder<C> {
 impl<'a> UnderscoreRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: UnderscoreRequest::default(),
             client,
         }
     }
@@ -101,7 +101,7 @@ impl<'a> UnderscoreRequestBuilder<&'a crate::Client> {
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnderscoreResponse, UnderscoreError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Underscore`.

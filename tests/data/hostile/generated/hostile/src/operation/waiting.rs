@@ -61,7 +61,7 @@ impl crate::client::Request for WaitingRequest {
 /// From [`WaitingRequest::builder`], [`build`](Self::build) returns the request. From the client, [`Client::waiting`](crate::Client::waiting) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.
 #[derive(Clone, Debug, Default)]
 pub struct WaitingRequestBuilder<C = ()> {
-    inner: Box<WaitingRequest>,
+    inner: WaitingRequest,
     client: C,
 }
 impl<C> WaitingRequestBuilder<C> {
@@ -69,7 +69,7 @@ impl<C> WaitingRequestBuilder<C> {
     /// violation at once (missing required parameters, values outside their rules).
     /// The client does not check a built request again.
     pub fn build(self) -> Result<WaitingRequest, ::acs_runtime::validate::Violations> {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         ::acs_runtime::validate::Validate::validate(&inner)?;
         inner.checked = ::acs_runtime::operation::Checked::Valid;
         Ok(inner)
@@ -78,7 +78,7 @@ impl<C> WaitingRequestBuilder<C> {
     /// is. For values the service accepts but this spec does not know yet; the
     /// service still has the last word.
     pub fn build_unchecked(self) -> WaitingRequest {
-        let mut inner = *self.inner;
+        let mut inner = self.inner;
         inner.checked = ::acs_runtime::operation::Checked::Unchecked;
         inner
     }
@@ -86,14 +86,14 @@ impl<C> WaitingRequestBuilder<C> {
 impl<'a> WaitingRequestBuilder<&'a crate::Client> {
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
-            inner: Box::default(),
+            inner: WaitingRequest::default(),
             client,
         }
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     pub fn send(self) -> ::acs_runtime::client::Invoke<WaitingResponse, WaitingError> {
-        self.client.send(*self.inner)
+        self.client.send(self.inner)
     }
 }
 /// Response of `Waiting`.
