@@ -46,8 +46,8 @@ impl Fields {
     /// The field `key` as a `T`; `None` when it is absent or `null`. Unknown fields are ignored.
     /// Scalars convert as the official SDKs convert them; an error names `key` first.
     pub fn take<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, serde_json::Error> {
-        match self.map.remove(key) {
-            None | Some(Value::Null) => Ok(None),
+        match self.present(key) {
+            None => Ok(None),
             Some(value) => match T::from_json(value) {
                 Ok(value) => Ok(Some(value)),
                 Err(e) => Err(within(key, &e)),

@@ -32,16 +32,16 @@ pub fn encode(s: &str) -> Cow<'_, str> {
 
 /// Appends the [`encode`]d form of `s` to `out`.
 pub fn encode_into(out: &mut String, s: &str) {
-    if is_unreserved(s) {
-        out.push_str(s);
-    } else {
-        percent_encode_into(out, s);
-    }
+    append_known(out, s, is_unreserved(s));
 }
 
-/// Appends `s` percent-encoded, for text already known not to encode to itself.
-pub(crate) fn percent_encode_into(out: &mut String, s: &str) {
-    out.extend(utf8_percent_encode(s, RESERVED));
+/// Appends `text` encoded, knowing whether it encodes to itself (`plain`).
+pub(crate) fn append_known(out: &mut String, text: &str, plain: bool) {
+    if plain {
+        out.push_str(text);
+    } else {
+        out.extend(utf8_percent_encode(text, RESERVED));
+    }
 }
 
 /// Whether `s` encodes to itself: the common case of parameter names, ids and numbers, which

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::encode::{append_pair, is_unreserved, percent_encode_into};
+use super::encode::{append_known, append_pair, is_unreserved};
 use super::{Location, ParamWriter, RpcParams};
 
 /// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
@@ -219,15 +219,6 @@ impl Pairs {
             self.append_encoded(&mut out, index);
         }
         out
-    }
-}
-
-/// Appends `text` encoded, knowing whether it encodes to itself (`plain`).
-fn append_known(out: &mut String, text: &str, plain: bool) {
-    if plain {
-        out.push_str(text);
-    } else {
-        percent_encode_into(out, text);
     }
 }
 
