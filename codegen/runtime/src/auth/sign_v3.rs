@@ -1,6 +1,7 @@
 //! Signature V3, ACS3-HMAC-SHA256: canonical request, string to sign, `Authorization` header.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
@@ -38,18 +39,44 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
     headers.push(("x-acs-action", request.action.into()));
     headers.push(("x-acs-content-sha256", content_sha256.clone()));
     headers.push(("x-acs-date", request.timestamp.into()));
-    if let Some(token) = credentials.security_token() {
+    let token = credentials.security_token();
+    if let Some(token) = token {
         headers.push(("x-acs-security-token", token.into()));
     }
     headers.push(("x-acs-signature-nonce", request.nonce.into()));
     headers.push(("x-acs-version", request.version.into()));
-    let authorization = authorize(credentials, "POST", &query, &headers, &content_sha256);
+    let signed = signed_headers(&headers, !body.is_empty(), token.is_some());
+    let authorization = authorize(
+        credentials,
+        "POST",
+        &query,
+        &headers,
+        signed,
+        &content_sha256,
+    );
     headers.push(("authorization", authorization.into()));
     SignedRequest {
         query,
         body,
         headers,
     }
+}
+
+/// The `SignedHeaders` list of the headers [`sign`] signs, which depend only on whether the
+/// request has a body and a security token: each of the four lists is joined once, from the
+/// first request of its kind.
+fn signed_headers<V>(headers: &[(&'static str, V)], body: bool, token: bool) -> &'static str {
+    static LISTS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
+    let list =
+        LISTS[usize::from(body) * 2 + usize::from(token)].get_or_init(|| join_names(headers));
+    debug_assert_eq!(*list, join_names(headers));
+    list
+}
+
+/// The header names joined by `;`.
+fn join_names<V>(headers: &[(&str, V)]) -> String {
+    let names: Vec<&str> = headers.iter().map(|(name, _)| *name).collect();
+    names.join(";")
 }
 
 /// The `Authorization` value for any request: `query` holds decoded pairs, `headers` the
@@ -68,39 +95,46 @@ pub fn authorization(
         .collect();
     lower.sort_unstable();
     let sorted: Vec<(&str, &str)> = lower.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-    authorize(credentials, method, &query, &sorted, &sha256_hex(body))
+    authorize(
+        credentials,
+        method,
+        &query,
+        &sorted,
+        &join_names(&sorted),
+        &sha256_hex(body),
+    )
 }
 
-/// `Authorization` over headers already lower-case and sorted by name.
+/// `Authorization` over headers already lower-case and sorted by name, whose names joined by
+/// `;` are `signed_headers`.
 fn authorize<V: AsRef<str>>(
     credentials: &Credentials,
     method: &str,
     canonical_query: &str,
     headers: &[(&str, V)],
+    signed_headers: &str,
     content_sha256: &str,
 ) -> String {
-    let id = credentials.access_key_id();
-    let mut authorization =
-        String::with_capacity(ALGORITHM.len() + 40 + id.len() + 24 * headers.len() + 64);
-    authorization.push_str(ALGORITHM);
-    authorization.push_str(" Credential=");
-    authorization.push_str(id);
-    authorization.push_str(",SignedHeaders=");
-    let signed_headers = authorization.len();
-    for (i, (name, _)) in headers.iter().enumerate() {
-        if i > 0 {
-            authorization.push(';');
-        }
-        authorization.push_str(name);
-    }
     let hashed = hash_canonical_request(
         method,
         canonical_query,
         headers,
-        &authorization[signed_headers..],
+        signed_headers,
         content_sha256,
     );
-    authorization.push_str(",Signature=");
+    let id = credentials.access_key_id();
+    let mut authorization =
+        String::with_capacity(ALGORITHM.len() + id.len() + signed_headers.len() + 40 + 64);
+    for part in [
+        ALGORITHM,
+        " Credential=",
+        id,
+        ",SignedHeaders=",
+        signed_headers,
+        ",Signature=",
+    ] {
+        authorization.push_str(part);
+    }
     push_hex(
         &mut authorization,
         &signature(credentials.v3_mac(), &hashed),
@@ -228,6 +262,55 @@ mod tests {
              x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,\
              Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
+    }
+
+    /// Requests of each kind (with and without a body, with and without a security token),
+    /// each kind twice and the kinds interleaved: the signature [`sign`] puts on each is the
+    /// one the general [`authorization`] computes from the headers it sent.
+    #[test]
+    fn every_kind_of_request_signs_what_it_sends() {
+        use crate::params::{Location, Params};
+        let long_term = Credentials::new("id", "secret");
+        let sts = Credentials::sts("sts-id", "sts-secret", "token");
+        for (body, credentials) in [(false, &long_term), (true, &sts), (true, &long_term)]
+            .into_iter()
+            .chain([(false, &sts), (false, &long_term), (true, &sts)])
+        {
+            let mut params = Params::new();
+            params.push(Location::Query, "RegionId", "cn-hangzhou");
+            if body {
+                params.push(Location::Body, "Description", "a b");
+            }
+            let request = SigningRequest {
+                host: "vpc.aliyuncs.com",
+                action: "DescribeVpcs",
+                version: "2016-04-28",
+                params: &params,
+                timestamp: "2023-10-26T10:22:32Z",
+                nonce: "3156853299f313e23d1673dc12e1703d",
+            };
+            let signed = sign(&request, credentials);
+            let sent: Vec<(&str, &str)> = signed
+                .headers
+                .iter()
+                .filter(|(name, _)| *name != "authorization")
+                .map(|(name, value)| (*name, value.as_ref()))
+                .collect();
+            assert_eq!(sent.iter().any(|(n, _)| *n == "content-type"), body);
+            assert_eq!(
+                sent.iter().any(|(n, _)| *n == "x-acs-security-token"),
+                credentials.security_token().is_some()
+            );
+            let query: Vec<(&str, &str)> = params.query().iter().collect();
+            assert_eq!(
+                signed.header("authorization"),
+                Some(
+                    authorization(credentials, "POST", &query, &sent, signed.body.as_bytes())
+                        .as_str()
+                ),
+                "body {body}, {credentials:?}"
+            );
+        }
     }
 
     #[test]
