@@ -41,7 +41,7 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
             Location::Query => quote!(#params::Location::Query),
             Location::Body => quote!(#params::Location::Body),
         };
-        quote!(__w.param(#location, #name, #value);)
+        quote!(__w.param_named(#location, const { #params::ParamName::new(#name) }, #value);)
     });
     let nested = written.iter().map(|(attrs, value)| {
         let name = &attrs.name;

@@ -151,7 +151,11 @@ macro_rules! open_enum_impls {
                 $crate::params::RpcValue::write_value(self.as_str(), w, key)
             }
 
-            fn write_param(&self, w: &mut $crate::params::ParamWriter<'_>, name: &str) {
+            fn write_param(
+                &self,
+                w: &mut $crate::params::ParamWriter<'_>,
+                name: $crate::params::ParamName<'_>,
+            ) {
                 $crate::params::RpcValue::write_param(self.as_str(), w, name)
             }
         }

@@ -90,26 +90,10 @@ fn all_unreserved(chunk: &[u8; 16]) -> bool {
 }
 
 /// `A-Z a-z 0-9 - _ . ~`.
-const fn is_unreserved_byte(b: u8) -> bool {
+pub(super) const fn is_unreserved_byte(b: u8) -> bool {
     let letter = (b | 0x20).wrapping_sub(b'a') < 26;
     let digit = b.wrapping_sub(b'0') < 10;
     letter | digit | (b == b'-') | (b == b'_') | (b == b'.') | (b == b'~')
-}
-
-/// Room for a typical request's parameters, reserved by the first pair so that the string
-/// does not grow through every small size.
-const INITIAL_CAPACITY: usize = 512;
-
-/// Appends `key=value`, both encoded, to a `&`-separated list in `out`.
-pub(crate) fn append_pair(out: &mut String, key: &str, value: &str) {
-    if out.is_empty() {
-        out.reserve(INITIAL_CAPACITY);
-    } else {
-        out.push('&');
-    }
-    encode_into(out, key);
-    out.push('=');
-    encode_into(out, value);
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! and for signing.
 
 mod encode;
+mod name;
 mod output;
 mod scalar;
 mod style;
@@ -15,7 +16,8 @@ mod writer;
 
 pub(crate) use encode::is_unreserved;
 pub use encode::{encode, encode_into};
-pub(crate) use output::key_prefix;
+pub use name::ParamName;
+pub(crate) use name::key_prefix;
 pub use output::{EncodedParams, Pairs, Params};
 pub use scalar::RpcScalar;
 pub use style::{Delimited, DelimitedList, Json, With};
@@ -119,8 +121,8 @@ pub trait RpcValue {
     ///
     /// The default puts `name` in the writer's key buffer and calls
     /// [`write_value`](Self::write_value); a value that is one pair (a scalar) writes it under
-    /// `name` directly, with nothing copied.
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
-        w.keyed(name, |w, key| self.write_value(w, key));
+    /// `name` directly, with nothing copied and the name's facts as they were worked out.
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
+        w.keyed(name.as_str(), |w, key| self.write_value(w, key));
     }
 }

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::encode::{append_known, append_pair, is_unreserved};
-use super::{Location, ParamWriter, RpcParams};
+use super::encode::{append_known, is_unreserved};
+use super::{Location, ParamName, ParamWriter, RpcParams};
 
 /// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,10 +38,27 @@ impl Params {
 
     /// Appends `key=value` to the pairs of `location`.
     pub fn push(&mut self, location: Location, key: impl AsRef<str>, value: impl AsRef<str>) {
-        let (key, value) = (key.as_ref(), value.as_ref());
+        let value = value.as_ref();
+        self.push_named(
+            location,
+            ParamName::of(key.as_ref()),
+            value,
+            is_unreserved(value),
+        );
+    }
+
+    /// Appends `name=value` to the pairs of `location`, knowing whether `value` encodes to
+    /// itself (`plain_value`).
+    pub(crate) fn push_named(
+        &mut self,
+        location: Location,
+        name: ParamName<'_>,
+        value: &str,
+        plain_value: bool,
+    ) {
         match location {
-            Location::Query => self.query.push(key, value),
-            Location::Body => self.body.push(key, value),
+            Location::Query => self.query.push_named(name, value, plain_value),
+            Location::Body => self.body.push_named(name, value, plain_value),
         }
     }
 
@@ -107,12 +124,18 @@ const INITIAL_PAIRS: usize = 16;
 impl Pairs {
     /// Appends `key=value`.
     pub fn push(&mut self, key: &str, value: &str) {
+        self.push_named(ParamName::of(key), value, is_unreserved(value));
+    }
+
+    /// Appends `name=value`, knowing whether `value` encodes to itself (`plain_value`).
+    fn push_named(&mut self, name: ParamName<'_>, value: &str, plain_value: bool) {
+        debug_assert_eq!(plain_value, is_unreserved(value));
         if self.spans.is_empty() {
             self.text.reserve(INITIAL_TEXT);
             self.spans.reserve(INITIAL_PAIRS);
         }
         let start = self.text.len();
-        self.text.push_str(key);
+        self.text.push_str(name.as_str());
         let eq = self.text.len();
         self.text.push('=');
         self.text.push_str(value);
@@ -120,9 +143,9 @@ impl Pairs {
             start,
             eq,
             end: self.text.len(),
-            prefix: key_prefix(key),
-            plain_key: is_unreserved(key),
-            plain_value: is_unreserved(value),
+            prefix: name.prefix(),
+            plain_key: name.is_plain(),
+            plain_value,
         });
     }
 
@@ -222,29 +245,6 @@ impl Pairs {
     }
 }
 
-/// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes: most
-/// parameter names differ in them, so sorting by it first compares integers only.
-///
-/// A key shorter than eight bytes is placed by fixed-size copies that may overlap (each byte
-/// lands where it belongs), not by a copy of variable length.
-pub(crate) fn key_prefix(key: &str) -> u64 {
-    let bytes = key.as_bytes();
-    if let Some(head) = bytes.first_chunk::<8>() {
-        return u64::from_be_bytes(*head);
-    }
-    let mut head = [0u8; 8];
-    let len = bytes.len();
-    if len >= 4 {
-        head[..4].copy_from_slice(&bytes[..4]);
-        head[len - 4..len].copy_from_slice(&bytes[len - 4..]);
-    } else if len > 0 {
-        for at in [0, len / 2, len - 1] {
-            head[at] = bytes[at];
-        }
-    }
-    u64::from_be_bytes(head)
-}
-
 impl fmt::Debug for Pairs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter()).finish()
@@ -310,11 +310,30 @@ impl EncodedParams {
 
     /// Appends `key=value`, both encoded, to the string of `location`.
     pub fn push(&mut self, location: Location, key: &str, value: &str) {
+        self.push_named(location, ParamName::of(key), value, is_unreserved(value));
+    }
+
+    /// Appends `name=value`, both encoded, to the string of `location`, knowing whether
+    /// `value` encodes to itself (`plain_value`).
+    pub(crate) fn push_named(
+        &mut self,
+        location: Location,
+        name: ParamName<'_>,
+        value: &str,
+        plain_value: bool,
+    ) {
         let out = match location {
             Location::Query => &mut self.query,
             Location::Body => &mut self.body,
         };
-        append_pair(out, key, value);
+        if out.is_empty() {
+            out.reserve(INITIAL_TEXT);
+        } else {
+            out.push('&');
+        }
+        append_known(out, name.as_str(), name.is_plain());
+        out.push('=');
+        append_known(out, value, plain_value);
     }
 }
 
@@ -334,25 +353,5 @@ mod tests {
             [("a=b", "c"), ("k", "v=w"), ("=", "="), ("p", "q"), ("", "")]
         );
         assert!(!pairs.plain_keys());
-    }
-
-    #[test]
-    fn each_key_prefix_is_its_first_eight_bytes_zero_padded_whatever_follows() {
-        let mut pairs = Pairs::default();
-        let mut expected = Vec::new();
-        for len in 0..=9 {
-            for value in ["", "v", "a longer value"] {
-                let key = &"KeyPrefix"[..len];
-                pairs.push(key, value);
-                let mut head = [0u8; 8];
-                for (slot, b) in head.iter_mut().zip(key.bytes()) {
-                    *slot = b;
-                }
-                expected.push(u64::from_be_bytes(head));
-            }
-        }
-        assert_eq!(pairs.key_prefixes().collect::<Vec<_>>(), expected);
-        assert_eq!(key_prefix("Key"), u64::from_be_bytes(*b"Key\0\0\0\0\0"));
-        assert_eq!(key_prefix("KeyPrefix"), u64::from_be_bytes(*b"KeyPrefi"));
     }
 }

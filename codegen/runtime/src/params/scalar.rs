@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::{ParamWriter, RpcValue};
+use super::{ParamName, ParamWriter, RpcValue};
 
 /// A value that is one piece of wire text: the element type of the delimited styles
 /// (`simple`, `space_delimited`, `pipe_delimited`), whose elements are joined into one value.
@@ -43,8 +43,8 @@ impl RpcValue for str {
         w.write_str(key, self);
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
-        w.write_str(name, self);
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
+        w.write_named(name, self);
     }
 }
 
@@ -59,8 +59,8 @@ impl RpcValue for String {
         w.write_str(key, self);
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
-        w.write_str(name, self);
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
+        w.write_named(name, self);
     }
 }
 
@@ -91,11 +91,11 @@ impl RpcScalar for bool {
 /// Booleans are `true` / `false`, lower case.
 impl RpcValue for bool {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
-        w.write_str(key, bool_text(*self));
+        w.write_known(ParamName::of(key), bool_text(*self), true);
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
-        w.write_str(name, bool_text(*self));
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
+        w.write_known(name, bool_text(*self), true);
     }
 }
 
@@ -113,12 +113,13 @@ macro_rules! integers {
 
         /// Integers are written in decimal.
         impl RpcValue for $t {
+            // Decimal digits and a minus sign encode to themselves.
             fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
-                w.write_str(key, itoa::Buffer::new().format(*self));
+                w.write_known(ParamName::of(key), itoa::Buffer::new().format(*self), true);
             }
 
-            fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
-                w.write_str(name, itoa::Buffer::new().format(*self));
+            fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
+                w.write_known(name, itoa::Buffer::new().format(*self), true);
             }
         }
     )*};

@@ -3,14 +3,14 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use super::{ParamWriter, RpcValue};
+use super::{ParamName, ParamWriter, RpcValue};
 
 impl<T: RpcValue + ?Sized> RpcValue for &T {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         (**self).write_value(w, key);
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
         (**self).write_param(w, name);
     }
 }
@@ -20,7 +20,7 @@ impl<T: RpcValue + ?Sized> RpcValue for Box<T> {
         (**self).write_value(w, key);
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
         (**self).write_param(w, name);
     }
 }
@@ -30,7 +30,7 @@ impl<T: RpcValue + ToOwned + ?Sized> RpcValue for Cow<'_, T> {
         (**self).write_value(w, key);
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
         (**self).write_param(w, name);
     }
 }
@@ -43,7 +43,7 @@ impl<T: RpcValue> RpcValue for Option<T> {
         }
     }
 
-    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: ParamName<'_>) {
         if let Some(value) = self {
             value.write_param(w, name);
         }

@@ -2,7 +2,8 @@
 
 use std::mem;
 
-use super::{EncodedParams, Location, Params, RpcValue};
+use super::encode::is_unreserved;
+use super::{EncodedParams, Location, ParamName, Params, RpcValue};
 
 /// The destination of serialized parameters, handed to [`RpcParams::write_params`](super::RpcParams::write_params)
 /// and [`RpcValue::write_value`].
@@ -55,6 +56,12 @@ impl<'a> ParamWriter<'a> {
     /// Writes the top-level parameter `name` to `location`: `value` is written under the key
     /// `name`, and everything nested in it goes to the same location.
     pub fn param(&mut self, location: Location, name: &str, value: &dyn RpcValue) {
+        self.param_named(location, ParamName::of(name), value);
+    }
+
+    /// [`param`](Self::param) for a name whose facts are already worked out, such as a
+    /// constant: how `#[derive(RpcParams)]` writes each field.
+    pub fn param_named(&mut self, location: Location, name: ParamName<'_>, value: &dyn RpcValue) {
         self.location = location;
         value.write_param(self, name);
     }
@@ -86,9 +93,20 @@ impl<'a> ParamWriter<'a> {
 
     /// Writes one pair, `key=value`, to the current location.
     pub fn write_str(&mut self, key: &str, value: &str) {
+        self.write_known(ParamName::of(key), value, is_unreserved(value));
+    }
+
+    /// Writes one pair, `name=value`, to the current location.
+    pub(crate) fn write_named(&mut self, name: ParamName<'_>, value: &str) {
+        self.write_known(name, value, is_unreserved(value));
+    }
+
+    /// Writes one pair, `key=value`, knowing whether `value` encodes to itself
+    /// (`plain_value`): a number or a boolean always does.
+    pub(crate) fn write_known(&mut self, key: ParamName<'_>, value: &str, plain_value: bool) {
         match &mut self.sink {
-            Sink::Pairs(params) => params.push(self.location, key, value),
-            Sink::Encoded(encoded) => encoded.push(self.location, key, value),
+            Sink::Pairs(params) => params.push_named(self.location, key, value, plain_value),
+            Sink::Encoded(encoded) => encoded.push_named(self.location, key, value, plain_value),
         }
     }
 }
