@@ -143,7 +143,7 @@ fn authorize<V: AsRef<str>>(
 }
 
 /// SHA-256 of the canonical request, from headers already lower-case and sorted by name: the
-/// query hashed where it lies, the headers part written into one buffer.
+/// request hashed part by part where each part lies, nothing copied into a buffer first.
 fn hash_canonical_request<V: AsRef<str>>(
     method: &str,
     canonical_query: &str,
@@ -152,22 +152,16 @@ fn hash_canonical_request<V: AsRef<str>>(
     content_sha256: &str,
 ) -> [u8; 32] {
     debug_assert!(headers.windows(2).all(|w| w[0].0 < w[1].0));
-    let header_lines: usize = headers
-        .iter()
-        .map(|(name, value)| name.len() + value.as_ref().len() + 2)
-        .sum();
-    let mut tail = String::with_capacity(header_lines + signed_headers.len() + 67);
-    tail.push('\n');
+    let mut hasher = Sha256::new();
+    for part in [method, "\n/\n", canonical_query, "\n"] {
+        hasher.update(part);
+    }
     for (name, value) in headers {
         for part in [name, ":", trim(value.as_ref()), "\n"] {
-            tail.push_str(part);
+            hasher.update(part);
         }
     }
     for part in ["\n", signed_headers, "\n", content_sha256] {
-        tail.push_str(part);
-    }
-    let mut hasher = Sha256::new();
-    for part in [method, "\n/\n", canonical_query, &tail] {
         hasher.update(part);
     }
     hasher.finalize().into()
