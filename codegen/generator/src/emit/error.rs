@@ -1,14 +1,15 @@
 //! The per-operation error enum: a variant per documented code plus a catch-all.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rustdoc::doc_attrs;
 use super::tokens::ident;
 use crate::ir::OperationIr;
 
-/// The error enum, its conversion from a service error, `Clone` and `Debug` (as derived,
-/// with one call each instead of one per variant) and `Display`.
+/// The error enum, its conversion from a service error (the code's index in the documented
+/// codes, then a match on the number), `Clone` and `Debug` (as derived, with one call each
+/// instead of one per variant) and `Display`.
 pub fn error_enum(op: &OperationIr) -> TokenStream {
     let name = ident(&op.error);
     let doc = doc_attrs(&format!(
@@ -27,10 +28,10 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         let variant = ident(&e.variant);
         quote! { #doc #variant(::acs_runtime::client::ServiceError), }
     });
-    let arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let code = &e.code;
-        quote! { #code => Self::#variant(error), }
+    let codes = op.errors.iter().map(|e| &e.code);
+    let arms = op.errors.iter().enumerate().map(|(index, e)| {
+        let (index, variant) = (Literal::usize_unsuffixed(index), ident(&e.variant));
+        quote! { #index => Self::#variant(error), }
     });
     let parts = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
@@ -45,7 +46,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         quote!(Self::Unhandled(error))
     } else {
         quote! {
-            match error.code() {
+            match error.code_index(&[#(#codes),*]) {
                 #(#arms)*
                 _ => Self::Unhandled(error),
             }
