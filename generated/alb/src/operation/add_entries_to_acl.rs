@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .acl_id("nacl-hp34s2h0xx1ht4nwo****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddEntriesToAclRequest {
     /// The ID of the ACL.
@@ -66,10 +66,25 @@ pub struct AddEntriesToAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddEntriesToAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_id: None,
+            acl_entries: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddEntriesToAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddEntriesToAclRequestBuilder {
-        AddEntriesToAclRequestBuilder::default()
+        AddEntriesToAclRequestBuilder {
+            inner: AddEntriesToAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -250,19 +265,24 @@ pub enum AddEntriesToAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceAlreadyExist.AclEntry" => Self::ResourceAlreadyExistAclEntry(error),
-            "ResourceQuotaExceeded.AclEntriesNum" => {
-                Self::ResourceQuotaExceededAclEntriesNum(error)
-            }
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceQuotaExceeded.ListenerAclEntriesNum" => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerAclEntriesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
-            }
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceAlreadyExist.AclEntry",
+                    "ResourceQuotaExceeded.AclEntriesNum",
+                    "IncorrectStatus.Acl",
+                    "ResourceQuotaExceeded.ListenerAclEntriesNum",
+                    "ResourceQuotaExceeded.LoadBalancerAclEntriesNum",
+                    "ResourceNotFound.Acl",
+                ],
+            )
+        {
+            0 => Self::ResourceAlreadyExistAclEntry(error),
+            1 => Self::ResourceQuotaExceededAclEntriesNum(error),
+            2 => Self::IncorrectStatusAcl(error),
+            3 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
+            4 => Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error),
+            5 => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

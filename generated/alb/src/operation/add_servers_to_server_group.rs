@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtop****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddServersToServerGroupRequest {
     /// The server group ID.
@@ -69,10 +69,25 @@ pub struct AddServersToServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddServersToServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddServersToServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddServersToServerGroupRequestBuilder {
-        AddServersToServerGroupRequestBuilder::default()
+        AddServersToServerGroupRequestBuilder {
+            inner: AddServersToServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -290,42 +305,58 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Conflict.BackendServer" => Self::ConflictBackendServer(error),
-            "OperationDenied.VpcVportNotFound" => {
-                Self::OperationDeniedVpcVportNotFound(error)
-            }
-            "IncorrectStatus.Eni" => Self::IncorrectStatusEni(error),
-            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
-            "OperationDenied.NoAvailableVSwitch" => {
-                Self::OperationDeniedNoAvailableVSwitch(error)
-            }
-            "OperationDenied.VgwVipNotFound" => {
-                Self::OperationDeniedVgwVipNotFound(error)
-            }
-            "OperationDenied.CloudBox" => Self::OperationDeniedCloudBox(error),
-            "Mismatch.Type" => Self::MismatchType(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "DuplicatedParam.BackendServer" => Self::DuplicatedParamBackendServer(error),
-            "OperationDenied.EciNotSupportJobType" => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            "IllegalParam.ServerIp" => Self::IllegalParamServerIp(error),
-            "Mismatch.ServerType" => Self::MismatchServerType(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
-            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
-            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "IncorrectStatus.ServerGroup",
+                    "Conflict.BackendServer",
+                    "OperationDenied.VpcVportNotFound",
+                    "IncorrectStatus.Eni",
+                    "ResourceInUse.IP",
+                    "OperationDenied.NoAvailableVSwitch",
+                    "OperationDenied.VgwVipNotFound",
+                    "OperationDenied.CloudBox",
+                    "Mismatch.Type",
+                    "Mismatch.VpcId",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceInConfiguring",
+                    "DuplicatedParam.BackendServer",
+                    "OperationDenied.EciNotSupportJobType",
+                    "IllegalParam.ServerIp",
+                    "Mismatch.ServerType",
+                    "ServiceUnavailable",
+                    "Forbidden.ServerGroup",
+                    "ResourceNotFound.ServerGroup",
+                    "ResourceNotFound.Ecs",
+                    "ResourceNotFound.Eci",
+                    "ResourceNotFound.Eni",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaExceededServerAddedNum(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::ConflictBackendServer(error),
+            3 => Self::OperationDeniedVpcVportNotFound(error),
+            4 => Self::IncorrectStatusEni(error),
+            5 => Self::ResourceInUseIp(error),
+            6 => Self::OperationDeniedNoAvailableVSwitch(error),
+            7 => Self::OperationDeniedVgwVipNotFound(error),
+            8 => Self::OperationDeniedCloudBox(error),
+            9 => Self::MismatchType(error),
+            10 => Self::MismatchVpcId(error),
+            11 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            12 => Self::ResourceInConfiguring(error),
+            13 => Self::DuplicatedParamBackendServer(error),
+            14 => Self::OperationDeniedEciNotSupportJobType(error),
+            15 => Self::IllegalParamServerIp(error),
+            16 => Self::MismatchServerType(error),
+            17 => Self::ServiceUnavailable(error),
+            18 => Self::ForbiddenServerGroup(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
+            20 => Self::ResourceNotFoundEcs(error),
+            21 => Self::ResourceNotFoundEci(error),
+            22 => Self::ResourceNotFoundEni(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// The template ID.
@@ -58,10 +58,25 @@ pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ApplyHealthCheckTemplateToServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            health_check_template_id: None,
+            server_group_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ApplyHealthCheckTemplateToServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ApplyHealthCheckTemplateToServerGroupRequestBuilder {
-        ApplyHealthCheckTemplateToServerGroupRequestBuilder::default()
+        ApplyHealthCheckTemplateToServerGroupRequestBuilder {
+            inner: ApplyHealthCheckTemplateToServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,16 +258,22 @@ pub enum ApplyHealthCheckTemplateToServerGroupError {
 impl From<::acs_runtime::client::ServiceError>
 for ApplyHealthCheckTemplateToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.HealthCheckTemplate" => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.HealthCheckTemplate" => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.HealthCheckTemplate",
+                    "IncorrectStatus.ServerGroup",
+                    "Forbidden.ServerGroup",
+                    "ResourceNotFound.HealthCheckTemplate",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusHealthCheckTemplate(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::ForbiddenServerGroup(error),
+            3 => Self::ResourceNotFoundHealthCheckTemplate(error),
+            4 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

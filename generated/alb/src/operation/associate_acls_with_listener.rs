@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .acl_type("White");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateAclsWithListenerRequest {
     /// The IDs of the ACLs. You can specify up to three IDs in each call.
@@ -73,10 +73,26 @@ pub struct AssociateAclsWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateAclsWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            listener_id: None,
+            acl_type: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateAclsWithListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateAclsWithListenerRequestBuilder {
-        AssociateAclsWithListenerRequestBuilder::default()
+        AssociateAclsWithListenerRequestBuilder {
+            inner: AssociateAclsWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,20 +298,30 @@ pub enum AssociateAclsWithListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.AclsNum" => Self::QuotaExceededAclsNum(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceQuotaExceeded.ListenerAclEntriesNum" => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            "OperationDenied.AclNotSupport" => Self::OperationDeniedAclNotSupport(error),
-            "ResourceAlreadyExist.AclEntry" => Self::ResourceAlreadyExistAclEntry(error),
-            "ResourceInUse.Acl" => Self::ResourceInUseAcl(error),
-            "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl" => {
-                Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
-            }
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.AclsNum",
+                    "IncorrectStatus.Acl",
+                    "ResourceQuotaExceeded.ListenerAclEntriesNum",
+                    "OperationDenied.AclNotSupport",
+                    "ResourceAlreadyExist.AclEntry",
+                    "ResourceInUse.Acl",
+                    "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl",
+                    "ResourceNotFound.Acl",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededAclsNum(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
+            3 => Self::OperationDeniedAclNotSupport(error),
+            4 => Self::ResourceAlreadyExistAclEntry(error),
+            5 => Self::ResourceInUseAcl(error),
+            6 => Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error),
+            7 => Self::ResourceNotFoundAcl(error),
+            8 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

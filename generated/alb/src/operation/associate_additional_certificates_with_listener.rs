@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateAdditionalCertificatesWithListenerRequest {
     /// The listener ID. This parameter is supported only by HTTPS and QUIC listeners.
@@ -62,10 +62,25 @@ pub struct AssociateAdditionalCertificatesWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateAdditionalCertificatesWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            certificates: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateAdditionalCertificatesWithListenerRequestBuilder {
-        AssociateAdditionalCertificatesWithListenerRequestBuilder::default()
+        AssociateAdditionalCertificatesWithListenerRequestBuilder {
+            inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,30 +284,34 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.DefaultCertificateUsed" => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            "OperationFailed.DefaultCertificateNotFound" => {
-                Self::OperationFailedDefaultCertificateNotFound(error)
-            }
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerCertificatesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error)
-            }
-            "OperationDenied.HttpListenerNotSupport" => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.DefaultCertificateUsed",
+                    "OperationFailed.DefaultCertificateNotFound",
+                    "ResourceAlreadyAssociated.Certificate",
+                    "ResourceQuotaExceeded.LoadBalancerCertificatesNum",
+                    "OperationDenied.HttpListenerNotSupport",
+                    "InvalidParameter",
+                    "ResourceInConfiguring.Listener",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.Certificate",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedDefaultCertificateUsed(error),
+            2 => Self::OperationFailedDefaultCertificateNotFound(error),
+            3 => Self::ResourceAlreadyAssociatedCertificate(error),
+            4 => Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error),
+            5 => Self::OperationDeniedHttpListenerNotSupport(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::ResourceInConfiguringListener(error),
+            8 => Self::ForbiddenLoadBalancer(error),
+            9 => Self::ResourceNotFoundCertificate(error),
+            10 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

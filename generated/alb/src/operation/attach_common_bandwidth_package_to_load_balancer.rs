@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -73,10 +73,26 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachCommonBandwidthPackageToLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
-        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::default()
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
+            inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,17 +288,20 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            "IncorrectStatus.CommonBandwidthPackage" => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.CommonBandwidthPackage" => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.CommonBandwidthPackage",
+                    "IncorrectStatus.CommonBandwidthPackage",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.CommonBandwidthPackage",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
+            1 => Self::IncorrectStatusCommonBandwidthPackage(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
+            3 => Self::ResourceNotFoundCommonBandwidthPackage(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-o9ulmq5hgn68jk****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelShiftLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -61,10 +61,25 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelShiftLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelShiftLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelShiftLoadBalancerZonesRequestBuilder {
-        CancelShiftLoadBalancerZonesRequestBuilder::default()
+        CancelShiftLoadBalancerZonesRequestBuilder {
+            inner: CancelShiftLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,34 +280,38 @@ pub enum CancelShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "OperationDenied.ZoneMappingsNotChanged" => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            "OperationDenied.ZoneVSwitchNotExist" => {
-                Self::OperationDeniedZoneVSwitchNotExist(error)
-            }
-            "OperationDenied.EniStatusNotSupport" => {
-                Self::OperationDeniedEniStatusNotSupport(error)
-            }
-            "OperationDenied.OnlyFixedAddressAllocatedModeSupported" => {
-                Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error)
-            }
-            "OperationFailed.CancelShiftLoadBalancerZonesFailed" => {
-                Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.Eip",
+                    "OperationDenied.ZoneVSwitchChanged",
+                    "OperationDenied.ZoneMappingsNotChanged",
+                    "OperationDenied.ZoneVSwitchNotExist",
+                    "OperationDenied.EniStatusNotSupport",
+                    "OperationDenied.OnlyFixedAddressAllocatedModeSupported",
+                    "OperationFailed.CancelShiftLoadBalancerZonesFailed",
+                    "ResourceNotEnough.VSwitchIp",
+                    "Mismatch.ZoneIdAndVSwitchId",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.VSwitch",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::OperationDeniedZoneMappingsNotChanged(error),
+            5 => Self::OperationDeniedZoneVSwitchNotExist(error),
+            6 => Self::OperationDeniedEniStatusNotSupport(error),
+            7 => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
+            8 => Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error),
+            9 => Self::ResourceNotEnoughVSwitchIp(error),
+            10 => Self::MismatchZoneIdAndVSwitchId(error),
+            11 => Self::ResourceNotFoundLoadBalancer(error),
+            12 => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

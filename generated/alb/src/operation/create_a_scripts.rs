@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,25 @@ pub struct CreateAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            listener_id: None,
+            a_scripts: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAScriptsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateAScriptsRequestBuilder {
-        CreateAScriptsRequestBuilder::default()
+        CreateAScriptsRequestBuilder {
+            inner: CreateAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,17 +258,20 @@ pub enum CreateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "ResourceQuotaExceeded.AScriptsNum" => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptsTotalLinesNum" => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptLinesNum" => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "ResourceQuotaExceeded.AScriptsNum",
+                    "ResourceQuotaExceeded.AScriptsTotalLinesNum",
+                    "ResourceQuotaExceeded.AScriptLinesNum",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ResourceQuotaExceededAScriptsNum(error),
+            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
+            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAclRequest {
     /// The name of the ACL. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
@@ -66,10 +66,26 @@ pub struct CreateAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_name: None,
+            client_token: None,
+            dry_run: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateAclRequestBuilder {
-        CreateAclRequestBuilder::default()
+        CreateAclRequestBuilder {
+            inner: CreateAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,10 +261,14 @@ pub enum CreateAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.AclsNum" => Self::QuotaExceededAclsNum(error),
-            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
+        match error
+            .code_index(
+                &["QuotaExceeded.AclsNum", "NotExist.ResourceGroup", "Forbidden.Acl"],
+            )
+        {
+            0 => Self::QuotaExceededAclsNum(error),
+            1 => Self::NotExistResourceGroup(error),
+            2 => Self::ForbiddenAcl(error),
             _ => Self::Unhandled(error),
         }
     }

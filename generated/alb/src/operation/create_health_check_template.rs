@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHealthCheckTemplateRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -175,10 +175,37 @@ pub struct CreateHealthCheckTemplateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHealthCheckTemplateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            health_check_template_name: None,
+            health_check_connect_port: None,
+            health_check_host: None,
+            health_check_codes: None,
+            health_check_interval: None,
+            health_check_timeout: None,
+            health_check_path: None,
+            health_check_method: None,
+            health_check_protocol: None,
+            health_check_http_version: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            dry_run: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHealthCheckTemplateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateHealthCheckTemplateRequestBuilder {
-        CreateHealthCheckTemplateRequestBuilder::default()
+        CreateHealthCheckTemplateRequestBuilder {
+            inner: CreateHealthCheckTemplateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -519,11 +546,16 @@ pub enum CreateHealthCheckTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.HealthCheckTemplatesNum" => {
-                Self::QuotaExceededHealthCheckTemplatesNum(error)
-            }
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.HealthCheckTemplatesNum",
+                    "Forbidden.HealthCheckTemplate",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededHealthCheckTemplatesNum(error),
+            1 => Self::ForbiddenHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

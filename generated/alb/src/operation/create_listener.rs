@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_port(80);
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The ID of the ALB instance.
@@ -185,10 +185,39 @@ pub struct CreateListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            client_token: None,
+            dry_run: None,
+            listener_protocol: None,
+            listener_port: None,
+            listener_description: None,
+            request_timeout: None,
+            idle_timeout: None,
+            gzip_enabled: None,
+            http2_enabled: None,
+            security_policy_id: None,
+            ca_enabled: None,
+            x_forwarded_for_config: None,
+            quic_config: None,
+            certificates: None,
+            ca_certificates: None,
+            default_actions: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateListenerRequestBuilder {
-        CreateListenerRequestBuilder::default()
+        CreateListenerRequestBuilder {
+            inner: CreateListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -608,57 +637,60 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceAlreadyExist.Listener" => Self::ResourceAlreadyExistListener(error),
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerListenersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
-            }
-            "OperationDenied.CrossLoadBalancerQUICListener" => {
-                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            }
-            "ResourceAlreadyAssociated.Listener" => {
-                Self::ResourceAlreadyAssociatedListener(error)
-            }
-            "ResourceQuotaExceeded.SecurityPolicyAttachedNum" => {
-                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "OperationDenied.ServerGroupProtocolNotSupport" => {
-                Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "Forbidden.Listener" => Self::ForbiddenListener(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceAlreadyExist.Listener",
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "ResourceQuotaExceeded.LoadBalancerListenersNum",
+                    "OperationDenied.CrossLoadBalancerQUICListener",
+                    "ResourceAlreadyAssociated.Listener",
+                    "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
+                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "Mismatch.VpcId",
+                    "OperationDenied.ServerGroupProtocolNotSupport",
+                    "OperationDenied.GRPCServerGroup",
+                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                    "InvalidParameter",
+                    "Forbidden.SecurityPolicy",
+                    "Forbidden.LoadBalancer",
+                    "Forbidden.Listener",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.ServerGroup",
+                    "ResourceNotFound.SecurityPolicy",
+                    "ResourceNotFound.Listener",
+                    "ResourceNotFound.Certificate",
+                ],
+            )
+        {
+            0 => Self::ResourceAlreadyExistListener(error),
+            1 => Self::IncorrectStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            3 => Self::ResourceQuotaExceededLoadBalancerListenersNum(error),
+            4 => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
+            5 => Self::ResourceAlreadyAssociatedListener(error),
+            6 => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
+            7 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            8 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            9 => Self::ResourceQuotaExceededServerAddedNum(error),
+            10 => Self::MismatchVpcId(error),
+            11 => Self::OperationDeniedServerGroupProtocolNotSupport(error),
+            12 => Self::OperationDeniedGrpcServerGroup(error),
+            13 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
+            14 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::ForbiddenSecurityPolicy(error),
+            17 => Self::ForbiddenLoadBalancer(error),
+            18 => Self::ForbiddenListener(error),
+            19 => Self::ResourceNotFoundLoadBalancer(error),
+            20 => Self::ResourceNotFoundServerGroup(error),
+            21 => Self::ResourceNotFoundSecurityPolicy(error),
+            22 => Self::ResourceNotFoundListener(error),
+            23 => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

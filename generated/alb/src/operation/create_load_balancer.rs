@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_edition("Standard");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -147,10 +147,35 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            vpc_id: None,
+            address_type: None,
+            load_balancer_name: None,
+            deletion_protection_enabled: None,
+            modification_protection_config: None,
+            zone_mappings: None,
+            address_allocated_mode: None,
+            resource_group_id: None,
+            load_balancer_edition: None,
+            load_balancer_billing_config: None,
+            address_ip_version: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
-        CreateLoadBalancerRequestBuilder::default()
+        CreateLoadBalancerRequestBuilder {
+            inner: CreateLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -465,17 +490,24 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "QuotaExceeded.LoadBalancersNum" => {
-                Self::QuotaExceededLoadBalancersNum(error)
-            }
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "DuplicatedParam.ZoneId" => Self::DuplicatedParamZoneId(error),
-            "OperationDenyed.ServiceLinkedRoleNotExist" => {
-                Self::OperationDenyedServiceLinkedRoleNotExist(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotEnough.VSwitchIp",
+                    "QuotaExceeded.LoadBalancersNum",
+                    "Mismatch.ZoneIdAndVSwitchId",
+                    "DuplicatedParam.ZoneId",
+                    "OperationDenyed.ServiceLinkedRoleNotExist",
+                    "ResourceNotFound.VSwitch",
+                ],
+            )
+        {
+            0 => Self::ResourceNotEnoughVSwitchIp(error),
+            1 => Self::QuotaExceededLoadBalancersNum(error),
+            2 => Self::MismatchZoneIdAndVSwitchId(error),
+            3 => Self::DuplicatedParamZoneId(error),
+            4 => Self::OperationDenyedServiceLinkedRoleNotExist(error),
+            5 => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

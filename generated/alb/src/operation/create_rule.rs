@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .rule_name("rule-doc");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRuleRequest {
     /// The listener ID of the ALB instance.
@@ -114,10 +114,30 @@ pub struct CreateRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            priority: None,
+            direction: None,
+            rule_actions: None,
+            rule_conditions: None,
+            rule_name: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRuleRequestBuilder {
-        CreateRuleRequestBuilder::default()
+        CreateRuleRequestBuilder {
+            inner: CreateRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -412,53 +432,52 @@ pub enum CreateRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Conflict.Priority" => Self::ConflictPriority(error),
-            "ResourceQuotaExceeded.LoadBalancerRulesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "QuotaExceeded.RuleWildcardsNum" => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            "QuotaExceeded.RuleMatchEvaluationsNum" => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "OperationDenied.RewriteMissingForwardGroup" => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "OperationDenied.MirrorActionSupportHttpGroupOnly" => {
-                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            }
-            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.SameGroupForForwardAndMirrorAction",
+                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                    "OperationDenied.GRPCServerGroup",
+                    "Conflict.Priority",
+                    "ResourceQuotaExceeded.LoadBalancerRulesNum",
+                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "QuotaExceeded.RuleWildcardsNum",
+                    "QuotaExceeded.RuleMatchEvaluationsNum",
+                    "QuotaExceeded.RuleActionsNum",
+                    "Mismatch.Protocol",
+                    "Mismatch.VpcId",
+                    "OperationDenied.RewriteMissingForwardGroup",
+                    "ResourceInConfiguring.Listener",
+                    "OperationDenied.MirrorActionSupportHttpGroupOnly",
+                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                    "ResourceNotFound.Listener",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
+            2 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
+            3 => Self::OperationDeniedGrpcServerGroup(error),
+            4 => Self::ConflictPriority(error),
+            5 => Self::ResourceQuotaExceededLoadBalancerRulesNum(error),
+            6 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            8 => Self::ResourceQuotaExceededServerAddedNum(error),
+            9 => Self::QuotaExceededRuleWildcardsNum(error),
+            10 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
+            11 => Self::QuotaExceededRuleActionsNum(error),
+            12 => Self::MismatchProtocol(error),
+            13 => Self::MismatchVpcId(error),
+            14 => Self::OperationDeniedRewriteMissingForwardGroup(error),
+            15 => Self::ResourceInConfiguringListener(error),
+            16 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
+            17 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
+            18 => Self::ResourceNotFoundListener(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -76,10 +76,25 @@ pub struct CreateRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRulesRequestBuilder {
-        CreateRulesRequestBuilder::default()
+        CreateRulesRequestBuilder {
+            inner: CreateRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -297,50 +312,50 @@ pub enum CreateRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Conflict.Priority" => Self::ConflictPriority(error),
-            "ResourceQuotaExceeded.LoadBalancerRulesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "QuotaExceeded.RuleWildcardsNum" => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            "QuotaExceeded.RuleMatchEvaluationsNum" => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "OperationDenied.RewriteMissingForwardGroup" => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            "OperationDenied.MirrorActionSupportHttpGroupOnly" => {
-                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            }
-            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                    "OperationDenied.SameGroupForForwardAndMirrorAction",
+                    "OperationDenied.GRPCServerGroup",
+                    "Conflict.Priority",
+                    "ResourceQuotaExceeded.LoadBalancerRulesNum",
+                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "QuotaExceeded.RuleWildcardsNum",
+                    "QuotaExceeded.RuleMatchEvaluationsNum",
+                    "QuotaExceeded.RuleActionsNum",
+                    "Mismatch.VpcId",
+                    "Mismatch.Protocol",
+                    "OperationDenied.RewriteMissingForwardGroup",
+                    "OperationDenied.MirrorActionSupportHttpGroupOnly",
+                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                    "ResourceNotFound.Listener",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
+            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
+            3 => Self::OperationDeniedGrpcServerGroup(error),
+            4 => Self::ConflictPriority(error),
+            5 => Self::ResourceQuotaExceededLoadBalancerRulesNum(error),
+            6 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            8 => Self::ResourceQuotaExceededServerAddedNum(error),
+            9 => Self::QuotaExceededRuleWildcardsNum(error),
+            10 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
+            11 => Self::QuotaExceededRuleActionsNum(error),
+            12 => Self::MismatchVpcId(error),
+            13 => Self::MismatchProtocol(error),
+            14 => Self::OperationDeniedRewriteMissingForwardGroup(error),
+            15 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
+            16 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
+            17 => Self::ResourceNotFoundListener(error),
+            18 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

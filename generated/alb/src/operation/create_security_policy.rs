@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .security_policy_name("test-secrity");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSecurityPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -74,10 +74,28 @@ pub struct CreateSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            tls_versions: None,
+            resource_group_id: None,
+            security_policy_name: None,
+            ciphers: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSecurityPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSecurityPolicyRequestBuilder {
-        CreateSecurityPolicyRequestBuilder::default()
+        CreateSecurityPolicyRequestBuilder {
+            inner: CreateSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -283,10 +301,8 @@ pub enum CreateSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.SecurityPoliciesNum" => {
-                Self::QuotaExceededSecurityPoliciesNum(error)
-            }
+        match error.code_index(&["QuotaExceeded.SecurityPoliciesNum"]) {
+            0 => Self::QuotaExceededSecurityPoliciesNum(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_name("sg-atstuj3rtoptyui****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateServerGroupRequest {
     /// The name of the server group. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
@@ -178,10 +178,39 @@ pub struct CreateServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_name: None,
+            server_group_type: None,
+            vpc_id: None,
+            scheduler: None,
+            protocol: None,
+            resource_group_id: None,
+            health_check_config: None,
+            sticky_session_config: None,
+            client_token: None,
+            dry_run: None,
+            ipv6_enabled: None,
+            upstream_keepalive_enabled: None,
+            service_name: None,
+            uch_config: None,
+            connection_drain_config: None,
+            slow_start_config: None,
+            tag: None,
+            cross_zone_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateServerGroupRequestBuilder {
-        CreateServerGroupRequestBuilder::default()
+        CreateServerGroupRequestBuilder {
+            inner: CreateServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -562,35 +591,36 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.ServerGroupsNum" => Self::QuotaExceededServerGroupsNum(error),
-            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            "Mismatch.ServerGroupSchedulerAndSlowStartEnable" => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            "QuotaExceeded.SlowStartDuration" => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            "UnsupportedFeature.SlowStart" => Self::UnsupportedFeatureSlowStart(error),
-            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            "QuotaExceeded.ConnectionDrainTimeout" => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            "UnsupportedFeature.ConnectionDrain" => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
-            "OperationDenied.VpcNotSupportIpv6" => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            "UnsupportedFeature.FcServerGroup" => {
-                Self::UnsupportedFeatureFcServerGroup(error)
-            }
-            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.ServerGroupsNum",
+                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                    "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
+                    "QuotaExceeded.SlowStartDuration",
+                    "UnsupportedFeature.SlowStart",
+                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                    "QuotaExceeded.ConnectionDrainTimeout",
+                    "UnsupportedFeature.ConnectionDrain",
+                    "NotExist.ResourceGroup",
+                    "OperationDenied.VpcNotSupportIpv6",
+                    "UnsupportedFeature.FcServerGroup",
+                    "ResourceNotFound.Vpc",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededServerGroupsNum(error),
+            1 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
+            2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
+            3 => Self::QuotaExceededSlowStartDuration(error),
+            4 => Self::UnsupportedFeatureSlowStart(error),
+            5 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
+            6 => Self::QuotaExceededConnectionDrainTimeout(error),
+            7 => Self::UnsupportedFeatureConnectionDrain(error),
+            8 => Self::NotExistResourceGroup(error),
+            9 => Self::OperationDeniedVpcNotSupportIpv6(error),
+            10 => Self::UnsupportedFeatureFcServerGroup(error),
+            11 => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::delete_a_scripts::DeleteAScriptsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -52,10 +52,24 @@ pub struct DeleteAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            a_script_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAScriptsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAScriptsRequestBuilder {
-        DeleteAScriptsRequestBuilder::default()
+        DeleteAScriptsRequestBuilder {
+            inner: DeleteAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,12 +229,18 @@ pub enum DeleteAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.AScript" => Self::ResourceNotFoundAScript(error),
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.CrossListenerAScripts" => {
-                Self::OperationDeniedCrossListenerAScripts(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.AScript",
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.CrossListenerAScripts",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundAScript(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::OperationDeniedCrossListenerAScripts(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAclRequest {
     /// The ID of the ACL.
@@ -55,10 +55,24 @@ pub struct DeleteAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAclRequestBuilder {
-        DeleteAclRequestBuilder::default()
+        DeleteAclRequestBuilder {
+            inner: DeleteAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,11 +230,20 @@ pub enum DeleteAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInUse.Acl" => Self::ResourceInUseAcl(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceInUse.Acl",
+                    "IncorrectStatus.Acl",
+                    "Forbidden.Acl",
+                    "ResourceNotFound.Acl",
+                ],
+            )
+        {
+            0 => Self::ResourceInUseAcl(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ForbiddenAcl(error),
+            3 => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::delete_health_check_templates::DeleteHealthCheckTemplatesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteHealthCheckTemplatesRequest {
     /// The IDs of health check templates. You can specify at most 10 IDs.
@@ -46,10 +46,24 @@ pub struct DeleteHealthCheckTemplatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteHealthCheckTemplatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            health_check_template_ids: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteHealthCheckTemplatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteHealthCheckTemplatesRequestBuilder {
-        DeleteHealthCheckTemplatesRequestBuilder::default()
+        DeleteHealthCheckTemplatesRequestBuilder {
+            inner: DeleteHealthCheckTemplatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,10 +223,8 @@ pub enum DeleteHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.HealthCheckTemplate" => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
+        match error.code_index(&["IncorrectStatus.HealthCheckTemplate"]) {
+            0 => Self::IncorrectStatusHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteListenerRequest {
     /// The ID of the Application Load Balancer (ALB) listener.
@@ -55,10 +55,24 @@ pub struct DeleteListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteListenerRequestBuilder {
-        DeleteListenerRequestBuilder::default()
+        DeleteListenerRequestBuilder {
+            inner: DeleteListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,16 +238,26 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "ResourceInUse.Listener" => Self::ResourceInUseListener(error),
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "ResourceInUse.Listener",
+                    "ResourceInConfiguring.Listener",
+                    "IncorrectStatus.LoadBalancer",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.Listener",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ResourceInUseListener(error),
+            2 => Self::ResourceInConfiguringListener(error),
+            3 => Self::IncorrectStatusLoadBalancer(error),
+            4 => Self::ForbiddenLoadBalancer(error),
+            5 => Self::ResourceNotFoundListener(error),
+            6 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerRequest {
     /// The ALB instance ID.
@@ -53,10 +53,24 @@ pub struct DeleteLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLoadBalancerRequestBuilder {
-        DeleteLoadBalancerRequestBuilder::default()
+        DeleteLoadBalancerRequestBuilder {
+            inner: DeleteLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,16 +233,22 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "OperationDenied.DeletionProtectionEnabled" => {
-                Self::OperationDeniedDeletionProtectionEnabled(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "OperationDenied.DeletionProtectionEnabled",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::OperationDeniedDeletionProtectionEnabled(error),
+            3 => Self::ForbiddenLoadBalancer(error),
+            4 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

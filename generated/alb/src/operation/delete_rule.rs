@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRuleRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -55,10 +55,24 @@ pub struct DeleteRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRuleRequestBuilder {
-        DeleteRuleRequestBuilder::default()
+        DeleteRuleRequestBuilder {
+            inner: DeleteRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,12 +230,18 @@ pub enum DeleteRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Rule",
+                    "ResourceInConfiguring.Listener",
+                    "ResourceNotFound.Rule",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::ResourceInConfiguringListener(error),
+            2 => Self::ResourceNotFoundRule(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::delete_rules::DeleteRulesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRulesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -60,10 +60,24 @@ pub struct DeleteRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRulesRequestBuilder {
-        DeleteRulesRequestBuilder::default()
+        DeleteRulesRequestBuilder {
+            inner: DeleteRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,13 +241,20 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "OperationDenied.CrossLoadBalancerRules" => {
-                Self::OperationDeniedCrossLoadBalancerRules(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Rule",
+                    "OperationDenied.CrossLoadBalancerRules",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.Rule",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::OperationDeniedCrossLoadBalancerRules(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundRule(error),
             _ => Self::Unhandled(error),
         }
     }

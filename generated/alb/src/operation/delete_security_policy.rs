@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSecurityPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -48,10 +48,24 @@ pub struct DeleteSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            security_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSecurityPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSecurityPolicyRequestBuilder {
-        DeleteSecurityPolicyRequestBuilder::default()
+        DeleteSecurityPolicyRequestBuilder {
+            inner: DeleteSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,15 +220,20 @@ pub enum DeleteSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.SecurityPolicy" => {
-                Self::IncorrectStatusSecurityPolicy(error)
-            }
-            "ResourceInUse.SecurityPolicy" => Self::ResourceInUseSecurityPolicy(error),
-            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.SecurityPolicy",
+                    "ResourceInUse.SecurityPolicy",
+                    "Forbidden.SecurityPolicy",
+                    "ResourceNotFound.SecurityPolicy",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusSecurityPolicy(error),
+            1 => Self::ResourceInUseSecurityPolicy(error),
+            2 => Self::ForbiddenSecurityPolicy(error),
+            3 => Self::ResourceNotFoundSecurityPolicy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteServerGroupRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -55,10 +55,24 @@ pub struct DeleteServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            server_group_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteServerGroupRequestBuilder {
-        DeleteServerGroupRequestBuilder::default()
+        DeleteServerGroupRequestBuilder {
+            inner: DeleteServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,12 +237,22 @@ pub enum DeleteServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "ResourceInUse.ServerGroup" => Self::ResourceInUseServerGroup(error),
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.ServerGroup",
+                    "ResourceInUse.ServerGroup",
+                    "ResourceInConfiguring",
+                    "Forbidden.ServerGroup",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::ResourceInUseServerGroup(error),
+            2 => Self::ResourceInConfiguring(error),
+            3 => Self::ForbiddenServerGroup(error),
+            4 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

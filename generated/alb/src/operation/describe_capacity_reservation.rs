@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationRequest {
     /// 应用型负载均衡实例ID。
@@ -30,10 +30,22 @@ pub struct DescribeCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCapacityReservationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCapacityReservationRequestBuilder {
-        DescribeCapacityReservationRequestBuilder::default()
+        DescribeCapacityReservationRequestBuilder {
+            inner: DescribeCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,8 +195,8 @@ pub enum DescribeCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error.code_index(&["ResourceNotFound.LoadBalancer"]) {
+            0 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The supported language. Valid values:
@@ -33,10 +33,22 @@ pub struct DescribeZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeZonesRequestBuilder {
-        DescribeZonesRequestBuilder::default()
+        DescribeZonesRequestBuilder {
+            inner: DescribeZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableLoadBalancerAccessLogRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -48,10 +48,24 @@ pub struct DisableLoadBalancerAccessLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableLoadBalancerAccessLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableLoadBalancerAccessLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableLoadBalancerAccessLogRequestBuilder {
-        DisableLoadBalancerAccessLogRequestBuilder::default()
+        DisableLoadBalancerAccessLogRequestBuilder {
+            inner: DisableLoadBalancerAccessLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,15 +223,20 @@ pub enum DisableLoadBalancerAccessLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.AccessLogDisabled" => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            "ResourceInConfiguring.LoadBalancer" => {
-                Self::ResourceInConfiguringLoadBalancer(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.AccessLogDisabled",
+                    "ResourceInConfiguring.LoadBalancer",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedAccessLogDisabled(error),
+            1 => Self::ResourceInConfiguringLoadBalancer(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

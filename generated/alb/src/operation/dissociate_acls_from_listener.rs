@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateAclsFromListenerRequest {
     /// The access control list (ACL) IDs. You can disassociate at most three ACLs from a listener in each call.
@@ -62,10 +62,25 @@ pub struct DissociateAclsFromListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateAclsFromListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateAclsFromListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DissociateAclsFromListenerRequestBuilder {
-        DissociateAclsFromListenerRequestBuilder::default()
+        DissociateAclsFromListenerRequestBuilder {
+            inner: DissociateAclsFromListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,12 +261,22 @@ pub enum DissociateAclsFromListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "LockFailed" => Self::LockFailed(error),
-            "ResourceNotAssociated.Acl" => Self::ResourceNotAssociatedAcl(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "IncorrectStatus.Acl",
+                    "ResourceInConfiguring",
+                    "LockFailed",
+                    "ResourceNotAssociated.Acl",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceInConfiguring(error),
+            3 => Self::LockFailed(error),
+            4 => Self::ResourceNotAssociatedAcl(error),
             _ => Self::Unhandled(error),
         }
     }

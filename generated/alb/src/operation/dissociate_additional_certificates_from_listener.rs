@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateAdditionalCertificatesFromListenerRequest {
     /// The listener ID. You must specify the ID of an HTTPS listener or a QUIC listener.
@@ -59,10 +59,25 @@ pub struct DissociateAdditionalCertificatesFromListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateAdditionalCertificatesFromListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            certificates: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateAdditionalCertificatesFromListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DissociateAdditionalCertificatesFromListenerRequestBuilder {
-        DissociateAdditionalCertificatesFromListenerRequestBuilder::default()
+        DissociateAdditionalCertificatesFromListenerRequestBuilder {
+            inner: DissociateAdditionalCertificatesFromListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,21 +269,24 @@ pub enum DissociateAdditionalCertificatesFromListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateAdditionalCertificatesFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.HttpListenerNotSupport" => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            "OperationDenied.DefaultCertificateUsed" => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            "ResourceNotAssociated.Certificate" => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.HttpListenerNotSupport",
+                    "OperationDenied.DefaultCertificateUsed",
+                    "ResourceNotAssociated.Certificate",
+                    "ResourceInConfiguring.Listener",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedHttpListenerNotSupport(error),
+            2 => Self::OperationDeniedDefaultCertificateUsed(error),
+            3 => Self::ResourceNotAssociatedCertificate(error),
+            4 => Self::ResourceInConfiguringListener(error),
+            5 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableLoadBalancerAccessLogRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -64,10 +64,26 @@ pub struct EnableLoadBalancerAccessLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableLoadBalancerAccessLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            log_project: None,
+            log_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableLoadBalancerAccessLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableLoadBalancerAccessLogRequestBuilder {
-        EnableLoadBalancerAccessLogRequestBuilder::default()
+        EnableLoadBalancerAccessLogRequestBuilder {
+            inner: EnableLoadBalancerAccessLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,13 +271,20 @@ pub enum EnableLoadBalancerAccessLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.AccessLogEnabled" => {
-                Self::OperationDeniedAccessLogEnabled(error)
-            }
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.AccessLogEnabled",
+                    "IncorrectStatus.LoadBalancer",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedAccessLogEnabled(error),
+            1 => Self::IncorrectStatusLoadBalancer(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

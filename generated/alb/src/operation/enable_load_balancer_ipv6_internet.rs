@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableLoadBalancerIpv6InternetRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -67,10 +67,24 @@ pub struct EnableLoadBalancerIpv6InternetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableLoadBalancerIpv6InternetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableLoadBalancerIpv6InternetRequestBuilder {
-        EnableLoadBalancerIpv6InternetRequestBuilder::default()
+        EnableLoadBalancerIpv6InternetRequestBuilder {
+            inner: EnableLoadBalancerIpv6InternetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,19 +255,24 @@ pub enum EnableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "OperationDenied.NonDualStackInstance" => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            "OperationDenied.Ipv6InternetInstance" => {
-                Self::OperationDeniedIpv6InternetInstance(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "OperationDenied.NonDualStackInstance",
+                    "OperationDenied.Ipv6InternetInstance",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::OperationDeniedNonDualStackInstance(error),
+            3 => Self::OperationDeniedIpv6InternetInstance(error),
+            4 => Self::ForbiddenLoadBalancer(error),
+            5 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetHealthCheckTemplateAttributeRequest {
     /// The ID of the health check template.
@@ -30,10 +30,22 @@ pub struct GetHealthCheckTemplateAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetHealthCheckTemplateAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            health_check_template_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetHealthCheckTemplateAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetHealthCheckTemplateAttributeRequestBuilder {
-        GetHealthCheckTemplateAttributeRequestBuilder::default()
+        GetHealthCheckTemplateAttributeRequestBuilder {
+            inner: GetHealthCheckTemplateAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,11 +296,16 @@ pub enum GetHealthCheckTemplateAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
-            "ResourceNotFound.HealthCheckTemplate" => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.HealthCheckTemplate",
+                    "ResourceNotFound.HealthCheckTemplate",
+                ],
+            )
+        {
+            0 => Self::ForbiddenHealthCheckTemplate(error),
+            1 => Self::ResourceNotFoundHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

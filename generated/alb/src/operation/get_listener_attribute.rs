@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetListenerAttributeRequest {
     /// The listener ID.
@@ -30,10 +30,22 @@ pub struct GetListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetListenerAttributeRequestBuilder {
-        GetListenerAttributeRequestBuilder::default()
+        GetListenerAttributeRequestBuilder {
+            inner: GetListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,9 +306,10 @@ pub enum GetListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error.code_index(&["Forbidden.LoadBalancer", "ResourceNotFound.Listener"])
+        {
+            0 => Self::ForbiddenLoadBalancer(error),
+            1 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

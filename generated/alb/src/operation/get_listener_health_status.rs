@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetListenerHealthStatusRequest {
     /// The listener ID.
@@ -54,10 +54,25 @@ pub struct GetListenerHealthStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetListenerHealthStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            include_rule: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetListenerHealthStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetListenerHealthStatusRequestBuilder {
-        GetListenerHealthStatusRequestBuilder::default()
+        GetListenerHealthStatusRequestBuilder {
+            inner: GetListenerHealthStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,10 +254,18 @@ pub enum GetListenerHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::ForbiddenLoadBalancer(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
+            2 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

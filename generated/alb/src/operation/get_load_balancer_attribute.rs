@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetLoadBalancerAttributeRequest {
     /// The ALB instance ID.
@@ -30,10 +30,22 @@ pub struct GetLoadBalancerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetLoadBalancerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetLoadBalancerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetLoadBalancerAttributeRequestBuilder {
-        GetLoadBalancerAttributeRequestBuilder::default()
+        GetLoadBalancerAttributeRequestBuilder {
+            inner: GetLoadBalancerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -328,9 +340,11 @@ pub enum GetLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(&["Forbidden.LoadBalancer", "ResourceNotFound.LoadBalancer"])
+        {
+            0 => Self::ForbiddenLoadBalancer(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

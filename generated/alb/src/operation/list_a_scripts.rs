@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAScriptsRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -56,10 +56,26 @@ pub struct ListAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            listener_ids: None,
+            a_script_ids: None,
+            a_script_names: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAScriptsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAScriptsRequestBuilder {
-        ListAScriptsRequestBuilder::default()
+        ListAScriptsRequestBuilder {
+            inner: ListAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,8 +273,8 @@ pub enum ListAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+        match error.code_index(&["Forbidden.LoadBalancer"]) {
+            0 => Self::ForbiddenLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAclEntriesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -47,10 +47,24 @@ pub struct ListAclEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAclEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAclEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAclEntriesRequestBuilder {
-        ListAclEntriesRequestBuilder::default()
+        ListAclEntriesRequestBuilder {
+            inner: ListAclEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,9 +238,9 @@ pub enum ListAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+        match error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]) {
+            0 => Self::ForbiddenAcl(error),
+            1 => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

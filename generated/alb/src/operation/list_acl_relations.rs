@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::list_acl_relations::ListAclRelationsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAclRelationsRequest {
     /// The access control list (ACL) IDs. You can query at most five ACLs in each call.
@@ -29,10 +29,22 @@ pub struct ListAclRelationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAclRelationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAclRelationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAclRelationsRequestBuilder {
-        ListAclRelationsRequestBuilder::default()
+        ListAclRelationsRequestBuilder {
+            inner: ListAclRelationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,9 +175,9 @@ pub enum ListAclRelationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclRelationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+        match error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]) {
+            0 => Self::ForbiddenAcl(error),
+            1 => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

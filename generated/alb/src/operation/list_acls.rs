@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAclsRequest {
     /// Filter access control lists (ACLs) by ACL ID. You can specify at most 20 ACL IDs in each call.
@@ -62,10 +62,27 @@ pub struct ListAclsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAclsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            acl_names: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAclsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAclsRequestBuilder {
-        ListAclsRequestBuilder::default()
+        ListAclsRequestBuilder {
+            inner: ListAclsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -268,8 +285,8 @@ pub enum ListAclsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
+        match error.code_index(&["Forbidden.Acl"]) {
+            0 => Self::ForbiddenAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAsynJobsRequest {
     /// The asynchronous task IDs.
@@ -82,10 +82,29 @@ pub struct ListAsynJobsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAsynJobsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            job_ids: None,
+            resource_type: None,
+            resource_ids: None,
+            api_name: None,
+            begin_time: None,
+            end_time: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAsynJobsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAsynJobsRequestBuilder {
-        ListAsynJobsRequestBuilder::default()
+        ListAsynJobsRequestBuilder {
+            inner: ListAsynJobsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListHealthCheckTemplatesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -62,10 +62,27 @@ pub struct ListHealthCheckTemplatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListHealthCheckTemplatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            health_check_template_ids: None,
+            health_check_template_names: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListHealthCheckTemplatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListHealthCheckTemplatesRequestBuilder {
-        ListHealthCheckTemplatesRequestBuilder::default()
+        ListHealthCheckTemplatesRequestBuilder {
+            inner: ListHealthCheckTemplatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -291,8 +308,8 @@ pub enum ListHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
+        match error.code_index(&["Forbidden.HealthCheckTemplate"]) {
+            0 => Self::ForbiddenHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListListenerCertificatesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -59,10 +59,26 @@ pub struct ListListenerCertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListListenerCertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            listener_id: None,
+            certificate_type: None,
+            certificate_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListListenerCertificatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListListenerCertificatesRequestBuilder {
-        ListListenerCertificatesRequestBuilder::default()
+        ListListenerCertificatesRequestBuilder {
+            inner: ListListenerCertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,11 +279,13 @@ pub enum ListListenerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.HttpListenerNotSupport" => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &["OperationDenied.HttpListenerNotSupport", "ResourceNotFound.Listener"],
+            )
+        {
+            0 => Self::OperationDeniedHttpListenerNotSupport(error),
+            1 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

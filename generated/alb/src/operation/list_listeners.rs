@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListListenersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -64,10 +64,27 @@ pub struct ListListenersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListListenersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            listener_ids: None,
+            load_balancer_ids: None,
+            listener_protocol: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListListenersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListListenersRequestBuilder {
-        ListListenersRequestBuilder::default()
+        ListListenersRequestBuilder {
+            inner: ListListenersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,8 +297,8 @@ pub enum ListListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+        match error.code_index(&["Forbidden.LoadBalancer"]) {
+            0 => Self::ForbiddenLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

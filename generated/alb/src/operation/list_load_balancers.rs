@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListLoadBalancersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -137,10 +137,36 @@ pub struct ListLoadBalancersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListLoadBalancersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            zone_id: None,
+            load_balancer_status: None,
+            load_balancer_bussiness_status: None,
+            load_balancer_ids: None,
+            load_balancer_names: None,
+            vpc_ids: None,
+            tag: None,
+            address_type: None,
+            pay_type: None,
+            resource_group_id: None,
+            address_ip_version: None,
+            ipv6_address_type: None,
+            dns_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListLoadBalancersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListLoadBalancersRequestBuilder {
-        ListLoadBalancersRequestBuilder::default()
+        ListLoadBalancersRequestBuilder {
+            inner: ListLoadBalancersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListRulesRequest {
     /// The starting point of the current query. If you do not specify this parameter, the query starts from the beginning.
@@ -75,10 +75,28 @@ pub struct ListRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            rule_ids: None,
+            listener_ids: None,
+            load_balancer_ids: None,
+            direction: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListRulesRequestBuilder {
-        ListRulesRequestBuilder::default()
+        ListRulesRequestBuilder {
+            inner: ListRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,8 +324,8 @@ pub enum ListRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
+        match error.code_index(&["Forbidden.LoadBalancer"]) {
+            0 => Self::ForbiddenLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

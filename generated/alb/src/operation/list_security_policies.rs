@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSecurityPoliciesRequest {
     /// The resource group ID.
@@ -62,10 +62,27 @@ pub struct ListSecurityPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSecurityPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            security_policy_names: None,
+            security_policy_ids: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSecurityPoliciesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSecurityPoliciesRequestBuilder {
-        ListSecurityPoliciesRequestBuilder::default()
+        ListSecurityPoliciesRequestBuilder {
+            inner: ListSecurityPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -291,8 +308,8 @@ pub enum ListSecurityPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
+        match error.code_index(&["Forbidden.SecurityPolicy"]) {
+            0 => Self::ForbiddenSecurityPolicy(error),
             _ => Self::Unhandled(error),
         }
     }

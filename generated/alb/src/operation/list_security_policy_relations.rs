@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::list_security_policy_relations::ListSecurityPolicyRelationsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSecurityPolicyRelationsRequest {
     /// The security policy IDs. You can specify up to five IDs.
@@ -29,10 +29,22 @@ pub struct ListSecurityPolicyRelationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSecurityPolicyRelationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_policy_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSecurityPolicyRelationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSecurityPolicyRelationsRequestBuilder {
-        ListSecurityPolicyRelationsRequestBuilder::default()
+        ListSecurityPolicyRelationsRequestBuilder {
+            inner: ListSecurityPolicyRelationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -175,10 +187,8 @@ pub enum ListSecurityPolicyRelationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
+        match error.code_index(&["ResourceNotFound.SecurityPolicy"]) {
+            0 => Self::ResourceNotFoundSecurityPolicy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListServerGroupServersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -56,10 +56,26 @@ pub struct ListServerGroupServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListServerGroupServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            server_group_id: None,
+            server_ids: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListServerGroupServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListServerGroupServersRequestBuilder {
-        ListServerGroupServersRequestBuilder::default()
+        ListServerGroupServersRequestBuilder {
+            inner: ListServerGroupServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,8 +271,8 @@ pub enum ListServerGroupServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
+        match error.code_index(&["Forbidden.ServerGroup"]) {
+            0 => Self::ForbiddenServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

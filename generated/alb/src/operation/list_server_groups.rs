@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListServerGroupsRequest {
     /// The server group IDs.
@@ -79,10 +79,29 @@ pub struct ListServerGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListServerGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_ids: None,
+            server_group_names: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            vpc_id: None,
+            server_group_type: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListServerGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListServerGroupsRequestBuilder {
-        ListServerGroupsRequestBuilder::default()
+        ListServerGroupsRequestBuilder {
+            inner: ListServerGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

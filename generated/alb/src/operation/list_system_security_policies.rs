@@ -16,16 +16,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSystemSecurityPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSystemSecurityPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSystemSecurityPoliciesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSystemSecurityPoliciesRequestBuilder {
-        ListSystemSecurityPoliciesRequestBuilder::default()
+        ListSystemSecurityPoliciesRequestBuilder {
+            inner: ListSystemSecurityPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

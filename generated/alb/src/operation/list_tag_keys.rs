@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagKeysRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -68,10 +68,26 @@ pub struct ListTagKeysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagKeysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            resource_type: None,
+            category: None,
+            keyword: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagKeysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagKeysRequestBuilder {
-        ListTagKeysRequestBuilder::default()
+        ListTagKeysRequestBuilder {
+            inner: ListTagKeysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

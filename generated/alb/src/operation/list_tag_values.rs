@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagValuesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -64,10 +64,26 @@ pub struct ListTagValuesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagValuesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            resource_type: None,
+            resource_id: None,
+            tag_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagValuesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagValuesRequestBuilder {
-        ListTagValuesRequestBuilder::default()
+        ListTagValuesRequestBuilder {
+            inner: ListTagValuesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,13 +286,20 @@ pub enum ListTagValuesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagValuesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.Acl",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.SecurityPolicy",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundAcl(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
+            2 => Self::ResourceNotFoundSecurityPolicy(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

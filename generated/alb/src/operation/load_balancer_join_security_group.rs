@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-h7kcw4g4nnvtqp****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerJoinSecurityGroupRequest {
     /// The security group IDs.
@@ -72,10 +72,25 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerJoinSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerJoinSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> LoadBalancerJoinSecurityGroupRequestBuilder {
-        LoadBalancerJoinSecurityGroupRequestBuilder::default()
+        LoadBalancerJoinSecurityGroupRequestBuilder {
+            inner: LoadBalancerJoinSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,24 +289,26 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "ResourceAlreadyAssociated.SecurityGroup" => {
-                Self::ResourceAlreadyAssociatedSecurityGroup(error)
-            }
-            "ResourceQuotaExceeded.SecurityGroupNum" => {
-                Self::ResourceQuotaExceededSecurityGroupNum(error)
-            }
-            "OperationDenied.SecurityGroupNotSupport" => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup" => {
-                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityGroup" => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "ResourceAlreadyAssociated.SecurityGroup",
+                    "ResourceQuotaExceeded.SecurityGroupNum",
+                    "OperationDenied.SecurityGroupNotSupport",
+                    "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.SecurityGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::ResourceAlreadyAssociatedSecurityGroup(error),
+            2 => Self::ResourceQuotaExceededSecurityGroupNum(error),
+            3 => Self::OperationDeniedSecurityGroupNotSupport(error),
+            4 => Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error),
+            5 => Self::ResourceNotFoundLoadBalancer(error),
+            6 => Self::ResourceNotFoundSecurityGroup(error),
             _ => Self::Unhandled(error),
         }
     }

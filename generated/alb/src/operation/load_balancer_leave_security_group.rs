@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-iv9gj3lpak6fbj****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// The security group IDs.
@@ -64,10 +64,25 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerLeaveSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerLeaveSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> LoadBalancerLeaveSecurityGroupRequestBuilder {
-        LoadBalancerLeaveSecurityGroupRequestBuilder::default()
+        LoadBalancerLeaveSecurityGroupRequestBuilder {
+            inner: LoadBalancerLeaveSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,18 +269,22 @@ pub enum LoadBalancerLeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "OperationDenied.SecurityGroupNotSupport" => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            "ResourceNotAssociated.SecurityGroup" => {
-                Self::ResourceNotAssociatedSecurityGroup(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityGroup" => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "OperationDenied.SecurityGroupNotSupport",
+                    "ResourceNotAssociated.SecurityGroup",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.SecurityGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::OperationDeniedSecurityGroupNotSupport(error),
+            2 => Self::ResourceNotAssociatedSecurityGroup(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundSecurityGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// 应用型负载均衡实例ID。
@@ -53,10 +53,26 @@ pub struct ModifyCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            reset_capacity_reservation: None,
+            minimum_load_balancer_capacity: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCapacityReservationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCapacityReservationRequestBuilder {
-        ModifyCapacityReservationRequestBuilder::default()
+        ModifyCapacityReservationRequestBuilder {
+            inner: ModifyCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,47 +263,40 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.ListenerNotFound" => {
-                Self::OperationDeniedListenerNotFound(error)
-            }
-            "OperationDenied.CapacityReservationNotSupport" => {
-                Self::OperationDeniedCapacityReservationNotSupport(error)
-            }
-            "OperationDenied.CapacityUnitsBelowMinimum" => {
-                Self::OperationDeniedCapacityUnitsBelowMinimum(error)
-            }
-            "OperationDenied.CapacityDecreaseRequestLimitExceeded" => {
-                Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
-            }
-            "OperationDenied.PriorRequestNotComplete" => {
-                Self::OperationDeniedPriorRequestNotComplete(error)
-            }
-            "OperationDenied.DeploymentSetExists" => {
-                Self::OperationDeniedDeploymentSetExists(error)
-            }
-            "OperationDenied.DeploymentSetIsEmpty" => {
-                Self::OperationDeniedDeploymentSetIsEmpty(error)
-            }
-            "OperationDenied.DeploymentSetsConflicts" => {
-                Self::OperationDeniedDeploymentSetsConflicts(error)
-            }
-            "OperationDenied.DeploymentSetsNotSupport" => {
-                Self::OperationDeniedDeploymentSetsNotSupport(error)
-            }
-            "OperationDenied.DeploymentSetsStrategyNotMatch" => {
-                Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
-            }
-            "QuotaExceeded.ReservationMaxLcuPerLb" => {
-                Self::QuotaExceededReservationMaxLcuPerLb(error)
-            }
-            "QuotaExceeded.ReservationMaxLcuPerRegion" => {
-                Self::QuotaExceededReservationMaxLcuPerRegion(error)
-            }
-            "QuotaExceeded.DeploymentSetsNum" => {
-                Self::QuotaExceededDeploymentSetsNum(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.ListenerNotFound",
+                    "OperationDenied.CapacityReservationNotSupport",
+                    "OperationDenied.CapacityUnitsBelowMinimum",
+                    "OperationDenied.CapacityDecreaseRequestLimitExceeded",
+                    "OperationDenied.PriorRequestNotComplete",
+                    "OperationDenied.DeploymentSetExists",
+                    "OperationDenied.DeploymentSetIsEmpty",
+                    "OperationDenied.DeploymentSetsConflicts",
+                    "OperationDenied.DeploymentSetsNotSupport",
+                    "OperationDenied.DeploymentSetsStrategyNotMatch",
+                    "QuotaExceeded.ReservationMaxLcuPerLb",
+                    "QuotaExceeded.ReservationMaxLcuPerRegion",
+                    "QuotaExceeded.DeploymentSetsNum",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedListenerNotFound(error),
+            1 => Self::OperationDeniedCapacityReservationNotSupport(error),
+            2 => Self::OperationDeniedCapacityUnitsBelowMinimum(error),
+            3 => Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error),
+            4 => Self::OperationDeniedPriorRequestNotComplete(error),
+            5 => Self::OperationDeniedDeploymentSetExists(error),
+            6 => Self::OperationDeniedDeploymentSetIsEmpty(error),
+            7 => Self::OperationDeniedDeploymentSetsConflicts(error),
+            8 => Self::OperationDeniedDeploymentSetsNotSupport(error),
+            9 => Self::OperationDeniedDeploymentSetsStrategyNotMatch(error),
+            10 => Self::QuotaExceededReservationMaxLcuPerLb(error),
+            11 => Self::QuotaExceededReservationMaxLcuPerRegion(error),
+            12 => Self::QuotaExceededDeploymentSetsNum(error),
+            13 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The type of the resource. Valid values:
@@ -53,10 +53,24 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            new_resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,15 +234,24 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "NotExist.ResourceGroup",
+                    "Forbidden.Acl",
+                    "ResourceNotFound.Acl",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.SecurityPolicy",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::NotExistResourceGroup(error),
+            1 => Self::ForbiddenAcl(error),
+            2 => Self::ResourceNotFoundAcl(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundSecurityPolicy(error),
+            5 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

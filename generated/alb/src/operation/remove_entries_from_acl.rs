@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .acl_id("nacl-hp34s2h0xx1ht4nwo****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveEntriesFromAclRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -62,10 +62,25 @@ pub struct RemoveEntriesFromAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveEntriesFromAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            acl_id: None,
+            entries: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveEntriesFromAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveEntriesFromAclRequestBuilder {
-        RemoveEntriesFromAclRequestBuilder::default()
+        RemoveEntriesFromAclRequestBuilder {
+            inner: RemoveEntriesFromAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,11 +259,20 @@ pub enum RemoveEntriesFromAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.AclEntry" => Self::ResourceNotFoundAclEntry(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Acl",
+                    "Forbidden.Acl",
+                    "ResourceNotFound.Acl",
+                    "ResourceNotFound.AclEntry",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusAcl(error),
+            1 => Self::ForbiddenAcl(error),
+            2 => Self::ResourceNotFoundAcl(error),
+            3 => Self::ResourceNotFoundAclEntry(error),
             _ => Self::Unhandled(error),
         }
     }

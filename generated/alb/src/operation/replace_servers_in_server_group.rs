@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-5114d593o96qxy****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceServersInServerGroupRequest {
     /// The ID of the server group.
@@ -77,10 +77,26 @@ pub struct ReplaceServersInServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceServersInServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            added_servers: None,
+            removed_servers: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceServersInServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReplaceServersInServerGroupRequestBuilder {
-        ReplaceServersInServerGroupRequestBuilder::default()
+        ReplaceServersInServerGroupRequestBuilder {
+            inner: ReplaceServersInServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,32 +326,42 @@ pub enum ReplaceServersInServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Conflict.BackendServer" => Self::ConflictBackendServer(error),
-            "DuplicatedParam.BackendServer" => Self::DuplicatedParamBackendServer(error),
-            "OperationDenied.EciNotSupportJobType" => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            "Mismatch.ServerType" => Self::MismatchServerType(error),
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceInConfiguring.BackendServer" => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
-            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
-            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
-            "ResourceNotFound.BackendServer" => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "IncorrectStatus.ServerGroup",
+                    "Conflict.BackendServer",
+                    "DuplicatedParam.BackendServer",
+                    "OperationDenied.EciNotSupportJobType",
+                    "Mismatch.ServerType",
+                    "ResourceInConfiguring",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceInConfiguring.BackendServer",
+                    "IdempotentParameterMismatch",
+                    "ResourceNotFound.ServerGroup",
+                    "ResourceNotFound.Ecs",
+                    "ResourceNotFound.Eci",
+                    "ResourceNotFound.Eni",
+                    "ResourceNotFound.BackendServer",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaExceededServerAddedNum(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::ConflictBackendServer(error),
+            3 => Self::DuplicatedParamBackendServer(error),
+            4 => Self::OperationDeniedEciNotSupportJobType(error),
+            5 => Self::MismatchServerType(error),
+            6 => Self::ResourceInConfiguring(error),
+            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            8 => Self::ResourceInConfiguringBackendServer(error),
+            9 => Self::IdempotentParameterMismatch(error),
+            10 => Self::ResourceNotFoundServerGroup(error),
+            11 => Self::ResourceNotFoundEcs(error),
+            12 => Self::ResourceNotFoundEci(error),
+            13 => Self::ResourceNotFoundEni(error),
+            14 => Self::ResourceNotFoundBackendServer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-o9ulmq5hgn68jk****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartShiftLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -61,10 +61,25 @@ pub struct StartShiftLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartShiftLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartShiftLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartShiftLoadBalancerZonesRequestBuilder {
-        StartShiftLoadBalancerZonesRequestBuilder::default()
+        StartShiftLoadBalancerZonesRequestBuilder {
+            inner: StartShiftLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,37 +280,40 @@ pub enum StartShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "OperationDenied.ZoneMappingsNotChanged" => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            "OperationDenied.ZoneVSwitchNotExist" => {
-                Self::OperationDeniedZoneVSwitchNotExist(error)
-            }
-            "OperationDenied.EniStatusNotSupport" => {
-                Self::OperationDeniedEniStatusNotSupport(error)
-            }
-            "OperationDenied.OnlyFixedAddressAllocatedModeSupported" => {
-                Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error)
-            }
-            "OperationDenied.ConfigLastActiveZoneNotSupport" => {
-                Self::OperationDeniedConfigLastActiveZoneNotSupport(error)
-            }
-            "OperationFailed.ShiftLoadBalancerZonesFailed" => {
-                Self::OperationFailedShiftLoadBalancerZonesFailed(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.Eip",
+                    "OperationDenied.ZoneVSwitchChanged",
+                    "OperationDenied.ZoneMappingsNotChanged",
+                    "OperationDenied.ZoneVSwitchNotExist",
+                    "OperationDenied.EniStatusNotSupport",
+                    "OperationDenied.OnlyFixedAddressAllocatedModeSupported",
+                    "OperationDenied.ConfigLastActiveZoneNotSupport",
+                    "OperationFailed.ShiftLoadBalancerZonesFailed",
+                    "ResourceNotEnough.VSwitchIp",
+                    "Mismatch.ZoneIdAndVSwitchId",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.VSwitch",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::OperationDeniedZoneMappingsNotChanged(error),
+            5 => Self::OperationDeniedZoneVSwitchNotExist(error),
+            6 => Self::OperationDeniedEniStatusNotSupport(error),
+            7 => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
+            8 => Self::OperationDeniedConfigLastActiveZoneNotSupport(error),
+            9 => Self::OperationFailedShiftLoadBalancerZonesFailed(error),
+            10 => Self::ResourceNotEnoughVSwitchIp(error),
+            11 => Self::MismatchZoneIdAndVSwitchId(error),
+            12 => Self::ResourceNotFoundLoadBalancer(error),
+            13 => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

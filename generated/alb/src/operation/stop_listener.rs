@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopListenerRequest {
     /// The ID of the Application Load Balancer (ALB) listener.
@@ -55,10 +55,24 @@ pub struct StopListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopListenerRequestBuilder {
-        StopListenerRequestBuilder::default()
+        StopListenerRequestBuilder {
+            inner: StopListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,16 +234,22 @@ pub enum StopListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "IncorrectStatus.Listener",
+                    "ResourceInConfiguring.Listener",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectStatusListener(error),
+            3 => Self::ResourceInConfiguringListener(error),
+            4 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("loadbalancer");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnTagResourcesRequest {
     /// The type of the resource. Valid values:
@@ -65,10 +65,26 @@ pub struct UnTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            tag_key: None,
+            all: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnTagResourcesRequestBuilder {
-        UnTagResourcesRequestBuilder::default()
+        UnTagResourcesRequestBuilder {
+            inner: UnTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,13 +271,20 @@ pub enum UnTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.Acl",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.SecurityPolicy",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundAcl(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
+            2 => Self::ResourceNotFoundSecurityPolicy(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -52,10 +52,24 @@ pub struct UpdateAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            a_scripts: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateAScriptsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateAScriptsRequestBuilder {
-        UpdateAScriptsRequestBuilder::default()
+        UpdateAScriptsRequestBuilder {
+            inner: UpdateAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,18 +232,22 @@ pub enum UpdateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "ResourceQuotaExceeded.AScriptsNum" => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptsTotalLinesNum" => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptLinesNum" => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
-            "ResourceNotFound.Ascript" => Self::ResourceNotFoundAscript(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Listener",
+                    "ResourceQuotaExceeded.AScriptsNum",
+                    "ResourceQuotaExceeded.AScriptsTotalLinesNum",
+                    "ResourceQuotaExceeded.AScriptLinesNum",
+                    "ResourceNotFound.Ascript",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ResourceQuotaExceededAScriptsNum(error),
+            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
+            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
+            4 => Self::ResourceNotFoundAscript(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateAclAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -56,10 +56,25 @@ pub struct UpdateAclAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateAclAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            acl_id: None,
+            acl_name: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateAclAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateAclAttributeRequestBuilder {
-        UpdateAclAttributeRequestBuilder::default()
+        UpdateAclAttributeRequestBuilder {
+            inner: UpdateAclAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,10 +239,12 @@ pub enum UpdateAclAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Acl" => Self::ConflictAcl(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
+        match error
+            .code_index(&["Conflict.Acl", "IncorrectStatus.Acl", "ResourceNotFound.Acl"])
+        {
+            0 => Self::ConflictAcl(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceNotFoundAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -163,10 +163,36 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateHealthCheckTemplateAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            health_check_template_name: None,
+            health_check_connect_port: None,
+            health_check_host: None,
+            health_check_codes: None,
+            health_check_interval: None,
+            health_check_timeout: None,
+            health_check_path: None,
+            health_check_method: None,
+            health_check_protocol: None,
+            health_check_http_version: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            dry_run: None,
+            health_check_template_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateHealthCheckTemplateAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateHealthCheckTemplateAttributeRequestBuilder {
-        UpdateHealthCheckTemplateAttributeRequestBuilder::default()
+        UpdateHealthCheckTemplateAttributeRequestBuilder {
+            inner: UpdateHealthCheckTemplateAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -493,14 +519,18 @@ pub enum UpdateHealthCheckTemplateAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.HealthCheckTemplate" => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
-            "ResourceNotFound.HealthCheckTemplate" => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.HealthCheckTemplate",
+                    "Forbidden.HealthCheckTemplate",
+                    "ResourceNotFound.HealthCheckTemplate",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusHealthCheckTemplate(error),
+            1 => Self::ForbiddenHealthCheckTemplate(error),
+            2 => Self::ResourceNotFoundHealthCheckTemplate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -147,10 +147,36 @@ pub struct UpdateListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            listener_description: None,
+            request_timeout: None,
+            idle_timeout: None,
+            gzip_enabled: None,
+            http2_enabled: None,
+            security_policy_id: None,
+            ca_enabled: None,
+            x_forwarded_for_config: None,
+            quic_config: None,
+            certificates: None,
+            ca_certificates: None,
+            default_actions: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateListenerAttributeRequestBuilder {
-        UpdateListenerAttributeRequestBuilder::default()
+        UpdateListenerAttributeRequestBuilder {
+            inner: UpdateListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -516,54 +542,54 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.CrossLoadBalancerQUICListener" => {
-                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            }
-            "ResourceAlreadyAssociated.Listener" => {
-                Self::ResourceAlreadyAssociatedListener(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "ResourceQuotaExceeded.SecurityPolicyAttachedNum" => {
-                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "OperationDenied.ServerGroupProtocolNotSupport" => {
-                Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            }
-            "UnsupportedFeature.FullTraceHttps" => {
-                Self::UnsupportedFeatureFullTraceHttps(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.CrossLoadBalancerQUICListener",
+                    "ResourceAlreadyAssociated.Listener",
+                    "OperationDenied.GRPCServerGroup",
+                    "ResourceAlreadyAssociated.Certificate",
+                    "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
+                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "OperationDenied.ServerGroupProtocolNotSupport",
+                    "UnsupportedFeature.FullTraceHttps",
+                    "ResourceInConfiguring.Listener",
+                    "Mismatch.VpcId",
+                    "InvalidParameter",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.Listener",
+                    "ResourceNotFound.ServerGroup",
+                    "ResourceNotFound.SecurityPolicy",
+                    "ResourceNotFound.Certificate",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectStatusListener(error),
+            3 => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
+            4 => Self::ResourceAlreadyAssociatedListener(error),
+            5 => Self::OperationDeniedGrpcServerGroup(error),
+            6 => Self::ResourceAlreadyAssociatedCertificate(error),
+            7 => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
+            8 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            9 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            10 => Self::ResourceQuotaExceededServerAddedNum(error),
+            11 => Self::OperationDeniedServerGroupProtocolNotSupport(error),
+            12 => Self::UnsupportedFeatureFullTraceHttps(error),
+            13 => Self::ResourceInConfiguringListener(error),
+            14 => Self::MismatchVpcId(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::ForbiddenLoadBalancer(error),
+            17 => Self::ResourceNotFoundListener(error),
+            18 => Self::ResourceNotFoundServerGroup(error),
+            19 => Self::ResourceNotFoundSecurityPolicy(error),
+            20 => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateListenerLogConfigRequest {
     /// The ID of the Application Load Balancer (ALB) listener.
@@ -75,10 +75,26 @@ pub struct UpdateListenerLogConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateListenerLogConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            access_log_record_customized_headers_enabled: None,
+            access_log_tracing_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateListenerLogConfigRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateListenerLogConfigRequestBuilder {
-        UpdateListenerLogConfigRequestBuilder::default()
+        UpdateListenerLogConfigRequestBuilder {
+            inner: UpdateListenerLogConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,19 +289,24 @@ pub enum UpdateListenerLogConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.AccessLogDisabled" => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectStatus.Listener",
+                    "OperationDenied.AccessLogDisabled",
+                    "ResourceInConfiguring.Listener",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            1 => Self::IncorrectStatusLoadBalancer(error),
+            2 => Self::IncorrectStatusListener(error),
+            3 => Self::OperationDeniedAccessLogDisabled(error),
+            4 => Self::ResourceInConfiguringListener(error),
+            5 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

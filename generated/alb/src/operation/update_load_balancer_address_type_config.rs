@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -80,10 +80,26 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            address_type: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerAddressTypeConfigRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerAddressTypeConfigRequestBuilder {
-        UpdateLoadBalancerAddressTypeConfigRequestBuilder::default()
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder {
+            inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -290,26 +306,30 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.OnlyPostPaidEipSupported" => {
-                Self::OperationDeniedOnlyPostPaidEipSupported(error)
-            }
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "ResourceNotFound.Eip" => Self::ResourceNotFoundEip(error),
-            "IncorrectStatus.CommonBandwidthPackage" => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            "OperationDenied.AddressTypeNotChanged" => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "ResourceNotFound.CommonBandwidthPackage" => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.OnlyPostPaidEipSupported",
+                    "Mismatch.ZoneIdAndVSwitchId",
+                    "IncorrectBusinessStatus.Eip",
+                    "ResourceNotFound.Eip",
+                    "IncorrectStatus.CommonBandwidthPackage",
+                    "IncorrectBusinessStatus.CommonBandwidthPackage",
+                    "OperationDenied.AddressTypeNotChanged",
+                    "IncorrectStatus.LoadBalancer",
+                    "ResourceNotFound.CommonBandwidthPackage",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedOnlyPostPaidEipSupported(error),
+            1 => Self::MismatchZoneIdAndVSwitchId(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::ResourceNotFoundEip(error),
+            4 => Self::IncorrectStatusCommonBandwidthPackage(error),
+            5 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
+            6 => Self::OperationDeniedAddressTypeNotChanged(error),
+            7 => Self::IncorrectStatusLoadBalancer(error),
+            8 => Self::ResourceNotFoundCommonBandwidthPackage(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerEditionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -68,10 +68,25 @@ pub struct UpdateLoadBalancerEditionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerEditionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            load_balancer_edition: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerEditionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerEditionRequestBuilder {
-        UpdateLoadBalancerEditionRequestBuilder::default()
+        UpdateLoadBalancerEditionRequestBuilder {
+            inner: UpdateLoadBalancerEditionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,16 +261,22 @@ pub enum UpdateLoadBalancerEditionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerEditionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "OperationDenied.Downgrade" => Self::OperationDeniedDowngrade(error),
-            "OperationDenied.EditionNotChanged" => {
-                Self::OperationDeniedEditionNotChanged(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "OperationDenied.Downgrade",
+                    "OperationDenied.EditionNotChanged",
+                    "ResourceNotFound.LoadBalancer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::OperationDeniedDowngrade(error),
+            3 => Self::OperationDeniedEditionNotChanged(error),
+            4 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("lb-bp1b6c719dfa08ex****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,25 @@ pub struct UpdateLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerZonesRequestBuilder {
-        UpdateLoadBalancerZonesRequestBuilder::default()
+        UpdateLoadBalancerZonesRequestBuilder {
+            inner: UpdateLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,22 +274,30 @@ pub enum UpdateLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "OperationDenied.ZoneMappingsNotChanged" => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.LoadBalancer",
+                    "IncorrectBusinessStatus.Eip",
+                    "OperationDenied.ZoneVSwitchChanged",
+                    "OperationDenied.ZoneMappingsNotChanged",
+                    "ResourceNotEnough.VSwitchIp",
+                    "Mismatch.ZoneIdAndVSwitchId",
+                    "ResourceNotFound.LoadBalancer",
+                    "ResourceNotFound.VSwitch",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::OperationDeniedZoneMappingsNotChanged(error),
+            5 => Self::ResourceNotEnoughVSwitchIp(error),
+            6 => Self::MismatchZoneIdAndVSwitchId(error),
+            7 => Self::ResourceNotFoundLoadBalancer(error),
+            8 => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateRuleAttributeRequest {
     /// The ID of the forwarding rule.
@@ -85,10 +85,28 @@ pub struct UpdateRuleAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateRuleAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            rule_id: None,
+            client_token: None,
+            dry_run: None,
+            rule_conditions: None,
+            rule_actions: None,
+            rule_name: None,
+            priority: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateRuleAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateRuleAttributeRequestBuilder {
-        UpdateRuleAttributeRequestBuilder::default()
+        UpdateRuleAttributeRequestBuilder {
+            inner: UpdateRuleAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -344,49 +362,52 @@ pub enum UpdateRuleAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Conflict.Priority" => Self::ConflictPriority(error),
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "QuotaExceeded.RuleWildcardsNum" => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            "QuotaExceeded.RuleMatchEvaluationsNum" => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "OperationDenied.RewriteMissingForwardGroup" => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Rule",
+                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                    "OperationDenied.SameGroupForForwardAndMirrorAction",
+                    "OperationDenied.GRPCServerGroup",
+                    "Conflict.Priority",
+                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "QuotaExceeded.RuleWildcardsNum",
+                    "QuotaExceeded.RuleMatchEvaluationsNum",
+                    "QuotaExceeded.RuleActionsNum",
+                    "Mismatch.Protocol",
+                    "Mismatch.VpcId",
+                    "OperationDenied.RewriteMissingForwardGroup",
+                    "ResourceInConfiguring.Listener",
+                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                    "Forbidden.ServerGroup",
+                    "Forbidden.LoadBalancer",
+                    "ResourceNotFound.Rule",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
+            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
+            3 => Self::OperationDeniedGrpcServerGroup(error),
+            4 => Self::ConflictPriority(error),
+            5 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            6 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            7 => Self::ResourceQuotaExceededServerAddedNum(error),
+            8 => Self::QuotaExceededRuleWildcardsNum(error),
+            9 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
+            10 => Self::QuotaExceededRuleActionsNum(error),
+            11 => Self::MismatchProtocol(error),
+            12 => Self::MismatchVpcId(error),
+            13 => Self::OperationDeniedRewriteMissingForwardGroup(error),
+            14 => Self::ResourceInConfiguringListener(error),
+            15 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
+            16 => Self::ForbiddenServerGroup(error),
+            17 => Self::ForbiddenLoadBalancer(error),
+            18 => Self::ResourceNotFoundRule(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

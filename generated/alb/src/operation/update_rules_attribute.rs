@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::update_rules_attribute::UpdateRulesAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateRulesAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,24 @@ pub struct UpdateRulesAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateRulesAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            rules: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateRulesAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateRulesAttributeRequestBuilder {
-        UpdateRulesAttributeRequestBuilder::default()
+        UpdateRulesAttributeRequestBuilder {
+            inner: UpdateRulesAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -271,51 +285,52 @@ pub enum UpdateRulesAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Conflict.Priority" => Self::ConflictPriority(error),
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "QuotaExceeded.RuleWildcardsNum" => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            "QuotaExceeded.RuleMatchEvaluationsNum" => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "OperationDenied.ServiceManagedResource" => {
-                Self::OperationDeniedServiceManagedResource(error)
-            }
-            "OperationDenied.ListenerIdInconsistent" => {
-                Self::OperationDeniedListenerIdInconsistent(error)
-            }
-            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
-            "OperationDenied.MirrorActionSupportHttpGroupOnly" => {
-                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            }
-            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                    "IncorrectStatus.Rule",
+                    "OperationDenied.SameGroupForForwardAndMirrorAction",
+                    "OperationDenied.GRPCServerGroup",
+                    "Conflict.Priority",
+                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                    "ResourceQuotaExceeded.LoadBalancerServersNum",
+                    "ResourceQuotaExceeded.ServerAddedNum",
+                    "QuotaExceeded.RuleWildcardsNum",
+                    "QuotaExceeded.RuleMatchEvaluationsNum",
+                    "QuotaExceeded.RuleActionsNum",
+                    "Mismatch.Protocol",
+                    "Mismatch.VpcId",
+                    "OperationDenied.ServiceManagedResource",
+                    "OperationDenied.ListenerIdInconsistent",
+                    "IllegalParam.Priority",
+                    "OperationDenied.MirrorActionSupportHttpGroupOnly",
+                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                    "ResourceNotFound.Rule",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
+            1 => Self::IncorrectStatusRule(error),
+            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
+            3 => Self::OperationDeniedGrpcServerGroup(error),
+            4 => Self::ConflictPriority(error),
+            5 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            6 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            7 => Self::ResourceQuotaExceededServerAddedNum(error),
+            8 => Self::QuotaExceededRuleWildcardsNum(error),
+            9 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
+            10 => Self::QuotaExceededRuleActionsNum(error),
+            11 => Self::MismatchProtocol(error),
+            12 => Self::MismatchVpcId(error),
+            13 => Self::OperationDeniedServiceManagedResource(error),
+            14 => Self::OperationDeniedListenerIdInconsistent(error),
+            15 => Self::IllegalParamPriority(error),
+            16 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
+            17 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
+            18 => Self::ResourceNotFoundRule(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

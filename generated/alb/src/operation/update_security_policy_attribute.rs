@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecurityPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,27 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecurityPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            security_policy_id: None,
+            tls_versions: None,
+            ciphers: None,
+            security_policy_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecurityPolicyAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateSecurityPolicyAttributeRequestBuilder {
-        UpdateSecurityPolicyAttributeRequestBuilder::default()
+        UpdateSecurityPolicyAttributeRequestBuilder {
+            inner: UpdateSecurityPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,13 +297,13 @@ pub enum UpdateSecurityPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.SecurityPolicy" => {
-                Self::IncorrectStatusSecurityPolicy(error)
-            }
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
+        match error
+            .code_index(
+                &["IncorrectStatus.SecurityPolicy", "ResourceNotFound.SecurityPolicy"],
+            )
+        {
+            0 => Self::IncorrectStatusSecurityPolicy(error),
+            1 => Self::ResourceNotFoundSecurityPolicy(error),
             _ => Self::Unhandled(error),
         }
     }

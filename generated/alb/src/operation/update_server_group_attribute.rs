@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateServerGroupAttributeRequest {
     /// The server group name.
@@ -138,10 +138,34 @@ pub struct UpdateServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_name: None,
+            scheduler: None,
+            client_token: None,
+            dry_run: None,
+            health_check_config: None,
+            sticky_session_config: None,
+            server_group_id: None,
+            upstream_keepalive_enabled: None,
+            service_name: None,
+            uch_config: None,
+            connection_drain_config: None,
+            slow_start_config: None,
+            cross_zone_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateServerGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateServerGroupAttributeRequestBuilder {
-        UpdateServerGroupAttributeRequestBuilder::default()
+        UpdateServerGroupAttributeRequestBuilder {
+            inner: UpdateServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -451,37 +475,36 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            "Mismatch.ServerGroupSchedulerAndSlowStartEnable" => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            "QuotaExceeded.ConnectionDrainTimeout" => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            "UnsupportedFeature.ConnectionDrain" => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            "QuotaExceeded.SlowStartDuration" => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            "UnsupportedFeature.SlowStart" => Self::UnsupportedFeatureSlowStart(error),
-            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            "OperationDenied.UpstreamKeepaliveDisabled" => {
-                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
-            }
-            "OperationDenied.UpstreamKeepaliveEnabled" => {
-                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
-            }
-            "CloseUpstreamKeepaliveNotSupport" => {
-                Self::CloseUpstreamKeepaliveNotSupport(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.ServerGroup",
+                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                    "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
+                    "QuotaExceeded.ConnectionDrainTimeout",
+                    "UnsupportedFeature.ConnectionDrain",
+                    "QuotaExceeded.SlowStartDuration",
+                    "UnsupportedFeature.SlowStart",
+                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                    "OperationDenied.UpstreamKeepaliveDisabled",
+                    "OperationDenied.UpstreamKeepaliveEnabled",
+                    "CloseUpstreamKeepaliveNotSupport",
+                    "ResourceNotFound.ServerGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
+            2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
+            3 => Self::QuotaExceededConnectionDrainTimeout(error),
+            4 => Self::UnsupportedFeatureConnectionDrain(error),
+            5 => Self::QuotaExceededSlowStartDuration(error),
+            6 => Self::UnsupportedFeatureSlowStart(error),
+            7 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
+            8 => Self::OperationDeniedUpstreamKeepaliveDisabled(error),
+            9 => Self::OperationDeniedUpstreamKeepaliveEnabled(error),
+            10 => Self::CloseUpstreamKeepaliveNotSupport(error),
+            11 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

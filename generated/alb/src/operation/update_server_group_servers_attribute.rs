@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtop****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateServerGroupServersAttributeRequest {
     /// The server group ID.
@@ -68,10 +68,25 @@ pub struct UpdateServerGroupServersAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateServerGroupServersAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateServerGroupServersAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateServerGroupServersAttributeRequestBuilder {
-        UpdateServerGroupServersAttributeRequestBuilder::default()
+        UpdateServerGroupServersAttributeRequestBuilder {
+            inner: UpdateServerGroupServersAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,14 +275,22 @@ pub enum UpdateServerGroupServersAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.BackendServer" => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.ServerGroup",
+                    "ResourceInConfiguring",
+                    "Forbidden.ServerGroup",
+                    "ResourceNotFound.ServerGroup",
+                    "ResourceNotFound.BackendServer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::ResourceInConfiguring(error),
+            2 => Self::ForbiddenServerGroup(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
+            4 => Self::ResourceNotFoundBackendServer(error),
             _ => Self::Unhandled(error),
         }
     }

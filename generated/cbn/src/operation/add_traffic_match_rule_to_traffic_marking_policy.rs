@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -71,10 +71,25 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
-        AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::default()
+        AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
+            inner: AddTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -295,48 +310,54 @@ pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
-            "InstanceExist.TrafficMatchRules" => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            "MissingParam.TrafficMatchRules" => {
-                Self::MissingParamTrafficMatchRules(error)
-            }
-            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
-            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
-            "AttrMismatching.CidrAddressFamily" => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
-            "AttrMismatching.SrcCidrDstCidr" => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationUnsupported.SrcPortRange" => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            "OperationUnsupported.DstPortRange" => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "IllegalParam.SrcCidr",
+                    "IncorrectStatus.TrafficMarkingPolicy",
+                    "IllegalParam.DstCidr",
+                    "IllegalParam.Protocol",
+                    "Duplicated.TrafficMatchRules",
+                    "InstanceExist.TrafficMatchRules",
+                    "MissingParam.TrafficMatchRules",
+                    "IllegalParam.SrcPortRange",
+                    "IllegalParam.DstPortRange",
+                    "AttrMismatching.CidrAddressFamily",
+                    "IllegalParam.AddressFamily",
+                    "AttrMismatching.SrcCidrDstCidr",
+                    "AttrMismatching.CidrProtocol",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "OperationUnsupported.SrcPortRange",
+                    "OperationUnsupported.DstPortRange",
+                    "OperationUnsupported.IPv6Cidr",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficMarkingPolicyId",
+                ],
+            )
+        {
+            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            1 => Self::IllegalParamSrcCidr(error),
+            2 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            3 => Self::IllegalParamDstCidr(error),
+            4 => Self::IllegalParamProtocol(error),
+            5 => Self::DuplicatedTrafficMatchRules(error),
+            6 => Self::InstanceExistTrafficMatchRules(error),
+            7 => Self::MissingParamTrafficMatchRules(error),
+            8 => Self::IllegalParamSrcPortRange(error),
+            9 => Self::IllegalParamDstPortRange(error),
+            10 => Self::AttrMismatchingCidrAddressFamily(error),
+            11 => Self::IllegalParamAddressFamily(error),
+            12 => Self::AttrMismatchingSrcCidrDstCidr(error),
+            13 => Self::AttrMismatchingCidrProtocol(error),
+            14 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            15 => Self::OperationUnsupportedSrcPortRange(error),
+            16 => Self::OperationUnsupportedDstPortRange(error),
+            17 => Self::OperationUnsupportedIPv6Cidr(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            20 => Self::MissingParamTrafficMarkingPolicyId(error),
             _ => Self::Unhandled(error),
         }
     }

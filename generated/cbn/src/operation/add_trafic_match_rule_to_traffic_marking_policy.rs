@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,25 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTraficMatchRuleToTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder {
-        AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder::default()
+        AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder {
+            inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,22 +287,30 @@ pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTraficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InstanceExist.TrafficMatchRules" => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "InstanceExist.TrafficMatchRules",
+                    "Duplicated.TrafficMatchRules",
+                    "IllegalParam.SrcCidr",
+                    "IncorrectStatus.TrafficMarkingPolicy",
+                    "IllegalParam.DstCidr",
+                    "IllegalParam.Protocol",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            1 => Self::InstanceExistTrafficMatchRules(error),
+            2 => Self::DuplicatedTrafficMatchRules(error),
+            3 => Self::IllegalParamSrcCidr(error),
+            4 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            5 => Self::IllegalParamDstCidr(error),
+            6 => Self::IllegalParamProtocol(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

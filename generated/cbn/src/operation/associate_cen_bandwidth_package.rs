@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateCenBandwidthPackageRequest {
     /// The ID of the CEN instance.
@@ -44,10 +44,23 @@ pub struct AssociateCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateCenBandwidthPackageRequestBuilder {
-        AssociateCenBandwidthPackageRequestBuilder::default()
+        AssociateCenBandwidthPackageRequestBuilder {
+            inner: AssociateCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,16 +204,22 @@ pub enum AssociateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "OperationFailed.SetPostPay95BandwidthLimitError" => {
-                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            }
-            "OperationInvalid.UserCanNotUseBwp" => {
-                Self::OperationInvalidUserCanNotUseBwp(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.TransitRouter",
+                    "OperationFailed.SetPostPay95BandwidthLimitError",
+                    "OperationInvalid.UserCanNotUseBwp",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusTransitRouter(error),
+            1 => Self::OperationFailedSetPostPay95BandwidthLimitError(error),
+            2 => Self::OperationInvalidUserCanNotUseBwp(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

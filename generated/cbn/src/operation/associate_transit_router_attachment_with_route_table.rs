@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// The ID of the network instance connection.
@@ -69,10 +69,25 @@ pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateTransitRouterAttachmentWithRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder {
-        AssociateTransitRouterAttachmentWithRouteTableRequestBuilder::default()
+        AssociateTransitRouterAttachmentWithRouteTableRequestBuilder {
+            inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,29 +278,32 @@ pub enum AssociateTransitRouterAttachmentWithRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterAttachmentWithRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TransitRouterTable" => {
-                Self::AssociationExistTransitRouterTable(error)
-            }
-            "IllegalParam.TransitRouterTableType" => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "OperationUnsupported.Associate" => {
-                Self::OperationUnsupportedAssociate(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "AssociationExist.TransitRouterTable",
+                    "IllegalParam.TransitRouterTableType",
+                    "OperationFailed.TransitRouterType",
+                    "IncorrectStatus.AttachmentOrRouteTable",
+                    "IllegalParam.TransitRouterTableId",
+                    "OperationUnsupported.Associate",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidAttachmentId.NotFound",
+                ],
+            )
+        {
+            0 => Self::AssociationExistTransitRouterTable(error),
+            1 => Self::IllegalParamTransitRouterTableType(error),
+            2 => Self::OperationFailedTransitRouterType(error),
+            3 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            4 => Self::IllegalParamTransitRouterTableId(error),
+            5 => Self::OperationUnsupportedAssociate(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
+            8 => Self::InvalidRouteTableIdNotFound(error),
+            9 => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .transit_router_attachment_id("tr-attach-g3kz2k3u76amsk****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,26 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_attachment_id: None,
+            v_switch_ids: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateTransitRouterMulticastDomainRequestBuilder {
-        AssociateTransitRouterMulticastDomainRequestBuilder::default()
+        AssociateTransitRouterMulticastDomainRequestBuilder {
+            inner: AssociateTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,38 +319,46 @@ pub enum AssociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMulticastDomain.NotFound" => {
-                Self::InvalidMulticastDomainNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomain" => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
-            "MissingParam.VSwitchIds" => Self::MissingParamVSwitchIds(error),
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "OperationUnsupported.CloudBoxVpc" => {
-                Self::OperationUnsupportedCloudBoxVpc(error)
-            }
-            "AssociationExist.VSwitchIds" => Self::AssociationExistVSwitchIds(error),
-            "QuotaFull.VswitchPerMulticastDomain" => {
-                Self::QuotaFullVswitchPerMulticastDomain(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationUnsupported.VpcRegion" => {
-                Self::OperationUnsupportedVpcRegion(error)
-            }
-            "OperationUnsupported.AdvancedFeature" => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            "QuotaFull.MulticastDomainPerVpc" => {
-                Self::QuotaFullMulticastDomainPerVpc(error)
-            }
-            "IllegalParam.VSwitchIds" => Self::IllegalParamVSwitchIds(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidMulticastDomain.NotFound",
+                    "IncorrectStatus.MulticastDomain",
+                    "InvalidAttachmentId.NotFound",
+                    "IllegalParam.AttachmentId",
+                    "IncorrectStatus.Attachment",
+                    "MissingParam.VSwitchIds",
+                    "InstanceNotExist",
+                    "OperationUnsupported.CloudBoxVpc",
+                    "AssociationExist.VSwitchIds",
+                    "QuotaFull.VswitchPerMulticastDomain",
+                    "DryRunOperation",
+                    "OperationUnsupported.VpcRegion",
+                    "OperationUnsupported.AdvancedFeature",
+                    "QuotaFull.MulticastDomainPerVpc",
+                    "IllegalParam.VSwitchIds",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidMulticastDomainNotFound(error),
+            1 => Self::IncorrectStatusMulticastDomain(error),
+            2 => Self::InvalidAttachmentIdNotFound(error),
+            3 => Self::IllegalParamAttachmentId(error),
+            4 => Self::IncorrectStatusAttachment(error),
+            5 => Self::MissingParamVSwitchIds(error),
+            6 => Self::InstanceNotExist(error),
+            7 => Self::OperationUnsupportedCloudBoxVpc(error),
+            8 => Self::AssociationExistVSwitchIds(error),
+            9 => Self::QuotaFullVswitchPerMulticastDomain(error),
+            10 => Self::DryRunOperation(error),
+            11 => Self::OperationUnsupportedVpcRegion(error),
+            12 => Self::OperationUnsupportedAdvancedFeature(error),
+            13 => Self::QuotaFullMulticastDomainPerVpc(error),
+            14 => Self::IllegalParamVSwitchIds(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

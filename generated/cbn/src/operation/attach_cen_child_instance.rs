@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -82,10 +82,26 @@ pub struct AttachCenChildInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachCenChildInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachCenChildInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachCenChildInstanceRequestBuilder {
-        AttachCenChildInstanceRequestBuilder::default()
+        AttachCenChildInstanceRequestBuilder {
+            inner: AttachCenChildInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,50 +318,54 @@ pub enum AttachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            "Forbbiden.CloudBoxVSwitchExist" => {
-                Self::ForbbidenCloudBoxVSwitchExist(error)
-            }
-            "OperationFailed.InvalidVpcStatus" => {
-                Self::OperationFailedInvalidVpcStatus(error)
-            }
-            "OperationFailed.InvalidTransitRouter" => {
-                Self::OperationFailedInvalidTransitRouter(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "InvalidOperation.VbrAttachedToEcr" => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            "OperationUnsupported.VpcRoutePropagationSource" => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.AttachChildInstance" => Self::ForbiddenAttachChildInstance(error),
-            "Bid.NotFound" => Self::BidNotFound(error),
-            "Operation.FailedAndTryAgain" => Self::OperationFailedAndTryAgain(error),
-            "InvalidOperation.ChildInstanceRIAlreadyExist" => {
-                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossUid" => {
-                Self::ForbbidenAttachChildInstanceAcrossUid(error)
-            }
-            "InvalidOperation.ChildInstanceAlreadyAttached" => {
-                Self::InvalidOperationChildInstanceAlreadyAttached(error)
-            }
-            "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance" => {
-                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbbiden.AttachChildInstanceAcrossBid",
+                    "IncorrectStatus.VpcSwitch",
+                    "Forbbiden.CloudBoxVSwitchExist",
+                    "OperationFailed.InvalidVpcStatus",
+                    "OperationFailed.InvalidTransitRouter",
+                    "OperationUnsupported.CenFullLevel",
+                    "IncorrectStatus.VpcRouteTable",
+                    "InvalidOperation.VbrAttachedToEcr",
+                    "OperationUnsupported.VpcRoutePropagationSource",
+                    "InvalidStatus.ResourceStatus",
+                    "IncorrectStatus.TransitRouter",
+                    "IllegalParam.RegionId",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "Forbidden.AttachChildInstance",
+                    "Bid.NotFound",
+                    "Operation.FailedAndTryAgain",
+                    "InvalidOperation.ChildInstanceRIAlreadyExist",
+                    "Forbbiden.AttachChildInstanceAcrossUid",
+                    "InvalidOperation.ChildInstanceAlreadyAttached",
+                    "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance",
+                ],
+            )
+        {
+            0 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            1 => Self::IncorrectStatusVpcSwitch(error),
+            2 => Self::ForbbidenCloudBoxVSwitchExist(error),
+            3 => Self::OperationFailedInvalidVpcStatus(error),
+            4 => Self::OperationFailedInvalidTransitRouter(error),
+            5 => Self::OperationUnsupportedCenFullLevel(error),
+            6 => Self::IncorrectStatusVpcRouteTable(error),
+            7 => Self::InvalidOperationVbrAttachedToEcr(error),
+            8 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
+            9 => Self::InvalidStatusResourceStatus(error),
+            10 => Self::IncorrectStatusTransitRouter(error),
+            11 => Self::IllegalParamRegionId(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            14 => Self::ForbiddenAttachChildInstance(error),
+            15 => Self::BidNotFound(error),
+            16 => Self::OperationFailedAndTryAgain(error),
+            17 => Self::InvalidOperationChildInstanceRiAlreadyExist(error),
+            18 => Self::ForbbidenAttachChildInstanceAcrossUid(error),
+            19 => Self::InvalidOperationChildInstanceAlreadyAttached(error),
+            20 => Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error),
             _ => Self::Unhandled(error),
         }
     }

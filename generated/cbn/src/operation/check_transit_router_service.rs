@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CheckTransitRouterServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -33,10 +33,22 @@ pub struct CheckTransitRouterServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CheckTransitRouterServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CheckTransitRouterServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CheckTransitRouterServiceRequestBuilder {
-        CheckTransitRouterServiceRequestBuilder::default()
+        CheckTransitRouterServiceRequestBuilder {
+            inner: CheckTransitRouterServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,13 +184,20 @@ pub enum CheckTransitRouterServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CheckTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "USER_NOT_OPEN_TR_SERVICE" => Self::UserNotOpenTrService(error),
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "USER_NOT_OPEN_TR_SERVICE",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::UserNotOpenTrService(error),
+            1 => Self::ForbiddenTransitRouterServiceExpired(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -72,10 +72,26 @@ pub struct CreateCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            name: None,
+            description: None,
+            protection_level: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenRequestBuilder {
-        CreateCenRequestBuilder::default()
+        CreateCenRequestBuilder {
+            inner: CreateCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,11 +273,20 @@ pub enum CreateCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.ResourceGroupId",
+                    "InvalidTagValue",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamResourceGroupId(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

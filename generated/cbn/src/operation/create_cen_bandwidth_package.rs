@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenBandwidthPackageRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -136,10 +136,32 @@ pub struct CreateCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            name: None,
+            description: None,
+            bandwidth: None,
+            geographic_region_a_id: None,
+            geographic_region_b_id: None,
+            bandwidth_package_charge_type: None,
+            period: None,
+            pricing_cycle: None,
+            auto_pay: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenBandwidthPackageRequestBuilder {
-        CreateCenBandwidthPackageRequestBuilder::default()
+        CreateCenBandwidthPackageRequestBuilder {
+            inner: CreateCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -423,23 +445,28 @@ pub enum CreateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnSupported.ChargeType" => Self::UnSupportedChargeType(error),
-            "ParameterIllegal.BandwidthPackage" => {
-                Self::ParameterIllegalBandwidthPackage(error)
-            }
-            "OperationInvalid.UserCanNotBuyCrossBorderBwp" => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            "OperationInvalid.UserCanNotBuyBwp" => {
-                Self::OperationInvalidUserCanNotBuyBwp(error)
-            }
-            "Order.AccountStatusIllegal" => Self::OrderAccountStatusIllegal(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "PayFor.AccountMoneyValidateError" => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnSupported.ChargeType",
+                    "ParameterIllegal.BandwidthPackage",
+                    "OperationInvalid.UserCanNotBuyCrossBorderBwp",
+                    "OperationInvalid.UserCanNotBuyBwp",
+                    "Order.AccountStatusIllegal",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "PayFor.AccountMoneyValidateError",
+                ],
+            )
+        {
+            0 => Self::UnSupportedChargeType(error),
+            1 => Self::ParameterIllegalBandwidthPackage(error),
+            2 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
+            3 => Self::OperationInvalidUserCanNotBuyBwp(error),
+            4 => Self::OrderAccountStatusIllegal(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::PayForAccountMoneyValidateError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -85,10 +85,27 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenChildInstanceRouteEntryToAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            cen_id: None,
+            transit_router_attachment_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder {
-        CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder::default()
+        CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder {
+            inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,27 +326,36 @@ pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcAsInternetGateway" => {
-                Self::ForbiddenVpcAsInternetGateway(error)
-            }
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "InvalidOperation.UnsupportnexthopType" => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.VpcAsInternetGateway",
+                    "InvalidCIDRBlock.Duplicate",
+                    "InvalidCidrBlock.Malformed",
+                    "OperationFailed.RouteConflict",
+                    "InvalidOperation.UnsupportnexthopType",
+                    "IncorrectStatus.VpcRouteEntry",
+                    "OperationDenied.RouteTableTypeNotPermitted",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "SystemBusy",
+                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                    "InvalidAttachmentId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenVpcAsInternetGateway(error),
+            1 => Self::InvalidCidrBlockDuplicate(error),
+            2 => Self::InvalidCidrBlockMalformed(error),
+            3 => Self::OperationFailedRouteConflict(error),
+            4 => Self::InvalidOperationUnsupportnexthopType(error),
+            5 => Self::IncorrectStatusVpcRouteEntry(error),
+            6 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::SystemBusy(error),
+            10 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            11 => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// The ID of the CEN instance.
@@ -93,10 +93,28 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenChildInstanceRouteEntryToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_ali_uid: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenChildInstanceRouteEntryToCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenChildInstanceRouteEntryToCenRequestBuilder {
-        CreateCenChildInstanceRouteEntryToCenRequestBuilder::default()
+        CreateCenChildInstanceRouteEntryToCenRequestBuilder {
+            inner: CreateCenChildInstanceRouteEntryToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,12 +323,18 @@ pub enum CreateCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.TransitRouterType",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedTransitRouterType(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -113,10 +113,29 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenInterRegionTrafficQosPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_id: None,
+            transit_router_attachment_id: None,
+            traffic_qos_policy_name: None,
+            traffic_qos_policy_description: None,
+            bandwidth_guarantee_mode: None,
+            traffic_qos_queues: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenInterRegionTrafficQosPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenInterRegionTrafficQosPolicyRequestBuilder {
-        CreateCenInterRegionTrafficQosPolicyRequestBuilder::default()
+        CreateCenInterRegionTrafficQosPolicyRequestBuilder {
+            inner: CreateCenInterRegionTrafficQosPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -390,56 +409,54 @@ pub enum CreateCenInterRegionTrafficQosPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TrafficQos" => Self::AssociationExistTrafficQos(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.TransitRouterAttachmentId" => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            "InvalidParamSize.TrafficQosQueues" => {
-                Self::InvalidParamSizeTrafficQosQueues(error)
-            }
-            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            "IllegalParam.AttachmentBandwidthExceed" => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            "IllegalParam.BandwidthGuaranteeMode" => {
-                Self::IllegalParamBandwidthGuaranteeMode(error)
-            }
-            "MissingParam.RemainBandwidthPercent" => {
-                Self::MissingParamRemainBandwidthPercent(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.RemainBandwidthPercent" => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IllegalParam.BandwidthPackageStatus" => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "IncorrectStatus.TransitRouterAttachment" => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
-            "MissingParam.TransitRouterAttachmentId" => {
-                Self::MissingParamTransitRouterAttachmentId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationUnsupported.QosPolicyForLowLatencyLinkType" => {
-                Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "AssociationExist.TrafficQos",
+                    "InvalidTransitRouterId.NotFound",
+                    "IllegalParam.TransitRouterAttachmentId",
+                    "InvalidParamSize.TrafficQosQueues",
+                    "IllegalParam.BandwidthGuaranteeModeMismatch",
+                    "IllegalParam.AttachmentBandwidthExceed",
+                    "IllegalParam.BandwidthGuaranteeMode",
+                    "MissingParam.RemainBandwidthPercent",
+                    "MissingParam.Bandwidth",
+                    "IllegalParam.RemainBandwidthPercent",
+                    "IllegalParam.Bandwidth",
+                    "IllegalParam.BandwidthPackageStatus",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "IncorrectStatus.TransitRouterAttachment",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TransitRouterId",
+                    "MissingParam.TransitRouterAttachmentId",
+                    "Forbidden.CDTServiceExpired",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationUnsupported.QosPolicyForLowLatencyLinkType",
+                ],
+            )
+        {
+            0 => Self::AssociationExistTrafficQos(error),
+            1 => Self::InvalidTransitRouterIdNotFound(error),
+            2 => Self::IllegalParamTransitRouterAttachmentId(error),
+            3 => Self::InvalidParamSizeTrafficQosQueues(error),
+            4 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
+            5 => Self::IllegalParamAttachmentBandwidthExceed(error),
+            6 => Self::IllegalParamBandwidthGuaranteeMode(error),
+            7 => Self::MissingParamRemainBandwidthPercent(error),
+            8 => Self::MissingParamBandwidth(error),
+            9 => Self::IllegalParamRemainBandwidthPercent(error),
+            10 => Self::IllegalParamBandwidth(error),
+            11 => Self::IllegalParamBandwidthPackageStatus(error),
+            12 => Self::IncorrectStatusTransitRouterInstance(error),
+            13 => Self::IncorrectStatusTransitRouterAttachment(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::MissingParamTransitRouterId(error),
+            17 => Self::MissingParamTransitRouterAttachmentId(error),
+            18 => Self::ForbiddenCdtServiceExpired(error),
+            19 => Self::OperationUnsupportedTransitRouterType(error),
+            20 => Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error),
             _ => Self::Unhandled(error),
         }
     }

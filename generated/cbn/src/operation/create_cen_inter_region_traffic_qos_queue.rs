@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .traffic_qos_policy_id("qos-qdvybn468kaoxx****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -103,10 +103,29 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenInterRegionTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            qos_queue_name: None,
+            qos_queue_description: None,
+            remain_bandwidth_percent: None,
+            bandwidth: None,
+            traffic_qos_policy_id: None,
+            dscps: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenInterRegionTrafficQosQueueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenInterRegionTrafficQosQueueRequestBuilder {
-        CreateCenInterRegionTrafficQosQueueRequestBuilder::default()
+        CreateCenInterRegionTrafficQosQueueRequestBuilder {
+            inner: CreateCenInterRegionTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -358,36 +377,42 @@ pub enum CreateCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.RemainBandwidthPercent" => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            "IncorrectStatus.TrafficQosPolicy" => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            "Duplicated.Dscps" => Self::DuplicatedDscps(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            "IllegalParam.AttachmentBandwidthExceed" => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            "MissingParam.RemainBandwidthPercent" => {
-                Self::MissingParamRemainBandwidthPercent(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyId" => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            "InvalidTrafficQosPolicyId.NotFound" => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.RemainBandwidthPercent",
+                    "IncorrectStatus.TrafficQosPolicy",
+                    "Duplicated.Dscps",
+                    "InvalidDescription",
+                    "InvalidName",
+                    "MissingParam.Bandwidth",
+                    "IllegalParam.BandwidthGuaranteeModeMismatch",
+                    "IllegalParam.AttachmentBandwidthExceed",
+                    "MissingParam.RemainBandwidthPercent",
+                    "IllegalParam.Bandwidth",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficQosPolicyId",
+                    "Forbidden.CDTServiceExpired",
+                    "InvalidTrafficQosPolicyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamRemainBandwidthPercent(error),
+            1 => Self::IncorrectStatusTrafficQosPolicy(error),
+            2 => Self::DuplicatedDscps(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::InvalidName(error),
+            5 => Self::MissingParamBandwidth(error),
+            6 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
+            7 => Self::IllegalParamAttachmentBandwidthExceed(error),
+            8 => Self::MissingParamRemainBandwidthPercent(error),
+            9 => Self::IllegalParamBandwidth(error),
+            10 => Self::InvalidParameter(error),
+            11 => Self::Unauthorized(error),
+            12 => Self::MissingParamTrafficQosPolicyId(error),
+            13 => Self::ForbiddenCdtServiceExpired(error),
+            14 => Self::InvalidTrafficQosPolicyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -384,10 +384,51 @@ pub struct CreateCenRouteMapRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenRouteMapRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            transmit_direction: None,
+            description: None,
+            priority: None,
+            map_result: None,
+            next_priority: None,
+            cidr_match_mode: None,
+            as_path_match_mode: None,
+            community_match_mode: None,
+            community_operate_mode: None,
+            preference: None,
+            source_instance_ids_reverse_match: None,
+            destination_instance_ids_reverse_match: None,
+            match_address_type: None,
+            transit_router_route_table_id: None,
+            source_instance_ids: None,
+            destination_instance_ids: None,
+            source_route_table_ids: None,
+            destination_route_table_ids: None,
+            source_region_ids: None,
+            source_child_instance_types: None,
+            destination_child_instance_types: None,
+            destination_cidr_blocks: None,
+            route_types: None,
+            match_asns: None,
+            match_community_set: None,
+            operate_community_set: None,
+            prepend_as_path: None,
+            destination_region_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenRouteMapRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCenRouteMapRequestBuilder {
-        CreateCenRouteMapRequestBuilder::default()
+        CreateCenRouteMapRequestBuilder {
+            inner: CreateCenRouteMapRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1185,35 +1226,40 @@ pub enum CreateCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.CenRouteMapExist" => Self::ForbiddenCenRouteMapExist(error),
-            "Invid.Parameter" => Self::InvidParameter(error),
-            "InvalidOperation.NoEffictiveAction" => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "Forbidden.NoMedAuthorized" => Self::ForbiddenNoMedAuthorized(error),
-            "InvalidOperation.MedRouteMapExist" => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            "InvalidOperation.MedRouteMapNotAllowedOtherAction" => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            "InvalidOperation.MedRouteMapActionMustPermit" => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceIds" => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceType" => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.CenRouteMapExist",
+                    "Invid.Parameter",
+                    "InvalidOperation.NoEffictiveAction",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidDescription",
+                    "IllegalParam.ZoneId",
+                    "Forbidden.NoMedAuthorized",
+                    "InvalidOperation.MedRouteMapExist",
+                    "InvalidOperation.MedRouteMapNotAllowedOtherAction",
+                    "InvalidOperation.MedRouteMapActionMustPermit",
+                    "InvalidParameter.MedRouteMapDestInstanceIds",
+                    "InvalidParameter.MedRouteMapDestInstanceType",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::ForbiddenCenRouteMapExist(error),
+            1 => Self::InvidParameter(error),
+            2 => Self::InvalidOperationNoEffictiveAction(error),
+            3 => Self::IncorrectStatusTransitRouterInstance(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::IllegalParamZoneId(error),
+            6 => Self::ForbiddenNoMedAuthorized(error),
+            7 => Self::InvalidOperationMedRouteMapExist(error),
+            8 => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
+            9 => Self::InvalidOperationMedRouteMapActionMustPermit(error),
+            10 => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
+            11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -49,7 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFlowlogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -168,10 +168,33 @@ pub struct CreateFlowlogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFlowlogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_name: None,
+            description: None,
+            cen_id: None,
+            project_name: None,
+            log_store_name: None,
+            interval: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            log_format_string: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFlowlogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateFlowlogRequestBuilder {
-        CreateFlowlogRequestBuilder::default()
+        CreateFlowlogRequestBuilder {
+            inner: CreateFlowlogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -511,49 +534,60 @@ pub enum CreateFlowlogError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "RuleExist" => Self::RuleExist(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
-            "Flowlog.AlreayExist" => Self::FlowlogAlreayExist(error),
-            "IllegalParam.TransitRouterAttachmentId" => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "IncorrectStatus.TransitRouterAttachmentId" => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            "ProjectExist" => Self::ProjectExist(error),
-            "InvalidParameter.ProjectName" => Self::InvalidParameterProjectName(error),
-            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
-            "OperationInvalid.IncompatibleFlowlogExist" => {
-                Self::OperationInvalidIncompatibleFlowlogExist(error)
-            }
-            "InvalidParameter.LogFormatString" => {
-                Self::InvalidParameterLogFormatString(error)
-            }
-            "InvalidParameter.LogStoreName" => Self::InvalidParameterLogStoreName(error),
-            "OperationFailed.InvalidLogInfo" => {
-                Self::OperationFailedInvalidLogInfo(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.CenId" => Self::InvalidParameterCenId(error),
-            "NoPermission.AliyunServiceRoleForTRFlowLog" => {
-                Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "OperationUnsupported.action",
+                    "RuleExist",
+                    "QuotaExceeded.FlowlogCount",
+                    "InvalidFlowlogId.exist",
+                    "Flowlog.AlreayExist",
+                    "IllegalParam.TransitRouterAttachmentId",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "InvalidOperation.TransitRouterNotExist",
+                    "IncorrectStatus.TransitRouterAttachmentId",
+                    "ProjectExist",
+                    "InvalidParameter.ProjectName",
+                    "IncorrectStatus.TrFlowlog",
+                    "OperationInvalid.IncompatibleFlowlogExist",
+                    "InvalidParameter.LogFormatString",
+                    "InvalidParameter.LogStoreName",
+                    "OperationFailed.InvalidLogInfo",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.CenId",
+                    "NoPermission.AliyunServiceRoleForTRFlowLog",
+                ],
+            )
+        {
+            0 => Self::ProjectOrLogstoreNotExist(error),
+            1 => Self::SourceProjectNotExist(error),
+            2 => Self::OperationUnsupportedAction(error),
+            3 => Self::RuleExist(error),
+            4 => Self::QuotaExceededFlowlogCount(error),
+            5 => Self::InvalidFlowlogIdExist(error),
+            6 => Self::FlowlogAlreayExist(error),
+            7 => Self::IllegalParamTransitRouterAttachmentId(error),
+            8 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            9 => Self::IncorrectStatusFlowlog(error),
+            10 => Self::InvalidOperationTransitRouterNotExist(error),
+            11 => Self::IncorrectStatusTransitRouterAttachmentId(error),
+            12 => Self::ProjectExist(error),
+            13 => Self::InvalidParameterProjectName(error),
+            14 => Self::IncorrectStatusTrFlowlog(error),
+            15 => Self::OperationInvalidIncompatibleFlowlogExist(error),
+            16 => Self::InvalidParameterLogFormatString(error),
+            17 => Self::InvalidParameterLogStoreName(error),
+            18 => Self::OperationFailedInvalidLogInfo(error),
+            19 => Self::IncorrectStatusTransitRouterInstance(error),
+            20 => Self::InvalidParameter(error),
+            21 => Self::Unauthorized(error),
+            22 => Self::InvalidParameterCenId(error),
+            23 => Self::NoPermissionAliyunServiceRoleForTrFlowLog(error),
             _ => Self::Unhandled(error),
         }
     }

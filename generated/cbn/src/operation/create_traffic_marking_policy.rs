@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -112,10 +112,29 @@ pub struct CreateTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_id: None,
+            traffic_marking_policy_name: None,
+            traffic_marking_policy_description: None,
+            priority: None,
+            marking_dscp: None,
+            traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTrafficMarkingPolicyRequestBuilder {
-        CreateTrafficMarkingPolicyRequestBuilder::default()
+        CreateTrafficMarkingPolicyRequestBuilder {
+            inner: CreateTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -406,54 +425,66 @@ pub enum CreateTrafficMarkingPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
-            "IllegalParam.MarkingDscp" => Self::IllegalParamMarkingDscp(error),
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "Duplicated.Priority" => Self::DuplicatedPriority(error),
-            "Duplicated.MarkingDscp" => Self::DuplicatedMarkingDscp(error),
-            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
-            "QuotaExceeded.TrafficMatchRule" => {
-                Self::QuotaExceededTrafficMatchRule(error)
-            }
-            "IllegalParam.MatchDscp" => Self::IllegalParamMatchDscp(error),
-            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
-            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
-            "AttrMismatching.CidrAddressFamily" => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
-            "AttrMismatching.SrcCidrDstCidr" => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationUnsupported.DstPortRange" => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            "OperationUnsupported.SrcPortRange" => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterId.NotFound",
+                    "IllegalParam.Protocol",
+                    "OperationFailed.TransitRouterType",
+                    "IllegalParam.Priority",
+                    "IllegalParam.MarkingDscp",
+                    "IllegalParam.SrcCidr",
+                    "IllegalParam.DstCidr",
+                    "Duplicated.Priority",
+                    "Duplicated.MarkingDscp",
+                    "Duplicated.TrafficMatchRules",
+                    "QuotaExceeded.TrafficMatchRule",
+                    "IllegalParam.MatchDscp",
+                    "IllegalParam.SrcPortRange",
+                    "IllegalParam.DstPortRange",
+                    "AttrMismatching.CidrAddressFamily",
+                    "IllegalParam.AddressFamily",
+                    "AttrMismatching.SrcCidrDstCidr",
+                    "AttrMismatching.CidrProtocol",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "OperationUnsupported.DstPortRange",
+                    "OperationUnsupported.SrcPortRange",
+                    "OperationUnsupported.IPv6Cidr",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TransitRouterId",
+                    "OperationUnsupported.TransitRouterType",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterIdNotFound(error),
+            1 => Self::IllegalParamProtocol(error),
+            2 => Self::OperationFailedTransitRouterType(error),
+            3 => Self::IllegalParamPriority(error),
+            4 => Self::IllegalParamMarkingDscp(error),
+            5 => Self::IllegalParamSrcCidr(error),
+            6 => Self::IllegalParamDstCidr(error),
+            7 => Self::DuplicatedPriority(error),
+            8 => Self::DuplicatedMarkingDscp(error),
+            9 => Self::DuplicatedTrafficMatchRules(error),
+            10 => Self::QuotaExceededTrafficMatchRule(error),
+            11 => Self::IllegalParamMatchDscp(error),
+            12 => Self::IllegalParamSrcPortRange(error),
+            13 => Self::IllegalParamDstPortRange(error),
+            14 => Self::AttrMismatchingCidrAddressFamily(error),
+            15 => Self::IllegalParamAddressFamily(error),
+            16 => Self::AttrMismatchingSrcCidrDstCidr(error),
+            17 => Self::AttrMismatchingCidrProtocol(error),
+            18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            19 => Self::OperationUnsupportedDstPortRange(error),
+            20 => Self::OperationUnsupportedSrcPortRange(error),
+            21 => Self::OperationUnsupportedIPv6Cidr(error),
+            22 => Self::IncorrectStatusTransitRouterInstance(error),
+            23 => Self::InvalidParameter(error),
+            24 => Self::Unauthorized(error),
+            25 => Self::MissingParamTransitRouterId(error),
+            26 => Self::OperationUnsupportedTransitRouterType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -105,10 +105,29 @@ pub struct CreateTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_name: None,
+            transit_route_table_aggregation_cidr: None,
+            transit_route_table_aggregation_scope: None,
+            transit_route_table_aggregation_scope_list: None,
+            transit_route_table_aggregation_description: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouteTableAggregationRequestBuilder {
-        CreateTransitRouteTableAggregationRequestBuilder::default()
+        CreateTransitRouteTableAggregationRequestBuilder {
+            inner: CreateTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -400,57 +419,52 @@ pub enum CreateTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RegionNotSupport" => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            "InstanceExist.AggregationRoute" => {
-                Self::InstanceExistAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "QuotaExceeded.AggregationRoute" => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "RouteConflict" => Self::RouteConflict(error),
-            "InvalidOperation.InstanceNotSupportIPv6Route" => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "MissingParameter.ScopeListOrScope" => {
-                Self::MissingParameterScopeListOrScope(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScope" => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScopeList" => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            "MissingParam.TransitRouteTableAggregationScope" => {
-                Self::MissingParamTransitRouteTableAggregationScope(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationScope" => {
-                Self::IllegalParamTransitRouteTableAggregationScope(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.RegionNotSupport",
+                    "InstanceExist.AggregationRoute",
+                    "InstanceNotExist.TransitRouteTable",
+                    "IncorrectStatus.TransitRouteTable",
+                    "QuotaExceeded.AggregationRoute",
+                    "InstanceNotExist.TransitRouter",
+                    "OperationUnsupported.TransitRouterType",
+                    "IncorrectStatus.TransitRouter",
+                    "OperationUnsupported.ServiceMode",
+                    "InvalidCidrBlock",
+                    "RouteConflict",
+                    "InvalidOperation.InstanceNotSupportIPv6Route",
+                    "IllegalParam.TransitRouteTableAggregationCidr",
+                    "MissingParameter.ScopeListOrScope",
+                    "InvalidParameter.TransitRouteTableAggregationScope",
+                    "InvalidParameter.TransitRouteTableAggregationScopeList",
+                    "MissingParam.TransitRouteTableAggregationScope",
+                    "IllegalParam.TransitRouteTableAggregationScope",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationRegionNotSupport(error),
+            1 => Self::InstanceExistAggregationRoute(error),
+            2 => Self::InstanceNotExistTransitRouteTable(error),
+            3 => Self::IncorrectStatusTransitRouteTable(error),
+            4 => Self::QuotaExceededAggregationRoute(error),
+            5 => Self::InstanceNotExistTransitRouter(error),
+            6 => Self::OperationUnsupportedTransitRouterType(error),
+            7 => Self::IncorrectStatusTransitRouter(error),
+            8 => Self::OperationUnsupportedServiceMode(error),
+            9 => Self::InvalidCidrBlock(error),
+            10 => Self::RouteConflict(error),
+            11 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            12 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            13 => Self::MissingParameterScopeListOrScope(error),
+            14 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
+            15 => Self::InvalidParameterTransitRouteTableAggregationScopeList(error),
+            16 => Self::MissingParamTransitRouteTableAggregationScope(error),
+            17 => Self::IllegalParamTransitRouteTableAggregationScope(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -111,10 +111,30 @@ pub struct CreateTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            region_id: None,
+            transit_router_name: None,
+            transit_router_description: None,
+            dry_run: None,
+            support_multicast: None,
+            transit_router_cidr_list: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterRequestBuilder {
-        CreateTransitRouterRequestBuilder::default()
+        CreateTransitRouterRequestBuilder {
+            inner: CreateTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -390,52 +410,58 @@ pub enum CreateTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "InstanceExist.TransitRouterInstance" => {
-                Self::InstanceExistTransitRouterInstance(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.SupportMulticast" => {
-                Self::OperationUnsupportedSupportMulticast(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
-            "Illegal.TrType" => Self::IllegalTrType(error),
-            "OperationUnsupported.TransitRouterCidrList" => {
-                Self::OperationUnsupportedTransitRouterCidrList(error)
-            }
-            "OperationFailed.CidrConflict" => Self::OperationFailedCidrConflict(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "OverLappingExist.Cidr" => Self::OverLappingExistCidr(error),
-            "IllegalParam.ServiceMode" => Self::IllegalParamServiceMode(error),
-            "ParamExclusive.ServiceModeAndSupportMulticast" => {
-                Self::ParamExclusiveServiceModeAndSupportMulticast(error)
-            }
-            "ParamExclusive.ServiceModeAndTransitRouterCidrList" => {
-                Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
-            }
-            "OperationUnsupported.Tag" => Self::OperationUnsupportedTag(error),
-            "IllegalParam.SupportMulticast" => Self::IllegalParamSupportMulticast(error),
-            "ParamExclusive.BasicAndPrimaryStandby" => {
-                Self::ParamExclusiveBasicAndPrimaryStandby(error)
-            }
-            "ParamExclusive.BasicAndMultiPrimary" => {
-                Self::ParamExclusiveBasicAndMultiPrimary(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationFailed.PostPay95BwpNotAllowEnterpriseTr" => {
-                Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.RegionId",
+                    "InstanceExist.TransitRouterInstance",
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "OperationUnsupported.SupportMulticast",
+                    "OperationUnsupported.CenFullLevel",
+                    "IllegalParam.Cidr",
+                    "Illegal.TrType",
+                    "OperationUnsupported.TransitRouterCidrList",
+                    "OperationFailed.CidrConflict",
+                    "IllegalParam.Region",
+                    "OverLappingExist.Cidr",
+                    "IllegalParam.ServiceMode",
+                    "ParamExclusive.ServiceModeAndSupportMulticast",
+                    "ParamExclusive.ServiceModeAndTransitRouterCidrList",
+                    "OperationUnsupported.Tag",
+                    "IllegalParam.SupportMulticast",
+                    "ParamExclusive.BasicAndPrimaryStandby",
+                    "ParamExclusive.BasicAndMultiPrimary",
+                    "IllegalParam.RegionId",
+                    "OperationFailed.PostPay95BwpNotAllowEnterpriseTr",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedRegionId(error),
+            1 => Self::InstanceExistTransitRouterInstance(error),
+            2 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            3 => Self::OperationUnsupportedSupportMulticast(error),
+            4 => Self::OperationUnsupportedCenFullLevel(error),
+            5 => Self::IllegalParamCidr(error),
+            6 => Self::IllegalTrType(error),
+            7 => Self::OperationUnsupportedTransitRouterCidrList(error),
+            8 => Self::OperationFailedCidrConflict(error),
+            9 => Self::IllegalParamRegion(error),
+            10 => Self::OverLappingExistCidr(error),
+            11 => Self::IllegalParamServiceMode(error),
+            12 => Self::ParamExclusiveServiceModeAndSupportMulticast(error),
+            13 => Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error),
+            14 => Self::OperationUnsupportedTag(error),
+            15 => Self::IllegalParamSupportMulticast(error),
+            16 => Self::ParamExclusiveBasicAndPrimaryStandby(error),
+            17 => Self::ParamExclusiveBasicAndMultiPrimary(error),
+            18 => Self::IllegalParamRegionId(error),
+            19 => Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error),
+            20 => Self::ForbiddenTransitRouterServiceExpired(error),
+            21 => Self::InvalidParameter(error),
+            22 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

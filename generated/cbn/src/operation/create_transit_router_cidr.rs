@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -115,10 +115,29 @@ pub struct CreateTransitRouterCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_id: None,
+            region_id: None,
+            name: None,
+            description: None,
+            dry_run: None,
+            cidr: None,
+            publish_cidr_route: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterCidrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterCidrRequestBuilder {
-        CreateTransitRouterCidrRequestBuilder::default()
+        CreateTransitRouterCidrRequestBuilder {
+            inner: CreateTransitRouterCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -358,22 +377,30 @@ pub enum CreateTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OverLappingExist.Cidr" => Self::OverLappingExistCidr(error),
-            "OperationUnsupported.TransitRouterCidr" => {
-                Self::OperationUnsupportedTransitRouterCidr(error)
-            }
-            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OverLappingExist.Cidr",
+                    "OperationUnsupported.TransitRouterCidr",
+                    "IllegalParam.Cidr",
+                    "IllegalParam.RegionId",
+                    "InstanceNotExist",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OverLappingExistCidr(error),
+            1 => Self::OperationUnsupportedTransitRouterCidr(error),
+            2 => Self::IllegalParamCidr(error),
+            3 => Self::IllegalParamRegionId(error),
+            4 => Self::InstanceNotExist(error),
+            5 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            6 => Self::IncorrectStatusTransitRouterInstance(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

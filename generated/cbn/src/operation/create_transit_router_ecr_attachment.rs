@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterEcrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -126,10 +126,31 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterEcrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            ecr_id: None,
+            ecr_owner_id: None,
+            dry_run: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterEcrAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterEcrAttachmentRequestBuilder {
-        CreateTransitRouterEcrAttachmentRequestBuilder::default()
+        CreateTransitRouterEcrAttachmentRequestBuilder {
+            inner: CreateTransitRouterEcrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -437,74 +458,74 @@ pub enum CreateTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IllegalParam.AssociateRouteTableId" => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "IncorrectStatus.EcrResource" => Self::IncorrectStatusEcrResource(error),
-            "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error)
-            }
-            "OperationUnsupported.ECRAttachment" => {
-                Self::OperationUnsupportedEcrAttachment(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "ResourceNotFound" => Self::ResourceNotFound(error),
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "Forbbiden.AttachAcrossBidEcr" => Self::ForbbidenAttachAcrossBidEcr(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "OperationDenied.AttachmentInCurrentRegionExisted" => {
-                Self::OperationDeniedAttachmentInCurrentRegionExisted(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "NoPermission.AliyunServiceRolePolicyForCEN",
+                    "OperationUnsupported.TransitRouterRegionId",
+                    "InvalidCenId.NotFound",
+                    "InvalidStatus.ResourceStatus",
+                    "InvalidTransitRouterId.NotFound",
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "OperationUnsupported.TransitRouterType",
+                    "MissingParam.CenIdOrRegionId",
+                    "IllegalParam.AssociateRouteTableId",
+                    "Forbbiden.AttachChildInstanceAcrossBid",
+                    "IllegalParam.RegionId",
+                    "OperationUnsupported.CenFullLevel",
+                    "InvalidOperation.CenInstanceStatus",
+                    "IncorrectStatus.TransitRouter",
+                    "QuotaFull.ChildInstanceRelatedCen",
+                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                    "OperationUnsupported.BandwidthType",
+                    "IllegalParam.BandwidthType",
+                    "IncorrectStatus.EcrResource",
+                    "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter",
+                    "OperationUnsupported.ECRAttachment",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "ResourceNotFound",
+                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "Forbbiden.AttachAcrossBidEcr",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.ResourceType",
+                    "SystemBusy",
+                    "OperationDenied.AttachmentInCurrentRegionExisted",
+                ],
+            )
+        {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            2 => Self::InvalidCenIdNotFound(error),
+            3 => Self::InvalidStatusResourceStatus(error),
+            4 => Self::InvalidTransitRouterIdNotFound(error),
+            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            6 => Self::OperationUnsupportedTransitRouterType(error),
+            7 => Self::MissingParamCenIdOrRegionId(error),
+            8 => Self::IllegalParamAssociateRouteTableId(error),
+            9 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            10 => Self::IllegalParamRegionId(error),
+            11 => Self::OperationUnsupportedCenFullLevel(error),
+            12 => Self::InvalidOperationCenInstanceStatus(error),
+            13 => Self::IncorrectStatusTransitRouter(error),
+            14 => Self::QuotaFullChildInstanceRelatedCen(error),
+            15 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            16 => Self::OperationUnsupportedBandwidthType(error),
+            17 => Self::IllegalParamBandwidthType(error),
+            18 => Self::IncorrectStatusEcrResource(error),
+            19 => Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error),
+            20 => Self::OperationUnsupportedEcrAttachment(error),
+            21 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            22 => Self::ResourceNotFound(error),
+            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            24 => Self::ForbiddenTransitRouterServiceExpired(error),
+            25 => Self::ForbbidenAttachAcrossBidEcr(error),
+            26 => Self::InvalidParameter(error),
+            27 => Self::Unauthorized(error),
+            28 => Self::InvalidParameterResourceType(error),
+            29 => Self::SystemBusy(error),
+            30 => Self::OperationDeniedAttachmentInCurrentRegionExisted(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -98,10 +98,30 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_multicast_domain_name: None,
+            transit_router_multicast_domain_description: None,
+            dry_run: None,
+            tag: None,
+            options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterMulticastDomainRequestBuilder {
-        CreateTransitRouterMulticastDomainRequestBuilder::default()
+        CreateTransitRouterMulticastDomainRequestBuilder {
+            inner: CreateTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -374,43 +394,52 @@ pub enum CreateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "InvalidOperation.CENInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "OperationUnsupported.TransitRouterSupportMulticast" => {
-                Self::OperationUnsupportedTransitRouterSupportMulticast(error)
-            }
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "QuotaExceeded.MulticastDomain" => Self::QuotaExceededMulticastDomain(error),
-            "IllegalParam.Igmpv2Support" => Self::IllegalParamIgmpv2Support(error),
-            "OperationUnsupported.Igmpv2Support" => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterId.NotFound",
+                    "IllegalParam.TransitRouterId",
+                    "IllegalParam.CenId",
+                    "IllegalParam.RegionId",
+                    "InvalidCenId.NotFound",
+                    "InvalidOperation.TransitRouterNotExist",
+                    "InvalidOperation.CENInstanceStatus",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationUnsupported.ServiceMode",
+                    "OperationUnsupported.TransitRouterSupportMulticast",
+                    "OperationUnsupported.RegionId",
+                    "IncorrectStatus.Cen",
+                    "IncorrectStatus.TransitRouter",
+                    "DryRunOperation",
+                    "QuotaExceeded.MulticastDomain",
+                    "IllegalParam.Igmpv2Support",
+                    "OperationUnsupported.Igmpv2Support",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterIdNotFound(error),
+            1 => Self::IllegalParamTransitRouterId(error),
+            2 => Self::IllegalParamCenId(error),
+            3 => Self::IllegalParamRegionId(error),
+            4 => Self::InvalidCenIdNotFound(error),
+            5 => Self::InvalidOperationTransitRouterNotExist(error),
+            6 => Self::InvalidOperationCenInstanceStatus(error),
+            7 => Self::IncorrectStatusTransitRouterInstance(error),
+            8 => Self::OperationUnsupportedTransitRouterType(error),
+            9 => Self::OperationUnsupportedServiceMode(error),
+            10 => Self::OperationUnsupportedTransitRouterSupportMulticast(error),
+            11 => Self::OperationUnsupportedRegionId(error),
+            12 => Self::IncorrectStatusCen(error),
+            13 => Self::IncorrectStatusTransitRouter(error),
+            14 => Self::DryRunOperation(error),
+            15 => Self::QuotaExceededMulticastDomain(error),
+            16 => Self::IllegalParamIgmpv2Support(error),
+            17 => Self::OperationUnsupportedIgmpv2Support(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterPeerAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -161,10 +161,36 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterPeerAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            peer_transit_router_id: None,
+            peer_transit_router_region_id: None,
+            auto_publish_route_enabled: None,
+            bandwidth: None,
+            cen_bandwidth_package_id: None,
+            dry_run: None,
+            bandwidth_type: None,
+            tag: None,
+            default_link_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterPeerAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterPeerAttachmentRequestBuilder {
-        CreateTransitRouterPeerAttachmentRequestBuilder::default()
+        CreateTransitRouterPeerAttachmentRequestBuilder {
+            inner: CreateTransitRouterPeerAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -585,117 +611,114 @@ pub enum CreateTransitRouterPeerAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPeerAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.PeerTransitRouterId" => {
-                Self::IllegalParamPeerTransitRouterId(error)
-            }
-            "OperationUnsupported.TransitRouterId" => {
-                Self::OperationUnsupportedTransitRouterId(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "OperationUnsupported.BandwidthHS" => {
-                Self::OperationUnsupportedBandwidthHs(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "OperationUnsupported.CloudDataTransferService" => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            "InvalidPeerTransitRouterId.NotFound" => {
-                Self::InvalidPeerTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "IllegalParam.PeerRegionId" => Self::IllegalParamPeerRegionId(error),
-            "IllegalParam.TransitRouterRegionId" => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.BwpNotAssociated" => {
-                Self::InvalidOperationBwpNotAssociated(error)
-            }
-            "InvalidOperation.BwpBusinessStatus" => {
-                Self::InvalidOperationBwpBusinessStatus(error)
-            }
-            "IllegalParam.CenBandwidthPackageId" => {
-                Self::IllegalParamCenBandwidthPackageId(error)
-            }
-            "InvalidOperation.BwpBandwidthExceeded" => {
-                Self::InvalidOperationBwpBandwidthExceeded(error)
-            }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold" => {
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.TransitRouterRegionId",
+                    "NoPermission.AliyunServiceRolePolicyForCEN",
+                    "InvalidTransitRouterId.NotFound",
+                    "IllegalParam.PeerTransitRouterId",
+                    "OperationUnsupported.TransitRouterId",
+                    "MissingParam.Bandwidth",
+                    "IllegalParam.Bandwidth",
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationUnsupported.BandwidthType",
+                    "InvalidCenId.NotFound",
+                    "IllegalParam.BandwidthType",
+                    "MissingParam.CenIdOrRegionId",
+                    "OperationUnsupported.BandwidthHS",
+                    "OperationUnsupported.CenFullLevel",
+                    "OperationUnsupported.CloudDataTransferService",
+                    "InvalidPeerTransitRouterId.NotFound",
+                    "IllegalParam.RegionId",
+                    "IllegalParam.PeerRegionId",
+                    "IllegalParam.TransitRouterRegionId",
+                    "InvalidOperation.CenInstanceStatus",
+                    "IncorrectStatus.TransitRouter",
+                    "InvalidOperation.BwpNotAssociated",
+                    "InvalidOperation.BwpBusinessStatus",
+                    "IllegalParam.CenBandwidthPackageId",
+                    "InvalidOperation.BwpBandwidthExceeded",
+                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+                    "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
+                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
+                    "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
+                    "OperationInvalid.UserCanNotBuyCrossBorderBwp",
+                    "OperationInvalid.IdentityRegistrationStatusNotSupport",
+                    "InvalidOperation.OnlyOneRegionSupportIpv6",
+                    "InvalidOperation",
+                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "OperationUnsupported.RegionId",
+                    "QuotaExceeded.Bandwidth",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.PeerTransitRouterId",
+                    "InvalidParameter.ResourceType",
+                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
+                    "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
+                    "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
+                    "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            1 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            2 => Self::InvalidTransitRouterIdNotFound(error),
+            3 => Self::IllegalParamPeerTransitRouterId(error),
+            4 => Self::OperationUnsupportedTransitRouterId(error),
+            5 => Self::MissingParamBandwidth(error),
+            6 => Self::IllegalParamBandwidth(error),
+            7 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            8 => Self::OperationUnsupportedTransitRouterType(error),
+            9 => Self::OperationUnsupportedBandwidthType(error),
+            10 => Self::InvalidCenIdNotFound(error),
+            11 => Self::IllegalParamBandwidthType(error),
+            12 => Self::MissingParamCenIdOrRegionId(error),
+            13 => Self::OperationUnsupportedBandwidthHs(error),
+            14 => Self::OperationUnsupportedCenFullLevel(error),
+            15 => Self::OperationUnsupportedCloudDataTransferService(error),
+            16 => Self::InvalidPeerTransitRouterIdNotFound(error),
+            17 => Self::IllegalParamRegionId(error),
+            18 => Self::IllegalParamPeerRegionId(error),
+            19 => Self::IllegalParamTransitRouterRegionId(error),
+            20 => Self::InvalidOperationCenInstanceStatus(error),
+            21 => Self::IncorrectStatusTransitRouter(error),
+            22 => Self::InvalidOperationBwpNotAssociated(error),
+            23 => Self::InvalidOperationBwpBusinessStatus(error),
+            24 => Self::IllegalParamCenBandwidthPackageId(error),
+            25 => Self::InvalidOperationBwpBandwidthExceeded(error),
+            26 => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
             }
-            "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold" => {
+            27 => {
                 Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                     error,
                 )
             }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportGold" => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationInvalid.UserCanNotBuyCrossBorderBwp" => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            "OperationInvalid.IdentityRegistrationStatusNotSupport" => {
-                Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
-            }
-            "InvalidOperation.OnlyOneRegionSupportIpv6" => {
-                Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
-            }
-            "InvalidOperation" => Self::InvalidOperation(error),
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.PeerTransitRouterId" => {
-                Self::InvalidParameterPeerTransitRouterId(error)
-            }
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver" => {
+            28 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
+            29 => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
+            30 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
+            31 => Self::OperationInvalidIdentityRegistrationStatusNotSupport(error),
+            32 => Self::InvalidOperationOnlyOneRegionSupportIpv6(error),
+            33 => Self::InvalidOperation(error),
+            34 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            35 => Self::ForbiddenTransitRouterServiceExpired(error),
+            36 => Self::OperationUnsupportedRegionId(error),
+            37 => Self::QuotaExceededBandwidth(error),
+            38 => Self::InvalidParameter(error),
+            39 => Self::Unauthorized(error),
+            40 => Self::InvalidParameterPeerTransitRouterId(error),
+            41 => Self::InvalidParameterResourceType(error),
+            42 => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver" => {
+            43 => Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error),
+            44 => {
                 Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit" => {
+            45 => {
                 Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
             }
             _ => Self::Unhandled(error),

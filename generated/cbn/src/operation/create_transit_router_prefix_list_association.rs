@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -114,10 +114,30 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            transit_router_id: None,
+            next_hop_type: None,
+            prefix_list_id: None,
+            transit_router_table_id: None,
+            next_hop: None,
+            owner_uid: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterPrefixListAssociationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterPrefixListAssociationRequestBuilder {
-        CreateTransitRouterPrefixListAssociationRequestBuilder::default()
+        CreateTransitRouterPrefixListAssociationRequestBuilder {
+            inner: CreateTransitRouterPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -405,53 +425,64 @@ pub enum CreateTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "ResourceNotSupport.CCN" => Self::ResourceNotSupportCcn(error),
-            "ResourceNotFound.PrefixlistCidrs" => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            "ResourceNotFound.Nexthop" => Self::ResourceNotFoundNexthop(error),
-            "ResourceExisted.PrefixlistAssociation" => {
-                Self::ResourceExistedPrefixlistAssociation(error)
-            }
-            "ResourceNotFound.PrefixlistAssociation" => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            "ResourceConflict.Route" => Self::ResourceConflictRoute(error),
-            "MultipleFound.PrefixlistAssociation" => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            "QuotaReached.Route" => Self::QuotaReachedRoute(error),
-            "InvalidStatus.PrefixlistAssociation" => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            "NotSupport.TrType" => Self::NotSupportTrType(error),
-            "InvalidValue.PrefixlistCidr" => Self::InvalidValuePrefixlistCidr(error),
-            "ResourceNotSupport.Nexthop" => Self::ResourceNotSupportNexthop(error),
-            "ResourceMismatch.Nexthop" => Self::ResourceMismatchNexthop(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "InvalidStatus.Prefixlist" => Self::InvalidStatusPrefixlist(error),
-            "RegionNotSupport.Prefixlist" => Self::RegionNotSupportPrefixlist(error),
-            "OperationFailed.TransitRouterNotExist" => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "OperationDenied.ECSPrefixList" => Self::OperationDeniedEcsPrefixList(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "NoPermission.AliyunServiceRolePolicyForCEN",
+                    "ResourceNotSupport.CCN",
+                    "ResourceNotFound.PrefixlistCidrs",
+                    "ResourceNotFound.Nexthop",
+                    "ResourceExisted.PrefixlistAssociation",
+                    "ResourceNotFound.PrefixlistAssociation",
+                    "ResourceConflict.Route",
+                    "MultipleFound.PrefixlistAssociation",
+                    "QuotaReached.Route",
+                    "InvalidStatus.PrefixlistAssociation",
+                    "NotSupport.TrType",
+                    "InvalidValue.PrefixlistCidr",
+                    "ResourceNotSupport.Nexthop",
+                    "ResourceMismatch.Nexthop",
+                    "ResourceNotFound.PrefixList",
+                    "OperationDenied.SystemPrefixList",
+                    "OperationFailed.OperateShareResource",
+                    "InvalidStatus.Prefixlist",
+                    "RegionNotSupport.Prefixlist",
+                    "OperationFailed.TransitRouterNotExist",
+                    "IncorrectStatus.RouteTable",
+                    "IllegalParam.TransitRouterTableId",
+                    "OperationDenied.ECSPrefixList",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidRouteTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::ResourceNotSupportCcn(error),
+            2 => Self::ResourceNotFoundPrefixlistCidrs(error),
+            3 => Self::ResourceNotFoundNexthop(error),
+            4 => Self::ResourceExistedPrefixlistAssociation(error),
+            5 => Self::ResourceNotFoundPrefixlistAssociation(error),
+            6 => Self::ResourceConflictRoute(error),
+            7 => Self::MultipleFoundPrefixlistAssociation(error),
+            8 => Self::QuotaReachedRoute(error),
+            9 => Self::InvalidStatusPrefixlistAssociation(error),
+            10 => Self::NotSupportTrType(error),
+            11 => Self::InvalidValuePrefixlistCidr(error),
+            12 => Self::ResourceNotSupportNexthop(error),
+            13 => Self::ResourceMismatchNexthop(error),
+            14 => Self::ResourceNotFoundPrefixList(error),
+            15 => Self::OperationDeniedSystemPrefixList(error),
+            16 => Self::OperationFailedOperateShareResource(error),
+            17 => Self::InvalidStatusPrefixlist(error),
+            18 => Self::RegionNotSupportPrefixlist(error),
+            19 => Self::OperationFailedTransitRouterNotExist(error),
+            20 => Self::IncorrectStatusRouteTable(error),
+            21 => Self::IllegalParamTransitRouterTableId(error),
+            22 => Self::OperationDeniedEcsPrefixList(error),
+            23 => Self::InvalidParameter(error),
+            24 => Self::Unauthorized(error),
+            25 => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -104,10 +104,29 @@ pub struct CreateTransitRouterRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_route_entry_name: None,
+            transit_router_route_entry_description: None,
+            transit_router_route_table_id: None,
+            transit_router_route_entry_next_hop_type: None,
+            transit_router_route_entry_destination_cidr_block: None,
+            transit_router_route_entry_next_hop_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterRouteEntryRequestBuilder {
-        CreateTransitRouterRouteEntryRequestBuilder::default()
+        CreateTransitRouterRouteEntryRequestBuilder {
+            inner: CreateTransitRouterRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -407,69 +426,70 @@ pub enum CreateTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "TransitRouterRouteEntryNextHopId.NotFound" => {
-                Self::TransitRouterRouteEntryNextHopIdNotFound(error)
-            }
-            "OperationFailed.CreateRouteEntryWithCCNAttachment" => {
-                Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
-            }
-            "QuotaExceeded.TransitRouterRoutEntry" => {
-                Self::QuotaExceededTransitRouterRoutEntry(error)
-            }
-            "IllegalParam.TransitRouterDestinationCidrBlock" => {
-                Self::IllegalParamTransitRouterDestinationCidrBlock(error)
-            }
-            "InstanceExist.TransitRouterRouteEntry" => {
-                Self::InstanceExistTransitRouterRouteEntry(error)
-            }
-            "IncorrectStatus.TransitRouterRouteTable" => {
-                Self::IncorrectStatusTransitRouterRouteTable(error)
-            }
-            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "IllegalParam.NextHopType" => Self::IllegalParamNextHopType(error),
-            "MissingParam.TransitRouterRouteEntryNextHopId" => {
-                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            }
-            "InvalidTransitRouterRouteEntryNextHopId.NotFound" => {
-                Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
-            }
-            "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock" => {
+        match error
+            .code_index(
+                &[
+                    "DryRunOperation",
+                    "InvalidTransitRouterRouteTableId.NotFound",
+                    "TransitRouterRouteEntryNextHopId.NotFound",
+                    "OperationFailed.CreateRouteEntryWithCCNAttachment",
+                    "QuotaExceeded.TransitRouterRoutEntry",
+                    "IllegalParam.TransitRouterDestinationCidrBlock",
+                    "InstanceExist.TransitRouterRouteEntry",
+                    "IncorrectStatus.TransitRouterRouteTable",
+                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                    "InvalidDescription",
+                    "InvalidName",
+                    "IllegalParam.NextHopType",
+                    "MissingParam.TransitRouterRouteEntryNextHopId",
+                    "InvalidTransitRouterRouteEntryNextHopId.NotFound",
+                    "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock",
+                    "InvalidDestinationCidrBlock.NotFound",
+                    "OperationFailed.CreateRouteEntryWithConnectAttachment",
+                    "ParamExclusive.NextHopTypeBlackHoleAndNextHopId",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment",
+                    "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment",
+                    "NotSupport.AttachmentRoute",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::DryRunOperation(error),
+            1 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            2 => Self::TransitRouterRouteEntryNextHopIdNotFound(error),
+            3 => Self::OperationFailedCreateRouteEntryWithCcnAttachment(error),
+            4 => Self::QuotaExceededTransitRouterRoutEntry(error),
+            5 => Self::IllegalParamTransitRouterDestinationCidrBlock(error),
+            6 => Self::InstanceExistTransitRouterRouteEntry(error),
+            7 => Self::IncorrectStatusTransitRouterRouteTable(error),
+            8 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
+            9 => Self::InvalidDescription(error),
+            10 => Self::InvalidName(error),
+            11 => Self::IllegalParamNextHopType(error),
+            12 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
+            13 => Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error),
+            14 => {
                 Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
             }
-            "InvalidDestinationCidrBlock.NotFound" => {
-                Self::InvalidDestinationCidrBlockNotFound(error)
-            }
-            "OperationFailed.CreateRouteEntryWithConnectAttachment" => {
-                Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
-            }
-            "ParamExclusive.NextHopTypeBlackHoleAndNextHopId" => {
-                Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment" => {
+            15 => Self::InvalidDestinationCidrBlockNotFound(error),
+            16 => Self::OperationFailedCreateRouteEntryWithConnectAttachment(error),
+            17 => Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error),
+            18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            19 => {
                 Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
                     error,
                 )
             }
-            "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment" => {
+            20 => {
                 Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
                     error,
                 )
             }
-            "NotSupport.AttachmentRoute" => Self::NotSupportAttachmentRoute(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+            21 => Self::NotSupportAttachmentRoute(error),
+            22 => Self::InvalidParameter(error),
+            23 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

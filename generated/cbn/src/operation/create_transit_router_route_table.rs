@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteTableRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -87,10 +87,28 @@ pub struct CreateTransitRouterRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_route_table_name: None,
+            transit_router_route_table_description: None,
+            transit_router_id: None,
+            dry_run: None,
+            tag: None,
+            route_table_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterRouteTableRequestBuilder {
-        CreateTransitRouterRouteTableRequestBuilder::default()
+        CreateTransitRouterRouteTableRequestBuilder {
+            inner: CreateTransitRouterRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -320,27 +338,32 @@ pub enum CreateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "OperationFailed.CCNTrNotSupport" => {
-                Self::OperationFailedCcnTrNotSupport(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
-            "OperationFailed.BasicTrNotSupport" => {
-                Self::OperationFailedBasicTrNotSupport(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "QuotaExceeded.TransitRouterRoutTable" => {
-                Self::QuotaExceededTransitRouterRoutTable(error)
-            }
-            "OperationUnsupported.MultiRegionEcmp" => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterId.NotFound",
+                    "OperationFailed.CCNTrNotSupport",
+                    "DryRunOperation",
+                    "MissingParam.TransitRouterId",
+                    "OperationFailed.BasicTrNotSupport",
+                    "IncorrectStatus.TransitRouter",
+                    "QuotaExceeded.TransitRouterRoutTable",
+                    "OperationUnsupported.MultiRegionEcmp",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterIdNotFound(error),
+            1 => Self::OperationFailedCcnTrNotSupport(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::MissingParamTransitRouterId(error),
+            4 => Self::OperationFailedBasicTrNotSupport(error),
+            5 => Self::IncorrectStatusTransitRouter(error),
+            6 => Self::QuotaExceededTransitRouterRoutTable(error),
+            7 => Self::OperationUnsupportedMultiRegionEcmp(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

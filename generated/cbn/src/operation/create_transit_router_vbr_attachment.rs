@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterVbrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -132,10 +132,32 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterVbrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            vbr_id: None,
+            vbr_owner_id: None,
+            auto_publish_route_enabled: None,
+            dry_run: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterVbrAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterVbrAttachmentRequestBuilder {
-        CreateTransitRouterVbrAttachmentRequestBuilder::default()
+        CreateTransitRouterVbrAttachmentRequestBuilder {
+            inner: CreateTransitRouterVbrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -454,69 +476,68 @@ pub enum CreateTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "Forbidden.VbrDeviceModel" => Self::ForbiddenVbrDeviceModel(error),
-            "IllegalParam.AssociateRouteTableId" => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "OperationUnsupported.VbrAttachment" => {
-                Self::OperationUnsupportedVbrAttachment(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "OperationUnsupported.CloudBoxVbrNotSupport" => {
-                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
-            }
-            "IncorrectStatus.VbrResource" => Self::IncorrectStatusVbrResource(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
-            }
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "InvalidOperation.VbrAttachedToEcr" => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
+        match error
+            .code_index(
+                &[
+                    "NoPermission.AliyunServiceRolePolicyForCEN",
+                    "OperationUnsupported.TransitRouterRegionId",
+                    "InvalidCenId.NotFound",
+                    "InvalidStatus.ResourceStatus",
+                    "InvalidTransitRouterId.NotFound",
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "OperationUnsupported.TransitRouterType",
+                    "MissingParam.CenIdOrRegionId",
+                    "IncorrectStatus.Vpc",
+                    "Forbidden.VbrDeviceModel",
+                    "IllegalParam.AssociateRouteTableId",
+                    "Forbbiden.AttachChildInstanceAcrossBid",
+                    "IllegalParam.RegionId",
+                    "OperationUnsupported.CenFullLevel",
+                    "OperationUnsupported.VbrAttachment",
+                    "InvalidOperation.CenInstanceStatus",
+                    "OperationUnsupported.CloudBoxVbrNotSupport",
+                    "IncorrectStatus.VbrResource",
+                    "IncorrectStatus.TransitRouter",
+                    "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter",
+                    "QuotaFull.ChildInstanceRelatedCen",
+                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                    "InvalidOperation.VbrAttachedToEcr",
+                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.ResourceType",
+                ],
+            )
+        {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            2 => Self::InvalidCenIdNotFound(error),
+            3 => Self::InvalidStatusResourceStatus(error),
+            4 => Self::InvalidTransitRouterIdNotFound(error),
+            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            6 => Self::OperationUnsupportedTransitRouterType(error),
+            7 => Self::MissingParamCenIdOrRegionId(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::ForbiddenVbrDeviceModel(error),
+            10 => Self::IllegalParamAssociateRouteTableId(error),
+            11 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            12 => Self::IllegalParamRegionId(error),
+            13 => Self::OperationUnsupportedCenFullLevel(error),
+            14 => Self::OperationUnsupportedVbrAttachment(error),
+            15 => Self::InvalidOperationCenInstanceStatus(error),
+            16 => Self::OperationUnsupportedCloudBoxVbrNotSupport(error),
+            17 => Self::IncorrectStatusVbrResource(error),
+            18 => Self::IncorrectStatusTransitRouter(error),
+            19 => Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error),
+            20 => Self::QuotaFullChildInstanceRelatedCen(error),
+            21 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            22 => Self::InvalidOperationVbrAttachedToEcr(error),
+            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            24 => Self::ForbiddenTransitRouterServiceExpired(error),
+            25 => Self::InvalidParameter(error),
+            26 => Self::Unauthorized(error),
+            27 => Self::InvalidParameterResourceType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-bp1kbjcre9vtsebo1****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterVpcAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -159,10 +159,35 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterVpcAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            vpc_id: None,
+            vpc_owner_id: None,
+            charge_type: None,
+            dry_run: None,
+            zone_mappings: None,
+            auto_publish_route_enabled: None,
+            transit_router_vpc_attachment_options: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterVpcAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterVpcAttachmentRequestBuilder {
-        CreateTransitRouterVpcAttachmentRequestBuilder::default()
+        CreateTransitRouterVpcAttachmentRequestBuilder {
+            inner: CreateTransitRouterVpcAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -568,110 +593,110 @@ pub enum CreateTransitRouterVpcAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpcAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "NoPermission.AliyunServiceRoleForCEN" => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IncorrectStatus.VpcResource" => Self::IncorrectStatusVpcResource(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.VpcOrVswitch" => Self::IncorrectStatusVpcOrVswitch(error),
-            "OperationNotSupport.VpcAutoRoutesPublish" => {
-                Self::OperationNotSupportVpcAutoRoutesPublish(error)
-            }
-            "InvalidOperation.VpnAssociated" => {
-                Self::InvalidOperationVpnAssociated(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "IllegalParam.ZoneMappings" => Self::IllegalParamZoneMappings(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "IllegalParam.VSwitchId" => Self::IllegalParamVSwitchId(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "IllegalParam.ServiceMode" => Self::IllegalParamServiceMode(error),
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "OperationUnsupported.CloudBoxVswNotSupport" => {
-                Self::OperationUnsupportedCloudBoxVswNotSupport(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "Duplicated.ZoneMapping" => Self::DuplicatedZoneMapping(error),
-            "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "InvalidStatus.VpcAttachedFullModeCen" => {
-                Self::InvalidStatusVpcAttachedFullModeCen(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "InvalidOperation.VpcAutoRoutesPublishInOtherCEN" => {
-                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            }
-            "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter" => {
-                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            }
-            "InsufficientIpAddr.vsw" => Self::InsufficientIpAddrVsw(error),
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "IllegalParam.TransitRouterRegionId" => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "IllegalParam.Ipv6Support" => Self::IllegalParamIpv6Support(error),
-            "OperationFailed.VSwitchNotFound" => {
-                Self::OperationFailedVSwitchNotFound(error)
-            }
-            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions" => {
-                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            }
-            "InvalidParameter.ApplianceModeSupport" => {
-                Self::InvalidParameterApplianceModeSupport(error)
-            }
-            "InvalidParameter.Ipv6Support" => Self::InvalidParameterIpv6Support(error),
-            "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE" => {
-                Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.TransitRouterRegionId",
+                    "NoPermission.AliyunServiceRoleForCEN",
+                    "IllegalParam.RegionId",
+                    "MissingParam.CenIdOrRegionId",
+                    "IllegalParam.ZoneId",
+                    "IllegalParam.ChargeType",
+                    "InvalidTransitRouterId.NotFound",
+                    "IncorrectStatus.VpcResource",
+                    "IncorrectStatus.Vpc",
+                    "IncorrectStatus.VpcOrVswitch",
+                    "OperationNotSupport.VpcAutoRoutesPublish",
+                    "InvalidOperation.VpnAssociated",
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "IllegalParam.ZoneMappings",
+                    "OperationUnsupported.TransitRouterType",
+                    "InvalidCenId.NotFound",
+                    "IllegalParam.VSwitchId",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "OperationUnsupported.CenFullLevel",
+                    "IllegalParam.ServiceMode",
+                    "QuotaFull.ChildInstanceRelatedCen",
+                    "OperationUnsupported.CloudBoxVswNotSupport",
+                    "IncorrectStatus.TransitRouter",
+                    "Duplicated.ZoneMapping",
+                    "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter",
+                    "IncorrectStatus.VpcRouteTable",
+                    "InvalidStatus.VpcAttachedFullModeCen",
+                    "Forbbiden.AttachChildInstanceAcrossBid",
+                    "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
+                    "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
+                    "InsufficientIpAddr.vsw",
+                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                    "IllegalParam.TransitRouterRegionId",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "IllegalParam.Ipv6Support",
+                    "OperationFailed.VSwitchNotFound",
+                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.ResourceType",
+                    "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
+                    "InvalidParameter.ApplianceModeSupport",
+                    "InvalidParameter.Ipv6Support",
+                    "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidOperation.CenInstanceStatus",
+                    "IncorrectStatus.VpcSwitch",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            1 => Self::NoPermissionAliyunServiceRoleForCen(error),
+            2 => Self::IllegalParamRegionId(error),
+            3 => Self::MissingParamCenIdOrRegionId(error),
+            4 => Self::IllegalParamZoneId(error),
+            5 => Self::IllegalParamChargeType(error),
+            6 => Self::InvalidTransitRouterIdNotFound(error),
+            7 => Self::IncorrectStatusVpcResource(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::IncorrectStatusVpcOrVswitch(error),
+            10 => Self::OperationNotSupportVpcAutoRoutesPublish(error),
+            11 => Self::InvalidOperationVpnAssociated(error),
+            12 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            13 => Self::IllegalParamZoneMappings(error),
+            14 => Self::OperationUnsupportedTransitRouterType(error),
+            15 => Self::InvalidCenIdNotFound(error),
+            16 => Self::IllegalParamVSwitchId(error),
+            17 => Self::IncorrectStatusTransitRouterInstance(error),
+            18 => Self::OperationUnsupportedCenFullLevel(error),
+            19 => Self::IllegalParamServiceMode(error),
+            20 => Self::QuotaFullChildInstanceRelatedCen(error),
+            21 => Self::OperationUnsupportedCloudBoxVswNotSupport(error),
+            22 => Self::IncorrectStatusTransitRouter(error),
+            23 => Self::DuplicatedZoneMapping(error),
+            24 => Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error),
+            25 => Self::IncorrectStatusVpcRouteTable(error),
+            26 => Self::InvalidStatusVpcAttachedFullModeCen(error),
+            27 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            28 => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
+            29 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
+            30 => Self::InsufficientIpAddrVsw(error),
+            31 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            32 => Self::IllegalParamTransitRouterRegionId(error),
+            33 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            34 => Self::IllegalParamIpv6Support(error),
+            35 => Self::OperationFailedVSwitchNotFound(error),
+            36 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            37 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            38 => Self::ForbiddenTransitRouterServiceExpired(error),
+            39 => Self::InvalidParameter(error),
+            40 => Self::Unauthorized(error),
+            41 => Self::InvalidParameterResourceType(error),
+            42 => Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error),
+            43 => Self::InvalidParameterApplianceModeSupport(error),
+            44 => Self::InvalidParameterIpv6Support(error),
+            45 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
+            46 => Self::InvalidVSwitchIdNotFound(error),
+            47 => Self::InvalidOperationCenInstanceStatus(error),
+            48 => Self::IncorrectStatusVpcSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterVpnAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -144,10 +144,34 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            vpn_id: None,
+            vpn_owner_id: None,
+            auto_publish_route_enabled: None,
+            charge_type: None,
+            zone: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterVpnAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTransitRouterVpnAttachmentRequestBuilder {
-        CreateTransitRouterVpnAttachmentRequestBuilder::default()
+        CreateTransitRouterVpnAttachmentRequestBuilder {
+            inner: CreateTransitRouterVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -498,75 +522,76 @@ pub enum CreateTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "InvalidAvailable.NoResource" => Self::InvalidAvailableNoResource(error),
-            "OperationUnsupported.VpnAttachment" => {
-                Self::OperationUnsupportedVpnAttachment(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.AllocateCidrFailed" => {
-                Self::OperationFailedAllocateCidrFailed(error)
-            }
-            "OperationUnsupported.ZoneId" => Self::OperationUnsupportedZoneId(error),
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IllegalParam.ZoneMappings" => Self::IllegalParamZoneMappings(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.VpnNetworkTypeInvalid" => {
-                Self::InvalidOperationVpnNetworkTypeInvalid(error)
-            }
-            "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
-            }
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.VcoTunnelNotMatchZoneParam" => {
-                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IllegalParam.TransitRouterRegionId" => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            "InvalidVpnId.NotFound" => Self::InvalidVpnIdNotFound(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "InvalidParameter.VpnId" => Self::InvalidParameterVpnId(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
+        match error
+            .code_index(
+                &[
+                    "NoPermission.AliyunServiceRolePolicyForCEN",
+                    "OperationUnsupported.TransitRouterRegionId",
+                    "InvalidCenId.NotFound",
+                    "InvalidStatus.ResourceStatus",
+                    "InvalidTransitRouterId.NotFound",
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "InvalidAvailable.NoResource",
+                    "OperationUnsupported.VpnAttachment",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationFailed.AllocateCidrFailed",
+                    "OperationUnsupported.ZoneId",
+                    "MissingParam.CenIdOrRegionId",
+                    "IllegalParam.RegionId",
+                    "OperationUnsupported.CenFullLevel",
+                    "InvalidOperation.CenInstanceStatus",
+                    "IllegalParam.ZoneMappings",
+                    "IncorrectStatus.TransitRouter",
+                    "InvalidOperation.VpnNetworkTypeInvalid",
+                    "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter",
+                    "QuotaFull.ChildInstanceRelatedCen",
+                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                    "OperationUnsupported.VcoTunnelNotMatchZoneParam",
+                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "IllegalParam.TransitRouterRegionId",
+                    "InvalidVpnId.NotFound",
+                    "InvalidParameter.ResourceType",
+                    "InvalidParameter.VpnId",
+                    "IllegalParam.ChargeType",
+                ],
+            )
+        {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            2 => Self::InvalidCenIdNotFound(error),
+            3 => Self::InvalidStatusResourceStatus(error),
+            4 => Self::InvalidTransitRouterIdNotFound(error),
+            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            6 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            7 => Self::InvalidAvailableNoResource(error),
+            8 => Self::OperationUnsupportedVpnAttachment(error),
+            9 => Self::OperationUnsupportedTransitRouterType(error),
+            10 => Self::OperationFailedAllocateCidrFailed(error),
+            11 => Self::OperationUnsupportedZoneId(error),
+            12 => Self::MissingParamCenIdOrRegionId(error),
+            13 => Self::IllegalParamRegionId(error),
+            14 => Self::OperationUnsupportedCenFullLevel(error),
+            15 => Self::InvalidOperationCenInstanceStatus(error),
+            16 => Self::IllegalParamZoneMappings(error),
+            17 => Self::IncorrectStatusTransitRouter(error),
+            18 => Self::InvalidOperationVpnNetworkTypeInvalid(error),
+            19 => Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error),
+            20 => Self::QuotaFullChildInstanceRelatedCen(error),
+            21 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            22 => Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error),
+            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            24 => Self::ForbiddenTransitRouterServiceExpired(error),
+            25 => Self::InvalidParameter(error),
+            26 => Self::Unauthorized(error),
+            27 => Self::IllegalParamTransitRouterRegionId(error),
+            28 => Self::InvalidVpnIdNotFound(error),
+            29 => Self::InvalidParameterResourceType(error),
+            30 => Self::InvalidParameterVpnId(error),
+            31 => Self::IllegalParamChargeType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeactiveFlowLogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,25 @@ pub struct DeactiveFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeactiveFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_id: None,
+            cen_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeactiveFlowLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeactiveFlowLogRequestBuilder {
-        DeactiveFlowLogRequestBuilder::default()
+        DeactiveFlowLogRequestBuilder {
+            inner: DeactiveFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,19 +278,36 @@ pub enum DeactiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "RuleExist" => Self::RuleExist(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
-            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
+        match error
+            .code_index(
+                &[
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "OperationUnsupported.action",
+                    "RuleExist",
+                    "QuotaExceeded.FlowlogCount",
+                    "InvalidFlowlogId.exist",
+                    "InvalidFlowlogId.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "IncorrectStatus.TrFlowlog",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.FlowLogId",
+                ],
+            )
+        {
+            0 => Self::ProjectOrLogstoreNotExist(error),
+            1 => Self::SourceProjectNotExist(error),
+            2 => Self::OperationUnsupportedAction(error),
+            3 => Self::RuleExist(error),
+            4 => Self::QuotaExceededFlowlogCount(error),
+            5 => Self::InvalidFlowlogIdExist(error),
+            6 => Self::InvalidFlowlogIdNotFound(error),
+            7 => Self::IncorrectStatusFlowlog(error),
+            8 => Self::IncorrectStatusTrFlowlog(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
+            11 => Self::InvalidParameterFlowLogId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -45,7 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenRequest {
     /// The CEN instance ID.
@@ -58,10 +58,22 @@ pub struct DeleteCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenRequestBuilder {
-        DeleteCenRequestBuilder::default()
+        DeleteCenRequestBuilder {
+            inner: DeleteCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,31 +207,32 @@ pub enum DeleteCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DeleteCenWithCustomRouteTable" => {
-                Self::OperationFailedDeleteCenWithCustomRouteTable(error)
-            }
-            "OperationFailed.DeleteCenWithRouteEntry" => {
-                Self::OperationFailedDeleteCenWithRouteEntry(error)
-            }
-            "OperationFailed.MulticastDomainExist" => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            "OperationFailed.PrefixListAssociationExist" => {
-                Self::OperationFailedPrefixListAssociationExist(error)
-            }
-            "OperationFailed.AggregationRouteExist" => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            "OperationFailed.TrafficMarkingPolicyExist" => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationFailed.TrafficQosPolicyExist" => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.DeleteCenWithCustomRouteTable",
+                    "OperationFailed.DeleteCenWithRouteEntry",
+                    "OperationFailed.MulticastDomainExist",
+                    "OperationFailed.PrefixListAssociationExist",
+                    "OperationFailed.AggregationRouteExist",
+                    "OperationFailed.TrafficMarkingPolicyExist",
+                    "OperationUnsupported.action",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "OperationFailed.TrafficQosPolicyExist",
+                ],
+            )
+        {
+            0 => Self::OperationFailedDeleteCenWithCustomRouteTable(error),
+            1 => Self::OperationFailedDeleteCenWithRouteEntry(error),
+            2 => Self::OperationFailedMulticastDomainExist(error),
+            3 => Self::OperationFailedPrefixListAssociationExist(error),
+            4 => Self::OperationFailedAggregationRouteExist(error),
+            5 => Self::OperationFailedTrafficMarkingPolicyExist(error),
+            6 => Self::OperationUnsupportedAction(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::OperationFailedTrafficQosPolicyExist(error),
             _ => Self::Unhandled(error),
         }
     }

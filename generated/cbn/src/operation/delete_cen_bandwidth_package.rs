@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenBandwidthPackageRequest {
     /// - Wire name: `CenBandwidthPackageId`.
@@ -30,10 +30,22 @@ pub struct DeleteCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenBandwidthPackageRequestBuilder {
-        DeleteCenBandwidthPackageRequestBuilder::default()
+        DeleteCenBandwidthPackageRequestBuilder {
+            inner: DeleteCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,13 +168,20 @@ pub enum DeleteCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.Release" => Self::ForbiddenRelease(error),
-            "InvalidOperation.BwpInstanceStatus" => {
-                Self::InvalidOperationBwpInstanceStatus(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "Forbidden.Release",
+                    "InvalidOperation.BwpInstanceStatus",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::ForbiddenRelease(error),
+            3 => Self::InvalidOperationBwpInstanceStatus(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -84,10 +84,27 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenChildInstanceRouteEntryToAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            cen_id: None,
+            transit_router_attachment_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder {
-        DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder::default()
+        DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder {
+            inner: DeleteCenChildInstanceRouteEntryToAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -296,16 +313,26 @@ pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRouteEntry.NotFound",
+                    "IncorrectStatus.VpcRouteEntry",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "IncorrectStatus.Vpc",
+                    "InvalidCidrBlock.Malformed",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidRouteEntryNotFound(error),
+            1 => Self::IncorrectStatusVpcRouteEntry(error),
+            2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            3 => Self::IncorrectStatusVpc(error),
+            4 => Self::InvalidCidrBlockMalformed(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

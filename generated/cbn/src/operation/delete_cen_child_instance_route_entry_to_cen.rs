@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// The ID of the CEN instance.
@@ -92,10 +92,28 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenChildInstanceRouteEntryToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_ali_uid: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenChildInstanceRouteEntryToCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenChildInstanceRouteEntryToCenRequestBuilder {
-        DeleteCenChildInstanceRouteEntryToCenRequestBuilder::default()
+        DeleteCenChildInstanceRouteEntryToCenRequestBuilder {
+            inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,15 +324,20 @@ pub enum DeleteCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.VpcNotAttachedToCen" => {
-                Self::OperationFailedVpcNotAttachedToCen(error)
-            }
-            "OperationFailed.InvalidChildInstanceType" => {
-                Self::OperationFailedInvalidChildInstanceType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.VpcNotAttachedToCen",
+                    "OperationFailed.InvalidChildInstanceType",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedVpcNotAttachedToCen(error),
+            1 => Self::OperationFailedInvalidChildInstanceType(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -58,10 +58,24 @@ pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenInterRegionTrafficQosPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_qos_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenInterRegionTrafficQosPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenInterRegionTrafficQosPolicyRequestBuilder {
-        DeleteCenInterRegionTrafficQosPolicyRequestBuilder::default()
+        DeleteCenInterRegionTrafficQosPolicyRequestBuilder {
+            inner: DeleteCenInterRegionTrafficQosPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,14 +239,22 @@ pub enum DeleteCenInterRegionTrafficQosPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TransitQosQueueExist" => {
-                Self::AssociationExistTransitQosQueueExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            "InvalidTransitQosId.NotFound" => Self::InvalidTransitQosIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "AssociationExist.TransitQosQueueExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "Forbidden.CDTServiceExpired",
+                    "InvalidTransitQosId.NotFound",
+                ],
+            )
+        {
+            0 => Self::AssociationExistTransitQosQueueExist(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::ForbiddenCdtServiceExpired(error),
+            4 => Self::InvalidTransitQosIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -55,10 +55,24 @@ pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenInterRegionTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            qos_queue_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenInterRegionTrafficQosQueueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenInterRegionTrafficQosQueueRequestBuilder {
-        DeleteCenInterRegionTrafficQosQueueRequestBuilder::default()
+        DeleteCenInterRegionTrafficQosQueueRequestBuilder {
+            inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,19 +238,24 @@ pub enum DeleteCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficQosQueueId.NotFound" => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            "IncorrectStatus.TrafficQosPolicy" => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyQueueId" => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTrafficQosQueueId.NotFound",
+                    "IncorrectStatus.TrafficQosPolicy",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficQosPolicyQueueId",
+                    "Forbidden.CDTServiceExpired",
+                ],
+            )
+        {
+            0 => Self::InvalidTrafficQosQueueIdNotFound(error),
+            1 => Self::IncorrectStatusTrafficQosPolicy(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::MissingParamTrafficQosPolicyQueueId(error),
+            5 => Self::ForbiddenCdtServiceExpired(error),
             _ => Self::Unhandled(error),
         }
     }

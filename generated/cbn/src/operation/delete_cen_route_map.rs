@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenRouteMapRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -61,10 +61,24 @@ pub struct DeleteCenRouteMapRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenRouteMapRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            route_map_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenRouteMapRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCenRouteMapRequestBuilder {
-        DeleteCenRouteMapRequestBuilder::default()
+        DeleteCenRouteMapRequestBuilder {
+            inner: DeleteCenRouteMapRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,16 +233,22 @@ pub enum DeleteCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.RouteMap" => Self::IncorrectStatusRouteMap(error),
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "OperationUnsupported.TransitRouterStatus" => {
-                Self::OperationUnsupportedTransitRouterStatus(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.RouteMap",
+                    "InvalidOperation.TransitRouterNotExist",
+                    "OperationUnsupported.TransitRouterStatus",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusRouteMap(error),
+            1 => Self::InvalidOperationTransitRouterNotExist(error),
+            2 => Self::OperationUnsupportedTransitRouterStatus(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

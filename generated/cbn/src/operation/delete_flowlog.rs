@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFlowlogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,25 @@ pub struct DeleteFlowlogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFlowlogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_id: None,
+            cen_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFlowlogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteFlowlogRequestBuilder {
-        DeleteFlowlogRequestBuilder::default()
+        DeleteFlowlogRequestBuilder {
+            inner: DeleteFlowlogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,21 +278,36 @@ pub enum DeleteFlowlogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFlowlogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
-            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
-            "InvalidOperation.RelatedTrafficAnalyzerExists" => {
-                Self::InvalidOperationRelatedTrafficAnalyzerExists(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "OperationUnsupported.action",
+                    "QuotaExceeded.FlowlogCount",
+                    "InvalidFlowlogId.exist",
+                    "InvalidFlowlogId.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "IncorrectStatus.TrFlowlog",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.FlowLogId",
+                    "InvalidOperation.RelatedTrafficAnalyzerExists",
+                ],
+            )
+        {
+            0 => Self::ProjectOrLogstoreNotExist(error),
+            1 => Self::SourceProjectNotExist(error),
+            2 => Self::OperationUnsupportedAction(error),
+            3 => Self::QuotaExceededFlowlogCount(error),
+            4 => Self::InvalidFlowlogIdExist(error),
+            5 => Self::InvalidFlowlogIdNotFound(error),
+            6 => Self::IncorrectStatusFlowlog(error),
+            7 => Self::IncorrectStatusTrFlowlog(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            10 => Self::InvalidParameterFlowLogId(error),
+            11 => Self::InvalidOperationRelatedTrafficAnalyzerExists(error),
             _ => Self::Unhandled(error),
         }
     }

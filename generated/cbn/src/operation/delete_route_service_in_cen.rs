@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteServiceInCenRequest {
     /// The ID of the CEN instance.
@@ -69,10 +69,26 @@ pub struct DeleteRouteServiceInCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteServiceInCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            host: None,
+            host_region_id: None,
+            access_region_id: None,
+            host_vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteServiceInCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouteServiceInCenRequestBuilder {
-        DeleteRouteServiceInCenRequestBuilder::default()
+        DeleteRouteServiceInCenRequestBuilder {
+            inner: DeleteRouteServiceInCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,15 +263,20 @@ pub enum DeleteRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.CloudRouteNumberInvalid" => {
-                Self::InvalidOperationCloudRouteNumberInvalid(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.CloudRouteStatusNotAllow" => {
-                Self::InvalidOperationCloudRouteStatusNotAllow(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.CloudRouteNumberInvalid",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidOperation.CloudRouteStatusNotAllow",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationCloudRouteNumberInvalid(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::InvalidOperationCloudRouteStatusNotAllow(error),
             _ => Self::Unhandled(error),
         }
     }

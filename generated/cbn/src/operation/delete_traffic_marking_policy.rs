@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -68,10 +68,25 @@ pub struct DeleteTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTrafficMarkingPolicyRequestBuilder {
-        DeleteTrafficMarkingPolicyRequestBuilder::default()
+        DeleteTrafficMarkingPolicyRequestBuilder {
+            inner: DeleteTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -248,24 +263,26 @@ pub enum DeleteTrafficMarkingPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TransitQosRuleExist" => {
-                Self::AssociationExistTransitQosRuleExist(error)
-            }
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "AssociationExist.TransitQosRuleExist",
+                    "IncorrectStatus.TrafficMarkingPolicy",
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "MissingParam.TrafficMarkingPolicyId",
+                ],
+            )
+        {
+            0 => Self::AssociationExistTransitQosRuleExist(error),
+            1 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::IncorrectStatusTransitRouterInstance(error),
+            6 => Self::MissingParamTrafficMarkingPolicyId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -69,10 +69,25 @@ pub struct DeleteTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouteTableAggregationRequestBuilder {
-        DeleteTransitRouteTableAggregationRequestBuilder::default()
+        DeleteTransitRouteTableAggregationRequestBuilder {
+            inner: DeleteTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,31 +284,32 @@ pub enum DeleteTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceNotExist.AggregationRoute" => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "InstanceNotExist.TrRouteTableAggregationCidr" => {
-                Self::InstanceNotExistTrRouteTableAggregationCidr(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.TransitRouteTableAggregationCidr" => {
-                Self::IncorrectStatusTransitRouteTableAggregationCidr(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InstanceNotExist.AggregationRoute",
+                    "InstanceNotExist.TransitRouteTable",
+                    "IncorrectStatus.TransitRouteTable",
+                    "InstanceNotExist.TransitRouter",
+                    "IncorrectStatus.TransitRouter",
+                    "IllegalParam.TransitRouteTableAggregationCidr",
+                    "InstanceNotExist.TrRouteTableAggregationCidr",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "IncorrectStatus.TransitRouteTableAggregationCidr",
+                ],
+            )
+        {
+            0 => Self::InstanceNotExistAggregationRoute(error),
+            1 => Self::InstanceNotExistTransitRouteTable(error),
+            2 => Self::IncorrectStatusTransitRouteTable(error),
+            3 => Self::InstanceNotExistTransitRouter(error),
+            4 => Self::IncorrectStatusTransitRouter(error),
+            5 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            6 => Self::InstanceNotExistTrRouteTableAggregationCidr(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::IncorrectStatusTransitRouteTableAggregationCidr(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,24 @@ pub struct DeleteTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterRequestBuilder {
-        DeleteTransitRouterRequestBuilder::default()
+        DeleteTransitRouterRequestBuilder {
+            inner: DeleteTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,49 +276,48 @@ pub enum DeleteTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DeleteTransitRouter" => {
-                Self::OperationFailedDeleteTransitRouter(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "OperationFailed.CCNAttached" => Self::OperationFailedCcnAttached(error),
-            "OperationFailed.BandwidthLimitExist" => {
-                Self::OperationFailedBandwidthLimitExist(error)
-            }
-            "IncorrectStatus.CenInstance" => Self::IncorrectStatusCenInstance(error),
-            "OperationFailed.TrafficMarkingPolicyExist" => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            "OperationFailed.MulticastDomainExist" => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.TrafficQosPolicyExist" => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
-            "OperationFailed.CloudRouteExist" => {
-                Self::OperationFailedCloudRouteExist(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationFailed.AggregationRouteExist" => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            "InvalidOperation.BondVbrExist" => Self::InvalidOperationBondVbrExist(error),
-            "InvalidTransitRouterInstance.NotFound" => {
-                Self::InvalidTransitRouterInstanceNotFound(error)
-            }
-            "OperationFailed.FlowLogExist" => Self::OperationFailedFlowLogExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.RelatedEcrExists" => {
-                Self::InvalidOperationRelatedEcrExists(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.DeleteTransitRouter",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "OperationFailed.CCNAttached",
+                    "OperationFailed.BandwidthLimitExist",
+                    "IncorrectStatus.CenInstance",
+                    "OperationFailed.TrafficMarkingPolicyExist",
+                    "OperationFailed.MulticastDomainExist",
+                    "OperationFailed.PrefixListExist",
+                    "OperationFailed.TrafficQosPolicyExist",
+                    "OperationFailed.CloudRouteExist",
+                    "OperationFailed.FlowLogExistOrNisOpened",
+                    "OperationFailed.AggregationRouteExist",
+                    "InvalidOperation.BondVbrExist",
+                    "InvalidTransitRouterInstance.NotFound",
+                    "OperationFailed.FlowLogExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidOperation.RelatedEcrExists",
+                ],
+            )
+        {
+            0 => Self::OperationFailedDeleteTransitRouter(error),
+            1 => Self::IncorrectStatusTransitRouterInstance(error),
+            2 => Self::OperationFailedCcnAttached(error),
+            3 => Self::OperationFailedBandwidthLimitExist(error),
+            4 => Self::IncorrectStatusCenInstance(error),
+            5 => Self::OperationFailedTrafficMarkingPolicyExist(error),
+            6 => Self::OperationFailedMulticastDomainExist(error),
+            7 => Self::OperationFailedPrefixListExist(error),
+            8 => Self::OperationFailedTrafficQosPolicyExist(error),
+            9 => Self::OperationFailedCloudRouteExist(error),
+            10 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            11 => Self::OperationFailedAggregationRouteExist(error),
+            12 => Self::InvalidOperationBondVbrExist(error),
+            13 => Self::InvalidTransitRouterInstanceNotFound(error),
+            14 => Self::OperationFailedFlowLogExist(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::InvalidOperationRelatedEcrExists(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -74,10 +74,26 @@ pub struct DeleteTransitRouterCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_id: None,
+            transit_router_cidr_id: None,
+            region_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterCidrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterCidrRequestBuilder {
-        DeleteTransitRouterCidrRequestBuilder::default()
+        DeleteTransitRouterCidrRequestBuilder {
+            inner: DeleteTransitRouterCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,13 +278,20 @@ pub enum DeleteTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.CidrBlockAllocated" => {
-                Self::OperationFailedCidrBlockAllocated(error)
-            }
-            "OperationFailed.CidrNotExist" => Self::OperationFailedCidrNotExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.CidrBlockAllocated",
+                    "OperationFailed.CidrNotExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedCidrBlockAllocated(error),
+            1 => Self::OperationFailedCidrNotExist(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

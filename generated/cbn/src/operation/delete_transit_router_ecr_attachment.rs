@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterEcrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,25 @@ pub struct DeleteTransitRouterEcrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterEcrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterEcrAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterEcrAttachmentRequestBuilder {
-        DeleteTransitRouterEcrAttachmentRequestBuilder::default()
+        DeleteTransitRouterEcrAttachmentRequestBuilder {
+            inner: DeleteTransitRouterEcrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,34 +272,34 @@ pub enum DeleteTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.EcrResource" => Self::IncorrectStatusEcrResource(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.RouteTableAssociationExist",
+                    "OperationFailed.RouteEntryExist",
+                    "OperationFailed.RouteTablePropagationExist",
+                    "OperationFailed.FlowLogExistOrNisOpened",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationFailed.NotSupportForceDelete",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "OperationFailed.PrefixListExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "IncorrectStatus.EcrResource",
+                ],
+            )
+        {
+            0 => Self::OperationFailedRouteTableAssociationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::OperationFailedRouteTablePropagationExist(error),
+            3 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            4 => Self::OperationUnsupportedTransitRouterType(error),
+            5 => Self::OperationFailedNotSupportForceDelete(error),
+            6 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            7 => Self::OperationFailedPrefixListExist(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            10 => Self::IncorrectStatusEcrResource(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,10 +57,24 @@ pub struct DeleteTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterMulticastDomainRequestBuilder {
-        DeleteTransitRouterMulticastDomainRequestBuilder::default()
+        DeleteTransitRouterMulticastDomainRequestBuilder {
+            inner: DeleteTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,25 +253,32 @@ pub enum DeleteTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.MulticastDomain" => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.MulticastDomainAssociationExist" => {
-                Self::InvalidOperationMulticastDomainAssociationExist(error)
-            }
-            "InvalidOperation.MulticastGroupExist" => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            "InvalidOperation.MulticastDomainInGroup" => {
-                Self::InvalidOperationMulticastDomainInGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.MulticastDomain",
+                    "InstanceNotExist",
+                    "IncorrectStatus.Cen",
+                    "IncorrectStatus.TransitRouter",
+                    "InvalidOperation.MulticastDomainAssociationExist",
+                    "InvalidOperation.MulticastGroupExist",
+                    "InvalidOperation.MulticastDomainInGroup",
+                    "DryRunOperation",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusMulticastDomain(error),
+            1 => Self::InstanceNotExist(error),
+            2 => Self::IncorrectStatusCen(error),
+            3 => Self::IncorrectStatusTransitRouter(error),
+            4 => Self::InvalidOperationMulticastDomainAssociationExist(error),
+            5 => Self::InvalidOperationMulticastGroupExist(error),
+            6 => Self::InvalidOperationMulticastDomainInGroup(error),
+            7 => Self::DryRunOperation(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

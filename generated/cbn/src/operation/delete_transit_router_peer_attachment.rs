@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterPeerAttachmentRequest {
     /// The client token that you want to use to ensure the idempotence of the request.
@@ -77,10 +77,25 @@ pub struct DeleteTransitRouterPeerAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterPeerAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterPeerAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterPeerAttachmentRequestBuilder {
-        DeleteTransitRouterPeerAttachmentRequestBuilder::default()
+        DeleteTransitRouterPeerAttachmentRequestBuilder {
+            inner: DeleteTransitRouterPeerAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -276,46 +291,42 @@ pub enum DeleteTransitRouterPeerAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPeerAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.TrafficQosExist" => {
-                Self::OperationFailedTrafficQosExist(error)
-            }
-            "InvalidValue.PrefixlistCidr" => Self::InvalidValuePrefixlistCidr(error),
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.MulticastGroupExist" => {
-                Self::OperationFailedMulticastGroupExist(error)
-            }
-            "OperationUnsupported.TransitRouterAttachment" => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.InterRegionCloudRouteEntryExist" => {
-                Self::OperationFailedInterRegionCloudRouteEntryExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.RouteTablePropagationExist",
+                    "OperationFailed.RouteEntryExist",
+                    "OperationFailed.RouteTableAssociationExist",
+                    "OperationFailed.TrafficQosExist",
+                    "InvalidValue.PrefixlistCidr",
+                    "OperationFailed.FlowLogExistOrNisOpened",
+                    "OperationFailed.NotSupportForceDelete",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationFailed.MulticastGroupExist",
+                    "OperationUnsupported.TransitRouterAttachment",
+                    "OperationFailed.PrefixListExist",
+                    "OperationFailed.InterRegionCloudRouteEntryExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedRouteTablePropagationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::OperationFailedRouteTableAssociationExist(error),
+            3 => Self::OperationFailedTrafficQosExist(error),
+            4 => Self::InvalidValuePrefixlistCidr(error),
+            5 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            6 => Self::OperationFailedNotSupportForceDelete(error),
+            7 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            8 => Self::OperationUnsupportedTransitRouterType(error),
+            9 => Self::OperationFailedMulticastGroupExist(error),
+            10 => Self::OperationUnsupportedTransitRouterAttachment(error),
+            11 => Self::OperationFailedPrefixListExist(error),
+            12 => Self::OperationFailedInterRegionCloudRouteEntryExist(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -101,10 +101,29 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            transit_router_id: None,
+            prefix_list_id: None,
+            transit_router_table_id: None,
+            next_hop: None,
+            next_hop_type: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterPrefixListAssociationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterPrefixListAssociationRequestBuilder {
-        DeleteTransitRouterPrefixListAssociationRequestBuilder::default()
+        DeleteTransitRouterPrefixListAssociationRequestBuilder {
+            inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -361,42 +380,46 @@ pub enum DeleteTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "ResourceNotFound.PrefixlistCidrs" => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            "ResourceNotFound.Nexthop" => Self::ResourceNotFoundNexthop(error),
-            "ResourceNotFound.PrefixlistAssociation" => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            "MultipleFound.PrefixlistAssociation" => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            "InvalidStatus.PrefixlistAssociation" => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "InvalidStatus.Prefixlist" => Self::InvalidStatusPrefixlist(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "OperationFailed.TransitRouterNotExist" => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "NoPermission.AliyunServiceRolePolicyForCEN",
+                    "ResourceNotFound.PrefixlistCidrs",
+                    "ResourceNotFound.Nexthop",
+                    "ResourceNotFound.PrefixlistAssociation",
+                    "MultipleFound.PrefixlistAssociation",
+                    "InvalidStatus.PrefixlistAssociation",
+                    "ResourceNotFound.PrefixList",
+                    "OperationDenied.SystemPrefixList",
+                    "OperationFailed.OperateShareResource",
+                    "InvalidStatus.Prefixlist",
+                    "IncorrectStatus.RouteTable",
+                    "OperationFailed.TransitRouterNotExist",
+                    "IncorrectStatus.TransitRouter",
+                    "IllegalParam.TransitRouterTableId",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidRouteTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::ResourceNotFoundPrefixlistCidrs(error),
+            2 => Self::ResourceNotFoundNexthop(error),
+            3 => Self::ResourceNotFoundPrefixlistAssociation(error),
+            4 => Self::MultipleFoundPrefixlistAssociation(error),
+            5 => Self::InvalidStatusPrefixlistAssociation(error),
+            6 => Self::ResourceNotFoundPrefixList(error),
+            7 => Self::OperationDeniedSystemPrefixList(error),
+            8 => Self::OperationFailedOperateShareResource(error),
+            9 => Self::InvalidStatusPrefixlist(error),
+            10 => Self::IncorrectStatusRouteTable(error),
+            11 => Self::OperationFailedTransitRouterNotExist(error),
+            12 => Self::IncorrectStatusTransitRouter(error),
+            13 => Self::IllegalParamTransitRouterTableId(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -99,10 +99,28 @@ pub struct DeleteTransitRouterRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_route_entry_id: None,
+            transit_router_route_entry_next_hop_type: None,
+            transit_router_route_entry_destination_cidr_block: None,
+            transit_router_route_entry_next_hop_id: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterRouteEntryRequestBuilder {
-        DeleteTransitRouterRouteEntryRequestBuilder::default()
+        DeleteTransitRouterRouteEntryRequestBuilder {
+            inner: DeleteTransitRouterRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -328,32 +346,34 @@ pub enum DeleteTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.TransitRouterRouteEntryId" => {
-                Self::IllegalParamTransitRouterRouteEntryId(error)
-            }
-            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "InvalidDestinationCidrBlock.NotFound" => {
-                Self::InvalidDestinationCidrBlockNotFound(error)
-            }
-            "OperationFailed.DeleteTransitRouterRouteEntry" => {
-                Self::OperationFailedDeleteTransitRouterRouteEntry(error)
-            }
-            "IllegalParam.NextHopType" => Self::IllegalParamNextHopType(error),
-            "IllegalParam.TransitRouterRouteTableId" => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            "MissingParam.TransitRouterRouteEntryNextHopId" => {
-                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "DryRunOperation",
+                    "IllegalParam.TransitRouterRouteEntryId",
+                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                    "InvalidTransitRouterRouteTableId.NotFound",
+                    "InvalidDestinationCidrBlock.NotFound",
+                    "OperationFailed.DeleteTransitRouterRouteEntry",
+                    "IllegalParam.NextHopType",
+                    "IllegalParam.TransitRouterRouteTableId",
+                    "MissingParam.TransitRouterRouteEntryNextHopId",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::DryRunOperation(error),
+            1 => Self::IllegalParamTransitRouterRouteEntryId(error),
+            2 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
+            3 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            4 => Self::InvalidDestinationCidrBlockNotFound(error),
+            5 => Self::OperationFailedDeleteTransitRouterRouteEntry(error),
+            6 => Self::IllegalParamNextHopType(error),
+            7 => Self::IllegalParamTransitRouterRouteTableId(error),
+            8 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

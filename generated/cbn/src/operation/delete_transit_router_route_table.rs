@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRouteTableRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -58,10 +58,24 @@ pub struct DeleteTransitRouterRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterRouteTableRequestBuilder {
-        DeleteTransitRouterRouteTableRequestBuilder::default()
+        DeleteTransitRouterRouteTableRequestBuilder {
+            inner: DeleteTransitRouterRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,34 +250,34 @@ pub enum DeleteTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DeleteSystemRouteTable" => {
-                Self::OperationFailedDeleteSystemRouteTable(error)
-            }
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "MissingParam.TransitRouterRouteTableId" => {
-                Self::MissingParamTransitRouterRouteTableId(error)
-            }
-            "IncorrectStatus.TransitRouterRouteTable" => {
-                Self::IncorrectStatusTransitRouterRouteTable(error)
-            }
-            "OperationFailed.DeleteRouteTableWithAssociation" => {
-                Self::OperationFailedDeleteRouteTableWithAssociation(error)
-            }
-            "OperationFailed.DeleteRouteTableWithPropagation" => {
-                Self::OperationFailedDeleteRouteTableWithPropagation(error)
-            }
-            "OperationFailed.DeleteRouteTableWithRouteEntry" => {
-                Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
-            }
-            "OperationFailed.DeleteRouteTableWithRouteAggregation" => {
-                Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.DeleteSystemRouteTable",
+                    "InvalidTransitRouterRouteTableId.NotFound",
+                    "DryRunOperation",
+                    "MissingParam.TransitRouterRouteTableId",
+                    "IncorrectStatus.TransitRouterRouteTable",
+                    "OperationFailed.DeleteRouteTableWithAssociation",
+                    "OperationFailed.DeleteRouteTableWithPropagation",
+                    "OperationFailed.DeleteRouteTableWithRouteEntry",
+                    "OperationFailed.DeleteRouteTableWithRouteAggregation",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedDeleteSystemRouteTable(error),
+            1 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::MissingParamTransitRouterRouteTableId(error),
+            4 => Self::IncorrectStatusTransitRouterRouteTable(error),
+            5 => Self::OperationFailedDeleteRouteTableWithAssociation(error),
+            6 => Self::OperationFailedDeleteRouteTableWithPropagation(error),
+            7 => Self::OperationFailedDeleteRouteTableWithRouteEntry(error),
+            8 => Self::OperationFailedDeleteRouteTableWithRouteAggregation(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVbrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,25 @@ pub struct DeleteTransitRouterVbrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterVbrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterVbrAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterVbrAttachmentRequestBuilder {
-        DeleteTransitRouterVbrAttachmentRequestBuilder::default()
+        DeleteTransitRouterVbrAttachmentRequestBuilder {
+            inner: DeleteTransitRouterVbrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -275,45 +290,40 @@ pub enum DeleteTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.VbrAttachedVbrHa" => {
-                Self::OperationFailedVbrAttachedVbrHa(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InstanceReferenced.VpcRouteEntry" => {
-                Self::InstanceReferencedVpcRouteEntry(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.VbrWithAllowPrefixes" => {
-                Self::OperationFailedVbrWithAllowPrefixes(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InstanceReferenced.VbrRouteEntry" => {
-                Self::InstanceReferencedVbrRouteEntry(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.RouteTableAssociationExist",
+                    "OperationFailed.RouteEntryExist",
+                    "OperationFailed.RouteTablePropagationExist",
+                    "OperationFailed.VbrAttachedVbrHa",
+                    "OperationFailed.FlowLogExistOrNisOpened",
+                    "OperationUnsupported.TransitRouterType",
+                    "InstanceReferenced.VpcRouteEntry",
+                    "OperationFailed.NotSupportForceDelete",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "OperationFailed.PrefixListExist",
+                    "OperationFailed.VbrWithAllowPrefixes",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InstanceReferenced.VbrRouteEntry",
+                ],
+            )
+        {
+            0 => Self::OperationFailedRouteTableAssociationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::OperationFailedRouteTablePropagationExist(error),
+            3 => Self::OperationFailedVbrAttachedVbrHa(error),
+            4 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            5 => Self::OperationUnsupportedTransitRouterType(error),
+            6 => Self::InstanceReferencedVpcRouteEntry(error),
+            7 => Self::OperationFailedNotSupportForceDelete(error),
+            8 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            9 => Self::OperationFailedPrefixListExist(error),
+            10 => Self::OperationFailedVbrWithAllowPrefixes(error),
+            11 => Self::InvalidParameter(error),
+            12 => Self::Unauthorized(error),
+            13 => Self::InstanceReferencedVbrRouteEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVpcAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,25 @@ pub struct DeleteTransitRouterVpcAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterVpcAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterVpcAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterVpcAttachmentRequestBuilder {
-        DeleteTransitRouterVpcAttachmentRequestBuilder::default()
+        DeleteTransitRouterVpcAttachmentRequestBuilder {
+            inner: DeleteTransitRouterVpcAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,47 +309,48 @@ pub enum DeleteTransitRouterVpcAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpcAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted" => {
-                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.MulticastDomainAssociationExist" => {
-                Self::OperationFailedMulticastDomainAssociationExist(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "IncorrectStatus.VpcResource" => Self::IncorrectStatusVpcResource(error),
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationNotPermitted.AttachmentManagedByCloudService" => {
-                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
+                    "OperationFailed.RouteTablePropagationExist",
+                    "OperationFailed.MulticastDomainAssociationExist",
+                    "OperationUnsupported.TransitRouterType",
+                    "OperationFailed.PrefixListExist",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "IncorrectStatus.VpcRouteEntry",
+                    "IncorrectStatus.VpcSwitch",
+                    "IncorrectStatus.Vpc",
+                    "OperationFailed.NotSupportForceDelete",
+                    "IncorrectStatus.VpcRouteTable",
+                    "OperationFailed.RouteEntryExist",
+                    "OperationFailed.RouteTableAssociationExist",
+                    "IncorrectStatus.VpcResource",
+                    "OperationFailed.FlowLogExistOrNisOpened",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "OperationNotPermitted.AttachmentManagedByCloudService",
+                ],
+            )
+        {
+            0 => Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error),
+            1 => Self::OperationFailedRouteTablePropagationExist(error),
+            2 => Self::OperationFailedMulticastDomainAssociationExist(error),
+            3 => Self::OperationUnsupportedTransitRouterType(error),
+            4 => Self::OperationFailedPrefixListExist(error),
+            5 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            6 => Self::IncorrectStatusVpcRouteEntry(error),
+            7 => Self::IncorrectStatusVpcSwitch(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::OperationFailedNotSupportForceDelete(error),
+            10 => Self::IncorrectStatusVpcRouteTable(error),
+            11 => Self::OperationFailedRouteEntryExist(error),
+            12 => Self::OperationFailedRouteTableAssociationExist(error),
+            13 => Self::IncorrectStatusVpcResource(error),
+            14 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
             _ => Self::Unhandled(error),
         }
     }

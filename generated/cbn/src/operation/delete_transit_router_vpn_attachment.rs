@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,25 @@ pub struct DeleteTransitRouterVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterVpnAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTransitRouterVpnAttachmentRequestBuilder {
-        DeleteTransitRouterVpnAttachmentRequestBuilder::default()
+        DeleteTransitRouterVpnAttachmentRequestBuilder {
+            inner: DeleteTransitRouterVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,36 +272,34 @@ pub enum DeleteTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.RouteTableAssociationExist",
+                    "OperationFailed.RouteEntryExist",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "OperationFailed.NotSupportForceDelete",
+                    "OperationUnsupported.TransitRouterType",
+                    "IncorrectStatus.ResourceStatus",
+                    "OperationFailed.RouteTablePropagationExist",
+                    "OperationFailed.PrefixListExist",
+                    "OperationFailed.FlowLogExistOrNisOpened",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedRouteTableAssociationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            3 => Self::OperationFailedNotSupportForceDelete(error),
+            4 => Self::OperationUnsupportedTransitRouterType(error),
+            5 => Self::IncorrectStatusResourceStatus(error),
+            6 => Self::OperationFailedRouteTablePropagationExist(error),
+            7 => Self::OperationFailedPrefixListExist(error),
+            8 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

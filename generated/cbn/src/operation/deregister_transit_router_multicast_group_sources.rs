@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,26 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeregisterTransitRouterMulticastGroupSourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder {
-        DeregisterTransitRouterMulticastGroupSourcesRequestBuilder::default()
+        DeregisterTransitRouterMulticastGroupSourcesRequestBuilder {
+            inner: DeregisterTransitRouterMulticastGroupSourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,22 +310,26 @@ pub enum DeregisterTransitRouterMulticastGroupSourcesError {
 impl From<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupSourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterMulticastDomainId.NotFound" => {
-                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
-            }
-            "InvalidOperation.MulticastDomainStatus" => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            "IncorrectStatus.MulticastGroup" => {
-                Self::IncorrectStatusMulticastGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationUnsupported.NotAllowedDeleteIgmpv2Member" => {
-                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterMulticastDomainId.NotFound",
+                    "InvalidOperation.MulticastDomainStatus",
+                    "IncorrectStatus.MulticastGroup",
+                    "DryRunOperation",
+                    "OperationUnsupported.NotAllowedDeleteIgmpv2Member",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterMulticastDomainIdNotFound(error),
+            1 => Self::InvalidOperationMulticastDomainStatus(error),
+            2 => Self::IncorrectStatusMulticastGroup(error),
+            3 => Self::DryRunOperation(error),
+            4 => Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

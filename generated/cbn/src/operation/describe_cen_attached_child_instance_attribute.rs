@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// The ID of the CEN instance.
@@ -62,10 +62,25 @@ pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenAttachedChildInstanceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenAttachedChildInstanceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenAttachedChildInstanceAttributeRequestBuilder {
-        DescribeCenAttachedChildInstanceAttributeRequestBuilder::default()
+        DescribeCenAttachedChildInstanceAttributeRequestBuilder {
+            inner: DescribeCenAttachedChildInstanceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -307,11 +322,15 @@ pub enum DescribeCenAttachedChildInstanceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterError" => Self::ParameterError(error),
+        match error
+            .code_index(
+                &["SystemBusy", "InvalidParameter", "Unauthorized", "ParameterError"],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::ParameterError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenAttachedChildInstancesRequest {
     /// The number of the page to return. Default value: **1**.
@@ -70,10 +70,26 @@ pub struct DescribeCenAttachedChildInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenAttachedChildInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenAttachedChildInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenAttachedChildInstancesRequestBuilder {
-        DescribeCenAttachedChildInstancesRequestBuilder::default()
+        DescribeCenAttachedChildInstancesRequestBuilder {
+            inner: DescribeCenAttachedChildInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,9 +286,9 @@ pub enum DescribeCenAttachedChildInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

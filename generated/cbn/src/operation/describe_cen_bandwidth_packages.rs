@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenBandwidthPackagesRequest {
     /// Specifies whether to include renewal data. Valid values:
@@ -77,10 +77,28 @@ pub struct DescribeCenBandwidthPackagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenBandwidthPackagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            include_reservation_data: None,
+            page_number: None,
+            page_size: None,
+            is_or_key: None,
+            resource_group_id: None,
+            filter: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenBandwidthPackagesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenBandwidthPackagesRequestBuilder {
-        DescribeCenBandwidthPackagesRequestBuilder::default()
+        DescribeCenBandwidthPackagesRequestBuilder {
+            inner: DescribeCenBandwidthPackagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,11 +324,20 @@ pub enum DescribeCenBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.TagValue",
+                    "IllegalParam.TagKey",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamTagValue(error),
+            1 => Self::IllegalParamTagKey(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -94,10 +94,29 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenChildInstanceRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            status: None,
+            page_number: None,
+            page_size: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenChildInstanceRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenChildInstanceRouteEntriesRequestBuilder {
-        DescribeCenChildInstanceRouteEntriesRequestBuilder::default()
+        DescribeCenChildInstanceRouteEntriesRequestBuilder {
+            inner: DescribeCenChildInstanceRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -347,10 +366,14 @@ pub enum DescribeCenChildInstanceRouteEntriesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenChildInstanceRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+        match error
+            .code_index(
+                &["InvalidParameter", "Unauthorized", "InvalidRouteTableId.NotFound"],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// The number of the page to return. Default value: **1**.
@@ -72,10 +72,26 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenGeographicSpanRemainingBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            geographic_region_a_id: None,
+            geographic_region_b_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder {
-        DescribeCenGeographicSpanRemainingBandwidthRequestBuilder::default()
+        DescribeCenGeographicSpanRemainingBandwidthRequestBuilder {
+            inner: DescribeCenGeographicSpanRemainingBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -268,9 +284,9 @@ pub enum DescribeCenGeographicSpanRemainingBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenGeographicSpanRemainingBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

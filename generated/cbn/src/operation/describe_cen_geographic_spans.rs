@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenGeographicSpansRequest {
     /// The number of the page to return. Default value: **1**.
@@ -46,10 +46,24 @@ pub struct DescribeCenGeographicSpansRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenGeographicSpansRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            geographic_span_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenGeographicSpansRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenGeographicSpansRequestBuilder {
-        DescribeCenGeographicSpansRequestBuilder::default()
+        DescribeCenGeographicSpansRequestBuilder {
+            inner: DescribeCenGeographicSpansRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,9 +228,9 @@ pub enum DescribeCenGeographicSpansError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenGeographicSpansError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

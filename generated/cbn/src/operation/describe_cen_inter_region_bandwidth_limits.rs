@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenInterRegionBandwidthLimitsRequest {
     /// The number of the page to return. Default value: **1**.
@@ -52,10 +52,25 @@ pub struct DescribeCenInterRegionBandwidthLimitsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenInterRegionBandwidthLimitsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            tr_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenInterRegionBandwidthLimitsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenInterRegionBandwidthLimitsRequestBuilder {
-        DescribeCenInterRegionBandwidthLimitsRequestBuilder::default()
+        DescribeCenInterRegionBandwidthLimitsRequestBuilder {
+            inner: DescribeCenInterRegionBandwidthLimitsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,9 +253,9 @@ pub enum DescribeCenInterRegionBandwidthLimitsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenInterRegionBandwidthLimitsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenPrivateZoneRoutesRequest {
     /// The number of the page to return. Default value: **1**.
@@ -60,10 +60,26 @@ pub struct DescribeCenPrivateZoneRoutesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenPrivateZoneRoutesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            access_region_id: None,
+            host_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenPrivateZoneRoutesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenPrivateZoneRoutesRequestBuilder {
-        DescribeCenPrivateZoneRoutesRequestBuilder::default()
+        DescribeCenPrivateZoneRoutesRequestBuilder {
+            inner: DescribeCenPrivateZoneRoutesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -266,9 +282,9 @@ pub enum DescribeCenPrivateZoneRoutesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenPrivateZoneRoutesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// The CEN instance ID.
@@ -70,10 +70,26 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenRegionDomainRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            page_number: None,
+            page_size: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenRegionDomainRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenRegionDomainRouteEntriesRequestBuilder {
-        DescribeCenRegionDomainRouteEntriesRequestBuilder::default()
+        DescribeCenRegionDomainRouteEntriesRequestBuilder {
+            inner: DescribeCenRegionDomainRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,9 +300,9 @@ pub enum DescribeCenRegionDomainRouteEntriesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenRegionDomainRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

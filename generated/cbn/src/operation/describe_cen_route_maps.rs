@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenRouteMapsRequest {
     /// The page number of the page to return. Default value: **1**.
@@ -80,10 +80,28 @@ pub struct DescribeCenRouteMapsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenRouteMapsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            route_map_id: None,
+            cen_region_id: None,
+            transmit_direction: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenRouteMapsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenRouteMapsRequestBuilder {
-        DescribeCenRouteMapsRequestBuilder::default()
+        DescribeCenRouteMapsRequestBuilder {
+            inner: DescribeCenRouteMapsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -301,9 +319,9 @@ pub enum DescribeCenRouteMapsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenRouteMapsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -66,10 +66,27 @@ pub struct DescribeCenVbrHealthCheckRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenVbrHealthCheckRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vbr_instance_region_id: None,
+            vbr_instance_id: None,
+            vbr_instance_owner_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenVbrHealthCheckRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCenVbrHealthCheckRequestBuilder {
-        DescribeCenVbrHealthCheckRequestBuilder::default()
+        DescribeCenVbrHealthCheckRequestBuilder {
+            inner: DescribeCenVbrHealthCheckRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,9 +286,9 @@ pub enum DescribeCenVbrHealthCheckError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

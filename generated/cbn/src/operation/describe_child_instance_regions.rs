@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeChildInstanceRegionsRequest {
     /// The type of the network instance. Valid values:
@@ -42,10 +42,23 @@ pub struct DescribeChildInstanceRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeChildInstanceRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            product_type: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeChildInstanceRegionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeChildInstanceRegionsRequestBuilder {
-        DescribeChildInstanceRegionsRequestBuilder::default()
+        DescribeChildInstanceRegionsRequestBuilder {
+            inner: DescribeChildInstanceRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -187,12 +200,18 @@ pub enum DescribeChildInstanceRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.OwnerIdOrOwnerAccount" => {
-                Self::MissingParameterOwnerIdOrOwnerAccount(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.OwnerIdOrOwnerAccount",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::MissingParameterOwnerIdOrOwnerAccount(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeFlowlogsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -144,10 +144,37 @@ pub struct DescribeFlowlogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeFlowlogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_name: None,
+            flow_log_id: None,
+            description: None,
+            cen_id: None,
+            project_name: None,
+            log_store_name: None,
+            status: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            interval: None,
+            flow_log_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeFlowlogsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeFlowlogsRequestBuilder {
-        DescribeFlowlogsRequestBuilder::default()
+        DescribeFlowlogsRequestBuilder {
+            inner: DescribeFlowlogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -488,19 +515,32 @@ pub enum DescribeFlowlogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidParameter.Interval" => Self::InvalidParameterInterval(error),
-            "InvalidParameter.FlowLogVersion" => {
-                Self::InvalidParameterFlowLogVersion(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.action",
+                    "InvalidFlowlogId.NotFound",
+                    "IllegalParam.TagValue",
+                    "IllegalParam.TagKey",
+                    "InvalidDescription",
+                    "InvalidName",
+                    "InvalidParameter.Interval",
+                    "InvalidParameter.FlowLogVersion",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedAction(error),
+            1 => Self::InvalidFlowlogIdNotFound(error),
+            2 => Self::IllegalParamTagValue(error),
+            3 => Self::IllegalParamTagKey(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::InvalidName(error),
+            6 => Self::InvalidParameterInterval(error),
+            7 => Self::InvalidParameterFlowLogVersion(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGeographicRegionMembershipRequest {
     /// The number of the page to return. Default value: **1**.
@@ -51,10 +51,24 @@ pub struct DescribeGeographicRegionMembershipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGeographicRegionMembershipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            geographic_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGeographicRegionMembershipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeGeographicRegionMembershipRequestBuilder {
-        DescribeGeographicRegionMembershipRequestBuilder::default()
+        DescribeGeographicRegionMembershipRequestBuilder {
+            inner: DescribeGeographicRegionMembershipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -230,9 +244,9 @@ pub enum DescribeGeographicRegionMembershipError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeGeographicRegionMembershipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

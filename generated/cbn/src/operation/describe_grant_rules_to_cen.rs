@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToCenRequest {
     /// The region ID of the network instance.
@@ -92,10 +92,29 @@ pub struct DescribeGrantRulesToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGrantRulesToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cen_id: None,
+            product_type: None,
+            max_results: None,
+            next_token: None,
+            child_instance_id: None,
+            child_instance_owner_id: None,
+            enabled_ipv6: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGrantRulesToCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeGrantRulesToCenRequestBuilder {
-        DescribeGrantRulesToCenRequestBuilder::default()
+        DescribeGrantRulesToCenRequestBuilder {
+            inner: DescribeGrantRulesToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -340,13 +359,24 @@ pub enum DescribeGrantRulesToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "MissingParameter",
+                    "InvalidParameter.RegionId",
+                    "IllegalParam.NextToken",
+                    "MissingParameter.RegionId",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameterRegionId(error),
+            3 => Self::IllegalParamNextToken(error),
+            4 => Self::MissingParameterRegionId(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToResourceRequest {
     /// The region ID of the network instance.
@@ -72,10 +72,26 @@ pub struct DescribeGrantRulesToResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGrantRulesToResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            product_type: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGrantRulesToResourceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeGrantRulesToResourceRequestBuilder {
-        DescribeGrantRulesToResourceRequestBuilder::default()
+        DescribeGrantRulesToResourceRequestBuilder {
+            inner: DescribeGrantRulesToResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -301,13 +317,24 @@ pub enum DescribeGrantRulesToResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "MissingParameter",
+                    "InvalidParameter.RegionId",
+                    "MissingParameter.RegionId",
+                    "IllegalParam.NextToken",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameterRegionId(error),
+            3 => Self::MissingParameterRegionId(error),
+            4 => Self::IllegalParamNextToken(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

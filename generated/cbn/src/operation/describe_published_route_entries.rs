@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePublishedRouteEntriesRequest {
     /// The number of the page to return. Default value: **1**.
@@ -88,10 +88,29 @@ pub struct DescribePublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePublishedRouteEntriesRequestBuilder {
-        DescribePublishedRouteEntriesRequestBuilder::default()
+        DescribePublishedRouteEntriesRequestBuilder {
+            inner: DescribePublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -341,28 +360,34 @@ pub enum DescribePublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterIllegal.CenInstanceId" => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            "ParameterIllegal.ChildInstanceRegionId" => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            "VRC_ERROR" => Self::VrcError(error),
-            "ParameterIllegal.ChildInstanceType" => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            "ParameterIllegal" => Self::ParameterIllegal(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.ChildInstanceStatus" => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterIllegal.CenInstanceId",
+                    "ParameterIllegal.ChildInstanceRegionId",
+                    "VRC_ERROR",
+                    "ParameterIllegal.ChildInstanceType",
+                    "ParameterIllegal",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "Instance.NotExist",
+                    "InvalidOperation.ChildInstanceStatus",
+                    "InvalidOperation.CenInstanceStatus",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterIllegalCenInstanceId(error),
+            1 => Self::ParameterIllegalChildInstanceRegionId(error),
+            2 => Self::VrcError(error),
+            3 => Self::ParameterIllegalChildInstanceType(error),
+            4 => Self::ParameterIllegal(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::InstanceNotExist(error),
+            8 => Self::InvalidOperationChildInstanceStatus(error),
+            9 => Self::InvalidOperationCenInstanceStatus(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

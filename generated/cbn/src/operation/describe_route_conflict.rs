@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteConflictRequest {
     /// The number of the page to return. Default value: **1**.
@@ -82,10 +82,28 @@ pub struct DescribeRouteConflictRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteConflictRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteConflictRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouteConflictRequestBuilder {
-        DescribeRouteConflictRequestBuilder::default()
+        DescribeRouteConflictRequestBuilder {
+            inner: DescribeRouteConflictRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,12 +323,14 @@ pub enum DescribeRouteConflictError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteConflictError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidChildInstanceId.NotFound" => {
-                Self::InvalidChildInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &["InvalidParameter", "Unauthorized", "InvalidChildInstanceId.NotFound"],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::InvalidChildInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

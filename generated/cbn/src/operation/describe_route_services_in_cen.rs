@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteServicesInCenRequest {
     /// The number of the page to return. Default value: **1**.
@@ -74,10 +74,28 @@ pub struct DescribeRouteServicesInCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteServicesInCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            host: None,
+            host_region_id: None,
+            access_region_id: None,
+            host_vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteServicesInCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouteServicesInCenRequestBuilder {
-        DescribeRouteServicesInCenRequestBuilder::default()
+        DescribeRouteServicesInCenRequestBuilder {
+            inner: DescribeRouteServicesInCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,9 +307,9 @@ pub enum DescribeRouteServicesInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteServicesInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

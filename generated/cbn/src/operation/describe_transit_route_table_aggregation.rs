@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -67,10 +67,26 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTransitRouteTableAggregationRequestBuilder {
-        DescribeTransitRouteTableAggregationRequestBuilder::default()
+        DescribeTransitRouteTableAggregationRequestBuilder {
+            inner: DescribeTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -287,17 +303,24 @@ pub enum DescribeTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.transitRouterRouteTableId" => {
-                Self::MissingParamTransitRouterRouteTableId(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InstanceNotExist.TransitRouterRouteTable" => {
-                Self::InstanceNotExistTransitRouterRouteTable(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.transitRouterRouteTableId",
+                    "IllegalParam.NextToken",
+                    "InstanceNotExist.TransitRouterRouteTable",
+                    "InvalidCidrBlock",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::MissingParamTransitRouterRouteTableId(error),
+            1 => Self::IllegalParamNextToken(error),
+            2 => Self::InstanceNotExistTransitRouterRouteTable(error),
+            3 => Self::InvalidCidrBlock(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

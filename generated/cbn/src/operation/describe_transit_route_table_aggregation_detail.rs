@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationDetailRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -51,10 +51,24 @@ pub struct DescribeTransitRouteTableAggregationDetailRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTransitRouteTableAggregationDetailRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTransitRouteTableAggregationDetailRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTransitRouteTableAggregationDetailRequestBuilder {
-        DescribeTransitRouteTableAggregationDetailRequestBuilder::default()
+        DescribeTransitRouteTableAggregationDetailRequestBuilder {
+            inner: DescribeTransitRouteTableAggregationDetailRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,19 +259,24 @@ pub enum DescribeTransitRouteTableAggregationDetailError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationDetailError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterRouteTableId" => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            "IllegalParam.AggregationRouteCidr" => {
-                Self::IllegalParamAggregationRouteCidr(error)
-            }
-            "InstanceNotExist.TransitRouterRouteTable" => {
-                Self::InstanceNotExistTransitRouterRouteTable(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.TransitRouterRouteTableId",
+                    "IllegalParam.AggregationRouteCidr",
+                    "InstanceNotExist.TransitRouterRouteTable",
+                    "InvalidCidrBlock",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamTransitRouterRouteTableId(error),
+            1 => Self::IllegalParamAggregationRouteCidr(error),
+            2 => Self::InstanceNotExistTransitRouterRouteTable(error),
+            3 => Self::InvalidCidrBlock(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -80,10 +80,27 @@ pub struct DetachCenChildInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachCenChildInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_owner_id: None,
+            cen_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachCenChildInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachCenChildInstanceRequestBuilder {
-        DetachCenChildInstanceRequestBuilder::default()
+        DetachCenChildInstanceRequestBuilder {
+            inner: DetachCenChildInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,44 +323,46 @@ pub enum DetachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted" => {
-                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            }
-            "Forbidden.OptimizationCCNExisted" => {
-                Self::ForbiddenOptimizationCcnExisted(error)
-            }
-            "Forbidden.PrivatezoneRouteExisted" => {
-                Self::ForbiddenPrivatezoneRouteExisted(error)
-            }
-            "Forbidden.TypeInvalid" => Self::ForbiddenTypeInvalid(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.VbrAttachedVbrHa" => {
-                Self::OperationFailedVbrAttachedVbrHa(error)
-            }
-            "OperationFailed.RIInstanceExist" => {
-                Self::OperationFailedRiInstanceExist(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "OperationFailed.CenReferencedVpcRouteEntryExisted" => {
-                Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
-            }
-            "InvalidOperation.BondVbrAssociated" => {
-                Self::InvalidOperationBondVbrAssociated(error)
-            }
-            "OperationFailed.VbrWithAllowPrefixes" => {
-                Self::OperationFailedVbrWithAllowPrefixes(error)
-            }
-            "InvalidOperation.CustomRegionDomainRouteEntryExist" => {
-                Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationNotPermitted.AttachmentManagedByCloudService" => {
-                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            }
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "Bid.NotFound" => Self::BidNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
+                    "Forbidden.OptimizationCCNExisted",
+                    "Forbidden.PrivatezoneRouteExisted",
+                    "Forbidden.TypeInvalid",
+                    "IncorrectStatus.Vpc",
+                    "OperationFailed.VbrAttachedVbrHa",
+                    "OperationFailed.RIInstanceExist",
+                    "IncorrectStatus.VpcRouteTable",
+                    "OperationFailed.CenReferencedVpcRouteEntryExisted",
+                    "InvalidOperation.BondVbrAssociated",
+                    "OperationFailed.VbrWithAllowPrefixes",
+                    "InvalidOperation.CustomRegionDomainRouteEntryExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "OperationNotPermitted.AttachmentManagedByCloudService",
+                    "InvalidStatus.ResourceStatus",
+                    "Bid.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error),
+            1 => Self::ForbiddenOptimizationCcnExisted(error),
+            2 => Self::ForbiddenPrivatezoneRouteExisted(error),
+            3 => Self::ForbiddenTypeInvalid(error),
+            4 => Self::IncorrectStatusVpc(error),
+            5 => Self::OperationFailedVbrAttachedVbrHa(error),
+            6 => Self::OperationFailedRiInstanceExist(error),
+            7 => Self::IncorrectStatusVpcRouteTable(error),
+            8 => Self::OperationFailedCenReferencedVpcRouteEntryExisted(error),
+            9 => Self::InvalidOperationBondVbrAssociated(error),
+            10 => Self::OperationFailedVbrWithAllowPrefixes(error),
+            11 => Self::InvalidOperationCustomRegionDomainRouteEntryExist(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            14 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
+            15 => Self::InvalidStatusResourceStatus(error),
+            16 => Self::BidNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

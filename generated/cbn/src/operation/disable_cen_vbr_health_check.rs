@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -60,10 +60,25 @@ pub struct DisableCenVbrHealthCheckRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableCenVbrHealthCheckRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vbr_instance_region_id: None,
+            vbr_instance_id: None,
+            vbr_instance_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableCenVbrHealthCheckRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableCenVbrHealthCheckRequestBuilder {
-        DisableCenVbrHealthCheckRequestBuilder::default()
+        DisableCenVbrHealthCheckRequestBuilder {
+            inner: DisableCenVbrHealthCheckRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,9 +239,9 @@ pub enum DisableCenVbrHealthCheckError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableTransitRouterRouteTablePropagationRequest {
     /// The ID of the network instance connection.
@@ -65,10 +65,25 @@ pub struct DisableTransitRouterRouteTablePropagationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableTransitRouterRouteTablePropagationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableTransitRouterRouteTablePropagationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableTransitRouterRouteTablePropagationRequestBuilder {
-        DisableTransitRouterRouteTablePropagationRequestBuilder::default()
+        DisableTransitRouterRouteTablePropagationRequestBuilder {
+            inner: DisableTransitRouterRouteTablePropagationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,26 +267,30 @@ pub enum DisableTransitRouterRouteTablePropagationError {
 impl From<::acs_runtime::client::ServiceError>
 for DisableTransitRouterRouteTablePropagationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "OperationUnsupported.DisablePropagation" => {
-                Self::OperationUnsupportedDisablePropagation(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAttachmentId.NotFound",
+                    "IncorrectStatus.AttachmentOrRouteTable",
+                    "OperationUnsupported.DisablePropagation",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.TransitRouterRouteTableId",
+                    "InvalidParameter.TransitRouterAttachmentId",
+                    "InvalidRouteTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidAttachmentIdNotFound(error),
+            1 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            2 => Self::OperationUnsupportedDisablePropagation(error),
+            3 => Self::IncorrectStatusTransitRouterInstance(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            7 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            8 => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,26 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisassociateTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            v_switch_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisassociateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisassociateTransitRouterMulticastDomainRequestBuilder {
-        DisassociateTransitRouterMulticastDomainRequestBuilder::default()
+        DisassociateTransitRouterMulticastDomainRequestBuilder {
+            inner: DisassociateTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,23 +305,32 @@ pub enum DisassociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomain" => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            "InstanceStatusNotSupport" => Self::InstanceStatusNotSupport(error),
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "InvalidOperation.MulticastGroupExist" => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidMulticastDomainId.NotFound",
+                    "IncorrectStatus.MulticastDomain",
+                    "InstanceStatusNotSupport",
+                    "InvalidAttachmentId.NotFound",
+                    "IncorrectStatus.Attachment",
+                    "IllegalParam.AttachmentId",
+                    "InvalidOperation.MulticastGroupExist",
+                    "DryRunOperation",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidMulticastDomainIdNotFound(error),
+            1 => Self::IncorrectStatusMulticastDomain(error),
+            2 => Self::InstanceStatusNotSupport(error),
+            3 => Self::InvalidAttachmentIdNotFound(error),
+            4 => Self::IncorrectStatusAttachment(error),
+            5 => Self::IllegalParamAttachmentId(error),
+            6 => Self::InvalidOperationMulticastGroupExist(error),
+            7 => Self::DryRunOperation(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateTransitRouterAttachmentFromRouteTableRequest {
     /// The ID of the network instance connection.
@@ -65,10 +65,25 @@ pub struct DissociateTransitRouterAttachmentFromRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateTransitRouterAttachmentFromRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateTransitRouterAttachmentFromRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder {
-        DissociateTransitRouterAttachmentFromRouteTableRequestBuilder::default()
+        DissociateTransitRouterAttachmentFromRouteTableRequestBuilder {
+            inner: DissociateTransitRouterAttachmentFromRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,29 +274,32 @@ pub enum DissociateTransitRouterAttachmentFromRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateTransitRouterAttachmentFromRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "OperationUnsupported.dissociateRouteTable" => {
-                Self::OperationUnsupportedDissociateRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouterConnectPeer" => {
-                Self::IncorrectStatusTransitRouterConnectPeer(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.AttachmentOrRouteTable",
+                    "OperationUnsupported.dissociateRouteTable",
+                    "IncorrectStatus.TransitRouterConnectPeer",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.TransitRouterAttachmentId",
+                    "InvalidParameter.TransitRouterRouteTableId",
+                    "InvalidAttachmentId.NotFound",
+                    "InvalidRouteTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            1 => Self::OperationUnsupportedDissociateRouteTable(error),
+            2 => Self::IncorrectStatusTransitRouterConnectPeer(error),
+            3 => Self::IncorrectStatusTransitRouterInstance(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            7 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            8 => Self::InvalidAttachmentIdNotFound(error),
+            9 => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -126,10 +126,31 @@ pub struct EnableCenVbrHealthCheckRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableCenVbrHealthCheckRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vbr_instance_region_id: None,
+            vbr_instance_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            vbr_instance_owner_id: None,
+            health_check_interval: None,
+            healthy_threshold: None,
+            health_check_only: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableCenVbrHealthCheckRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableCenVbrHealthCheckRequestBuilder {
-        EnableCenVbrHealthCheckRequestBuilder::default()
+        EnableCenVbrHealthCheckRequestBuilder {
+            inner: EnableCenVbrHealthCheckRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -390,21 +411,28 @@ pub enum EnableCenVbrHealthCheckError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RouteConflict" => Self::RouteConflict(error),
-            "Illegal.SourceIpOrTargetIp" => Self::IllegalSourceIpOrTargetIp(error),
-            "OperationFailed.StatusNotSupport" => {
-                Self::OperationFailedStatusNotSupport(error)
-            }
-            "OperationFailed.SourceIpUnSupported" => {
-                Self::OperationFailedSourceIpUnSupported(error)
-            }
-            "InvalidStatus.HealthCheck" => Self::InvalidStatusHealthCheck(error),
-            "OperationFailed.IpAddressExhausted" => {
-                Self::OperationFailedIpAddressExhausted(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "RouteConflict",
+                    "Illegal.SourceIpOrTargetIp",
+                    "OperationFailed.StatusNotSupport",
+                    "OperationFailed.SourceIpUnSupported",
+                    "InvalidStatus.HealthCheck",
+                    "OperationFailed.IpAddressExhausted",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::RouteConflict(error),
+            1 => Self::IllegalSourceIpOrTargetIp(error),
+            2 => Self::OperationFailedStatusNotSupport(error),
+            3 => Self::OperationFailedSourceIpUnSupported(error),
+            4 => Self::InvalidStatusHealthCheck(error),
+            5 => Self::OperationFailedIpAddressExhausted(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// The ID of the network instance connection.
@@ -68,10 +68,25 @@ pub struct EnableTransitRouterRouteTablePropagationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableTransitRouterRouteTablePropagationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableTransitRouterRouteTablePropagationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableTransitRouterRouteTablePropagationRequestBuilder {
-        EnableTransitRouterRouteTablePropagationRequestBuilder::default()
+        EnableTransitRouterRouteTablePropagationRequestBuilder {
+            inner: EnableTransitRouterRouteTablePropagationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,29 +272,32 @@ pub enum EnableTransitRouterRouteTablePropagationError {
 impl From<::acs_runtime::client::ServiceError>
 for EnableTransitRouterRouteTablePropagationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "OperationUnsupported.EnablePropagation" => {
-                Self::OperationUnsupportedEnablePropagation(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.TransitRouterTableId",
+                    "OperationFailed.TransitRouterType",
+                    "IncorrectStatus.AttachmentOrRouteTable",
+                    "OperationUnsupported.EnablePropagation",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.TransitRouterRouteTableId",
+                    "InvalidParameter.TransitRouterAttachmentId",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidAttachmentId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamTransitRouterTableId(error),
+            1 => Self::OperationFailedTransitRouterType(error),
+            2 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            3 => Self::OperationUnsupportedEnablePropagation(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            7 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            8 => Self::InvalidRouteTableIdNotFound(error),
+            9 => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GrantInstanceToTransitRouterRequest {
     /// Enter the ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -100,10 +100,27 @@ pub struct GrantInstanceToTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GrantInstanceToTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            instance_id: None,
+            instance_type: None,
+            region_id: None,
+            cen_owner_id: None,
+            order_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GrantInstanceToTransitRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GrantInstanceToTransitRouterRequestBuilder {
-        GrantInstanceToTransitRouterRequestBuilder::default()
+        GrantInstanceToTransitRouterRequestBuilder {
+            inner: GrantInstanceToTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -323,28 +340,34 @@ pub enum GrantInstanceToTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "NoPermission.AliyunServiceRoleForCEN" => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "OperationFailed.TaskConflict" => Self::OperationFailedTaskConflict(error),
-            "InvalidVbr.NotFound" => Self::InvalidVbrNotFound(error),
-            "OperationFailed.GrantCrossAccountExist" => {
-                Self::OperationFailedGrantCrossAccountExist(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Forbbiden.TransitRouterServiceNotOpen",
+                    "NoPermission.AliyunServiceRoleForCEN",
+                    "IllegalParam.CenId",
+                    "OperationFailed.TaskConflict",
+                    "InvalidVbr.NotFound",
+                    "OperationFailed.GrantCrossAccountExist",
+                    "Forbidden.TransitRouterServiceExpired",
+                    "Forbidden.OperateShareResource",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            1 => Self::NoPermissionAliyunServiceRoleForCen(error),
+            2 => Self::IllegalParamCenId(error),
+            3 => Self::OperationFailedTaskConflict(error),
+            4 => Self::InvalidVbrNotFound(error),
+            5 => Self::OperationFailedGrantCrossAccountExist(error),
+            6 => Self::ForbiddenTransitRouterServiceExpired(error),
+            7 => Self::ForbiddenOperateShareResource(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// The number of entries to return on each page. Default value: **20**.
@@ -76,10 +76,28 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListCenChildInstanceRouteEntriesToAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            cen_id: None,
+            child_instance_route_table_id: None,
+            transit_router_attachment_id: None,
+            route_filter: None,
+            service_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder {
-        ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder::default()
+        ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder {
+            inner: ListCenChildInstanceRouteEntriesToAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -311,24 +329,30 @@ pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenChildInstanceRouteEntriesToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "MissingParam.TransitRouterAttachmentId" => {
-                Self::MissingParamTransitRouterAttachmentId(error)
-            }
-            "MissingParam.ChildInstanceRouteTableId" => {
-                Self::MissingParamChildInstanceRouteTableId(error)
-            }
-            "InvalidParam.RouteFilter" => Self::InvalidParamRouteFilter(error),
-            "ResourceNotFound.TransitRouterAttachment" => {
-                Self::ResourceNotFoundTransitRouterAttachment(error)
-            }
-            "InvalidParam.RoutFilterKey" => Self::InvalidParamRoutFilterKey(error),
-            "InvalidParam.CenId" => Self::InvalidParamCenId(error),
-            "OperationFailed.CenInstanceStatus" => {
-                Self::OperationFailedCenInstanceStatus(error)
-            }
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "MissingParam.TransitRouterAttachmentId",
+                    "MissingParam.ChildInstanceRouteTableId",
+                    "InvalidParam.RouteFilter",
+                    "ResourceNotFound.TransitRouterAttachment",
+                    "InvalidParam.RoutFilterKey",
+                    "InvalidParam.CenId",
+                    "OperationFailed.CenInstanceStatus",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::MissingParamTransitRouterAttachmentId(error),
+            2 => Self::MissingParamChildInstanceRouteTableId(error),
+            3 => Self::InvalidParamRouteFilter(error),
+            4 => Self::ResourceNotFoundTransitRouterAttachment(error),
+            5 => Self::InvalidParamRoutFilterKey(error),
+            6 => Self::InvalidParamCenId(error),
+            7 => Self::OperationFailedCenInstanceStatus(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

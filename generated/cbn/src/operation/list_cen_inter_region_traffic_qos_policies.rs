@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// The ID of the transit router.
@@ -80,10 +80,28 @@ pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListCenInterRegionTrafficQosPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_id: None,
+            transit_router_attachment_id: None,
+            traffic_qos_policy_id: None,
+            traffic_qos_policy_name: None,
+            traffic_qos_policy_description: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListCenInterRegionTrafficQosPoliciesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListCenInterRegionTrafficQosPoliciesRequestBuilder {
-        ListCenInterRegionTrafficQosPoliciesRequestBuilder::default()
+        ListCenInterRegionTrafficQosPoliciesRequestBuilder {
+            inner: ListCenInterRegionTrafficQosPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,14 +327,22 @@ pub enum ListCenInterRegionTrafficQosPoliciesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TransitRouterIdOrTrafficQosPolicyId" => {
-                Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
-            }
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.TransitRouterIdOrTrafficQosPolicyId",
+                    "InvalidDescription",
+                    "InvalidName",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// The ID of the transit router.
@@ -88,10 +88,30 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListCenInterRegionTrafficQosQueuesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_id: None,
+            transit_router_attachment_id: None,
+            traffic_qos_policy_id: None,
+            traffic_qos_queue_id: None,
+            traffic_qos_queue_name: None,
+            traffic_qos_queue_description: None,
+            max_results: None,
+            next_token: None,
+            effective_bandwidth_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListCenInterRegionTrafficQosQueuesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListCenInterRegionTrafficQosQueuesRequestBuilder {
-        ListCenInterRegionTrafficQosQueuesRequestBuilder::default()
+        ListCenInterRegionTrafficQosQueuesRequestBuilder {
+            inner: ListCenInterRegionTrafficQosQueuesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -335,20 +355,30 @@ pub enum ListCenInterRegionTrafficQosQueuesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosQueuesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId" => {
+        match error
+            .code_index(
+                &[
+                    "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
+                    "InvalidParameter.MaxResults",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "IllegalParam.EffectiveBandwidthFilter",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => {
                 Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
                     error,
                 )
             }
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "IllegalParam.EffectiveBandwidthFilter" => {
-                Self::IllegalParamEffectiveBandwidthFilter(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+            1 => Self::InvalidParameterMaxResults(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::IllegalParamEffectiveBandwidthFilter(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

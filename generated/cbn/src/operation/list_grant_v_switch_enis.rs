@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListGrantVSwitchEnisRequest {
     /// The ID of the CEN instance to which the VPC is attached.
@@ -85,10 +85,29 @@ pub struct ListGrantVSwitchEnisRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListGrantVSwitchEnisRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            next_token: None,
+            max_results: None,
+            network_interface_id: None,
+            network_interface_name: None,
+            primary_ip_address: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListGrantVSwitchEnisRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListGrantVSwitchEnisRequestBuilder {
-        ListGrantVSwitchEnisRequestBuilder::default()
+        ListGrantVSwitchEnisRequestBuilder {
+            inner: ListGrantVSwitchEnisRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -330,14 +349,22 @@ pub enum ListGrantVSwitchEnisError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidOperation.MulticastDomainAssociationNotExist" => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidCenId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "InvalidOperation.MulticastDomainAssociationNotExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidCenIdNotFound(error),
+            1 => Self::InvalidVpcIdNotFound(error),
+            2 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

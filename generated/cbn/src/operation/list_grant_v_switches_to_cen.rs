@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListGrantVSwitchesToCenRequest {
     /// The region ID of the VPC.
@@ -89,10 +89,28 @@ pub struct ListGrantVSwitchesToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListGrantVSwitchesToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cen_id: None,
+            vpc_id: None,
+            page_number: None,
+            page_size: None,
+            zone_id: None,
+            enabled_ipv6: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListGrantVSwitchesToCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListGrantVSwitchesToCenRequestBuilder {
-        ListGrantVSwitchesToCenRequestBuilder::default()
+        ListGrantVSwitchesToCenRequestBuilder {
+            inner: ListGrantVSwitchesToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -313,9 +331,9 @@ pub enum ListGrantVSwitchesToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchesToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

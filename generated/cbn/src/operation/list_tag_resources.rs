@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource to which you want to add the tag. Valid values:
@@ -101,10 +101,27 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            next_token: None,
+            page_size: None,
+            resource_id: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -349,24 +366,42 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "SizeLimitExceeded.ResourceIdNum" => {
-                Self::SizeLimitExceededResourceIdNum(error)
-            }
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "InvalidTagScope.NotFound",
+                    "Forbidden.NotAllowedCategary",
+                    "SizeLimitExceeded.ResourceIdNum",
+                    "BothEmpty.TagsAndResources",
+                    "IllegalParam.NextToken",
+                    "IllegalParam.Region",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::InvalidTagScopeNotFound(error),
+            8 => Self::ForbiddenNotAllowedCategary(error),
+            9 => Self::SizeLimitExceededResourceIdNum(error),
+            10 => Self::BothEmptyTagsAndResources(error),
+            11 => Self::IllegalParamNextToken(error),
+            12 => Self::IllegalParamRegion(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTrafficMarkingPoliciesRequest {
     /// The ID of the transit router.
@@ -73,10 +73,27 @@ pub struct ListTrafficMarkingPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTrafficMarkingPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_id: None,
+            traffic_marking_policy_id: None,
+            traffic_marking_policy_name: None,
+            traffic_marking_policy_description: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTrafficMarkingPoliciesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTrafficMarkingPoliciesRequestBuilder {
-        ListTrafficMarkingPoliciesRequestBuilder::default()
+        ListTrafficMarkingPoliciesRequestBuilder {
+            inner: ListTrafficMarkingPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,15 +311,24 @@ pub enum ListTrafficMarkingPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId" => {
-                Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId",
+                    "IllegalParam.NextToken",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error),
+            1 => Self::IllegalParamNextToken(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterAvailableResourceRequest {
     /// The region ID of the Enterprise Edition transit router.
@@ -56,10 +56,23 @@ pub struct ListTransitRouterAvailableResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterAvailableResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            support_multicast: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterAvailableResourceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterAvailableResourceRequestBuilder {
-        ListTransitRouterAvailableResourceRequestBuilder::default()
+        ListTransitRouterAvailableResourceRequestBuilder {
+            inner: ListTransitRouterAvailableResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,9 +240,9 @@ pub enum ListTransitRouterAvailableResourceError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterAvailableResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterCidrAllocationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -123,10 +123,33 @@ pub struct ListTransitRouterCidrAllocationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterCidrAllocationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_cidr_id: None,
+            cidr_block: None,
+            cidr: None,
+            dedicated_owner_id: None,
+            attachment_id: None,
+            attachment_name: None,
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterCidrAllocationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterCidrAllocationRequestBuilder {
-        ListTransitRouterCidrAllocationRequestBuilder::default()
+        ListTransitRouterCidrAllocationRequestBuilder {
+            inner: ListTransitRouterCidrAllocationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -426,11 +449,20 @@ pub enum ListTransitRouterCidrAllocationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterCidrAllocationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TransitRouterId",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTransitRouterId(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

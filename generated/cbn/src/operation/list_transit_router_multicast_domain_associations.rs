@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainAssociationsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,29 @@ pub struct ListTransitRouterMulticastDomainAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastDomainAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_attachment_id: None,
+            v_switch_ids: None,
+            resource_type: None,
+            resource_id: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastDomainAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterMulticastDomainAssociationsRequestBuilder {
-        ListTransitRouterMulticastDomainAssociationsRequestBuilder::default()
+        ListTransitRouterMulticastDomainAssociationsRequestBuilder {
+            inner: ListTransitRouterMulticastDomainAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,14 +356,22 @@ pub enum ListTransitRouterMulticastDomainAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TransitRouterMulticastDomainId" => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TransitRouterMulticastDomainId",
+                    "IllegalParam.MaxResults",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
+            2 => Self::IllegalParamMaxResults(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

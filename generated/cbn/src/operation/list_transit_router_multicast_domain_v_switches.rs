@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     /// - Wire name: `CenId`.
@@ -48,10 +48,26 @@ pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastDomainVSwitchesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vpc_id: None,
+            v_switch_ids: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastDomainVSwitchesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterMulticastDomainVSwitchesRequestBuilder {
-        ListTransitRouterMulticastDomainVSwitchesRequestBuilder::default()
+        ListTransitRouterMulticastDomainVSwitchesRequestBuilder {
+            inner: ListTransitRouterMulticastDomainVSwitchesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,14 +256,26 @@ pub enum ListTransitRouterMulticastDomainVSwitchesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TrInstance",
+                    "IllegalParam.Region",
+                    "InvalidCenId.NotFound",
+                    "IllegalParam.MaxResults",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTrInstance(error),
+            2 => Self::IllegalParamRegion(error),
+            3 => Self::InvalidCenIdNotFound(error),
+            4 => Self::IllegalParamMaxResults(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -85,10 +85,29 @@ pub struct ListTransitRouterMulticastDomainsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastDomainsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            transit_router_multicast_domain_id: None,
+            region_id: None,
+            max_results: None,
+            next_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastDomainsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterMulticastDomainsRequestBuilder {
-        ListTransitRouterMulticastDomainsRequestBuilder::default()
+        ListTransitRouterMulticastDomainsRequestBuilder {
+            inner: ListTransitRouterMulticastDomainsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,13 +356,24 @@ pub enum ListTransitRouterMulticastDomainsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TrInstance",
+                    "IllegalParam.CenId",
+                    "IllegalParam.MaxResults",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTrInstance(error),
+            2 => Self::IllegalParamCenId(error),
+            3 => Self::IllegalParamMaxResults(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

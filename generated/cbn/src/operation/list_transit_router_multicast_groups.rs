@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastGroupsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -141,10 +141,34 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            transit_router_attachment_id: None,
+            v_switch_ids: None,
+            peer_transit_router_multicast_domains: None,
+            resource_type: None,
+            resource_id: None,
+            max_results: None,
+            next_token: None,
+            is_group_source: None,
+            is_group_member: None,
+            network_interface_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterMulticastGroupsRequestBuilder {
-        ListTransitRouterMulticastGroupsRequestBuilder::default()
+        ListTransitRouterMulticastGroupsRequestBuilder {
+            inner: ListTransitRouterMulticastGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -489,17 +513,24 @@ pub enum ListTransitRouterMulticastGroupsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TransitRouterMulticastDomainId" => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "IllegalParam.TransitRouterAttachmentId" => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TransitRouterMulticastDomainId",
+                    "IllegalParam.MaxResults",
+                    "IllegalParam.TransitRouterAttachmentId",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
+            2 => Self::IllegalParamMaxResults(error),
+            3 => Self::IllegalParamTransitRouterAttachmentId(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterPrefixListAssociationRequest {
     /// The ID of the region where the transit router is deployed.
@@ -106,10 +106,32 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            transit_router_id: None,
+            transit_router_table_id: None,
+            prefix_list_id: None,
+            owner_uid: None,
+            page_number: None,
+            page_size: None,
+            next_hop: None,
+            next_hop_type: None,
+            next_hop_instance_id: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterPrefixListAssociationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterPrefixListAssociationRequestBuilder {
-        ListTransitRouterPrefixListAssociationRequestBuilder::default()
+        ListTransitRouterPrefixListAssociationRequestBuilder {
+            inner: ListTransitRouterPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -379,10 +401,12 @@ pub enum ListTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(&["IllegalParam.Region", "InvalidParameter", "Unauthorized"])
+        {
+            0 => Self::IllegalParamRegion(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

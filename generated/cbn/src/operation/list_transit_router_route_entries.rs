@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteEntriesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -157,10 +157,37 @@ pub struct ListTransitRouterRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            transit_router_route_entry_destination_cidr_block: None,
+            transit_router_route_entry_status: None,
+            transit_router_route_table_id: None,
+            next_token: None,
+            transit_router_route_entry_names: None,
+            transit_router_route_entry_ids: None,
+            transit_router_route_entry_type: None,
+            transit_router_route_entry_next_hop_type: None,
+            transit_router_route_entry_next_hop_id: None,
+            transit_router_route_entry_next_hop_resource_id: None,
+            transit_router_route_entry_next_hop_resource_type: None,
+            transit_router_route_entry_origin_resource_id: None,
+            transit_router_route_entry_origin_resource_type: None,
+            prefix_list_id: None,
+            route_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterRouteEntriesRequestBuilder {
-        ListTransitRouterRouteEntriesRequestBuilder::default()
+        ListTransitRouterRouteEntriesRequestBuilder {
+            inner: ListTransitRouterRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -614,65 +641,60 @@ pub enum ListTransitRouterRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterRouteTableId" => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryStatus" => {
-                Self::IllegalParamTransitRouterRouteEntryStatus(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "ParamExclusive.RouteEntryIdsAndStatus" => {
-                Self::ParamExclusiveRouteEntryIdsAndStatus(error)
-            }
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "FilterKeyDuplicated.RouteFilter" => {
-                Self::FilterKeyDuplicatedRouteFilter(error)
-            }
-            "InvalidFilterKey" => Self::InvalidFilterKey(error),
-            "IllegalParam.TransitRouterRouteEntryNextHopType" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryNextHopResourceId" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryNextHopResourceType" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryOriginResourceId" => {
-                Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryOriginResourceType" => {
-                Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryType" => {
-                Self::IllegalParamTransitRouterRouteEntryType(error)
-            }
-            "IllegalParam.PrefixExactMatchCidr" => {
-                Self::IllegalParamPrefixExactMatchCidr(error)
-            }
-            "IllegalParam.LongestPrefixMatchCidr" => {
-                Self::IllegalParamLongestPrefixMatchCidr(error)
-            }
-            "IllegalParam.SubnetOfMatchCidr" => {
-                Self::IllegalParamSubnetOfMatchCidr(error)
-            }
-            "IllegalParam.SupernetOfMatchCidr" => {
-                Self::IllegalParamSupernetOfMatchCidr(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "IllegalParam.TextMatchCidr" => Self::IllegalParamTextMatchCidr(error),
-            "ResourceNotFound.PrefixlistAssociation" => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.TransitRouterRouteTableId",
+                    "IllegalParam.TransitRouterRouteEntryStatus",
+                    "IllegalParam.NextToken",
+                    "ParamExclusive.RouteEntryIdsAndStatus",
+                    "InvalidTransitRouterRouteTableId.NotFound",
+                    "FilterKeyDuplicated.RouteFilter",
+                    "InvalidFilterKey",
+                    "IllegalParam.TransitRouterRouteEntryNextHopType",
+                    "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId",
+                    "IllegalParam.TransitRouterRouteEntryNextHopResourceId",
+                    "IllegalParam.TransitRouterRouteEntryNextHopResourceType",
+                    "IllegalParam.TransitRouterRouteEntryOriginResourceId",
+                    "IllegalParam.TransitRouterRouteEntryOriginResourceType",
+                    "IllegalParam.TransitRouterRouteEntryType",
+                    "IllegalParam.PrefixExactMatchCidr",
+                    "IllegalParam.LongestPrefixMatchCidr",
+                    "IllegalParam.SubnetOfMatchCidr",
+                    "IllegalParam.SupernetOfMatchCidr",
+                    "InvalidName",
+                    "IllegalParam.TextMatchCidr",
+                    "ResourceNotFound.PrefixlistAssociation",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidRouteTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamTransitRouterRouteTableId(error),
+            1 => Self::IllegalParamTransitRouterRouteEntryStatus(error),
+            2 => Self::IllegalParamNextToken(error),
+            3 => Self::ParamExclusiveRouteEntryIdsAndStatus(error),
+            4 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            5 => Self::FilterKeyDuplicatedRouteFilter(error),
+            6 => Self::InvalidFilterKey(error),
+            7 => Self::IllegalParamTransitRouterRouteEntryNextHopType(error),
+            8 => Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error),
+            9 => Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error),
+            10 => Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error),
+            11 => Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error),
+            12 => Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error),
+            13 => Self::IllegalParamTransitRouterRouteEntryType(error),
+            14 => Self::IllegalParamPrefixExactMatchCidr(error),
+            15 => Self::IllegalParamLongestPrefixMatchCidr(error),
+            16 => Self::IllegalParamSubnetOfMatchCidr(error),
+            17 => Self::IllegalParamSupernetOfMatchCidr(error),
+            18 => Self::InvalidName(error),
+            19 => Self::IllegalParamTextMatchCidr(error),
+            20 => Self::ResourceNotFoundPrefixlistAssociation(error),
+            21 => Self::InvalidParameter(error),
+            22 => Self::Unauthorized(error),
+            23 => Self::InvalidRouteTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

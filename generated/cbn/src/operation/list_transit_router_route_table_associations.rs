@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// The number of entries to return on each page. Default value: **50**.
@@ -88,10 +88,28 @@ pub struct ListTransitRouterRouteTableAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterRouteTableAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            transit_router_route_table_id: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_resource_id: None,
+            transit_router_attachment_resource_type: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterRouteTableAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterRouteTableAssociationsRequestBuilder {
-        ListTransitRouterRouteTableAssociationsRequestBuilder::default()
+        ListTransitRouterRouteTableAssociationsRequestBuilder {
+            inner: ListTransitRouterRouteTableAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -328,11 +346,20 @@ pub enum ListTransitRouterRouteTableAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterRouteTableAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.MaxResults",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamMaxResults(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTablesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -101,10 +101,30 @@ pub struct ListTransitRouterRouteTablesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterRouteTablesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            transit_router_route_table_type: None,
+            transit_router_id: None,
+            transit_router_route_table_status: None,
+            transit_router_route_table_names: None,
+            transit_router_route_table_ids: None,
+            tag: None,
+            route_table_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterRouteTablesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterRouteTablesRequestBuilder {
-        ListTransitRouterRouteTablesRequestBuilder::default()
+        ListTransitRouterRouteTablesRequestBuilder {
+            inner: ListTransitRouterRouteTablesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -403,19 +423,28 @@ pub enum ListTransitRouterRouteTablesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "MissingParam.TransitRouterIdOrTransitRouterRouteTables" => {
-                Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "InvalidTransitRouterId.NotFound",
+                    "IllegalParam.TagValue",
+                    "IllegalParam.TagKey",
+                    "MissingParam.TransitRouterIdOrTransitRouterRouteTables",
+                    "InvalidName",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::InvalidTransitRouterIdNotFound(error),
+            2 => Self::IllegalParamTagValue(error),
+            3 => Self::IllegalParamTagKey(error),
+            4 => Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error),
+            5 => Self::InvalidName(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterVbrAttachmentsRequest {
     /// The IDs of the CEN instances.
@@ -75,10 +75,28 @@ pub struct ListTransitRouterVbrAttachmentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterVbrAttachmentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            region_id: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            max_results: None,
+            next_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterVbrAttachmentsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterVbrAttachmentsRequestBuilder {
-        ListTransitRouterVbrAttachmentsRequestBuilder::default()
+        ListTransitRouterVbrAttachmentsRequestBuilder {
+            inner: ListTransitRouterVbrAttachmentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,16 +327,30 @@ pub enum ListTransitRouterVbrAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterVbrAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
-            "IllegalParam.CenIdOrRegionId" => Self::IllegalParamCenIdOrRegionId(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TrInstance",
+                    "IllegalParam.Region",
+                    "IllegalParam.CenId",
+                    "IllegalParam.TransitRouterId",
+                    "IllegalParam.CenIdOrRegionId",
+                    "IllegalParam.MaxResults",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTrInstance(error),
+            2 => Self::IllegalParamRegion(error),
+            3 => Self::IllegalParamCenId(error),
+            4 => Self::IllegalParamTransitRouterId(error),
+            5 => Self::IllegalParamCenIdOrRegionId(error),
+            6 => Self::IllegalParamMaxResults(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

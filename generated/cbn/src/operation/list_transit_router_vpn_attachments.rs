@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterVpnAttachmentsRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -81,10 +81,28 @@ pub struct ListTransitRouterVpnAttachmentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterVpnAttachmentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            region_id: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            max_results: None,
+            next_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterVpnAttachmentsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRouterVpnAttachmentsRequestBuilder {
-        ListTransitRouterVpnAttachmentsRequestBuilder::default()
+        ListTransitRouterVpnAttachmentsRequestBuilder {
+            inner: ListTransitRouterVpnAttachmentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -321,16 +339,30 @@ pub enum ListTransitRouterVpnAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterVpnAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "IllegalParam.CenIdOrRegionId" => Self::IllegalParamCenIdOrRegionId(error),
-            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.TrInstance",
+                    "IllegalParam.Region",
+                    "IllegalParam.CenId",
+                    "IllegalParam.CenIdOrRegionId",
+                    "IllegalParam.TransitRouterId",
+                    "IllegalParam.MaxResults",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTrInstance(error),
+            2 => Self::IllegalParamRegion(error),
+            3 => Self::IllegalParamCenId(error),
+            4 => Self::IllegalParamCenIdOrRegionId(error),
+            5 => Self::IllegalParamTransitRouterId(error),
+            6 => Self::IllegalParamMaxResults(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

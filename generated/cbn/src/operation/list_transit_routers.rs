@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRoutersRequest {
     /// The number of the page to return. Default value: **1**.
@@ -108,10 +108,31 @@ pub struct ListTransitRoutersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRoutersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            tag: None,
+            status: None,
+            r#type: None,
+            transit_router_name: None,
+            feature_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRoutersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTransitRoutersRequestBuilder {
-        ListTransitRoutersRequestBuilder::default()
+        ListTransitRoutersRequestBuilder {
+            inner: ListTransitRoutersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -380,20 +401,26 @@ pub enum ListTransitRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterCombination.TransitRouter" => {
-                Self::InvalidParameterCombinationTransitRouter(error)
-            }
-            "InvalidOperation.UnsupportFilterValue" => {
-                Self::InvalidOperationUnsupportFilterValue(error)
-            }
-            "InvalidOperation.UnsupportFilter" => {
-                Self::InvalidOperationUnsupportFilter(error)
-            }
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameterCombination.TransitRouter",
+                    "InvalidOperation.UnsupportFilterValue",
+                    "InvalidOperation.UnsupportFilter",
+                    "IllegalParam.TagValue",
+                    "IllegalParam.TagKey",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterCombinationTransitRouter(error),
+            1 => Self::InvalidOperationUnsupportFilterValue(error),
+            2 => Self::InvalidOperationUnsupportFilter(error),
+            3 => Self::IllegalParamTagValue(error),
+            4 => Self::IllegalParamTagKey(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCenAttributeRequest {
     /// The ID of the CEN instance.
@@ -61,10 +61,25 @@ pub struct ModifyCenAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCenAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            name: None,
+            description: None,
+            protection_level: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCenAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCenAttributeRequestBuilder {
-        ModifyCenAttributeRequestBuilder::default()
+        ModifyCenAttributeRequestBuilder {
+            inner: ModifyCenAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,12 +240,18 @@ pub enum ModifyCenAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.EnhanceProtectionLevel" => {
-                Self::InvalidOperationEnhanceProtectionLevel(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.EnhanceProtectionLevel",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationEnhanceProtectionLevel(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageAttributeRequest {
     /// The new name of the bandwidth plan.
@@ -48,10 +48,24 @@ pub struct ModifyCenBandwidthPackageAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCenBandwidthPackageAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            cen_bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCenBandwidthPackageAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCenBandwidthPackageAttributeRequestBuilder {
-        ModifyCenBandwidthPackageAttributeRequestBuilder::default()
+        ModifyCenBandwidthPackageAttributeRequestBuilder {
+            inner: ModifyCenBandwidthPackageAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,9 +217,9 @@ pub enum ModifyCenBandwidthPackageAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCenBandwidthPackageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error.code_index(&["InvalidParameter", "Unauthorized"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

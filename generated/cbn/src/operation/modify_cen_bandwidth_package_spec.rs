@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageSpecRequest {
     /// The ID of the bandwidth plan.
@@ -40,10 +40,23 @@ pub struct ModifyCenBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCenBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_bandwidth_package_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCenBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCenBandwidthPackageSpecRequestBuilder {
-        ModifyCenBandwidthPackageSpecRequestBuilder::default()
+        ModifyCenBandwidthPackageSpecRequestBuilder {
+            inner: ModifyCenBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,26 +209,30 @@ pub enum ModifyCenBandwidthPackageSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.Failed" => Self::OperationFailed(error),
-            "InvalidStatus.Resource" => Self::InvalidStatusResource(error),
-            "OperationFailed.InsufficientBalance" => {
-                Self::OperationFailedInsufficientBalance(error)
-            }
-            "OperationFailed.OperationIsProcessing" => {
-                Self::OperationFailedOperationIsProcessing(error)
-            }
-            "OperationFailed.OrderIsProcessing" => {
-                Self::OperationFailedOrderIsProcessing(error)
-            }
-            "OperationFailed.UpDownRadeConfigNoChange" => {
-                Self::OperationFailedUpDownRadeConfigNoChange(error)
-            }
-            "InvalidOperation.SaleValidateFailed" => {
-                Self::InvalidOperationSaleValidateFailed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "Operation.Failed",
+                    "InvalidStatus.Resource",
+                    "OperationFailed.InsufficientBalance",
+                    "OperationFailed.OperationIsProcessing",
+                    "OperationFailed.OrderIsProcessing",
+                    "OperationFailed.UpDownRadeConfigNoChange",
+                    "InvalidOperation.SaleValidateFailed",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailed(error),
+            1 => Self::InvalidStatusResource(error),
+            2 => Self::OperationFailedInsufficientBalance(error),
+            3 => Self::OperationFailedOperationIsProcessing(error),
+            4 => Self::OperationFailedOrderIsProcessing(error),
+            5 => Self::OperationFailedUpDownRadeConfigNoChange(error),
+            6 => Self::InvalidOperationSaleValidateFailed(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

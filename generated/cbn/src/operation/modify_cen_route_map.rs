@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -355,10 +355,50 @@ pub struct ModifyCenRouteMapRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCenRouteMapRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            route_map_id: None,
+            description: None,
+            map_result: None,
+            next_priority: None,
+            cidr_match_mode: None,
+            as_path_match_mode: None,
+            community_match_mode: None,
+            community_operate_mode: None,
+            preference: None,
+            priority: None,
+            source_instance_ids_reverse_match: None,
+            destination_instance_ids_reverse_match: None,
+            match_address_type: None,
+            source_instance_ids: None,
+            destination_instance_ids: None,
+            source_route_table_ids: None,
+            destination_route_table_ids: None,
+            source_region_ids: None,
+            source_child_instance_types: None,
+            destination_child_instance_types: None,
+            destination_cidr_blocks: None,
+            route_types: None,
+            match_asns: None,
+            match_community_set: None,
+            operate_community_set: None,
+            prepend_as_path: None,
+            destination_region_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCenRouteMapRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCenRouteMapRequestBuilder {
-        ModifyCenRouteMapRequestBuilder::default()
+        ModifyCenRouteMapRequestBuilder {
+            inner: ModifyCenRouteMapRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1122,47 +1162,48 @@ pub enum ModifyCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.NoEffictiveAction" => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            "InvalidOperation.CenRouteMapExist" => {
-                Self::InvalidOperationCenRouteMapExist(error)
-            }
-            "Invid.Parameter" => Self::InvidParameter(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidParam.DestinationInstanceIds" => {
-                Self::InvalidParamDestinationInstanceIds(error)
-            }
-            "Forbidden.NoMedAuthorized" => Self::ForbiddenNoMedAuthorized(error),
-            "InvalidOperation.MedRouteMapExist" => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            "InvalidOperation.MedRouteMapNotAllowedOtherAction" => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            "InvalidOperation.MedRouteMapActionMustPermit" => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceIds" => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceType" => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            "InvalidOperation.PrependAsPathWithInvalidSourceRegionId" => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
-            }
-            "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds" => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
-            }
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.RouteMapId" => Self::InvalidParameterRouteMapId(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.NoEffictiveAction",
+                    "InvalidOperation.CenRouteMapExist",
+                    "Invid.Parameter",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "InvalidParam.DestinationInstanceIds",
+                    "Forbidden.NoMedAuthorized",
+                    "InvalidOperation.MedRouteMapExist",
+                    "InvalidOperation.MedRouteMapNotAllowedOtherAction",
+                    "InvalidOperation.MedRouteMapActionMustPermit",
+                    "InvalidParameter.MedRouteMapDestInstanceIds",
+                    "InvalidParameter.MedRouteMapDestInstanceType",
+                    "InvalidOperation.PrependAsPathWithInvalidSourceRegionId",
+                    "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds",
+                    "InvalidOperation.TransitRouterNotExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.RouteMapId",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationNoEffictiveAction(error),
+            1 => Self::InvalidOperationCenRouteMapExist(error),
+            2 => Self::InvidParameter(error),
+            3 => Self::InvalidName(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::InvalidParamDestinationInstanceIds(error),
+            6 => Self::ForbiddenNoMedAuthorized(error),
+            7 => Self::InvalidOperationMedRouteMapExist(error),
+            8 => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
+            9 => Self::InvalidOperationMedRouteMapActionMustPermit(error),
+            10 => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
+            11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
+            12 => Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error),
+            13 => Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error),
+            14 => Self::InvalidOperationTransitRouterNotExist(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::InvalidParameterRouteMapId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyFlowLogAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -92,10 +92,28 @@ pub struct ModifyFlowLogAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyFlowLogAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            flow_log_name: None,
+            description: None,
+            region_id: None,
+            flow_log_id: None,
+            cen_id: None,
+            interval: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyFlowLogAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyFlowLogAttributeRequestBuilder {
-        ModifyFlowLogAttributeRequestBuilder::default()
+        ModifyFlowLogAttributeRequestBuilder {
+            inner: ModifyFlowLogAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -308,14 +326,22 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.IntervalMismatch" => {
-                Self::InvalidOperationIntervalMismatch(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.FlowLogId",
+                    "IncorrectStatus.flowlog",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidOperation.IntervalMismatch",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterFlowLogId(error),
+            1 => Self::IncorrectStatusFlowlog(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidOperationIntervalMismatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,27 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_match_rule_id: None,
+            traffic_match_rule_name: None,
+            traffic_match_rule_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
-        ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::default()
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
+            inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,21 +301,24 @@ pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TrafficMatchRuleName" => {
-                Self::IllegalParamTrafficMatchRuleName(error)
-            }
-            "IllegalParam.TrafficMatchRuleDescription" => {
-                Self::IllegalParamTrafficMatchRuleDescription(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InvalidTrafficMatchRuleId.NotFound" => {
-                Self::InvalidTrafficMatchRuleIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.TrafficMatchRuleName",
+                    "IllegalParam.TrafficMatchRuleDescription",
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "InvalidTrafficMatchRuleId.NotFound",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamTrafficMatchRuleName(error),
+            1 => Self::IllegalParamTrafficMatchRuleDescription(error),
+            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            3 => Self::InvalidTrafficMatchRuleIdNotFound(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTransitRouteTableAggregationRequest {
     /// The list of route table IDs of the Enterprise Edition transit router.
@@ -93,10 +93,29 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_name: None,
+            transit_route_table_aggregation_cidr: None,
+            transit_route_table_aggregation_scope: None,
+            transit_route_table_aggregation_scope_list: None,
+            transit_route_table_aggregation_description: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyTransitRouteTableAggregationRequestBuilder {
-        ModifyTransitRouteTableAggregationRequestBuilder::default()
+        ModifyTransitRouteTableAggregationRequestBuilder {
+            inner: ModifyTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -383,54 +402,50 @@ pub enum ModifyTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RegionNotSupport" => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "QuotaExceeded.AggregationRoute" => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "RouteConflict" => Self::RouteConflict(error),
-            "InvalidOperation.InstanceNotSupportIPv6Route" => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationUnsupported.ModifyTransitRouteTableAggregation" => {
-                Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScopeList" => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScope" => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            "IncorrectStatus.AggregationRoute" => {
-                Self::IncorrectStatusAggregationRoute(error)
-            }
-            "InstanceNotExist.AggregationRoute" => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.RegionNotSupport",
+                    "InstanceNotExist.TransitRouteTable",
+                    "IncorrectStatus.TransitRouteTable",
+                    "QuotaExceeded.AggregationRoute",
+                    "InstanceNotExist.TransitRouter",
+                    "OperationUnsupported.TransitRouterType",
+                    "IncorrectStatus.TransitRouter",
+                    "OperationUnsupported.ServiceMode",
+                    "InvalidCidrBlock",
+                    "RouteConflict",
+                    "InvalidOperation.InstanceNotSupportIPv6Route",
+                    "IllegalParam.TransitRouteTableAggregationCidr",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "OperationUnsupported.ModifyTransitRouteTableAggregation",
+                    "InvalidParameter.TransitRouteTableAggregationScopeList",
+                    "InvalidParameter.TransitRouteTableAggregationScope",
+                    "IncorrectStatus.AggregationRoute",
+                    "InstanceNotExist.AggregationRoute",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationRegionNotSupport(error),
+            1 => Self::InstanceNotExistTransitRouteTable(error),
+            2 => Self::IncorrectStatusTransitRouteTable(error),
+            3 => Self::QuotaExceededAggregationRoute(error),
+            4 => Self::InstanceNotExistTransitRouter(error),
+            5 => Self::OperationUnsupportedTransitRouterType(error),
+            6 => Self::IncorrectStatusTransitRouter(error),
+            7 => Self::OperationUnsupportedServiceMode(error),
+            8 => Self::InvalidCidrBlock(error),
+            9 => Self::RouteConflict(error),
+            10 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            11 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            14 => Self::OperationUnsupportedModifyTransitRouteTableAggregation(error),
+            15 => Self::InvalidParameterTransitRouteTableAggregationScopeList(error),
+            16 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
+            17 => Self::IncorrectStatusAggregationRoute(error),
+            18 => Self::InstanceNotExistAggregationRoute(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -113,10 +113,30 @@ pub struct ModifyTransitRouterCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTransitRouterCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_id: None,
+            transit_router_cidr_id: None,
+            region_id: None,
+            name: None,
+            description: None,
+            cidr: None,
+            dry_run: None,
+            publish_cidr_route: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTransitRouterCidrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyTransitRouterCidrRequestBuilder {
-        ModifyTransitRouterCidrRequestBuilder::default()
+        ModifyTransitRouterCidrRequestBuilder {
+            inner: ModifyTransitRouterCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -352,14 +372,22 @@ pub enum ModifyTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
-            "OperationFailed.CidrBlockAllocated" => {
-                Self::OperationFailedCidrBlockAllocated(error)
-            }
-            "OperationFailed.CidrNotExist" => Self::OperationFailedCidrNotExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Cidr",
+                    "OperationFailed.CidrBlockAllocated",
+                    "OperationFailed.CidrNotExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamCidr(error),
+            1 => Self::OperationFailedCidrBlockAllocated(error),
+            2 => Self::OperationFailedCidrNotExist(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -71,10 +71,27 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_multicast_domain_name: None,
+            transit_router_multicast_domain_description: None,
+            dry_run: None,
+            options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyTransitRouterMulticastDomainRequestBuilder {
-        ModifyTransitRouterMulticastDomainRequestBuilder::default()
+        ModifyTransitRouterMulticastDomainRequestBuilder {
+            inner: ModifyTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,22 +309,30 @@ pub enum ModifyTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Illegal.Name" => Self::IllegalName(error),
-            "Illegal.Description" => Self::IllegalDescription(error),
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.Igmpv2Support" => Self::IllegalParamIgmpv2Support(error),
-            "OperationUnsupported.Igmpv2Support" => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            "OperationUnsupported.NotAllowedDisableIgmpv2Support" => {
-                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "Illegal.Name",
+                    "Illegal.Description",
+                    "InvalidMulticastDomainId.NotFound",
+                    "DryRunOperation",
+                    "IllegalParam.Igmpv2Support",
+                    "OperationUnsupported.Igmpv2Support",
+                    "OperationUnsupported.NotAllowedDisableIgmpv2Support",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalName(error),
+            1 => Self::IllegalDescription(error),
+            2 => Self::InvalidMulticastDomainIdNotFound(error),
+            3 => Self::DryRunOperation(error),
+            4 => Self::IllegalParamIgmpv2Support(error),
+            5 => Self::OperationUnsupportedIgmpv2Support(error),
+            6 => Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

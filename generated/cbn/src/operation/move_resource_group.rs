@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -73,10 +73,26 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            new_resource_group_id: None,
+            resource_type: None,
+            resource_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,10 +274,12 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.ResourceGroup" => Self::ForbiddenResourceGroup(error),
+        match error
+            .code_index(&["InvalidParameter", "Unauthorized", "Forbidden.ResourceGroup"])
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::ForbiddenResourceGroup(error),
             _ => Self::Unhandled(error),
         }
     }

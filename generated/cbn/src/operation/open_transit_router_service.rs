@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenTransitRouterServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -35,10 +35,22 @@ pub struct OpenTransitRouterServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenTransitRouterServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenTransitRouterServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> OpenTransitRouterServiceRequestBuilder {
-        OpenTransitRouterServiceRequestBuilder::default()
+        OpenTransitRouterServiceRequestBuilder {
+            inner: OpenTransitRouterServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -201,49 +213,48 @@ pub enum OpenTransitRouterServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Risk.RiskControlRejection" => Self::RiskRiskControlRejection(error),
-            "Order.Opened" => Self::OrderOpened(error),
-            "OperationFailed.NoAvailablePaymentMethod" => {
-                Self::OperationFailedNoAvailablePaymentMethod(error)
-            }
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "PayFor.CreditPayInsufficientBalance" => {
-                Self::PayForCreditPayInsufficientBalance(error)
-            }
-            "NoPermission.AliyunServiceRoleForCEN" => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            "OperationFailed.PurchaseQuantityLimit" => {
-                Self::OperationFailedPurchaseQuantityLimit(error)
-            }
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "OperationFailed.Risk" => Self::OperationFailedRisk(error),
-            "OperationFailed.UseStoredCardFailed" => {
-                Self::OperationFailedUseStoredCardFailed(error)
-            }
-            "PayFor.AccountMoneyValidateError" => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
-            "EntityNotExist.Account" => Self::EntityNotExistAccount(error),
-            "OperationFailed.InsufficientAvailableQuota" => {
-                Self::OperationFailedInsufficientAvailableQuota(error)
-            }
-            "OperationFailed.NoRealNameAuthentication" => {
-                Self::OperationFailedNoRealNameAuthentication(error)
-            }
-            "OperationFailed.ContainsForbiddenLabel" => {
-                Self::OperationFailedContainsForbiddenLabel(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "Risk.RiskControlRejection",
+                    "Order.Opened",
+                    "OperationFailed.NoAvailablePaymentMethod",
+                    "OperationFailed.BasicInfoUncompleted",
+                    "PayFor.CreditPayInsufficientBalance",
+                    "NoPermission.AliyunServiceRoleForCEN",
+                    "OperationFailed.PurchaseQuantityLimit",
+                    "OperationFailed.QuotaNotEnough",
+                    "OperationFailed.ConcurrentOperation",
+                    "OperationFailed.Risk",
+                    "OperationFailed.UseStoredCardFailed",
+                    "PayFor.AccountMoneyValidateError",
+                    "EntityNotExist.Account",
+                    "OperationFailed.InsufficientAvailableQuota",
+                    "OperationFailed.NoRealNameAuthentication",
+                    "OperationFailed.ContainsForbiddenLabel",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::RiskRiskControlRejection(error),
+            1 => Self::OrderOpened(error),
+            2 => Self::OperationFailedNoAvailablePaymentMethod(error),
+            3 => Self::OperationFailedBasicInfoUncompleted(error),
+            4 => Self::PayForCreditPayInsufficientBalance(error),
+            5 => Self::NoPermissionAliyunServiceRoleForCen(error),
+            6 => Self::OperationFailedPurchaseQuantityLimit(error),
+            7 => Self::OperationFailedQuotaNotEnough(error),
+            8 => Self::OperationFailedConcurrentOperation(error),
+            9 => Self::OperationFailedRisk(error),
+            10 => Self::OperationFailedUseStoredCardFailed(error),
+            11 => Self::PayForAccountMoneyValidateError(error),
+            12 => Self::EntityNotExistAccount(error),
+            13 => Self::OperationFailedInsufficientAvailableQuota(error),
+            14 => Self::OperationFailedNoRealNameAuthentication(error),
+            15 => Self::OperationFailedContainsForbiddenLabel(error),
+            16 => Self::InvalidParameter(error),
+            17 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PublishRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -92,10 +92,27 @@ pub struct PublishRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PublishRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PublishRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PublishRouteEntriesRequestBuilder {
-        PublishRouteEntriesRequestBuilder::default()
+        PublishRouteEntriesRequestBuilder {
+            inner: PublishRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,35 +320,36 @@ pub enum PublishRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterIllegal.AliUid" => Self::ParameterIllegalAliUid(error),
-            "InvalidOperation.UnsupportnexthopType" => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            "InvalidOperation.NotFoundRoute" => {
-                Self::InvalidOperationNotFoundRoute(error)
-            }
-            "ParameterIllegal.CenInstanceId" => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            "ParameterIllegal.ChildInstanceRegionId" => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            "ParameterIllegal.ChildInstanceType" => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            "InvalidOperation.UnsupportRouteTableType" => {
-                Self::InvalidOperationUnsupportRouteTableType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.ChildInstanceStatus" => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ParameterIllegal.AliUid",
+                    "InvalidOperation.UnsupportnexthopType",
+                    "InvalidOperation.NotFoundRoute",
+                    "ParameterIllegal.CenInstanceId",
+                    "ParameterIllegal.ChildInstanceRegionId",
+                    "ParameterIllegal.ChildInstanceType",
+                    "InvalidOperation.UnsupportRouteTableType",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "Instance.NotExist",
+                    "InvalidOperation.ChildInstanceStatus",
+                    "InvalidOperation.CenInstanceStatus",
+                ],
+            )
+        {
+            0 => Self::ParameterIllegalAliUid(error),
+            1 => Self::InvalidOperationUnsupportnexthopType(error),
+            2 => Self::InvalidOperationNotFoundRoute(error),
+            3 => Self::ParameterIllegalCenInstanceId(error),
+            4 => Self::ParameterIllegalChildInstanceRegionId(error),
+            5 => Self::ParameterIllegalChildInstanceType(error),
+            6 => Self::InvalidOperationUnsupportRouteTableType(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::InstanceNotExist(error),
+            10 => Self::InvalidOperationChildInstanceStatus(error),
+            11 => Self::InvalidOperationCenInstanceStatus(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RefreshTransitRouteTableAggregationRequest {
     /// - Wire name: `TransitRouteTableId`.
@@ -41,10 +41,24 @@ pub struct RefreshTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RefreshTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RefreshTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RefreshTransitRouteTableAggregationRequestBuilder {
-        RefreshTransitRouteTableAggregationRequestBuilder::default()
+        RefreshTransitRouteTableAggregationRequestBuilder {
+            inner: RefreshTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -204,24 +218,26 @@ pub enum RefreshTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for RefreshTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "InstanceNotExist.AggregationRoute" => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InstanceNotExist.TransitRouteTable",
+                    "IncorrectStatus.TransitRouteTable",
+                    "InstanceNotExist.AggregationRoute",
+                    "InstanceNotExist.TransitRouter",
+                    "IllegalParam.TransitRouteTableAggregationCidr",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InstanceNotExistTransitRouteTable(error),
+            1 => Self::IncorrectStatusTransitRouteTable(error),
+            2 => Self::InstanceNotExistAggregationRoute(error),
+            3 => Self::InstanceNotExistTransitRouter(error),
+            4 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

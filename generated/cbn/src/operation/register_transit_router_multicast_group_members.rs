@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -101,10 +101,28 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RegisterTransitRouterMulticastGroupMembersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            peer_transit_router_multicast_domains: None,
+            dry_run: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RegisterTransitRouterMulticastGroupMembersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RegisterTransitRouterMulticastGroupMembersRequestBuilder {
-        RegisterTransitRouterMulticastGroupMembersRequestBuilder::default()
+        RegisterTransitRouterMulticastGroupMembersRequestBuilder {
+            inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -403,73 +421,72 @@ pub enum RegisterTransitRouterMulticastGroupMembersError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.GroupIpAddress" => Self::IllegalParamGroupIpAddress(error),
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomainId" => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.PeerMulticastDomainRegion" => {
-                Self::InvalidOperationPeerMulticastDomainRegion(error)
-            }
-            "InvalidOperation.MulticastDomainStatus" => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            "InvalidOperation.BandwidthLimitNotExist" => {
-                Self::InvalidOperationBandwidthLimitNotExist(error)
-            }
-            "AttachmentNotFound" => Self::AttachmentNotFound(error),
-            "IncorrectStatus.AttachmentId" => Self::IncorrectStatusAttachmentId(error),
-            "InstanceExist" => Self::InstanceExist(error),
-            "InvalidOperation.NetworkInterfaceNotExist" => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            "InvalidOperation.NTRNetworkInterfaceNotSupport" => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            "InvalidOperation.MulticastDomainAssociationNotExist" => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            "InvalidOperation.MulticastDomainAssociationStatus" => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            "InvalidPeerTrMulticastDomainId.NotFound" => {
-                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.PeerTrMulticastDomainId" => {
-                Self::IncorrectStatusPeerTrMulticastDomainId(error)
-            }
-            "IllegalParam.PeerTrMulticastDomainId" => {
-                Self::IllegalParamPeerTrMulticastDomainId(error)
-            }
-            "InvalidOperation" => Self::InvalidOperation(error),
-            "QuotaFull.MulticastGroupPerDomain" => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            "QuotaFull.MulticastMemberPerGroup" => {
-                Self::QuotaFullMulticastMemberPerGroup(error)
-            }
-            "QuotaFull.MulticastPeerMemberPerGroup" => {
-                Self::QuotaFullMulticastPeerMemberPerGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidConnectPeerIds.NotFound" => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "OperationUnsupported.ExistsIgmpv2MemberOnEni" => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            "InvalidVpcId.NotValid" => Self::InvalidVpcIdNotValid(error),
-            "QuotaExceeded.SourceAndMemberPerTransitRouter" => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.GroupIpAddress",
+                    "InvalidMulticastDomainId.NotFound",
+                    "IncorrectStatus.MulticastDomainId",
+                    "IncorrectStatus.Cen",
+                    "InstanceNotExist",
+                    "InvalidOperation.PeerMulticastDomainRegion",
+                    "InvalidOperation.MulticastDomainStatus",
+                    "InvalidOperation.BandwidthLimitNotExist",
+                    "AttachmentNotFound",
+                    "IncorrectStatus.AttachmentId",
+                    "InstanceExist",
+                    "InvalidOperation.NetworkInterfaceNotExist",
+                    "InvalidOperation.NTRNetworkInterfaceNotSupport",
+                    "InvalidOperation.MulticastDomainAssociationNotExist",
+                    "InvalidOperation.MulticastDomainAssociationStatus",
+                    "InvalidPeerTrMulticastDomainId.NotFound",
+                    "IncorrectStatus.PeerTrMulticastDomainId",
+                    "IllegalParam.PeerTrMulticastDomainId",
+                    "InvalidOperation",
+                    "QuotaFull.MulticastGroupPerDomain",
+                    "QuotaFull.MulticastMemberPerGroup",
+                    "QuotaFull.MulticastPeerMemberPerGroup",
+                    "DryRunOperation",
+                    "InvalidConnectPeerIds.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "OperationUnsupported.ExistsIgmpv2MemberOnEni",
+                    "InvalidVpcId.NotValid",
+                    "QuotaExceeded.SourceAndMemberPerTransitRouter",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IllegalParamGroupIpAddress(error),
+            1 => Self::InvalidMulticastDomainIdNotFound(error),
+            2 => Self::IncorrectStatusMulticastDomainId(error),
+            3 => Self::IncorrectStatusCen(error),
+            4 => Self::InstanceNotExist(error),
+            5 => Self::InvalidOperationPeerMulticastDomainRegion(error),
+            6 => Self::InvalidOperationMulticastDomainStatus(error),
+            7 => Self::InvalidOperationBandwidthLimitNotExist(error),
+            8 => Self::AttachmentNotFound(error),
+            9 => Self::IncorrectStatusAttachmentId(error),
+            10 => Self::InstanceExist(error),
+            11 => Self::InvalidOperationNetworkInterfaceNotExist(error),
+            12 => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
+            13 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
+            14 => Self::InvalidOperationMulticastDomainAssociationStatus(error),
+            15 => Self::InvalidPeerTrMulticastDomainIdNotFound(error),
+            16 => Self::IncorrectStatusPeerTrMulticastDomainId(error),
+            17 => Self::IllegalParamPeerTrMulticastDomainId(error),
+            18 => Self::InvalidOperation(error),
+            19 => Self::QuotaFullMulticastGroupPerDomain(error),
+            20 => Self::QuotaFullMulticastMemberPerGroup(error),
+            21 => Self::QuotaFullMulticastPeerMemberPerGroup(error),
+            22 => Self::DryRunOperation(error),
+            23 => Self::InvalidConnectPeerIdsNotFound(error),
+            24 => Self::InvalidVpcIdNotFound(error),
+            25 => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
+            26 => Self::InvalidVpcIdNotValid(error),
+            27 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
+            28 => Self::InvalidParameter(error),
+            29 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -90,10 +90,27 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RegisterTransitRouterMulticastGroupSourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RegisterTransitRouterMulticastGroupSourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RegisterTransitRouterMulticastGroupSourcesRequestBuilder {
-        RegisterTransitRouterMulticastGroupSourcesRequestBuilder::default()
+        RegisterTransitRouterMulticastGroupSourcesRequestBuilder {
+            inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -352,53 +369,52 @@ pub enum RegisterTransitRouterMulticastGroupSourcesError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupSourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.PeerMulticastDomainSource" => {
-                Self::InvalidOperationPeerMulticastDomainSource(error)
-            }
-            "IllegalParam.GroupIpAddress" => Self::IllegalParamGroupIpAddress(error),
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomainId" => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "InstanceExist" => Self::InstanceExist(error),
-            "InvalidOperation.NetworkInterfaceNotExist" => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            "InvalidOperation.NTRNetworkInterfaceNotSupport" => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.MulticastDomainAssociationNotExist" => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            "InvalidOperation.MulticastDomainAssociationStatus" => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            "QuotaFull.MulticastGroupPerDomain" => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            "QuotaFull.MulticastSourcePerGroup" => {
-                Self::QuotaFullMulticastSourcePerGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectStatus.ConnectPeerIds" => {
-                Self::IncorrectStatusConnectPeerIds(error)
-            }
-            "InvalidConnectPeerIds.NotFound" => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            "OperationUnsupported.ExistsIgmpv2MemberOnEni" => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            "QuotaExceeded.SourceAndMemberPerTransitRouter" => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.PeerMulticastDomainSource",
+                    "IllegalParam.GroupIpAddress",
+                    "InvalidMulticastDomainId.NotFound",
+                    "IncorrectStatus.MulticastDomainId",
+                    "IncorrectStatus.Cen",
+                    "InstanceExist",
+                    "InvalidOperation.NetworkInterfaceNotExist",
+                    "InvalidOperation.NTRNetworkInterfaceNotSupport",
+                    "InstanceNotExist",
+                    "InvalidOperation.MulticastDomainAssociationNotExist",
+                    "InvalidOperation.MulticastDomainAssociationStatus",
+                    "QuotaFull.MulticastGroupPerDomain",
+                    "QuotaFull.MulticastSourcePerGroup",
+                    "DryRunOperation",
+                    "IncorrectStatus.ConnectPeerIds",
+                    "InvalidConnectPeerIds.NotFound",
+                    "OperationUnsupported.ExistsIgmpv2MemberOnEni",
+                    "QuotaExceeded.SourceAndMemberPerTransitRouter",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationPeerMulticastDomainSource(error),
+            1 => Self::IllegalParamGroupIpAddress(error),
+            2 => Self::InvalidMulticastDomainIdNotFound(error),
+            3 => Self::IncorrectStatusMulticastDomainId(error),
+            4 => Self::IncorrectStatusCen(error),
+            5 => Self::InstanceExist(error),
+            6 => Self::InvalidOperationNetworkInterfaceNotExist(error),
+            7 => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
+            8 => Self::InstanceNotExist(error),
+            9 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
+            10 => Self::InvalidOperationMulticastDomainAssociationStatus(error),
+            11 => Self::QuotaFullMulticastGroupPerDomain(error),
+            12 => Self::QuotaFullMulticastSourcePerGroup(error),
+            13 => Self::DryRunOperation(error),
+            14 => Self::IncorrectStatusConnectPeerIds(error),
+            15 => Self::InvalidConnectPeerIdsNotFound(error),
+            16 => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
+            17 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -69,10 +69,25 @@ pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_mark_rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
-        RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder::default()
+        RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
+            inner: RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -267,21 +282,24 @@ pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "IllegalParam.TrafficMarkingRuleIds" => {
-                Self::IllegalParamTrafficMarkingRuleIds(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.TrafficMarkingPolicy",
+                    "IllegalParam.TrafficMarkingRuleIds",
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficMarkingPolicyId",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            1 => Self::IllegalParamTrafficMarkingRuleIds(error),
+            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::MissingParamTrafficMarkingPolicyId(error),
             _ => Self::Unhandled(error),
         }
     }

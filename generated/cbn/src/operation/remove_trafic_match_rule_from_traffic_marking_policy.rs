@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,25 @@ pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_mark_rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
-        RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder::default()
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
+            inner: RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,18 +275,22 @@ pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "IllegalParam.TrafficMarkingRuleIds" => {
-                Self::IllegalParamTrafficMarkingRuleIds(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.TrafficMarkingPolicy",
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "IllegalParam.TrafficMarkingRuleIds",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            1 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            2 => Self::IllegalParamTrafficMarkingRuleIds(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -60,10 +60,25 @@ pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceTransitRouterRouteTableAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceTransitRouterRouteTableAssociationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReplaceTransitRouterRouteTableAssociationRequestBuilder {
-        ReplaceTransitRouterRouteTableAssociationRequestBuilder::default()
+        ReplaceTransitRouterRouteTableAssociationRequestBuilder {
+            inner: ReplaceTransitRouterRouteTableAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,24 +264,30 @@ pub enum ReplaceTransitRouterRouteTableAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for ReplaceTransitRouterRouteTableAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "OperationUnsupported.TransitAttachment" => {
-                Self::OperationUnsupportedTransitAttachment(error)
-            }
-            "IllegalParam.TransitRouterTableType" => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            "IncorrectStatus.Status" => Self::IncorrectStatusStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidAttachmentId.NotFound",
+                    "InvalidRouteTableId.NotFound",
+                    "OperationUnsupported.TransitAttachment",
+                    "IllegalParam.TransitRouterTableType",
+                    "IncorrectStatus.Status",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.TransitRouterRouteTableId",
+                    "InvalidParameter.TransitRouterAttachmentId",
+                ],
+            )
+        {
+            0 => Self::InvalidAttachmentIdNotFound(error),
+            1 => Self::InvalidRouteTableIdNotFound(error),
+            2 => Self::OperationUnsupportedTransitAttachment(error),
+            3 => Self::IllegalParamTransitRouterTableType(error),
+            4 => Self::IncorrectStatusStatus(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            8 => Self::InvalidParameterTransitRouterAttachmentId(error),
             _ => Self::Unhandled(error),
         }
     }

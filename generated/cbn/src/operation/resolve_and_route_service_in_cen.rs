@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .host_vpc_id("vpc-o6woh5s494zueq40v****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResolveAndRouteServiceInCenRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -103,10 +103,28 @@ pub struct ResolveAndRouteServiceInCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResolveAndRouteServiceInCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            host: None,
+            host_region_id: None,
+            host_vpc_id: None,
+            description: None,
+            access_region_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResolveAndRouteServiceInCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ResolveAndRouteServiceInCenRequestBuilder {
-        ResolveAndRouteServiceInCenRequestBuilder::default()
+        ResolveAndRouteServiceInCenRequestBuilder {
+            inner: ResolveAndRouteServiceInCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -342,38 +360,42 @@ pub enum ResolveAndRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterIllegal.Ipv6CloudRouteCidrNotAllow" => {
-                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
-            }
-            "ParameterIllegal.AccessRegionId" => {
-                Self::ParameterIllegalAccessRegionId(error)
-            }
-            "ParameterIllegal.CloudRouteHost" => {
-                Self::ParameterIllegalCloudRouteHost(error)
-            }
-            "ParameterIllegal.ClouteRouteNotSupportIpv6" => {
-                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
-            }
-            "ParameterIllegal.ClouteRouteCidrNotAllow" => {
-                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
-            }
-            "CloudRoute.Exist" => Self::CloudRouteExist(error),
-            "ParameterIllegal.Host" => Self::ParameterIllegalHost(error),
-            "CloudRoute.Conflict" => Self::CloudRouteConflict(error),
-            "CloudRoute.VpcNotAttached" => Self::CloudRouteVpcNotAttached(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "ParameterIllegal.AccessRegionIdNoCCN" => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.InstanceNotSupportIPv6Route" => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterIllegal.Ipv6CloudRouteCidrNotAllow",
+                    "ParameterIllegal.AccessRegionId",
+                    "ParameterIllegal.CloudRouteHost",
+                    "ParameterIllegal.ClouteRouteNotSupportIpv6",
+                    "ParameterIllegal.ClouteRouteCidrNotAllow",
+                    "CloudRoute.Exist",
+                    "ParameterIllegal.Host",
+                    "CloudRoute.Conflict",
+                    "CloudRoute.VpcNotAttached",
+                    "OperationUnsupported.TransitRouterType",
+                    "ParameterIllegal.AccessRegionIdNoCCN",
+                    "IncorrectStatus.TransitRouter",
+                    "InvalidOperation.InstanceNotSupportIPv6Route",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error),
+            1 => Self::ParameterIllegalAccessRegionId(error),
+            2 => Self::ParameterIllegalCloudRouteHost(error),
+            3 => Self::ParameterIllegalClouteRouteNotSupportIpv6(error),
+            4 => Self::ParameterIllegalClouteRouteCidrNotAllow(error),
+            5 => Self::CloudRouteExist(error),
+            6 => Self::ParameterIllegalHost(error),
+            7 => Self::CloudRouteConflict(error),
+            8 => Self::CloudRouteVpcNotAttached(error),
+            9 => Self::OperationUnsupportedTransitRouterType(error),
+            10 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
+            11 => Self::IncorrectStatusTransitRouter(error),
+            12 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeInstanceFromTransitRouterRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -83,10 +83,26 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeInstanceFromTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            instance_id: None,
+            instance_type: None,
+            region_id: None,
+            cen_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeInstanceFromTransitRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RevokeInstanceFromTransitRouterRequestBuilder {
-        RevokeInstanceFromTransitRouterRequestBuilder::default()
+        RevokeInstanceFromTransitRouterRequestBuilder {
+            inner: RevokeInstanceFromTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,13 +288,20 @@ pub enum RevokeInstanceFromTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "OperationDenied.AttachmentExist" => {
-                Self::OperationDeniedAttachmentExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Cen",
+                    "OperationDenied.AttachmentExist",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusCen(error),
+            1 => Self::OperationDeniedAttachmentExist(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

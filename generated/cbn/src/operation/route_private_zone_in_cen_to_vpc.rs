@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RoutePrivateZoneInCenToVpcRequest {
     /// The ID of the CEN instance.
@@ -78,10 +78,25 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RoutePrivateZoneInCenToVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            access_region_id: None,
+            host_region_id: None,
+            host_vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RoutePrivateZoneInCenToVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RoutePrivateZoneInCenToVpcRequestBuilder {
-        RoutePrivateZoneInCenToVpcRequestBuilder::default()
+        RoutePrivateZoneInCenToVpcRequestBuilder {
+            inner: RoutePrivateZoneInCenToVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,30 +273,30 @@ pub enum RoutePrivateZoneInCenToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.CrossRegionNotSupport" => {
-                Self::OperationUnsupportedCrossRegionNotSupport(error)
-            }
-            "Forbidden.PrivatezoneServiceNotAuthorize" => {
-                Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
-            }
-            "ParameterIllegal.AccessRegionIdNoCCN" => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.PvtzNotAssociatedWithVpc" => {
-                Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
-            }
-            "InvalidOperation.PrivatezoneRouteExisted" => {
-                Self::InvalidOperationPrivatezoneRouteExisted(error)
-            }
-            "InvalidOperation.VpcNotAttachedToCen" => {
-                Self::InvalidOperationVpcNotAttachedToCen(error)
-            }
-            "InvalidOperation.UnmatchRouteInVpcRegion" => {
-                Self::InvalidOperationUnmatchRouteInVpcRegion(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.CrossRegionNotSupport",
+                    "Forbidden.PrivatezoneServiceNotAuthorize",
+                    "ParameterIllegal.AccessRegionIdNoCCN",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidOperation.PvtzNotAssociatedWithVpc",
+                    "InvalidOperation.PrivatezoneRouteExisted",
+                    "InvalidOperation.VpcNotAttachedToCen",
+                    "InvalidOperation.UnmatchRouteInVpcRegion",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedCrossRegionNotSupport(error),
+            1 => Self::ForbiddenPrivatezoneServiceNotAuthorize(error),
+            2 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::InvalidOperationPvtzNotAssociatedWithVpc(error),
+            6 => Self::InvalidOperationPrivatezoneRouteExisted(error),
+            7 => Self::InvalidOperationVpcNotAttachedToCen(error),
+            8 => Self::InvalidOperationUnmatchRouteInVpcRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetCenInterRegionBandwidthLimitRequest {
     /// The ID of the CEN instance.
@@ -87,10 +87,26 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetCenInterRegionBandwidthLimitRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            local_region_id: None,
+            opposite_region_id: None,
+            bandwidth_limit: None,
+            bandwidth_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetCenInterRegionBandwidthLimitRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetCenInterRegionBandwidthLimitRequestBuilder {
-        SetCenInterRegionBandwidthLimitRequestBuilder::default()
+        SetCenInterRegionBandwidthLimitRequestBuilder {
+            inner: SetCenInterRegionBandwidthLimitRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,44 +316,46 @@ pub enum SetCenInterRegionBandwidthLimitError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLimitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.CbnBandwidthPackageId" => {
-                Self::MissingParamCbnBandwidthPackageId(error)
-            }
-            "AttrMismatching.CbnBandwidthPackageId" => {
-                Self::AttrMismatchingCbnBandwidthPackageId(error)
-            }
-            "OperationFailed.InvalidOperation" => {
-                Self::OperationFailedInvalidOperation(error)
-            }
-            "OperationUnsupported.Attachment" => {
-                Self::OperationUnsupportedAttachment(error)
-            }
-            "InvalidOperation.UnsupportChargeType" => {
-                Self::InvalidOperationUnsupportChargeType(error)
-            }
-            "OperationUnsupported.TrafficQosPolicyExist" => {
-                Self::OperationUnsupportedTrafficQosPolicyExist(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId" => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            "IdentityRegistrationStatusNotSupport" => {
-                Self::IdentityRegistrationStatusNotSupport(error)
-            }
-            "IllegalParam.BandwidthLessThanQosPolicyBandwidth" => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.CbnBandwidthPackageId",
+                    "AttrMismatching.CbnBandwidthPackageId",
+                    "OperationFailed.InvalidOperation",
+                    "OperationUnsupported.Attachment",
+                    "InvalidOperation.UnsupportChargeType",
+                    "OperationUnsupported.TrafficQosPolicyExist",
+                    "OperationUnsupported.BandwidthType",
+                    "IllegalParam.BandwidthType",
+                    "IllegalParam.Bandwidth",
+                    "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
+                    "IdentityRegistrationStatusNotSupport",
+                    "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
+                    "OperationUnsupported.RegionId",
+                    "QuotaExceeded.Bandwidth",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "IncorrectStatus.TransitRouter",
+                ],
+            )
+        {
+            0 => Self::MissingParamCbnBandwidthPackageId(error),
+            1 => Self::AttrMismatchingCbnBandwidthPackageId(error),
+            2 => Self::OperationFailedInvalidOperation(error),
+            3 => Self::OperationUnsupportedAttachment(error),
+            4 => Self::InvalidOperationUnsupportChargeType(error),
+            5 => Self::OperationUnsupportedTrafficQosPolicyExist(error),
+            6 => Self::OperationUnsupportedBandwidthType(error),
+            7 => Self::IllegalParamBandwidthType(error),
+            8 => Self::IllegalParamBandwidth(error),
+            9 => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
+            10 => Self::IdentityRegistrationStatusNotSupport(error),
+            11 => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
+            12 => Self::OperationUnsupportedRegionId(error),
+            13 => Self::QuotaExceededBandwidth(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::IncorrectStatusTransitRouter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("cen");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The type of the resource. Set the value to **cen**, which specifies a CEN instance.
@@ -57,10 +57,25 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,26 +269,46 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "SizeLimitExceeded.ResourceIdNum" => {
-                Self::SizeLimitExceededResourceIdNum(error)
-            }
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "DuplicatedParam.TagKey" => Self::DuplicatedParamTagKey(error),
-            "IllegalParamLength.Tag" => Self::IllegalParamLengthTag(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "InvalidTagScope.NotFound",
+                    "Forbidden.NotAllowedCategary",
+                    "SizeLimitExceeded.ResourceIdNum",
+                    "MissingParameter.TagValue",
+                    "DuplicatedParam.TagKey",
+                    "IllegalParamLength.Tag",
+                    "IllegalParam.Region",
+                    "MissingParameter.TagKey",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::InvalidTagScopeNotFound(error),
+            8 => Self::ForbiddenNotAllowedCategary(error),
+            9 => Self::SizeLimitExceededResourceIdNum(error),
+            10 => Self::MissingParameterTagValue(error),
+            11 => Self::DuplicatedParamTagKey(error),
+            12 => Self::IllegalParamLengthTag(error),
+            13 => Self::IllegalParamRegion(error),
+            14 => Self::MissingParameterTagKey(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     /// - Wire name: `CenBandwidthPackageId`.
@@ -42,10 +42,24 @@ pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TempUpgradeCenBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_bandwidth_package_id: None,
+            bandwidth: None,
+            end_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TempUpgradeCenBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TempUpgradeCenBandwidthPackageSpecRequestBuilder {
-        TempUpgradeCenBandwidthPackageSpecRequestBuilder::default()
+        TempUpgradeCenBandwidthPackageSpecRequestBuilder {
+            inner: TempUpgradeCenBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,18 +211,22 @@ pub enum TempUpgradeCenBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for TempUpgradeCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy" => {
-                Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
-            }
-            "InvalidOperation.OrderParameterIllegal" => {
-                Self::InvalidOperationOrderParameterIllegal(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.UpgradeBwpBandwidth" => {
-                Self::InvalidOperationUpgradeBwpBandwidth(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy",
+                    "InvalidOperation.OrderParameterIllegal",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidOperation.UpgradeBwpBandwidth",
+                ],
+            )
+        {
+            0 => Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error),
+            1 => Self::InvalidOperationOrderParameterIllegal(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidOperationUpgradeBwpBandwidth(error),
             _ => Self::Unhandled(error),
         }
     }

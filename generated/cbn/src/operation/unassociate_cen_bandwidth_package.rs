@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateCenBandwidthPackageRequest {
     /// The ID of the CEN instance.
@@ -42,10 +42,23 @@ pub struct UnassociateCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateCenBandwidthPackageRequestBuilder {
-        UnassociateCenBandwidthPackageRequestBuilder::default()
+        UnassociateCenBandwidthPackageRequestBuilder {
+            inner: UnassociateCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -186,12 +199,18 @@ pub enum UnassociateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.SetPostPay95BandwidthLimitError" => {
-                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.SetPostPay95BandwidthLimitError",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationFailedSetPostPay95BandwidthLimitError(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnroutePrivateZoneInCenToVpcRequest {
     /// - Wire name: `CenId`.
@@ -36,10 +36,23 @@ pub struct UnroutePrivateZoneInCenToVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnroutePrivateZoneInCenToVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            access_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnroutePrivateZoneInCenToVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnroutePrivateZoneInCenToVpcRequestBuilder {
-        UnroutePrivateZoneInCenToVpcRequestBuilder::default()
+        UnroutePrivateZoneInCenToVpcRequestBuilder {
+            inner: UnroutePrivateZoneInCenToVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,12 +186,18 @@ pub enum UnroutePrivateZoneInCenToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.PrivatezoneRouteExisted" => {
-                Self::InvalidOperationPrivatezoneRouteExisted(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidOperation.PrivatezoneRouteExisted",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::InvalidOperationPrivatezoneRouteExisted(error),
             _ => Self::Unhandled(error),
         }
     }

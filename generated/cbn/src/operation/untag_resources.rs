@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("cen");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// - Wire name: `ResourceType`.
@@ -49,10 +49,26 @@ pub struct UntagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder::default()
+        UntagResourcesRequestBuilder {
+            inner: UntagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,23 +252,40 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "SizeLimitExceeded.ResourceIdNum" => {
-                Self::SizeLimitExceededResourceIdNum(error)
-            }
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TagKeyOrAll" => Self::InvalidParameterTagKeyOrAll(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "InvalidTagScope.NotFound",
+                    "Forbidden.NotAllowedCategary",
+                    "SizeLimitExceeded.ResourceIdNum",
+                    "IllegalParam.Region",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.TagKeyOrAll",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::InvalidTagScopeNotFound(error),
+            8 => Self::ForbiddenNotAllowedCategary(error),
+            9 => Self::SizeLimitExceededResourceIdNum(error),
+            10 => Self::IllegalParamRegion(error),
+            11 => Self::InvalidParameter(error),
+            12 => Self::Unauthorized(error),
+            13 => Self::InvalidParameterTagKeyOrAll(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,26 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_qos_policy_id: None,
+            traffic_qos_policy_name: None,
+            traffic_qos_policy_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder {
-        UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder::default()
+        UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder {
+            inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,16 +276,22 @@ pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficQosPolicyId.NotFound" => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyId" => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTrafficQosPolicyId.NotFound",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficQosPolicyId",
+                    "Forbidden.CDTServiceExpired",
+                ],
+            )
+        {
+            0 => Self::InvalidTrafficQosPolicyIdNotFound(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::MissingParamTrafficQosPolicyId(error),
+            4 => Self::ForbiddenCdtServiceExpired(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -94,10 +94,29 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateCenInterRegionTrafficQosQueueAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            qos_queue_id: None,
+            qos_queue_name: None,
+            qos_queue_description: None,
+            remain_bandwidth_percent: None,
+            bandwidth: None,
+            dscps: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder {
-        UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder::default()
+        UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder {
+            inner: UpdateCenInterRegionTrafficQosQueueAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -329,28 +348,30 @@ pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosQueueAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TrafficQosPolicy" => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            "InvalidTrafficQosQueueId.NotFound" => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            "IllegalParam.AttachmentBandwidthExceed" => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IllegalParam.RemainBandwidthPercent" => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyQueueId" => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.TrafficQosPolicy",
+                    "InvalidTrafficQosQueueId.NotFound",
+                    "IllegalParam.BandwidthGuaranteeModeMismatch",
+                    "IllegalParam.AttachmentBandwidthExceed",
+                    "IllegalParam.Bandwidth",
+                    "IllegalParam.RemainBandwidthPercent",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficQosPolicyQueueId",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusTrafficQosPolicy(error),
+            1 => Self::InvalidTrafficQosQueueIdNotFound(error),
+            2 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
+            3 => Self::IllegalParamAttachmentBandwidthExceed(error),
+            4 => Self::IllegalParamBandwidth(error),
+            5 => Self::IllegalParamRemainBandwidthPercent(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
+            8 => Self::MissingParamTrafficQosPolicyQueueId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -88,10 +88,28 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMarkingPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_marking_policy_name: None,
+            traffic_marking_policy_description: None,
+            add_traffic_match_rules: None,
+            delete_traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMarkingPolicyAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTrafficMarkingPolicyAttributeRequestBuilder {
-        UpdateTrafficMarkingPolicyAttributeRequestBuilder::default()
+        UpdateTrafficMarkingPolicyAttributeRequestBuilder {
+            inner: UpdateTrafficMarkingPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -362,55 +380,56 @@ pub enum UpdateTrafficMarkingPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMarkingPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "Duplicated.AddTrafficMatchRules" => {
-                Self::DuplicatedAddTrafficMatchRules(error)
-            }
-            "Duplicated.DeleteTrafficMatchRulese" => {
-                Self::DuplicatedDeleteTrafficMatchRulese(error)
-            }
-            "InstanceExist.AddTrafficMatchRules" => {
-                Self::InstanceExistAddTrafficMatchRules(error)
-            }
-            "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules" => {
-                Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
-            }
-            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
-            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
-            "AttrMismatching.CidrAddressFamily" => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
-            "AttrMismatching.SrcCidrDstCidr" => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationUnsupported.SrcPortRange" => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            "OperationUnsupported.DstPortRange" => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            "InvalidDeleteTrafficMatchRules.NotFound" => {
-                Self::InvalidDeleteTrafficMatchRulesNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidTrafficMarkingPolicyId.NotFound",
+                    "IncorrectStatus.TrafficMarkingPolicy",
+                    "Duplicated.AddTrafficMatchRules",
+                    "Duplicated.DeleteTrafficMatchRulese",
+                    "InstanceExist.AddTrafficMatchRules",
+                    "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules",
+                    "IllegalParam.DstPortRange",
+                    "IllegalParam.SrcPortRange",
+                    "AttrMismatching.CidrAddressFamily",
+                    "IllegalParam.AddressFamily",
+                    "AttrMismatching.SrcCidrDstCidr",
+                    "AttrMismatching.CidrProtocol",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "OperationUnsupported.SrcPortRange",
+                    "OperationUnsupported.DstPortRange",
+                    "OperationUnsupported.IPv6Cidr",
+                    "IllegalParam.DstCidr",
+                    "IllegalParam.SrcCidr",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "MissingParam.TrafficMarkingPolicyId",
+                    "InvalidDeleteTrafficMatchRules.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            1 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            2 => Self::DuplicatedAddTrafficMatchRules(error),
+            3 => Self::DuplicatedDeleteTrafficMatchRulese(error),
+            4 => Self::InstanceExistAddTrafficMatchRules(error),
+            5 => Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error),
+            6 => Self::IllegalParamDstPortRange(error),
+            7 => Self::IllegalParamSrcPortRange(error),
+            8 => Self::AttrMismatchingCidrAddressFamily(error),
+            9 => Self::IllegalParamAddressFamily(error),
+            10 => Self::AttrMismatchingSrcCidrDstCidr(error),
+            11 => Self::AttrMismatchingCidrProtocol(error),
+            12 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            13 => Self::OperationUnsupportedSrcPortRange(error),
+            14 => Self::OperationUnsupportedDstPortRange(error),
+            15 => Self::OperationUnsupportedIPv6Cidr(error),
+            16 => Self::IllegalParamDstCidr(error),
+            17 => Self::IllegalParamSrcCidr(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            20 => Self::MissingParamTrafficMarkingPolicyId(error),
+            21 => Self::InvalidDeleteTrafficMatchRulesNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,27 @@ pub struct UpdateTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            transit_router_id: None,
+            transit_router_name: None,
+            transit_router_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterRequestBuilder {
-        UpdateTransitRouterRequestBuilder::default()
+        UpdateTransitRouterRequestBuilder {
+            inner: UpdateTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,13 +296,20 @@ pub enum UpdateTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.RegionId",
+                    "IncorrectStatus.TransitRouterInstance",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedRegionId(error),
+            1 => Self::IncorrectStatusTransitRouterInstance(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

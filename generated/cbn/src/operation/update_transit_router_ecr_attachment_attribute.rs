@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -72,10 +72,26 @@ pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterEcrAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterEcrAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterEcrAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterEcrAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -264,15 +280,20 @@ pub enum UpdateTransitRouterEcrAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterEcrAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.TransitRouterAttachment" => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "IncorrectStatus.TransitRouterAttachment",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            1 => Self::IncorrectStatusTransitRouterAttachment(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -125,10 +125,31 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterPeerAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            auto_publish_route_enabled: None,
+            dry_run: None,
+            bandwidth: None,
+            cen_bandwidth_package_id: None,
+            bandwidth_type: None,
+            default_link_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterPeerAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterPeerAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -436,56 +457,60 @@ pub enum UpdateTransitRouterPeerAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterPeerAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "OperationUnsupported.BandwidthType",
+                    "MissingParam.Bandwidth",
+                    "IncorrectStatus.Attachment",
+                    "IllegalParam.BandwidthType",
+                    "IllegalParam.Bandwidth",
+                    "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
+                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
+                    "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
+                    "OperationUnsupported.TransitRouterAttachment",
+                    "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
+                    "IllegalParam.BandwidthPackageStatus",
+                    "QuotaExceeded.Bandwidth",
+                    "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
+                    "OperationUnsupported.CloudDataTransferService",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
+                    "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
+                    "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            1 => Self::OperationUnsupportedBandwidthType(error),
+            2 => Self::MissingParamBandwidth(error),
+            3 => Self::IncorrectStatusAttachment(error),
+            4 => Self::IllegalParamBandwidthType(error),
+            5 => Self::IllegalParamBandwidth(error),
+            6 => {
                 Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                     error,
                 )
             }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportGold" => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationUnsupported.TransitRouterAttachment" => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            "IllegalParam.BandwidthLessThanQosPolicyBandwidth" => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            "IllegalParam.BandwidthPackageStatus" => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId" => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            "OperationUnsupported.CloudDataTransferService" => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver" => {
+            7 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error),
+            8 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
+            9 => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
+            10 => Self::OperationUnsupportedTransitRouterAttachment(error),
+            11 => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
+            12 => Self::IllegalParamBandwidthPackageStatus(error),
+            13 => Self::QuotaExceededBandwidth(error),
+            14 => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
+            15 => Self::OperationUnsupportedCloudDataTransferService(error),
+            16 => Self::InvalidParameter(error),
+            17 => Self::Unauthorized(error),
+            18 => {
                 Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver" => {
+            19 => Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error),
+            20 => {
                 Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
             _ => Self::Unhandled(error),

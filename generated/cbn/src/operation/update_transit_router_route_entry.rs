@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteEntryRequest {
     /// The ID of the route.
@@ -68,10 +68,26 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_route_entry_id: None,
+            transit_router_route_entry_name: None,
+            transit_router_route_entry_description: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterRouteEntryRequestBuilder {
-        UpdateTransitRouterRouteEntryRequestBuilder::default()
+        UpdateTransitRouterRouteEntryRequestBuilder {
+            inner: UpdateTransitRouterRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,18 +279,26 @@ pub enum UpdateTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterRouteEntryId" => {
-                Self::IllegalParamTransitRouterRouteEntryId(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationFailed.UpdateTransitRouterRouteEntry" => {
-                Self::OperationFailedUpdateTransitRouterRouteEntry(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.TransitRouterRouteEntryId",
+                    "DryRunOperation",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "OperationFailed.UpdateTransitRouterRouteEntry",
+                ],
+            )
+        {
+            0 => Self::IllegalParamTransitRouterRouteEntryId(error),
+            1 => Self::DryRunOperation(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::OperationFailedUpdateTransitRouterRouteEntry(error),
             _ => Self::Unhandled(error),
         }
     }

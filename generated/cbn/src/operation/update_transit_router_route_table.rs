@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteTableRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -73,10 +73,27 @@ pub struct UpdateTransitRouterRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_route_table_id: None,
+            transit_router_route_table_name: None,
+            transit_router_route_table_description: None,
+            client_token: None,
+            dry_run: None,
+            route_table_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterRouteTableRequestBuilder {
-        UpdateTransitRouterRouteTableRequestBuilder::default()
+        UpdateTransitRouterRouteTableRequestBuilder {
+            inner: UpdateTransitRouterRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,17 +296,24 @@ pub enum UpdateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "OperationUnsupported.MultiRegionEcmp" => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterRouteTableId.NotFound",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "OperationUnsupported.MultiRegionEcmp",
+                    "InvalidParameter",
+                    "Unauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            1 => Self::InvalidName(error),
+            2 => Self::InvalidDescription(error),
+            3 => Self::OperationUnsupportedMultiRegionEcmp(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

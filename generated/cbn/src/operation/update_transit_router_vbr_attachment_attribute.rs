@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -82,10 +82,27 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterVbrAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            auto_publish_route_enabled: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterVbrAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterVbrAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterVbrAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -297,22 +314,26 @@ pub enum UpdateTransitRouterVbrAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVbrAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.TransitRouterAttachment" => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.OrderType" => Self::InvalidParameterOrderType(error),
-            "InvalidOperation.OrderTypeMustMatchGrantCrossAccount" => {
-                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            }
-            "OperationFailed.GrantCrossAccountNotExist" => {
-                Self::OperationFailedGrantCrossAccountNotExist(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "IncorrectStatus.TransitRouterAttachment",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.OrderType",
+                    "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
+                    "OperationFailed.GrantCrossAccountNotExist",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            1 => Self::IncorrectStatusTransitRouterAttachment(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidParameterOrderType(error),
+            5 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
+            6 => Self::OperationFailedGrantCrossAccountNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -89,10 +89,28 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterVpcAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            dry_run: None,
+            transit_router_vpc_attachment_options: None,
+            auto_publish_route_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterVpcAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterVpcAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterVpcAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -358,66 +376,60 @@ pub enum UpdateTransitRouterVpcAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TransitRouterAttachmentId" => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "InvalidOperation.RegionNotSupport" => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            "InvalidOperation.VpcAutoRoutesPublishInOtherCEN" => {
-                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            }
-            "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter" => {
-                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            }
-            "InvalidOperation.VpnAssociated" => {
-                Self::InvalidOperationVpnAssociated(error)
-            }
-            "IllegalParam.Ipv6Support" => Self::IllegalParamIpv6Support(error),
-            "OperationFailed.VSwitchNotFound" => {
-                Self::OperationFailedVSwitchNotFound(error)
-            }
-            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted" => {
-                Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
-            }
-            "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted" => {
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.TransitRouterAttachmentId",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "InvalidOperation.RegionNotSupport",
+                    "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
+                    "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
+                    "InvalidOperation.VpnAssociated",
+                    "IllegalParam.Ipv6Support",
+                    "OperationFailed.VSwitchNotFound",
+                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                    "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted",
+                    "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted",
+                    "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
+                    "OperationUnsupported.VpcRoutePropagationSource",
+                    "OperationUnsupported.TransitRouterType",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
+                    "InvalidParameter.Ipv6Support",
+                    "InvalidParameter.ApplianceModeSupport",
+                    "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
+                    "InvalidParameter.OrderType",
+                    "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
+                    "OperationFailed.GrantCrossAccountNotExist",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusTransitRouterAttachmentId(error),
+            1 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            2 => Self::InvalidOperationRegionNotSupport(error),
+            3 => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
+            4 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
+            5 => Self::InvalidOperationVpnAssociated(error),
+            6 => Self::IllegalParamIpv6Support(error),
+            7 => Self::OperationFailedVSwitchNotFound(error),
+            8 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            9 => Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error),
+            10 => {
                 Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
             }
-            "OperationInvalid.EniReferencedIPv6RouteEntryExisted" => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            "OperationUnsupported.VpcRoutePropagationSource" => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE" => {
-                Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            }
-            "InvalidParameter.Ipv6Support" => Self::InvalidParameterIpv6Support(error),
-            "InvalidParameter.ApplianceModeSupport" => {
-                Self::InvalidParameterApplianceModeSupport(error)
-            }
-            "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions" => {
-                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            }
-            "InvalidParameter.OrderType" => Self::InvalidParameterOrderType(error),
-            "InvalidOperation.OrderTypeMustMatchGrantCrossAccount" => {
-                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            }
-            "OperationFailed.GrantCrossAccountNotExist" => {
-                Self::OperationFailedGrantCrossAccountNotExist(error)
-            }
+            11 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
+            12 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
+            13 => Self::OperationUnsupportedTransitRouterType(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
+            17 => Self::InvalidParameterIpv6Support(error),
+            18 => Self::InvalidParameterApplianceModeSupport(error),
+            19 => Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error),
+            20 => Self::InvalidParameterOrderType(error),
+            21 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
+            22 => Self::OperationFailedGrantCrossAccountNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

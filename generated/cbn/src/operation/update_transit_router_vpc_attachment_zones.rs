@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,26 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterVpcAttachmentZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            add_zone_mappings: None,
+            remove_zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterVpcAttachmentZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterVpcAttachmentZonesRequestBuilder {
-        UpdateTransitRouterVpcAttachmentZonesRequestBuilder::default()
+        UpdateTransitRouterVpcAttachmentZonesRequestBuilder {
+            inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,43 +319,48 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "IncorrectStatus.TransitRouterAttachment" => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            "IllegalParam.VSwitchId" => Self::IllegalParamVSwitchId(error),
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "IllegalParam.AddOrRemoveZoneMappings" => {
-                Self::IllegalParamAddOrRemoveZoneMappings(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationDenied.RouteEntryOnEni" => {
-                Self::OperationDeniedRouteEntryOnEni(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InsufficientIpAddr.vsw" => Self::InsufficientIpAddrVsw(error),
-            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationInvalid.EniReferencedIPv6RouteEntryExisted" => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.ZoneId",
+                    "IncorrectStatus.TransitRouterAttachment",
+                    "IllegalParam.VSwitchId",
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "OperationUnsupported.ServiceMode",
+                    "IllegalParam.AddOrRemoveZoneMappings",
+                    "IncorrectStatus.Vpc",
+                    "OperationDenied.RouteEntryOnEni",
+                    "IncorrectStatus.VpcRouteEntry",
+                    "IncorrectStatus.VpcSwitch",
+                    "OperationUnsupported.TransitRouterType",
+                    "InsufficientIpAddr.vsw",
+                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                    "InvalidTransitRouterMode.NeedUpgrade",
+                    "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamZoneId(error),
+            1 => Self::IncorrectStatusTransitRouterAttachment(error),
+            2 => Self::IllegalParamVSwitchId(error),
+            3 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            4 => Self::OperationUnsupportedServiceMode(error),
+            5 => Self::IllegalParamAddOrRemoveZoneMappings(error),
+            6 => Self::IncorrectStatusVpc(error),
+            7 => Self::OperationDeniedRouteEntryOnEni(error),
+            8 => Self::IncorrectStatusVpcRouteEntry(error),
+            9 => Self::IncorrectStatusVpcSwitch(error),
+            10 => Self::OperationUnsupportedTransitRouterType(error),
+            11 => Self::InsufficientIpAddrVsw(error),
+            12 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            13 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            14 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

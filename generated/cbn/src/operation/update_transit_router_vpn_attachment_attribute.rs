@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -77,10 +77,27 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterVpnAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            auto_publish_route_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterVpnAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterVpnAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterVpnAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,22 +309,26 @@ pub enum UpdateTransitRouterVpnAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.TransitRouterAttachmentId" => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.OrderType" => Self::InvalidParameterOrderType(error),
-            "InvalidOperation.OrderTypeMustMatchGrantCrossAccount" => {
-                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            }
-            "OperationFailed.GrantCrossAccountNotExist" => {
-                Self::OperationFailedGrantCrossAccountNotExist(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidTransitRouterAttachmentId.NotFound",
+                    "IncorrectStatus.TransitRouterAttachmentId",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "InvalidParameter.OrderType",
+                    "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
+                    "OperationFailed.GrantCrossAccountNotExist",
+                ],
+            )
+        {
+            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            1 => Self::IncorrectStatusTransitRouterAttachmentId(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidParameterOrderType(error),
+            5 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
+            6 => Self::OperationFailedGrantCrossAccountNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct WithdrawPublishedRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -74,10 +74,27 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for WithdrawPublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl WithdrawPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> WithdrawPublishedRouteEntriesRequestBuilder {
-        WithdrawPublishedRouteEntriesRequestBuilder::default()
+        WithdrawPublishedRouteEntriesRequestBuilder {
+            inner: WithdrawPublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,31 +299,32 @@ pub enum WithdrawPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.UnsupportnexthopType" => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            "InvalidOperation.NotFoundRoute" => {
-                Self::InvalidOperationNotFoundRoute(error)
-            }
-            "ParameterIllegal.CenInstanceId" => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            "ParameterIllegal.ChildInstanceRegionId" => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            "ParameterIllegal.ChildInstanceType" => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.ChildInstanceStatus" => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.UnsupportnexthopType",
+                    "InvalidOperation.NotFoundRoute",
+                    "ParameterIllegal.CenInstanceId",
+                    "ParameterIllegal.ChildInstanceRegionId",
+                    "ParameterIllegal.ChildInstanceType",
+                    "InvalidParameter",
+                    "Unauthorized",
+                    "Instance.NotExist",
+                    "InvalidOperation.ChildInstanceStatus",
+                    "InvalidOperation.CenInstanceStatus",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationUnsupportnexthopType(error),
+            1 => Self::InvalidOperationNotFoundRoute(error),
+            2 => Self::ParameterIllegalCenInstanceId(error),
+            3 => Self::ParameterIllegalChildInstanceRegionId(error),
+            4 => Self::ParameterIllegalChildInstanceType(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::InstanceNotExist(error),
+            8 => Self::InvalidOperationChildInstanceStatus(error),
+            9 => Self::InvalidOperationCenInstanceStatus(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AcceptInquiredSystemEventRequest {
     /// - Wire name: `RegionId`.
@@ -40,10 +40,24 @@ pub struct AcceptInquiredSystemEventRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AcceptInquiredSystemEventRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            event_id: None,
+            choice: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AcceptInquiredSystemEventRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AcceptInquiredSystemEventRequestBuilder {
-        AcceptInquiredSystemEventRequestBuilder::default()
+        AcceptInquiredSystemEventRequestBuilder {
+            inner: AcceptInquiredSystemEventRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,36 +216,38 @@ pub enum AcceptInquiredSystemEventError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "OperationFail.DiskCategoryNotSupported" => {
-                Self::OperationFailDiskCategoryNotSupported(error)
-            }
-            "OperationFail.DiskStatusNotSupported" => {
-                Self::OperationFailDiskStatusNotSupported(error)
-            }
-            "OperationFail.InstanceStatusNotSupported" => {
-                Self::OperationFailInstanceStatusNotSupported(error)
-            }
-            "OperationDenied.AcceptNotSupported" => {
-                Self::OperationDeniedAcceptNotSupported(error)
-            }
-            "SwitchToOffline.OnlineIsolateFail" => {
-                Self::SwitchToOfflineOnlineIsolateFail(error)
-            }
-            "SwitchToOffline.OnlineReinitFail" => {
-                Self::SwitchToOfflineOnlineReinitFail(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "OperationFail.AcceptRecoverFail" => {
-                Self::OperationFailAcceptRecoverFail(error)
-            }
-            "InvalidEventId.NoInquiringEventFound" => {
-                Self::InvalidEventIdNoInquiringEventFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "IncorrectInstanceStatus",
+                    "OperationConflict",
+                    "OperationFail.DiskCategoryNotSupported",
+                    "OperationFail.DiskStatusNotSupported",
+                    "OperationFail.InstanceStatusNotSupported",
+                    "OperationDenied.AcceptNotSupported",
+                    "SwitchToOffline.OnlineIsolateFail",
+                    "SwitchToOffline.OnlineReinitFail",
+                    "Forbidden.RAM",
+                    "OperationFail.AcceptRecoverFail",
+                    "InvalidEventId.NoInquiringEventFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::OperationConflict(error),
+            4 => Self::OperationFailDiskCategoryNotSupported(error),
+            5 => Self::OperationFailDiskStatusNotSupported(error),
+            6 => Self::OperationFailInstanceStatusNotSupported(error),
+            7 => Self::OperationDeniedAcceptNotSupported(error),
+            8 => Self::SwitchToOfflineOnlineIsolateFail(error),
+            9 => Self::SwitchToOfflineOnlineReinitFail(error),
+            10 => Self::ForbiddenRam(error),
+            11 => Self::OperationFailAcceptRecoverFail(error),
+            12 => Self::InvalidEventIdNoInquiringEventFound(error),
             _ => Self::Unhandled(error),
         }
     }

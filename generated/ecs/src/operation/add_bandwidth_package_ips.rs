@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::add_bandwidth_package_ips::AddBandwidthPackageIpsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddBandwidthPackageIpsRequest {
     /// - Wire name: `RegionId`.
@@ -44,10 +44,25 @@ pub struct AddBandwidthPackageIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddBandwidthPackageIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_count: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddBandwidthPackageIpsRequestBuilder {
-        AddBandwidthPackageIpsRequestBuilder::default()
+        AddBandwidthPackageIpsRequestBuilder {
+            inner: AddBandwidthPackageIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,18 +211,22 @@ pub enum AddBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpCount.ValueNotSupported" => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            "QuotaExceeded.BandwidthPackageIps" => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            "AllocateIpFailed" => Self::AllocateIpFailed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidIpCount.ValueNotSupported",
+                    "QuotaExceeded.BandwidthPackageIps",
+                    "AllocateIpFailed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidIpCountValueNotSupported(error),
+            1 => Self::QuotaExceededBandwidthPackageIps(error),
+            2 => Self::AllocateIpFailed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_id("i-bp1gtjxuuvwj17zr****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTagsRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,25 @@ pub struct AddTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddTagsRequestBuilder {
-        AddTagsRequestBuilder::default()
+        AddTagsRequestBuilder {
+            inner: AddTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -271,21 +286,36 @@ pub enum AddTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "TagKey.Duplication" => Self::TagKeyDuplication(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "OperationDenied.QuotaExceed",
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "Duplicate.TagKey",
+                    "InvalidResourceId.NotSupported",
+                    "QuotaExceed.Tags",
+                    "TagKey.Duplication",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceId.NotFound",
+                    "InvalidResourceType.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKeyMalformed(error),
+            1 => Self::InvalidTagValueMalformed(error),
+            2 => Self::OperationDeniedQuotaExceed(error),
+            3 => Self::InvalidTagMismatch(error),
+            4 => Self::InvalidTagCount(error),
+            5 => Self::DuplicateTagKey(error),
+            6 => Self::InvalidResourceIdNotSupported(error),
+            7 => Self::QuotaExceedTags(error),
+            8 => Self::TagKeyDuplication(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidResourceIdNotFound(error),
+            11 => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateDedicatedHostsRequest {
     /// The ID of the region in which to create the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -207,10 +207,42 @@ pub struct AllocateDedicatedHostsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateDedicatedHostsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            zone_id: None,
+            dedicated_host_name: None,
+            dedicated_host_cluster_id: None,
+            dedicated_host_type: None,
+            action_on_maintenance: None,
+            network_attributes: None,
+            description: None,
+            auto_placement: None,
+            cpu_over_commit_ratio: None,
+            min_quantity: None,
+            charge_type: None,
+            quantity: None,
+            period: None,
+            period_unit: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            auto_release_time: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateDedicatedHostsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateDedicatedHostsRequestBuilder {
-        AllocateDedicatedHostsRequestBuilder::default()
+        AllocateDedicatedHostsRequestBuilder {
+            inner: AllocateDedicatedHostsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -678,80 +710,86 @@ pub enum AllocateDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidDedicatedHostType.ValueNotSupported" => {
-                Self::InvalidDedicatedHostTypeValueNotSupported(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "QuotaExceed.AfterpayDedicatedHost" => {
-                Self::QuotaExceedAfterpayDedicatedHost(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter.SlbUdpTimeout" => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            "InvalidParameter.UdpTimeout" => Self::InvalidParameterUdpTimeout(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParameter.Quantity" => Self::InvalidParameterQuantity(error),
-            "InvalidDedicatedHostPrice.NotFound" => {
-                Self::InvalidDedicatedHostPriceNotFound(error)
-            }
-            "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported" => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            "InvalidCpuOverCommitRatio.ValueNotSupported" => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidDedicatedHostType.ZoneNotSupported" => {
-                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
-            }
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "InvalidDedicatedHostName.Malformed" => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.ExceedMaxSize" => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            "InvalidParameter.ActionOnMaintenance" => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidDescription.Malformed",
+                    "InvalidParameter.Conflict",
+                    "InvalidAutoRenewPeriod.ValueNotSupported",
+                    "InvalidTagKey.Malformed",
+                    "InvalidDedicatedHostType.ValueNotSupported",
+                    "RegionUnauthorized",
+                    "Zone.NotOnSale",
+                    "OperationDenied",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidTagValue.Malformed",
+                    "QuotaExceed.AfterpayDedicatedHost",
+                    "InvalidChargeType.ValueNotSupported",
+                    "InvalidParameter.SlbUdpTimeout",
+                    "InvalidParameter.UdpTimeout",
+                    "Duplicate.TagKey",
+                    "InvalidParameter.Quantity",
+                    "InvalidDedicatedHostPrice.NotFound",
+                    "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
+                    "InvalidCpuOverCommitRatio.ValueNotSupported",
+                    "OperationDenied.NoStock",
+                    "NodeControllerUnavailable",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "InvalidUserData.Forbidden",
+                    "Zone.NotOpen",
+                    "InvalidResourceType.NotSupported",
+                    "InvalidDedicatedHostType.ZoneNotSupported",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "InvalidParameter.NotMatch",
+                    "Account.Arrearage",
+                    "InvalidZoneId.NotFound",
+                    "PaymentMethodNotFound",
+                    "InvalidDedicatedHostName.Malformed",
+                    "InvalidDedicatedHostClusterId.NotFound",
+                    "InvalidDedicatedHostClusterId.ExceedMaxSize",
+                    "InvalidParameter.ActionOnMaintenance",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidParameterConflict(error),
+            3 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            4 => Self::InvalidTagKeyMalformed(error),
+            5 => Self::InvalidDedicatedHostTypeValueNotSupported(error),
+            6 => Self::RegionUnauthorized(error),
+            7 => Self::ZoneNotOnSale(error),
+            8 => Self::OperationDenied(error),
+            9 => Self::InvalidPeriodUnitValueNotSupported(error),
+            10 => Self::InvalidTagValueMalformed(error),
+            11 => Self::QuotaExceedAfterpayDedicatedHost(error),
+            12 => Self::InvalidChargeTypeValueNotSupported(error),
+            13 => Self::InvalidParameterSlbUdpTimeout(error),
+            14 => Self::InvalidParameterUdpTimeout(error),
+            15 => Self::DuplicateTagKey(error),
+            16 => Self::InvalidParameterQuantity(error),
+            17 => Self::InvalidDedicatedHostPriceNotFound(error),
+            18 => Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error),
+            19 => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
+            20 => Self::OperationDeniedNoStock(error),
+            21 => Self::NodeControllerUnavailable(error),
+            22 => Self::InvalidParameterResourceOwnerAccount(error),
+            23 => Self::InvalidUserDataForbidden(error),
+            24 => Self::ZoneNotOpen(error),
+            25 => Self::InvalidResourceTypeNotSupported(error),
+            26 => Self::InvalidDedicatedHostTypeZoneNotSupported(error),
+            27 => Self::InvalidUserDataBase64FormatInvalid(error),
+            28 => Self::InvalidParameterNotMatch(error),
+            29 => Self::AccountArrearage(error),
+            30 => Self::InvalidZoneIdNotFound(error),
+            31 => Self::PaymentMethodNotFound(error),
+            32 => Self::InvalidDedicatedHostNameMalformed(error),
+            33 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            34 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
+            35 => Self::InvalidParameterActionOnMaintenance(error),
+            36 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

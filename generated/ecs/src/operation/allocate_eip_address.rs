@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::allocate_eip_address::AllocateEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -51,10 +51,27 @@ pub struct AllocateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth: None,
+            isp: None,
+            internet_charge_type: None,
+            activity_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateEipAddressRequestBuilder {
-        AllocateEipAddressRequestBuilder::default()
+        AllocateEipAddressRequestBuilder {
+            inner: AllocateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,68 +303,86 @@ pub enum AllocateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "InvalidComponent.EipBandwidthMax" => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "IllegalParam.OrderParamComponent" => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            "OperationFailed.SaleExpression" => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "OperationFailed.InvokeInnerApi" => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            "OperationFailed.AccountMoneyInvalid" => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            "OperationFailed.QueryCredtiInfo" => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            "OperationFailed.QueryUserLabel" => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
-            "ORDER.QUANTITY_INVALID" => Self::OrderQuantityInvalid(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "InsufficientEipCapacity" => Self::InsufficientEipCapacity(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "QueryParameter.Illegal",
+                    "COMMODITY_NO_EXIST",
+                    "QuotaExceeded.Eip",
+                    "InvalidParameter",
+                    "InsufficientBalance",
+                    "ReserveIpFail",
+                    "InvalidRegion.NotSupport",
+                    "InvalidBandwidth.Malformed",
+                    "COMMODITY.INVALID_COMPONENT",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "OrderFailed",
+                    "QuotaExceeded.LargeSpecEip",
+                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                    "InvalidComponent.EipBandwidthMax",
+                    "OperationFailed.RiskControl",
+                    "OperationFailed.SaleValidate",
+                    "IllegalParam.OrderParamComponent",
+                    "OperationFailed.SaleExpression",
+                    "OperationFailed.SyncOrderToSub",
+                    "OperationFailed.CompleteUserInfo",
+                    "OperationFailed.QueryPrice",
+                    "OperationFailed.InvokeInnerApi",
+                    "OperationFailed.AccountMoneyInvalid",
+                    "OperationFailed.QueryCredtiInfo",
+                    "OperationFailed.QueryUserLabel",
+                    "FrequentPurchase.EIP",
+                    "PAY.INSUFFICIENT_BALANCE",
+                    "ORDER.QUANTITY_INVALID",
+                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                    "OrderError.EIP",
+                    "IellgalParameter.OwnerAccount",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                    "OperationConflict",
+                    "InsufficientEipCapacity",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::QueryParameterIllegal(error),
+            1 => Self::CommodityNoExist(error),
+            2 => Self::QuotaExceededEip(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InsufficientBalance(error),
+            5 => Self::ReserveIpFail(error),
+            6 => Self::InvalidRegionNotSupport(error),
+            7 => Self::InvalidBandwidthMalformed(error),
+            8 => Self::CommodityInvalidComponent(error),
+            9 => Self::InstanceTypeNotSupport(error),
+            10 => Self::OrderFailed(error),
+            11 => Self::QuotaExceededLargeSpecEip(error),
+            12 => Self::PayforCreditPayInsufficientBalance(error),
+            13 => Self::SystemSaleValidateUnexpectedError(error),
+            14 => Self::InvalidComponentEipBandwidthMax(error),
+            15 => Self::OperationFailedRiskControl(error),
+            16 => Self::OperationFailedSaleValidate(error),
+            17 => Self::IllegalParamOrderParamComponent(error),
+            18 => Self::OperationFailedSaleExpression(error),
+            19 => Self::OperationFailedSyncOrderToSub(error),
+            20 => Self::OperationFailedCompleteUserInfo(error),
+            21 => Self::OperationFailedQueryPrice(error),
+            22 => Self::OperationFailedInvokeInnerApi(error),
+            23 => Self::OperationFailedAccountMoneyInvalid(error),
+            24 => Self::OperationFailedQueryCredtiInfo(error),
+            25 => Self::OperationFailedQueryUserLabel(error),
+            26 => Self::FrequentPurchaseEip(error),
+            27 => Self::PayInsufficientBalance(error),
+            28 => Self::OrderQuantityInvalid(error),
+            29 => Self::PayMayiWithholdingAgreementIllegal(error),
+            30 => Self::OrderErrorEip(error),
+            31 => Self::IellgalParameterOwnerAccount(error),
+            32 => Self::Forbbiden(error),
+            33 => Self::InvalidRegionIdNotFound(error),
+            34 => Self::OperationConflict(error),
+            35 => Self::InsufficientEipCapacity(error),
+            36 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocatePublicIpAddressRequest {
     /// The ID of the instance to which you want to assign a public IP address.
@@ -62,10 +62,24 @@ pub struct AllocatePublicIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocatePublicIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            ip_address: None,
+            vlan_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocatePublicIpAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocatePublicIpAddressRequestBuilder {
-        AllocatePublicIpAddressRequestBuilder::default()
+        AllocatePublicIpAddressRequestBuilder {
+            inner: AllocatePublicIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,35 +268,52 @@ pub enum AllocatePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.AllocateFailed" => {
-                Self::InvalidOperationAllocateFailed(error)
-            }
-            "InvalidIpAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InsufficientPublicIp" => Self::InsufficientPublicIp(error),
-            "AllocateIpInvalidInstanceBandwidth" => {
-                Self::AllocateIpInvalidInstanceBandwidth(error)
-            }
-            "OperationDenied.CloudboxNotSupport" => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            "OperationDenied.DedicatedRegionNotSupported" => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IpInUse" => Self::IpInUse(error),
-            "AllocatedAlready" => Self::AllocatedAlready(error),
-            "AllocateIp.Fail" => Self::AllocateIpFail(error),
-            "NAT_PUBLIC_IP_BINDING_FAILED" => Self::NatPublicIpBindingFailed(error),
-            "NAT_PUBLIC_IP_ALLOCATE_FAILED" => Self::NatPublicIpAllocateFailed(error),
-            "InvalidIpAddress.NotPublic" => Self::InvalidIpAddressNotPublic(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVlanId.NotFound" => Self::InvalidVlanIdNotFound(error),
-            "InvalidIpAddress.NotFound" => Self::InvalidIpAddressNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.AllocateFailed",
+                    "InvalidIpAddress.Malformed",
+                    "OperationDenied",
+                    "InsufficientPublicIp",
+                    "AllocateIpInvalidInstanceBandwidth",
+                    "OperationDenied.CloudboxNotSupport",
+                    "OperationDenied.DedicatedRegionNotSupported",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InstanceExpiredOrInArrears",
+                    "IpInUse",
+                    "AllocatedAlready",
+                    "AllocateIp.Fail",
+                    "NAT_PUBLIC_IP_BINDING_FAILED",
+                    "NAT_PUBLIC_IP_ALLOCATE_FAILED",
+                    "InvalidIpAddress.NotPublic",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidVlanId.NotFound",
+                    "InvalidIpAddress.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationAllocateFailed(error),
+            1 => Self::InvalidIpAddressMalformed(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::InsufficientPublicIp(error),
+            4 => Self::AllocateIpInvalidInstanceBandwidth(error),
+            5 => Self::OperationDeniedCloudboxNotSupport(error),
+            6 => Self::OperationDeniedDedicatedRegionNotSupported(error),
+            7 => Self::IncorrectInstanceStatus(error),
+            8 => Self::InstanceLockedForSecurity(error),
+            9 => Self::InstanceExpiredOrInArrears(error),
+            10 => Self::IpInUse(error),
+            11 => Self::AllocatedAlready(error),
+            12 => Self::AllocateIpFail(error),
+            13 => Self::NatPublicIpBindingFailed(error),
+            14 => Self::NatPublicIpAllocateFailed(error),
+            15 => Self::InvalidIpAddressNotPublic(error),
+            16 => Self::InvalidInstanceIdNotFound(error),
+            17 => Self::InvalidVlanIdNotFound(error),
+            18 => Self::InvalidIpAddressNotFound(error),
+            19 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ApplyAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -68,10 +68,24 @@ pub struct ApplyAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ApplyAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            disk_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ApplyAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ApplyAutoSnapshotPolicyRequestBuilder {
-        ApplyAutoSnapshotPolicyRequestBuilder::default()
+        ApplyAutoSnapshotPolicyRequestBuilder {
+            inner: ApplyAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,33 +252,32 @@ pub enum ApplyAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "PartofDiskCategory.OperationNotSupported" => {
-                Self::PartofDiskCategoryOperationNotSupported(error)
-            }
-            "InvalidAutoSnapshotPolicyId.NotFound" => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidOperation.SnapshotAlreadyCreatedUnsupported" => {
-                Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
-            }
-            "QuotaExceed.AppliedAutoSnapshotPolicyQuota" => {
-                Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
-            }
-            "InvalidOperation.AutoSnapshotPolicyConflict" => {
-                Self::InvalidOperationAutoSnapshotPolicyConflict(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "DiskCategory.OperationNotSupported",
+                    "PartofDiskCategory.OperationNotSupported",
+                    "InvalidAutoSnapshotPolicyId.NotFound",
+                    "ParameterInvalid",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "InvalidOperation.SnapshotAlreadyCreatedUnsupported",
+                    "QuotaExceed.AppliedAutoSnapshotPolicyQuota",
+                    "InvalidOperation.AutoSnapshotPolicyConflict",
+                    "InvalidDiskId.NotFound",
+                ],
+            )
+        {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::PartofDiskCategoryOperationNotSupported(error),
+            2 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            3 => Self::ParameterInvalid(error),
+            4 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            5 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            6 => Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error),
+            7 => Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error),
+            8 => Self::InvalidOperationAutoSnapshotPolicyConflict(error),
+            9 => Self::InvalidDiskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

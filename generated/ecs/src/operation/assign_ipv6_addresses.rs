@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssignIpv6AddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -95,10 +95,28 @@ pub struct AssignIpv6AddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssignIpv6AddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            ipv6_address_count: None,
+            ipv6_address: None,
+            ipv6_prefix: None,
+            ipv6_prefix_count: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssignIpv6AddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssignIpv6AddressesRequestBuilder {
-        AssignIpv6AddressesRequestBuilder::default()
+        AssignIpv6AddressesRequestBuilder {
+            inner: AssignIpv6AddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -420,100 +438,110 @@ pub enum AssignIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InValidParameter" => Self::InValidParameter(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidOperation.EniOperationConflict" => {
-                Self::InvalidOperationEniOperationConflict(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(error),
-            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            "InvalidParam.IpAssign" => Self::InvalidParamIpAssign(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeEniNotSupport" => {
-                Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
-            }
-            "InvalidOperation.EniTypeNotSupport" => {
-                Self::InvalidOperationEniTypeNotSupport(error)
-            }
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixMustInReserveSegment" => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            "InvalidIp.IpPrefixNotAvailable" => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidVSwitchId.IpPrefixNotEnough" => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.VSwitchIpv6Disabled" => {
-                Self::InvalidOperationVSwitchIpv6Disabled(error)
-            }
-            "InvalidOperation.EnableIpv6Failed" => {
-                Self::InvalidOperationEnableIpv6Failed(error)
-            }
-            "InvalidOperation.HasIpv6RouteEntry" => {
-                Self::InvalidOperationHasIpv6RouteEntry(error)
-            }
-            "InvalidOperation.VSwitchCidrReservationNotExist" => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "MissingParameter",
+                    "InValidParameter",
+                    "InvalidParams.EniId",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidPrivateIpAddress.Duplicated",
+                    "IncorrectVSwitchStatus",
+                    "InvalidParameter.Conflict",
+                    "InvalidOperation.EniOperationConflict",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbedden.NotSupportRAM",
+                    "Forbbiden.SubUser",
+                    "InvalidOperation.InvalidEniType",
+                    "MaxEniIpv6IpsCountExceeded",
+                    "InvalidIp.IpUnassigned",
+                    "InvalidIp.IpRepeated",
+                    "InvalidIp.IpAssigned",
+                    "InvalidIp.Address",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.Ipv6CountExceeded",
+                    "InvalidOperation.Ipv6NotSupport",
+                    "InvalidOperation.Ipv4NotSupport",
+                    "InvalidVSwitch.Ipv6NotTurnOn",
+                    "InvalidParam.IpAssign",
+                    "InvalidVSwitchId.IpInvalid",
+                    "Forbidden.RegionId",
+                    "InvalidOperation.EniServiceManaged",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidOperation.HighPerformanceTrafficModeEniNotSupport",
+                    "InvalidOperation.EniTypeNotSupport",
+                    "InvalidIp.IpPrefixIllegal",
+                    "InvalidIp.IpPrefixMaskIllegal",
+                    "InvalidIp.IpPrefixMaskInvalid",
+                    "InvalidIp.IpPrefixMaskNotSame",
+                    "InvalidIp.IpPrefixMustInReserveSegment",
+                    "InvalidIp.IpPrefixNotAvailable",
+                    "InvalidIp.IpPrefixNotStrict",
+                    "InvalidVSwitchId.IpPrefixNotEnough",
+                    "InvalidEniId.NotFound",
+                    "InvalidOperation.VSwitchIpv6Disabled",
+                    "InvalidOperation.EnableIpv6Failed",
+                    "InvalidOperation.HasIpv6RouteEntry",
+                    "InvalidOperation.VSwitchCidrReservationNotExist",
+                    "InvalidOperation.RegionNotSupportIpPrefix",
+                ],
+            )
+        {
+            0 => Self::UnsupportedParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InValidParameter(error),
+            5 => Self::InvalidParamsEniId(error),
+            6 => Self::InvalidOperationInvalidEcsState(error),
+            7 => Self::InvalidOperationInvalidEniState(error),
+            8 => Self::InvalidPrivateIpAddressDuplicated(error),
+            9 => Self::IncorrectVSwitchStatus(error),
+            10 => Self::InvalidParameterConflict(error),
+            11 => Self::InvalidOperationEniOperationConflict(error),
+            12 => Self::InvalidUserTypeNotSupported(error),
+            13 => Self::AbsInvalidAccountNotFound(error),
+            14 => Self::ForbeddenNotSupportRam(error),
+            15 => Self::ForbbidenSubUser(error),
+            16 => Self::InvalidOperationInvalidEniType(error),
+            17 => Self::MaxEniIpv6IpsCountExceeded(error),
+            18 => Self::InvalidIpIpUnassigned(error),
+            19 => Self::InvalidIpIpRepeated(error),
+            20 => Self::InvalidIpIpAssigned(error),
+            21 => Self::InvalidIpAddress(error),
+            22 => Self::InvalidOperationEniCountExceeded(error),
+            23 => Self::InvalidOperationIpv4CountExceeded(error),
+            24 => Self::InvalidOperationIpv6CountExceeded(error),
+            25 => Self::InvalidOperationIpv6NotSupport(error),
+            26 => Self::InvalidOperationIpv4NotSupport(error),
+            27 => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            28 => Self::InvalidParamIpAssign(error),
+            29 => Self::InvalidVSwitchIdIpInvalid(error),
+            30 => Self::ForbiddenRegionId(error),
+            31 => Self::InvalidOperationEniServiceManaged(error),
+            32 => Self::SecurityGroupInstanceLimitExceed(error),
+            33 => Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error),
+            34 => Self::InvalidOperationEniTypeNotSupport(error),
+            35 => Self::InvalidIpIpPrefixIllegal(error),
+            36 => Self::InvalidIpIpPrefixMaskIllegal(error),
+            37 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            38 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            39 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
+            40 => Self::InvalidIpIpPrefixNotAvailable(error),
+            41 => Self::InvalidIpIpPrefixNotStrict(error),
+            42 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            43 => Self::InvalidEniIdNotFound(error),
+            44 => Self::InvalidOperationVSwitchIpv6Disabled(error),
+            45 => Self::InvalidOperationEnableIpv6Failed(error),
+            46 => Self::InvalidOperationHasIpv6RouteEntry(error),
+            47 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            48 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             _ => Self::Unhandled(error),
         }
     }

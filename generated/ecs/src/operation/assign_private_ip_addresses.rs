@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -91,10 +91,28 @@ pub struct AssignPrivateIpAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssignPrivateIpAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            secondary_private_ip_address_count: None,
+            client_token: None,
+            private_ip_address: None,
+            ipv4_prefix: None,
+            ipv4_prefix_count: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssignPrivateIpAddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssignPrivateIpAddressesRequestBuilder {
-        AssignPrivateIpAddressesRequestBuilder::default()
+        AssignPrivateIpAddressesRequestBuilder {
+            inner: AssignPrivateIpAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -434,103 +452,124 @@ pub enum AssignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Throttling" => Self::Throttling(error),
-            "InvalidOperation.Unsupported" => Self::InvalidOperationUnsupported(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidSecondaryPrivateIpAddressCount.Malformed" => {
-                Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidOperation.InstanceNotSupportMulitipleIp" => {
-                Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "InvalidStatus.InstanceIsMigrating" => {
-                Self::InvalidStatusInstanceIsMigrating(error)
-            }
-            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
-            "InvalidVSwitch.IllegalStatus" => Self::InvalidVSwitchIllegalStatus(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVSwitchId.IpNotEnough" => Self::InvalidVSwitchIdIpNotEnough(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
-            "MaxEniPrivateIpsCountExceeded" => Self::MaxEniPrivateIpsCountExceeded(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixNotAvailable" => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidVSwitchId.IpPrefixNotEnough" => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMustInReserveSegment" => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidOperation.VSwitchCidrReservationNotExist" => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "Throttling",
+                    "InvalidOperation.Unsupported",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "MissingParameter",
+                    "Forbidden.RegionId",
+                    "InvalidAction",
+                    "InvalidPrivateIpAddress.Duplicated",
+                    "InvalidPrivateIpAddress.Malformed",
+                    "InvalidSecondaryPrivateIpAddressCount.Malformed",
+                    "InvalidParameter.Conflict",
+                    "InvalidOperation.InstanceNotSupportMulitipleIp",
+                    "IncorrectVSwitchStatus",
+                    "QuotaExceeded.PrivateIpAddress",
+                    "InvalidStatus.InstanceIsMigrating",
+                    "InvalidEniId.Malformed",
+                    "InvalidVSwitch.IllegalStatus",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidVSwitchId.IpNotEnough",
+                    "InvalidVSwitchId.IpInvalid",
+                    "InvalidIp.IpAssigned",
+                    "MaxEniPrivateIpsCountExceeded",
+                    "Operation.Conflict",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidIp.IpRepeated",
+                    "InvalidIp.IpPrefixIllegal",
+                    "InvalidIp.IpPrefixMaskIllegal",
+                    "InvalidIp.IpPrefixMaskNotSame",
+                    "InvalidIp.IpPrefixNotAvailable",
+                    "InvalidIp.IpPrefixNotStrict",
+                    "InvalidVSwitchId.IpPrefixNotEnough",
+                    "InvalidIp.IpPrefixMaskInvalid",
+                    "InvalidIp.IpPrefixMustInReserveSegment",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidOperation.VSwitchCidrReservationNotExist",
+                    "InvalidOperation.RegionNotSupportIpPrefix",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::Throttling(error),
+            1 => Self::InvalidOperationUnsupported(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::MissingParameter(error),
+            9 => Self::ForbiddenRegionId(error),
+            10 => Self::InvalidAction(error),
+            11 => Self::InvalidPrivateIpAddressDuplicated(error),
+            12 => Self::InvalidPrivateIpAddressMalformed(error),
+            13 => Self::InvalidSecondaryPrivateIpAddressCountMalformed(error),
+            14 => Self::InvalidParameterConflict(error),
+            15 => Self::InvalidOperationInstanceNotSupportMulitipleIp(error),
+            16 => Self::IncorrectVSwitchStatus(error),
+            17 => Self::QuotaExceededPrivateIpAddress(error),
+            18 => Self::InvalidStatusInstanceIsMigrating(error),
+            19 => Self::InvalidEniIdMalformed(error),
+            20 => Self::InvalidVSwitchIllegalStatus(error),
+            21 => Self::InvalidUserTypeNotSupported(error),
+            22 => Self::AbsInvalidAccountNotFound(error),
+            23 => Self::ForbiddenNotSupportRam(error),
+            24 => Self::ForbiddenSubUser(error),
+            25 => Self::MaxEniCountExceeded(error),
+            26 => Self::EniPerInstanceLimitExceeded(error),
+            27 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            28 => Self::InvalidOperationVpcMismatch(error),
+            29 => Self::SecurityGroupInstanceLimitExceed(error),
+            30 => Self::InvalidSecurityGroupIdNotVpc(error),
+            31 => Self::InvalidOperationInvalidEniType(error),
+            32 => Self::InvalidVSwitchIdIpNotEnough(error),
+            33 => Self::InvalidVSwitchIdIpInvalid(error),
+            34 => Self::InvalidIpIpAssigned(error),
+            35 => Self::MaxEniPrivateIpsCountExceeded(error),
+            36 => Self::OperationConflict(error),
+            37 => Self::InvalidOperationIpv4CountExceeded(error),
+            38 => Self::InvalidOperationEniServiceManaged(error),
+            39 => Self::InvalidIpIpRepeated(error),
+            40 => Self::InvalidIpIpPrefixIllegal(error),
+            41 => Self::InvalidIpIpPrefixMaskIllegal(error),
+            42 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            43 => Self::InvalidIpIpPrefixNotAvailable(error),
+            44 => Self::InvalidIpIpPrefixNotStrict(error),
+            45 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            46 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            47 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
+            48 => Self::InvalidEcsIdNotFound(error),
+            49 => Self::InvalidEniIdNotFound(error),
+            50 => Self::InvalidVSwitchIdNotFound(error),
+            51 => Self::InvalidSecurityGroupIdNotFound(error),
+            52 => Self::InvalidInstanceIdNotFound(error),
+            53 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            54 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            55 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

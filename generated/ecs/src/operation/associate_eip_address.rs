@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::associate_eip_address::AssociateEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -42,10 +42,25 @@ pub struct AssociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateEipAddressRequestBuilder {
-        AssociateEipAddressRequestBuilder::default()
+        AssociateEipAddressRequestBuilder {
+            inner: AssociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -291,94 +306,122 @@ pub enum AssociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
-            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
-            "QuotaExceeded.NumberOfTrafficEip" => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
-            "InvalidEipBandwidth.OutOfMaxValue" => {
-                Self::InvalidEipBandwidthOutOfMaxValue(error)
-            }
-            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
-            "Forbidden.InstanceBandwidthNotZero" => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
-            "InvalidParameter.InstanceTypeNotSupport" => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            "InstanceType.NotSupport" => Self::InstanceTypeNotSupportError(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
-            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
-            "Eni.Attached" => Self::EniAttached(error),
-            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidParameter.EniInstanceId" => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.EniSubIp" => Self::OperationFailedEniSubIp(error),
-            "InvalidEip.EipQuotaExceeded" => Self::InvalidEipEipQuotaExceeded(error),
-            "OperationFailed.QueryCommodityInfo" => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            "OperationUnsupported.MultiIp" => Self::OperationUnsupportedMultiIp(error),
-            "InvalidNicOrVm.NotFound" => Self::InvalidNicOrVmNotFound(error),
-            "OperationUnsupported.EipBindModel" => {
-                Self::OperationUnsupportedEipBindModel(error)
-            }
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "InvalidParameter.BindingInstanceRegion" => {
-                Self::InvalidParameterBindingInstanceRegion(error)
-            }
-            "OperationFailed.HavipBoundPortmap" => {
-                Self::OperationFailedHavipBoundPortmap(error)
-            }
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidInstance.NotVpc" => Self::InvalidInstanceNotVpc(error),
-            "InvalidStatus.InstanceHasBandWidth" => {
-                Self::InvalidStatusInstanceHasBandWidth(error)
-            }
-            "OperationDenied.CloudBoxResourceExist" => {
-                Self::OperationDeniedCloudBoxResourceExist(error)
-            }
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAction.Denied",
+                    "InvalidAssociation.Duplicated",
+                    "OperationDenied",
+                    "InvalidParameter.Mismatch",
+                    "IncorrectEipStatus",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "IncorrectHaVipStatus",
+                    "InvalidParameter",
+                    "ReserveIpFail",
+                    "Forbbiden",
+                    "TaskConflict",
+                    "InvalidBindingStatus",
+                    "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+                    "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
+                    "BIND_INSTANCE_OWENER_ERROR",
+                    "QuotaExceeded.NumberOfTrafficEip",
+                    "QuotaExceeded.NumberOfEip",
+                    "InvalidEipBandwidth.OutOfMaxValue",
+                    "Forbidden.EipCanNotBindGatgw",
+                    "Forbidden.InstanceBandwidthNotZero",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "InvalidStatus.EcsStatusNotSupport",
+                    "NATGATEWAY_FINANCIALLOCKED",
+                    "InvalidParameter.InstanceTypeNotSupport",
+                    "InstanceType.NotSupport",
+                    "InvalidParams.NotFound",
+                    "BindInstance.NotSupported",
+                    "ServerRegion.Invalid",
+                    "Eni.Attached",
+                    "Invalid.DirectEip.BindType",
+                    "InvalidStatus.EniStatusNotSupport",
+                    "InvalidParameter.EniInstanceId",
+                    "InvalidNexthop.DirectEni",
+                    "InvalidEIPStatus.BizDisabled",
+                    "OperationFailed.EniSubIp",
+                    "InvalidEip.EipQuotaExceeded",
+                    "OperationFailed.QueryCommodityInfo",
+                    "OperationUnsupported.MultiIp",
+                    "InvalidNicOrVm.NotFound",
+                    "OperationUnsupported.EipBindModel",
+                    "IncorrectStatus.NatGateway",
+                    "InvalidParameter.BindingInstanceRegion",
+                    "OperationFailed.HavipBoundPortmap",
+                    "InvalidStatus.NotAllow",
+                    "InvalidInstance.NotVpc",
+                    "InvalidStatus.InstanceHasBandWidth",
+                    "OperationDenied.CloudBoxResourceExist",
+                    "InvalidAllocationId.NotFound",
+                    "InvalidInstanId.NotFound",
+                    "InvalidHaVip.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotExist",
+                    "ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidActionDenied(error),
+            1 => Self::InvalidAssociationDuplicated(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::InvalidParameterMismatch(error),
+            4 => Self::IncorrectEipStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InvalidInstanceTypeValueNotSupported(error),
+            7 => Self::IncorrectHaVipStatus(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::ReserveIpFail(error),
+            10 => Self::Forbbiden(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::InvalidBindingStatus(error),
+            13 => Self::BindInstanceHavePortmapOrBindEip(error),
+            14 => Self::EipCanNotAssociateWithPublicIp(error),
+            15 => Self::BindInstanceOwenerError(error),
+            16 => Self::QuotaExceededNumberOfTrafficEip(error),
+            17 => Self::QuotaExceededNumberOfEip(error),
+            18 => Self::InvalidEipBandwidthOutOfMaxValue(error),
+            19 => Self::ForbiddenEipCanNotBindGatgw(error),
+            20 => Self::ForbiddenInstanceBandwidthNotZero(error),
+            21 => Self::InstanceTypeNotSupport(error),
+            22 => Self::InvalidStatusEcsStatusNotSupport(error),
+            23 => Self::NatgatewayFinanciallocked(error),
+            24 => Self::InvalidParameterInstanceTypeNotSupport(error),
+            25 => Self::InstanceTypeNotSupportError(error),
+            26 => Self::InvalidParamsNotFound(error),
+            27 => Self::BindInstanceNotSupported(error),
+            28 => Self::ServerRegionInvalid(error),
+            29 => Self::EniAttached(error),
+            30 => Self::InvalidDirectEipBindType(error),
+            31 => Self::InvalidStatusEniStatusNotSupport(error),
+            32 => Self::InvalidParameterEniInstanceId(error),
+            33 => Self::InvalidNexthopDirectEni(error),
+            34 => Self::InvalidEipStatusBizDisabled(error),
+            35 => Self::OperationFailedEniSubIp(error),
+            36 => Self::InvalidEipEipQuotaExceeded(error),
+            37 => Self::OperationFailedQueryCommodityInfo(error),
+            38 => Self::OperationUnsupportedMultiIp(error),
+            39 => Self::InvalidNicOrVmNotFound(error),
+            40 => Self::OperationUnsupportedEipBindModel(error),
+            41 => Self::IncorrectStatusNatGateway(error),
+            42 => Self::InvalidParameterBindingInstanceRegion(error),
+            43 => Self::OperationFailedHavipBoundPortmap(error),
+            44 => Self::InvalidStatusNotAllow(error),
+            45 => Self::InvalidInstanceNotVpc(error),
+            46 => Self::InvalidStatusInstanceHasBandWidth(error),
+            47 => Self::OperationDeniedCloudBoxResourceExist(error),
+            48 => Self::InvalidAllocationIdNotFound(error),
+            49 => Self::InvalidInstanIdNotFound(error),
+            50 => Self::InvalidHaVipNotFound(error),
+            51 => Self::ForbiddenRegionNotFound(error),
+            52 => Self::InvalidRegionIdNotFound(error),
+            53 => Self::InvalidInstanceNotExist(error),
+            54 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::associate_ha_vip::AssociateHaVipRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateHaVipRequest {
     /// - Wire name: `ClientToken`.
@@ -44,10 +44,25 @@ pub struct AssociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateHaVipRequestBuilder {
-        AssociateHaVipRequestBuilder::default()
+        AssociateHaVipRequestBuilder {
+            inner: AssociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,25 +222,36 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVip.Status" => Self::InvalidVipStatus(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CountLimitExceed.HaVipOnInstance" => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            "CountLimitExceeded.HaVipOnECSInstance" => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "OperationUnsupported.BindMultipleType" => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            "InvalidHaVip.Exist" => Self::InvalidHaVipExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVip.Status",
+                    "IncorrectHaVipStatus",
+                    "IncorrectInstanceStatus",
+                    "CountLimitExceed.HaVipOnInstance",
+                    "CountLimitExceeded.HaVipOnECSInstance",
+                    "OperationFailed.DistibuteLock",
+                    "Forbidden.HaVip",
+                    "OperationUnsupported.BindMultipleType",
+                    "InvalidHaVip.Exist",
+                    "InvalidRegionId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidVipStatus(error),
+            1 => Self::IncorrectHaVipStatus(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::CountLimitExceedHaVipOnInstance(error),
+            4 => Self::CountLimitExceededHaVipOnEcsInstance(error),
+            5 => Self::OperationFailedDistibuteLock(error),
+            6 => Self::ForbiddenHaVip(error),
+            7 => Self::OperationUnsupportedBindMultipleType(error),
+            8 => Self::InvalidHaVipExist(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidHaVipIdNotFound(error),
+            11 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

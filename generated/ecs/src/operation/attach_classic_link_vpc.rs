@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachClassicLinkVpcRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -54,10 +54,24 @@ pub struct AttachClassicLinkVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachClassicLinkVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachClassicLinkVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachClassicLinkVpcRequestBuilder {
-        AttachClassicLinkVpcRequestBuilder::default()
+        AttachClassicLinkVpcRequestBuilder {
+            inner: AttachClassicLinkVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -226,24 +240,38 @@ pub enum AttachClassicLinkVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachClassicLinkVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.Malformed" => Self::InvalidRegionIdMalformed(error),
-            "InvalidVpcId.Malformed" => Self::InvalidVpcIdMalformed(error),
-            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            "InvalidStatus.InstanceStatus" => Self::InvalidStatusInstanceStatus(error),
-            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "InvalidStatus.InstanceLocked" => Self::InvalidStatusInstanceLocked(error),
-            "InvalidInstanceId.LimitedRegion" => {
-                Self::InvalidInstanceIdLimitedRegion(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.Malformed",
+                    "InvalidVpcId.Malformed",
+                    "InvalidInstanceId.MalFormed",
+                    "OperationDenied",
+                    "InvalidParameter.InvalidInstanceIdAndVpcId",
+                    "InvalidStatus.InstanceStatus",
+                    "InvalidInstanceId.NotBelong",
+                    "QuotaExceeded",
+                    "InvalidStatus.InstanceLocked",
+                    "InvalidInstanceId.LimitedRegion",
+                    "Forbidden.SubUser",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidRegionIdMalformed(error),
+            2 => Self::InvalidVpcIdMalformed(error),
+            3 => Self::InvalidInstanceIdMalFormed(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
+            6 => Self::InvalidStatusInstanceStatus(error),
+            7 => Self::InvalidInstanceIdNotBelong(error),
+            8 => Self::QuotaExceeded(error),
+            9 => Self::InvalidStatusInstanceLocked(error),
+            10 => Self::InvalidInstanceIdLimitedRegion(error),
+            11 => Self::ForbiddenSubUser(error),
+            12 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

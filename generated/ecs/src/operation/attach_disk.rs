@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachDiskRequest {
     /// The ID of the instance to which you want to attach the disk.
@@ -136,10 +136,29 @@ pub struct AttachDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            disk_id: None,
+            device: None,
+            delete_with_instance: None,
+            bootable: None,
+            password: None,
+            key_pair_name: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachDiskRequestBuilder {
-        AttachDiskRequestBuilder::default()
+        AttachDiskRequestBuilder {
+            inner: AttachDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -472,102 +491,110 @@ pub enum AttachDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidOperation.InstanceTypeNotSupport" => {
-                Self::InvalidOperationInstanceTypeNotSupport(error)
-            }
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidDisk.DiskNotBootable" => Self::InvalidDiskDiskNotBootable(error),
-            "InvalidInstance.NotOriginInstance" => {
-                Self::InvalidInstanceNotOriginInstance(error)
-            }
-            "InvalidParameterForce.DiskCategoryNotSupported" => {
-                Self::InvalidParameterForceDiskCategoryNotSupported(error)
-            }
-            "InvalidParameterForce.PrepaidDiskNotSupported" => {
-                Self::InvalidParameterForcePrepaidDiskNotSupported(error)
-            }
-            "InvalidParameterForce.MultiAttachDiskNotSupported" => {
-                Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
-            }
-            "InvalidParameterForce.RegionNotSupported" => {
-                Self::InvalidParameterForceRegionNotSupported(error)
-            }
-            "OperationConflict.DisksAttachingParallellyExceed" => {
-                Self::OperationConflictDisksAttachingParallellyExceed(error)
-            }
-            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "DiskError" => Self::DiskError(error),
-            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
-            "DiskId.StatusNotSupported" => Self::DiskIdStatusNotSupported(error),
-            "IncorrectInstanceStatus.NotSupportESSD" => {
-                Self::IncorrectInstanceStatusNotSupportEssd(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "InvalidInstanceType.NotSupportPL0" => {
-                Self::InvalidInstanceTypeNotSupportPl0(error)
-            }
-            "InvalidInstanceType.NvmeRequired" => {
-                Self::InvalidInstanceTypeNvmeRequired(error)
-            }
-            "InvalidInstanceType.NvmeUnsupported" => {
-                Self::InvalidInstanceTypeNvmeUnsupported(error)
-            }
-            "InvalidInstanceType.NotSupportMultiAttachDisk" => {
-                Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
-            }
-            "DiskAttachedNumberExceeded" => Self::DiskAttachedNumberExceeded(error),
-            "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk" => {
-                Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
-            }
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InvalidParameter.DeleteWithInstance" => {
-                Self::InvalidParameterDeleteWithInstance(error)
-            }
-            "InvalidOperation.OtherInstanceUnsupported" => {
-                Self::InvalidOperationOtherInstanceUnsupported(error)
-            }
-            "InvalidInstance.ZoneConflict" => Self::InvalidInstanceZoneConflict(error),
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "InvalidOperation.DiskQueueNumberNotEnough" => {
-                Self::InvalidOperationDiskQueueNumberNotEnough(error)
-            }
-            "InvalidOperation.DiskAttachModeUnsupported" => {
-                Self::InvalidOperationDiskAttachModeUnsupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDisk.InUse" => Self::InvalidDiskInUse(error),
-            "InvalidKMSKeyId.NotFound" => Self::InvalidKmsKeyIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDevice.Malformed",
+                    "IncorrectInstanceStatus",
+                    "InvalidParameter",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidOperation.InstanceTypeNotSupport",
+                    "DiskCategory.OperationNotSupported",
+                    "InvalidDisk.DiskNotBootable",
+                    "InvalidInstance.NotOriginInstance",
+                    "InvalidParameterForce.DiskCategoryNotSupported",
+                    "InvalidParameterForce.PrepaidDiskNotSupported",
+                    "InvalidParameterForce.MultiAttachDiskNotSupported",
+                    "InvalidParameterForce.RegionNotSupported",
+                    "OperationConflict.DisksAttachingParallellyExceed",
+                    "InstanceDiskLimitExceeded",
+                    "InvalidDevice.InUse",
+                    "DiskNotPortable",
+                    "InstanceLockedForSecurity",
+                    "ResourcesNotInSameZone",
+                    "InstanceExpiredOrInArrears",
+                    "DiskInArrears",
+                    "DiskError",
+                    "DiskId.ValueNotSupported",
+                    "DiskId.StatusNotSupported",
+                    "IncorrectInstanceStatus.NotSupportESSD",
+                    "IncorrectDiskStatus",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "DependencyViolation.WindowsInstance",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "InvalidInstanceType.NotSupportPL0",
+                    "InvalidInstanceType.NvmeRequired",
+                    "InvalidInstanceType.NvmeUnsupported",
+                    "InvalidInstanceType.NotSupportMultiAttachDisk",
+                    "DiskAttachedNumberExceeded",
+                    "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk",
+                    "DeleteWithInstance.Conflict",
+                    "InvalidParameter.DeleteWithInstance",
+                    "InvalidOperation.OtherInstanceUnsupported",
+                    "InvalidInstance.ZoneConflict",
+                    "InvalidParameter.AllEmpty",
+                    "InvalidOperation.DiskQueueNumberNotEnough",
+                    "InvalidOperation.DiskAttachModeUnsupported",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidDiskId.NotFound",
+                    "InvalidDisk.InUse",
+                    "InvalidKMSKeyId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDeviceMalformed(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::InvalidOperationInstanceTypeNotSupport(error),
+            5 => Self::DiskCategoryOperationNotSupported(error),
+            6 => Self::InvalidDiskDiskNotBootable(error),
+            7 => Self::InvalidInstanceNotOriginInstance(error),
+            8 => Self::InvalidParameterForceDiskCategoryNotSupported(error),
+            9 => Self::InvalidParameterForcePrepaidDiskNotSupported(error),
+            10 => Self::InvalidParameterForceMultiAttachDiskNotSupported(error),
+            11 => Self::InvalidParameterForceRegionNotSupported(error),
+            12 => Self::OperationConflictDisksAttachingParallellyExceed(error),
+            13 => Self::InstanceDiskLimitExceeded(error),
+            14 => Self::InvalidDeviceInUse(error),
+            15 => Self::DiskNotPortable(error),
+            16 => Self::InstanceLockedForSecurity(error),
+            17 => Self::ResourcesNotInSameZone(error),
+            18 => Self::InstanceExpiredOrInArrears(error),
+            19 => Self::DiskInArrears(error),
+            20 => Self::DiskError(error),
+            21 => Self::DiskIdValueNotSupported(error),
+            22 => Self::DiskIdStatusNotSupported(error),
+            23 => Self::IncorrectInstanceStatusNotSupportEssd(error),
+            24 => Self::IncorrectDiskStatus(error),
+            25 => Self::UserNotInTheWhiteList(error),
+            26 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            27 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            28 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            29 => Self::DependencyViolationWindowsInstance(error),
+            30 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            31 => Self::InvalidInstanceTypeNotSupportPl0(error),
+            32 => Self::InvalidInstanceTypeNvmeRequired(error),
+            33 => Self::InvalidInstanceTypeNvmeUnsupported(error),
+            34 => Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error),
+            35 => Self::DiskAttachedNumberExceeded(error),
+            36 => Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error),
+            37 => Self::DeleteWithInstanceConflict(error),
+            38 => Self::InvalidParameterDeleteWithInstance(error),
+            39 => Self::InvalidOperationOtherInstanceUnsupported(error),
+            40 => Self::InvalidInstanceZoneConflict(error),
+            41 => Self::InvalidParameterAllEmpty(error),
+            42 => Self::InvalidOperationDiskQueueNumberNotEnough(error),
+            43 => Self::InvalidOperationDiskAttachModeUnsupported(error),
+            44 => Self::InvalidInstanceIdNotFound(error),
+            45 => Self::InvalidDiskIdNotFound(error),
+            46 => Self::InvalidDiskInUse(error),
+            47 => Self::InvalidKmsKeyIdNotFound(error),
+            48 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachInstanceRamRoleRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,25 @@ pub struct AttachInstanceRamRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachInstanceRamRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ram_role_name: None,
+            instance_ids: None,
+            policy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachInstanceRamRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachInstanceRamRoleRequestBuilder {
-        AttachInstanceRamRoleRequestBuilder::default()
+        AttachInstanceRamRoleRequestBuilder {
+            inner: AttachInstanceRamRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,15 +264,24 @@ pub enum AttachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceIds.Malformed",
+                    "InvalidNetworkType.MismatchRamRole",
+                    "InvalidUser.PassRoleForbidden",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRamRole.NotFound",
+                    "InvalidRamRole.NotEcsRole",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdsMalformed(error),
+            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            2 => Self::InvalidUserPassRoleForbidden(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidRamRoleNotFound(error),
+            5 => Self::InvalidRamRoleNotEcsRole(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachKeyPairRequest {
     /// The region ID of the SSH key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -56,10 +56,24 @@ pub struct AttachKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachKeyPairRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachKeyPairRequestBuilder {
-        AttachKeyPairRequestBuilder::default()
+        AttachKeyPairRequestBuilder {
+            inner: AttachKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -230,18 +244,22 @@ pub enum AttachKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidInstanceIds.ValueNotSupported" => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            "DependencyViolation.IoOptimize" => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidKeyPairName.NotFound",
+                    "InvalidInstanceIds.ValueNotSupported",
+                    "DependencyViolation.IoOptimize",
+                    "DependencyViolation.WindowsInstance",
+                    "InstanceKeyPairLimitExceeded",
+                ],
+            )
+        {
+            0 => Self::InvalidKeyPairNameNotFound(error),
+            1 => Self::InvalidInstanceIdsValueNotSupported(error),
+            2 => Self::DependencyViolationIoOptimize(error),
+            3 => Self::DependencyViolationWindowsInstance(error),
+            4 => Self::InstanceKeyPairLimitExceeded(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -44,7 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -92,10 +92,27 @@ pub struct AttachNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            instance_id: None,
+            trunk_network_instance_id: None,
+            wait_for_network_configuration_ready: None,
+            network_card_index: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachNetworkInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachNetworkInterfaceRequestBuilder {
-        AttachNetworkInterfaceRequestBuilder::default()
+        AttachNetworkInterfaceRequestBuilder {
+            inner: AttachNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -409,154 +426,150 @@ pub enum AttachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidRegion" => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidOperation.InvalidGeneration" => {
-                Self::InvalidOperationInvalidGeneration(error)
-            }
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidOperation.UserNotSupportNetworkCard" => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni" => {
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidRegion",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "Forbidden.RegionId",
+                    "InvalidOperation.InvalidGeneration",
+                    "InvalidParams.EniId",
+                    "InvalidOperation.UserNotSupportNetworkCard",
+                    "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni",
+                    "InvalidParameter.NetworkCardIndexInvalid",
+                    "InvalidOperation.InstanceTypeNotSupportRss",
+                    "OperationDenied.NoEniStock",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidEni.NotSameVpc",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidOperation.MultiGroupType",
+                    "InvalidOperation.NotSupportEnterpriseGroup",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidOperation.EipBindModel",
+                    "InvalidOperation.Ipv6NotSupport",
+                    "InvalidOperation.HotPlugNotSupport",
+                    "InvalidInstance.NetworkType",
+                    "InvalidOperation.InvalidTrunkEniStatus",
+                    "InvalidOperation.TrunkingIsNotAllowed",
+                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                    "InvalidOperation.EniTypeNotSupportTrunking",
+                    "InvalidOperation.EniTrunkDeviceFull",
+                    "InvalidParameter.EniNotBelongTrunk",
+                    "InvalidOperation.EniTypeNotSupportAttachToTrunk",
+                    "InvalidParameter.EniNotBelongEcs",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni",
+                    "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni",
+                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                    "InvalidOperation.EniTrafficModeNotSupportIpv6",
+                    "InvalidOperation.MaxEniQueuePairNumberExceed",
+                    "InvalidParameter.InvalidQueuePairNumber",
+                    "InvalidOperation.EniQueuePairNumberOverflow",
+                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                    "InvalidOperation.Ipv6CountExceeded",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidRegion(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::ForbiddenRegionId(error),
+            9 => Self::InvalidOperationInvalidGeneration(error),
+            10 => Self::InvalidParamsEniId(error),
+            11 => Self::InvalidOperationUserNotSupportNetworkCard(error),
+            12 => {
                 Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
             }
-            "InvalidParameter.NetworkCardIndexInvalid" => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportRss" => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            "OperationDenied.NoEniStock" => Self::OperationDeniedNoEniStock(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidEni.NotSameVpc" => Self::InvalidEniNotSameVpc(error),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidOperation.NotSupportEnterpriseGroup" => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.EipBindModel" => Self::InvalidOperationEipBindModel(error),
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.HotPlugNotSupport" => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            "InvalidInstance.NetworkType" => Self::InvalidInstanceNetworkType(error),
-            "InvalidOperation.InvalidTrunkEniStatus" => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            "InvalidOperation.TrunkingIsNotAllowed" => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidOperation.EniTypeNotSupportTrunking" => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            "InvalidOperation.EniTrunkDeviceFull" => {
-                Self::InvalidOperationEniTrunkDeviceFull(error)
-            }
-            "InvalidParameter.EniNotBelongTrunk" => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            "InvalidOperation.EniTypeNotSupportAttachToTrunk" => {
-                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
-            }
-            "InvalidParameter.EniNotBelongEcs" => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni" => {
+            13 => Self::InvalidParameterNetworkCardIndexInvalid(error),
+            14 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
+            15 => Self::OperationDeniedNoEniStock(error),
+            16 => Self::InvalidUserTypeNotSupported(error),
+            17 => Self::AbsInvalidAccountNotFound(error),
+            18 => Self::ForbiddenNotSupportRam(error),
+            19 => Self::ForbiddenSubUser(error),
+            20 => Self::MaxEniCountExceeded(error),
+            21 => Self::EniPerInstanceLimitExceeded(error),
+            22 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            23 => Self::InvalidOperationVpcMismatch(error),
+            24 => Self::SecurityGroupInstanceLimitExceed(error),
+            25 => Self::InvalidSecurityGroupIdNotVpc(error),
+            26 => Self::InvalidOperationInvalidEniType(error),
+            27 => Self::InvalidInstanceIdNotFound(error),
+            28 => Self::InvalidEniNotSameVpc(error),
+            29 => Self::InvalidOperationIpv4CountExceeded(error),
+            30 => Self::InvalidOperationEniServiceManaged(error),
+            31 => Self::InvalidOperationMultiGroupType(error),
+            32 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
+            33 => Self::InvalidOperationEniCountExceeded(error),
+            34 => Self::InvalidOperationEipBindModel(error),
+            35 => Self::InvalidOperationIpv6NotSupport(error),
+            36 => Self::InvalidOperationHotPlugNotSupport(error),
+            37 => Self::InvalidInstanceNetworkType(error),
+            38 => Self::InvalidOperationInvalidTrunkEniStatus(error),
+            39 => Self::InvalidOperationTrunkingIsNotAllowed(error),
+            40 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            41 => Self::InvalidOperationEniTypeNotSupportTrunking(error),
+            42 => Self::InvalidOperationEniTrunkDeviceFull(error),
+            43 => Self::InvalidParameterEniNotBelongTrunk(error),
+            44 => Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error),
+            45 => Self::InvalidParameterEniNotBelongEcs(error),
+            46 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            47 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            48 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            49 => {
                 Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
             }
-            "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni" => {
+            50 => {
                 Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
                     error,
                 )
             }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
+            51 => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            "InvalidOperation.EniTrafficModeNotSupportIpv6" => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+            52 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
+            53 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            54 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            55 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            56 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
+            57 => Self::InvalidOperationIpv6CountExceeded(error),
+            58 => Self::InvalidEcsIdNotFound(error),
+            59 => Self::InvalidEniIdNotFound(error),
+            60 => Self::InvalidVSwitchIdNotFound(error),
+            61 => Self::InvalidSecurityGroupIdNotFound(error),
+            62 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -78,7 +78,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -216,10 +216,40 @@ pub struct AuthorizeSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AuthorizeSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            permissions: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_group_id: None,
+            source_prefix_list_id: None,
+            port_range: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            source_port_range: None,
+            source_group_owner_account: None,
+            source_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AuthorizeSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AuthorizeSecurityGroupRequestBuilder {
-        AuthorizeSecurityGroupRequestBuilder::default()
+        AuthorizeSecurityGroupRequestBuilder {
+            inner: AuthorizeSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -646,99 +676,112 @@ pub enum AuthorizeSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
-            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
-            "InvalidSourceGroup.NotFound" => Self::InvalidSourceGroupNotFound(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidSecurityGroup.InvalidNetworkType" => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            "MissingParameter.Source" => Self::MissingParameterSource(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidGroupAuthParameter.OperationDenied" => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParam.PrefixListAddressFamilyMismatch" => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            "NotSupported.ClassicNetworkPrefixList" => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            "AuthorizedGroupRule.LimitExceed" => {
-                Self::AuthorizedGroupRuleLimitExceed(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
-            "InvalidParam.DuplicatePermissions" => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            "InvalidGroupParameter.OperationDenied" => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "LimitExceed.PrefixListAssociationResource" => {
-                Self::LimitExceedPrefixListAssociationResource(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied",
+                    "InvalidIpProtocol.Malformed",
+                    "InvalidSourceCidrIp.Malformed",
+                    "InvalidPolicy.Malformed",
+                    "InvalidNicType.ValueNotSupported",
+                    "InvalidNicType.Mismatch",
+                    "InvalidSourceGroupId.Mismatch",
+                    "InvalidSourceGroup.NotFound",
+                    "InvalidPriority.Malformed",
+                    "InvalidPriority.ValueNotSupported",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "InvalidSecurityGroup.InvalidNetworkType",
+                    "MissingParameter.Source",
+                    "InvalidParam.PortRange",
+                    "InvalidIpProtocol.ValueNotSupported",
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidParamter.Conflict",
+                    "InvalidSourcePortRange.Malformed",
+                    "InvalidPortRange.Malformed",
+                    "InvalidParam.SourceIp",
+                    "InvalidParam.DestIp",
+                    "InvalidParam.Ipv6DestCidrIp",
+                    "InvalidParam.Ipv6SourceCidrIp",
+                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                    "InvalidParameter.Ipv6CidrIp",
+                    "InvalidGroupAuthParameter.OperationDenied",
+                    "InvalidDestCidrIp.Malformed",
+                    "InvalidParameter.Conflict",
+                    "InvalidParam.PrefixListAddressFamilyMismatch",
+                    "NotSupported.ClassicNetworkPrefixList",
+                    "AuthorizedGroupRule.LimitExceed",
+                    "InvalidParam.SourceCidrIp",
+                    "InvalidParam.DestCidrIp",
+                    "MissingParameter",
+                    "InvalidParam.Permissions",
+                    "InvalidParam.DuplicatePermissions",
+                    "InvalidGroupParameter.OperationDenied",
+                    "InvalidParam.ProtocolNotSupportPortRangeList",
+                    "InvalidPortRangeListId.NotFound",
+                    "InvalidOperation.SecurityGroupNotAuthorized",
+                    "AuthorizationLimitExceed",
+                    "InvalidNetworkType.Mismatch",
+                    "InvalidNetworkType.Conflict",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "LimitExceed.PrefixListAssociationResource",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidSourceGroupId.NotFound",
+                    "InvalidPrefixListId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpProtocolMalformed(error),
+            2 => Self::InvalidSourceCidrIpMalformed(error),
+            3 => Self::InvalidPolicyMalformed(error),
+            4 => Self::InvalidNicTypeValueNotSupported(error),
+            5 => Self::InvalidNicTypeMismatch(error),
+            6 => Self::InvalidSourceGroupIdMismatch(error),
+            7 => Self::InvalidSourceGroupNotFound(error),
+            8 => Self::InvalidPriorityMalformed(error),
+            9 => Self::InvalidPriorityValueNotSupported(error),
+            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            11 => Self::InvalidSecurityGroupInvalidNetworkType(error),
+            12 => Self::MissingParameterSource(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::InvalidIpProtocolValueNotSupported(error),
+            15 => Self::InvalidSecurityGroupIdMalformed(error),
+            16 => Self::InvalidParamterConflict(error),
+            17 => Self::InvalidSourcePortRangeMalformed(error),
+            18 => Self::InvalidPortRangeMalformed(error),
+            19 => Self::InvalidParamSourceIp(error),
+            20 => Self::InvalidParamDestIp(error),
+            21 => Self::InvalidParamIpv6DestCidrIp(error),
+            22 => Self::InvalidParamIpv6SourceCidrIp(error),
+            23 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            24 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            25 => Self::InvalidParameterIpv6CidrIp(error),
+            26 => Self::InvalidGroupAuthParameterOperationDenied(error),
+            27 => Self::InvalidDestCidrIpMalformed(error),
+            28 => Self::InvalidParameterConflict(error),
+            29 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
+            30 => Self::NotSupportedClassicNetworkPrefixList(error),
+            31 => Self::AuthorizedGroupRuleLimitExceed(error),
+            32 => Self::InvalidParamSourceCidrIp(error),
+            33 => Self::InvalidParamDestCidrIp(error),
+            34 => Self::MissingParameter(error),
+            35 => Self::InvalidParamPermissions(error),
+            36 => Self::InvalidParamDuplicatePermissions(error),
+            37 => Self::InvalidGroupParameterOperationDenied(error),
+            38 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            39 => Self::InvalidPortRangeListIdNotFound(error),
+            40 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            41 => Self::AuthorizationLimitExceed(error),
+            42 => Self::InvalidNetworkTypeMismatch(error),
+            43 => Self::InvalidNetworkTypeConflict(error),
+            44 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            45 => Self::LimitExceedPrefixListAssociationResource(error),
+            46 => Self::InvalidSecurityGroupIdNotFound(error),
+            47 => Self::InvalidSourceGroupIdNotFound(error),
+            48 => Self::InvalidPrefixListIdNotFound(error),
+            49 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,10 +43,24 @@ pub struct CancelAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            disk_ids: None,
+            auto_snapshot_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelAutoSnapshotPolicyRequestBuilder {
-        CancelAutoSnapshotPolicyRequestBuilder::default()
+        CancelAutoSnapshotPolicyRequestBuilder {
+            inner: CancelAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -192,15 +206,20 @@ pub enum CancelAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidOperation.SnapshotPolicyHasDeleted" => {
-                Self::InvalidOperationSnapshotPolicyHasDeleted(error)
-            }
-            "OperationDenied.TooManyAutoSnapshotPolicies" => {
-                Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterInvalid",
+                    "InvalidOperation.SnapshotPolicyHasDeleted",
+                    "OperationDenied.TooManyAutoSnapshotPolicies",
+                    "InvalidDiskId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ParameterInvalid(error),
+            1 => Self::InvalidOperationSnapshotPolicyHasDeleted(error),
+            2 => Self::OperationDeniedTooManyAutoSnapshotPolicies(error),
+            3 => Self::InvalidDiskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelCopyImageRequest {
     /// The region ID of the image copy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -45,10 +45,23 @@ pub struct CancelCopyImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelCopyImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelCopyImageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelCopyImageRequestBuilder {
-        CancelCopyImageRequestBuilder::default()
+        CancelCopyImageRequestBuilder {
+            inner: CancelCopyImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,14 +203,26 @@ pub enum CancelCopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelCopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ImageCreatedNotFromCopy" => Self::ImageCreatedNotFromCopy(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "CancelNotSupported" => Self::CancelNotSupported(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ImageCreatedNotFromCopy",
+                    "InvalidDescription.Malformed",
+                    "IncorrectImageStatus",
+                    "CancelNotSupported",
+                    "InvalidRegionId.NotFound",
+                    "InvalidImageId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ImageCreatedNotFromCopy(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::IncorrectImageStatus(error),
+            3 => Self::CancelNotSupported(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidImageIdNotFound(error),
+            6 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelImagePipelineExecutionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -48,10 +48,24 @@ pub struct CancelImagePipelineExecutionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelImagePipelineExecutionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            execution_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelImagePipelineExecutionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelImagePipelineExecutionRequestBuilder {
-        CancelImagePipelineExecutionRequestBuilder::default()
+        CancelImagePipelineExecutionRequestBuilder {
+            inner: CancelImagePipelineExecutionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,17 +221,20 @@ pub enum CancelImagePipelineExecutionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStatus.CancelFailed" => Self::InvalidStatusCancelFailed(error),
-            "InvalidStatus.ImagePipelineExecution" => {
-                Self::InvalidStatusImagePipelineExecution(error)
-            }
-            "InvalidImagePipelineExecution.NotFound" => {
-                Self::InvalidImagePipelineExecutionNotFound(error)
-            }
-            "InvalidImagePipelineExecutionId.NotFound" => {
-                Self::InvalidImagePipelineExecutionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidStatus.CancelFailed",
+                    "InvalidStatus.ImagePipelineExecution",
+                    "InvalidImagePipelineExecution.NotFound",
+                    "InvalidImagePipelineExecutionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidStatusCancelFailed(error),
+            1 => Self::InvalidStatusImagePipelineExecution(error),
+            2 => Self::InvalidImagePipelineExecutionNotFound(error),
+            3 => Self::InvalidImagePipelineExecutionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

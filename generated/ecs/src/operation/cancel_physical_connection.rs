@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::cancel_physical_connection::CancelPhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelPhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,25 @@ pub struct CancelPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelPhysicalConnectionRequestBuilder {
-        CancelPhysicalConnectionRequestBuilder::default()
+        CancelPhysicalConnectionRequestBuilder {
+            inner: CancelPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -189,12 +204,18 @@ pub enum CancelPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NotAllowedInState",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelSimulatedSystemEventsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct CancelSimulatedSystemEventsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelSimulatedSystemEventsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            event_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelSimulatedSystemEventsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelSimulatedSystemEventsRequestBuilder {
-        CancelSimulatedSystemEventsRequestBuilder::default()
+        CancelSimulatedSystemEventsRequestBuilder {
+            inner: CancelSimulatedSystemEventsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -192,14 +205,22 @@ pub enum CancelSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "CannotCancelSystemEvent.NotSimulated" => {
-                Self::CannotCancelSystemEventNotSimulated(error)
-            }
-            "InvalidEventId.NotFound" => Self::InvalidEventIdNotFound(error),
-            "MissingParameter" => Self::MissingParameter(error),
+        match error
+            .code_index(
+                &[
+                    "EventIdLimitExceeded",
+                    "InvalidParameter",
+                    "CannotCancelSystemEvent.NotSimulated",
+                    "InvalidEventId.NotFound",
+                    "MissingParameter",
+                ],
+            )
+        {
+            0 => Self::EventIdLimitExceeded(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::CannotCancelSystemEventNotSimulated(error),
+            3 => Self::InvalidEventIdNotFound(error),
+            4 => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelTaskRequest {
     /// The ID of the task. You can call the [DescribeTasks](<https://www.alibabacloud.com/help/doc-detail/25622.htm>) operation to query the list of task IDs.
@@ -40,10 +40,23 @@ pub struct CancelTaskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelTaskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            task_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelTaskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelTaskRequestBuilder {
-        CancelTaskRequestBuilder::default()
+        CancelTaskRequestBuilder {
+            inner: CancelTaskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,17 +198,24 @@ pub enum CancelTaskError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelTaskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidTaskId.NotFound" => Self::InvalidTaskIdNotFound(error),
-            "InvalidTaskId.TaskActionNotSupport" => {
-                Self::InvalidTaskIdTaskActionNotSupport(error)
-            }
-            "InvalidTaskId.IncorrectTaskStatus" => {
-                Self::InvalidTaskIdIncorrectTaskStatus(error)
-            }
-            "CancelTaskFailed" => Self::CancelTaskFailed(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidRegionId.NotFound",
+                    "InvalidTaskId.NotFound",
+                    "InvalidTaskId.TaskActionNotSupport",
+                    "InvalidTaskId.IncorrectTaskStatus",
+                    "CancelTaskFailed",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidTaskIdNotFound(error),
+            3 => Self::InvalidTaskIdTaskActionNotSupport(error),
+            4 => Self::InvalidTaskIdIncorrectTaskStatus(error),
+            5 => Self::CancelTaskFailed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::connect_router_interface::ConnectRouterInterfaceRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConnectRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -36,10 +36,23 @@ pub struct ConnectRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConnectRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConnectRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ConnectRouterInterfaceRequestBuilder {
-        ConnectRouterInterfaceRequestBuilder::default()
+        ConnectRouterInterfaceRequestBuilder {
+            inner: ConnectRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,59 +220,56 @@ pub enum ConnectRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectRole.NotInitiatingSide" => {
-                Self::IncorrectRoleNotInitiatingSide(error)
-            }
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "IncorrectOppositeInterfaceInfo.NotSet" => {
-                Self::IncorrectOppositeInterfaceInfoNotSet(error)
-            }
-            "IncorrectOppositeInterfaceInfo" => {
-                Self::IncorrectOppositeInterfaceInfo(error)
-            }
-            "Forbidden.OnlyOneConnection" => Self::ForbiddenOnlyOneConnection(error),
-            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
-            "ErrCode.Invalid" => Self::ErrCodeInvalid(error),
-            "AttrMismatching.AcceptingSideRole" => {
-                Self::AttrMismatchingAcceptingSideRole(error)
-            }
-            "AttrMismatching.AcceptingSideInstanceId" => {
-                Self::AttrMismatchingAcceptingSideInstanceId(error)
-            }
-            "AttrMismatching.AcceptingSideRegionNo" => {
-                Self::AttrMismatchingAcceptingSideRegionNo(error)
-            }
-            "AttrMismatching.AcceptingSideRouterId" => {
-                Self::AttrMismatchingAcceptingSideRouterId(error)
-            }
-            "AttrMismatching.AcceptingSideRouterType" => {
-                Self::AttrMismatchingAcceptingSideRouterType(error)
-            }
-            "AttrMismatching.AcceptingSideAliUid" => {
-                Self::AttrMismatchingAcceptingSideAliUid(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId" => {
-                Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeRegionNo" => {
-                Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeInterfaceId" => {
-                Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeRouterId" => {
-                Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeRouterType" => {
-                Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
-            }
-            "IllegalParam.InstanceOwner" => Self::IllegalParamInstanceOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectRole.NotInitiatingSide",
+                    "IncorrectStatus",
+                    "IncorrectOppositeInterfaceInfo.NotSet",
+                    "IncorrectOppositeInterfaceInfo",
+                    "Forbidden.OnlyOneConnection",
+                    "Forbidden.BillsOutstanding",
+                    "InvalidAccount.NotFound",
+                    "ErrCode.Invalid",
+                    "AttrMismatching.AcceptingSideRole",
+                    "AttrMismatching.AcceptingSideInstanceId",
+                    "AttrMismatching.AcceptingSideRegionNo",
+                    "AttrMismatching.AcceptingSideRouterId",
+                    "AttrMismatching.AcceptingSideRouterType",
+                    "AttrMismatching.AcceptingSideAliUid",
+                    "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId",
+                    "AttrMismatching.AcceptingSideOppositeRegionNo",
+                    "AttrMismatching.AcceptingSideOppositeInterfaceId",
+                    "AttrMismatching.AcceptingSideOppositeRouterId",
+                    "AttrMismatching.AcceptingSideOppositeRouterType",
+                    "IllegalParam.InstanceOwner",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectRoleNotInitiatingSide(error),
+            1 => Self::IncorrectStatus(error),
+            2 => Self::IncorrectOppositeInterfaceInfoNotSet(error),
+            3 => Self::IncorrectOppositeInterfaceInfo(error),
+            4 => Self::ForbiddenOnlyOneConnection(error),
+            5 => Self::ForbiddenBillsOutstanding(error),
+            6 => Self::InvalidAccountNotFound(error),
+            7 => Self::ErrCodeInvalid(error),
+            8 => Self::AttrMismatchingAcceptingSideRole(error),
+            9 => Self::AttrMismatchingAcceptingSideInstanceId(error),
+            10 => Self::AttrMismatchingAcceptingSideRegionNo(error),
+            11 => Self::AttrMismatchingAcceptingSideRouterId(error),
+            12 => Self::AttrMismatchingAcceptingSideRouterType(error),
+            13 => Self::AttrMismatchingAcceptingSideAliUid(error),
+            14 => Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error),
+            15 => Self::AttrMismatchingAcceptingSideOppositeRegionNo(error),
+            16 => Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error),
+            17 => Self::AttrMismatchingAcceptingSideOppositeRouterId(error),
+            18 => Self::AttrMismatchingAcceptingSideOppositeRouterType(error),
+            19 => Self::IllegalParamInstanceOwner(error),
+            20 => Self::InvalidRegionIdNotFound(error),
+            21 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConvertNatPublicIpToEipRequest {
     /// The ID of the instance whose public IP address you want to convert into an EIP.
@@ -53,10 +53,23 @@ pub struct ConvertNatPublicIpToEipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConvertNatPublicIpToEipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConvertNatPublicIpToEipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ConvertNatPublicIpToEipRequestBuilder {
-        ConvertNatPublicIpToEipRequestBuilder::default()
+        ConvertNatPublicIpToEipRequestBuilder {
+            inner: ConvertNatPublicIpToEipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,48 +240,50 @@ pub enum ConvertNatPublicIpToEipError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.CloudboxNotSupport" => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "OperationDenied.DedicatedRegionNotSupported" => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            "InvalidInstanceId.PlanedChange" => {
-                Self::InvalidInstanceIdPlanedChange(error)
-            }
-            "InvalidEndTime.OperateNotSupport" => {
-                Self::InvalidEndTimeOperateNotSupport(error)
-            }
-            "InvalidInstanceStatus.Released" => {
-                Self::InvalidInstanceStatusReleased(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstance.ZeroBandwidth" => Self::InvalidInstanceZeroBandwidth(error),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MaxEIPQuotaExceeded" => Self::MaxEipQuotaExceeded(error),
-            "Forbidden.InvalidPublicBandwidth" => {
-                Self::ForbiddenInvalidPublicBandwidth(error)
-            }
-            "InvalidInstance.OverduePayment" => {
-                Self::InvalidInstanceOverduePayment(error)
-            }
-            "EIPMaxBandwidthExceeded" => Self::EipMaxBandwidthExceeded(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(error),
-            "UnsupportedPublicIpWithIsp" => Self::UnsupportedPublicIpWithIsp(error),
-            "InvalidInstance.IpAddressMissing" => {
-                Self::InvalidInstanceIpAddressMissing(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.CloudboxNotSupport",
+                    "InvalidParameter.CloudboxNotSupported",
+                    "OperationDenied.DedicatedRegionNotSupported",
+                    "InvalidInstanceId.PlanedChange",
+                    "InvalidEndTime.OperateNotSupport",
+                    "InvalidInstanceStatus.Released",
+                    "IncorrectInstanceStatus",
+                    "OperationDenied",
+                    "InvalidInstance.ZeroBandwidth",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidInstanceId.NotFound",
+                    "MaxEIPQuotaExceeded",
+                    "Forbidden.InvalidPublicBandwidth",
+                    "InvalidInstance.OverduePayment",
+                    "EIPMaxBandwidthExceeded",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "Forbidden.RiskControl",
+                    "UnsupportedPublicIpWithIsp",
+                    "InvalidInstance.IpAddressMissing",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedCloudboxNotSupport(error),
+            1 => Self::InvalidParameterCloudboxNotSupported(error),
+            2 => Self::OperationDeniedDedicatedRegionNotSupported(error),
+            3 => Self::InvalidInstanceIdPlanedChange(error),
+            4 => Self::InvalidEndTimeOperateNotSupport(error),
+            5 => Self::InvalidInstanceStatusReleased(error),
+            6 => Self::IncorrectInstanceStatus(error),
+            7 => Self::OperationDenied(error),
+            8 => Self::InvalidInstanceZeroBandwidth(error),
+            9 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::MaxEipQuotaExceeded(error),
+            12 => Self::ForbiddenInvalidPublicBandwidth(error),
+            13 => Self::InvalidInstanceOverduePayment(error),
+            14 => Self::EipMaxBandwidthExceeded(error),
+            15 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            16 => Self::ForbiddenRiskControl(error),
+            17 => Self::UnsupportedPublicIpWithIsp(error),
+            18 => Self::InvalidInstanceIpAddressMissing(error),
             _ => Self::Unhandled(error),
         }
     }

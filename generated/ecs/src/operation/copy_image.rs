@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CopyImageRequest {
     /// The name of the new image. The name must be 2 to 128 characters in length. The name must start with a letter and cannot contain `http://` or `https://`. The name cannot start with `acs:` or `aliyun`. The name can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).
@@ -126,10 +126,33 @@ pub struct CopyImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CopyImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            destination_image_name: None,
+            destination_description: None,
+            image_id: None,
+            region_id: None,
+            destination_region_id: None,
+            encrypted: None,
+            kms_key_id: None,
+            encrypt_algorithm: None,
+            resource_group_id: None,
+            tag: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CopyImageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CopyImageRequestBuilder {
-        CopyImageRequestBuilder::default()
+        CopyImageRequestBuilder {
+            inner: CopyImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -482,100 +505,110 @@ pub enum CopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "SourceRegion.NotFound" => Self::SourceRegionNotFound(error),
-            "DestinationRegion.NotFound" => Self::DestinationRegionNotFound(error),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "OperationDenied.CommunityImage" => {
-                Self::OperationDeniedCommunityImage(error)
-            }
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "OperationDenied.ImageCopyConflict" => {
-                Self::OperationDeniedImageCopyConflict(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidAliUid.IsNull" => Self::InvalidAliUidIsNull(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidOperation.CopyingDataFromThisRegionUnsupported" => {
-                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
-            }
-            "InvalidOperation.CopyingDataToThisRegionUnsupported" => {
-                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
-            }
-            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "OperationDenied.ImageCopying" => Self::OperationDeniedImageCopying(error),
-            "RegionNotSupportCopy" => Self::RegionNotSupportCopy(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "IncorrectDestinationRegion" => Self::IncorrectDestinationRegion(error),
-            "OperationDeined.EncryptedSnapshot" => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            "OperationDenied.SameRegionOnly" => {
-                Self::OperationDeniedSameRegionOnly(error)
-            }
-            "OperationDenied.NotPublished" => Self::OperationDeniedNotPublished(error),
-            "OperationDenied.NotAuthorized" => Self::OperationDeniedNotAuthorized(error),
-            "OperationDenied.EncryptSnapshotAcrossRegion" => {
-                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "OperationDenied.KmsServiceUnauthorized" => {
-                Self::OperationDeniedKmsServiceUnauthorized(error)
-            }
-            "OperationDenied.NonCompliantDestinationRegion" => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "SizeExceed.Image" => Self::SizeExceedImage(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidOperation.VhdImageUnsupported" => {
-                Self::InvalidOperationVhdImageUnsupported(error)
-            }
-            "InvalidOperation.CloudBoxImageCopyUnsupported" => {
-                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "SourceRegion.NotFound",
+                    "DestinationRegion.NotFound",
+                    "IncorrectImageStatus",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidImageName.Duplicated",
+                    "InvalidParameter.EncryptedIllegal",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "OperationDenied.CommunityImage",
+                    "InvalidImageName.Malformed",
+                    "InvalidParameter.KmsNotEnabled",
+                    "OperationDenied.ImageCopyConflict",
+                    "Account.Arrearage",
+                    "InvalidAliUid.IsNull",
+                    "Forbbiden",
+                    "InvalidOperation.CopyingDataFromThisRegionUnsupported",
+                    "InvalidOperation.CopyingDataToThisRegionUnsupported",
+                    "QuotaExceed.Image",
+                    "QuotaExceed.Snapshot",
+                    "OperationDenied.ImageCopying",
+                    "RegionNotSupportCopy",
+                    "InvalidSnapshot.TooOld",
+                    "OperationDenied",
+                    "IncorrectDestinationRegion",
+                    "OperationDeined.EncryptedSnapshot",
+                    "OperationDenied.SameRegionOnly",
+                    "OperationDenied.NotPublished",
+                    "OperationDenied.NotAuthorized",
+                    "OperationDenied.EncryptSnapshotAcrossRegion",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidRegion.NotSupport",
+                    "UserNotInTheWhiteList",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "OperationDenied.KmsServiceUnauthorized",
+                    "OperationDenied.NonCompliantDestinationRegion",
+                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                    "InvalidParameter.DataEncryptedKeyCreateFailed",
+                    "SizeExceed.Image",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidOperation.VhdImageUnsupported",
+                    "InvalidOperation.CloudBoxImageCopyUnsupported",
+                    "InvalidImageId.NotFound",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidOperation.Conflict",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::SourceRegionNotFound(error),
+            2 => Self::DestinationRegionNotFound(error),
+            3 => Self::IncorrectImageStatus(error),
+            4 => Self::InvalidSnapshotIdNotFound(error),
+            5 => Self::InvalidImageNameDuplicated(error),
+            6 => Self::InvalidParameterEncryptedIllegal(error),
+            7 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            8 => Self::InvalidEncryptAlgorithm(error),
+            9 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            10 => Self::OperationDeniedCommunityImage(error),
+            11 => Self::InvalidImageNameMalformed(error),
+            12 => Self::InvalidParameterKmsNotEnabled(error),
+            13 => Self::OperationDeniedImageCopyConflict(error),
+            14 => Self::AccountArrearage(error),
+            15 => Self::InvalidAliUidIsNull(error),
+            16 => Self::Forbbiden(error),
+            17 => Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error),
+            18 => Self::InvalidOperationCopyingDataToThisRegionUnsupported(error),
+            19 => Self::QuotaExceedImage(error),
+            20 => Self::QuotaExceedSnapshot(error),
+            21 => Self::OperationDeniedImageCopying(error),
+            22 => Self::RegionNotSupportCopy(error),
+            23 => Self::InvalidSnapshotTooOld(error),
+            24 => Self::OperationDenied(error),
+            25 => Self::IncorrectDestinationRegion(error),
+            26 => Self::OperationDeinedEncryptedSnapshot(error),
+            27 => Self::OperationDeniedSameRegionOnly(error),
+            28 => Self::OperationDeniedNotPublished(error),
+            29 => Self::OperationDeniedNotAuthorized(error),
+            30 => Self::OperationDeniedEncryptSnapshotAcrossRegion(error),
+            31 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            32 => Self::InvalidRegionNotSupport(error),
+            33 => Self::UserNotInTheWhiteList(error),
+            34 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            35 => Self::OperationDeniedKmsServiceUnauthorized(error),
+            36 => Self::OperationDeniedNonCompliantDestinationRegion(error),
+            37 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            38 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            39 => Self::SizeExceedImage(error),
+            40 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            41 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            42 => Self::InvalidOperationVhdImageUnsupported(error),
+            43 => Self::InvalidOperationCloudBoxImageCopyUnsupported(error),
+            44 => Self::InvalidImageIdNotFound(error),
+            45 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            46 => Self::InvalidResourceGroupNotFound(error),
+            47 => Self::InvalidOperationConflict(error),
+            48 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CopySnapshotRequest {
     /// This parameter is not publicly available.
@@ -130,10 +130,34 @@ pub struct CopySnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CopySnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_group_id: None,
+            tag: None,
+            region_id: None,
+            destination_region_id: None,
+            snapshot_id: None,
+            destination_snapshot_name: None,
+            destination_snapshot_description: None,
+            retention_days: None,
+            encrypted: None,
+            kms_key_id: None,
+            arn: None,
+            destination_storage_location_arn: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CopySnapshotRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CopySnapshotRequestBuilder {
-        CopySnapshotRequestBuilder::default()
+        CopySnapshotRequestBuilder {
+            inner: CopySnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -508,109 +532,106 @@ pub enum CopySnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidSnapshotId.EncryptedNotSupport" => {
-                Self::InvalidSnapshotIdEncryptedNotSupport(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidSnapshotCategory.NotSupportCopy" => {
-                Self::InvalidSnapshotCategoryNotSupportCopy(error)
-            }
-            "InvalidUser.NotInWhiteList" => Self::InvalidUserNotInWhiteList(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidOperation.Unauthorized" => Self::InvalidOperationUnauthorized(error),
-            "InvalidOperation.UnfinishedCrossRegionCopy" => {
-                Self::InvalidOperationUnfinishedCrossRegionCopy(error)
-            }
-            "InvalidOperation.NotSupportCopyInSameRegion" => {
-                Self::InvalidOperationNotSupportCopyInSameRegion(error)
-            }
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "InvalidRegionId.NotSupportedEncryptedSnapshotCopy" => {
-                Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidRegionId.NotExists" => Self::InvalidRegionIdNotExists(error),
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotSupportDecrypt" => {
-                Self::InvalidEncryptedNotSupportDecrypt(error)
-            }
-            "InvalidSnapshotCategory.NotSupportCrossRegionCopy" => {
-                Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
-            }
-            "InvalidSnapshotCategory.NotSupportEncryptedCopy" => {
-                Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "QuotaExceed.SnapshotQuota" => Self::QuotaExceedSnapshotQuota(error),
-            "InvalidOperation.UnfinishedEncryptedSnapshotCopy" => {
-                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            }
-            "InvalidParameterDestinationStorageLocationArn.Unauthorized" => {
-                Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
-            }
-            "InvalidParameterDestinationStorageLocationArn.RegionNotMatch" => {
+        match error
+            .code_index(
+                &[
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidParameter.Arns",
+                    "InvalidSnapshotId.EncryptedNotSupport",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidSnapshotCategory.NotSupportCopy",
+                    "InvalidUser.NotInWhiteList",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidOperation.Unauthorized",
+                    "InvalidOperation.UnfinishedCrossRegionCopy",
+                    "InvalidOperation.NotSupportCopyInSameRegion",
+                    "InvalidSnapshotName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidRetentionDays.Malformed",
+                    "InvalidRegionId.NotSupportedEncryptedSnapshotCopy",
+                    "InvalidRegion.NotSupport",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "InvalidRegionId.NotExists",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidEncrypted.NotSupportDecrypt",
+                    "InvalidSnapshotCategory.NotSupportCrossRegionCopy",
+                    "InvalidSnapshotCategory.NotSupportEncryptedCopy",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.DataEncryptedKeyCreateFailed",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidKMSKeyId.NotSymmetric",
+                    "QuotaExceed.SnapshotQuota",
+                    "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
+                    "InvalidParameterDestinationStorageLocationArn.Unauthorized",
+                    "InvalidParameterDestinationStorageLocationArn.RegionNotMatch",
+                    "InvalidSnapshot.StorageLocationNotSupported",
+                    "InvalidSnapshot.EncryptedNotSupported",
+                    "InvalidParameterDestinationStorageLocationArn.Malformed",
+                    "OperationDenied.NonCompliantDestinationRegion",
+                    "OperationDenied.SnapshotCategoryNotSupportCopy",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidOperation.Conflict",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::DuplicateTagKey(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::InvalidTagValueMalformed(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::InvalidParameterArns(error),
+            5 => Self::InvalidSnapshotIdEncryptedNotSupport(error),
+            6 => Self::InvalidSnapshotIdNotFound(error),
+            7 => Self::InvalidSnapshotCategoryNotSupportCopy(error),
+            8 => Self::InvalidUserNotInWhiteList(error),
+            9 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            10 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            11 => Self::InvalidSnapshotIdNotReady(error),
+            12 => Self::InvalidOperationUnauthorized(error),
+            13 => Self::InvalidOperationUnfinishedCrossRegionCopy(error),
+            14 => Self::InvalidOperationNotSupportCopyInSameRegion(error),
+            15 => Self::InvalidSnapshotNameMalformed(error),
+            16 => Self::InvalidDescriptionMalformed(error),
+            17 => Self::InvalidRetentionDaysMalformed(error),
+            18 => Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error),
+            19 => Self::InvalidRegionNotSupport(error),
+            20 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            21 => Self::InvalidRegionIdNotExists(error),
+            22 => Self::InvalidEncryptAlgorithm(error),
+            23 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            24 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            25 => Self::InvalidEncryptedNotSupportDecrypt(error),
+            26 => Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error),
+            27 => Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error),
+            28 => Self::InvalidParameterKmsNotEnabled(error),
+            29 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            30 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            31 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            32 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            33 => Self::QuotaExceedSnapshotQuota(error),
+            34 => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
+            35 => Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error),
+            36 => {
                 Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
             }
-            "InvalidSnapshot.StorageLocationNotSupported" => {
-                Self::InvalidSnapshotStorageLocationNotSupported(error)
-            }
-            "InvalidSnapshot.EncryptedNotSupported" => {
-                Self::InvalidSnapshotEncryptedNotSupported(error)
-            }
-            "InvalidParameterDestinationStorageLocationArn.Malformed" => {
-                Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
-            }
-            "OperationDenied.NonCompliantDestinationRegion" => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            "OperationDenied.SnapshotCategoryNotSupportCopy" => {
-                Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
+            37 => Self::InvalidSnapshotStorageLocationNotSupported(error),
+            38 => Self::InvalidSnapshotEncryptedNotSupported(error),
+            39 => Self::InvalidParameterDestinationStorageLocationArnMalformed(error),
+            40 => Self::OperationDeniedNonCompliantDestinationRegion(error),
+            41 => Self::OperationDeniedSnapshotCategoryNotSupportCopy(error),
+            42 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            43 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            44 => Self::InvalidOperationConflict(error),
+            45 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

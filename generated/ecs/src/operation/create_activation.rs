@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateActivationRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia). You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -102,10 +102,29 @@ pub struct CreateActivationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateActivationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_name: None,
+            description: None,
+            instance_count: None,
+            time_to_live_in_hours: None,
+            ip_address_range: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateActivationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateActivationRequestBuilder {
-        CreateActivationRequestBuilder::default()
+        CreateActivationRequestBuilder {
+            inner: CreateActivationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -355,29 +374,52 @@ pub enum CreateActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InstanceName.ExceedLimit" => Self::InstanceNameExceedLimit(error),
-            "InstanceName.InvalidPattern" => Self::InstanceNameInvalidPattern(error),
-            "ActivationDesc.ExceedLimit" => Self::ActivationDescExceedLimit(error),
-            "ActivationLimitation.Invalid" => Self::ActivationLimitationInvalid(error),
-            "AddressRange.InvalidPattern" => Self::AddressRangeInvalidPattern(error),
-            "ActivationCount.ExceedLimit" => Self::ActivationCountExceedLimit(error),
-            "ActivationTTL.ExceedLimit" => Self::ActivationTtlExceedLimit(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "ManagedInstanceCountExceedLimit" => {
-                Self::ManagedInstanceCountExceedLimit(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InstanceName.ExceedLimit",
+                    "InstanceName.InvalidPattern",
+                    "ActivationDesc.ExceedLimit",
+                    "ActivationLimitation.Invalid",
+                    "AddressRange.InvalidPattern",
+                    "ActivationCount.ExceedLimit",
+                    "ActivationTTL.ExceedLimit",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "NumberExceed.Tags",
+                    "MissingParameter.TagKey",
+                    "Duplicate.TagKey",
+                    "Operation.Forbidden",
+                    "InvalidStatus.ResourceGroup",
+                    "RealNameAuthenticationError",
+                    "ManagedInstanceCountExceedLimit",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InstanceNameExceedLimit(error),
+            2 => Self::InstanceNameInvalidPattern(error),
+            3 => Self::ActivationDescExceedLimit(error),
+            4 => Self::ActivationLimitationInvalid(error),
+            5 => Self::AddressRangeInvalidPattern(error),
+            6 => Self::ActivationCountExceedLimit(error),
+            7 => Self::ActivationTtlExceedLimit(error),
+            8 => Self::InvalidTagKeyMalformed(error),
+            9 => Self::InvalidTagValueMalformed(error),
+            10 => Self::NumberExceedTags(error),
+            11 => Self::MissingParameterTagKey(error),
+            12 => Self::DuplicateTagKey(error),
+            13 => Self::OperationForbidden(error),
+            14 => Self::InvalidStatusResourceGroup(error),
+            15 => Self::RealNameAuthenticationError(error),
+            16 => Self::ManagedInstanceCountExceedLimit(error),
+            17 => Self::InvalidRegionIdNotFound(error),
+            18 => Self::InvalidResourceGroupNotFound(error),
+            19 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

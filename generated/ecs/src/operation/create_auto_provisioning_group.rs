@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAutoProvisioningGroupRequest {
     /// The ID of the region in which to create the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -284,10 +284,52 @@ pub struct CreateAutoProvisioningGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAutoProvisioningGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            auto_provisioning_group_name: None,
+            auto_provisioning_group_type: None,
+            spot_allocation_strategy: None,
+            spot_instance_interruption_behavior: None,
+            spot_instance_pools_to_use_count: None,
+            pay_as_you_go_allocation_strategy: None,
+            excess_capacity_termination_policy: None,
+            valid_from: None,
+            valid_until: None,
+            terminate_instances_with_expiration: None,
+            terminate_instances: None,
+            max_spot_price: None,
+            total_target_capacity: None,
+            pay_as_you_go_target_capacity: None,
+            spot_target_capacity: None,
+            default_target_capacity_type: None,
+            launch_template_id: None,
+            launch_template_version: None,
+            description: None,
+            client_token: None,
+            launch_configuration: None,
+            launch_template_config: None,
+            system_disk_config: None,
+            data_disk_config: None,
+            min_target_capacity: None,
+            hibernation_options_configured: None,
+            tag: None,
+            resource_pool_options: None,
+            pre_paid_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateAutoProvisioningGroupRequestBuilder {
-        CreateAutoProvisioningGroupRequestBuilder::default()
+        CreateAutoProvisioningGroupRequestBuilder {
+            inner: CreateAutoProvisioningGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -942,127 +984,110 @@ pub enum CreateAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAutoProvisioningGroupName.Malformed" => {
-                Self::InvalidAutoProvisioningGroupNameMalformed(error)
-            }
-            "InvalidAutoProvisioningGroupType.ValueNotSupported" => {
-                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
-            }
-            "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidAutoProvisioningGroupName.Malformed",
+                    "InvalidAutoProvisioningGroupType.ValueNotSupported",
+                    "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
+                    "InvalidDefaultTargetCapacityType.ValueNotSupported",
+                    "InvalidSpotAllocationStrategy.ValueNotSupported",
+                    "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported",
+                    "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported",
+                    "MissingParameter.SpotAllocationStrategy",
+                    "MissingParameter.LaunchTemplateConfigs",
+                    "InvalidValidTime.MalFormed",
+                    "InvalidLaunchTemplateVersion.ValueNotSupported",
+                    "MissingParameter",
+                    "InvalidRegion.ValueNotSupported",
+                    "InvalidDescription.ValueNotSupported",
+                    "InvalidLaunchTemplate.ValueNotSupported",
+                    "InvalidCapacity.ValueNotSupported",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InternalError",
+                    "InvalidLaunchTemplateConfigs.SizeExceed",
+                    "InvalidParameter.SpotInstancePoolsToUseCount",
+                    "InvalidParameter.ResourceGroupId",
+                    "InvalidParameter.TargetCapacity",
+                    "MissingParameter.WeightedCapacity",
+                    "InvalidParameter.WeightedCapacityBeyondRange",
+                    "InvalidParameter.MaxPrice",
+                    "NoPermission",
+                    "Duplicate.DiskCategory",
+                    "InvalidImageFamily.Confict",
+                    "Invalid.ResourcePoolOptions.PrivatePoolIds",
+                    "Invalid.ResourcePoolOptions.Strategy",
+                    "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed",
+                    "MissingParameter.ResourcePoolOptions.PrivatePoolIds",
+                    "InvalidSpotDuration",
+                    "InvalidSpotInterruptionBehavior",
+                    "InvalidParameter.SecurityGroupIdRepeated",
+                    "VpcMismatch.SecurityGroupAndVSwitch",
+                    "InvalidMinTargetCapacity.NotSatisfied",
+                    "InvalidParameterRange.MinTargetCapacity",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "InvalidUserData.SizeExceeded",
+                    "InvalidAutoReleaseTime.Malformed",
+                    "TotalTargetCapacityLimitExceed",
+                    "SpotTargetCapacityLimitExceed",
+                    "PayAsYouGoTargetCapacityLimitExceed",
+                    "InvalidResourcePoolOptionsPrivatePoolIds.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAutoProvisioningGroupNameMalformed(error),
+            2 => Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error),
+            3 => {
                 Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
             }
-            "InvalidDefaultTargetCapacityType.ValueNotSupported" => {
-                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
-            }
-            "InvalidSpotAllocationStrategy.ValueNotSupported" => {
-                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
-            }
-            "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported" => {
-                Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
-            }
-            "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported" => {
-                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
-            }
-            "MissingParameter.SpotAllocationStrategy" => {
-                Self::MissingParameterSpotAllocationStrategy(error)
-            }
-            "MissingParameter.LaunchTemplateConfigs" => {
-                Self::MissingParameterLaunchTemplateConfigs(error)
-            }
-            "InvalidValidTime.MalFormed" => Self::InvalidValidTimeMalFormed(error),
-            "InvalidLaunchTemplateVersion.ValueNotSupported" => {
-                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegion.ValueNotSupported" => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            "InvalidDescription.ValueNotSupported" => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            "InvalidLaunchTemplate.ValueNotSupported" => {
-                Self::InvalidLaunchTemplateValueNotSupported(error)
-            }
-            "InvalidCapacity.ValueNotSupported" => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidLaunchTemplateConfigs.SizeExceed" => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            "InvalidParameter.SpotInstancePoolsToUseCount" => {
-                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
-            }
-            "InvalidParameter.ResourceGroupId" => {
-                Self::InvalidParameterResourceGroupId(error)
-            }
-            "InvalidParameter.TargetCapacity" => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            "MissingParameter.WeightedCapacity" => {
-                Self::MissingParameterWeightedCapacity(error)
-            }
-            "InvalidParameter.WeightedCapacityBeyondRange" => {
-                Self::InvalidParameterWeightedCapacityBeyondRange(error)
-            }
-            "InvalidParameter.MaxPrice" => Self::InvalidParameterMaxPrice(error),
-            "NoPermission" => Self::NoPermission(error),
-            "Duplicate.DiskCategory" => Self::DuplicateDiskCategory(error),
-            "InvalidImageFamily.Confict" => Self::InvalidImageFamilyConfict(error),
-            "Invalid.ResourcePoolOptions.PrivatePoolIds" => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
-            }
-            "Invalid.ResourcePoolOptions.Strategy" => {
-                Self::InvalidResourcePoolOptionsStrategy(error)
-            }
-            "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed" => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
-            }
-            "MissingParameter.ResourcePoolOptions.PrivatePoolIds" => {
-                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
-            }
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "VpcMismatch.SecurityGroupAndVSwitch" => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            "InvalidMinTargetCapacity.NotSatisfied" => {
-                Self::InvalidMinTargetCapacityNotSatisfied(error)
-            }
-            "InvalidParameterRange.MinTargetCapacity" => {
-                Self::InvalidParameterRangeMinTargetCapacity(error)
-            }
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "TotalTargetCapacityLimitExceed" => {
-                Self::TotalTargetCapacityLimitExceed(error)
-            }
-            "SpotTargetCapacityLimitExceed" => Self::SpotTargetCapacityLimitExceed(error),
-            "PayAsYouGoTargetCapacityLimitExceed" => {
-                Self::PayAsYouGoTargetCapacityLimitExceed(error)
-            }
-            "InvalidResourcePoolOptionsPrivatePoolIds.NotFound" => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+            4 => Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error),
+            5 => Self::InvalidSpotAllocationStrategyValueNotSupported(error),
+            6 => Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error),
+            7 => Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error),
+            8 => Self::MissingParameterSpotAllocationStrategy(error),
+            9 => Self::MissingParameterLaunchTemplateConfigs(error),
+            10 => Self::InvalidValidTimeMalFormed(error),
+            11 => Self::InvalidLaunchTemplateVersionValueNotSupported(error),
+            12 => Self::MissingParameter(error),
+            13 => Self::InvalidRegionValueNotSupported(error),
+            14 => Self::InvalidDescriptionValueNotSupported(error),
+            15 => Self::InvalidLaunchTemplateValueNotSupported(error),
+            16 => Self::InvalidCapacityValueNotSupported(error),
+            17 => Self::InvalidInstanceTypeValueNotSupported(error),
+            18 => Self::InternalError(error),
+            19 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
+            20 => Self::InvalidParameterSpotInstancePoolsToUseCount(error),
+            21 => Self::InvalidParameterResourceGroupId(error),
+            22 => Self::InvalidParameterTargetCapacity(error),
+            23 => Self::MissingParameterWeightedCapacity(error),
+            24 => Self::InvalidParameterWeightedCapacityBeyondRange(error),
+            25 => Self::InvalidParameterMaxPrice(error),
+            26 => Self::NoPermission(error),
+            27 => Self::DuplicateDiskCategory(error),
+            28 => Self::InvalidImageFamilyConfict(error),
+            29 => Self::InvalidResourcePoolOptionsPrivatePoolIds(error),
+            30 => Self::InvalidResourcePoolOptionsStrategy(error),
+            31 => Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error),
+            32 => Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error),
+            33 => Self::InvalidSpotDuration(error),
+            34 => Self::InvalidSpotInterruptionBehavior(error),
+            35 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            36 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
+            37 => Self::InvalidMinTargetCapacityNotSatisfied(error),
+            38 => Self::InvalidParameterRangeMinTargetCapacity(error),
+            39 => Self::InvalidUserDataBase64FormatInvalid(error),
+            40 => Self::InvalidUserDataSizeExceeded(error),
+            41 => Self::InvalidAutoReleaseTimeMalformed(error),
+            42 => Self::TotalTargetCapacityLimitExceed(error),
+            43 => Self::SpotTargetCapacityLimitExceed(error),
+            44 => Self::PayAsYouGoTargetCapacityLimitExceed(error),
+            45 => Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error),
+            46 => Self::InvalidSecurityGroupIdNotFound(error),
+            47 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

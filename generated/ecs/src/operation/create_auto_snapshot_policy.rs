@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAutoSnapshotPolicyRequest {
     /// The ID of the region in which to create the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -136,10 +136,33 @@ pub struct CreateAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_name: None,
+            time_points: None,
+            repeat_weekdays: None,
+            retention_days: None,
+            enable_cross_region_copy: None,
+            target_copy_regions: None,
+            storage_location_arn: None,
+            copied_snapshots_retention_days: None,
+            tag: None,
+            resource_group_id: None,
+            copy_encryption_configuration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateAutoSnapshotPolicyRequestBuilder {
-        CreateAutoSnapshotPolicyRequestBuilder::default()
+        CreateAutoSnapshotPolicyRequestBuilder {
+            inner: CreateAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -452,60 +475,54 @@ pub enum CreateAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidSnapshotPolicyName.Malformed" => {
-                Self::InvalidSnapshotPolicyNameMalformed(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "AutoSnapshotPolicy.QuotaExceed" => {
-                Self::AutoSnapshotPolicyQuotaExceed(error)
-            }
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidParameter.TargetCopyRegions" => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            "InvalidParameter.CopiedSnapshotsRetentionDays" => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "DiskCategory.OperationNotSupported",
+                    "InvalidSnapshotPolicyName.Malformed",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidParameter.EncryptedIllegal",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "InvalidParam.EncryptedMismatch",
+                    "ParameterInvalid",
+                    "AutoSnapshotPolicy.QuotaExceed",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "InvalidParameter.TargetCopyRegions",
+                    "InvalidParameter.CopiedSnapshotsRetentionDays",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidOperation.KMSKeyIdNotFound",
+                    "Abs.InvalidAction.RegionNotSupport",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidResourceGroup.NotFound",
+                ],
+            )
+        {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::InvalidSnapshotPolicyNameMalformed(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::InvalidParameterEncryptedIllegal(error),
+            6 => Self::InvalidParameterKmsNotEnabled(error),
+            7 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            8 => Self::InvalidParamEncryptedMismatch(error),
+            9 => Self::ParameterInvalid(error),
+            10 => Self::AutoSnapshotPolicyQuotaExceed(error),
+            11 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            12 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            13 => Self::InvalidParameterTargetCopyRegions(error),
+            14 => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
+            15 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            16 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            17 => Self::AbsInvalidActionRegionNotSupport(error),
+            18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            20 => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

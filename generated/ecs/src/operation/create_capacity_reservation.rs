@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_type("ecs.g6.xlarge");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationRequest {
     /// The ID of the region in which to create the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -134,10 +134,34 @@ pub struct CreateCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            private_pool_options: None,
+            description: None,
+            instance_amount: None,
+            instance_type: None,
+            start_time: None,
+            end_time: None,
+            end_time_type: None,
+            platform: None,
+            zone_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCapacityReservationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCapacityReservationRequestBuilder {
-        CreateCapacityReservationRequestBuilder::default()
+        CreateCapacityReservationRequestBuilder {
+            inner: CreateCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -524,90 +548,114 @@ pub enum CreateCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "NoStock" => Self::NoStock(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "Invalid.PrivatePoolOptionsName.MalFormed" => {
-                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            }
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "Invalid.TimeSlot" => Self::InvalidTimeSlot(error),
-            "Invalid.EndTime" => Self::InvalidEndTime(error),
-            "StartTime.NotNeed" => Self::StartTimeNotNeed(error),
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "Invalid.ZoneIds" => Self::InvalidZoneIds(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.RegionId",
+                    "NoStock",
+                    "MissingParameter",
+                    "OperationDenied",
+                    "MissingParameter.RegionId",
+                    "InvalidStartTime.NotSupported",
+                    "InvalidStartTime.MalFormed",
+                    "Invalid.PrivatePoolOptionsName.MalFormed",
+                    "Invalid.ZoneId",
+                    "Invalid.InstanceType",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidAliUid",
+                    "MissingParameter.PackageType",
+                    "MissingParameter.PrivatePoolOptions.Ids",
+                    "MissingParameter.InstanceCpuCoreCount",
+                    "MissingParameter.InstanceAmount",
+                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "Invalid.TooManyZoneIds",
+                    "Invalid.TooManyInstanceTypes",
+                    "Invalid.TooManyUnpaidPrivatePool",
+                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.PrivatePoolOptions.Ids",
+                    "Invalid.PackageType",
+                    "Invalid.PrivatePool.Purchase",
+                    "Invalid.AssuranceTimes.NotSupported",
+                    "RepeatStartPrivatePool",
+                    "Invalid.TimeSlot",
+                    "Invalid.EndTime",
+                    "StartTime.NotNeed",
+                    "AccountForbidden.ProductCreationLimited",
+                    "RegionUnauthorized",
+                    "PriceNotFound",
+                    "Zone.NotOpen",
+                    "InvalidResourceType.NotSupported",
+                    "OperationDenied.NoStock",
+                    "InvalidInstanceType.NotSupported",
+                    "Invalid.ZoneIds",
+                    "Zone.NotOnSale",
+                    "InvalidZoneId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterRegionId(error),
+            1 => Self::NoStock(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::OperationDenied(error),
+            4 => Self::MissingParameterRegionId(error),
+            5 => Self::InvalidStartTimeNotSupported(error),
+            6 => Self::InvalidStartTimeMalFormed(error),
+            7 => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
+            8 => Self::InvalidZoneId(error),
+            9 => Self::InvalidInstanceType(error),
+            10 => Self::DedicatedHostNotSupported(error),
+            11 => Self::SpotNotSupported(error),
+            12 => Self::ClassicNetworkNotSupported(error),
+            13 => Self::InvalidInstanceId(error),
+            14 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            15 => Self::MissingParameterPrivatePoolOptionsId(error),
+            16 => Self::InvalidPrivatePoolOptionsId(error),
+            17 => Self::InvalidInstanceChargeType(error),
+            18 => Self::InvalidPrivatePoolOptionsStatus(error),
+            19 => Self::InvalidPlatformValueNotSupported(error),
+            20 => Self::InvalidAliUid(error),
+            21 => Self::MissingParameterPackageType(error),
+            22 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            23 => Self::MissingParameterInstanceCpuCoreCount(error),
+            24 => Self::MissingParameterInstanceAmount(error),
+            25 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            26 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            27 => Self::InvalidTooManyZoneIds(error),
+            28 => Self::InvalidTooManyInstanceTypes(error),
+            29 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            30 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            31 => Self::InvalidPrivatePoolOptionsIds(error),
+            32 => Self::InvalidPackageType(error),
+            33 => Self::InvalidPrivatePoolPurchase(error),
+            34 => Self::InvalidAssuranceTimesNotSupported(error),
+            35 => Self::RepeatStartPrivatePool(error),
+            36 => Self::InvalidTimeSlot(error),
+            37 => Self::InvalidEndTime(error),
+            38 => Self::StartTimeNotNeed(error),
+            39 => Self::AccountForbiddenProductCreationLimited(error),
+            40 => Self::RegionUnauthorized(error),
+            41 => Self::PriceNotFound(error),
+            42 => Self::ZoneNotOpen(error),
+            43 => Self::InvalidResourceTypeNotSupported(error),
+            44 => Self::OperationDeniedNoStock(error),
+            45 => Self::InvalidInstanceTypeNotSupported(error),
+            46 => Self::InvalidZoneIds(error),
+            47 => Self::ZoneNotOnSale(error),
+            48 => Self::InvalidZoneIdNotFound(error),
+            49 => Self::InvalidResourceGroupNotFound(error),
+            50 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCommandRequest {
     /// The ID of the region in which to create the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -174,10 +174,33 @@ pub struct CreateCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            description: None,
+            r#type: None,
+            command_content: None,
+            working_dir: None,
+            timeout: None,
+            enable_parameter: None,
+            content_encoding: None,
+            resource_group_id: None,
+            launcher: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCommandRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCommandRequestBuilder {
-        CreateCommandRequestBuilder::default()
+        CreateCommandRequestBuilder {
+            inner: CreateCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -514,37 +537,56 @@ pub enum CreateCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "CmdParam.EmptyKey" => Self::CmdParamEmptyKey(error),
-            "CmdParam.InvalidParamName" => Self::CmdParamInvalidParamName(error),
-            "CmdContent.DecodeError" => Self::CmdContentDecodeError(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
-            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
-            "CmdCount.ExceedQuota" => Self::CmdCountExceedQuota(error),
-            "CmdParamCount.ExceedLimit" => Self::CmdParamCountExceedLimit(error),
-            "CmdParamName.ExceedLimit" => Self::CmdParamNameExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "InvalidParameterCharacter.CommandName" => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            "InvalidParameterCharacter.CommandDescription" => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            "InvalidParameterCharacter.CommandWorkingDir" => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidCmdType.NotFound" => Self::InvalidCmdTypeNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "CmdParam.EmptyKey",
+                    "CmdParam.InvalidParamName",
+                    "CmdContent.DecodeError",
+                    "InvalidParameter.WorkingDir",
+                    "CmdContent.ExceedLimit",
+                    "CmdName.ExceedLimit",
+                    "CmdDesc.ExceedLimit",
+                    "CmdCount.ExceedQuota",
+                    "CmdParamCount.ExceedLimit",
+                    "CmdParamName.ExceedLimit",
+                    "Operation.Forbidden",
+                    "InvalidStatus.ResourceGroup",
+                    "InvalidParameterCharacter.CommandName",
+                    "InvalidParameterCharacter.CommandDescription",
+                    "InvalidParameterCharacter.CommandWorkingDir",
+                    "InvalidLauncher.LengthLimitExceeded",
+                    "InvalidTimeout.ExceedLimit",
+                    "InvalidCmdType.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::CmdParamEmptyKey(error),
+            2 => Self::CmdParamInvalidParamName(error),
+            3 => Self::CmdContentDecodeError(error),
+            4 => Self::InvalidParameterWorkingDir(error),
+            5 => Self::CmdContentExceedLimit(error),
+            6 => Self::CmdNameExceedLimit(error),
+            7 => Self::CmdDescExceedLimit(error),
+            8 => Self::CmdCountExceedQuota(error),
+            9 => Self::CmdParamCountExceedLimit(error),
+            10 => Self::CmdParamNameExceedLimit(error),
+            11 => Self::OperationForbidden(error),
+            12 => Self::InvalidStatusResourceGroup(error),
+            13 => Self::InvalidParameterCharacterCommandName(error),
+            14 => Self::InvalidParameterCharacterCommandDescription(error),
+            15 => Self::InvalidParameterCharacterCommandWorkingDir(error),
+            16 => Self::InvalidLauncherLengthLimitExceeded(error),
+            17 => Self::InvalidTimeoutExceedLimit(error),
+            18 => Self::InvalidCmdTypeNotFound(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidResourceGroupNotFound(error),
+            21 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDedicatedHostClusterRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,28 @@ pub struct CreateDedicatedHostClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDedicatedHostClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dry_run: None,
+            tag: None,
+            resource_group_id: None,
+            zone_id: None,
+            dedicated_host_cluster_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDedicatedHostClusterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDedicatedHostClusterRequestBuilder {
-        CreateDedicatedHostClusterRequestBuilder::default()
+        CreateDedicatedHostClusterRequestBuilder {
+            inner: CreateDedicatedHostClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,16 +320,30 @@ pub enum CreateDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "QuotaExceed.Region" => Self::QuotaExceedRegion(error),
-            "QuotaExceed.Zone" => Self::QuotaExceedZone(error),
-            "InvalidParam.Zone" => Self::InvalidParamZone(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "Duplicate.TagKey",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidZone.NotFound",
+                    "QuotaExceed.Region",
+                    "QuotaExceed.Zone",
+                    "InvalidParam.Zone",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKeyMalformed(error),
+            1 => Self::InvalidTagValueMalformed(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidResourceGroupNotFound(error),
+            4 => Self::InvalidZoneNotFound(error),
+            5 => Self::QuotaExceedRegion(error),
+            6 => Self::QuotaExceedZone(error),
+            7 => Self::InvalidParamZone(error),
+            8 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

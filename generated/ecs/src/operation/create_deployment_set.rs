@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDeploymentSetRequest {
     /// Creates a deployment set in a specific region.
@@ -97,10 +97,30 @@ pub struct CreateDeploymentSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDeploymentSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            on_unable_to_redeploy_failed_instance: None,
+            description: None,
+            client_token: None,
+            deployment_set_name: None,
+            domain: None,
+            granularity: None,
+            strategy: None,
+            group_count: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDeploymentSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDeploymentSetRequestBuilder {
-        CreateDeploymentSetRequestBuilder::default()
+        CreateDeploymentSetRequestBuilder {
+            inner: CreateDeploymentSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -349,25 +369,36 @@ pub enum CreateDeploymentSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDeploymentSetName.Malformed" => {
-                Self::InvalidDeploymentSetNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.Domain" => Self::InvalidParameterDomain(error),
-            "InvalidParameter.Strategy" => Self::InvalidParameterStrategy(error),
-            "InvalidParameter.granularity" => Self::InvalidParameterGranularity(error),
-            "DependencyViolation.domain.granularity" => {
-                Self::DependencyViolationDomainGranularity(error)
-            }
-            "DependencyViolation.strategy.granularity" => {
-                Self::DependencyViolationStrategyGranularity(error)
-            }
-            "DeploymentSet.GroupQuotaFull" => Self::DeploymentSetGroupQuotaFull(error),
-            "InvalidParameter.GroupCount" => Self::InvalidParameterGroupCount(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "QuotaExceed.DeploymentSet" => Self::QuotaExceedDeploymentSet(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidDeploymentSetName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidParameter.Domain",
+                    "InvalidParameter.Strategy",
+                    "InvalidParameter.granularity",
+                    "DependencyViolation.domain.granularity",
+                    "DependencyViolation.strategy.granularity",
+                    "DeploymentSet.GroupQuotaFull",
+                    "InvalidParameter.GroupCount",
+                    "InvalidZoneId.NotFound",
+                    "QuotaExceed.DeploymentSet",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidDeploymentSetNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidParameterDomain(error),
+            4 => Self::InvalidParameterStrategy(error),
+            5 => Self::InvalidParameterGranularity(error),
+            6 => Self::DependencyViolationDomainGranularity(error),
+            7 => Self::DependencyViolationStrategyGranularity(error),
+            8 => Self::DeploymentSetGroupQuotaFull(error),
+            9 => Self::InvalidParameterGroupCount(error),
+            10 => Self::InvalidZoneIdNotFound(error),
+            11 => Self::QuotaExceedDeploymentSet(error),
             _ => Self::Unhandled(error),
         }
     }

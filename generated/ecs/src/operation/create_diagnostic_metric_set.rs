@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDiagnosticMetricSetRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -64,10 +64,26 @@ pub struct CreateDiagnosticMetricSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDiagnosticMetricSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            metric_set_name: None,
+            metric_ids: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDiagnosticMetricSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDiagnosticMetricSetRequestBuilder {
-        CreateDiagnosticMetricSetRequestBuilder::default()
+        CreateDiagnosticMetricSetRequestBuilder {
+            inner: CreateDiagnosticMetricSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,8 +276,8 @@ pub enum CreateDiagnosticMetricSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.MetricId" => Self::InvalidParameterMetricId(error),
+        match error.code_index(&["InvalidParameter.MetricId"]) {
+            0 => Self::InvalidParameterMetricId(error),
             _ => Self::Unhandled(error),
         }
     }

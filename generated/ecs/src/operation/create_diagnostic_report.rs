@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDiagnosticReportRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,26 @@ pub struct CreateDiagnosticReportRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDiagnosticReportRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            metric_set_id: None,
+            start_time: None,
+            end_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDiagnosticReportRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDiagnosticReportRequestBuilder {
-        CreateDiagnosticReportRequestBuilder::default()
+        CreateDiagnosticReportRequestBuilder {
+            inner: CreateDiagnosticReportRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,14 +256,22 @@ pub enum CreateDiagnosticReportError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResource.NotExists" => Self::InvalidResourceNotExists(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.CloudAssistantNotReady" => {
-                Self::InvalidOperationCloudAssistantNotReady(error)
-            }
-            "InvalidAxt.ServiceNotReady" => Self::InvalidAxtServiceNotReady(error),
-            "Forbidden.CreateSLR" => Self::ForbiddenCreateSlr(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidResource.NotExists",
+                    "InvalidParameter",
+                    "InvalidOperation.CloudAssistantNotReady",
+                    "InvalidAxt.ServiceNotReady",
+                    "Forbidden.CreateSLR",
+                ],
+            )
+        {
+            0 => Self::InvalidResourceNotExists(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidOperationCloudAssistantNotReady(error),
+            3 => Self::InvalidAxtServiceNotReady(error),
+            4 => Self::ForbiddenCreateSlr(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDiskRequest {
     /// The ID of the region in which to create the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -284,10 +284,44 @@ pub struct CreateDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            snapshot_id: None,
+            disk_name: None,
+            size: None,
+            disk_category: None,
+            description: None,
+            encrypted: None,
+            client_token: None,
+            instance_id: None,
+            resource_group_id: None,
+            kms_key_id: None,
+            performance_level: None,
+            advanced_features: None,
+            storage_set_id: None,
+            encrypt_algorithm: None,
+            storage_set_partition_number: None,
+            storage_cluster_id: None,
+            multi_attach: None,
+            tag: None,
+            arn: None,
+            provisioned_iops: None,
+            bursting_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDiskRequestBuilder {
-        CreateDiskRequestBuilder::default()
+        CreateDiskRequestBuilder {
+            inner: CreateDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1013,267 +1047,244 @@ pub enum CreateDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported(error),
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskSize.NotSupported" => Self::InvalidDiskSizeNotSupported(error),
-            "InvalidDiskSizeOrCategory" => Self::InvalidDiskSizeOrCategory(error),
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidDiskCategory.ConflictSnapshotCategory" => {
-                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidPerformanceLevel.ValueNotSupported" => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidStorageSetId.NotFound" => Self::InvalidStorageSetIdNotFound(error),
-            "InvalidStorageClusterId.StatusNotSupport" => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            "InvalidStorageClusterId.ConflictWithStorageSetId" => {
-                Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
-            }
-            "InvalidStorageClusterId.ConflictWithInstanceId" => {
-                Self::InvalidStorageClusterIdConflictWithInstanceId(error)
-            }
-            "InvalidStorageClusterId.CategoryNotMatch" => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "InvalidCloudBoxZone.EncryptedNotSupported" => {
-                Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "ProvisionedIopsForDiskCategoryUnsupported" => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            "InvalidProvisionedIops.LimitExceed" => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            "BurstingEnabledForDiskCategoryUnsupported" => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            "BurstingEnabledForMultiAttachDiskUnsupported" => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            "ProvisionedIopsForDiskCategoryRequired" => {
-                Self::ProvisionedIopsForDiskCategoryRequired(error)
-            }
-            "NotSupportSnapshotEncrypted.RegionId" => {
-                Self::NotSupportSnapshotEncryptedRegionId(error)
-            }
-            "NotSupportSnapshotEncrypted.ZoneId" => {
-                Self::NotSupportSnapshotEncryptedZoneId(error)
-            }
-            "NotSupportSnapshotEncrypted.ShareImage" => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            "NotSupport.SnapshotEncryptedAlgorithmConflict" => {
-                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InsufficientBalance.AgentAccount" => {
-                Self::InsufficientBalanceAgentAccount(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidZoneId.DiskCategoryUnsupported" => {
-                Self::InvalidZoneIdDiskCategoryUnsupported(error)
-            }
-            "InvalidStorageSetId.DiskCategoryUnsupported" => {
-                Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
-            }
-            "InvalidStorageClusterId.DiskCategoryUnsupported" => {
-                Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
-            }
-            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
-            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
-            "InvalidDataDiskCategory.NotSupported" => {
-                Self::InvalidDataDiskCategoryNotSupported(error)
-            }
-            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            "OperationDenied.RiskIssue" => Self::OperationDeniedRiskIssue(error),
-            "InvalidDiskSize.ExceedsMultiAttachLimit" => {
-                Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InvalidSnapshot.NotReady" => Self::InvalidSnapshotNotReady(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "InvalidSnapshot.TooLarge" => Self::InvalidSnapshotTooLarge(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "InvalidDiskCategory.ValueUnauthorized" => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidSnapshotId.NotDataDiskSnapshot" => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidPayMethod" => Self::InvalidPayMethod(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidParameter.AdvancedFeatures" => {
-                Self::InvalidParameterAdvancedFeatures(error)
-            }
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "InvalidParam.ZoneIdAndInstanceId.Conflict" => {
-                Self::InvalidParamZoneIdAndInstanceIdConflict(error)
-            }
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageSetName.Malformed" => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            "InvalidMaxPartitionNumber.Malformed" => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            "InvalidParameter.StorageSetPartitionNumber" => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
-            "InvalidParameter.StorageSetZoneId" => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "OperationDenied.SnapshotNotAllowed" => {
-                Self::OperationDeniedSnapshotNotAllowed(error)
-            }
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "InvalidParameter.MultiAttach" => Self::InvalidParameterMultiAttach(error),
-            "InvalidParameter.MultiAttachAndInstanceIdConflict" => {
-                Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
-            }
-            "InvalidParameter.DiskCategoryAndMultiAttachConflict" => {
-                Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
-            }
-            "InvalidParameter.DiskCategoryAndMultiAttachNotMatch" => {
-                Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
-            }
-            "OperationDenied.ZoneNotSupportMultiAttachDisk" => {
-                Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
-            }
-            "InvalidAccountStatus.CouponAmountNotEnough" => {
-                Self::InvalidAccountStatusCouponAmountNotEnough(error)
-            }
-            "InvalidOperation.CreateFromSnapshotUnsupported" => {
-                Self::InvalidOperationCreateFromSnapshotUnsupported(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidStorageClusterId.NotExist" => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidSize.ValueNotSupported",
+                    "InvalidDiskName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "MissingParameter",
+                    "InvalidDiskCategory.NotSupported",
+                    "Account.Arrearage",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidParameter.Conflict",
+                    "OperationDenied",
+                    "InvalidDiskSize.NotSupported",
+                    "InvalidDiskSizeOrCategory",
+                    "InvalidParameter.EncryptedIllegal",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidParameter.Arns",
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidDiskCategory.ConflictSnapshotCategory",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                    "InvalidKmsKeyId.NotMatchSnapshot",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidPerformanceLevel.ValueNotSupported",
+                    "InvalidKMSKeyId.NotSymmetric",
+                    "InvalidStorageSetId.NotFound",
+                    "InvalidStorageClusterId.StatusNotSupport",
+                    "InvalidStorageClusterId.ConflictWithStorageSetId",
+                    "InvalidStorageClusterId.ConflictWithInstanceId",
+                    "InvalidStorageClusterId.CategoryNotMatch",
+                    "InvalidStorageClusterId.PerformanceLevelNotMatch",
+                    "InvalidStorageClusterId.CapacityNotEnough",
+                    "InvalidCloudBoxZone.EncryptedNotSupported",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "ProvisionedIopsForDiskCategoryUnsupported",
+                    "InvalidProvisionedIops.LimitExceed",
+                    "BurstingEnabledForDiskCategoryUnsupported",
+                    "BurstingEnabledForMultiAttachDiskUnsupported",
+                    "ProvisionedIopsForDiskCategoryRequired",
+                    "NotSupportSnapshotEncrypted.RegionId",
+                    "NotSupportSnapshotEncrypted.ZoneId",
+                    "NotSupportSnapshotEncrypted.ShareImage",
+                    "NotSupport.SnapshotEncryptedAlgorithmConflict",
+                    "QuotaExceed.DiskCapacity",
+                    "InsufficientBalance.AgentAccount",
+                    "InvalidParam.EncryptedMismatch",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "InvalidZoneId.DiskCategoryUnsupported",
+                    "InvalidStorageSetId.DiskCategoryUnsupported",
+                    "InvalidStorageClusterId.DiskCategoryUnsupported",
+                    "InvalidParameter.Encrypted",
+                    "EncryptedOption.Conflict",
+                    "InvalidDataDiskCategory.NotSupported",
+                    "InvalidBurstingEnabled.DiskSizeTooSmall",
+                    "OperationDenied.RiskIssue",
+                    "InvalidDiskSize.ExceedsMultiAttachLimit",
+                    "InvalidStatus.ValueNotSupported",
+                    "InstanceDiskCategoryLimitExceed",
+                    "InvalidSnapshot.NotReady",
+                    "InvalidSnapshot.TooOld",
+                    "InvalidSnapshot.TooLarge",
+                    "QuotaExceed.PortableCloudDisk",
+                    "InvalidDiskCategory.ValueUnauthorized",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidSnapshotId.NotDataDiskSnapshot",
+                    "InvalidDiskSize.TooSmall",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "InvalidPayMethod",
+                    "UserNotInTheWhiteList",
+                    "QuotaExceed.PostPaidDisk",
+                    "InvalidRegion.NotSupport",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "SecurityRisk.3DVerification",
+                    "InvalidParameter.AdvancedFeatures",
+                    "InvalidInstanceChargeType.ValueNotSupported",
+                    "InvalidStatus.Upgrading",
+                    "InvalidParam.ZoneIdAndInstanceId.Conflict",
+                    "OperationDenied.PerformanceLevelNotMatch",
+                    "InvalidStorageSetName.Malformed",
+                    "InvalidMaxPartitionNumber.Malformed",
+                    "InvalidParameter.StorageSetPartitionNumber",
+                    "InvalidParameter.StorageSetId",
+                    "InvalidParameter.StorageSetZoneId",
+                    "QuotaExceed.Tags",
+                    "QuotaExceeded.PostpaidDataDiskCapacity",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "OperationDenied.SnapshotNotAllowed",
+                    "LastTokenProcessing",
+                    "InvalidParameter.MultiAttach",
+                    "InvalidParameter.MultiAttachAndInstanceIdConflict",
+                    "InvalidParameter.DiskCategoryAndMultiAttachConflict",
+                    "InvalidParameter.DiskCategoryAndMultiAttachNotMatch",
+                    "OperationDenied.ZoneNotSupportMultiAttachDisk",
+                    "InvalidAccountStatus.CouponAmountNotEnough",
+                    "InvalidOperation.CreateFromSnapshotUnsupported",
+                    "NotSupportSnapshotEncrypted.DiskCategory",
+                    "InvalidParameter.DataEncryptedKeyCreateFailed",
+                    "Zone.NotOnSale",
+                    "RegionUnauthorized",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidParameter.EncryptedNotSupported",
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidEncrypted.NotMatchSnapshot",
+                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                    "InvalidRegionId.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidStorageClusterId.NotExist",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidSizeValueNotSupported(error),
+            1 => Self::InvalidDiskNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InvalidDiskCategoryNotSupported(error),
+            5 => Self::AccountArrearage(error),
+            6 => Self::InvalidDiskCategoryValueNotSupported(error),
+            7 => Self::InvalidParameterConflict(error),
+            8 => Self::OperationDenied(error),
+            9 => Self::InvalidDiskSizeNotSupported(error),
+            10 => Self::InvalidDiskSizeOrCategory(error),
+            11 => Self::InvalidParameterEncryptedIllegal(error),
+            12 => Self::DuplicateTagKey(error),
+            13 => Self::InvalidTagKeyMalformed(error),
+            14 => Self::InvalidTagValueMalformed(error),
+            15 => Self::InvalidParameterArns(error),
+            16 => Self::InvalidPerformanceLevelMalformed(error),
+            17 => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
+            18 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            19 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            20 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            21 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            22 => Self::InvalidEncryptAlgorithm(error),
+            23 => Self::InvalidPerformanceLevelValueNotSupported(error),
+            24 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            25 => Self::InvalidStorageSetIdNotFound(error),
+            26 => Self::InvalidStorageClusterIdStatusNotSupport(error),
+            27 => Self::InvalidStorageClusterIdConflictWithStorageSetId(error),
+            28 => Self::InvalidStorageClusterIdConflictWithInstanceId(error),
+            29 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
+            30 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
+            31 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            32 => Self::InvalidCloudBoxZoneEncryptedNotSupported(error),
+            33 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            34 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
+            35 => Self::InvalidProvisionedIopsLimitExceed(error),
+            36 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
+            37 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
+            38 => Self::ProvisionedIopsForDiskCategoryRequired(error),
+            39 => Self::NotSupportSnapshotEncryptedRegionId(error),
+            40 => Self::NotSupportSnapshotEncryptedZoneId(error),
+            41 => Self::NotSupportSnapshotEncryptedShareImage(error),
+            42 => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
+            43 => Self::QuotaExceedDiskCapacity(error),
+            44 => Self::InsufficientBalanceAgentAccount(error),
+            45 => Self::InvalidParamEncryptedMismatch(error),
+            46 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            47 => Self::InvalidParameterKmsNotEnabled(error),
+            48 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            49 => Self::InvalidZoneIdDiskCategoryUnsupported(error),
+            50 => Self::InvalidStorageSetIdDiskCategoryUnsupported(error),
+            51 => Self::InvalidStorageClusterIdDiskCategoryUnsupported(error),
+            52 => Self::InvalidParameterEncrypted(error),
+            53 => Self::EncryptedOptionConflict(error),
+            54 => Self::InvalidDataDiskCategoryNotSupported(error),
+            55 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
+            56 => Self::OperationDeniedRiskIssue(error),
+            57 => Self::InvalidDiskSizeExceedsMultiAttachLimit(error),
+            58 => Self::InvalidStatusValueNotSupported(error),
+            59 => Self::InstanceDiskCategoryLimitExceed(error),
+            60 => Self::InvalidSnapshotNotReady(error),
+            61 => Self::InvalidSnapshotTooOld(error),
+            62 => Self::InvalidSnapshotTooLarge(error),
+            63 => Self::QuotaExceedPortableCloudDisk(error),
+            64 => Self::InvalidDiskCategoryValueUnauthorized(error),
+            65 => Self::InvalidSnapshotIdNotReady(error),
+            66 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
+            67 => Self::InvalidDiskSizeTooSmall(error),
+            68 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            69 => Self::InvalidPayMethod(error),
+            70 => Self::UserNotInTheWhiteList(error),
+            71 => Self::QuotaExceedPostPaidDisk(error),
+            72 => Self::InvalidRegionNotSupport(error),
+            73 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            74 => Self::SecurityRisk3dVerification(error),
+            75 => Self::InvalidParameterAdvancedFeatures(error),
+            76 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            77 => Self::InvalidStatusUpgrading(error),
+            78 => Self::InvalidParamZoneIdAndInstanceIdConflict(error),
+            79 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            80 => Self::InvalidStorageSetNameMalformed(error),
+            81 => Self::InvalidMaxPartitionNumberMalformed(error),
+            82 => Self::InvalidParameterStorageSetPartitionNumber(error),
+            83 => Self::InvalidParameterStorageSetId(error),
+            84 => Self::InvalidParameterStorageSetZoneId(error),
+            85 => Self::QuotaExceedTags(error),
+            86 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            87 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            88 => Self::OperationDeniedSnapshotNotAllowed(error),
+            89 => Self::LastTokenProcessing(error),
+            90 => Self::InvalidParameterMultiAttach(error),
+            91 => Self::InvalidParameterMultiAttachAndInstanceIdConflict(error),
+            92 => Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error),
+            93 => Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error),
+            94 => Self::OperationDeniedZoneNotSupportMultiAttachDisk(error),
+            95 => Self::InvalidAccountStatusCouponAmountNotEnough(error),
+            96 => Self::InvalidOperationCreateFromSnapshotUnsupported(error),
+            97 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            98 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            99 => Self::ZoneNotOnSale(error),
+            100 => Self::RegionUnauthorized(error),
+            101 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            102 => Self::InvalidParameterEncryptedNotSupported(error),
+            103 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            104 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            105 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            106 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            107 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            108 => Self::InvalidRegionIdNotFound(error),
+            109 => Self::InvalidZoneIdNotFound(error),
+            110 => Self::InvalidSnapshotIdNotFound(error),
+            111 => Self::InvalidResourceGroupNotFound(error),
+            112 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            113 => Self::InvalidInstanceIdNotFound(error),
+            114 => Self::InvalidStorageClusterIdNotExist(error),
+            115 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

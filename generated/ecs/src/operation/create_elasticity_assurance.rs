@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateElasticityAssuranceRequest {
     /// The ID of the region in which to create the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -176,10 +176,38 @@ pub struct CreateElasticityAssuranceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateElasticityAssuranceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            private_pool_options: None,
+            description: None,
+            assurance_times: None,
+            instance_amount: None,
+            instance_cpu_core_count: None,
+            start_time: None,
+            zone_id: None,
+            instance_type: None,
+            recurrence_rules: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateElasticityAssuranceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateElasticityAssuranceRequestBuilder {
-        CreateElasticityAssuranceRequestBuilder::default()
+        CreateElasticityAssuranceRequestBuilder {
+            inner: CreateElasticityAssuranceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -673,120 +701,130 @@ pub enum CreateElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.PeriodUnitUnsupported" => {
-                Self::InvalidOperationPeriodUnitUnsupported(error)
-            }
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "Invalid.PrivatePoolOptionsName.MalFormed" => {
-                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            }
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "Invalid.PeriodUnit" => Self::InvalidPeriodUnit(error),
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "InvalidRecurrenceRules.CountLimitExceeded" => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidOperation.ElasticityAssuranceActiveTimeTooShort" => {
-                Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "Invalid.ZoneIds" => Self::InvalidZoneIds(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "QuotaExceed.ElasticityAssuranceCapacity" => {
-                Self::QuotaExceedElasticityAssuranceCapacity(error)
-            }
-            "InvalidAccount.NotSupportEA" => Self::InvalidAccountNotSupportEa(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.PeriodUnitUnsupported",
+                    "InvalidParameter.RegionId",
+                    "OperationDenied",
+                    "MissingParameter.RegionId",
+                    "InvalidStartTime.NotSupported",
+                    "InvalidStartTime.MalFormed",
+                    "Invalid.PrivatePoolOptionsName.MalFormed",
+                    "Invalid.ZoneId",
+                    "Invalid.InstanceType",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidAliUid",
+                    "MissingParameter.PackageType",
+                    "MissingParameter.PrivatePoolOptions.Ids",
+                    "MissingParameter.InstanceCpuCoreCount",
+                    "MissingParameter.InstanceAmount",
+                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "Invalid.TooManyZoneIds",
+                    "Invalid.TooManyInstanceTypes",
+                    "Invalid.TooManyUnpaidPrivatePool",
+                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.PrivatePoolOptions.Ids",
+                    "Invalid.PackageType",
+                    "Invalid.PrivatePool.Purchase",
+                    "Invalid.AssuranceTimes.NotSupported",
+                    "RepeatStartPrivatePool",
+                    "Invalid.PeriodUnit",
+                    "AccountForbidden.ProductCreationLimited",
+                    "RegionUnauthorized",
+                    "PriceNotFound",
+                    "InvalidRecurrenceRules.CountLimitExceeded",
+                    "InvalidRecurrenceRulesStartHourEndHour.TooShort",
+                    "InvalidParameter.RecurrenceRulesStartHourEndHour",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
+                    "InvalidParameter.RecurrenceRulesRecurrenceType",
+                    "InvalidAutoRenewPeriod.ValueNotSupported",
+                    "InvalidOperation.ElasticityAssuranceActiveTimeTooShort",
+                    "Zone.NotOpen",
+                    "InvalidResourceType.NotSupported",
+                    "OperationDenied.NoStock",
+                    "InvalidInstanceType.NotSupported",
+                    "Invalid.ZoneIds",
+                    "Zone.NotOnSale",
+                    "QuotaExceed.ElasticityAssuranceCapacity",
+                    "InvalidAccount.NotSupportEA",
+                    "InvalidZoneId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationPeriodUnitUnsupported(error),
+            1 => Self::InvalidParameterRegionId(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::MissingParameterRegionId(error),
+            4 => Self::InvalidStartTimeNotSupported(error),
+            5 => Self::InvalidStartTimeMalFormed(error),
+            6 => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
+            7 => Self::InvalidZoneId(error),
+            8 => Self::InvalidInstanceType(error),
+            9 => Self::DedicatedHostNotSupported(error),
+            10 => Self::SpotNotSupported(error),
+            11 => Self::ClassicNetworkNotSupported(error),
+            12 => Self::InvalidInstanceId(error),
+            13 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            14 => Self::MissingParameterPrivatePoolOptionsId(error),
+            15 => Self::InvalidPrivatePoolOptionsId(error),
+            16 => Self::InvalidInstanceChargeType(error),
+            17 => Self::InvalidPrivatePoolOptionsStatus(error),
+            18 => Self::InvalidPlatformValueNotSupported(error),
+            19 => Self::InvalidAliUid(error),
+            20 => Self::MissingParameterPackageType(error),
+            21 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            22 => Self::MissingParameterInstanceCpuCoreCount(error),
+            23 => Self::MissingParameterInstanceAmount(error),
+            24 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            25 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            26 => Self::InvalidTooManyZoneIds(error),
+            27 => Self::InvalidTooManyInstanceTypes(error),
+            28 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            29 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            30 => Self::InvalidPrivatePoolOptionsIds(error),
+            31 => Self::InvalidPackageType(error),
+            32 => Self::InvalidPrivatePoolPurchase(error),
+            33 => Self::InvalidAssuranceTimesNotSupported(error),
+            34 => Self::RepeatStartPrivatePool(error),
+            35 => Self::InvalidPeriodUnit(error),
+            36 => Self::AccountForbiddenProductCreationLimited(error),
+            37 => Self::RegionUnauthorized(error),
+            38 => Self::PriceNotFound(error),
+            39 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
+            40 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
+            41 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
+            42 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
+            43 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
+            44 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
+            45 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
+            46 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            47 => Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error),
+            48 => Self::ZoneNotOpen(error),
+            49 => Self::InvalidResourceTypeNotSupported(error),
+            50 => Self::OperationDeniedNoStock(error),
+            51 => Self::InvalidInstanceTypeNotSupported(error),
+            52 => Self::InvalidZoneIds(error),
+            53 => Self::ZoneNotOnSale(error),
+            54 => Self::QuotaExceedElasticityAssuranceCapacity(error),
+            55 => Self::InvalidAccountNotSupportEa(error),
+            56 => Self::InvalidZoneIdNotFound(error),
+            57 => Self::InvalidResourceGroupNotFound(error),
+            58 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

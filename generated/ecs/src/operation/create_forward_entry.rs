@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_forward_entry::CreateForwardEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateForwardEntryRequest {
     /// - Wire name: `RegionId`.
@@ -56,10 +56,28 @@ pub struct CreateForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateForwardEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateForwardEntryRequestBuilder {
-        CreateForwardEntryRequestBuilder::default()
+        CreateForwardEntryRequestBuilder {
+            inner: CreateForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,71 +323,88 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.ForwardEntry" => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "Invalid.natgwNotExist" => Self::InvalidNatgwNotExist(error),
-            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "OperationFailed.InstacneBindEip" => {
-                Self::OperationFailedInstacneBindEip(error)
-            }
-            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
-            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
-            "UnsupportedFeature.PrivateLinkEnabled" => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            "UnsupportedFeature.PortSegment" => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
-            "QuotaExceeded.ForwardEntry" => Self::QuotaExceededForwardEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            "Forbidden.DestinationIpOutOfVswitchCIDR" => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            "Forbidden.ExternalIp.UsedInSnatTable" => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            "Forbidden.InternalIpOutOfVpcCIDR" => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            "AnyPort.PortMustBeZero" => Self::AnyPortPortMustBeZero(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "InternalError" => Self::InternalError(error),
-            "System.Error" => Self::SystemError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.ForwardEntry",
+                    "InvalidExternalIp.Malformed",
+                    "InvalidInternalIp.Malformed",
+                    "InvalidExternalPort.Malformed",
+                    "InvalidInternalPort.Malformed",
+                    "Forbidden.DestnationIpOutOfVpcCIDR",
+                    "InvalidProtocal.ValueNotSupported",
+                    "IncorretForwardEntryStatus",
+                    "QuotaExceeded",
+                    "ForwardEntry.Duplicated",
+                    "Invalid.natgwNotExist",
+                    "InvalidIp.NotInNatgw",
+                    "MissingParameter",
+                    "OperationFailed.InstacneBindEip",
+                    "DuplicatedParam.ExternalPort",
+                    "DuplicatedParam.InternalPort",
+                    "UnsupportedFeature.PrivateLinkEnabled",
+                    "UnsupportedFeature.PortSegment",
+                    "OperationFailed.AnyPortConfig",
+                    "QuotaExceeded.ForwardEntry",
+                    "IncorrectStatus.NatIp",
+                    "Forbidden.IpHasBeenUsedInSnat",
+                    "Forbidden.DestinationIpOutOfVswitchCIDR",
+                    "Forbidden.ExternalIp.UsedInSnatTable",
+                    "Forbidden.InternalIpOutOfVpcCIDR",
+                    "AnyPort.PortMustBeZero",
+                    "InvalidParameter.Name.Malformed",
+                    "IncorrectStatus.ForwardEntry",
+                    "Duplicated.DestinationPort",
+                    "OperationUnsupported.EipInBinding",
+                    "QuotaExceeded.ForwardEntrySessionManytoOne",
+                    "Operation.Conflict",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                    "InvalidExternalIp.NotFound",
+                    "ResourceNotFound.NatIp",
+                    "InternalError",
+                    "System.Error",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedForwardEntry(error),
+            1 => Self::InvalidExternalIpMalformed(error),
+            2 => Self::InvalidInternalIpMalformed(error),
+            3 => Self::InvalidExternalPortMalformed(error),
+            4 => Self::InvalidInternalPortMalformed(error),
+            5 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            6 => Self::InvalidProtocalValueNotSupported(error),
+            7 => Self::IncorretForwardEntryStatus(error),
+            8 => Self::QuotaExceeded(error),
+            9 => Self::ForwardEntryDuplicated(error),
+            10 => Self::InvalidNatgwNotExist(error),
+            11 => Self::InvalidIpNotInNatgw(error),
+            12 => Self::MissingParameter(error),
+            13 => Self::OperationFailedInstacneBindEip(error),
+            14 => Self::DuplicatedParamExternalPort(error),
+            15 => Self::DuplicatedParamInternalPort(error),
+            16 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
+            17 => Self::UnsupportedFeaturePortSegment(error),
+            18 => Self::OperationFailedAnyPortConfig(error),
+            19 => Self::QuotaExceededForwardEntry(error),
+            20 => Self::IncorrectStatusNatIp(error),
+            21 => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            22 => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
+            23 => Self::ForbiddenExternalIpUsedInSnatTable(error),
+            24 => Self::ForbiddenInternalIpOutOfVpcCidr(error),
+            25 => Self::AnyPortPortMustBeZero(error),
+            26 => Self::InvalidParameterNameMalformed(error),
+            27 => Self::IncorrectStatusForwardEntry(error),
+            28 => Self::DuplicatedDestinationPort(error),
+            29 => Self::OperationUnsupportedEipInBinding(error),
+            30 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
+            31 => Self::OperationConflict(error),
+            32 => Self::InvalidRegionIdNotFound(error),
+            33 => Self::InvalidForwardTableIdNotFound(error),
+            34 => Self::InvalidExternalIpNotFound(error),
+            35 => Self::ResourceNotFoundNatIp(error),
+            36 => Self::InternalError(error),
+            37 => Self::SystemError(error),
             _ => Self::Unhandled(error),
         }
     }

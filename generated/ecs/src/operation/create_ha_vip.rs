@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_ha_vip::CreateHaVipRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHaVipRequest {
     /// - Wire name: `ClientToken`.
@@ -46,10 +46,26 @@ pub struct CreateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            v_switch_id: None,
+            ip_address: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateHaVipRequestBuilder {
-        CreateHaVipRequestBuilder::default()
+        CreateHaVipRequestBuilder {
+            inner: CreateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,19 +233,36 @@ pub enum CreateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidIPAddress.OutOfRange" => Self::InvalidIpAddressOutOfRange(error),
-            "InvalidIPAddress.NotAvailable" => Self::InvalidIpAddressNotAvailable(error),
-            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
-            "InvalidIPAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
-            "InvalidVSwitch.NotFound" => Self::InvalidVSwitchNotFound(error),
-            "InvalidPrivateIp.NotFound" => Self::InvalidPrivateIpNotFound(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "CountLimitExceed.HaVipInVpc" => Self::CountLimitExceedHaVipInVpc(error),
-            "QuotaExceeded.HaVip" => Self::QuotaExceededHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "InvalidIPAddress.OutOfRange",
+                    "InvalidIPAddress.NotAvailable",
+                    "InvalidIPAddress.AlreadyUsed",
+                    "InvalidIPAddress.Malformed",
+                    "InvalidVSwitch.NotFound",
+                    "InvalidPrivateIp.NotFound",
+                    "Forbidden.HaVip",
+                    "CountLimitExceed.HaVipInVpc",
+                    "QuotaExceeded.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidIpAddressOutOfRange(error),
+            2 => Self::InvalidIpAddressNotAvailable(error),
+            3 => Self::InvalidIpAddressAlreadyUsed(error),
+            4 => Self::InvalidIpAddressMalformed(error),
+            5 => Self::InvalidVSwitchNotFound(error),
+            6 => Self::InvalidPrivateIpNotFound(error),
+            7 => Self::ForbiddenHaVip(error),
+            8 => Self::CountLimitExceedHaVipInVpc(error),
+            9 => Self::QuotaExceededHaVip(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

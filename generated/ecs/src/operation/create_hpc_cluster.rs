@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHpcClusterRequest {
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -55,10 +55,25 @@ pub struct CreateHpcClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHpcClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            description: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHpcClusterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateHpcClusterRequestBuilder {
-        CreateHpcClusterRequestBuilder::default()
+        CreateHpcClusterRequestBuilder {
+            inner: CreateHpcClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -229,17 +244,24 @@ pub enum CreateHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidHpcClusterName.Malformed" => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            "InvalidHpcClusterDescription.Malformed" => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidHpcClusterName.Malformed",
+                    "InvalidHpcClusterDescription.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "Invalid.Parameter",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidHpcClusterNameMalformed(error),
+            2 => Self::InvalidHpcClusterDescriptionMalformed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

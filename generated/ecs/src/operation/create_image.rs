@@ -45,7 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateImageRequest {
     /// The region ID of the custom image that you want to create. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -200,10 +200,38 @@ pub struct CreateImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snapshot_id: None,
+            instance_id: None,
+            image_name: None,
+            image_family: None,
+            image_version: None,
+            description: None,
+            platform: None,
+            boot_mode: None,
+            architecture: None,
+            client_token: None,
+            resource_group_id: None,
+            disk_device_mapping: None,
+            tag: None,
+            detection_strategy: None,
+            features: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateImageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateImageRequestBuilder {
-        CreateImageRequestBuilder::default()
+        CreateImageRequestBuilder {
+            inner: CreateImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -670,111 +698,136 @@ pub enum CreateImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidImageVersion.Malformed" => Self::InvalidImageVersionMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskCategory.CreateImage" => {
-                Self::InvalidDiskCategoryCreateImage(error)
-            }
-            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
-            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "InvalidParameter.DiskType" => Self::InvalidParameterDiskType(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
-            "ImageQuotaExceed.ImageFamily" => Self::ImageQuotaExceedImageFamily(error),
-            "ImageFamilyQuotaExceed" => Self::ImageFamilyQuotaExceed(error),
-            "InvalidDiskType.ValueNotSupported" => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
-            "InvalidParameter.FeaturesImdsSupport" => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            "InvalidOperation.DiskCategoryUnsupported" => {
-                Self::InvalidOperationDiskCategoryUnsupported(error)
-            }
-            "AccountForbidden.CreateOrder" => Self::AccountForbiddenCreateOrder(error),
-            "InvalidBootMode.Malformed" => Self::InvalidBootModeMalformed(error),
-            "InvalidDetectionStrategy.Malformed" => {
-                Self::InvalidDetectionStrategyMalformed(error)
-            }
-            "IncorrectDiskStatus.NeverAttached" => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
-            "OperationDenied.InvalidSnapshotCategory" => {
-                Self::OperationDeniedInvalidSnapshotCategory(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "IncorrectDiskStatus.Transferring" => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "InvalidSystemSnapshot.Missing" => Self::InvalidSystemSnapshotMissing(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidSnapshotCategory.NotSupportImageCreation" => {
-                Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
-            }
-            "TooManySnapshot.Unfinished" => Self::TooManySnapshotUnfinished(error),
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "SnapshotNotReady" => Self::SnapshotNotReady(error),
-            "IncorrectInstanceStatus.NeedRestart" => {
-                Self::IncorrectInstanceStatusNeedRestart(error)
-            }
-            "QuotaExceed.ConcurrentSnapshotQuota" => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            "InvalidOperation.SnapshotStorageLocationUnsupported" => {
-                Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
-            }
-            "AccountEnterpriseStatusInvalid" => {
-                Self::AccountEnterpriseStatusInvalid(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidImageName.Malformed",
+                    "InvalidImageName.Duplicated",
+                    "InvalidDescription.Malformed",
+                    "InvalidImageVersion.Malformed",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InvalidDevice.Malformed",
+                    "MissingParameter",
+                    "InvalidSize.ValueNotSupported",
+                    "InvalidDevice.InUse",
+                    "OperationDenied",
+                    "InvalidDiskCategory.CreateImage",
+                    "InvalidArchitecture.Malformed",
+                    "InvalidPlatform.Malformed",
+                    "InvalidParameter.AllEmpty",
+                    "InvalidParameter.DiskType",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "InvalidImageFamily.Malformed",
+                    "ImageQuotaExceed.ImageFamily",
+                    "ImageFamilyQuotaExceed",
+                    "InvalidDiskType.ValueNotSupported",
+                    "IdempotenceParamNotMatch",
+                    "InvalidBootMode.NotSupport",
+                    "InvalidParameter.FeaturesImdsSupport",
+                    "InvalidOperation.DiskCategoryUnsupported",
+                    "AccountForbidden.CreateOrder",
+                    "InvalidBootMode.Malformed",
+                    "InvalidDetectionStrategy.Malformed",
+                    "IncorrectDiskStatus.NeverAttached",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidSnapshot.TooOld",
+                    "QuotaExceed.Image",
+                    "InvalidParamter.Conflict",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "UserNotInTheWhiteList",
+                    "IncorrectDiskStatus.Invalid",
+                    "OperationDenied.InvalidSnapshotCategory",
+                    "QuotaExceed.Snapshot",
+                    "IncorrectDiskStatus.Transferring",
+                    "IncorrectDiskStatus",
+                    "InvalidSystemSnapshot.Missing",
+                    "IncorrectDiskStatus.CreatingSnapshot",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "QuotaExceed.Tags",
+                    "InvalidSnapshotCategory.NotSupportImageCreation",
+                    "TooManySnapshot.Unfinished",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "SnapshotNotReady",
+                    "IncorrectInstanceStatus.NeedRestart",
+                    "QuotaExceed.ConcurrentSnapshotQuota",
+                    "InvalidOperation.SnapshotStorageLocationUnsupported",
+                    "AccountEnterpriseStatusInvalid",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidImageNameMalformed(error),
+            1 => Self::InvalidImageNameDuplicated(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidImageVersionMalformed(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InstanceLockedForSecurity(error),
+            6 => Self::InvalidDeviceMalformed(error),
+            7 => Self::MissingParameter(error),
+            8 => Self::InvalidSizeValueNotSupported(error),
+            9 => Self::InvalidDeviceInUse(error),
+            10 => Self::OperationDenied(error),
+            11 => Self::InvalidDiskCategoryCreateImage(error),
+            12 => Self::InvalidArchitectureMalformed(error),
+            13 => Self::InvalidPlatformMalformed(error),
+            14 => Self::InvalidParameterAllEmpty(error),
+            15 => Self::InvalidParameterDiskType(error),
+            16 => Self::DuplicateTagKey(error),
+            17 => Self::InvalidTagKeyMalformed(error),
+            18 => Self::InvalidTagValueMalformed(error),
+            19 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            20 => Self::InvalidImageFamilyMalformed(error),
+            21 => Self::ImageQuotaExceedImageFamily(error),
+            22 => Self::ImageFamilyQuotaExceed(error),
+            23 => Self::InvalidDiskTypeValueNotSupported(error),
+            24 => Self::IdempotenceParamNotMatch(error),
+            25 => Self::InvalidBootModeNotSupport(error),
+            26 => Self::InvalidParameterFeaturesImdsSupport(error),
+            27 => Self::InvalidOperationDiskCategoryUnsupported(error),
+            28 => Self::AccountForbiddenCreateOrder(error),
+            29 => Self::InvalidBootModeMalformed(error),
+            30 => Self::InvalidDetectionStrategyMalformed(error),
+            31 => Self::IncorrectDiskStatusNeverAttached(error),
+            32 => Self::InvalidSnapshotIdNotReady(error),
+            33 => Self::InvalidSnapshotTooOld(error),
+            34 => Self::QuotaExceedImage(error),
+            35 => Self::InvalidParamterConflict(error),
+            36 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            37 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            38 => Self::UserNotInTheWhiteList(error),
+            39 => Self::IncorrectDiskStatusInvalid(error),
+            40 => Self::OperationDeniedInvalidSnapshotCategory(error),
+            41 => Self::QuotaExceedSnapshot(error),
+            42 => Self::IncorrectDiskStatusTransferring(error),
+            43 => Self::IncorrectDiskStatus(error),
+            44 => Self::InvalidSystemSnapshotMissing(error),
+            45 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            46 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            47 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            48 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            49 => Self::QuotaExceedTags(error),
+            50 => Self::InvalidSnapshotCategoryNotSupportImageCreation(error),
+            51 => Self::TooManySnapshotUnfinished(error),
+            52 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            53 => Self::SnapshotNotReady(error),
+            54 => Self::IncorrectInstanceStatusNeedRestart(error),
+            55 => Self::QuotaExceedConcurrentSnapshotQuota(error),
+            56 => Self::InvalidOperationSnapshotStorageLocationUnsupported(error),
+            57 => Self::AccountEnterpriseStatusInvalid(error),
+            58 => Self::InvalidSnapshotIdNotFound(error),
+            59 => Self::InvalidInstanceIdNotFound(error),
+            60 => Self::InvalidResourceGroupNotFound(error),
+            61 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

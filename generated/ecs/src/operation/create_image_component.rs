@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateImageComponentRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -117,10 +117,31 @@ pub struct CreateImageComponentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateImageComponentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            name: None,
+            description: None,
+            system_type: None,
+            component_type: None,
+            content: None,
+            client_token: None,
+            component_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateImageComponentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateImageComponentRequestBuilder {
-        CreateImageComponentRequestBuilder::default()
+        CreateImageComponentRequestBuilder {
+            inner: CreateImageComponentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -430,60 +451,78 @@ pub enum CreateImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidCommand.Component" => Self::InvalidCommandComponent(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidSystemType.NotSupportedValue" => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            "InvalidComponentType.NotSupportedValue" => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            "InvalidContent.LengthExceeded" => Self::InvalidContentLengthExceeded(error),
-            "InvalidImageTemplateCommandSize.ExceededMaxNumber" => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            "InvalidImageTemplateCommand.NotSupported" => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            "InvalidCommandContent.RUN" => Self::InvalidCommandContentRun(error),
-            "InvalidCommandContent.ENV" => Self::InvalidCommandContentEnv(error),
-            "InvalidCommandContent.WORKDIR" => Self::InvalidCommandContentWorkdir(error),
-            "InvalidCommandContent.COPY" => Self::InvalidCommandContentCopy(error),
-            "InvalidCommandContent.USER" => Self::InvalidCommandContentUser(error),
-            "InvalidCommandContent.CMD" => Self::InvalidCommandContentCmd(error),
-            "InvalidCommandContent.ENTRYPOINT" => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            "MissingParameter.Content" => Self::MissingParameterContent(error),
-            "EmptyCommandContent.RUN" => Self::EmptyCommandContentRun(error),
-            "EmptyCommandContent.ENV" => Self::EmptyCommandContentEnv(error),
-            "EmptyCommandContent.LABEL" => Self::EmptyCommandContentLabel(error),
-            "EmptyCommandContent.COPY" => Self::EmptyCommandContentCopy(error),
-            "EmptyCommandContent.ENTRYPOINT" => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            "EmptyCommandContent.CMD" => Self::EmptyCommandContentCmd(error),
-            "NotEmptyCommandContent.RESTART" => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            "EmptyCommandContent.WORKDIR" => Self::EmptyCommandContentWorkdir(error),
-            "EmptyCommandContent.USER" => Self::EmptyCommandContentUser(error),
-            "QuotaExceed.ImageComponent" => Self::QuotaExceedImageComponent(error),
-            "InvalidParameter.Content" => Self::InvalidParameterContent(error),
-            "InvalidImage.OsTypeUnsupported" => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            "InvalidParameter.ComponentVersion" => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            "InvalidComponentVersion.Exist" => Self::InvalidComponentVersionExist(error),
-            "InvalidOperation.NoPermissionCreateServiceLinkedRole" => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "NotSupportedCommand.FROM" => Self::NotSupportedCommandFrom(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidCommand.Component",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidSystemType.NotSupportedValue",
+                    "InvalidComponentType.NotSupportedValue",
+                    "InvalidContent.LengthExceeded",
+                    "InvalidImageTemplateCommandSize.ExceededMaxNumber",
+                    "InvalidImageTemplateCommand.NotSupported",
+                    "InvalidCommandContent.RUN",
+                    "InvalidCommandContent.ENV",
+                    "InvalidCommandContent.WORKDIR",
+                    "InvalidCommandContent.COPY",
+                    "InvalidCommandContent.USER",
+                    "InvalidCommandContent.CMD",
+                    "InvalidCommandContent.ENTRYPOINT",
+                    "MissingParameter.Content",
+                    "EmptyCommandContent.RUN",
+                    "EmptyCommandContent.ENV",
+                    "EmptyCommandContent.LABEL",
+                    "EmptyCommandContent.COPY",
+                    "EmptyCommandContent.ENTRYPOINT",
+                    "EmptyCommandContent.CMD",
+                    "NotEmptyCommandContent.RESTART",
+                    "EmptyCommandContent.WORKDIR",
+                    "EmptyCommandContent.USER",
+                    "QuotaExceed.ImageComponent",
+                    "InvalidParameter.Content",
+                    "InvalidImage.OsTypeUnsupported",
+                    "InvalidParameter.ComponentVersion",
+                    "InvalidComponentVersion.Exist",
+                    "InvalidOperation.NoPermissionCreateServiceLinkedRole",
+                    "InvalidResourceGroup.NotFound",
+                    "NotSupportedCommand.FROM",
+                ],
+            )
+        {
+            0 => Self::InvalidCommandComponent(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidSystemTypeNotSupportedValue(error),
+            4 => Self::InvalidComponentTypeNotSupportedValue(error),
+            5 => Self::InvalidContentLengthExceeded(error),
+            6 => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
+            7 => Self::InvalidImageTemplateCommandNotSupported(error),
+            8 => Self::InvalidCommandContentRun(error),
+            9 => Self::InvalidCommandContentEnv(error),
+            10 => Self::InvalidCommandContentWorkdir(error),
+            11 => Self::InvalidCommandContentCopy(error),
+            12 => Self::InvalidCommandContentUser(error),
+            13 => Self::InvalidCommandContentCmd(error),
+            14 => Self::InvalidCommandContentEntrypoint(error),
+            15 => Self::MissingParameterContent(error),
+            16 => Self::EmptyCommandContentRun(error),
+            17 => Self::EmptyCommandContentEnv(error),
+            18 => Self::EmptyCommandContentLabel(error),
+            19 => Self::EmptyCommandContentCopy(error),
+            20 => Self::EmptyCommandContentEntrypoint(error),
+            21 => Self::EmptyCommandContentCmd(error),
+            22 => Self::NotEmptyCommandContentRestart(error),
+            23 => Self::EmptyCommandContentWorkdir(error),
+            24 => Self::EmptyCommandContentUser(error),
+            25 => Self::QuotaExceedImageComponent(error),
+            26 => Self::InvalidParameterContent(error),
+            27 => Self::InvalidImageOsTypeUnsupported(error),
+            28 => Self::InvalidParameterComponentVersion(error),
+            29 => Self::InvalidComponentVersionExist(error),
+            30 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
+            31 => Self::InvalidResourceGroupNotFound(error),
+            32 => Self::NotSupportedCommandFrom(error),
             _ => Self::Unhandled(error),
         }
     }

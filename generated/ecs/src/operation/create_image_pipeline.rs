@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateImagePipelineRequest {
     /// The tags to add to the template.
@@ -245,10 +245,45 @@ pub struct CreateImagePipelineRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateImagePipelineRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            resource_group_id: None,
+            add_account: None,
+            to_region_id: None,
+            base_image_type: None,
+            base_image: None,
+            name: None,
+            description: None,
+            image_name: None,
+            v_switch_id: None,
+            instance_type: None,
+            system_disk_size: None,
+            internet_max_bandwidth_out: None,
+            delete_instance_on_failure: None,
+            build_content: None,
+            client_token: None,
+            repair_mode: None,
+            image_family: None,
+            test_content: None,
+            import_image_options: None,
+            nvme_support: None,
+            advanced_options: None,
+            image_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateImagePipelineRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateImagePipelineRequestBuilder {
-        CreateImagePipelineRequestBuilder::default()
+        CreateImagePipelineRequestBuilder {
+            inner: CreateImagePipelineRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -854,171 +889,190 @@ pub enum CreateImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSourceInstance.NotFound" => {
-                Self::InvalidSourceInstanceNotFound(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidBaseImageType.NotSupportedValue" => {
-                Self::InvalidBaseImageTypeNotSupportedValue(error)
-            }
-            "InvalidSystemDiskSize.NotSupportedValue" => {
-                Self::InvalidSystemDiskSizeNotSupportedValue(error)
-            }
-            "InvalidInternetMaxBandwidthOut.NotSupportedValue" => {
-                Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
-            }
-            "InvalidAddAccountSize.ExceededMaxNumber" => {
-                Self::InvalidAddAccountSizeExceededMaxNumber(error)
-            }
-            "InvalidToRegionIdSize.ExceededMaxNumber" => {
-                Self::InvalidToRegionIdSizeExceededMaxNumber(error)
-            }
-            "InvalidBuildContent.LengthExceeded" => {
-                Self::InvalidBuildContentLengthExceeded(error)
-            }
-            "InvalidImageTemplateCommandSize.ExceededMaxNumber" => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            "DuplicatedCommand.FROM" => Self::DuplicatedCommandFrom(error),
-            "InvalidCommandOrder.FROM" => Self::InvalidCommandOrderFrom(error),
-            "InvalidImageTemplateCommand.NotSupported" => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            "InvalidCommandContent.RUN" => Self::InvalidCommandContentRun(error),
-            "InvalidCommandContent.ENV" => Self::InvalidCommandContentEnv(error),
-            "InvalidCommandContent.WORKDIR" => Self::InvalidCommandContentWorkdir(error),
-            "InvalidCommandContent.COPY" => Self::InvalidCommandContentCopy(error),
-            "InvalidCommandContent.USER" => Self::InvalidCommandContentUser(error),
-            "InvalidCommandContent.FROM" => Self::InvalidCommandContentFrom(error),
-            "InvalidCommandContent.CMD" => Self::InvalidCommandContentCmd(error),
-            "InvalidCommandContent.ENTRYPOINT" => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            "QuotaExceed.ImagePipeline" => Self::QuotaExceedImagePipeline(error),
-            "NoPermission" => Self::NoPermission(error),
-            "EmptyCommandContent.LABEL" => Self::EmptyCommandContentLabel(error),
-            "EmptyCommandContent.ENV" => Self::EmptyCommandContentEnv(error),
-            "EmptyCommandContent.ENTRYPOINT" => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            "EmptyCommandContent.CMD" => Self::EmptyCommandContentCmd(error),
-            "EmptyCommandContent.COPY" => Self::EmptyCommandContentCopy(error),
-            "EmptyCommandContent.WORKDIR" => Self::EmptyCommandContentWorkdir(error),
-            "NotEmptyCommandContent.RESTART" => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            "EmptyCommandContent.USER" => Self::EmptyCommandContentUser(error),
-            "EmptyCommandContent.RUN" => Self::EmptyCommandContentRun(error),
-            "InvalidImage.OsTypeUnsupported" => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            "InvalidParameter.BuildContent" => Self::InvalidParameterBuildContent(error),
-            "InvalidParameter.TestContent" => Self::InvalidParameterTestContent(error),
-            "InvalidImageComponent.NotSupported" => {
-                Self::InvalidImageComponentNotSupported(error)
-            }
-            "InvalidParameterCombination" => Self::InvalidParameterCombination(error),
-            "InvalidParameter.RepairMode" => Self::InvalidParameterRepairMode(error),
-            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
-            "InvalidImage.ImageOwnerAliasUnsupported" => {
-                Self::InvalidImageImageOwnerAliasUnsupported(error)
-            }
-            "InvalidParameter.ImportImageOptionsArchitecture" => {
-                Self::InvalidParameterImportImageOptionsArchitecture(error)
-            }
-            "InvalidParameter.ImportImageOptionsOSType" => {
-                Self::InvalidParameterImportImageOptionsOsType(error)
-            }
-            "InvalidParameter.ImportImageOptionsBootMode" => {
-                Self::InvalidParameterImportImageOptionsBootMode(error)
-            }
-            "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidSourceInstance.NotFound",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidImageName.Malformed",
+                    "InvalidBaseImageType.NotSupportedValue",
+                    "InvalidSystemDiskSize.NotSupportedValue",
+                    "InvalidInternetMaxBandwidthOut.NotSupportedValue",
+                    "InvalidAddAccountSize.ExceededMaxNumber",
+                    "InvalidToRegionIdSize.ExceededMaxNumber",
+                    "InvalidBuildContent.LengthExceeded",
+                    "InvalidImageTemplateCommandSize.ExceededMaxNumber",
+                    "DuplicatedCommand.FROM",
+                    "InvalidCommandOrder.FROM",
+                    "InvalidImageTemplateCommand.NotSupported",
+                    "InvalidCommandContent.RUN",
+                    "InvalidCommandContent.ENV",
+                    "InvalidCommandContent.WORKDIR",
+                    "InvalidCommandContent.COPY",
+                    "InvalidCommandContent.USER",
+                    "InvalidCommandContent.FROM",
+                    "InvalidCommandContent.CMD",
+                    "InvalidCommandContent.ENTRYPOINT",
+                    "QuotaExceed.ImagePipeline",
+                    "NoPermission",
+                    "EmptyCommandContent.LABEL",
+                    "EmptyCommandContent.ENV",
+                    "EmptyCommandContent.ENTRYPOINT",
+                    "EmptyCommandContent.CMD",
+                    "EmptyCommandContent.COPY",
+                    "EmptyCommandContent.WORKDIR",
+                    "NotEmptyCommandContent.RESTART",
+                    "EmptyCommandContent.USER",
+                    "EmptyCommandContent.RUN",
+                    "InvalidImage.OsTypeUnsupported",
+                    "InvalidParameter.BuildContent",
+                    "InvalidParameter.TestContent",
+                    "InvalidImageComponent.NotSupported",
+                    "InvalidParameterCombination",
+                    "InvalidParameter.RepairMode",
+                    "InvalidImageFamily.Malformed",
+                    "InvalidImage.ImageOwnerAliasUnsupported",
+                    "InvalidParameter.ImportImageOptionsArchitecture",
+                    "InvalidParameter.ImportImageOptionsOSType",
+                    "InvalidParameter.ImportImageOptionsBootMode",
+                    "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded",
+                    "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
+                    "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
+                    "InvalidParameter.ImportImageOptionsPlatform",
+                    "InvalidParameter.ImportImageOptionsLicenseType",
+                    "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport",
+                    "InvalidParameter.NvmeSupport",
+                    "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat",
+                    "InvalidOperation.DiskImageSizeExceeded",
+                    "InvalidImageOptions.Description",
+                    "InvalidImageName.Duplicated",
+                    "InvalidImage.NotSupportRepair",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidAdvancedOptions.ImageNameSuffix",
+                    "ImagePipeline.NotSupportWindowsInstance",
+                    "InvalidOSSObject.NotAuthorized",
+                    "InvalidOperation.NoPermissionCreateServiceLinkedRole",
+                    "InvalidOSSObject.NeedRestore",
+                    "InvalidOperation.NoRightAccessOSS",
+                    "InvalidOperation.OSSObjectIsImporting",
+                    "InvalidImage.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "ImageComponent.NotFound",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound",
+                    "MissingParameter.RepairMode",
+                    "MissingParameter.ImportImageOptions",
+                    "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
+                    "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
+                    "MissingParameter.ImageOptionsDiskDeviceMappings",
+                ],
+            )
+        {
+            0 => Self::InvalidSourceInstanceNotFound(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidImageNameMalformed(error),
+            4 => Self::InvalidBaseImageTypeNotSupportedValue(error),
+            5 => Self::InvalidSystemDiskSizeNotSupportedValue(error),
+            6 => Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error),
+            7 => Self::InvalidAddAccountSizeExceededMaxNumber(error),
+            8 => Self::InvalidToRegionIdSizeExceededMaxNumber(error),
+            9 => Self::InvalidBuildContentLengthExceeded(error),
+            10 => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
+            11 => Self::DuplicatedCommandFrom(error),
+            12 => Self::InvalidCommandOrderFrom(error),
+            13 => Self::InvalidImageTemplateCommandNotSupported(error),
+            14 => Self::InvalidCommandContentRun(error),
+            15 => Self::InvalidCommandContentEnv(error),
+            16 => Self::InvalidCommandContentWorkdir(error),
+            17 => Self::InvalidCommandContentCopy(error),
+            18 => Self::InvalidCommandContentUser(error),
+            19 => Self::InvalidCommandContentFrom(error),
+            20 => Self::InvalidCommandContentCmd(error),
+            21 => Self::InvalidCommandContentEntrypoint(error),
+            22 => Self::QuotaExceedImagePipeline(error),
+            23 => Self::NoPermission(error),
+            24 => Self::EmptyCommandContentLabel(error),
+            25 => Self::EmptyCommandContentEnv(error),
+            26 => Self::EmptyCommandContentEntrypoint(error),
+            27 => Self::EmptyCommandContentCmd(error),
+            28 => Self::EmptyCommandContentCopy(error),
+            29 => Self::EmptyCommandContentWorkdir(error),
+            30 => Self::NotEmptyCommandContentRestart(error),
+            31 => Self::EmptyCommandContentUser(error),
+            32 => Self::EmptyCommandContentRun(error),
+            33 => Self::InvalidImageOsTypeUnsupported(error),
+            34 => Self::InvalidParameterBuildContent(error),
+            35 => Self::InvalidParameterTestContent(error),
+            36 => Self::InvalidImageComponentNotSupported(error),
+            37 => Self::InvalidParameterCombination(error),
+            38 => Self::InvalidParameterRepairMode(error),
+            39 => Self::InvalidImageFamilyMalformed(error),
+            40 => Self::InvalidImageImageOwnerAliasUnsupported(error),
+            41 => Self::InvalidParameterImportImageOptionsArchitecture(error),
+            42 => Self::InvalidParameterImportImageOptionsOsType(error),
+            43 => Self::InvalidParameterImportImageOptionsBootMode(error),
+            44 => {
                 Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
                     error,
                 )
             }
-            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject" => {
+            45 => {
                 Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
                     error,
                 )
             }
-            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket" => {
+            46 => {
                 Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
                     error,
                 )
             }
-            "InvalidParameter.ImportImageOptionsPlatform" => {
-                Self::InvalidParameterImportImageOptionsPlatform(error)
-            }
-            "InvalidParameter.ImportImageOptionsLicenseType" => {
-                Self::InvalidParameterImportImageOptionsLicenseType(error)
-            }
-            "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport" => {
-                Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
-            }
-            "InvalidParameter.NvmeSupport" => Self::InvalidParameterNvmeSupport(error),
-            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat" => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
-            }
-            "InvalidOperation.DiskImageSizeExceeded" => {
-                Self::InvalidOperationDiskImageSizeExceeded(error)
-            }
-            "InvalidImageOptions.Description" => {
-                Self::InvalidImageOptionsDescription(error)
-            }
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidImage.NotSupportRepair" => Self::InvalidImageNotSupportRepair(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidAdvancedOptions.ImageNameSuffix" => {
-                Self::InvalidAdvancedOptionsImageNameSuffix(error)
-            }
-            "ImagePipeline.NotSupportWindowsInstance" => {
-                Self::ImagePipelineNotSupportWindowsInstance(error)
-            }
-            "InvalidOSSObject.NotAuthorized" => {
-                Self::InvalidOssObjectNotAuthorized(error)
-            }
-            "InvalidOperation.NoPermissionCreateServiceLinkedRole" => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
-            "InvalidOperation.NoRightAccessOSS" => {
-                Self::InvalidOperationNoRightAccessOss(error)
-            }
-            "InvalidOperation.OSSObjectIsImporting" => {
-                Self::InvalidOperationOssObjectIsImporting(error)
-            }
-            "InvalidImage.NotFound" => Self::InvalidImageNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "ImageComponent.NotFound" => Self::ImageComponentNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound" => {
+            47 => Self::InvalidParameterImportImageOptionsPlatform(error),
+            48 => Self::InvalidParameterImportImageOptionsLicenseType(error),
+            49 => Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error),
+            50 => Self::InvalidParameterNvmeSupport(error),
+            51 => Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error),
+            52 => Self::InvalidOperationDiskImageSizeExceeded(error),
+            53 => Self::InvalidImageOptionsDescription(error),
+            54 => Self::InvalidImageNameDuplicated(error),
+            55 => Self::InvalidImageNotSupportRepair(error),
+            56 => Self::DuplicateTagKey(error),
+            57 => Self::InvalidTagKeyMalformed(error),
+            58 => Self::InvalidTagValueMalformed(error),
+            59 => Self::InvalidAdvancedOptionsImageNameSuffix(error),
+            60 => Self::ImagePipelineNotSupportWindowsInstance(error),
+            61 => Self::InvalidOssObjectNotAuthorized(error),
+            62 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
+            63 => Self::InvalidOssObjectNeedRestore(error),
+            64 => Self::InvalidOperationNoRightAccessOss(error),
+            65 => Self::InvalidOperationOssObjectIsImporting(error),
+            66 => Self::InvalidImageNotFound(error),
+            67 => Self::InvalidResourceGroupNotFound(error),
+            68 => Self::ImageComponentNotFound(error),
+            69 => Self::InvalidInstanceTypeNotFound(error),
+            70 => Self::InvalidVSwitchIdNotFound(error),
+            71 => Self::InvalidRegionIdNotFound(error),
+            72 => {
                 Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
             }
-            "MissingParameter.RepairMode" => Self::MissingParameterRepairMode(error),
-            "MissingParameter.ImportImageOptions" => {
-                Self::MissingParameterImportImageOptions(error)
-            }
-            "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject" => {
+            73 => Self::MissingParameterRepairMode(error),
+            74 => Self::MissingParameterImportImageOptions(error),
+            75 => {
                 Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
                     error,
                 )
             }
-            "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket" => {
+            76 => {
                 Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
                     error,
                 )
             }
-            "MissingParameter.ImageOptionsDiskDeviceMappings" => {
-                Self::MissingParameterImageOptionsDiskDeviceMappings(error)
-            }
+            77 => Self::MissingParameterImageOptionsDiskDeviceMappings(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -46,7 +46,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateInstanceRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -515,10 +515,78 @@ pub struct CreateInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            image_family: None,
+            instance_type: None,
+            security_group_id: None,
+            instance_name: None,
+            internet_charge_type: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            password: None,
+            password_inherit: None,
+            deployment_set_id: None,
+            deployment_set_group_no: None,
+            zone_id: None,
+            cluster_id: None,
+            client_token: None,
+            vlan_id: None,
+            inner_ip_address: None,
+            system_disk: None,
+            node_controller_id: None,
+            description: None,
+            v_switch_id: None,
+            private_ip_address: None,
+            io_optimized: None,
+            use_additional_service: None,
+            instance_charge_type: None,
+            period: None,
+            period_unit: None,
+            user_data: None,
+            spot_strategy: None,
+            key_pair_name: None,
+            spot_price_limit: None,
+            spot_duration: None,
+            spot_interruption_behavior: None,
+            ram_role_name: None,
+            security_enhancement_strategy: None,
+            resource_group_id: None,
+            hpc_cluster_id: None,
+            dry_run: None,
+            dedicated_host_id: None,
+            credit_specification: None,
+            deletion_protection: None,
+            hibernation_options: None,
+            affinity: None,
+            tenancy: None,
+            storage_set_id: None,
+            storage_set_partition_number: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            private_pool_options: None,
+            data_disk: None,
+            arn: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateInstanceRequestBuilder {
-        CreateInstanceRequestBuilder::default()
+        CreateInstanceRequestBuilder {
+            inner: CreateInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1967,590 +2035,578 @@ pub enum CreateInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "InvalidStorageClusterId.StatusNotSupport" => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            "InvalidStorageClusterId.ZoneIdEmpty" => {
-                Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            }
-            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageClusterId.CategoryNotMatch" => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            "InvalidStorageClusterId.DiskSizeEmpty" => {
-                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "InvalidDiskDescription.Malformed" => {
-                Self::InvalidDiskDescriptionMalformed(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDevice.Malformed" => Self::InvalidDataDeviceMalformed(error),
-            "InvalidNodeControllerId.Malformed" => {
-                Self::InvalidNodeControllerIdMalformed(error)
-            }
-            "InvalidInnerIpAddress.Malformed" => {
-                Self::InvalidInnerIpAddressMalformed(error)
-            }
-            "InvalidInnerIpAddress.Unusable" => {
-                Self::InvalidInnerIpAddressUnusable(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
-            "InvalidSnapshotId.BasedSnapshotTooOld" => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(error),
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
-            "InvalidIoOptimizedValue.ValueNotSupported" => {
-                Self::InvalidIoOptimizedValueValueNotSupported(error)
-            }
-            "MissingParamter" => Self::MissingParamter(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
-            "InstanceDiskNumber.LimitExceed" => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "InvalidSpotParam.EmptyZoneID" => Self::InvalidSpotParamEmptyZoneId(error),
-            "InvalidSpotPriceLimit" => Self::InvalidSpotPriceLimit(error),
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
-            "InvalidSpotPrepaid" => Self::InvalidSpotPrepaid(error),
-            "InvalidSpotAliUid" => Self::InvalidSpotAliUid(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
-            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            }
-            "InvalidHpcClusterId.Unnecessary" => {
-                Self::InvalidHpcClusterIdUnnecessary(error)
-            }
-            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(error),
-            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(error),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidSecurityGroup.NotInDefaultVpc" => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            }
-            "VpcNotFound" => Self::VpcNotFound(error),
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            "OperationDenied.IllegalPaymentPolicy" => {
-                Self::OperationDeniedIllegalPaymentPolicy(error)
-            }
-            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(error),
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(error),
-            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
-            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
-            "InvalidParameter.Tenancy" => Self::InvalidParameterTenancy(error),
-            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(error),
-            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(error),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidCapacityReservationId.NotFound" => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            "LackResource" => Self::LackResource(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidOperation.NotSupportEnterpriseGroup" => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidSecurityGroup.NetworkType" => {
-                Self::InvalidSecurityGroupNetworkType(error)
-            }
-            "QuotaExceeded.PrepayDataDiskCapacity" => {
-                Self::QuotaExceededPrepayDataDiskCapacity(error)
-            }
-            "InvalidCustomInstanceType.NotSupported" => {
-                Self::InvalidCustomInstanceTypeNotSupported(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "UnexpectedImageFamily.ImageIdSupplied" => {
-                Self::UnexpectedImageFamilyImageIdSupplied(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidHttpEndpoint.NotSupported" => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            "InvalidHttpTokens.NotSupported" => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            "InvalidHttpPutResponseHopLimit.NotSupported" => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "InvalidChargeType.CapacityReservationNotSupported" => {
-                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            }
-            "InvalidPerformanceLevel.ValueNotSupported" => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.InValid" => {
-                Self::InvalidDedicatedHostClusterIdInValid(error)
-            }
-            "InvalidOperation.UserNotSupported" => {
-                Self::InvalidOperationUserNotSupported(error)
-            }
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => {
-                Self::InvalidPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "HibernationConfigured.InstanceTypeNotSupport" => {
-                Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            }
-            "HibernationConfigured.ImageNotEncrypted" => {
-                Self::HibernationConfiguredImageNotEncrypted(error)
-            }
-            "HibernationConfigured.MemorySizeTooBig" => {
-                Self::HibernationConfiguredMemorySizeTooBig(error)
-            }
-            "InvalidSystemDiskSize.LessThanMemSize" => {
-                Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            }
-            "InvalidCloudBoxZone.OperationNotSupported" => {
-                Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            }
-            "InvalidInternetMaxBandwidthOut.Malformed" => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            }
-            "InvalidInternetMaxBandwidthIn.Malformed" => {
-                Self::InvalidInternetMaxBandwidthInMalformed(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "NotSupportSnapshotEncrypted.ShareImage" => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidDestinationZone.DeploymentSetMismatch" => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "OperationDenied.TestAccountRetricted" => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "InvalidSystemDiskCategory.ValueUnauthorized" => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "CategoryNotSupported" => Self::CategoryNotSupported(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidSnapshotId.NotDataDiskSnapshot" => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidInstanceType.ZoneNotSupported" => {
-                Self::InvalidInstanceTypeZoneNotSupported(error)
-            }
-            "InvalidPayMethod" => Self::InvalidPayMethod(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidImage.NotSupported" => Self::InvalidImageNotSupported(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "OperationDenied.InvalidNetworkType" => {
-                Self::OperationDeniedInvalidNetworkType(error)
-            }
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            }
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            }
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "QuotaExceed.DeploymentSetInstanceQuotaFull" => {
-                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            }
-            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            }
-            "OperationDenied.LocalDiskUnsupported" => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            "OperationDenied.InconsistentNetwork" => {
-                Self::OperationDeniedInconsistentNetwork(error)
-            }
-            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CategoryViolation" => Self::CategoryViolation(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "Mayi.InternalError" => Self::MayiInternalError(error),
-            "InvalidNetworkType" => Self::InvalidNetworkType(error),
-            "InvalidAccountStatus" => Self::InvalidAccountStatus(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageSetName.Malformed" => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            "InvalidMaxPartitionNumber.Malformed" => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            "InvalidParameter.StorageSetPartitionNumber" => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
-            "InvalidParameter.StorageSetZoneId" => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "OperationDenied.PrepayNotAvailable" => {
-                Self::OperationDeniedPrepayNotAvailable(error)
-            }
-            "OperationDenied.PaygNotAvailable" => {
-                Self::OperationDeniedPaygNotAvailable(error)
-            }
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "EnterpriseGroupLimited.InstanceType" => {
-                Self::EnterpriseGroupLimitedInstanceType(error)
-            }
-            "InternalError.AllocateUnderlayIp" => {
-                Self::InternalErrorAllocateUnderlayIp(error)
-            }
-            "OperationDenied.BidOwnResource" => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            "OperationDenied.CloudSSDNotSupported" => {
-                Self::OperationDeniedCloudSsdNotSupported(error)
-            }
-            "InvalidVPCStatus.NotWorking" => Self::InvalidVpcStatusNotWorking(error),
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidImageFamily.MissingAvailableImage" => {
-                Self::InvalidImageFamilyMissingAvailableImage(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "Forbidden.OnlySupportEnterpriseGroup" => {
-                Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidStorageClusterId.NotExist" => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidDataDiskSnapshotId.NotFound" => {
-                Self::InvalidDataDiskSnapshotIdNotFound(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "HOSTNAME_ILLEGAL" => Self::HostnameIllegal(error),
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "InvalidSystemDiskSize" => Self::InvalidSystemDiskSize(error),
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
-            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(error),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "Throttling.Resource" => Self::ThrottlingResource(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidImage.OSType" => Self::InvalidImageOsType(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStorageClusterId.CapacityNotEnough",
+                    "InvalidStorageClusterId.StatusNotSupport",
+                    "InvalidStorageClusterId.ZoneIdEmpty",
+                    "InvalidStorageClusterId.PerformanceLevelNotMatch",
+                    "InvalidStorageClusterId.CategoryNotMatch",
+                    "InvalidStorageClusterId.DiskSizeEmpty",
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidParameter",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidDescription.Malformed",
+                    "InvalidHostName.Malformed",
+                    "InvalidPassword.Malformed",
+                    "InvalidPasswordParam.Mismatch",
+                    "InvalidDiskName.Malformed",
+                    "InvalidDiskDescription.Malformed",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidDataDevice.Malformed",
+                    "InvalidNodeControllerId.Malformed",
+                    "InvalidInnerIpAddress.Malformed",
+                    "InvalidInnerIpAddress.Unusable",
+                    "OperationDenied",
+                    "InvalidParameter.Conflict",
+                    "ImageNotSupportCloudInit",
+                    "InvalidSnapshotId.BasedSnapshotTooOld",
+                    "QuotaExceed.AfterpayInstance",
+                    "InvalidMarketImageChargeType.NotSupport",
+                    "InvalidInstanceName.Malformed",
+                    "InvalidParameter.Mismatch",
+                    "InvalidNetworkType.Mismatch",
+                    "InvalidPrivateIpAddress",
+                    "InvalidPrivateIpAddress.Malformed",
+                    "InvalidPrivateIpAddress.Duplicated",
+                    "QuotaExceeded.PrivateIpAddress",
+                    "QuotaExceeded",
+                    "IncorrectVSwitchStatus",
+                    "ResourceNotAvailable",
+                    "MissingParameter",
+                    "InvalidDiskCategory.Mismatch",
+                    "InvalidIoOptimizedValue.ValueNotSupported",
+                    "MissingParamter",
+                    "InvalidPeriod",
+                    "InstanceDiskCategoryLimitExceed",
+                    "InvalidParameter.Bandwidth",
+                    "InvalidIPAddress.AlreadyUsed",
+                    "InvalidUserData.SizeExceeded",
+                    "InvalidUserData.NotSupported",
+                    "InstanceDiskNumber.LimitExceed",
+                    "Account.Arrearage",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidAutoRenewPeriod.ValueNotSupported",
+                    "InvalidSpotStrategy",
+                    "InvalidSpotParam.EmptyZoneID",
+                    "InvalidSpotPriceLimit",
+                    "InvalidSpotDuration",
+                    "InvalidSpotAuthorized",
+                    "InvalidSpotPrepaid",
+                    "InvalidSpotAliUid",
+                    "InvalidTagKey.Malformed",
+                    "RegionUnauthorized",
+                    "Zone.NotOnSale",
+                    "InvalidSystemDiskSize.ValueNotSupported",
+                    "InvalidParameter.EncryptedIllegal",
+                    "InvalidParameter.EncryptedNotSupported",
+                    "EncryptedOption.Conflict",
+                    "InvalidSpotPriceLimit.LowerThanPublicPrice",
+                    "InvalidHpcClusterId.Unnecessary",
+                    "InvalidVSwitchId.Necessary",
+                    "InvalidHpcClusterId.Necessary",
+                    "InvalidHpcClusterId.NotFound",
+                    "InvalidHpcClusterId.Creating",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "IncorrectImageStatus",
+                    "InvalidTagValue.Malformed",
+                    "InvalidSecurityGroup.NotInDefaultVpc",
+                    "VpcNotFound",
+                    "InvalidSpotInterruptionBehavior",
+                    "OperationDenied.IllegalPaymentPolicy",
+                    "InvalidDeploymentOnHost",
+                    "InvalidInstanceChargeType.NotSupport",
+                    "InvalidNetworkType.NotSupported",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidDedicatedHostStatus.NotSupport",
+                    "IncorrectDedicatedHostStatus",
+                    "ChargeTypeViolation.PostPaidDedicatedHost",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "DedicatedHostType.Unmatched",
+                    "NoAvaliableDedicatedHost",
+                    "InvalidParameter.Affinity",
+                    "InvalidParameter.Tenancy",
+                    "InvalidParam.Tenancy",
+                    "InvalidParameter.CreditSpecification",
+                    "InvalidInstanceType.NotSupported",
+                    "InvalidVpcZone.NotSupported",
+                    "IncorrectDefaultVpcStatus",
+                    "IoOptimized.NotSupported",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidCapacityReservationId.NotFound",
+                    "LackResource",
+                    "Duplicate.TagKey",
+                    "InvalidParameter.Arns",
+                    "InvalidOperation.NotSupportEnterpriseGroup",
+                    "InvalidOperation.MultiGroupType",
+                    "InvalidAccountStatus.PayAmountLimitExceeded",
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidSecurityGroup.NetworkType",
+                    "QuotaExceeded.PrepayDataDiskCapacity",
+                    "InvalidCustomInstanceType.NotSupported",
+                    "InvalidOperation.EniCountExceeded",
+                    "AccountForbidden.ProductCreationLimited",
+                    "UnexpectedImageFamily.ImageIdSupplied",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                    "InvalidKmsKeyId.NotMatchSnapshot",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidHttpEndpoint.NotSupported",
+                    "InvalidHttpTokens.NotSupported",
+                    "InvalidHttpPutResponseHopLimit.NotSupported",
+                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                    "InvalidChargeType.CapacityReservationNotSupported",
+                    "InvalidPerformanceLevel.ValueNotSupported",
+                    "InvalidKMSKeyId.NotSymmetric",
+                    "InvalidDedicatedHostClusterId.NotFound",
+                    "InvalidDedicatedHostClusterId.InValid",
+                    "InvalidOperation.UserNotSupported",
+                    "InvalidDeploymentSetId.NotFound",
+                    "MissingParameter.PrivatePoolOptionsId",
+                    "Invalid.PrivatePoolOptionsId",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceType",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.ZoneId",
+                    "Invalid.PrivatePoolOptions.NoStock",
+                    "InvalidPlatform.ValueNotSupported",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidAliUid",
+                    "HibernationConfigured.InstanceTypeNotSupport",
+                    "HibernationConfigured.ImageNotEncrypted",
+                    "HibernationConfigured.MemorySizeTooBig",
+                    "InvalidSystemDiskSize.LessThanMemSize",
+                    "InvalidCloudBoxZone.OperationNotSupported",
+                    "InvalidInternetMaxBandwidthOut.Malformed",
+                    "InvalidInternetMaxBandwidthIn.Malformed",
+                    "InvalidParameter.CloudboxNotSupported",
+                    "NotSupportSnapshotEncrypted.ShareImage",
+                    "QuotaExceed.DiskCapacity",
+                    "InvalidParameter.DataEncryptedKeyCreateFailed",
+                    "InvalidDiskCategory.NotSupported",
+                    "InvalidDestinationZone.DeploymentSetMismatch",
+                    "NoPermission.Price",
+                    "InvalidParameter.DedicatedRegionNotSupported",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "InvalidParam.EncryptedMismatch",
+                    "InvalidParameter.Encrypted",
+                    "QuotaExceeded.InternetBandwidth",
+                    "InvalidVSwitchId.NotFound",
+                    "OperationDenied.TestAccountRetricted",
+                    "InvalidRamRole.NotEcsRole",
+                    "ImageNotSubscribed",
+                    "InvalidSystemDiskCategory.ValueUnauthorized",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidDevice.InUse",
+                    "ImageRemovedInMarket",
+                    "CategoryNotSupported",
+                    "OperationDenied.NoStock",
+                    "QuotaExceed.PortableCloudDisk",
+                    "SecurityGroupInstanceLimitExceed",
+                    "NodeControllerUnavailable",
+                    "InvalidSnapshotId.NotDataDiskSnapshot",
+                    "DeleteWithInstance.Conflict",
+                    "InstanceDiskNumLimitExceed",
+                    "ImageNotSupportInstanceType",
+                    "InvalidDiskSize.TooSmall",
+                    "QuotaExceed.BuyImage",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "InvalidUserData.Forbidden",
+                    "Zone.NotOpen",
+                    "InvalidClusterId.NotFound",
+                    "InvalidResourceType.NotSupported",
+                    "InvalidInstanceType.ZoneNotSupported",
+                    "InvalidPayMethod",
+                    "OperationDenied.ImageNotValid",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "InstanceType.Offline",
+                    "DependencyViolation.WindowsInstance",
+                    "RealNameAuthenticationError",
+                    "InvalidNetworkType.MismatchRamRole",
+                    "InvalidUser.PassRoleForbidden",
+                    "InvalidImage.NotSupported",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "IncorrectVpcStatus",
+                    "InvalidParameter.NotMatch",
+                    "OperationDenied.InvalidNetworkType",
+                    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
+                    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
+                    "QuotaExceed.PostPaidDisk",
+                    "QuotaExceed.DeploymentSetInstanceQuotaFull",
+                    "InvalidVSwitch.DefaultVSwitchNotSupport",
+                    "OperationDenied.LocalDiskUnsupported",
+                    "OperationDenied.InconsistentNetwork",
+                    "DefaultVswitch.Existed",
+                    "InvalidChargeType.ValueNotSupported",
+                    "IncorrectInstanceStatus",
+                    "CategoryViolation",
+                    "ResourcesNotInSameZone",
+                    "InvalidRegion.NotSupport",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "SecurityRisk.3DVerification",
+                    "InvalidDisk.SystemDiskSize",
+                    "InsufficientBalance",
+                    "Mayi.InternalError",
+                    "InvalidNetworkType",
+                    "InvalidAccountStatus",
+                    "InvalidVSwitchId.IpInvalid",
+                    "OperationDenied.PerformanceLevelNotMatch",
+                    "InvalidStorageSetName.Malformed",
+                    "InvalidMaxPartitionNumber.Malformed",
+                    "InvalidParameter.StorageSetPartitionNumber",
+                    "InvalidParameter.StorageSetId",
+                    "InvalidParameter.StorageSetZoneId",
+                    "QuotaExceed.Tags",
+                    "OperationDenied.RegionIdNotSupported",
+                    "OperationDenied.FlavorNotSupported",
+                    "OperationDenied.TimestampNotSupported",
+                    "OperationDenied.PrepayNotAvailable",
+                    "OperationDenied.PaygNotAvailable",
+                    "EnterpriseGroupLimited.MutliGroupType",
+                    "EnterpriseGroupLimited.InstanceType",
+                    "InternalError.AllocateUnderlayIp",
+                    "OperationDenied.BidOwnResource",
+                    "OperationDenied.CloudSSDNotSupported",
+                    "InvalidVPCStatus.NotWorking",
+                    "QuotaExceed.ElasticQuota",
+                    "QuotaExceeded.PostpaidDataDiskCapacity",
+                    "InvalidImageFamily.MissingAvailableImage",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "Forbidden.OnlySupportEnterpriseGroup",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "InstanceDiskLimitExceeded",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "NotSupportSnapshotEncrypted.DiskCategory",
+                    "InvalidOperation.PublicIpAddressNoStock",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                    "InvalidEncrypted.NotMatchSnapshot",
+                    "InvalidStorageClusterId.NotExist",
+                    "InvalidRegionId.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidDataDiskSnapshotId.NotFound",
+                    "InvalidImageId.NotFound",
+                    "InvalidInstanceChargeType.NotFound",
+                    "DependencyViolation.IoOptimized",
+                    "PaymentMethodNotFound",
+                    "HOSTNAME_ILLEGAL",
+                    "InvalidSystemDiskSize.LessThanImageSize",
+                    "InvalidSystemDiskSize.LessThanMinSize",
+                    "InvalidSystemDiskSize.MoreThanMaxSize",
+                    "InvalidSystemDiskSize",
+                    "InvalidKeyPairName.NotFound",
+                    "InvalidRamRole.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidMarketImage.NotFound",
+                    "DeploymentSet.NotFound",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidDiskIds.NotPortable",
+                    "OperationConflict",
+                    "Throttling.Resource",
+                    "InternalError",
+                    "InvalidImage.OSType",
+                ],
+            )
+        {
+            0 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            1 => Self::InvalidStorageClusterIdStatusNotSupport(error),
+            2 => Self::InvalidStorageClusterIdZoneIdEmpty(error),
+            3 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
+            4 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
+            5 => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
+            6 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            7 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            10 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            11 => Self::InvalidInstanceTypeValueNotSupported(error),
+            12 => Self::InvalidDescriptionMalformed(error),
+            13 => Self::InvalidHostNameMalformed(error),
+            14 => Self::InvalidPasswordMalformed(error),
+            15 => Self::InvalidPasswordParamMismatch(error),
+            16 => Self::InvalidDiskNameMalformed(error),
+            17 => Self::InvalidDiskDescriptionMalformed(error),
+            18 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            19 => Self::InvalidDataDeviceMalformed(error),
+            20 => Self::InvalidNodeControllerIdMalformed(error),
+            21 => Self::InvalidInnerIpAddressMalformed(error),
+            22 => Self::InvalidInnerIpAddressUnusable(error),
+            23 => Self::OperationDenied(error),
+            24 => Self::InvalidParameterConflict(error),
+            25 => Self::ImageNotSupportCloudInit(error),
+            26 => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
+            27 => Self::QuotaExceedAfterpayInstance(error),
+            28 => Self::InvalidMarketImageChargeTypeNotSupport(error),
+            29 => Self::InvalidInstanceNameMalformed(error),
+            30 => Self::InvalidParameterMismatch(error),
+            31 => Self::InvalidNetworkTypeMismatch(error),
+            32 => Self::InvalidPrivateIpAddress(error),
+            33 => Self::InvalidPrivateIpAddressMalformed(error),
+            34 => Self::InvalidPrivateIpAddressDuplicated(error),
+            35 => Self::QuotaExceededPrivateIpAddress(error),
+            36 => Self::QuotaExceeded(error),
+            37 => Self::IncorrectVSwitchStatus(error),
+            38 => Self::ResourceNotAvailable(error),
+            39 => Self::MissingParameter(error),
+            40 => Self::InvalidDiskCategoryMismatch(error),
+            41 => Self::InvalidIoOptimizedValueValueNotSupported(error),
+            42 => Self::MissingParamter(error),
+            43 => Self::InvalidPeriod(error),
+            44 => Self::InstanceDiskCategoryLimitExceed(error),
+            45 => Self::InvalidParameterBandwidth(error),
+            46 => Self::InvalidIpAddressAlreadyUsed(error),
+            47 => Self::InvalidUserDataSizeExceeded(error),
+            48 => Self::InvalidUserDataNotSupported(error),
+            49 => Self::InstanceDiskNumberLimitExceed(error),
+            50 => Self::AccountArrearage(error),
+            51 => Self::InvalidDiskCategoryValueNotSupported(error),
+            52 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            53 => Self::InvalidSpotStrategy(error),
+            54 => Self::InvalidSpotParamEmptyZoneId(error),
+            55 => Self::InvalidSpotPriceLimit(error),
+            56 => Self::InvalidSpotDuration(error),
+            57 => Self::InvalidSpotAuthorized(error),
+            58 => Self::InvalidSpotPrepaid(error),
+            59 => Self::InvalidSpotAliUid(error),
+            60 => Self::InvalidTagKeyMalformed(error),
+            61 => Self::RegionUnauthorized(error),
+            62 => Self::ZoneNotOnSale(error),
+            63 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            64 => Self::InvalidParameterEncryptedIllegal(error),
+            65 => Self::InvalidParameterEncryptedNotSupported(error),
+            66 => Self::EncryptedOptionConflict(error),
+            67 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
+            68 => Self::InvalidHpcClusterIdUnnecessary(error),
+            69 => Self::InvalidVSwitchIdNecessary(error),
+            70 => Self::InvalidHpcClusterIdNecessary(error),
+            71 => Self::InvalidHpcClusterIdNotFound(error),
+            72 => Self::InvalidHpcClusterIdCreating(error),
+            73 => Self::InvalidPeriodUnitValueNotSupported(error),
+            74 => Self::IncorrectImageStatus(error),
+            75 => Self::InvalidTagValueMalformed(error),
+            76 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
+            77 => Self::VpcNotFound(error),
+            78 => Self::InvalidSpotInterruptionBehavior(error),
+            79 => Self::OperationDeniedIllegalPaymentPolicy(error),
+            80 => Self::InvalidDeploymentOnHost(error),
+            81 => Self::InvalidInstanceChargeTypeNotSupport(error),
+            82 => Self::InvalidNetworkTypeNotSupported(error),
+            83 => Self::InvalidDedicatedHostIdNotFound(error),
+            84 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            85 => Self::IncorrectDedicatedHostStatus(error),
+            86 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
+            87 => Self::InvalidPeriodExceededDedicatedHost(error),
+            88 => Self::DedicatedHostTypeUnmatched(error),
+            89 => Self::NoAvaliableDedicatedHost(error),
+            90 => Self::InvalidParameterAffinity(error),
+            91 => Self::InvalidParameterTenancy(error),
+            92 => Self::InvalidParamTenancy(error),
+            93 => Self::InvalidParameterCreditSpecification(error),
+            94 => Self::InvalidInstanceTypeNotSupported(error),
+            95 => Self::InvalidVpcZoneNotSupported(error),
+            96 => Self::IncorrectDefaultVpcStatus(error),
+            97 => Self::IoOptimizedNotSupported(error),
+            98 => Self::InvalidClientTokenValueNotSupported(error),
+            99 => Self::InvalidCapacityReservationIdNotFound(error),
+            100 => Self::LackResource(error),
+            101 => Self::DuplicateTagKey(error),
+            102 => Self::InvalidParameterArns(error),
+            103 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
+            104 => Self::InvalidOperationMultiGroupType(error),
+            105 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            106 => Self::InvalidPerformanceLevelMalformed(error),
+            107 => Self::InvalidSecurityGroupNetworkType(error),
+            108 => Self::QuotaExceededPrepayDataDiskCapacity(error),
+            109 => Self::InvalidCustomInstanceTypeNotSupported(error),
+            110 => Self::InvalidOperationEniCountExceeded(error),
+            111 => Self::AccountForbiddenProductCreationLimited(error),
+            112 => Self::UnexpectedImageFamilyImageIdSupplied(error),
+            113 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            114 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            115 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            116 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            117 => Self::InvalidEncryptAlgorithm(error),
+            118 => Self::InvalidHttpEndpointNotSupported(error),
+            119 => Self::InvalidHttpTokensNotSupported(error),
+            120 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
+            121 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            122 => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
+            123 => Self::InvalidPerformanceLevelValueNotSupported(error),
+            124 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            125 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            126 => Self::InvalidDedicatedHostClusterIdInValid(error),
+            127 => Self::InvalidOperationUserNotSupported(error),
+            128 => Self::InvalidDeploymentSetIdNotFound(error),
+            129 => Self::MissingParameterPrivatePoolOptionsId(error),
+            130 => Self::InvalidPrivatePoolOptionsId(error),
+            131 => Self::DedicatedHostNotSupported(error),
+            132 => Self::SpotNotSupported(error),
+            133 => Self::ClassicNetworkNotSupported(error),
+            134 => Self::InvalidInstanceId(error),
+            135 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            136 => Self::MissingParameterPrivatePoolOptionsIdError(error),
+            137 => Self::InvalidPrivatePoolOptionsIdError(error),
+            138 => Self::InvalidInstanceType(error),
+            139 => Self::InvalidInstanceChargeType(error),
+            140 => Self::InvalidZoneId(error),
+            141 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            142 => Self::InvalidPlatformValueNotSupported(error),
+            143 => Self::InvalidPrivatePoolOptionsStatus(error),
+            144 => Self::InvalidAliUid(error),
+            145 => Self::HibernationConfiguredInstanceTypeNotSupport(error),
+            146 => Self::HibernationConfiguredImageNotEncrypted(error),
+            147 => Self::HibernationConfiguredMemorySizeTooBig(error),
+            148 => Self::InvalidSystemDiskSizeLessThanMemSize(error),
+            149 => Self::InvalidCloudBoxZoneOperationNotSupported(error),
+            150 => Self::InvalidInternetMaxBandwidthOutMalformed(error),
+            151 => Self::InvalidInternetMaxBandwidthInMalformed(error),
+            152 => Self::InvalidParameterCloudboxNotSupported(error),
+            153 => Self::NotSupportSnapshotEncryptedShareImage(error),
+            154 => Self::QuotaExceedDiskCapacity(error),
+            155 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            156 => Self::InvalidDiskCategoryNotSupported(error),
+            157 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
+            158 => Self::NoPermissionPrice(error),
+            159 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            160 => Self::InvalidParameterKmsNotEnabled(error),
+            161 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            162 => Self::InvalidParamEncryptedMismatch(error),
+            163 => Self::InvalidParameterEncrypted(error),
+            164 => Self::QuotaExceededInternetBandwidth(error),
+            165 => Self::InvalidVSwitchIdNotFound(error),
+            166 => Self::OperationDeniedTestAccountRetricted(error),
+            167 => Self::InvalidRamRoleNotEcsRole(error),
+            168 => Self::ImageNotSubscribed(error),
+            169 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
+            170 => Self::InvalidSnapshotIdNotReady(error),
+            171 => Self::InvalidDeviceInUse(error),
+            172 => Self::ImageRemovedInMarket(error),
+            173 => Self::CategoryNotSupported(error),
+            174 => Self::OperationDeniedNoStock(error),
+            175 => Self::QuotaExceedPortableCloudDisk(error),
+            176 => Self::SecurityGroupInstanceLimitExceed(error),
+            177 => Self::NodeControllerUnavailable(error),
+            178 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
+            179 => Self::DeleteWithInstanceConflict(error),
+            180 => Self::InstanceDiskNumLimitExceed(error),
+            181 => Self::ImageNotSupportInstanceType(error),
+            182 => Self::InvalidDiskSizeTooSmall(error),
+            183 => Self::QuotaExceedBuyImage(error),
+            184 => Self::InvalidParameterResourceOwnerAccount(error),
+            185 => Self::InvalidUserDataForbidden(error),
+            186 => Self::ZoneNotOpen(error),
+            187 => Self::InvalidClusterIdNotFound(error),
+            188 => Self::InvalidResourceTypeNotSupported(error),
+            189 => Self::InvalidInstanceTypeZoneNotSupported(error),
+            190 => Self::InvalidPayMethod(error),
+            191 => Self::OperationDeniedImageNotValid(error),
+            192 => Self::InvalidUserDataBase64FormatInvalid(error),
+            193 => Self::InstanceTypeOffline(error),
+            194 => Self::DependencyViolationWindowsInstance(error),
+            195 => Self::RealNameAuthenticationError(error),
+            196 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            197 => Self::InvalidUserPassRoleForbidden(error),
+            198 => Self::InvalidImageNotSupported(error),
+            199 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            200 => Self::IncorrectVpcStatus(error),
+            201 => Self::InvalidParameterNotMatch(error),
+            202 => Self::OperationDeniedInvalidNetworkType(error),
+            203 => Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error),
+            204 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
+            205 => Self::QuotaExceedPostPaidDisk(error),
+            206 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
+            207 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
+            208 => Self::OperationDeniedLocalDiskUnsupported(error),
+            209 => Self::OperationDeniedInconsistentNetwork(error),
+            210 => Self::DefaultVswitchExisted(error),
+            211 => Self::InvalidChargeTypeValueNotSupported(error),
+            212 => Self::IncorrectInstanceStatus(error),
+            213 => Self::CategoryViolation(error),
+            214 => Self::ResourcesNotInSameZone(error),
+            215 => Self::InvalidRegionNotSupport(error),
+            216 => Self::UserNotInTheWhiteList(error),
+            217 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            218 => Self::SecurityRisk3dVerification(error),
+            219 => Self::InvalidDiskSystemDiskSize(error),
+            220 => Self::InsufficientBalance(error),
+            221 => Self::MayiInternalError(error),
+            222 => Self::InvalidNetworkType(error),
+            223 => Self::InvalidAccountStatus(error),
+            224 => Self::InvalidVSwitchIdIpInvalid(error),
+            225 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            226 => Self::InvalidStorageSetNameMalformed(error),
+            227 => Self::InvalidMaxPartitionNumberMalformed(error),
+            228 => Self::InvalidParameterStorageSetPartitionNumber(error),
+            229 => Self::InvalidParameterStorageSetId(error),
+            230 => Self::InvalidParameterStorageSetZoneId(error),
+            231 => Self::QuotaExceedTags(error),
+            232 => Self::OperationDeniedRegionIdNotSupported(error),
+            233 => Self::OperationDeniedFlavorNotSupported(error),
+            234 => Self::OperationDeniedTimestampNotSupported(error),
+            235 => Self::OperationDeniedPrepayNotAvailable(error),
+            236 => Self::OperationDeniedPaygNotAvailable(error),
+            237 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            238 => Self::EnterpriseGroupLimitedInstanceType(error),
+            239 => Self::InternalErrorAllocateUnderlayIp(error),
+            240 => Self::OperationDeniedBidOwnResource(error),
+            241 => Self::OperationDeniedCloudSsdNotSupported(error),
+            242 => Self::InvalidVpcStatusNotWorking(error),
+            243 => Self::QuotaExceedElasticQuota(error),
+            244 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            245 => Self::InvalidImageFamilyMissingAvailableImage(error),
+            246 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            247 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            248 => Self::ForbiddenOnlySupportEnterpriseGroup(error),
+            249 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            250 => Self::InstanceDiskLimitExceeded(error),
+            251 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            252 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            253 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            254 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            255 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            256 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            257 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            258 => Self::InvalidStorageClusterIdNotExist(error),
+            259 => Self::InvalidRegionIdNotFound(error),
+            260 => Self::InvalidZoneIdNotFound(error),
+            261 => Self::InvalidSecurityGroupIdNotFound(error),
+            262 => Self::InvalidDataDiskSnapshotIdNotFound(error),
+            263 => Self::InvalidImageIdNotFound(error),
+            264 => Self::InvalidInstanceChargeTypeNotFound(error),
+            265 => Self::DependencyViolationIoOptimized(error),
+            266 => Self::PaymentMethodNotFound(error),
+            267 => Self::HostnameIllegal(error),
+            268 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            269 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            270 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            271 => Self::InvalidSystemDiskSize(error),
+            272 => Self::InvalidKeyPairNameNotFound(error),
+            273 => Self::InvalidRamRoleNotFound(error),
+            274 => Self::InvalidResourceGroupNotFound(error),
+            275 => Self::InvalidMarketImageNotFound(error),
+            276 => Self::DeploymentSetNotFound(error),
+            277 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            278 => Self::InvalidDiskIdsNotPortable(error),
+            279 => Self::OperationConflict(error),
+            280 => Self::ThrottlingResource(error),
+            281 => Self::InternalError(error),
+            282 => Self::InvalidImageOsType(error),
             _ => Self::Unhandled(error),
         }
     }

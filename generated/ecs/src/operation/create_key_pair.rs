@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateKeyPairRequest {
     /// The ID of the region in which to create the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -56,10 +56,25 @@ pub struct CreateKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateKeyPairRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateKeyPairRequestBuilder {
-        CreateKeyPairRequestBuilder::default()
+        CreateKeyPairRequestBuilder {
+            inner: CreateKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,16 +268,30 @@ pub enum CreateKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.Malformed" => Self::InvalidKeyPairNameMalformed(error),
-            "KeyPair.AlreadyExist" => Self::KeyPairAlreadyExist(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "QuotaExceed.KeyPair" => Self::QuotaExceedKeyPair(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidKeyPairName.Malformed",
+                    "KeyPair.AlreadyExist",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "QuotaExceed.KeyPair",
+                    "QuotaExceed.Tags",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidKeyPairNameMalformed(error),
+            1 => Self::KeyPairAlreadyExist(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::QuotaExceedKeyPair(error),
+            6 => Self::QuotaExceedTags(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

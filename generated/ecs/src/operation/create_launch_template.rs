@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
     /// The ID of the region in which to create the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -441,10 +441,72 @@ pub struct CreateLaunchTemplateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLaunchTemplateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            launch_template_name: None,
+            version_description: None,
+            image_id: None,
+            image_owner_alias: None,
+            password_inherit: None,
+            instance_type: None,
+            security_group_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            instance_name: None,
+            description: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            zone_id: None,
+            system_disk: None,
+            io_optimized: None,
+            instance_charge_type: None,
+            period: None,
+            internet_charge_type: None,
+            enable_vm_os_config: None,
+            network_type: None,
+            user_data: None,
+            key_pair_name: None,
+            ram_role_name: None,
+            auto_release_time: None,
+            spot_strategy: None,
+            spot_price_limit: None,
+            spot_duration: None,
+            resource_group_id: None,
+            template_resource_group_id: None,
+            security_enhancement_strategy: None,
+            private_ip_address: None,
+            deployment_set_id: None,
+            ipv6_address_count: None,
+            data_disk: None,
+            network_interface: None,
+            tag: None,
+            security_group_ids: None,
+            deletion_protection: None,
+            credit_specification: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            period_unit: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            image_options: None,
+            security_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLaunchTemplateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLaunchTemplateRequestBuilder {
-        CreateLaunchTemplateRequestBuilder::default()
+        CreateLaunchTemplateRequestBuilder {
+            inner: CreateLaunchTemplateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1247,28 +1309,46 @@ pub enum CreateLaunchTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidLaunchTemplateName.Malformed" => {
-                Self::InvalidLaunchTemplateNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
-            "LaunchTemplateLimitExceed" => Self::LaunchTemplateLimitExceed(error),
-            "LaunchTemplateName.Duplicated" => Self::LaunchTemplateNameDuplicated(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InvalidLaunchTemplateName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidUserData.SizeExceeded",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidHostName.Malformed",
+                    "InvalidParams.CreateEniParams",
+                    "LaunchTemplateLimitExceed",
+                    "LaunchTemplateName.Duplicated",
+                    "QuotaExceed.Tags",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidLaunchTemplateNameMalformed(error),
+            4 => Self::InvalidDescriptionMalformed(error),
+            5 => Self::InvalidUserDataSizeExceeded(error),
+            6 => Self::InvalidUserDataBase64FormatInvalid(error),
+            7 => Self::DuplicateTagKey(error),
+            8 => Self::InvalidTagKeyMalformed(error),
+            9 => Self::InvalidTagValueMalformed(error),
+            10 => Self::InvalidHostNameMalformed(error),
+            11 => Self::InvalidParamsCreateEniParams(error),
+            12 => Self::LaunchTemplateLimitExceed(error),
+            13 => Self::LaunchTemplateNameDuplicated(error),
+            14 => Self::QuotaExceedTags(error),
+            15 => Self::InvalidResourceGroupNotFound(error),
+            16 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

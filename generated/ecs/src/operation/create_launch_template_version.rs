@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -419,10 +419,71 @@ pub struct CreateLaunchTemplateVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLaunchTemplateVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            version_description: None,
+            image_id: None,
+            image_owner_alias: None,
+            password_inherit: None,
+            instance_type: None,
+            security_group_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            instance_name: None,
+            description: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            zone_id: None,
+            system_disk: None,
+            io_optimized: None,
+            instance_charge_type: None,
+            period: None,
+            internet_charge_type: None,
+            enable_vm_os_config: None,
+            network_type: None,
+            user_data: None,
+            key_pair_name: None,
+            ram_role_name: None,
+            auto_release_time: None,
+            spot_strategy: None,
+            spot_price_limit: None,
+            spot_duration: None,
+            resource_group_id: None,
+            security_enhancement_strategy: None,
+            private_ip_address: None,
+            ipv6_address_count: None,
+            deployment_set_id: None,
+            data_disk: None,
+            network_interface: None,
+            tag: None,
+            security_group_ids: None,
+            deletion_protection: None,
+            credit_specification: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            period_unit: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            image_options: None,
+            security_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLaunchTemplateVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLaunchTemplateVersionRequestBuilder {
-        CreateLaunchTemplateVersionRequestBuilder::default()
+        CreateLaunchTemplateVersionRequestBuilder {
+            inner: CreateLaunchTemplateVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1200,26 +1261,38 @@ pub enum CreateLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "LaunchTemplateVersionLimitExceed" => {
-                Self::LaunchTemplateVersionLimitExceed(error)
-            }
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InvalidDescription.Malformed",
+                    "InvalidUserData.SizeExceeded",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "InvalidHostName.Malformed",
+                    "InvalidParams.CreateEniParams",
+                    "Duplicate.TagKey",
+                    "LaunchTemplateVersionLimitExceed",
+                    "InvalidLaunchTemplate.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::InvalidUserDataSizeExceeded(error),
+            5 => Self::InvalidUserDataBase64FormatInvalid(error),
+            6 => Self::InvalidHostNameMalformed(error),
+            7 => Self::InvalidParamsCreateEniParams(error),
+            8 => Self::DuplicateTagKey(error),
+            9 => Self::LaunchTemplateVersionLimitExceed(error),
+            10 => Self::InvalidLaunchTemplateNotFound(error),
+            11 => Self::InvalidResourceGroupNotFound(error),
+            12 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

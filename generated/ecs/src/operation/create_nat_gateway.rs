@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_nat_gateway::CreateNatGatewayRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// - Wire name: `RegionId`.
@@ -51,10 +51,27 @@ pub struct CreateNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            bandwidth_package: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNatGatewayRequestBuilder {
-        CreateNatGatewayRequestBuilder::default()
+        CreateNatGatewayRequestBuilder {
+            inner: CreateNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,58 +299,70 @@ pub enum CreateNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVPCStatus" => Self::InvalidVpcStatus(error),
-            "InvalidNatGatewayName.MalFormed" => {
-                Self::InvalidNatGatewayNameMalFormed(error)
-            }
-            "InvalidNatGatewayDescription.MalFormed" => {
-                Self::InvalidNatGatewayDescriptionMalFormed(error)
-            }
-            "MissingParameter.BandwidthPackage" => {
-                Self::MissingParameterBandwidthPackage(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "RouterEntryConflict.Duplicated" => {
-                Self::RouterEntryConflictDuplicated(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "QuotaExceeded.BandwidthPackageIps" => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            "AllocateIpFailed" => Self::AllocateIpFailed(error),
-            "ParameterIllegal" => Self::ParameterIllegal(error),
-            "ZONE_NO_AVAILABLE_IP" => Self::ZoneNoAvailableIp(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidParameter.Spec.ValueNotSupported" => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "OperationUnsupported.MultiNatGateway" => {
-                Self::OperationUnsupportedMultiNatGateway(error)
-            }
-            "VswitchStatusError" => Self::VswitchStatusError(error),
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "OperationFailed.TokenVerfiy" => Self::OperationFailedTokenVerfiy(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY" => {
-                Self::VpcOnlyCanCreateOneNatGateway(error)
-            }
-            "OperationFailed.CrateEntryTimeOut" => {
-                Self::OperationFailedCrateEntryTimeOut(error)
-            }
-            "OrderError.NatGateway" => Self::OrderErrorNatGateway(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVPCStatus",
+                    "InvalidNatGatewayName.MalFormed",
+                    "InvalidNatGatewayDescription.MalFormed",
+                    "MissingParameter.BandwidthPackage",
+                    "OperationDenied",
+                    "RouterEntryConflict.Duplicated",
+                    "MissingParameter",
+                    "QuotaExceeded.BandwidthPackageIps",
+                    "AllocateIpFailed",
+                    "ParameterIllegal",
+                    "ZONE_NO_AVAILABLE_IP",
+                    "InvalidNatGatewayId.NotFound",
+                    "InvalidParameter.Spec.ValueNotSupported",
+                    "COMMODITY.INVALID_COMPONENT",
+                    "OperationUnsupported.MultiNatGateway",
+                    "VswitchStatusError",
+                    "Forbidden.CheckEntryRuleQuota",
+                    "OperationFailed.UnpaidBillsExist",
+                    "IncorrectStatus.RouteEntry",
+                    "IncorrectStatus.RouteTableStatus",
+                    "TaskConflict",
+                    "OperationFailed.TokenVerfiy",
+                    "IllegalParam.Name",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
+                    "OperationFailed.CrateEntryTimeOut",
+                    "OrderError.NatGateway",
+                ],
+            )
+        {
+            0 => Self::InvalidVpcStatus(error),
+            1 => Self::InvalidNatGatewayNameMalFormed(error),
+            2 => Self::InvalidNatGatewayDescriptionMalFormed(error),
+            3 => Self::MissingParameterBandwidthPackage(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::RouterEntryConflictDuplicated(error),
+            6 => Self::MissingParameter(error),
+            7 => Self::QuotaExceededBandwidthPackageIps(error),
+            8 => Self::AllocateIpFailed(error),
+            9 => Self::ParameterIllegal(error),
+            10 => Self::ZoneNoAvailableIp(error),
+            11 => Self::InvalidNatGatewayIdNotFound(error),
+            12 => Self::InvalidParameterSpecValueNotSupported(error),
+            13 => Self::CommodityInvalidComponent(error),
+            14 => Self::OperationUnsupportedMultiNatGateway(error),
+            15 => Self::VswitchStatusError(error),
+            16 => Self::ForbiddenCheckEntryRuleQuota(error),
+            17 => Self::OperationFailedUnpaidBillsExist(error),
+            18 => Self::IncorrectStatusRouteEntry(error),
+            19 => Self::IncorrectStatusRouteTableStatus(error),
+            20 => Self::TaskConflict(error),
+            21 => Self::OperationFailedTokenVerfiy(error),
+            22 => Self::IllegalParamName(error),
+            23 => Self::InvalidRegionIdNotFound(error),
+            24 => Self::InvalidVpcIdNotFound(error),
+            25 => Self::InvalidZoneIdNotFound(error),
+            26 => Self::VpcOnlyCanCreateOneNatGateway(error),
+            27 => Self::OperationFailedCrateEntryTimeOut(error),
+            28 => Self::OrderErrorNatGateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -44,7 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceRequest {
     /// The region in which to create the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -319,10 +319,52 @@ pub struct CreateNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            v_switch_id: None,
+            primary_ip_address: None,
+            security_group_id: None,
+            network_interface_name: None,
+            description: None,
+            visible: None,
+            instance_type: None,
+            business_type: None,
+            secondary_private_ip_address_count: None,
+            queue_number: None,
+            client_token: None,
+            network_interface_traffic_mode: None,
+            queue_pair_number: None,
+            security_group_ids: None,
+            private_ip_address: None,
+            ipv6_address: None,
+            ipv6_address_count: None,
+            ipv4_prefix: None,
+            ipv4_prefix_count: None,
+            ipv6_prefix: None,
+            ipv6_prefix_count: None,
+            delete_on_release: None,
+            tx_queue_size: None,
+            rx_queue_size: None,
+            network_interface_traffic_config: None,
+            connection_tracking_configuration: None,
+            enhanced_network: None,
+            source_dest_check: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNetworkInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNetworkInterfaceRequestBuilder {
-        CreateNetworkInterfaceRequestBuilder::default()
+        CreateNetworkInterfaceRequestBuilder {
+            inner: CreateNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1174,182 +1216,186 @@ pub enum CreateNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupId.SingleIdAndMultiIdConflict" => {
-                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported" => {
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "Forbidden.RegionId",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "JoinedGroupLimitExceed",
+                    "InvalidParameter.SecurityGroupIdRepeated",
+                    "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
+                    "InvalidParameter.Conflict",
+                    "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidPrivateIpAddress.Duplicated",
+                    "IncorrectVSwitchStatus",
+                    "InvalidEniQueueSize.RegionOrUserNotSupported",
+                    "InvalidParameter.EniQueueSize",
+                    "InvalidParameter.EniConnectionTrackingConfiguration",
+                    "QuotaExceeded.PrivateIpAddress",
+                    "Throttling",
+                    "InvalidVSwitch.IllegalStatus",
+                    "InvalidParameter.EniEnhancedNetwork",
+                    "InvalidOperation.SecurityGroupNotAuthorized",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "InValidParameter",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidVSwitchId.IpNotEnough",
+                    "InvalidVSwitchId.IpInvalid",
+                    "QuotaExceed.Tags",
+                    "InvalidIp.Address",
+                    "InvalidIp.IpRepeated",
+                    "MaxEniPrivateIpsCountExceeded",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidOperation.TrunkingIsNotAllowed",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "InvalidParameter.EniTrafficMode",
+                    "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
+                    "InvalidParameter.QueuePairNumberMustEmpty",
+                    "InvalidParameter.InvalidQueuePairNumber",
+                    "InvalidParams.NetworkInterfaceName",
+                    "InvalidIp.IpPrefixIllegal",
+                    "InvalidIp.IpPrefixMustInReserveSegment",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.Ipv6CountExceeded",
+                    "InvalidOperation.HighPerformanceTrafficModeEniUnsupported",
+                    "AclLimitExceed",
+                    "InvalidIp.IpPrefixMaskInvalid",
+                    "InvalidVSwitchId.IpPrefixNotEnough",
+                    "InvalidIp.IpPrefixMaskNotSame",
+                    "EnterpriseGroupLimited.MutliGroupType",
+                    "InvalidOperation.BoundingEniSlaveQuotaExceed",
+                    "InvalidIp.IpPrefixNotAvailable",
+                    "InvalidIp.IpPrefixMaskIllegal",
+                    "InvalidIp.IpPrefixNotStrict",
+                    "InvalidOperation.NotSupport",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidOperation.MaxEniIpv6IpsCountExceeded",
+                    "InvalidOperation.VSwitchIpv6Disabled",
+                    "InvalidOperation.EnableIpv6Failed",
+                    "InvalidOperation.AddressAlreadyAllocated",
+                    "InvalidOperation.AddressNotInVSwitchCidr",
+                    "InvalidOperation.SlaveEniMustHaveBondingEni",
+                    "InvalidOperation.EniTrafficModeNotSupportIpv6",
+                    "InvalidOperation.VSwitchCidrReservationNotExist",
+                    "InternalError",
+                    "InvalidOperation.RegionNotSupportIpPrefix",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEcsState(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            7 => Self::ForbiddenRegionId(error),
+            8 => Self::DuplicateTagKey(error),
+            9 => Self::InvalidTagKeyMalformed(error),
+            10 => Self::InvalidTagValueMalformed(error),
+            11 => Self::JoinedGroupLimitExceed(error),
+            12 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            13 => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
+            14 => Self::InvalidParameterConflict(error),
+            15 => {
                 Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                     error,
                 )
             }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
-            "InvalidParameter.EniConnectionTrackingConfiguration" => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidVSwitch.IllegalStatus" => Self::InvalidVSwitchIllegalStatus(error),
-            "InvalidParameter.EniEnhancedNetwork" => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InValidParameter" => Self::InValidParameter(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVSwitchId.IpNotEnough" => Self::InvalidVSwitchIdIpNotEnough(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "MaxEniPrivateIpsCountExceeded" => Self::MaxEniPrivateIpsCountExceeded(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.TrunkingIsNotAllowed" => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidParameter.EniTrafficMode" => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed" => {
-                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            }
-            "InvalidParameter.QueuePairNumberMustEmpty" => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidParams.NetworkInterfaceName" => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMustInReserveSegment" => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeEniUnsupported" => {
-                Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidVSwitchId.IpPrefixNotEnough" => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "InvalidOperation.BoundingEniSlaveQuotaExceed" => {
-                Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
-            }
-            "InvalidIp.IpPrefixNotAvailable" => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidOperation.MaxEniIpv6IpsCountExceeded" => {
-                Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
-            }
-            "InvalidOperation.VSwitchIpv6Disabled" => {
-                Self::InvalidOperationVSwitchIpv6Disabled(error)
-            }
-            "InvalidOperation.EnableIpv6Failed" => {
-                Self::InvalidOperationEnableIpv6Failed(error)
-            }
-            "InvalidOperation.AddressAlreadyAllocated" => {
-                Self::InvalidOperationAddressAlreadyAllocated(error)
-            }
-            "InvalidOperation.AddressNotInVSwitchCidr" => {
-                Self::InvalidOperationAddressNotInVSwitchCidr(error)
-            }
-            "InvalidOperation.SlaveEniMustHaveBondingEni" => {
-                Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
-            }
-            "InvalidOperation.EniTrafficModeNotSupportIpv6" => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            "InvalidOperation.VSwitchCidrReservationNotExist" => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
+            16 => Self::InvalidOperationEniCountExceeded(error),
+            17 => Self::InvalidPrivateIpAddressDuplicated(error),
+            18 => Self::IncorrectVSwitchStatus(error),
+            19 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
+            20 => Self::InvalidParameterEniQueueSize(error),
+            21 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
+            22 => Self::QuotaExceededPrivateIpAddress(error),
+            23 => Self::Throttling(error),
+            24 => Self::InvalidVSwitchIllegalStatus(error),
+            25 => Self::InvalidParameterEniEnhancedNetwork(error),
+            26 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            27 => Self::InvalidUserTypeNotSupported(error),
+            28 => Self::AbsInvalidAccountNotFound(error),
+            29 => Self::ForbiddenNotSupportRam(error),
+            30 => Self::ForbiddenSubUser(error),
+            31 => Self::InValidParameter(error),
+            32 => Self::MaxEniCountExceeded(error),
+            33 => Self::EniPerInstanceLimitExceeded(error),
+            34 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            35 => Self::InvalidOperationVpcMismatch(error),
+            36 => Self::SecurityGroupInstanceLimitExceed(error),
+            37 => Self::InvalidSecurityGroupIdNotVpc(error),
+            38 => Self::InvalidOperationInvalidEniType(error),
+            39 => Self::InvalidVSwitchIdIpNotEnough(error),
+            40 => Self::InvalidVSwitchIdIpInvalid(error),
+            41 => Self::QuotaExceedTags(error),
+            42 => Self::InvalidIpAddress(error),
+            43 => Self::InvalidIpIpRepeated(error),
+            44 => Self::MaxEniPrivateIpsCountExceeded(error),
+            45 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            46 => Self::InvalidOperationTrunkingIsNotAllowed(error),
+            47 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            48 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            49 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            50 => Self::InvalidParameterEniTrafficMode(error),
+            51 => Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error),
+            52 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
+            53 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            54 => Self::InvalidParamsNetworkInterfaceName(error),
+            55 => Self::InvalidIpIpPrefixIllegal(error),
+            56 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
+            57 => Self::InvalidOperationIpv4CountExceeded(error),
+            58 => Self::InvalidOperationIpv6CountExceeded(error),
+            59 => Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error),
+            60 => Self::AclLimitExceed(error),
+            61 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            62 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            63 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            64 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            65 => Self::InvalidOperationBoundingEniSlaveQuotaExceed(error),
+            66 => Self::InvalidIpIpPrefixNotAvailable(error),
+            67 => Self::InvalidIpIpPrefixMaskIllegal(error),
+            68 => Self::InvalidIpIpPrefixNotStrict(error),
+            69 => Self::InvalidOperationNotSupport(error),
+            70 => Self::InvalidEcsIdNotFound(error),
+            71 => Self::InvalidEniIdNotFound(error),
+            72 => Self::InvalidVSwitchIdNotFound(error),
+            73 => Self::InvalidSecurityGroupIdNotFound(error),
+            74 => Self::InvalidResourceGroupNotFound(error),
+            75 => Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error),
+            76 => Self::InvalidOperationVSwitchIpv6Disabled(error),
+            77 => Self::InvalidOperationEnableIpv6Failed(error),
+            78 => Self::InvalidOperationAddressAlreadyAllocated(error),
+            79 => Self::InvalidOperationAddressNotInVSwitchCidr(error),
+            80 => Self::InvalidOperationSlaveEniMustHaveBondingEni(error),
+            81 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
+            82 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            83 => Self::InternalError(error),
+            84 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermissionRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -60,10 +60,25 @@ pub struct CreateNetworkInterfacePermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNetworkInterfacePermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            account_id: None,
+            network_interface_id: None,
+            permission: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNetworkInterfacePermissionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNetworkInterfacePermissionRequestBuilder {
-        CreateNetworkInterfacePermissionRequestBuilder::default()
+        CreateNetworkInterfacePermissionRequestBuilder {
+            inner: CreateNetworkInterfacePermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -256,26 +271,38 @@ pub enum CreateNetworkInterfacePermissionError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateNetworkInterfacePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "NotBelongUser" => Self::NotBelongUser(error),
-            "InvalidOperation.PermissionExisted" => {
-                Self::InvalidOperationPermissionExisted(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.PermissionNotExisted" => {
-                Self::InvalidOperationPermissionNotExisted(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEniState",
+                    "NotBelongUser",
+                    "InvalidOperation.PermissionExisted",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "InvalidOperation.PermissionNotExisted",
+                    "InvalidEniId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEniState(error),
+            5 => Self::NotBelongUser(error),
+            6 => Self::InvalidOperationPermissionExisted(error),
+            7 => Self::InvalidUserTypeNotSupported(error),
+            8 => Self::AbsInvalidAccountNotFound(error),
+            9 => Self::ForbiddenNotSupportRam(error),
+            10 => Self::ForbiddenSubUser(error),
+            11 => Self::InvalidOperationPermissionNotExisted(error),
+            12 => Self::InvalidEniIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

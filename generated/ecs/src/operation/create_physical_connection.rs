@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_physical_connection::CreatePhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -76,10 +76,34 @@ pub struct CreatePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            access_point_id: None,
+            r#type: None,
+            line_operator: None,
+            bandwidth: None,
+            peer_location: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            description: None,
+            name: None,
+            circuit_code: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePhysicalConnectionRequestBuilder {
-        CreatePhysicalConnectionRequestBuilder::default()
+        CreatePhysicalConnectionRequestBuilder {
+            inner: CreatePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -335,43 +359,56 @@ pub enum CreatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.Status" => Self::InvalidStatus(error),
-            "InvalidAccessPointId.NotEnabled" => {
-                Self::InvalidAccessPointIdNotEnabled(error)
-            }
-            "InvalidType.Malformd" => Self::InvalidTypeMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRedundantPhysicalConnectionId.NotFound" => {
-                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "QuotaExceeded.pConnPerAP" => Self::QuotaExceededPConnPerAp(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "QuotaExceeded.freePconnPerAP" => Self::QuotaExceededFreePconnPerAp(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionPortType.Malformed" => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "IllegalParam.ClientToken" => Self::IllegalParamClientToken(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidAccessPointId.NotFound" => Self::InvalidAccessPointIdNotFound(error),
-            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Invalid.Status",
+                    "InvalidAccessPointId.NotEnabled",
+                    "InvalidType.Malformd",
+                    "InvalidPeerLocation.Malformd",
+                    "InvalidLineOperator.Malformd",
+                    "InvalidPortType.Malformd",
+                    "InvalidDescription.Malformed",
+                    "InvalidRedundantPhysicalConnectionId.NotFound",
+                    "InvalidName.Malformed",
+                    "QuotaExceeded.pConnPerAP",
+                    "InvalidBandwidth",
+                    "InvalidRedundantPhysicalConnection",
+                    "InvalidRedundantPhysicalConnectionStatus",
+                    "InvalidCircuitCode.Malformed",
+                    "QuotaExceeded.freePconnPerAP",
+                    "InvalidPhysicalConnectionOperator.Malformed",
+                    "InvalidPhysicalConnectionPortType.Malformed",
+                    "InvalidPhysicalConnectionBandwidth.Malformed",
+                    "IllegalParam.ClientToken",
+                    "InvalidRegionId.NotFound",
+                    "InvalidAccessPointId.NotFound",
+                    "InvalidPortType.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidStatus(error),
+            1 => Self::InvalidAccessPointIdNotEnabled(error),
+            2 => Self::InvalidTypeMalformd(error),
+            3 => Self::InvalidPeerLocationMalformd(error),
+            4 => Self::InvalidLineOperatorMalformd(error),
+            5 => Self::InvalidPortTypeMalformd(error),
+            6 => Self::InvalidDescriptionMalformed(error),
+            7 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
+            8 => Self::InvalidNameMalformed(error),
+            9 => Self::QuotaExceededPConnPerAp(error),
+            10 => Self::InvalidBandwidth(error),
+            11 => Self::InvalidRedundantPhysicalConnection(error),
+            12 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            13 => Self::InvalidCircuitCodeMalformed(error),
+            14 => Self::QuotaExceededFreePconnPerAp(error),
+            15 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            16 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
+            17 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            18 => Self::IllegalParamClientToken(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidAccessPointIdNotFound(error),
+            21 => Self::InvalidPortTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -82,10 +82,29 @@ pub struct CreatePortRangeListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePortRangeListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            max_entries: None,
+            port_range_list_name: None,
+            description: None,
+            entry: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePortRangeListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePortRangeListRequestBuilder {
-        CreatePortRangeListRequestBuilder::default()
+        CreatePortRangeListRequestBuilder {
+            inner: CreatePortRangeListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -321,28 +340,34 @@ pub enum CreatePortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.Entry" => Self::InvalidParamEntry(error),
-            "InvalidOperation.MaxEntriesCountExceed" => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            "InvalidOperation.EntryCountExceedMaxEntries" => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            "InvalidParameter.PortRange" => Self::InvalidParameterPortRange(error),
-            "InvalidParameter.PortRangeListName" => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "InvalidOperation.MaxCountExceed" => {
-                Self::InvalidOperationMaxCountExceed(error)
-            }
-            "InvalidParameter.PortRangeDuplicated" => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.Entry",
+                    "InvalidOperation.MaxEntriesCountExceed",
+                    "InvalidOperation.EntryCountExceedMaxEntries",
+                    "InvalidParameter.PortRange",
+                    "InvalidParameter.PortRangeListName",
+                    "LimitExceed.MaxEntries",
+                    "LimitExceed.Entry",
+                    "InvalidOperation.MaxCountExceed",
+                    "InvalidParameter.PortRangeDuplicated",
+                    "InvalidDescription.Malformed",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParamEntry(error),
+            1 => Self::InvalidOperationMaxEntriesCountExceed(error),
+            2 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
+            3 => Self::InvalidParameterPortRange(error),
+            4 => Self::InvalidParameterPortRangeListName(error),
+            5 => Self::LimitExceedMaxEntries(error),
+            6 => Self::LimitExceedEntry(error),
+            7 => Self::InvalidOperationMaxCountExceed(error),
+            8 => Self::InvalidParameterPortRangeDuplicated(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePrefixListRequest {
     /// The ID of the region in which to create the prefix list.
@@ -102,10 +102,30 @@ pub struct CreatePrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            max_entries: None,
+            address_family: None,
+            client_token: None,
+            prefix_list_name: None,
+            description: None,
+            entry: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePrefixListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePrefixListRequestBuilder {
-        CreatePrefixListRequestBuilder::default()
+        CreatePrefixListRequestBuilder {
+            inner: CreatePrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -354,32 +374,38 @@ pub enum CreatePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.AddressFamily" => {
-                Self::InvalidParameterAddressFamily(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.PrefixListName" => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidParameter.CidrMalformed" => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            "InvalidParameter.CidrDuplicated" => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.PrefixListPerRegion" => {
-                Self::LimitExceedPrefixListPerRegion(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidParameter.AddressFamily",
+                    "InvalidParameter",
+                    "InvalidParameter.PrefixListName",
+                    "InvalidDescription.Malformed",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidParameter.CidrMalformed",
+                    "InvalidParameter.CidrDuplicated",
+                    "LimitExceed.Entry",
+                    "LimitExceed.MaxEntries",
+                    "LimitExceed.PrefixListPerRegion",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameterAddressFamily(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidParameterPrefixListName(error),
+            4 => Self::InvalidDescriptionMalformed(error),
+            5 => Self::InvalidClientTokenValueNotSupported(error),
+            6 => Self::InvalidParameterCidrMalformed(error),
+            7 => Self::InvalidParameterCidrDuplicated(error),
+            8 => Self::LimitExceedEntry(error),
+            9 => Self::LimitExceedMaxEntries(error),
+            10 => Self::LimitExceedPrefixListPerRegion(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

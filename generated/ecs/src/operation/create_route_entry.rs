@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_route_entry::CreateRouteEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteEntryRequest {
     /// - Wire name: `RegionId`.
@@ -53,10 +53,28 @@ pub struct CreateRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            client_token: None,
+            next_hop_type: None,
+            next_hop_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRouteEntryRequestBuilder {
-        CreateRouteEntryRequestBuilder::default()
+        CreateRouteEntryRequestBuilder {
+            inner: CreateRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -368,134 +386,162 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidNextHopType" => Self::InvalidNextHopType(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
-            "InvalidNexthopTypeAndList.BothNull" => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            "InvalidNexthopTypeAndList.BothNotNull" => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
-            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
-            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
-            "InvalidEntryRuleQuota.NotFound" => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
-            "InvalidPhysicalConnectionBusinessStatus" => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            "InvalidRouterType" => Self::InvalidRouterType(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "CountLimitExceed.HaVipRouteEntry" => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
-            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            "InvalidNexthop" => Self::InvalidNexthop(error),
-            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
-            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "InvalidDestinationCidrBlock" => Self::InvalidDestinationCidrBlock(error),
-            "VswitchStatusError" => Self::VswitchStatusError(error),
-            "Forbidden.PrivateIpNotFound" => Self::ForbiddenPrivateIpNotFound(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationUnsupported.InactiveMode" => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            "IncorrectStatus.MultiScopeRiRouteEntry" => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            "OperationUnsupported.MoreThanOneVpnOrHavip" => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            "OperationUnsupported.EcmpRiTypeOrNumber" => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
-            "OperationUnsupported.SubRouteTableECMP" => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            "InvalidNexthop.NotFound" => Self::InvalidNexthopNotFound(error),
-            "IllegalParam.NextHopId" => Self::IllegalParamNextHopId(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "OperationFailed.ScopeActiveRouteEntryType" => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            "OperationFailed.ScopeStandbyRouteEntryQuota" => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            "OperationFailed.ScopeActiveRouteEntryQuota" => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            "OperationUnsupported.ScopeInvalidRouteType" => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            "OperationFailed.EcmpInvalidRouterInterfaceOppositeType" => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            "QuotaExceeded.HaVipRouteEntry" => Self::QuotaExceededHaVipRouteEntry(error),
-            "OperationFailed.InvalidNexthop" => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            "OperationFailed.NotifyCenDelete" => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
-            "OperationFailed.CxpRouteExist" => Self::OperationFailedCxpRouteExist(error),
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
-            "QuotaExceeded.EcmpRouteEntryNextHopCount" => {
-                Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
-            }
-            "OperationFailed.InvalidNextHopType" => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            "OperationUnsupported.InvalidRouterInterfaceType" => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "OperationFailed.MultiScopeType" => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidNextHopId.NotFound" => Self::InvalidNextHopIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFoundError(error),
-            "OperationFailed.InstanceDismatchCurrentVpc" => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidCidrBlock.Malformed",
+                    "InvalidCIDRBlock.Duplicate",
+                    "IncorrectVpcStatus",
+                    "QuotaExceeded",
+                    "IncorrectRouteEntryStatus",
+                    "InvalidCidrBlock",
+                    "InvalidNextHopType",
+                    "InvalidNextHop.NotFound",
+                    "InvalidVRouter.NotFound",
+                    "InvalidVPC.NotFound",
+                    "InvalidNexthopTypeAndList.BothNull",
+                    "InvalidNexthopTypeAndList.BothNotNull",
+                    "InvalidRouterInterface",
+                    "InvalidOppositeRouterType",
+                    "InvalidNexthopListSize",
+                    "InvalidEntryRuleQuota.NotFound",
+                    "Forbidden.CheckEntryRuleQuota",
+                    "InvalidVBRStatus",
+                    "InvalidPhysicalConnectionBusinessStatus",
+                    "InvalidRouterType",
+                    "IncorrectHaVipStatus",
+                    "CountLimitExceed.HaVipRouteEntry",
+                    "InvalidRouteEntry.Duplicate",
+                    "InvalidParam",
+                    "INVALID_WEIGHT_PARAM",
+                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                    "InvalidNexthop",
+                    "INVALID_VPC_ID",
+                    "InvalidRouteEntrySize",
+                    "TaskConflict",
+                    "InvalidRouteEntry",
+                    "InvalidDestinationCidrBlock",
+                    "VswitchStatusError",
+                    "Forbidden.PrivateIpNotFound",
+                    "RouteConflict.AlreadyExist",
+                    "OperationUnsupported.InactiveMode",
+                    "IncorrectStatus.MultiScopeRiRouteEntry",
+                    "OperationUnsupported.MoreThanOneVpnOrHavip",
+                    "OperationUnsupported.EcmpRiTypeOrNumber",
+                    "Duplicated.VpcNextHop",
+                    "OperationUnsupported.SubRouteTableECMP",
+                    "InvalidNexthop.NotFound",
+                    "IllegalParam.NextHopId",
+                    "InvalidVpnInstanceId.NotFound",
+                    "OperationFailed.ScopeActiveRouteEntryType",
+                    "OperationFailed.ScopeStandbyRouteEntryQuota",
+                    "OperationFailed.ScopeActiveRouteEntryQuota",
+                    "OperationUnsupported.ScopeInvalidRouteType",
+                    "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
+                    "QuotaExceeded.HaVipRouteEntry",
+                    "OperationFailed.InvalidNexthop",
+                    "OperationFailed.NotifyCenDelete",
+                    "InvalidNatGateway.NotFound",
+                    "OperationFailed.CxpRouteExist",
+                    "InvalidNexthop.DirectEni",
+                    "OperationFailed.NotifyCenCreate",
+                    "IncorrectStatus.RouteTableStatus",
+                    "OperationFailed.GetEniInfo",
+                    "QuotaExceeded.EcmpRouteEntryNextHopCount",
+                    "OperationFailed.InvalidNextHopType",
+                    "OperationUnsupported.InvalidRouterInterfaceType",
+                    "InvalidHaVip.NotFound",
+                    "OperationFailed.MultiScopeType",
+                    "OperationFailed.DistibuteLock",
+                    "IncorrectInstanceStatus",
+                    "InvalidNatGatewayId.NotFound",
+                    "InvalidInstanId.NotFound",
+                    "InvalidNextHopId.NotFound",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                    "InvalidNetworkInterface.NotFound",
+                    "InvalidVpc.NotFound",
+                    "OperationFailed.InstanceDismatchCurrentVpc",
+                    "InvalidIpv6Gateway.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidCidrBlockMalformed(error),
+            2 => Self::InvalidCidrBlockDuplicate(error),
+            3 => Self::IncorrectVpcStatus(error),
+            4 => Self::QuotaExceeded(error),
+            5 => Self::IncorrectRouteEntryStatus(error),
+            6 => Self::InvalidCidrBlock(error),
+            7 => Self::InvalidNextHopType(error),
+            8 => Self::InvalidNextHopNotFound(error),
+            9 => Self::InvalidVRouterNotFound(error),
+            10 => Self::InvalidVpcNotFound(error),
+            11 => Self::InvalidNexthopTypeAndListBothNull(error),
+            12 => Self::InvalidNexthopTypeAndListBothNotNull(error),
+            13 => Self::InvalidRouterInterface(error),
+            14 => Self::InvalidOppositeRouterType(error),
+            15 => Self::InvalidNexthopListSize(error),
+            16 => Self::InvalidEntryRuleQuotaNotFound(error),
+            17 => Self::ForbiddenCheckEntryRuleQuota(error),
+            18 => Self::InvalidVbrStatus(error),
+            19 => Self::InvalidPhysicalConnectionBusinessStatus(error),
+            20 => Self::InvalidRouterType(error),
+            21 => Self::IncorrectHaVipStatus(error),
+            22 => Self::CountLimitExceedHaVipRouteEntry(error),
+            23 => Self::InvalidRouteEntryDuplicate(error),
+            24 => Self::InvalidParam(error),
+            25 => Self::InvalidWeightParam(error),
+            26 => Self::ForbiddenUseVpcAsInternetGateway(error),
+            27 => Self::InvalidNexthop(error),
+            28 => Self::InvalidVpcId(error),
+            29 => Self::InvalidRouteEntrySize(error),
+            30 => Self::TaskConflict(error),
+            31 => Self::InvalidRouteEntry(error),
+            32 => Self::InvalidDestinationCidrBlock(error),
+            33 => Self::VswitchStatusError(error),
+            34 => Self::ForbiddenPrivateIpNotFound(error),
+            35 => Self::RouteConflictAlreadyExist(error),
+            36 => Self::OperationUnsupportedInactiveMode(error),
+            37 => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
+            38 => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
+            39 => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
+            40 => Self::DuplicatedVpcNextHop(error),
+            41 => Self::OperationUnsupportedSubRouteTableEcmp(error),
+            42 => Self::InvalidNexthopNotFound(error),
+            43 => Self::IllegalParamNextHopId(error),
+            44 => Self::InvalidVpnInstanceIdNotFound(error),
+            45 => Self::OperationFailedScopeActiveRouteEntryType(error),
+            46 => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
+            47 => Self::OperationFailedScopeActiveRouteEntryQuota(error),
+            48 => Self::OperationUnsupportedScopeInvalidRouteType(error),
+            49 => Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error),
+            50 => Self::QuotaExceededHaVipRouteEntry(error),
+            51 => Self::OperationFailedInvalidNexthop(error),
+            52 => Self::OperationFailedNotifyCenDelete(error),
+            53 => Self::InvalidNatGatewayNotFound(error),
+            54 => Self::OperationFailedCxpRouteExist(error),
+            55 => Self::InvalidNexthopDirectEni(error),
+            56 => Self::OperationFailedNotifyCenCreate(error),
+            57 => Self::IncorrectStatusRouteTableStatus(error),
+            58 => Self::OperationFailedGetEniInfo(error),
+            59 => Self::QuotaExceededEcmpRouteEntryNextHopCount(error),
+            60 => Self::OperationFailedInvalidNextHopType(error),
+            61 => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
+            62 => Self::InvalidHaVipNotFound(error),
+            63 => Self::OperationFailedMultiScopeType(error),
+            64 => Self::OperationFailedDistibuteLock(error),
+            65 => Self::IncorrectInstanceStatus(error),
+            66 => Self::InvalidNatGatewayIdNotFound(error),
+            67 => Self::InvalidInstanIdNotFound(error),
+            68 => Self::InvalidNextHopIdNotFound(error),
+            69 => Self::InvalidRouteTableIdNotFound(error),
+            70 => Self::InvalidHaVipIdNotFound(error),
+            71 => Self::InvalidNetworkInterfaceNotFound(error),
+            72 => Self::InvalidVpcNotFoundError(error),
+            73 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
+            74 => Self::InvalidIpv6GatewayNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

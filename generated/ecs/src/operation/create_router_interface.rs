@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_router_interface::CreateRouterInterfaceRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -102,10 +102,43 @@ pub struct CreateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            role: None,
+            opposite_region_id: None,
+            spec: None,
+            router_type: None,
+            router_id: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            access_point_id: None,
+            opposite_access_point_id: None,
+            description: None,
+            name: None,
+            period: None,
+            instance_charge_type: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRouterInterfaceRequestBuilder {
-        CreateRouterInterfaceRequestBuilder::default()
+        CreateRouterInterfaceRequestBuilder {
+            inner: CreateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -463,70 +496,86 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
-            "InvalidRole.ValueNotSupported" => Self::InvalidRoleValueNotSupported(error),
-            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
-            "InvalidRouterType.ValueNotSupported" => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            "InvalidOppositeRouterType.ValueNotSupported" => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            "ParameterMismatch.Role-Spec" => Self::ParameterMismatchRoleSpec(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
-            "QuotaExceed.RouterInterface" => Self::QuotaExceedRouterInterface(error),
-            "LimitationExceed.InterfaceNumberOnRouter" => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidAccessPoint.NotMatch" => Self::InvalidAccessPointNotMatch(error),
-            "InvalidAccessPoint.NotExist" => Self::InvalidAccessPointNotExist(error),
-            "ForbiddenAction" => Self::ForbiddenAction(error),
-            "Forbidden.AcceptRoleNotSupportPrePay" => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            "IllegalParam.HealthcheckIp" => Self::IllegalParamHealthcheckIp(error),
-            "OperationFailed.HcForInvalidRiType" => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "IllegalParam.CrossBorderBandwidth" => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            "IllegalParam.VRouterType" => Self::IllegalParamVRouterType(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "Forbidden.CrossBorder" => Self::ForbiddenCrossBorder(error),
-            "InvalidRouterId.NotFound" => Self::InvalidRouterIdNotFound(error),
-            "INVAID_VBR_STATUS" => Self::InvaidVbrStatus(error),
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "InvalidCommodity.NotFound" => Self::InvalidCommodityNotFound(error),
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            "Forbidden.NotInRouterInterfaceCreateWhitelist" => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            "RI_CREATE_ONE_LIMIT_BY_SYNC" => Self::RiCreateOneLimitBySync(error),
-            "InvalidAccessPoint.ValueNotAllowed" => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidPrice.NotFound",
+                    "InvalidAliuid",
+                    "InvalidBandwidth.NotEnough",
+                    "InvalidRole.ValueNotSupported",
+                    "InvalidSpec.ValudNotSupported",
+                    "InvalidRouterType.ValueNotSupported",
+                    "InvalidOppositeRouterType.ValueNotSupported",
+                    "ParameterMismatch.Role-Spec",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "Forbidden.BillsOutstanding",
+                    "QuotaExceed.RouterInterface",
+                    "LimitationExceed.InterfaceNumberOnRouter",
+                    "InvalidParam.NotFound",
+                    "InvalidAccessPoint.NotMatch",
+                    "InvalidAccessPoint.NotExist",
+                    "ForbiddenAction",
+                    "Forbidden.AcceptRoleNotSupportPrePay",
+                    "IllegalParam.HealthcheckIp",
+                    "OperationFailed.HcForInvalidRiType",
+                    "OperationFailed.SyncOrderToSub",
+                    "IllegalParam.CrossBorderBandwidth",
+                    "IllegalParam.VRouterType",
+                    "IllegalParam.Spec",
+                    "Forbidden.CrossBorder",
+                    "InvalidRouterId.NotFound",
+                    "INVAID_VBR_STATUS",
+                    "InvalidRouterInterfaceSpec.Malformed",
+                    "InvalidCommodity.NotFound",
+                    "InvalidRouterInterfaceChargeType.Malformed",
+                    "IllegalParam.RegionId",
+                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                    "InvalidRegionId.NotFound",
+                    "InvalidOppositeRegionId.NotFound",
+                    "Forbidden.NotInRouterInterfaceCreateWhitelist",
+                    "RI_CREATE_ONE_LIMIT_BY_SYNC",
+                    "InvalidAccessPoint.ValueNotAllowed",
+                ],
+            )
+        {
+            0 => Self::InvalidPriceNotFound(error),
+            1 => Self::InvalidAliuid(error),
+            2 => Self::InvalidBandwidthNotEnough(error),
+            3 => Self::InvalidRoleValueNotSupported(error),
+            4 => Self::InvalidSpecValudNotSupported(error),
+            5 => Self::InvalidRouterTypeValueNotSupported(error),
+            6 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
+            7 => Self::ParameterMismatchRoleSpec(error),
+            8 => Self::InvalidNameMalformed(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::ForbiddenBillsOutstanding(error),
+            11 => Self::QuotaExceedRouterInterface(error),
+            12 => Self::LimitationExceedInterfaceNumberOnRouter(error),
+            13 => Self::InvalidParamNotFound(error),
+            14 => Self::InvalidAccessPointNotMatch(error),
+            15 => Self::InvalidAccessPointNotExist(error),
+            16 => Self::ForbiddenAction(error),
+            17 => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
+            18 => Self::IllegalParamHealthcheckIp(error),
+            19 => Self::OperationFailedHcForInvalidRiType(error),
+            20 => Self::OperationFailedSyncOrderToSub(error),
+            21 => Self::IllegalParamCrossBorderBandwidth(error),
+            22 => Self::IllegalParamVRouterType(error),
+            23 => Self::IllegalParamSpec(error),
+            24 => Self::ForbiddenCrossBorder(error),
+            25 => Self::InvalidRouterIdNotFound(error),
+            26 => Self::InvaidVbrStatus(error),
+            27 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            28 => Self::InvalidCommodityNotFound(error),
+            29 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            30 => Self::IllegalParamRegionId(error),
+            31 => Self::PayMayiWithholdingAgreementIllegal(error),
+            32 => Self::InvalidRegionIdNotFound(error),
+            33 => Self::InvalidOppositeRegionIdNotFound(error),
+            34 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
+            35 => Self::RiCreateOneLimitBySync(error),
+            36 => Self::InvalidAccessPointValueNotAllowed(error),
             _ => Self::Unhandled(error),
         }
     }

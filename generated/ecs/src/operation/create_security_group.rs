@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -95,10 +95,30 @@ pub struct CreateSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            description: None,
+            client_token: None,
+            security_group_name: None,
+            vpc_id: None,
+            security_group_type: None,
+            service_managed: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSecurityGroupRequestBuilder {
-        CreateSecurityGroupRequestBuilder::default()
+        CreateSecurityGroupRequestBuilder {
+            inner: CreateSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -352,30 +372,46 @@ pub enum CreateSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParams.GroupType" => Self::InvalidParamsGroupType(error),
-            "InvalidParams.VpcIdGroupType" => Self::InvalidParamsVpcIdGroupType(error),
-            "InvalidSecurityGroupName.Malformed" => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            "QuotaExceed.SecurityGroup" => Self::QuotaExceedSecurityGroup(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "IncorrectVpcStatus",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "Duplicate.TagKey",
+                    "InvalidParams.GroupType",
+                    "InvalidParams.VpcIdGroupType",
+                    "InvalidSecurityGroupName.Malformed",
+                    "QuotaExceed.SecurityGroup",
+                    "InvalidVpcId.NotFound",
+                    "IdempotentProcessing",
+                    "QuotaExceed.Tags",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            2 => Self::IncorrectVpcStatus(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::DuplicateTagKey(error),
+            6 => Self::InvalidParamsGroupType(error),
+            7 => Self::InvalidParamsVpcIdGroupType(error),
+            8 => Self::InvalidSecurityGroupNameMalformed(error),
+            9 => Self::QuotaExceedSecurityGroup(error),
+            10 => Self::InvalidVpcIdNotFound(error),
+            11 => Self::IdempotentProcessing(error),
+            12 => Self::QuotaExceedTags(error),
+            13 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            14 => Self::InvalidRegionIdNotFound(error),
+            15 => Self::InvalidResourceGroupNotFound(error),
+            16 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

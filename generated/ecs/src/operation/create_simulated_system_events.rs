@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .not_before("2018-12-01T06:32:31Z");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSimulatedSystemEventsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -75,10 +75,25 @@ pub struct CreateSimulatedSystemEventsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSimulatedSystemEventsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            event_type: None,
+            not_before: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSimulatedSystemEventsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSimulatedSystemEventsRequestBuilder {
-        CreateSimulatedSystemEventsRequestBuilder::default()
+        CreateSimulatedSystemEventsRequestBuilder {
+            inner: CreateSimulatedSystemEventsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -268,13 +283,24 @@ pub enum CreateSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidNotBefore.Passed" => Self::InvalidNotBeforePassed(error),
-            "SimulatedEventLimitExceeded" => Self::SimulatedEventLimitExceeded(error),
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidNotBefore.Passed",
+                    "SimulatedEventLimitExceeded",
+                    "InstanceIdLimitExceeded",
+                    "MissingParameter",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidNotBeforePassed(error),
+            2 => Self::SimulatedEventLimitExceeded(error),
+            3 => Self::InstanceIdLimitExceeded(error),
+            4 => Self::MissingParameter(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -48,7 +48,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// The ID of the cloud disk.
@@ -149,10 +149,32 @@ pub struct CreateSnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            snapshot_name: None,
+            description: None,
+            retention_days: None,
+            category: None,
+            client_token: None,
+            resource_group_id: None,
+            instant_access: None,
+            instant_access_retention_days: None,
+            tag: None,
+            storage_location_arn: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSnapshotRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSnapshotRequestBuilder {
-        CreateSnapshotRequestBuilder::default()
+        CreateSnapshotRequestBuilder {
+            inner: CreateSnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -505,95 +527,108 @@ pub enum CreateSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "CreateSnapshot.Failed" => Self::CreateSnapshotFailed(error),
-            "Throttling" => Self::Throttling(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "IncorrectDiskStatus.NeverAttached" => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "IncorrectDiskStatus.NeverUsed" => Self::IncorrectDiskStatusNeverUsed(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "IncorrectVolumeStatus" => Self::IncorrectVolumeStatus(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
-            "IncorrectDiskType.NotSupport" => Self::IncorrectDiskTypeNotSupport(error),
-            "IncorrectDiskStatus.Transferring" => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidSnapshotCategory.Malformed" => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
-            "InvalidRegion.NotSupportSnapshotInstantAccessRegion" => {
-                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            }
-            "InvalidCategoryAndInstantAccess.Malformed" => {
-                Self::InvalidCategoryAndInstantAccessMalformed(error)
-            }
-            "DISK_HAS_CREATING_SNAPSHOT" => Self::DiskHasCreatingSnapshot(error),
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "QuotaExceed.SnapshotQuota" => Self::QuotaExceedSnapshotQuota(error),
-            "InvalidInstantAccessRetentionDays.Malformed" => {
-                Self::InvalidInstantAccessRetentionDaysMalformed(error)
-            }
-            "CloudBoxNotSupportSnapshotWithInstantAccess" => {
-                Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
-            }
-            "InvalidOperation.UnfinishedEncryptedSnapshotCopy" => {
-                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            }
-            "QuotaExceed.ConcurrentSnapshotQuota" => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "InvalidParameter.UnauthorizedStorageLocationArn" => {
-                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVolumeId.NotFound" => Self::InvalidVolumeIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidSnapshotName.Malformed",
+                    "IncorrectInstanceStatus",
+                    "DiskCategory.OperationNotSupported",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidRetentionDays.Malformed",
+                    "CreateSnapshot.Failed",
+                    "Throttling",
+                    "IncorrectDiskStatus.CreatingSnapshot",
+                    "InstanceLockedForSecurity",
+                    "IncorrectDiskStatus.NeverAttached",
+                    "QuotaExceed.Snapshot",
+                    "IncorrectDiskStatus.NeverUsed",
+                    "DiskInArrears",
+                    "DiskId.ValueNotSupported",
+                    "IncorrectDiskStatus",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "IncorrectVolumeStatus",
+                    "IdempotentParameterMismatch",
+                    "IncorrectDiskStatus.Invalid",
+                    "IncorrectDiskType.NotSupport",
+                    "IncorrectDiskStatus.Transferring",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "IdempotentProcessing",
+                    "InvalidSnapshotCategory.Malformed",
+                    "InvalidAction.Unauthorized",
+                    "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
+                    "InvalidCategoryAndInstantAccess.Malformed",
+                    "DISK_HAS_CREATING_SNAPSHOT",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "QuotaExceed.SnapshotQuota",
+                    "InvalidInstantAccessRetentionDays.Malformed",
+                    "CloudBoxNotSupportSnapshotWithInstantAccess",
+                    "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
+                    "QuotaExceed.ConcurrentSnapshotQuota",
+                    "InvalidClientToken.Malformed",
+                    "InvalidParameter.UnauthorizedStorageLocationArn",
+                    "InvalidDiskId.NotFound",
+                    "InvalidDescription.Malformed",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidVolumeId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            1 => Self::InvalidSnapshotNameMalformed(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::DiskCategoryOperationNotSupported(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::InvalidRetentionDaysMalformed(error),
+            8 => Self::CreateSnapshotFailed(error),
+            9 => Self::Throttling(error),
+            10 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            11 => Self::InstanceLockedForSecurity(error),
+            12 => Self::IncorrectDiskStatusNeverAttached(error),
+            13 => Self::QuotaExceedSnapshot(error),
+            14 => Self::IncorrectDiskStatusNeverUsed(error),
+            15 => Self::DiskInArrears(error),
+            16 => Self::DiskIdValueNotSupported(error),
+            17 => Self::IncorrectDiskStatus(error),
+            18 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            19 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            20 => Self::IncorrectVolumeStatus(error),
+            21 => Self::IdempotentParameterMismatch(error),
+            22 => Self::IncorrectDiskStatusInvalid(error),
+            23 => Self::IncorrectDiskTypeNotSupport(error),
+            24 => Self::IncorrectDiskStatusTransferring(error),
+            25 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            26 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            27 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            28 => Self::IdempotentProcessing(error),
+            29 => Self::InvalidSnapshotCategoryMalformed(error),
+            30 => Self::InvalidActionUnauthorized(error),
+            31 => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
+            32 => Self::InvalidCategoryAndInstantAccessMalformed(error),
+            33 => Self::DiskHasCreatingSnapshot(error),
+            34 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            35 => Self::QuotaExceedSnapshotQuota(error),
+            36 => Self::InvalidInstantAccessRetentionDaysMalformed(error),
+            37 => Self::CloudBoxNotSupportSnapshotWithInstantAccess(error),
+            38 => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
+            39 => Self::QuotaExceedConcurrentSnapshotQuota(error),
+            40 => Self::InvalidClientTokenMalformed(error),
+            41 => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
+            42 => Self::InvalidDiskIdNotFound(error),
+            43 => Self::InvalidDescriptionMalformed(error),
+            44 => Self::InvalidInstanceIdNotFound(error),
+            45 => Self::InvalidVolumeIdNotFound(error),
+            46 => Self::InvalidResourceGroupNotFound(error),
+            47 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

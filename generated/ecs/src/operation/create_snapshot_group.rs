@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSnapshotGroupRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -139,10 +139,33 @@ pub struct CreateSnapshotGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSnapshotGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instant_access: None,
+            instant_access_retention_days: None,
+            name: None,
+            description: None,
+            client_token: None,
+            storage_location_arn: None,
+            exclude_disk_id: None,
+            disk_id: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSnapshotGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSnapshotGroupRequestBuilder {
-        CreateSnapshotGroupRequestBuilder::default()
+        CreateSnapshotGroupRequestBuilder {
+            inner: CreateSnapshotGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -527,100 +550,122 @@ pub enum CreateSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskIds.NotInSameZone" => Self::InvalidDiskIdsNotInSameZone(error),
-            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
-            "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict" => {
-                Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
-            }
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "IncorrectDiskStatus.NeverAttached" => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "IncorrectDiskStatus.NeverUsed" => Self::IncorrectDiskStatusNeverUsed(error),
-            "CreateSnapshot.Failed" => Self::CreateSnapshotFailed(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "IncorrectVolumeStatus" => Self::IncorrectVolumeStatus(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
-            "IncorrectDiskType.NotSupport" => Self::IncorrectDiskTypeNotSupport(error),
-            "IncorrectDiskStatus.Transferring" => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidSnapshotCategory.Malformed" => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            "InvalidOperation.Unauthorized" => Self::InvalidOperationUnauthorized(error),
-            "InvalidRegion.NotSupportSnapshotInstantAccessRegion" => {
-                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            }
-            "InvalidCategoryAndInstantAccess.Malformed" => {
-                Self::InvalidCategoryAndInstantAccessMalformed(error)
-            }
-            "IncorrectDiskStatus.TooManyCreatingSnapshots" => {
-                Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidInstance.NoDisk" => Self::InvalidInstanceNoDisk(error),
-            "NumberExceed.TooManyDisks" => Self::NumberExceedTooManyDisks(error),
-            "CapacityExceed.TooManyDisks" => Self::CapacityExceedTooManyDisks(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidDisk.DiskCategoryInconsistent" => {
-                Self::InvalidDiskDiskCategoryInconsistent(error)
-            }
-            "QuotaExceed.ConcurrentSnapshotQuota" => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            "InvalidDisk.ShareVolume" => Self::InvalidDiskShareVolume(error),
-            "InvalidParameter.UnauthorizedStorageLocationArn" => {
-                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVolumeId.NotFound" => Self::InvalidVolumeIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidKMSKeyId.NotFound" => Self::InvalidKmsKeyIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDiskIds.NotInSameZone",
+                    "MissingParamter.InstanceId",
+                    "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict",
+                    "InvalidSnapshotName.Malformed",
+                    "IncorrectInstanceStatus",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidRetentionDays.Malformed",
+                    "DiskCategory.OperationNotSupported",
+                    "InvalidParameter.Name",
+                    "InvalidParameter.Description",
+                    "IncorrectDiskStatus.CreatingSnapshot",
+                    "InstanceLockedForSecurity",
+                    "IncorrectDiskStatus.NeverAttached",
+                    "QuotaExceed.Snapshot",
+                    "IncorrectDiskStatus.NeverUsed",
+                    "CreateSnapshot.Failed",
+                    "DiskInArrears",
+                    "DiskId.ValueNotSupported",
+                    "IncorrectDiskStatus",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "IncorrectVolumeStatus",
+                    "IdempotentParameterMismatch",
+                    "IncorrectDiskStatus.Invalid",
+                    "IncorrectDiskType.NotSupport",
+                    "IncorrectDiskStatus.Transferring",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "IdempotentProcessing",
+                    "InvalidSnapshotCategory.Malformed",
+                    "InvalidOperation.Unauthorized",
+                    "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
+                    "InvalidCategoryAndInstantAccess.Malformed",
+                    "IncorrectDiskStatus.TooManyCreatingSnapshots",
+                    "InvalidRegion.NotSupport",
+                    "UserNotInTheWhiteList",
+                    "InvalidInstance.NoDisk",
+                    "NumberExceed.TooManyDisks",
+                    "CapacityExceed.TooManyDisks",
+                    "InvalidOperation.MultiAttachDisk",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidDisk.DiskCategoryInconsistent",
+                    "QuotaExceed.ConcurrentSnapshotQuota",
+                    "InvalidDisk.ShareVolume",
+                    "InvalidParameter.UnauthorizedStorageLocationArn",
+                    "InvalidDiskId.NotFound",
+                    "InvalidDescription.Malformed",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidVolumeId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidKMSKeyId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDiskIdsNotInSameZone(error),
+            1 => Self::MissingParamterInstanceId(error),
+            2 => Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error),
+            3 => Self::InvalidSnapshotNameMalformed(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::DuplicateTagKey(error),
+            6 => Self::InvalidTagKeyMalformed(error),
+            7 => Self::InvalidTagValueMalformed(error),
+            8 => Self::InvalidRetentionDaysMalformed(error),
+            9 => Self::DiskCategoryOperationNotSupported(error),
+            10 => Self::InvalidParameterName(error),
+            11 => Self::InvalidParameterDescription(error),
+            12 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            13 => Self::InstanceLockedForSecurity(error),
+            14 => Self::IncorrectDiskStatusNeverAttached(error),
+            15 => Self::QuotaExceedSnapshot(error),
+            16 => Self::IncorrectDiskStatusNeverUsed(error),
+            17 => Self::CreateSnapshotFailed(error),
+            18 => Self::DiskInArrears(error),
+            19 => Self::DiskIdValueNotSupported(error),
+            20 => Self::IncorrectDiskStatus(error),
+            21 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            22 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            23 => Self::IncorrectVolumeStatus(error),
+            24 => Self::IdempotentParameterMismatch(error),
+            25 => Self::IncorrectDiskStatusInvalid(error),
+            26 => Self::IncorrectDiskTypeNotSupport(error),
+            27 => Self::IncorrectDiskStatusTransferring(error),
+            28 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            29 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            30 => Self::IdempotentProcessing(error),
+            31 => Self::InvalidSnapshotCategoryMalformed(error),
+            32 => Self::InvalidOperationUnauthorized(error),
+            33 => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
+            34 => Self::InvalidCategoryAndInstantAccessMalformed(error),
+            35 => Self::IncorrectDiskStatusTooManyCreatingSnapshots(error),
+            36 => Self::InvalidRegionNotSupport(error),
+            37 => Self::UserNotInTheWhiteList(error),
+            38 => Self::InvalidInstanceNoDisk(error),
+            39 => Self::NumberExceedTooManyDisks(error),
+            40 => Self::CapacityExceedTooManyDisks(error),
+            41 => Self::InvalidOperationMultiAttachDisk(error),
+            42 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            43 => Self::InvalidDiskDiskCategoryInconsistent(error),
+            44 => Self::QuotaExceedConcurrentSnapshotQuota(error),
+            45 => Self::InvalidDiskShareVolume(error),
+            46 => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
+            47 => Self::InvalidDiskIdNotFound(error),
+            48 => Self::InvalidDescriptionMalformed(error),
+            49 => Self::InvalidInstanceIdNotFound(error),
+            50 => Self::InvalidVolumeIdNotFound(error),
+            51 => Self::InvalidRegionIdNotFound(error),
+            52 => Self::InvalidKmsKeyIdNotFound(error),
+            53 => Self::InvalidResourceGroupNotFound(error),
+            54 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_v_switch::CreateVSwitchRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVSwitchRequest {
     /// - Wire name: `ZoneId`.
@@ -53,10 +53,28 @@ pub struct CreateVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            zone_id: None,
+            cidr_block: None,
+            vpc_id: None,
+            region_id: None,
+            v_switch_name: None,
+            description: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVSwitchRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVSwitchRequestBuilder {
-        CreateVSwitchRequestBuilder::default()
+        CreateVSwitchRequestBuilder {
+            inner: CreateVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,46 +292,70 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.IdempotentTokenProcessing" => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
-            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
-            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "Invalid.NotExist" => Self::InvalidNotExist(error),
-            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.IdempotentTokenProcessing",
+                    "InvalidDescription.Malformed",
+                    "InvalidVSwitchName.Malformed",
+                    "InvalidVSwitchDiscription.Malformed",
+                    "ResourceNotAvailable",
+                    "InvalidParameter",
+                    "InvalidCidrBlock.Overlapped",
+                    "QuotaExceeded.VSwitch",
+                    "IncorrectRouteEntryStatus",
+                    "IncorrectVSwitchStatus",
+                    "InvalidCirdrBlock.MaskLength",
+                    "IncorrectVpcStatus",
+                    "InvalidCidrBlock.Malformed",
+                    "MissingParameter",
+                    "TaskConflict",
+                    "RouteConflict.AlreadyExist",
+                    "OperationFailed.CidrAcross",
+                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                    "CreateVSwitch.IncorrectStatus.cbnStatus",
+                    "OperationFailed.NotifyCenCreate",
+                    "Forbidden.VpcNotFound",
+                    "Duplicated.ClientToken",
+                    "OperationFailed.DistibuteLock",
+                    "IllegalParam.CidrBlock",
+                    "Invalid.NotExist",
+                    "InvalidStatus.RouteEntry",
+                    "InvalidZoneId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OperationFailedIdempotentTokenProcessing(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidVSwitchNameMalformed(error),
+            3 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            4 => Self::ResourceNotAvailable(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidCidrBlockOverlapped(error),
+            7 => Self::QuotaExceededVSwitch(error),
+            8 => Self::IncorrectRouteEntryStatus(error),
+            9 => Self::IncorrectVSwitchStatus(error),
+            10 => Self::InvalidCirdrBlockMaskLength(error),
+            11 => Self::IncorrectVpcStatus(error),
+            12 => Self::InvalidCidrBlockMalformed(error),
+            13 => Self::MissingParameter(error),
+            14 => Self::TaskConflict(error),
+            15 => Self::RouteConflictAlreadyExist(error),
+            16 => Self::OperationFailedCidrAcross(error),
+            17 => Self::VpcSwitchRuleQuotaNotExists(error),
+            18 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
+            19 => Self::OperationFailedNotifyCenCreate(error),
+            20 => Self::ForbiddenVpcNotFound(error),
+            21 => Self::DuplicatedClientToken(error),
+            22 => Self::OperationFailedDistibuteLock(error),
+            23 => Self::IllegalParamCidrBlock(error),
+            24 => Self::InvalidNotExist(error),
+            25 => Self::InvalidStatusRouteEntry(error),
+            26 => Self::InvalidZoneIdNotFound(error),
+            27 => Self::InvalidVpcIdNotFound(error),
+            28 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
@@ -69,10 +69,33 @@ pub struct CreateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            vbr_owner_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            description: None,
+            name: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVirtualBorderRouterRequestBuilder {
-        CreateVirtualBorderRouterRequestBuilder::default()
+        CreateVirtualBorderRouterRequestBuilder {
+            inner: CreateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -320,53 +343,60 @@ pub enum CreateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidLocalGatewayIp.Malformed" => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
-            "QuotaExceeded.freevbr" => Self::QuotaExceededFreevbr(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "QuotaExceeded.CrossUserVBRPerUser" => {
-                Self::QuotaExceededCrossUserVbrPerUser(error)
-            }
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
-            "OperationFailed.AccessDeviceDisabled" => {
-                Self::OperationFailedAccessDeviceDisabled(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidPhysicalConnectionId.NotFound",
+                    "InvalidVlanId.Used",
+                    "MissingParameter",
+                    "InvalidPhysicalConnectionId.NotEnabled",
+                    "InvalidVlanId.Malformed",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidLocalGatewayIp.Malformed",
+                    "InvalidPeeringSubnetMask.Malformed",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "QuotaExceeded.vbrPerpConn",
+                    "QuotaExceeded.freevbr",
+                    "InvalidIp.NotSameSubnet",
+                    "TaskConflict",
+                    "QuotaExceeded.CrossUserVBRPerUser",
+                    "OperationFailed.VlanIdInUse",
+                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                    "Forbidden.NameNotAllowedByCaller",
+                    "Forbidden.DescriptionNotAllowedByCaller",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrOwnerId.NotFound",
+                    "OperationFailed.AccessDeviceDisabled",
+                ],
+            )
+        {
+            0 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            1 => Self::InvalidVlanIdUsed(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            4 => Self::InvalidVlanIdMalformed(error),
+            5 => Self::InvalidCircuitCodeMalformed(error),
+            6 => Self::InvalidLocalGatewayIpMalformed(error),
+            7 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            8 => Self::InvalidNameMalformed(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::QuotaExceededVbrPerpConn(error),
+            11 => Self::QuotaExceededFreevbr(error),
+            12 => Self::InvalidIpNotSameSubnet(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::QuotaExceededCrossUserVbrPerUser(error),
+            15 => Self::OperationFailedVlanIdInUse(error),
+            16 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            17 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            18 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            19 => Self::ForbiddenNameNotAllowedByCaller(error),
+            20 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::InvalidVbrOwnerIdNotFound(error),
+            23 => Self::OperationFailedAccessDeviceDisabled(error),
             _ => Self::Unhandled(error),
         }
     }

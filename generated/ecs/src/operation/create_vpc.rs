@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_vpc::CreateVpcRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcRequest {
     /// - Wire name: `RegionId`.
@@ -49,10 +49,27 @@ pub struct CreateVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cidr_block: None,
+            vpc_name: None,
+            description: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpcRequestBuilder {
-        CreateVpcRequestBuilder::default()
+        CreateVpcRequestBuilder {
+            inner: CreateVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,28 +257,46 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
-            "InvokeError" => Self::InvokeError(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
-            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "System.ServiceBusy" => Self::SystemServiceBusy(error),
-            "IllegalParam.UserCidr" => Self::IllegalParamUserCidr(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IllegalParam.EnableIpv6" => Self::IllegalParamEnableIpv6(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "TOKEN_PROCESSING",
+                    "InvokeError",
+                    "InvalidParameter",
+                    "ResourceNotAvailable",
+                    "InvalidVpcName.Malformed",
+                    "InvalidVpcDiscription.Malformed",
+                    "QuotaExceeded.Vpc",
+                    "ResourceNotAvailable.Vpc",
+                    "InvalidUserCidr.Quota",
+                    "InvalidUserCidr.Malformed",
+                    "System.ServiceBusy",
+                    "IllegalParam.UserCidr",
+                    "OperationUnsupported.ResourceGroupId",
+                    "IllegalParam.EnableIpv6",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::TokenProcessing(error),
+            1 => Self::InvokeError(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ResourceNotAvailable(error),
+            4 => Self::InvalidVpcNameMalformed(error),
+            5 => Self::InvalidVpcDiscriptionMalformed(error),
+            6 => Self::QuotaExceededVpc(error),
+            7 => Self::ResourceNotAvailableVpc(error),
+            8 => Self::InvalidUserCidrQuota(error),
+            9 => Self::InvalidUserCidrMalformed(error),
+            10 => Self::SystemServiceBusy(error),
+            11 => Self::IllegalParamUserCidr(error),
+            12 => Self::OperationUnsupportedResourceGroupId(error),
+            13 => Self::IllegalParamEnableIpv6(error),
+            14 => Self::Forbbiden(error),
+            15 => Self::InvalidRegionIdNotFound(error),
+            16 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

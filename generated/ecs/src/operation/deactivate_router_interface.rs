@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeactivateRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -36,10 +36,23 @@ pub struct DeactivateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeactivateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeactivateRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeactivateRouterInterfaceRequestBuilder {
-        DeactivateRouterInterfaceRequestBuilder::default()
+        DeactivateRouterInterfaceRequestBuilder {
+            inner: DeactivateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,14 +184,22 @@ pub enum DeactivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "Forbidden.FinancialLocked",
+                    "Forbbiden.InvaildOwner",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::ForbbidenInvaildOwner(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

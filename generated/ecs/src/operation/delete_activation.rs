@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteActivationRequest {
     /// The region ID of the activation code. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -46,10 +46,23 @@ pub struct DeleteActivationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteActivationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            activation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteActivationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteActivationRequestBuilder {
-        DeleteActivationRequestBuilder::default()
+        DeleteActivationRequestBuilder {
+            inner: DeleteActivationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,13 +209,24 @@ pub enum DeleteActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "ActivationId.InUse" => Self::ActivationIdInUse(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ActivationId.NotFound" => Self::ActivationIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "ActivationId.InUse",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "ActivationId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::ActivationIdInUse(error),
+            2 => Self::OperationForbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::ActivationIdNotFound(error),
+            5 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAutoProvisioningGroupRequest {
     /// The region ID of the auto provisioning group.
@@ -51,10 +51,24 @@ pub struct DeleteAutoProvisioningGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAutoProvisioningGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_provisioning_group_id: None,
+            terminate_instances: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAutoProvisioningGroupRequestBuilder {
-        DeleteAutoProvisioningGroupRequestBuilder::default()
+        DeleteAutoProvisioningGroupRequestBuilder {
+            inner: DeleteAutoProvisioningGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,20 +231,26 @@ pub enum DeleteAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "NoPermission" => Self::NoPermission(error),
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "AutoProvisioningGroup.Unauthorized" => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            "AutoProvisioningGroup.IncorrectStatus" => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.InstanceType",
+                    "MissingParameter",
+                    "NoPermission",
+                    "Forbidden.RAM",
+                    "AutoProvisioningGroup.Unauthorized",
+                    "AutoProvisioningGroup.IncorrectStatus",
+                    "InvalidAutoProvisioningGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameterInstanceType(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::NoPermission(error),
+            3 => Self::ForbiddenRam(error),
+            4 => Self::AutoProvisioningGroupUnauthorized(error),
+            5 => Self::AutoProvisioningGroupIncorrectStatus(error),
+            6 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

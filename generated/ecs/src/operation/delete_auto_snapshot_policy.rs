@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAutoSnapshotPolicyRequest {
     /// The ID of the region to which the automatic snapshot policy belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DeleteAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAutoSnapshotPolicyRequestBuilder {
-        DeleteAutoSnapshotPolicyRequestBuilder::default()
+        DeleteAutoSnapshotPolicyRequestBuilder {
+            inner: DeleteAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,8 +189,8 @@ pub enum DeleteAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterInvalid" => Self::ParameterInvalid(error),
+        match error.code_index(&["ParameterInvalid"]) {
+            0 => Self::ParameterInvalid(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_bandwidth_package::DeleteBandwidthPackageRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteBandwidthPackageRequest {
     /// - Wire name: `RegionId`.
@@ -36,10 +36,23 @@ pub struct DeleteBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteBandwidthPackageRequestBuilder {
-        DeleteBandwidthPackageRequestBuilder::default()
+        DeleteBandwidthPackageRequestBuilder {
+            inner: DeleteBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,17 +186,24 @@ pub enum DeleteBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.ForwardEntry" => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "InvalidBandwidth.NotExist" => Self::InvalidBandwidthNotExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.ForwardEntry",
+                    "DependencyViolation.SnatEntry",
+                    "InvalidBandwidth.NotExist",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidNatGateway.NotFound",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationForwardEntry(error),
+            1 => Self::DependencyViolationSnatEntry(error),
+            2 => Self::InvalidBandwidthNotExist(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            5 => Self::InvalidNatGatewayNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

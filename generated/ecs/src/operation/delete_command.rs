@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DeleteCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            command_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCommandRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCommandRequestBuilder {
-        DeleteCommandRequestBuilder::default()
+        DeleteCommandRequestBuilder {
+            inner: DeleteCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,13 +196,24 @@ pub enum DeleteCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidStatus.CmdIdInUse" => Self::InvalidStatusCmdIdInUse(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InvalidStatus.CmdIdInUse",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidCmdId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidStatusCmdIdInUse(error),
+            2 => Self::OperationForbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidCmdIdNotFound(error),
+            5 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

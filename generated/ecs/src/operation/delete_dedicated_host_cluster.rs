@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDedicatedHostClusterRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DeleteDedicatedHostClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDedicatedHostClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_cluster_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDedicatedHostClusterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDedicatedHostClusterRequestBuilder {
-        DeleteDedicatedHostClusterRequestBuilder::default()
+        DeleteDedicatedHostClusterRequestBuilder {
+            inner: DeleteDedicatedHostClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,9 +191,9 @@ pub enum DeleteDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DedicatedHostExists" => Self::DedicatedHostExists(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
+        match error.code_index(&["DedicatedHostExists", "IncompleteParamter"]) {
+            0 => Self::DedicatedHostExists(error),
+            1 => Self::IncompleteParamter(error),
             _ => Self::Unhandled(error),
         }
     }

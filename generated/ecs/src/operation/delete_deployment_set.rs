@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDeploymentSetRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,23 @@ pub struct DeleteDeploymentSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDeploymentSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            deployment_set_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDeploymentSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDeploymentSetRequestBuilder {
-        DeleteDeploymentSetRequestBuilder::default()
+        DeleteDeploymentSetRequestBuilder {
+            inner: DeleteDeploymentSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,12 +195,18 @@ pub enum DeleteDeploymentSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "DependencyViolation.NotEmpty" => Self::DependencyViolationNotEmpty(error),
-            "DependencyViolation.ReferByHPC" => {
-                Self::DependencyViolationReferByHpc(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "DependencyViolation.NotEmpty",
+                    "DependencyViolation.ReferByHPC",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::DependencyViolationNotEmpty(error),
+            2 => Self::DependencyViolationReferByHpc(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDiagnosticMetricSetsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,10 +39,23 @@ pub struct DeleteDiagnosticMetricSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDiagnosticMetricSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_set_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDiagnosticMetricSetsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDiagnosticMetricSetsRequestBuilder {
-        DeleteDiagnosticMetricSetsRequestBuilder::default()
+        DeleteDiagnosticMetricSetsRequestBuilder {
+            inner: DeleteDiagnosticMetricSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,8 +194,8 @@ pub enum DeleteDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMetricSetId.NotExist" => Self::InvalidMetricSetIdNotExist(error),
+        match error.code_index(&["InvalidMetricSetId.NotExist"]) {
+            0 => Self::InvalidMetricSetIdNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDiagnosticReportsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -41,10 +41,23 @@ pub struct DeleteDiagnosticReportsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDiagnosticReportsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            report_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDiagnosticReportsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDiagnosticReportsRequestBuilder {
-        DeleteDiagnosticReportsRequestBuilder::default()
+        DeleteDiagnosticReportsRequestBuilder {
+            inner: DeleteDiagnosticReportsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,9 +198,10 @@ pub enum DeleteDiagnosticReportsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStatus.InProgress" => Self::InvalidStatusInProgress(error),
-            "InvalidResource.NotFound" => Self::InvalidResourceNotFound(error),
+        match error.code_index(&["InvalidStatus.InProgress", "InvalidResource.NotFound"])
+        {
+            0 => Self::InvalidStatusInProgress(error),
+            1 => Self::InvalidResourceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

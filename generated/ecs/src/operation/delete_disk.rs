@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDiskRequest {
     /// The ID of the disk that you want to release.
@@ -39,10 +39,22 @@ pub struct DeleteDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDiskRequestBuilder {
-        DeleteDiskRequestBuilder::default()
+        DeleteDiskRequestBuilder {
+            inner: DeleteDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,22 +192,34 @@ pub enum DeleteDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "DiskTypeViolation" => Self::DiskTypeViolation(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "IncorrectDiskStatus.Initializing" => {
-                Self::IncorrectDiskStatusInitializing(error)
-            }
-            "DiskStillAttached" => Self::DiskStillAttached(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDiskStatus.DeleteProtection" => {
-                Self::InvalidDiskStatusDeleteProtection(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegionId.MalFormed",
+                    "IncorrectDiskStatus",
+                    "DiskNotPortable",
+                    "DiskTypeViolation",
+                    "DiskCreatingSnapshot",
+                    "IncorrectDiskStatus.Initializing",
+                    "DiskStillAttached",
+                    "UserNotInTheWhiteList",
+                    "InvalidDiskStatus.DeleteProtection",
+                    "InvalidDiskId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionIdMalFormed(error),
+            1 => Self::IncorrectDiskStatus(error),
+            2 => Self::DiskNotPortable(error),
+            3 => Self::DiskTypeViolation(error),
+            4 => Self::DiskCreatingSnapshot(error),
+            5 => Self::IncorrectDiskStatusInitializing(error),
+            6 => Self::DiskStillAttached(error),
+            7 => Self::UserNotInTheWhiteList(error),
+            8 => Self::InvalidDiskStatusDeleteProtection(error),
+            9 => Self::InvalidDiskIdNotFound(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_forward_entry::DeleteForwardEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteForwardEntryRequest {
     /// - Wire name: `RegionId`.
@@ -40,10 +40,24 @@ pub struct DeleteForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            forward_entry_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteForwardEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteForwardEntryRequestBuilder {
-        DeleteForwardEntryRequestBuilder::default()
+        DeleteForwardEntryRequestBuilder {
+            inner: DeleteForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,13 +196,20 @@ pub enum DeleteForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardEntryId.NotFound" => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorretForwardEntryStatus",
+                    "MissingParameter",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardEntryId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorretForwardEntryStatus(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidForwardEntryIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

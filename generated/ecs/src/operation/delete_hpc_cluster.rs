@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteHpcClusterRequest {
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -47,10 +47,24 @@ pub struct DeleteHpcClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteHpcClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            hpc_cluster_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteHpcClusterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteHpcClusterRequestBuilder {
-        DeleteHpcClusterRequestBuilder::default()
+        DeleteHpcClusterRequestBuilder {
+            inner: DeleteHpcClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,13 +217,24 @@ pub enum DeleteHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "MissingParameter.HpcClusterId" => Self::MissingParameterHpcClusterId(error),
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "NotExists.HpcCluster" => Self::NotExistsHpcCluster(error),
-            "NotEmpty.HpcCluster" => Self::NotEmptyHpcCluster(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "MissingParameter.HpcClusterId",
+                    "Invalid.Parameter",
+                    "InvalidRegionId.NotFound",
+                    "NotExists.HpcCluster",
+                    "NotEmpty.HpcCluster",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::MissingParameterHpcClusterId(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::NotExistsHpcCluster(error),
+            5 => Self::NotEmptyHpcCluster(error),
             _ => Self::Unhandled(error),
         }
     }

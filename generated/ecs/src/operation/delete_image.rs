@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteImageRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -57,10 +57,25 @@ pub struct DeleteImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            force: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteImageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteImageRequestBuilder {
-        DeleteImageRequestBuilder::default()
+        DeleteImageRequestBuilder {
+            inner: DeleteImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,14 +240,26 @@ pub enum DeleteImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ImageUsingByInstance" => Self::ImageUsingByInstance(error),
-            "ImageUseShared" => Self::ImageUseShared(error),
-            "OperationDenied.ImageCopying" => Self::OperationDeniedImageCopying(error),
-            "ImageIsImporting" => Self::ImageIsImporting(error),
-            "ImageIsExporting" => Self::ImageIsExporting(error),
-            "ImageIsPublic" => Self::ImageIsPublic(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "ImageUsingByInstance",
+                    "ImageUseShared",
+                    "OperationDenied.ImageCopying",
+                    "ImageIsImporting",
+                    "ImageIsExporting",
+                    "ImageIsPublic",
+                    "InvalidImageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ImageUsingByInstance(error),
+            1 => Self::ImageUseShared(error),
+            2 => Self::OperationDeniedImageCopying(error),
+            3 => Self::ImageIsImporting(error),
+            4 => Self::ImageIsExporting(error),
+            5 => Self::ImageIsPublic(error),
+            6 => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteImageComponentRequest {
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,10 +43,23 @@ pub struct DeleteImageComponentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteImageComponentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_component_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteImageComponentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteImageComponentRequestBuilder {
-        DeleteImageComponentRequestBuilder::default()
+        DeleteImageComponentRequestBuilder {
+            inner: DeleteImageComponentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,11 +194,13 @@ pub enum DeleteImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageComponent.InUse" => Self::InvalidImageComponentInUse(error),
-            "InvalidImageComponent.NotFound" => {
-                Self::InvalidImageComponentNotFound(error)
-            }
+        match error
+            .code_index(
+                &["InvalidImageComponent.InUse", "InvalidImageComponent.NotFound"],
+            )
+        {
+            0 => Self::InvalidImageComponentInUse(error),
+            1 => Self::InvalidImageComponentNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteImagePipelineRequest {
     /// The region ID of the image template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,23 @@ pub struct DeleteImagePipelineRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteImagePipelineRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_pipeline_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteImagePipelineRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteImagePipelineRequestBuilder {
-        DeleteImagePipelineRequestBuilder::default()
+        DeleteImagePipelineRequestBuilder {
+            inner: DeleteImagePipelineRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,11 +193,16 @@ pub enum DeleteImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImagePipeline.HasRunningExecution" => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidImagePipeline.HasRunningExecution",
+                    "InvalidImagePipeline.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidImagePipelineHasRunningExecution(error),
+            1 => Self::InvalidImagePipelineNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteInstanceRequest {
     /// The ID of the instance.
@@ -100,10 +100,26 @@ pub struct DeleteInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force: None,
+            force_stop: None,
+            terminate_subscription: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteInstanceRequestBuilder {
-        DeleteInstanceRequestBuilder::default()
+        DeleteInstanceRequestBuilder {
+            inner: DeleteInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -312,29 +328,36 @@ pub enum DeleteInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.SLBConfiguring" => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "IncorrectInstanceStatus.Initializing" => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.SLBConfiguring",
+                    "DependencyViolation.RouteEntry",
+                    "InvalidParameter",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "ChargeTypeViolation",
+                    "IncorrectInstanceStatus.Initializing",
+                    "InvalidOperation.DeletionProtection",
+                    "InvalidOperation.EniLinked",
+                    "OperationDenied.SystemInstanceNotSupport",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationSlbConfiguring(error),
+            1 => Self::DependencyViolationRouteEntry(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::InstanceLockedForSecurity(error),
+            5 => Self::ChargeTypeViolation(error),
+            6 => Self::IncorrectInstanceStatusInitializing(error),
+            7 => Self::InvalidOperationDeletionProtection(error),
+            8 => Self::InvalidOperationEniLinked(error),
+            9 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteInstancesRequest {
     /// Specifies whether to perform only a dry run, without performing the actual request.
@@ -113,10 +113,28 @@ pub struct DeleteInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            force: None,
+            force_stop: None,
+            terminate_subscription: None,
+            client_token: None,
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteInstancesRequestBuilder {
-        DeleteInstancesRequestBuilder::default()
+        DeleteInstancesRequestBuilder {
+            inner: DeleteInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -365,40 +383,46 @@ pub enum DeleteInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.CrossRegionNotSupport" => {
-                Self::InvalidParameterCrossRegionNotSupport(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "DependencyViolation.SLBConfiguring" => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "InvalidInstanceIds.ValueNotSupported" => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "IncorrectInstanceStatus.Initializing" => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.CrossRegionNotSupport",
+                    "DRYRUN.SUCCESS",
+                    "DependencyViolation.SLBConfiguring",
+                    "DependencyViolation.RouteEntry",
+                    "InvalidParameter.TooManyInstanceIds",
+                    "InvalidInstanceIds.ValueNotSupported",
+                    "InvalidOperation.DeletionProtection",
+                    "ChargeTypeViolation",
+                    "IncorrectInstanceStatus.Initializing",
+                    "InvalidOperation.EniLinked",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "OperationDenied.SystemInstanceNotSupport",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidParameter",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterCrossRegionNotSupport(error),
+            1 => Self::DryrunSuccess(error),
+            2 => Self::DependencyViolationSlbConfiguring(error),
+            3 => Self::DependencyViolationRouteEntry(error),
+            4 => Self::InvalidParameterTooManyInstanceIds(error),
+            5 => Self::InvalidInstanceIdsValueNotSupported(error),
+            6 => Self::InvalidOperationDeletionProtection(error),
+            7 => Self::ChargeTypeViolation(error),
+            8 => Self::IncorrectInstanceStatusInitializing(error),
+            9 => Self::InvalidOperationEniLinked(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::InstanceLockedForSecurity(error),
+            12 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            13 => Self::InvalidInstanceIdsNotFound(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteKeyPairsRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -47,10 +47,23 @@ pub struct DeleteKeyPairsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteKeyPairsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_names: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteKeyPairsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteKeyPairsRequestBuilder {
-        DeleteKeyPairsRequestBuilder::default()
+        DeleteKeyPairsRequestBuilder {
+            inner: DeleteKeyPairsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,15 +201,20 @@ pub enum DeleteKeyPairsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidKeyPairNames.ValueNotSupported" => {
-                Self::InvalidKeyPairNamesValueNotSupported(error)
-            }
-            "InvalidParameter.KeypairAlreadyAttachedInstance" => {
-                Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
-            }
-            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidKeyPairNames.ValueNotSupported",
+                    "InvalidParameter.KeypairAlreadyAttachedInstance",
+                    "InstanceKeyPairLimitExceeded",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidKeyPairNamesValueNotSupported(error),
+            2 => Self::InvalidParameterKeypairAlreadyAttachedInstance(error),
+            3 => Self::InstanceKeyPairLimitExceeded(error),
             _ => Self::Unhandled(error),
         }
     }

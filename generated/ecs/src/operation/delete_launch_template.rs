@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -53,10 +53,24 @@ pub struct DeleteLaunchTemplateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLaunchTemplateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLaunchTemplateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLaunchTemplateRequestBuilder {
-        DeleteLaunchTemplateRequestBuilder::default()
+        DeleteLaunchTemplateRequestBuilder {
+            inner: DeleteLaunchTemplateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,11 +234,20 @@ pub enum DeleteLaunchTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InnerServiceFailed",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InnerServiceFailed(error),
             _ => Self::Unhandled(error),
         }
     }

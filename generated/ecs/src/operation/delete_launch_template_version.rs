@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,25 @@ pub struct DeleteLaunchTemplateVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLaunchTemplateVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            delete_version: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLaunchTemplateVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLaunchTemplateVersionRequestBuilder {
-        DeleteLaunchTemplateVersionRequestBuilder::default()
+        DeleteLaunchTemplateVersionRequestBuilder {
+            inner: DeleteLaunchTemplateVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -230,14 +245,22 @@ pub enum DeleteLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.DeleteDefaultVersion" => {
-                Self::InvalidOperationDeleteDefaultVersion(error)
-            }
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InvalidOperation.DeleteDefaultVersion",
+                    "InnerServiceFailed",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidOperationDeleteDefaultVersion(error),
+            4 => Self::InnerServiceFailed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_nat_gateway::DeleteNatGatewayRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayRequest {
     /// - Wire name: `RegionId`.
@@ -36,10 +36,23 @@ pub struct DeleteNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNatGatewayRequestBuilder {
-        DeleteNatGatewayRequestBuilder::default()
+        DeleteNatGatewayRequestBuilder {
+            inner: DeleteNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -174,17 +187,28 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.BandwidthPackages" => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            "DependencyViolation.EIPS" => Self::DependencyViolationEips(error),
-            "Forbidden.PrePaidNatGateway" => Self::ForbiddenPrePaidNatGateway(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "INSTANCE_NOT_EXISTS" => Self::InstanceNotExists(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "IncorrectStatus.natgw" => Self::IncorrectStatusNatgw(error),
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.BandwidthPackages",
+                    "DependencyViolation.EIPS",
+                    "Forbidden.PrePaidNatGateway",
+                    "TaskConflict",
+                    "INSTANCE_NOT_EXISTS",
+                    "InvalidRegionId.NotFound",
+                    "InvalidNatGatewayId.NotFound",
+                    "IncorrectStatus.natgw",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationBandwidthPackages(error),
+            1 => Self::DependencyViolationEips(error),
+            2 => Self::ForbiddenPrePaidNatGateway(error),
+            3 => Self::TaskConflict(error),
+            4 => Self::InstanceNotExists(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidNatGatewayIdNotFound(error),
+            7 => Self::IncorrectStatusNatgw(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfaceRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -62,10 +62,23 @@ pub struct DeleteNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNetworkInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNetworkInterfaceRequestBuilder {
-        DeleteNetworkInterfaceRequestBuilder::default()
+        DeleteNetworkInterfaceRequestBuilder {
+            inner: DeleteNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,52 +265,66 @@ pub enum DeleteNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.HasSlaveEniBonded" => {
-                Self::InvalidOperationHasSlaveEniBonded(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.HasSlaveEniBonded",
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "Forbidden.RegionId",
+                    "InvalidParams.EniId",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidEniId.NotFound",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidEcsId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationHasSlaveEniBonded(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::ForbiddenRegionId(error),
+            9 => Self::InvalidParamsEniId(error),
+            10 => Self::InvalidUserTypeNotSupported(error),
+            11 => Self::AbsInvalidAccountNotFound(error),
+            12 => Self::ForbiddenNotSupportRam(error),
+            13 => Self::ForbiddenSubUser(error),
+            14 => Self::MaxEniCountExceeded(error),
+            15 => Self::EniPerInstanceLimitExceeded(error),
+            16 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            17 => Self::InvalidOperationVpcMismatch(error),
+            18 => Self::SecurityGroupInstanceLimitExceed(error),
+            19 => Self::InvalidSecurityGroupIdNotVpc(error),
+            20 => Self::InvalidOperationInvalidEniType(error),
+            21 => Self::InvalidEniIdNotFound(error),
+            22 => Self::InvalidOperationEniServiceManaged(error),
+            23 => Self::InvalidEcsIdNotFound(error),
+            24 => Self::InvalidVSwitchIdNotFound(error),
+            25 => Self::InvalidSecurityGroupIdNotFound(error),
+            26 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_network_interface_permission::DeleteNetworkInterfacePermissionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfacePermissionRequest {
     /// - Wire name: `RegionId`.
@@ -39,10 +39,24 @@ pub struct DeleteNetworkInterfacePermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNetworkInterfacePermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_permission_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNetworkInterfacePermissionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNetworkInterfacePermissionRequestBuilder {
-        DeleteNetworkInterfacePermissionRequestBuilder::default()
+        DeleteNetworkInterfacePermissionRequestBuilder {
+            inner: DeleteNetworkInterfacePermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,28 +220,38 @@ pub enum DeleteNetworkInterfacePermissionError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteNetworkInterfacePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "NotBelongUser" => Self::NotBelongUser(error),
-            "InvalidOperation.PermissionExisted" => {
-                Self::InvalidOperationPermissionExisted(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.PermissionNotExisted" => {
-                Self::InvalidOperationPermissionNotExisted(error)
-            }
-            "InvalidEniPermissionId.NotFound" => {
-                Self::InvalidEniPermissionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEniState",
+                    "NotBelongUser",
+                    "InvalidOperation.PermissionExisted",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "InvalidOperation.PermissionNotExisted",
+                    "InvalidEniPermissionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEniState(error),
+            5 => Self::NotBelongUser(error),
+            6 => Self::InvalidOperationPermissionExisted(error),
+            7 => Self::InvalidUserTypeNotSupported(error),
+            8 => Self::AbsInvalidAccountNotFound(error),
+            9 => Self::ForbiddenNotSupportRam(error),
+            10 => Self::ForbiddenSubUser(error),
+            11 => Self::InvalidOperationPermissionNotExisted(error),
+            12 => Self::InvalidEniPermissionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_physical_connection::DeletePhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -40,10 +40,24 @@ pub struct DeletePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePhysicalConnectionRequestBuilder {
-        DeletePhysicalConnectionRequestBuilder::default()
+        DeletePhysicalConnectionRequestBuilder {
+            inner: DeletePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,17 +199,24 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "InvalidPhysicalConnectionId.NotMatched" => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            "Forbidden.VBRExists" => Self::ForbiddenVbrExists(error),
-            "Forbidden.AssociateToVBR" => Self::ForbiddenAssociateToVbr(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NotAllowedInState",
+                    "InvalidPhysicalConnectionId.NotMatched",
+                    "Forbidden.VBRExists",
+                    "Forbidden.AssociateToVBR",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::InvalidPhysicalConnectionIdNotMatched(error),
+            2 => Self::ForbiddenVbrExists(error),
+            3 => Self::ForbiddenAssociateToVbr(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,23 @@ pub struct DeletePortRangeListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePortRangeListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            port_range_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePortRangeListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePortRangeListRequestBuilder {
-        DeletePortRangeListRequestBuilder::default()
+        DeletePortRangeListRequestBuilder {
+            inner: DeletePortRangeListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,15 +201,20 @@ pub enum DeletePortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InvalidPortRangeListId.AssociationExist" => {
-                Self::InvalidPortRangeListIdAssociationExist(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.Conflict",
+                    "InvalidPortRangeListId.AssociationExist",
+                    "InvalidPortRangeListId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationConflict(error),
+            1 => Self::InvalidPortRangeListIdAssociationExist(error),
+            2 => Self::InvalidPortRangeListIdNotFound(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePrefixListRequest {
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,23 @@ pub struct DeletePrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            prefix_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePrefixListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePrefixListRequestBuilder {
-        DeletePrefixListRequestBuilder::default()
+        DeletePrefixListRequestBuilder {
+            inner: DeletePrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,10 +192,18 @@ pub enum DeletePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotAllowed.AssociationExist" => Self::NotAllowedAssociationExist(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "NotAllowed.AssociationExist",
+                    "InvalidPrefixListId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::NotAllowedAssociationExist(error),
+            1 => Self::InvalidPrefixListIdNotFound(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_route_entry::DeleteRouteEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteEntryRequest {
     /// - Wire name: `RegionId`.
@@ -46,10 +46,26 @@ pub struct DeleteRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            next_hop_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouteEntryRequestBuilder {
-        DeleteRouteEntryRequestBuilder::default()
+        DeleteRouteEntryRequestBuilder {
+            inner: DeleteRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,32 +252,54 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrcetRouteEntryStatus" => Self::IncorrcetRouteEntryStatus(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidNextHop" => Self::InvalidNextHop(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "InvalidNextHopList.Size" => Self::InvalidNextHopListSize(error),
-            "ParamExclusive.NextHopIdAndList" => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            "OperationFailed.DeleteMultiScopeEntry" => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "Vpc.Error" => Self::VpcError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "IncorrcetRouteEntryStatus",
+                    "InvalidCidrBlock.Malformed",
+                    "OperationDenied",
+                    "InvalidRouteEntry.NotFound",
+                    "InvalidVRouter.NotFound",
+                    "IncorrectRouteEntryStatus",
+                    "Forbbiden",
+                    "InvalidNextHop",
+                    "InvalidRouteEntry",
+                    "Forbidden.VRouterNotFound",
+                    "TaskConflict",
+                    "IncorrectVpcStatus",
+                    "InvalidVpnInstanceId.NotFound",
+                    "InvalidNextHopList.Size",
+                    "ParamExclusive.NextHopIdAndList",
+                    "OperationFailed.DeleteMultiScopeEntry",
+                    "OperationFailed.DistibuteLock",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "Vpc.Error",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::IncorrcetRouteEntryStatus(error),
+            2 => Self::InvalidCidrBlockMalformed(error),
+            3 => Self::OperationDenied(error),
+            4 => Self::InvalidRouteEntryNotFound(error),
+            5 => Self::InvalidVRouterNotFound(error),
+            6 => Self::IncorrectRouteEntryStatus(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::InvalidNextHop(error),
+            9 => Self::InvalidRouteEntry(error),
+            10 => Self::ForbiddenVRouterNotFound(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::IncorrectVpcStatus(error),
+            13 => Self::InvalidVpnInstanceIdNotFound(error),
+            14 => Self::InvalidNextHopListSize(error),
+            15 => Self::ParamExclusiveNextHopIdAndList(error),
+            16 => Self::OperationFailedDeleteMultiScopeEntry(error),
+            17 => Self::OperationFailedDistibuteLock(error),
+            18 => Self::InvalidRouteTableIdNotFound(error),
+            19 => Self::InvalidVpcIdNotFound(error),
+            20 => Self::VpcError(error),
             _ => Self::Unhandled(error),
         }
     }

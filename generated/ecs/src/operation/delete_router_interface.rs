@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_router_interface::DeleteRouterInterfaceRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,25 @@ pub struct DeleteRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouterInterfaceRequestBuilder {
-        DeleteRouterInterfaceRequestBuilder::default()
+        DeleteRouterInterfaceRequestBuilder {
+            inner: DeleteRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,17 +212,24 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "IllegalParam.InstanceOwner" => Self::IllegalParamInstanceOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                    "IllegalParam.InstanceOwner",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRouterInterfaceChargeType.Malformed",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            2 => Self::IllegalParamInstanceOwner(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

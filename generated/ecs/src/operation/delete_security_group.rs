@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -45,10 +45,23 @@ pub struct DeleteSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            security_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSecurityGroupRequestBuilder {
-        DeleteSecurityGroupRequestBuilder::default()
+        DeleteSecurityGroupRequestBuilder {
+            inner: DeleteSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,17 +204,24 @@ pub enum DeleteSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroup.NotFound" => Self::InvalidSecurityGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "InvalidOperation.SecurityGroupNotAuthorized",
+                    "DependencyViolation",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSecurityGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            2 => Self::DependencyViolation(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidSecurityGroupNotFound(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSnapshotRequest {
     /// The snapshot ID.
@@ -50,10 +50,23 @@ pub struct DeleteSnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSnapshotRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSnapshotRequestBuilder {
-        DeleteSnapshotRequestBuilder::default()
+        DeleteSnapshotRequestBuilder {
+            inner: DeleteSnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,25 +218,32 @@ pub enum DeleteSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "SnapshotCreatedImage" => Self::SnapshotCreatedImage(error),
-            "SnapshotCreatedDisk" => Self::SnapshotCreatedDisk(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidOperation.RelatedSnapshotNotFinished" => {
-                Self::InvalidOperationRelatedSnapshotNotFinished(error)
-            }
-            "InvalidOperation.DeleteSharedSnapshotUnsupported" => {
-                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "IncorrectDiskStatus.CreatingSnapshot",
+                    "SnapshotCreatedImage",
+                    "SnapshotCreatedDisk",
+                    "Operation.Conflict",
+                    "InvalidOperation.RelatedSnapshotNotFinished",
+                    "InvalidOperation.DeleteSharedSnapshotUnsupported",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSnapshotId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            2 => Self::SnapshotCreatedImage(error),
+            3 => Self::SnapshotCreatedDisk(error),
+            4 => Self::OperationConflict(error),
+            5 => Self::InvalidOperationRelatedSnapshotNotFinished(error),
+            6 => Self::InvalidOperationDeleteSharedSnapshotUnsupported(error),
+            7 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            8 => Self::InvalidSnapshotIdNotFound(error),
+            9 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

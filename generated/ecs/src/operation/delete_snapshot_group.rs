@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSnapshotGroupRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,23 @@ pub struct DeleteSnapshotGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSnapshotGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snapshot_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSnapshotGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSnapshotGroupRequestBuilder {
-        DeleteSnapshotGroupRequestBuilder::default()
+        DeleteSnapshotGroupRequestBuilder {
+            inner: DeleteSnapshotGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,16 +206,26 @@ pub enum DeleteSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SnapshotCreatedImage" => Self::SnapshotCreatedImage(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "SnapshotCreatedDisk" => Self::SnapshotCreatedDisk(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnapshotGroup.NotFound" => Self::InvalidSnapshotGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "SnapshotCreatedImage",
+                    "Operation.Forbidden",
+                    "SnapshotCreatedDisk",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnapshotGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::SnapshotCreatedImage(error),
+            1 => Self::OperationForbidden(error),
+            2 => Self::SnapshotCreatedDisk(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidSnapshotGroupNotFound(error),
+            6 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_v_switch::DeleteVSwitchRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVSwitchRequest {
     /// - Wire name: `VSwitchId`.
@@ -35,10 +35,23 @@ pub struct DeleteVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVSwitchRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVSwitchRequestBuilder {
-        DeleteVSwitchRequestBuilder::default()
+        DeleteVSwitchRequestBuilder {
+            inner: DeleteVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,35 +206,48 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "DependencyViolation.HaVip" => Self::DependencyViolationHaVip(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "DependencyViolation.Snat" => Self::DependencyViolationSnat(error),
-            "DeleteVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "AttrMismatching.NaclAndBindInstance" => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "DependencyViolation.EnhancedNatgw" => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "IncorrectVSwitchId" => Self::IncorrectVSwitchId(error),
-            "IncorrectStatus" => Self::IncorrectStatus(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectVSwitchStatus",
+                    "DependencyViolation",
+                    "IncorrectRouteEntryStatus",
+                    "DependencyViolation.HaVip",
+                    "MissingParameter",
+                    "TaskConflict",
+                    "DependencyViolation.RouteTable",
+                    "DependencyViolation.Snat",
+                    "DeleteVSwitch.IncorrectStatus.cbnStatus",
+                    "AttrMismatching.NaclAndBindInstance",
+                    "InvalidResource.NotBinding",
+                    "DependencyViolation.SnatEntry",
+                    "DependencyViolation.NetworkAcl",
+                    "DependencyViolation.EnhancedNatgw",
+                    "InvalidVSwitchId.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "IncorrectVSwitchId",
+                    "IncorrectStatus",
+                ],
+            )
+        {
+            0 => Self::IncorrectVSwitchStatus(error),
+            1 => Self::DependencyViolation(error),
+            2 => Self::IncorrectRouteEntryStatus(error),
+            3 => Self::DependencyViolationHaVip(error),
+            4 => Self::MissingParameter(error),
+            5 => Self::TaskConflict(error),
+            6 => Self::DependencyViolationRouteTable(error),
+            7 => Self::DependencyViolationSnat(error),
+            8 => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
+            9 => Self::AttrMismatchingNaclAndBindInstance(error),
+            10 => Self::InvalidResourceNotBinding(error),
+            11 => Self::DependencyViolationSnatEntry(error),
+            12 => Self::DependencyViolationNetworkAcl(error),
+            13 => Self::DependencyViolationEnhancedNatgw(error),
+            14 => Self::InvalidVSwitchIdNotFound(error),
+            15 => Self::ForbiddenRegionNotFound(error),
+            16 => Self::IncorrectVSwitchId(error),
+            17 => Self::IncorrectStatus(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,25 @@ pub struct DeleteVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVirtualBorderRouterRequestBuilder {
-        DeleteVirtualBorderRouterRequestBuilder::default()
+        DeleteVirtualBorderRouterRequestBuilder {
+            inner: DeleteVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,29 +224,36 @@ pub enum DeleteVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RouterInterfaceNotDeleted" => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "DependencyViolation.BgpGroup" => Self::DependencyViolationBgpGroup(error),
-            "DependencyViolation.Nqa" => Self::DependencyViolationNqa(error),
-            "DependencyViolation.BgpNetwork" => {
-                Self::DependencyViolationBgpNetwork(error)
-            }
-            "Forbidden.OperationNotAllowedByUser" => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
-            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.RouterInterfaceNotDeleted",
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "InvalidStatus.NotAllowed",
+                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                    "DependencyViolation.BgpGroup",
+                    "DependencyViolation.Nqa",
+                    "DependencyViolation.BgpNetwork",
+                    "Forbidden.OperationNotAllowedByUser",
+                    "Forbidden.MultiVlanRi",
+                    "Forbidden.NoRiFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
+            1 => Self::InvalidOperationOperationNotAllowedInState(error),
+            2 => Self::InvalidStatusNotAllowed(error),
+            3 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            4 => Self::DependencyViolationBgpGroup(error),
+            5 => Self::DependencyViolationNqa(error),
+            6 => Self::DependencyViolationBgpNetwork(error),
+            7 => Self::ForbiddenOperationNotAllowedByUser(error),
+            8 => Self::ForbiddenMultiVlanRi(error),
+            9 => Self::ForbiddenNoRiFound(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_vpc::DeleteVpcRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcRequest {
     /// - Wire name: `VpcId`.
@@ -35,10 +35,23 @@ pub struct DeleteVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpcRequestBuilder {
-        DeleteVpcRequestBuilder::default()
+        DeleteVpcRequestBuilder {
+            inner: DeleteVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,61 +226,68 @@ pub enum DeleteVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
-            "DependencyViolation.VSwitch" => Self::DependencyViolationVSwitch(error),
-            "DependencyViolation.SecurityGroup" => {
-                Self::DependencyViolationSecurityGroup(error)
-            }
-            "DependencyViolation.RouteInterface" => {
-                Self::DependencyViolationRouteInterface(error)
-            }
-            "DependencyViolation.Tunnel" => Self::DependencyViolationTunnel(error),
-            "DependencyViolation.NatGateway" => {
-                Self::DependencyViolationNatGateway(error)
-            }
-            "DependencyViolation.RouterInterface" => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "DependencyViolation.Ipv6Gateway" => {
-                Self::DependencyViolationIpv6Gateway(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "DependencyViolation.CloudServiceResource" => {
-                Self::DependencyViolationCloudServiceResource(error)
-            }
-            "DependencyViolation.ClassicLinkInstance" => {
-                Self::DependencyViolationClassicLinkInstance(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "InvalidRegionInstance" => Self::InvalidRegionInstance(error),
-            "DependencyViolation.Ipv4Gateway" => {
-                Self::DependencyViolationIpv4Gateway(error)
-            }
-            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
-            "DependencyViolation.GatewayRouteTable" => {
-                Self::DependencyViolationGatewayRouteTable(error)
-            }
-            "DependencyViolation.DhcpOptionsSet" => {
-                Self::DependencyViolationDhcpOptionsSet(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.RouteTable",
+                    "IncorrectVpcStatus",
+                    "DependencyViolation.RouteEntry",
+                    "DependencyViolation.Instance",
+                    "DependencyViolation.VSwitch",
+                    "DependencyViolation.SecurityGroup",
+                    "DependencyViolation.RouteInterface",
+                    "DependencyViolation.Tunnel",
+                    "DependencyViolation.NatGateway",
+                    "DependencyViolation.RouterInterface",
+                    "Forbidden.VpcNotFound",
+                    "Forbbiden",
+                    "TaskConflict",
+                    "InvalidAction",
+                    "DependencyViolation.Ipv6Gateway",
+                    "IncorrectStatus.cbnStatus",
+                    "DependencyViolation.CloudServiceResource",
+                    "DependencyViolation.ClassicLinkInstance",
+                    "IllegalParam.RegionId",
+                    "DependencyViolation.NetworkAcl",
+                    "InvalidRegionInstance",
+                    "DependencyViolation.Ipv4Gateway",
+                    "OperationDenied.VpcPeerExists",
+                    "DependencyViolation.GatewayRouteTable",
+                    "DependencyViolation.DhcpOptionsSet",
+                    "InternalError",
+                    "OperationDenied",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationRouteTable(error),
+            1 => Self::IncorrectVpcStatus(error),
+            2 => Self::DependencyViolationRouteEntry(error),
+            3 => Self::DependencyViolationInstance(error),
+            4 => Self::DependencyViolationVSwitch(error),
+            5 => Self::DependencyViolationSecurityGroup(error),
+            6 => Self::DependencyViolationRouteInterface(error),
+            7 => Self::DependencyViolationTunnel(error),
+            8 => Self::DependencyViolationNatGateway(error),
+            9 => Self::DependencyViolationRouterInterface(error),
+            10 => Self::ForbiddenVpcNotFound(error),
+            11 => Self::Forbbiden(error),
+            12 => Self::TaskConflict(error),
+            13 => Self::InvalidAction(error),
+            14 => Self::DependencyViolationIpv6Gateway(error),
+            15 => Self::IncorrectStatusCbnStatus(error),
+            16 => Self::DependencyViolationCloudServiceResource(error),
+            17 => Self::DependencyViolationClassicLinkInstance(error),
+            18 => Self::IllegalParamRegionId(error),
+            19 => Self::DependencyViolationNetworkAcl(error),
+            20 => Self::InvalidRegionInstance(error),
+            21 => Self::DependencyViolationIpv4Gateway(error),
+            22 => Self::OperationDeniedVpcPeerExists(error),
+            23 => Self::DependencyViolationGatewayRouteTable(error),
+            24 => Self::DependencyViolationDhcpOptionsSet(error),
+            25 => Self::InternalError(error),
+            26 => Self::OperationDenied(error),
+            27 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

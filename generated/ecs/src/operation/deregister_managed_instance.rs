@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeregisterManagedInstanceRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -42,10 +42,23 @@ pub struct DeregisterManagedInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeregisterManagedInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeregisterManagedInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeregisterManagedInstanceRequestBuilder {
-        DeregisterManagedInstanceRequestBuilder::default()
+        DeregisterManagedInstanceRequestBuilder {
+            inner: DeregisterManagedInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,12 +206,22 @@ pub enum DeregisterManagedInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeregisterManagedInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::OperationForbidden(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidInstanceNotFound(error),
+            4 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -71,10 +71,24 @@ pub struct DescribeAccountAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAccountAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            attribute_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAccountAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAccountAttributesRequestBuilder {
-        DescribeAccountAttributesRequestBuilder::default()
+        DescribeAccountAttributesRequestBuilder {
+            inner: DescribeAccountAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,10 +263,12 @@ pub enum DescribeAccountAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccountAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(&["Invalid.Parameter", "InternalError", "ServiceUnavailable"])
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InternalError(error),
+            2 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeActivationsRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -101,10 +101,30 @@ pub struct DescribeActivationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeActivationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            activation_id: None,
+            instance_name: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeActivationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeActivationsRequestBuilder {
-        DescribeActivationsRequestBuilder::default()
+        DescribeActivationsRequestBuilder {
+            inner: DescribeActivationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -376,20 +396,38 @@ pub enum DescribeActivationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeActivationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InvalidParam.PageNumber",
+                    "InvalidParam.PageSize",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "NumberExceed.Tags",
+                    "Duplicate.TagKey",
+                    "MissingParameter.TagKey",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParamPageNumber(error),
+            2 => Self::InvalidParamPageSize(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::NumberExceedTags(error),
+            6 => Self::DuplicateTagKey(error),
+            7 => Self::MissingParameterTagKey(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

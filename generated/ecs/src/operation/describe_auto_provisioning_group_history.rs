@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// The region ID of the auto provisioning group.
@@ -71,10 +71,27 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoProvisioningGroupHistoryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            auto_provisioning_group_id: None,
+            start_time: None,
+            end_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoProvisioningGroupHistoryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAutoProvisioningGroupHistoryRequestBuilder {
-        DescribeAutoProvisioningGroupHistoryRequestBuilder::default()
+        DescribeAutoProvisioningGroupHistoryRequestBuilder {
+            inner: DescribeAutoProvisioningGroupHistoryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,14 +310,22 @@ pub enum DescribeAutoProvisioningGroupHistoryError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.periodTime" => Self::InvalidParameterPeriodTime(error),
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "MissingParamter.RegionId",
+                    "InvalidParameter.periodTime",
+                    "Forbidden.RAM",
+                    "InvalidAutoProvisioningGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::InvalidParameterPeriodTime(error),
+            3 => Self::ForbiddenRam(error),
+            4 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// The region ID of the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,25 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoProvisioningGroupInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            auto_provisioning_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoProvisioningGroupInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAutoProvisioningGroupInstancesRequestBuilder {
-        DescribeAutoProvisioningGroupInstancesRequestBuilder::default()
+        DescribeAutoProvisioningGroupInstancesRequestBuilder {
+            inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,13 +280,20 @@ pub enum DescribeAutoProvisioningGroupInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "MissingParamter.RegionId",
+                    "Forbidden.RAM",
+                    "InvalidAutoProvisioningGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::ForbiddenRam(error),
+            3 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupsRequest {
     /// The region ID of the auto provisioning group.
@@ -87,10 +87,29 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoProvisioningGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            auto_provisioning_group_name: None,
+            resource_group_id: None,
+            auto_provisioning_group_id: None,
+            auto_provisioning_group_status: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoProvisioningGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAutoProvisioningGroupsRequestBuilder {
-        DescribeAutoProvisioningGroupsRequestBuilder::default()
+        DescribeAutoProvisioningGroupsRequestBuilder {
+            inner: DescribeAutoProvisioningGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -351,9 +370,9 @@ pub enum DescribeAutoProvisioningGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
+        match error.code_index(&["MissingParamter.RegionId", "InvalidName.Malformed"]) {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidNameMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

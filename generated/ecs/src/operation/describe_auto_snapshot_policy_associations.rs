@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-describeregions?spm=a2c4g.11186623.0.i11>) operation to view the latest list of Alibaba Cloud regions.
@@ -67,10 +67,26 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoSnapshotPolicyAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            disk_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoSnapshotPolicyAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAutoSnapshotPolicyAssociationsRequestBuilder {
-        DescribeAutoSnapshotPolicyAssociationsRequestBuilder::default()
+        DescribeAutoSnapshotPolicyAssociationsRequestBuilder {
+            inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,18 +285,22 @@ pub enum DescribeAutoSnapshotPolicyAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoSnapshotPolicyAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.AutoSnapshotPolicyIdOrDiskId" => {
-                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
-            }
-            "ParameterConflict.AutoSnapshotPolicyIdAndDiskId" => {
-                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidAutoSnapshotPolicyId.NotFound" => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.AutoSnapshotPolicyIdOrDiskId",
+                    "ParameterConflict.AutoSnapshotPolicyIdAndDiskId",
+                    "InvalidRegionId.NotFound",
+                    "InvalidAutoSnapshotPolicyId.NotFound",
+                    "InvalidDiskId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error),
+            1 => Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            4 => Self::InvalidDiskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

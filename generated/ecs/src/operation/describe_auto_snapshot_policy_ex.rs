@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -82,10 +82,28 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoSnapshotPolicyExRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            auto_snapshot_policy_name: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoSnapshotPolicyExRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAutoSnapshotPolicyExRequestBuilder {
-        DescribeAutoSnapshotPolicyExRequestBuilder::default()
+        DescribeAutoSnapshotPolicyExRequestBuilder {
+            inner: DescribeAutoSnapshotPolicyExRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -314,10 +332,14 @@ pub enum DescribeAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
+        match error
+            .code_index(
+                &["InvalidRegionId.NotFound", "InvalidTag.Mismatch", "InvalidTagCount"],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidTagMismatch(error),
+            2 => Self::InvalidTagCount(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceRequest {
     /// - Wire name: `RegionId`.
@@ -93,10 +93,37 @@ pub struct DescribeAvailableResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAvailableResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            spot_duration: None,
+            destination_resource: None,
+            zone_id: None,
+            io_optimized: None,
+            dedicated_host_id: None,
+            instance_type: None,
+            system_disk_category: None,
+            data_disk_category: None,
+            network_category: None,
+            cores: None,
+            memory: None,
+            resource_type: None,
+            scope: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAvailableResourceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAvailableResourceRequestBuilder {
-        DescribeAvailableResourceRequestBuilder::default()
+        DescribeAvailableResourceRequestBuilder {
+            inner: DescribeAvailableResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -384,41 +411,56 @@ pub enum DescribeAvailableResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.Param" => Self::InvalidParam(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidParam.Cores" => Self::InvalidParamCores(error),
-            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "InvalidParameter.ResourceOwnerId" => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            "Invalid.RegionId" => Self::InvalidRegionId(error),
-            "Unavailable.Regions" => Self::UnavailableRegions(error),
-            "Invalid.ResourceType" => Self::InvalidResourceType(error),
-            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
-            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
-            "Invalid.NetworkType" => Self::InvalidNetworkType(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Invalid.InstanceChargeType",
+                    "Invalid.Param",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidParam.TypeAndCpuMem.Conflict",
+                    "InvalidParam.Cores",
+                    "InvalidParam.Memory",
+                    "InvalidParameter.Scope",
+                    "OperationDenied.RegionIdNotSupported",
+                    "OperationDenied.FlavorNotSupported",
+                    "OperationDenied.TimestampNotSupported",
+                    "InvalidParameter.ResourceOwnerId",
+                    "Invalid.RegionId",
+                    "Unavailable.Regions",
+                    "Invalid.ResourceType",
+                    "Invalid.DestinationResource",
+                    "Invalid.IoOptimized",
+                    "Invalid.NetworkCategory",
+                    "Invalid.SpotStrategy",
+                    "Invalid.NetworkType",
+                    "InvalidResourceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceChargeType(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidRegionIdMalFormed(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
+            4 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            5 => Self::InvalidParamCores(error),
+            6 => Self::InvalidParamMemory(error),
+            7 => Self::InvalidParameterScope(error),
+            8 => Self::OperationDeniedRegionIdNotSupported(error),
+            9 => Self::OperationDeniedFlavorNotSupported(error),
+            10 => Self::OperationDeniedTimestampNotSupported(error),
+            11 => Self::InvalidParameterResourceOwnerId(error),
+            12 => Self::InvalidRegionId(error),
+            13 => Self::UnavailableRegions(error),
+            14 => Self::InvalidResourceType(error),
+            15 => Self::InvalidDestinationResource(error),
+            16 => Self::InvalidIoOptimized(error),
+            17 => Self::InvalidNetworkCategory(error),
+            18 => Self::InvalidSpotStrategy(error),
+            19 => Self::InvalidNetworkType(error),
+            20 => Self::InvalidResourceIdNotFound(error),
+            21 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

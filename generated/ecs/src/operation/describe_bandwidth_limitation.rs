@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBandwidthLimitationRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -85,10 +85,27 @@ pub struct DescribeBandwidthLimitationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBandwidthLimitationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            instance_type: None,
+            resource_id: None,
+            operation_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBandwidthLimitationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeBandwidthLimitationRequestBuilder {
-        DescribeBandwidthLimitationRequestBuilder::default()
+        DescribeBandwidthLimitationRequestBuilder {
+            inner: DescribeBandwidthLimitationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -308,20 +325,34 @@ pub enum DescribeBandwidthLimitationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "Invalid.ResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
-            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.ResourceId" => Self::InvalidResourceId(error),
-            "Invalid.InstancePayType" => Self::InvalidInstancePayType(error),
-            "Invalid.OperationType" => Self::InvalidOperationType(error),
+        match error
+            .code_index(
+                &[
+                    "Invalid.InstanceChargeType",
+                    "InvalidParam",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidInstanceId.NotFound",
+                    "Invalid.ResourceType.NotFound",
+                    "Invalid.NetworkCategory",
+                    "Invalid.SpotStrategy",
+                    "Invalid.IoOptimized",
+                    "Invalid.ResourceId",
+                    "Invalid.InstancePayType",
+                    "Invalid.OperationType",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceChargeType(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidInstanceTypeValueNotSupported(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidResourceTypeNotFound(error),
+            5 => Self::InvalidNetworkCategory(error),
+            6 => Self::InvalidSpotStrategy(error),
+            7 => Self::InvalidIoOptimized(error),
+            8 => Self::InvalidResourceId(error),
+            9 => Self::InvalidInstancePayType(error),
+            10 => Self::InvalidOperationType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_bandwidth_packages::DescribeBandwidthPackagesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBandwidthPackagesRequest {
     /// - Wire name: `RegionId`.
@@ -48,10 +48,26 @@ pub struct DescribeBandwidthPackagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBandwidthPackagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            nat_gateway_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBandwidthPackagesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeBandwidthPackagesRequestBuilder {
-        DescribeBandwidthPackagesRequestBuilder::default()
+        DescribeBandwidthPackagesRequestBuilder {
+            inner: DescribeBandwidthPackagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,9 +230,9 @@ pub enum DescribeBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidAliuid", "InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidAliuid(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

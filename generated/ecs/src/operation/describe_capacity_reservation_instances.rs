@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationInstancesRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -55,10 +55,25 @@ pub struct DescribeCapacityReservationInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCapacityReservationInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            max_results: None,
+            next_token: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCapacityReservationInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCapacityReservationInstancesRequestBuilder {
-        DescribeCapacityReservationInstancesRequestBuilder::default()
+        DescribeCapacityReservationInstancesRequestBuilder {
+            inner: DescribeCapacityReservationInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,64 +321,74 @@ pub enum DescribeCapacityReservationInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCapacityReservationInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.PrivatePoolOptions.Id" => {
-                Self::InvalidParameterPrivatePoolOptionsId(error)
-            }
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.PrivatePoolOptions.Id",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceType",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.ZoneId",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidAliUid",
+                    "MissingParameter.PackageType",
+                    "MissingParameter.PrivatePoolOptions.Ids",
+                    "MissingParameter.InstanceCpuCoreCount",
+                    "MissingParameter.InstanceAmount",
+                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "Invalid.TooManyZoneIds",
+                    "Invalid.TooManyInstanceTypes",
+                    "Invalid.TooManyUnpaidPrivatePool",
+                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.PrivatePoolOptions.Ids",
+                    "Invalid.PackageType",
+                    "Invalid.PrivatePool.Purchase",
+                    "Invalid.AssuranceTimes.NotSupported",
+                    "RepeatStartPrivatePool",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterPrivatePoolOptionsId(error),
+            2 => Self::DedicatedHostNotSupported(error),
+            3 => Self::SpotNotSupported(error),
+            4 => Self::ClassicNetworkNotSupported(error),
+            5 => Self::InvalidInstanceId(error),
+            6 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            7 => Self::MissingParameterPrivatePoolOptionsId(error),
+            8 => Self::InvalidPrivatePoolOptionsId(error),
+            9 => Self::InvalidInstanceType(error),
+            10 => Self::InvalidInstanceChargeType(error),
+            11 => Self::InvalidZoneId(error),
+            12 => Self::InvalidPrivatePoolOptionsStatus(error),
+            13 => Self::InvalidPlatformValueNotSupported(error),
+            14 => Self::InvalidAliUid(error),
+            15 => Self::MissingParameterPackageType(error),
+            16 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            17 => Self::MissingParameterInstanceCpuCoreCount(error),
+            18 => Self::MissingParameterInstanceAmount(error),
+            19 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            20 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            21 => Self::InvalidTooManyZoneIds(error),
+            22 => Self::InvalidTooManyInstanceTypes(error),
+            23 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            24 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            25 => Self::InvalidPrivatePoolOptionsIds(error),
+            26 => Self::InvalidPackageType(error),
+            27 => Self::InvalidPrivatePoolPurchase(error),
+            28 => Self::InvalidAssuranceTimesNotSupported(error),
+            29 => Self::RepeatStartPrivatePool(error),
+            30 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationsRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -119,10 +119,32 @@ pub struct DescribeCapacityReservationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCapacityReservationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            max_results: None,
+            next_token: None,
+            private_pool_options: None,
+            platform: None,
+            instance_type: None,
+            zone_id: None,
+            instance_charge_type: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCapacityReservationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCapacityReservationsRequestBuilder {
-        DescribeCapacityReservationsRequestBuilder::default()
+        DescribeCapacityReservationsRequestBuilder {
+            inner: DescribeCapacityReservationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -468,69 +490,80 @@ pub enum DescribeCapacityReservationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.PrivatePoolOptions.Ids" => {
-                Self::InvalidParameterPrivatePoolOptionsIds(error)
-            }
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "InvalidPermission.ResourceShareAssocoated" => {
-                Self::InvalidPermissionResourceShareAssocoated(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.Name",
+                    "InvalidParameter.PrivatePoolOptions.Ids",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceType",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.ZoneId",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidAliUid",
+                    "MissingParameter.PackageType",
+                    "MissingParameter.PrivatePoolOptions.Ids",
+                    "MissingParameter.InstanceCpuCoreCount",
+                    "MissingParameter.InstanceAmount",
+                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "Invalid.TooManyZoneIds",
+                    "Invalid.TooManyInstanceTypes",
+                    "Invalid.TooManyUnpaidPrivatePool",
+                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.PrivatePoolOptions.Ids",
+                    "Invalid.PackageType",
+                    "Invalid.PrivatePool.Purchase",
+                    "Invalid.AssuranceTimes.NotSupported",
+                    "RepeatStartPrivatePool",
+                    "InvalidParameter.RegionId",
+                    "InvalidPermission.ResourceShareAssocoated",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterName(error),
+            2 => Self::InvalidParameterPrivatePoolOptionsIds(error),
+            3 => Self::DedicatedHostNotSupported(error),
+            4 => Self::SpotNotSupported(error),
+            5 => Self::ClassicNetworkNotSupported(error),
+            6 => Self::InvalidInstanceId(error),
+            7 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            8 => Self::MissingParameterPrivatePoolOptionsId(error),
+            9 => Self::InvalidPrivatePoolOptionsId(error),
+            10 => Self::InvalidInstanceType(error),
+            11 => Self::InvalidInstanceChargeType(error),
+            12 => Self::InvalidZoneId(error),
+            13 => Self::InvalidPrivatePoolOptionsStatus(error),
+            14 => Self::InvalidPlatformValueNotSupported(error),
+            15 => Self::InvalidAliUid(error),
+            16 => Self::MissingParameterPackageType(error),
+            17 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            18 => Self::MissingParameterInstanceCpuCoreCount(error),
+            19 => Self::MissingParameterInstanceAmount(error),
+            20 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            21 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            22 => Self::InvalidTooManyZoneIds(error),
+            23 => Self::InvalidTooManyInstanceTypes(error),
+            24 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            25 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            26 => Self::InvalidPrivatePoolOptionsIds(error),
+            27 => Self::InvalidPackageType(error),
+            28 => Self::InvalidPrivatePoolPurchase(error),
+            29 => Self::InvalidAssuranceTimesNotSupported(error),
+            30 => Self::RepeatStartPrivatePool(error),
+            31 => Self::InvalidParameterRegionId(error),
+            32 => Self::InvalidPermissionResourceShareAssocoated(error),
+            33 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

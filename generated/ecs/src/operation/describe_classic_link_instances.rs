@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesRequest {
     /// The region ID of the instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -66,10 +66,26 @@ pub struct DescribeClassicLinkInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeClassicLinkInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeClassicLinkInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeClassicLinkInstancesRequestBuilder {
-        DescribeClassicLinkInstancesRequestBuilder::default()
+        DescribeClassicLinkInstancesRequestBuilder {
+            inner: DescribeClassicLinkInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,19 +288,28 @@ pub enum DescribeClassicLinkInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
-            "InvalidVpc.NotBelong" => Self::InvalidVpcNotBelong(error),
-            "InvalidParameter.PageNumber" => Self::InvalidParameterPageNumber(error),
-            "InvalidParameter.PageSize" => Self::InvalidParameterPageSize(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "InvalidParameter.ToManyInstanceIds",
+                    "InvalidParameter.InvalidInstanceIdAndVpcId",
+                    "InvalidInstanceId.NotBelong",
+                    "InvalidVpc.NotBelong",
+                    "InvalidParameter.PageNumber",
+                    "InvalidParameter.PageSize",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidParameterToManyInstanceIds(error),
+            2 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
+            3 => Self::InvalidInstanceIdNotBelong(error),
+            4 => Self::InvalidVpcNotBelong(error),
+            5 => Self::InvalidParameterPageNumber(error),
+            6 => Self::InvalidParameterPageSize(error),
+            7 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

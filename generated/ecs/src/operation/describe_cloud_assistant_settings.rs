@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCloudAssistantSettingsRequest {
     /// The Cloud Assistant configurations.
@@ -39,10 +39,23 @@ pub struct DescribeCloudAssistantSettingsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCloudAssistantSettingsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            setting_type: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCloudAssistantSettingsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCloudAssistantSettingsRequestBuilder {
-        DescribeCloudAssistantSettingsRequestBuilder::default()
+        DescribeCloudAssistantSettingsRequestBuilder {
+            inner: DescribeCloudAssistantSettingsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,10 +216,18 @@ pub enum DescribeCloudAssistantSettingsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.SettingType" => Self::InvalidParameterSettingType(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.SettingType",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterSettingType(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCloudAssistantStatusRequest {
     /// The region ID of the instance. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
@@ -82,10 +82,28 @@ pub struct DescribeCloudAssistantStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCloudAssistantStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            os_type: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCloudAssistantStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCloudAssistantStatusRequestBuilder {
-        DescribeCloudAssistantStatusRequestBuilder::default()
+        DescribeCloudAssistantStatusRequestBuilder {
+            inner: DescribeCloudAssistantStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -334,19 +352,36 @@ pub enum DescribeCloudAssistantStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "MissingParam.InstanceId",
+                    "InvalidParam.PageSize",
+                    "InvalidParam.PageNumber",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "InstanceIds.ExceedLimit",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InternalError.Dispatch",
+                    "ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::InvalidParamPageSize(error),
+            3 => Self::InvalidParamPageNumber(error),
+            4 => Self::InvalidParameterNextToken(error),
+            5 => Self::InvalidParameterMaxResults(error),
+            6 => Self::InstanceIdsExceedLimit(error),
+            7 => Self::OperationForbidden(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InvalidInstanceNotFound(error),
+            10 => Self::InternalErrorDispatch(error),
+            11 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_clusters::DescribeClustersRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeClustersRequest {
     /// - Wire name: `RegionId`.
@@ -32,10 +32,22 @@ pub struct DescribeClustersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeClustersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeClustersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeClustersRequestBuilder {
-        DescribeClustersRequestBuilder::default()
+        DescribeClustersRequestBuilder {
+            inner: DescribeClustersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCommandsRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -148,10 +148,35 @@ pub struct DescribeCommandsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCommandsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            provider: None,
+            command_id: None,
+            name: None,
+            description: None,
+            r#type: None,
+            content_encoding: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            latest: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCommandsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCommandsRequestBuilder {
-        DescribeCommandsRequestBuilder::default()
+        DescribeCommandsRequestBuilder {
+            inner: DescribeCommandsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -497,29 +522,48 @@ pub enum DescribeCommandsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCommandsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidName.LengthLimitExceeded" => {
-                Self::InvalidNameLengthLimitExceeded(error)
-            }
-            "InvalidDescription.LengthLimitExceeded" => {
-                Self::InvalidDescriptionLengthLimitExceeded(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCommandType.NotFound" => Self::InvalidCommandTypeNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "NumberExceed.Tags",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "MissingParameter.TagKey",
+                    "InvalidParam.PageNumber",
+                    "InvalidParam.PageSize",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "Operation.Forbidden",
+                    "InvalidName.LengthLimitExceeded",
+                    "InvalidDescription.LengthLimitExceeded",
+                    "InvalidRegionId.NotFound",
+                    "InvalidCommandType.NotFound",
+                    "InternalError.Dispatch",
+                    "ServiceUnavailable",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::MissingParameterTagKey(error),
+            6 => Self::InvalidParamPageNumber(error),
+            7 => Self::InvalidParamPageSize(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidNameLengthLimitExceeded(error),
+            12 => Self::InvalidDescriptionLengthLimitExceeded(error),
+            13 => Self::InvalidRegionIdNotFound(error),
+            14 => Self::InvalidCommandTypeNotFound(error),
+            15 => Self::InternalErrorDispatch(error),
+            16 => Self::ServiceUnavailable(error),
+            17 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostAutoRenewRequest {
     /// The ID of the dedicated host. You can specify up to 100 subscription dedicated host IDs. Separate multiple IDs with commas (,).
@@ -40,10 +40,23 @@ pub struct DescribeDedicatedHostAutoRenewRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostAutoRenewRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostAutoRenewRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDedicatedHostAutoRenewRequestBuilder {
-        DescribeDedicatedHostAutoRenewRequestBuilder::default()
+        DescribeDedicatedHostAutoRenewRequestBuilder {
+            inner: DescribeDedicatedHostAutoRenewRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,19 +208,24 @@ pub enum DescribeDedicatedHostAutoRenewError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "MissingParameter.DedicatedHostId" => {
-                Self::MissingParameterDedicatedHostId(error)
-            }
-            "InvalidParameter.ToManyDedicatedHostIds" => {
-                Self::InvalidParameterToManyDedicatedHostIds(error)
-            }
-            "InvalidParameter.InvalidDedicatedHostId" => {
-                Self::InvalidParameterInvalidDedicatedHostId(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
+        match error
+            .code_index(
+                &[
+                    "ChargeTypeViolation",
+                    "MissingParameter.DedicatedHostId",
+                    "InvalidParameter.ToManyDedicatedHostIds",
+                    "InvalidParameter.InvalidDedicatedHostId",
+                    "IncorrectDedicatedHostStatus",
+                    "MissingParamter.InstanceId",
+                ],
+            )
+        {
+            0 => Self::ChargeTypeViolation(error),
+            1 => Self::MissingParameterDedicatedHostId(error),
+            2 => Self::InvalidParameterToManyDedicatedHostIds(error),
+            3 => Self::InvalidParameterInvalidDedicatedHostId(error),
+            4 => Self::IncorrectDedicatedHostStatus(error),
+            5 => Self::MissingParamterInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

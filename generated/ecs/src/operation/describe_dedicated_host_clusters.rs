@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostClustersRequest {
     /// > This parameter is unavailable for use.
@@ -103,10 +103,31 @@ pub struct DescribeDedicatedHostClustersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostClustersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            status: None,
+            lock_reason: None,
+            resource_group_id: None,
+            tag: None,
+            region_id: None,
+            zone_id: None,
+            dedicated_host_cluster_ids: None,
+            dedicated_host_cluster_name: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostClustersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDedicatedHostClustersRequestBuilder {
-        DescribeDedicatedHostClustersRequestBuilder::default()
+        DescribeDedicatedHostClustersRequestBuilder {
+            inner: DescribeDedicatedHostClustersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -369,16 +390,22 @@ pub enum DescribeDedicatedHostClustersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.DedicatedHostClusterIds" => {
-                Self::InvalidParameterDedicatedHostClusterIds(error)
-            }
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "InvalidDedicatedHostIds.Malformed" => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParamter.RegionId",
+                    "InvalidParameter.DedicatedHostClusterIds",
+                    "InvalidRegion.NotFound",
+                    "InvalidZone.NotFound",
+                    "InvalidDedicatedHostIds.Malformed",
+                ],
+            )
+        {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidParameterDedicatedHostClusterIds(error),
+            2 => Self::InvalidRegionNotFound(error),
+            3 => Self::InvalidZoneNotFound(error),
+            4 => Self::InvalidDedicatedHostIdsMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostTypesRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -44,10 +44,24 @@ pub struct DescribeDedicatedHostTypesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostTypesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_type: None,
+            supported_instance_type_family: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostTypesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDedicatedHostTypesRequestBuilder {
-        DescribeDedicatedHostTypesRequestBuilder::default()
+        DescribeDedicatedHostTypesRequestBuilder {
+            inner: DescribeDedicatedHostTypesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

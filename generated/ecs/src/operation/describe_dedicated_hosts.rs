@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostsRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -155,10 +155,37 @@ pub struct DescribeDedicatedHostsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            dedicated_host_ids: None,
+            dedicated_host_name: None,
+            status: None,
+            dedicated_host_type: None,
+            lock_reason: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            tag: None,
+            dedicated_host_cluster_id: None,
+            socket_details: None,
+            next_token: None,
+            max_results: None,
+            query_inventory: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDedicatedHostsRequestBuilder {
-        DescribeDedicatedHostsRequestBuilder::default()
+        DescribeDedicatedHostsRequestBuilder {
+            inner: DescribeDedicatedHostsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -501,20 +528,26 @@ pub enum DescribeDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.DedicatedHostIds" => {
-                Self::InvalidParameterDedicatedHostIds(error)
-            }
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "InvalidDedicatedHostIds.Malformed" => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStatus.ValueNotSupported",
+                    "MissingParamter.RegionId",
+                    "InvalidParameter.DedicatedHostIds",
+                    "InvalidRegion.NotFound",
+                    "InvalidZone.NotFound",
+                    "InvalidDedicatedHostIds.Malformed",
+                    "InvalidLockReason.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidStatusValueNotSupported(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::InvalidParameterDedicatedHostIds(error),
+            3 => Self::InvalidRegionNotFound(error),
+            4 => Self::InvalidZoneNotFound(error),
+            5 => Self::InvalidDedicatedHostIdsMalformed(error),
+            6 => Self::InvalidLockReasonNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

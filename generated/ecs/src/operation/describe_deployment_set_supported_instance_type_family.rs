@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -48,10 +48,23 @@ pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            strategy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
-        DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder::default()
+        DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
+            inner: DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

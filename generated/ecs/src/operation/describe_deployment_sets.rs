@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetsRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -95,10 +95,30 @@ pub struct DescribeDeploymentSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDeploymentSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            deployment_set_ids: None,
+            network_type: None,
+            strategy: None,
+            deployment_set_name: None,
+            granularity: None,
+            domain: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDeploymentSetsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDeploymentSetsRequestBuilder {
-        DescribeDeploymentSetsRequestBuilder::default()
+        DescribeDeploymentSetsRequestBuilder {
+            inner: DescribeDeploymentSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -343,10 +363,8 @@ pub enum DescribeDeploymentSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDeploymentSetIds.TooManyInput" => {
-                Self::InvalidDeploymentSetIdsTooManyInput(error)
-            }
+        match error.code_index(&["InvalidDeploymentSetIds.TooManyInput"]) {
+            0 => Self::InvalidDeploymentSetIdsTooManyInput(error),
             _ => Self::Unhandled(error),
         }
     }

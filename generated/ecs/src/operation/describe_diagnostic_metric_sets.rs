@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiagnosticMetricSetsRequest {
     /// The region ID of the diagnostic metric set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -75,10 +75,27 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiagnosticMetricSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_set_ids: None,
+            r#type: None,
+            resource_type: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiagnosticMetricSetsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDiagnosticMetricSetsRequestBuilder {
-        DescribeDiagnosticMetricSetsRequestBuilder::default()
+        DescribeDiagnosticMetricSetsRequestBuilder {
+            inner: DescribeDiagnosticMetricSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -298,8 +315,8 @@ pub enum DescribeDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMetricSetId.NotExist" => Self::InvalidMetricSetIdNotExist(error),
+        match error.code_index(&["InvalidMetricSetId.NotExist"]) {
+            0 => Self::InvalidMetricSetIdNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

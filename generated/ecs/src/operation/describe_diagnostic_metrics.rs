@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiagnosticMetricsRequest {
     /// The region ID pf the diagnostic metric. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,26 @@ pub struct DescribeDiagnosticMetricsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiagnosticMetricsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_ids: None,
+            resource_type: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiagnosticMetricsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDiagnosticMetricsRequestBuilder {
-        DescribeDiagnosticMetricsRequestBuilder::default()
+        DescribeDiagnosticMetricsRequestBuilder {
+            inner: DescribeDiagnosticMetricsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

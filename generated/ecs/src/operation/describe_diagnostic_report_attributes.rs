@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiagnosticReportAttributesRequest {
     /// The region ID of the diagnostic report. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DescribeDiagnosticReportAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiagnosticReportAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            report_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiagnosticReportAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDiagnosticReportAttributesRequestBuilder {
-        DescribeDiagnosticReportAttributesRequestBuilder::default()
+        DescribeDiagnosticReportAttributesRequestBuilder {
+            inner: DescribeDiagnosticReportAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,10 +275,8 @@ pub enum DescribeDiagnosticReportAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDiagnosticReportAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.ReportNotExist" => {
-                Self::InvalidParameterReportNotExist(error)
-            }
+        match error.code_index(&["InvalidParameter.ReportNotExist"]) {
+            0 => Self::InvalidParameterReportNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

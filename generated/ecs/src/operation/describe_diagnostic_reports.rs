@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiagnosticReportsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -86,10 +86,28 @@ pub struct DescribeDiagnosticReportsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiagnosticReportsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            report_ids: None,
+            resource_ids: None,
+            status: None,
+            severity: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiagnosticReportsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDiagnosticReportsRequestBuilder {
-        DescribeDiagnosticReportsRequestBuilder::default()
+        DescribeDiagnosticReportsRequestBuilder {
+            inner: DescribeDiagnosticReportsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

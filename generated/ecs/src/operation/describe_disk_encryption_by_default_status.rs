@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiskEncryptionByDefaultStatusRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -32,10 +32,22 @@ pub struct DescribeDiskEncryptionByDefaultStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiskEncryptionByDefaultStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiskEncryptionByDefaultStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDiskEncryptionByDefaultStatusRequestBuilder {
-        DescribeDiskEncryptionByDefaultStatusRequestBuilder::default()
+        DescribeDiskEncryptionByDefaultStatusRequestBuilder {
+            inner: DescribeDiskEncryptionByDefaultStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -174,10 +186,8 @@ pub enum DescribeDiskEncryptionByDefaultStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDiskEncryptionByDefaultStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
+        match error.code_index(&["InvalidParameter.RegionIdNotExists"]) {
+            0 => Self::InvalidParameterRegionIdNotExists(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiskMonitorDataRequest {
     /// The ID of the cloud disk that you want to query.
@@ -88,10 +88,25 @@ pub struct DescribeDiskMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiskMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiskMonitorDataRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDiskMonitorDataRequestBuilder {
-        DescribeDiskMonitorDataRequestBuilder::default()
+        DescribeDiskMonitorDataRequestBuilder {
+            inner: DescribeDiskMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,23 +301,32 @@ pub enum DescribeDiskMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceType.NotSupportCredit" => {
-                Self::InvalidInstanceTypeNotSupportCredit(error)
-            }
-            "InvalidParameter.EndTime" => Self::InvalidParameterEndTime(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStartTime.Malformed",
+                    "InvalidEndTime.Malformed",
+                    "InvalidPeriod.ValueNotSupported",
+                    "InvalidStartTime.TooEarly",
+                    "InvalidParameter.TooManyDataQueried",
+                    "Throttling",
+                    "InvalidInstanceType.NotSupportCredit",
+                    "InvalidParameter.EndTime",
+                    "InvalidDiskId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidStartTimeMalformed(error),
+            1 => Self::InvalidEndTimeMalformed(error),
+            2 => Self::InvalidPeriodValueNotSupported(error),
+            3 => Self::InvalidStartTimeTooEarly(error),
+            4 => Self::InvalidParameterTooManyDataQueried(error),
+            5 => Self::Throttling(error),
+            6 => Self::InvalidInstanceTypeNotSupportCredit(error),
+            7 => Self::InvalidParameterEndTime(error),
+            8 => Self::InvalidDiskIdNotFound(error),
+            9 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

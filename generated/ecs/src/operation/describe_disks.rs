@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDisksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -327,10 +327,51 @@ pub struct DescribeDisksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDisksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            disk_ids: None,
+            instance_id: None,
+            disk_type: None,
+            category: None,
+            status: None,
+            snapshot_id: None,
+            portable: None,
+            delete_with_instance: None,
+            delete_auto_snapshot: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            disk_name: None,
+            auto_snapshot_policy_id: None,
+            enable_auto_snapshot: None,
+            enable_automated_snapshot_policy: None,
+            disk_charge_type: None,
+            lock_reason: None,
+            filter: None,
+            resource_group_id: None,
+            enable_shared: None,
+            encrypted: None,
+            dry_run: None,
+            kms_key_id: None,
+            multi_attach: None,
+            tag: None,
+            additional_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDisksRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDisksRequestBuilder {
-        DescribeDisksRequestBuilder::default()
+        DescribeDisksRequestBuilder {
+            inner: DescribeDisksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -947,41 +988,56 @@ pub enum DescribeDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskType.ValueNotSupported" => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            "InvalidCategory.ValueNotSupported" => {
-                Self::InvalidCategoryValueNotSupported(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.DiskIds" => Self::InvalidParameterDiskIds(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidSnapshot.NotFound" => Self::InvalidSnapshotNotFound(error),
-            "InvalidDiskIds.Malformed" => Self::InvalidDiskIdsMalformed(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.MultiAttachAndEnableSharedNotMatch" => {
-                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
-            }
-            "InvalidParameter.MultiAttach" => Self::InvalidParameterMultiAttach(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidDiskIds.ValueNotSupported" => {
-                Self::InvalidDiskIdsValueNotSupported(error)
-            }
-            "InvalidDiskChargeType.NotFound" => {
-                Self::InvalidDiskChargeTypeNotFound(error)
-            }
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDiskType.ValueNotSupported",
+                    "InvalidCategory.ValueNotSupported",
+                    "InvalidStatus.ValueNotSupported",
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "InvalidRegion.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "MissingParamter.RegionId",
+                    "InvalidParameter.DiskIds",
+                    "IncompleteParamter",
+                    "InvalidParamter",
+                    "InvalidSnapshot.NotFound",
+                    "InvalidDiskIds.Malformed",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.MultiAttachAndEnableSharedNotMatch",
+                    "InvalidParameter.MultiAttach",
+                    "InvalidFilterKey.NotFound",
+                    "InvalidFilterValue",
+                    "InvalidDiskIds.ValueNotSupported",
+                    "InvalidDiskChargeType.NotFound",
+                    "InvalidLockReason.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDiskTypeValueNotSupported(error),
+            1 => Self::InvalidCategoryValueNotSupported(error),
+            2 => Self::InvalidStatusValueNotSupported(error),
+            3 => Self::InvalidTagMismatch(error),
+            4 => Self::InvalidTagCount(error),
+            5 => Self::InvalidRegionNotFound(error),
+            6 => Self::InvalidZoneIdNotFound(error),
+            7 => Self::MissingParamterRegionId(error),
+            8 => Self::InvalidParameterDiskIds(error),
+            9 => Self::IncompleteParamter(error),
+            10 => Self::InvalidParamter(error),
+            11 => Self::InvalidSnapshotNotFound(error),
+            12 => Self::InvalidDiskIdsMalformed(error),
+            13 => Self::UserNotInTheWhiteList(error),
+            14 => Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error),
+            15 => Self::InvalidParameterMultiAttach(error),
+            16 => Self::InvalidFilterKeyNotFound(error),
+            17 => Self::InvalidFilterValue(error),
+            18 => Self::InvalidDiskIdsValueNotSupported(error),
+            19 => Self::InvalidDiskChargeTypeNotFound(error),
+            20 => Self::InvalidLockReasonNotFound(error),
+            21 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDisksFullStatusRequest {
     /// The region ID of the EBS device. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,32 @@ pub struct DescribeDisksFullStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDisksFullStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            health_status: None,
+            event_type: None,
+            event_time: None,
+            page_number: None,
+            page_size: None,
+            disk_id: None,
+            event_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDisksFullStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDisksFullStatusRequestBuilder {
-        DescribeDisksFullStatusRequestBuilder::default()
+        DescribeDisksFullStatusRequestBuilder {
+            inner: DescribeDisksFullStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -406,20 +428,26 @@ pub enum DescribeDisksFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "DiskIdLimitExceeded" => Self::DiskIdLimitExceeded(error),
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "InvalidParameter.TimeEndBeforeStart" => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "TooManyDiskEvent.DiskIdRequired" => {
-                Self::TooManyDiskEventDiskIdRequired(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "DiskIdLimitExceeded",
+                    "EventIdLimitExceeded",
+                    "InvalidParameter.TimeEndBeforeStart",
+                    "OperationDenied.NotInWhiteList",
+                    "TooManyDiskEvent.DiskIdRequired",
+                    "MissingParameter",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::DiskIdLimitExceeded(error),
+            2 => Self::EventIdLimitExceeded(error),
+            3 => Self::InvalidParameterTimeEndBeforeStart(error),
+            4 => Self::OperationDeniedNotInWhiteList(error),
+            5 => Self::TooManyDiskEventDiskIdRequired(error),
+            6 => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipAddressesRequest {
     /// - Wire name: `RegionId`.
@@ -70,10 +70,33 @@ pub struct DescribeEipAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            eip_address: None,
+            allocation_id: None,
+            isp: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            lock_reason: None,
+            associated_instance_type: None,
+            associated_instance_id: None,
+            charge_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipAddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEipAddressesRequestBuilder {
-        DescribeEipAddressesRequestBuilder::default()
+        DescribeEipAddressesRequestBuilder {
+            inner: DescribeEipAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -316,28 +339,42 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIAssociatedInstanceType.ValueNotSupported" => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIAssociatedInstanceType.ValueNotSupported",
+                    "InvalidChargeType.ValueNotSupported",
+                    "InvalidAliuid",
+                    "ResourceQueryError",
+                    "InstanceType.Invalid",
+                    "InvalidParameter",
+                    "OperationUnsupported.ResourceGroupId",
+                    "IellgalParameter.OwnerAccount",
+                    "InvalidResourceGroupId",
+                    "OperationFailed.Endpoint",
+                    "Forbidden.RegionNotFound",
+                    "InvalidFilterKey.NotFound",
+                    "InvalidFilterValue",
+                    "InvalidLockReason.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
+            1 => Self::InvalidChargeTypeValueNotSupported(error),
+            2 => Self::InvalidAliuid(error),
+            3 => Self::ResourceQueryError(error),
+            4 => Self::InstanceTypeInvalid(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::OperationUnsupportedResourceGroupId(error),
+            7 => Self::IellgalParameterOwnerAccount(error),
+            8 => Self::InvalidResourceGroupId(error),
+            9 => Self::OperationFailedEndpoint(error),
+            10 => Self::ForbiddenRegionNotFound(error),
+            11 => Self::InvalidFilterKeyNotFound(error),
+            12 => Self::InvalidFilterValue(error),
+            13 => Self::InvalidLockReasonNotFound(error),
+            14 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

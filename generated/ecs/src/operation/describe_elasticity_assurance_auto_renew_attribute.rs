@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeElasticityAssuranceAutoRenewAttributeRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,10 +37,23 @@ pub struct DescribeElasticityAssuranceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeElasticityAssuranceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeElasticityAssuranceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder {
-        DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder::default()
+        DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder {
+            inner: DescribeElasticityAssuranceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,14 +207,18 @@ pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Invalid.PrivatePoolOptionsId",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "MissingParameter.PrivatePoolOptionsId",
+                ],
+            )
+        {
+            0 => Self::InvalidPrivatePoolOptionsId(error),
+            1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            2 => Self::MissingParameterPrivatePoolOptionsId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEniMonitorDataRequest {
     /// The secondary ENI ID. By default, all secondary ENIs that are bound to the specified instance are queried.
@@ -83,10 +83,27 @@ pub struct DescribeEniMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEniMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            eni_id: None,
+            region_id: None,
+            instance_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEniMonitorDataRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEniMonitorDataRequestBuilder {
-        DescribeEniMonitorDataRequestBuilder::default()
+        DescribeEniMonitorDataRequestBuilder {
+            inner: DescribeEniMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,25 +322,36 @@ pub enum DescribeEniMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceType.NotSupportCredit" => {
-                Self::InvalidInstanceTypeNotSupportCredit(error)
-            }
-            "InvalidParameter.EndTime" => Self::InvalidParameterEndTime(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidEniId.NotFound",
+                    "InvalidStartTime.Malformed",
+                    "InvalidEndTime.Malformed",
+                    "InvalidPeriod.ValueNotSupported",
+                    "InvalidStartTime.TooEarly",
+                    "InvalidParameter.TooManyDataQueried",
+                    "Throttling",
+                    "InvalidInstanceType.NotSupportCredit",
+                    "InvalidParameter.EndTime",
+                    "InvalidDiskId.NotFound",
+                    "InvalidEcsId.NotFound",
+                    "InvalidParam.Malformed",
+                ],
+            )
+        {
+            0 => Self::InvalidEniIdNotFound(error),
+            1 => Self::InvalidStartTimeMalformed(error),
+            2 => Self::InvalidEndTimeMalformed(error),
+            3 => Self::InvalidPeriodValueNotSupported(error),
+            4 => Self::InvalidStartTimeTooEarly(error),
+            5 => Self::InvalidParameterTooManyDataQueried(error),
+            6 => Self::Throttling(error),
+            7 => Self::InvalidInstanceTypeNotSupportCredit(error),
+            8 => Self::InvalidParameterEndTime(error),
+            9 => Self::InvalidDiskIdNotFound(error),
+            10 => Self::InvalidEcsIdNotFound(error),
+            11 => Self::InvalidParamMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `RegionId`.
@@ -49,10 +49,26 @@ pub struct DescribeForwardTableEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeForwardTableEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            forward_entry_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeForwardTableEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeForwardTableEntriesRequestBuilder {
-        DescribeForwardTableEntriesRequestBuilder::default()
+        DescribeForwardTableEntriesRequestBuilder {
+            inner: DescribeForwardTableEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,12 +238,18 @@ pub enum DescribeForwardTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorretForwardEntryStatus",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorretForwardEntryStatus(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidForwardTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_ha_vips::DescribeHaVipsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHaVipsRequest {
     /// - Wire name: `RegionId`.
@@ -47,10 +47,25 @@ pub struct DescribeHaVipsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHaVipsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHaVipsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHaVipsRequestBuilder {
-        DescribeHaVipsRequestBuilder::default()
+        DescribeHaVipsRequestBuilder {
+            inner: DescribeHaVipsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,12 +228,18 @@ pub enum DescribeHaVipsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidFilterKey.ValueNotSupported",
+                ],
+            )
+        {
+            0 => Self::ForbiddenHaVip(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHpcClustersRequest {
     /// The IDs of HPC clusters. The value is a JSON array that consists of up to 100 HPC cluster IDs. Separate the HPC cluster IDs with commas (,).
@@ -77,10 +77,26 @@ pub struct DescribeHpcClustersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHpcClustersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            hpc_cluster_ids: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHpcClustersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHpcClustersRequestBuilder {
-        DescribeHpcClustersRequestBuilder::default()
+        DescribeHpcClustersRequestBuilder {
+            inner: DescribeHpcClustersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,16 +309,22 @@ pub enum DescribeHpcClustersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter.HpcClusterId" => Self::MissingParameterHpcClusterId(error),
-            "InvalidHpcClusterIds.ExceedLimit" => {
-                Self::InvalidHpcClusterIdsExceedLimit(error)
-            }
-            "InvalidHpcClusterIds.Malformed" => {
-                Self::InvalidHpcClusterIdsMalformed(error)
-            }
-            "Invalid.Parameter" => Self::InvalidParameter(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegionId.NotFound",
+                    "MissingParameter.HpcClusterId",
+                    "InvalidHpcClusterIds.ExceedLimit",
+                    "InvalidHpcClusterIds.Malformed",
+                    "Invalid.Parameter",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::MissingParameterHpcClusterId(error),
+            2 => Self::InvalidHpcClusterIdsExceedLimit(error),
+            3 => Self::InvalidHpcClusterIdsMalformed(error),
+            4 => Self::InvalidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImageComponentsRequest {
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,32 @@ pub struct DescribeImageComponentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImageComponentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            name: None,
+            next_token: None,
+            max_results: None,
+            owner: None,
+            image_component_id: None,
+            component_type: None,
+            system_type: None,
+            component_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImageComponentsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImageComponentsRequestBuilder {
-        DescribeImageComponentsRequestBuilder::default()
+        DescribeImageComponentsRequestBuilder {
+            inner: DescribeImageComponentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -410,21 +432,24 @@ pub enum DescribeImageComponentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Owner" => Self::InvalidParameterOwner(error),
-            "InvalidImageComponentIdSize.ExceededMaxNumber" => {
-                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
-            }
-            "InvalidSystemType.NotSupportedValue" => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            "InvalidComponentType.NotSupportedValue" => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            "InvalidParameter.ComponentVersion" => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Owner",
+                    "InvalidImageComponentIdSize.ExceededMaxNumber",
+                    "InvalidSystemType.NotSupportedValue",
+                    "InvalidComponentType.NotSupportedValue",
+                    "InvalidParameter.ComponentVersion",
+                    "Invalid.NextToken",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterOwner(error),
+            1 => Self::InvalidImageComponentIdSizeExceededMaxNumber(error),
+            2 => Self::InvalidSystemTypeNotSupportedValue(error),
+            3 => Self::InvalidComponentTypeNotSupportedValue(error),
+            4 => Self::InvalidParameterComponentVersion(error),
+            5 => Self::InvalidNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImageFromFamilyRequest {
     /// The ID of the region in which to create the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -46,10 +46,23 @@ pub struct DescribeImageFromFamilyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImageFromFamilyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_family: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImageFromFamilyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImageFromFamilyRequestBuilder {
-        DescribeImageFromFamilyRequestBuilder::default()
+        DescribeImageFromFamilyRequestBuilder {
+            inner: DescribeImageFromFamilyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,9 +204,10 @@ pub enum DescribeImageFromFamilyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidUser.Unauthorized", "InvalidRegionId.NotFound"])
+        {
+            0 => Self::InvalidUserUnauthorized(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImagePipelineExecutionsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -100,10 +100,28 @@ pub struct DescribeImagePipelineExecutionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImagePipelineExecutionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            image_pipeline_id: None,
+            execution_id: None,
+            status: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImagePipelineExecutionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImagePipelineExecutionsRequestBuilder {
-        DescribeImagePipelineExecutionsRequestBuilder::default()
+        DescribeImagePipelineExecutionsRequestBuilder {
+            inner: DescribeImagePipelineExecutionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -341,16 +359,22 @@ pub enum DescribeImagePipelineExecutionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Status" => Self::InvalidParameterStatus(error),
-            "MissingParameter.ImagePipelineId" => {
-                Self::MissingParameterImagePipelineId(error)
-            }
-            "InvalidExecutionId.SizeExceeded" => {
-                Self::InvalidExecutionIdSizeExceeded(error)
-            }
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
-            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Status",
+                    "MissingParameter.ImagePipelineId",
+                    "InvalidExecutionId.SizeExceeded",
+                    "Invalid.NextToken",
+                    "InvalidImagePipeline.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterStatus(error),
+            1 => Self::MissingParameterImagePipelineId(error),
+            2 => Self::InvalidExecutionIdSizeExceeded(error),
+            3 => Self::InvalidNextToken(error),
+            4 => Self::InvalidImagePipelineNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImagePipelinesRequest {
     /// The region ID of the image template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -77,10 +77,28 @@ pub struct DescribeImagePipelinesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImagePipelinesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            name: None,
+            next_token: None,
+            max_results: None,
+            image_pipeline_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImagePipelinesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImagePipelinesRequestBuilder {
-        DescribeImagePipelinesRequestBuilder::default()
+        DescribeImagePipelinesRequestBuilder {
+            inner: DescribeImagePipelinesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -304,12 +322,18 @@ pub enum DescribeImagePipelinesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImagePipelineIdSize.ExceededMaxNumber" => {
-                Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidImagePipelineIdSize.ExceededMaxNumber",
+                    "InvalidName.Malformed",
+                    "Invalid.NextToken",
+                ],
+            )
+        {
+            0 => Self::InvalidImagePipelineIdSizeExceededMaxNumber(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

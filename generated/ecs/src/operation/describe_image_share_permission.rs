@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImageSharePermissionRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -64,10 +64,25 @@ pub struct DescribeImageSharePermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImageSharePermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImageSharePermissionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImageSharePermissionRequestBuilder {
-        DescribeImageSharePermissionRequestBuilder::default()
+        DescribeImageSharePermissionRequestBuilder {
+            inner: DescribeImageSharePermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -275,9 +290,9 @@ pub enum DescribeImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+        match error.code_index(&["MissingParameter", "InvalidImageId.NotFound"]) {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

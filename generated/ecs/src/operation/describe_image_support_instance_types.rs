@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImageSupportInstanceTypesRequest {
     /// Details about the instance types that are supported by the image.
@@ -53,10 +53,25 @@ pub struct DescribeImageSupportInstanceTypesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImageSupportInstanceTypesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            action_type: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImageSupportInstanceTypesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImageSupportInstanceTypesRequestBuilder {
-        DescribeImageSupportInstanceTypesRequestBuilder::default()
+        DescribeImageSupportInstanceTypesRequestBuilder {
+            inner: DescribeImageSupportInstanceTypesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,13 +276,20 @@ pub enum DescribeImageSupportInstanceTypesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeImageSupportInstanceTypesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidUsage" => Self::InvalidUsage(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParamter",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidUsage",
+                    "InvalidImageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParamter(error),
+            1 => Self::InvalidInstanceTypeValueNotSupported(error),
+            2 => Self::InvalidUsage(error),
+            3 => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// The region ID of the image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -239,10 +239,44 @@ pub struct DescribeImagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            image_id: None,
+            show_expired: None,
+            snapshot_id: None,
+            image_name: None,
+            image_family: None,
+            image_owner_alias: None,
+            instance_type: None,
+            is_support_io_optimized: None,
+            is_support_cloudinit: None,
+            os_type: None,
+            architecture: None,
+            page_number: None,
+            page_size: None,
+            usage: None,
+            dry_run: None,
+            action_type: None,
+            resource_group_id: None,
+            tag: None,
+            filter: None,
+            is_public: None,
+            image_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImagesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeImagesRequestBuilder {
-        DescribeImagesRequestBuilder::default()
+        DescribeImagesRequestBuilder {
+            inner: DescribeImagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -710,34 +744,42 @@ pub enum DescribeImagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageOwnerAlias.ValueNotSupported" => {
-                Self::InvalidImageOwnerAliasValueNotSupported(error)
-            }
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidFilterValue.NetworkType" => {
-                Self::InvalidFilterValueNetworkType(error)
-            }
-            "InvalidOperation.ImageOwnerIdUnsupported" => {
-                Self::InvalidOperationImageOwnerIdUnsupported(error)
-            }
-            "InvalidImageOwnerAlias.PublicImageUnsupported" => {
-                Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
-            }
-            "CurrentAccount.NotSupportPublicImage" => {
-                Self::CurrentAccountNotSupportPublicImage(error)
-            }
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidUsage" => Self::InvalidUsage(error),
-            "InvalidOSType" => Self::InvalidOsType(error),
-            "InvalidArchitecture" => Self::InvalidArchitecture(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidImageOwnerAlias.ValueNotSupported",
+                    "InvalidParamter",
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidFilterValue.NetworkType",
+                    "InvalidOperation.ImageOwnerIdUnsupported",
+                    "InvalidImageOwnerAlias.PublicImageUnsupported",
+                    "CurrentAccount.NotSupportPublicImage",
+                    "InvalidFilterKey.NotFound",
+                    "InvalidFilterValue",
+                    "InvalidUsage",
+                    "InvalidOSType",
+                    "InvalidArchitecture",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidImageOwnerAliasValueNotSupported(error),
+            1 => Self::InvalidParamter(error),
+            2 => Self::InvalidTagMismatch(error),
+            3 => Self::InvalidTagCount(error),
+            4 => Self::InvalidInstanceTypeValueNotSupported(error),
+            5 => Self::InvalidFilterValueNetworkType(error),
+            6 => Self::InvalidOperationImageOwnerIdUnsupported(error),
+            7 => Self::InvalidImageOwnerAliasPublicImageUnsupported(error),
+            8 => Self::CurrentAccountNotSupportPublicImage(error),
+            9 => Self::InvalidFilterKeyNotFound(error),
+            10 => Self::InvalidFilterValue(error),
+            11 => Self::InvalidUsage(error),
+            12 => Self::InvalidOsType(error),
+            13 => Self::InvalidArchitecture(error),
+            14 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

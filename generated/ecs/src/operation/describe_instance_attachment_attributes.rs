@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttachmentAttributesRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -70,10 +70,25 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceAttachmentAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_ids: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceAttachmentAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceAttachmentAttributesRequestBuilder {
-        DescribeInstanceAttachmentAttributesRequestBuilder::default()
+        DescribeInstanceAttachmentAttributesRequestBuilder {
+            inner: DescribeInstanceAttachmentAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -334,69 +349,80 @@ pub enum DescribeInstanceAttachmentAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAttachmentAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceType",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.ZoneId",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidAliUid",
+                    "MissingParameter.PackageType",
+                    "MissingParameter.PrivatePoolOptions.Ids",
+                    "MissingParameter.InstanceCpuCoreCount",
+                    "MissingParameter.InstanceAmount",
+                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "Invalid.TooManyZoneIds",
+                    "Invalid.TooManyInstanceTypes",
+                    "Invalid.TooManyUnpaidPrivatePool",
+                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.PrivatePoolOptions.Ids",
+                    "Invalid.PackageType",
+                    "Invalid.PrivatePool.Purchase",
+                    "Invalid.AssuranceTimes.NotSupported",
+                    "RepeatStartPrivatePool",
+                    "InvalidParameter.TooManyInstanceIds",
+                    "Abs.InvalidInstanceIds.MalFormed",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidParameter",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::DedicatedHostNotSupported(error),
+            2 => Self::SpotNotSupported(error),
+            3 => Self::ClassicNetworkNotSupported(error),
+            4 => Self::InvalidInstanceId(error),
+            5 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            6 => Self::MissingParameterPrivatePoolOptionsId(error),
+            7 => Self::InvalidPrivatePoolOptionsId(error),
+            8 => Self::InvalidInstanceType(error),
+            9 => Self::InvalidInstanceChargeType(error),
+            10 => Self::InvalidZoneId(error),
+            11 => Self::InvalidPrivatePoolOptionsStatus(error),
+            12 => Self::InvalidPlatformValueNotSupported(error),
+            13 => Self::InvalidAliUid(error),
+            14 => Self::MissingParameterPackageType(error),
+            15 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            16 => Self::MissingParameterInstanceCpuCoreCount(error),
+            17 => Self::MissingParameterInstanceAmount(error),
+            18 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            19 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            20 => Self::InvalidTooManyZoneIds(error),
+            21 => Self::InvalidTooManyInstanceTypes(error),
+            22 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            23 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            24 => Self::InvalidPrivatePoolOptionsIds(error),
+            25 => Self::InvalidPackageType(error),
+            26 => Self::InvalidPrivatePoolPurchase(error),
+            27 => Self::InvalidAssuranceTimesNotSupported(error),
+            28 => Self::RepeatStartPrivatePool(error),
+            29 => Self::InvalidParameterTooManyInstanceIds(error),
+            30 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            31 => Self::InvalidInstanceIdsNotFound(error),
+            32 => Self::InvalidParameter(error),
+            33 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttributeRequest {
     /// The instance ID.
@@ -32,10 +32,22 @@ pub struct DescribeInstanceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceAttributeRequestBuilder {
-        DescribeInstanceAttributeRequestBuilder::default()
+        DescribeInstanceAttributeRequestBuilder {
+            inner: DescribeInstanceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -381,9 +393,9 @@ pub enum DescribeInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error.code_index(&["InvalidInstanceId.NotFound", "InternalError"]) {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

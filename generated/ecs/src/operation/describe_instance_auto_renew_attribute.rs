@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// The IDs of the instances. You can specify up to 100 subscription instance IDs in a single request. Separate multiple instance IDs with commas (,).
@@ -75,10 +75,26 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            renewal_status: None,
+            page_size: None,
+            page_number: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceAutoRenewAttributeRequestBuilder {
-        DescribeInstanceAutoRenewAttributeRequestBuilder::default()
+        DescribeInstanceAutoRenewAttributeRequestBuilder {
+            inner: DescribeInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -313,25 +329,32 @@ pub enum DescribeInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Throttling" => Self::Throttling(error),
-            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InvalidParameter.RenewalStatusInstanceId" => {
-                Self::InvalidParameterRenewalStatusInstanceId(error)
-            }
-            "InvalidParameter.PageSize" => Self::InvalidParameterPageSize(error),
-            "InvalidParameter.PageNumber" => Self::InvalidParameterPageNumber(error),
-            "InvalidParameter.InvalidInstanceId" => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Throttling",
+                    "MissingParameter.InstanceId",
+                    "InvalidParameter.ToManyInstanceIds",
+                    "IncorrectInstanceStatus",
+                    "ChargeTypeViolation",
+                    "InvalidParameter.RenewalStatus",
+                    "InvalidParameter.RenewalStatusInstanceId",
+                    "InvalidParameter.PageSize",
+                    "InvalidParameter.PageNumber",
+                    "InvalidParameter.InvalidInstanceId",
+                ],
+            )
+        {
+            0 => Self::Throttling(error),
+            1 => Self::MissingParameterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidParameterRenewalStatus(error),
+            6 => Self::InvalidParameterRenewalStatusInstanceId(error),
+            7 => Self::InvalidParameterPageSize(error),
+            8 => Self::InvalidParameterPageNumber(error),
+            9 => Self::InvalidParameterInvalidInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

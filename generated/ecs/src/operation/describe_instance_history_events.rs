@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceHistoryEventsRequest {
     /// The region ID of the resource. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
@@ -197,10 +197,39 @@ pub struct DescribeInstanceHistoryEventsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceHistoryEventsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            event_cycle_status: None,
+            event_type: None,
+            not_before: None,
+            event_publish_time: None,
+            impact_level: None,
+            page_number: None,
+            page_size: None,
+            resource_type: None,
+            event_id: None,
+            instance_event_cycle_status: None,
+            instance_event_type: None,
+            resource_id: None,
+            tag: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceHistoryEventsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceHistoryEventsRequestBuilder {
-        DescribeInstanceHistoryEventsRequestBuilder::default()
+        DescribeInstanceHistoryEventsRequestBuilder {
+            inner: DescribeInstanceHistoryEventsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -637,16 +666,22 @@ pub enum DescribeInstanceHistoryEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "InvalidParameter.TimeEndBeforeStart" => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "EventIdLimitExceeded",
+                    "InvalidParameter.TimeEndBeforeStart",
+                    "OperationDenied.NotInWhiteList",
+                    "MissingParameter",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::EventIdLimitExceeded(error),
+            2 => Self::InvalidParameterTimeEndBeforeStart(error),
+            3 => Self::OperationDeniedNotInWhiteList(error),
+            4 => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceMaintenanceAttributesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -62,10 +62,25 @@ pub struct DescribeInstanceMaintenanceAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceMaintenanceAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceMaintenanceAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceMaintenanceAttributesRequestBuilder {
-        DescribeInstanceMaintenanceAttributesRequestBuilder::default()
+        DescribeInstanceMaintenanceAttributesRequestBuilder {
+            inner: DescribeInstanceMaintenanceAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,14 +276,22 @@ pub enum DescribeInstanceMaintenanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceMaintenanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InstanceIdLimitExceeded",
+                    "OperationDenied.NotInWhiteList",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InstanceIdLimitExceeded(error),
+            3 => Self::OperationDeniedNotInWhiteList(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceModificationPriceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -61,10 +61,26 @@ pub struct DescribeInstanceModificationPriceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceModificationPriceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            system_disk: None,
+            data_disk: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceModificationPriceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceModificationPriceRequestBuilder {
-        DescribeInstanceModificationPriceRequestBuilder::default()
+        DescribeInstanceModificationPriceRequestBuilder {
+            inner: DescribeInstanceModificationPriceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -291,53 +307,60 @@ pub enum DescribeInstanceModificationPriceError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceModificationPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.InstanceTypeOrDataDisk" => {
-                Self::MissingParameterInstanceTypeOrDataDisk(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskCategory.Missing" => Self::InvalidDiskCategoryMissing(error),
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidInstanceType.NotSupportUpgrade" => {
-                Self::InvalidInstanceTypeNotSupportUpgrade(error)
-            }
-            "InstanceExpired" => Self::InstanceExpired(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "Throttling" => Self::Throttling(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.InstanceTypeOrDataDisk",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidDiskCategory.Missing",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidDiskSize.TooSmall",
+                    "OperationDenied.PerformanceLevelNotMatch",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidAction.WithActiveElasticUpgrade",
+                    "PriceNotFound",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "ChargeTypeViolation",
+                    "InvalidInstanceType.NotSupportUpgrade",
+                    "InstanceExpired",
+                    "Throttling.User",
+                    "Throttling",
+                    "InstanceType.Offline",
+                    "RegionUnauthorized",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameterInstanceTypeOrDataDisk(error),
+            1 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            2 => Self::InvalidDiskCategoryMissing(error),
+            3 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            4 => Self::InvalidDiskCategoryValueNotSupported(error),
+            5 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            6 => Self::InvalidPerformanceLevelMalformed(error),
+            7 => Self::InvalidDiskSizeTooSmall(error),
+            8 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            9 => Self::InvalidInstanceTypeValueNotSupported(error),
+            10 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            11 => Self::PriceNotFound(error),
+            12 => Self::InvalidParameterResourceOwnerAccount(error),
+            13 => Self::ChargeTypeViolation(error),
+            14 => Self::InvalidInstanceTypeNotSupportUpgrade(error),
+            15 => Self::InstanceExpired(error),
+            16 => Self::ThrottlingUser(error),
+            17 => Self::Throttling(error),
+            18 => Self::InstanceTypeOffline(error),
+            19 => Self::RegionUnauthorized(error),
+            20 => Self::InvalidRegionIdNotFound(error),
+            21 => Self::InvalidResourceGroupNotFound(error),
+            22 => Self::InvalidInstanceIdNotFound(error),
+            23 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

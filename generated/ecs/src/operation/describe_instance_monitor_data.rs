@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceMonitorDataRequest {
     /// The instance ID.
@@ -70,10 +70,25 @@ pub struct DescribeInstanceMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceMonitorDataRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceMonitorDataRequestBuilder {
-        DescribeInstanceMonitorDataRequestBuilder::default()
+        DescribeInstanceMonitorDataRequestBuilder {
+            inner: DescribeInstanceMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,22 +273,30 @@ pub enum DescribeInstanceMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStartTime.Malformed",
+                    "InvalidEndTime.Malformed",
+                    "InvalidPeriod.ValueNotSupported",
+                    "InvalidStartTime.TooEarly",
+                    "InvalidParameter.TooManyDataQueried",
+                    "Throttling",
+                    "InvalidStartTime.ValueNotSupported",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidStartTimeMalformed(error),
+            1 => Self::InvalidEndTimeMalformed(error),
+            2 => Self::InvalidPeriodValueNotSupported(error),
+            3 => Self::InvalidStartTimeTooEarly(error),
+            4 => Self::InvalidParameterTooManyDataQueried(error),
+            5 => Self::Throttling(error),
+            6 => Self::InvalidStartTimeValueNotSupported(error),
+            7 => Self::InvalidInstanceIdNotFound(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceRamRoleRequest {
     /// The page number.
@@ -74,10 +74,26 @@ pub struct DescribeInstanceRamRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceRamRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            instance_ids: None,
+            ram_role_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceRamRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceRamRoleRequestBuilder {
-        DescribeInstanceRamRoleRequestBuilder::default()
+        DescribeInstanceRamRoleRequestBuilder {
+            inner: DescribeInstanceRamRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,14 +293,22 @@ pub enum DescribeInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceIds.Malformed",
+                    "InvalidNetworkType.MismatchRamRole",
+                    "InvalidParameter.AllEmpty",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdsMalformed(error),
+            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            2 => Self::InvalidParameterAllEmpty(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

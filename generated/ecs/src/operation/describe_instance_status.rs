@@ -49,7 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusRequest {
     /// The region ID of the instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -107,10 +107,27 @@ pub struct DescribeInstanceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            cluster_id: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceStatusRequestBuilder {
-        DescribeInstanceStatusRequestBuilder::default()
+        DescribeInstanceStatusRequestBuilder {
+            inner: DescribeInstanceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -327,14 +344,18 @@ pub enum DescribeInstanceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.TooManyInstanceIds",
+                    "Abs.InvalidInstanceIds.MalFormed",
+                    "InvalidZoneId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterTooManyInstanceIds(error),
+            1 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            2 => Self::InvalidZoneIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

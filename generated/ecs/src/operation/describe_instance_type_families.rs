@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeFamiliesRequest {
     /// The region ID of the instance family. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -45,10 +45,23 @@ pub struct DescribeInstanceTypeFamiliesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceTypeFamiliesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            generation: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceTypeFamiliesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceTypeFamiliesRequestBuilder {
-        DescribeInstanceTypeFamiliesRequestBuilder::default()
+        DescribeInstanceTypeFamiliesRequestBuilder {
+            inner: DescribeInstanceTypeFamiliesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,8 +207,8 @@ pub enum DescribeInstanceTypeFamiliesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceTypeFamiliesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

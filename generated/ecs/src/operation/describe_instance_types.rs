@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesRequest {
     /// The instance family to which the instance type belongs. For information about the valid values of this parameter, see [DescribeInstanceTypeFamilies](<https://www.alibabacloud.com/help/doc-detail/25621.htm>).
@@ -396,10 +396,65 @@ pub struct DescribeInstanceTypesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceTypesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_type_family: None,
+            instance_types: None,
+            minimum_cpu_core_count: None,
+            maximum_cpu_core_count: None,
+            minimum_memory_size: None,
+            maximum_memory_size: None,
+            minimum_gpu_amount: None,
+            maximum_gpu_amount: None,
+            gpu_spec: None,
+            instance_category: None,
+            cpu_architecture: None,
+            minimum_cpu_speed_frequency: None,
+            maximum_cpu_speed_frequency: None,
+            minimum_cpu_turbo_frequency: None,
+            maximum_cpu_turbo_frequency: None,
+            physical_processor_model: None,
+            instance_family_level: None,
+            minimum_instance_pps_rx: None,
+            minimum_instance_pps_tx: None,
+            minimum_instance_bandwidth_rx: None,
+            minimum_instance_bandwidth_tx: None,
+            minimum_primary_eni_queue_number: None,
+            minimum_secondary_eni_queue_number: None,
+            minimum_eni_quantity: None,
+            minimum_queue_pair_number: None,
+            minimum_eri_quantity: None,
+            minimum_eni_private_ip_address_quantity: None,
+            minimum_eni_ipv6_address_quantity: None,
+            minimum_local_storage_amount: None,
+            minimum_local_storage_capacity: None,
+            minimum_disk_quantity: None,
+            local_storage_category: None,
+            nvme_support: None,
+            minimum_baseline_credit: None,
+            minimum_initial_credit: None,
+            instance_type_families: None,
+            gpu_specs: None,
+            instance_categories: None,
+            cpu_architectures: None,
+            physical_processor_models: None,
+            local_storage_categories: None,
+            max_results: None,
+            next_token: None,
+            additional_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceTypesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceTypesRequestBuilder {
-        DescribeInstanceTypesRequestBuilder::default()
+        DescribeInstanceTypesRequestBuilder {
+            inner: DescribeInstanceTypesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceVncUrlRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -57,10 +57,23 @@ pub struct DescribeInstanceVncUrlRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceVncUrlRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceVncUrlRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstanceVncUrlRequestBuilder {
-        DescribeInstanceVncUrlRequestBuilder::default()
+        DescribeInstanceVncUrlRequestBuilder {
+            inner: DescribeInstanceVncUrlRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,13 +224,24 @@ pub enum DescribeInstanceVncUrlError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionInstance" => Self::InvalidRegionInstance(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegionInstance",
+                    "IncorrectInstanceStatus",
+                    "InstanceNotReady",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionInstance(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::InstanceNotReady(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

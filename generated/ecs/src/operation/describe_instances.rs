@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstancesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -318,10 +318,59 @@ pub struct DescribeInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            zone_id: None,
+            instance_network_type: None,
+            security_group_id: None,
+            instance_ids: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            inner_ip_addresses: None,
+            private_ip_addresses: None,
+            public_ip_addresses: None,
+            eip_addresses: None,
+            instance_charge_type: None,
+            internet_charge_type: None,
+            instance_name: None,
+            image_id: None,
+            status: None,
+            lock_reason: None,
+            filter: None,
+            device_available: None,
+            io_optimized: None,
+            need_sale_cycle: None,
+            instance_type: None,
+            instance_type_family: None,
+            key_pair_name: None,
+            resource_group_id: None,
+            hpc_cluster_id: None,
+            rdma_ip_addresses: None,
+            dry_run: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            ipv6_address: None,
+            tag: None,
+            additional_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstancesRequestBuilder {
-        DescribeInstancesRequestBuilder::default()
+        DescribeInstancesRequestBuilder {
+            inner: DescribeInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -944,23 +993,36 @@ pub enum DescribeInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidNetworkType.NotFound" => Self::InvalidNetworkTypeNotFound(error),
-            "InvalidStatus.NotFound" => Self::InvalidStatusNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "InvalidHpcClusterId.NotFound",
+                    "InvalidHpcClusterId.Creating",
+                    "InternalError",
+                    "InvalidInstanceChargeType.NotFound",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidLockReason.NotFound",
+                    "InvalidFilterKey.NotFound",
+                    "InvalidFilterValue",
+                    "InvalidNetworkType.NotFound",
+                    "InvalidStatus.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTagMismatch(error),
+            1 => Self::InvalidTagCount(error),
+            2 => Self::InvalidHpcClusterIdNotFound(error),
+            3 => Self::InvalidHpcClusterIdCreating(error),
+            4 => Self::InternalError(error),
+            5 => Self::InvalidInstanceChargeTypeNotFound(error),
+            6 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            7 => Self::InvalidLockReasonNotFound(error),
+            8 => Self::InvalidFilterKeyNotFound(error),
+            9 => Self::InvalidFilterValue(error),
+            10 => Self::InvalidNetworkTypeNotFound(error),
+            11 => Self::InvalidStatusNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

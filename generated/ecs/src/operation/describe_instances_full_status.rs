@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstancesFullStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -120,10 +120,32 @@ pub struct DescribeInstancesFullStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstancesFullStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            health_status: None,
+            event_type: None,
+            not_before: None,
+            event_publish_time: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            event_id: None,
+            instance_event_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstancesFullStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInstancesFullStatusRequestBuilder {
-        DescribeInstancesFullStatusRequestBuilder::default()
+        DescribeInstancesFullStatusRequestBuilder {
+            inner: DescribeInstancesFullStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -420,17 +442,24 @@ pub enum DescribeInstancesFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.TimeEndBeforeStart" => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidParameter.TimeEndBeforeStart",
+                    "OperationDenied.NotInWhiteList",
+                    "InstanceIdLimitExceeded",
+                    "EventIdLimitExceeded",
+                    "MissingParameter",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidParameterTimeEndBeforeStart(error),
+            2 => Self::OperationDeniedNotInWhiteList(error),
+            3 => Self::InstanceIdLimitExceeded(error),
+            4 => Self::EventIdLimitExceeded(error),
+            5 => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInvocationResultsRequest {
     /// \$.parameters\[11\].schema.items.description
@@ -170,10 +170,34 @@ pub struct DescribeInvocationResultsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInvocationResultsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            invoke_id: None,
+            instance_id: None,
+            command_id: None,
+            invoke_record_status: None,
+            include_history: None,
+            content_encoding: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInvocationResultsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeInvocationResultsRequestBuilder {
-        DescribeInvocationResultsRequestBuilder::default()
+        DescribeInvocationResultsRequestBuilder {
+            inner: DescribeInvocationResultsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -538,22 +562,42 @@ pub enum DescribeInvocationResultsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "NumberExceed.Tags",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "MissingParameter.TagKey",
+                    "InvalidParam.PageNumber",
+                    "InvalidParam.PageSize",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InternalError.Dispatch",
+                    "ServiceUnavailable",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::MissingParameterTagKey(error),
+            6 => Self::InvalidParamPageNumber(error),
+            7 => Self::InvalidParamPageSize(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InternalErrorDispatch(error),
+            13 => Self::ServiceUnavailable(error),
+            14 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

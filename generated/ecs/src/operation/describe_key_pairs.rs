@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsRequest {
     /// The region ID of the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -87,10 +87,29 @@ pub struct DescribeKeyPairsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeKeyPairsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            key_pair_finger_print: None,
+            page_number: None,
+            page_size: None,
+            include_public_key: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeKeyPairsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeKeyPairsRequestBuilder {
-        DescribeKeyPairsRequestBuilder::default()
+        DescribeKeyPairsRequestBuilder {
+            inner: DescribeKeyPairsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

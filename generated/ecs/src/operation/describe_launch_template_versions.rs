@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// The region ID of the launch template.
@@ -104,10 +104,31 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLaunchTemplateVersionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            launch_template_version: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            min_version: None,
+            max_version: None,
+            default_version: None,
+            detail_flag: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLaunchTemplateVersionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLaunchTemplateVersionsRequestBuilder {
-        DescribeLaunchTemplateVersionsRequestBuilder::default()
+        DescribeLaunchTemplateVersionsRequestBuilder {
+            inner: DescribeLaunchTemplateVersionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -383,15 +404,24 @@ pub enum DescribeLaunchTemplateVersionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InnerServiceFailed",
+                    "InvalidLaunchTemplate.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InnerServiceFailed(error),
+            4 => Self::InvalidLaunchTemplateNotFound(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

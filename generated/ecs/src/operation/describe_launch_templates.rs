@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -84,10 +84,28 @@ pub struct DescribeLaunchTemplatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLaunchTemplatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            page_number: None,
+            page_size: None,
+            template_resource_group_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLaunchTemplatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLaunchTemplatesRequestBuilder {
-        DescribeLaunchTemplatesRequestBuilder::default()
+        DescribeLaunchTemplatesRequestBuilder {
+            inner: DescribeLaunchTemplatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -343,13 +361,24 @@ pub enum DescribeLaunchTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
-            "InternalError" => Self::InternalError(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InnerServiceFailed",
+                    "InternalError",
+                    "ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InnerServiceFailed(error),
+            4 => Self::InternalError(error),
+            5 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_limitation::DescribeLimitationRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLimitationRequest {
     /// - Wire name: `Limitation`.
@@ -32,10 +32,22 @@ pub struct DescribeLimitationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLimitationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            limitation: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLimitationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLimitationRequestBuilder {
-        DescribeLimitationRequestBuilder::default()
+        DescribeLimitationRequestBuilder {
+            inner: DescribeLimitationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,8 +168,8 @@ pub enum DescribeLimitationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidLimitation.NotFound" => Self::InvalidLimitationNotFound(error),
+        match error.code_index(&["InvalidLimitation.NotFound"]) {
+            0 => Self::InvalidLimitationNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

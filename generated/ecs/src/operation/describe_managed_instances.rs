@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeManagedInstancesRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -130,10 +130,34 @@ pub struct DescribeManagedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeManagedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            os_type: None,
+            instance_ip: None,
+            activation_id: None,
+            machine_id: None,
+            instance_name: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            tag: None,
+            max_results: None,
+            next_token: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeManagedInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeManagedInstancesRequestBuilder {
-        DescribeManagedInstancesRequestBuilder::default()
+        DescribeManagedInstancesRequestBuilder {
+            inner: DescribeManagedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -459,20 +483,38 @@ pub enum DescribeManagedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeManagedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InvalidParam.PageNumber",
+                    "InvalidParam.PageSize",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "NumberExceed.Tags",
+                    "MissingParameter.TagKey",
+                    "Duplicate.TagKey",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParamPageNumber(error),
+            2 => Self::InvalidParamPageSize(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::NumberExceedTags(error),
+            6 => Self::MissingParameterTagKey(error),
+            7 => Self::DuplicateTagKey(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

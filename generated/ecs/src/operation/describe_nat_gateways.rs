@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_nat_gateways::DescribeNatGatewaysRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysRequest {
     /// - Wire name: `RegionId`.
@@ -48,10 +48,26 @@ pub struct DescribeNatGatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNatGatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            vpc_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNatGatewaysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNatGatewaysRequestBuilder {
-        DescribeNatGatewaysRequestBuilder::default()
+        DescribeNatGatewaysRequestBuilder {
+            inner: DescribeNatGatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,9 +230,9 @@ pub enum DescribeNatGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidAliuid", "InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidAliuid(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaceAttributeRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -62,10 +62,25 @@ pub struct DescribeNetworkInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNetworkInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            network_interface_id: None,
+            attribute: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNetworkInterfaceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNetworkInterfaceAttributeRequestBuilder {
-        DescribeNetworkInterfaceAttributeRequestBuilder::default()
+        DescribeNetworkInterfaceAttributeRequestBuilder {
+            inner: DescribeNetworkInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -498,18 +513,34 @@ pub enum DescribeNetworkInterfaceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "Forbidden.RegionId",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "InvalidEniId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::ForbiddenRegionId(error),
+            5 => Self::InvalidRegionIdMalFormed(error),
+            6 => Self::InvalidUserTypeNotSupported(error),
+            7 => Self::AbsInvalidAccountNotFound(error),
+            8 => Self::ForbiddenNotSupportRam(error),
+            9 => Self::ForbiddenSubUser(error),
+            10 => Self::InvalidEniIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -189,10 +189,40 @@ pub struct DescribeNetworkInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNetworkInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            v_switch_id: None,
+            vpc_id: None,
+            primary_ip_address: None,
+            security_group_id: None,
+            network_interface_name: None,
+            r#type: None,
+            instance_id: None,
+            service_managed: None,
+            status: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            private_ip_address: None,
+            network_interface_id: None,
+            ipv6_address: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNetworkInterfacesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNetworkInterfacesRequestBuilder {
-        DescribeNetworkInterfacesRequestBuilder::default()
+        DescribeNetworkInterfacesRequestBuilder {
+            inner: DescribeNetworkInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -656,50 +686,66 @@ pub enum DescribeNetworkInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVpc.Empty" => Self::InvalidVpcEmpty(error),
-            "InvalidOperation.InvalidEniPageNumber" => {
-                Self::InvalidOperationInvalidEniPageNumber(error)
-            }
-            "InvalidVpc.Indeterminacy" => Self::InvalidVpcIndeterminacy(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "Forbidden.RegionId",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidVpc.Empty",
+                    "InvalidOperation.InvalidEniPageNumber",
+                    "InvalidVpc.Indeterminacy",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEcsState(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            7 => Self::ForbiddenRegionId(error),
+            8 => Self::InvalidRegionIdMalFormed(error),
+            9 => Self::InvalidUserTypeNotSupported(error),
+            10 => Self::AbsInvalidAccountNotFound(error),
+            11 => Self::ForbiddenNotSupportRam(error),
+            12 => Self::ForbiddenSubUser(error),
+            13 => Self::MaxEniCountExceeded(error),
+            14 => Self::EniPerInstanceLimitExceeded(error),
+            15 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            16 => Self::InvalidOperationVpcMismatch(error),
+            17 => Self::SecurityGroupInstanceLimitExceed(error),
+            18 => Self::InvalidSecurityGroupIdNotVpc(error),
+            19 => Self::InvalidOperationInvalidEniType(error),
+            20 => Self::InvalidVpcEmpty(error),
+            21 => Self::InvalidOperationInvalidEniPageNumber(error),
+            22 => Self::InvalidVpcIndeterminacy(error),
+            23 => Self::InvalidEcsIdNotFound(error),
+            24 => Self::InvalidEniIdNotFound(error),
+            25 => Self::InvalidVSwitchIdNotFound(error),
+            26 => Self::InvalidSecurityGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

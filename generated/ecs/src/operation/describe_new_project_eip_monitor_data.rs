@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_new_project_eip_monitor_data::DescribeNewProjectEipMonitorDataRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNewProjectEipMonitorDataRequest {
     /// - Wire name: `RegionId`.
@@ -47,10 +47,26 @@ pub struct DescribeNewProjectEipMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNewProjectEipMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNewProjectEipMonitorDataRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNewProjectEipMonitorDataRequestBuilder {
-        DescribeNewProjectEipMonitorDataRequestBuilder::default()
+        DescribeNewProjectEipMonitorDataRequestBuilder {
+            inner: DescribeNewProjectEipMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,19 +238,28 @@ pub enum DescribeNewProjectEipMonitorDataError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNewProjectEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationDenied.TooManyDataQueried" => {
-                Self::OperationDeniedTooManyDataQueried(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStartTime.Malformed",
+                    "InvalidEndTime.Malformed",
+                    "InvalidPeriod.ValueNotSupported",
+                    "InvalidStartTime.TooEarly",
+                    "InvalidAllocationId.NotFound",
+                    "InvalidParameter",
+                    "OperationDenied.TooManyDataQueried",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidStartTimeMalformed(error),
+            1 => Self::InvalidEndTimeMalformed(error),
+            2 => Self::InvalidPeriodValueNotSupported(error),
+            3 => Self::InvalidStartTimeTooEarly(error),
+            4 => Self::InvalidAllocationIdNotFound(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::OperationDeniedTooManyDataQueried(error),
+            7 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_physical_connections::DescribePhysicalConnectionsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePhysicalConnectionsRequest {
     /// - Wire name: `RegionId`.
@@ -53,10 +53,27 @@ pub struct DescribePhysicalConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePhysicalConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            client_token: None,
+            user_cidr: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePhysicalConnectionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePhysicalConnectionsRequestBuilder {
-        DescribePhysicalConnectionsRequestBuilder::default()
+        DescribePhysicalConnectionsRequestBuilder {
+            inner: DescribePhysicalConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,11 +253,13 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &["InvalidRegionId.NotFound", "InvalidFilterKey.ValueNotSupported"],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

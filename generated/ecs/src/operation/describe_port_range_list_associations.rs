@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePortRangeListAssociationsRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -56,10 +56,25 @@ pub struct DescribePortRangeListAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePortRangeListAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            port_range_list_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePortRangeListAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePortRangeListAssociationsRequestBuilder {
-        DescribePortRangeListAssociationsRequestBuilder::default()
+        DescribePortRangeListAssociationsRequestBuilder {
+            inner: DescribePortRangeListAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,12 +255,18 @@ pub enum DescribePortRangeListAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribePortRangeListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidPortRangeListId.NotFound",
+                    "InvalidParameter",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidPortRangeListIdNotFound(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePortRangeListEntriesRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DescribePortRangeListEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePortRangeListEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            port_range_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePortRangeListEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePortRangeListEntriesRequestBuilder {
-        DescribePortRangeListEntriesRequestBuilder::default()
+        DescribePortRangeListEntriesRequestBuilder {
+            inner: DescribePortRangeListEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,11 +201,11 @@ pub enum DescribePortRangeListEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(&["InvalidPortRangeListId.NotFound", "InvalidRegionId.NotFound"])
+        {
+            0 => Self::InvalidPortRangeListIdNotFound(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

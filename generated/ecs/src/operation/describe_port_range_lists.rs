@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePortRangeListsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -75,10 +75,28 @@ pub struct DescribePortRangeListsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePortRangeListsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            next_token: None,
+            max_results: None,
+            port_range_list_name: None,
+            port_range_list_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePortRangeListsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePortRangeListsRequestBuilder {
-        DescribePortRangeListsRequestBuilder::default()
+        DescribePortRangeListsRequestBuilder {
+            inner: DescribePortRangeListsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,10 +318,18 @@ pub enum DescribePortRangeListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LimitExceed.PortRangeListId" => Self::LimitExceedPortRangeListId(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "LimitExceed.PortRangeListId",
+                    "InvalidParameter",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::LimitExceedPortRangeListId(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

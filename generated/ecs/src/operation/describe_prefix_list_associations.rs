@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePrefixListAssociationsRequest {
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,25 @@ pub struct DescribePrefixListAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePrefixListAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            prefix_list_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePrefixListAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePrefixListAssociationsRequestBuilder {
-        DescribePrefixListAssociationsRequestBuilder::default()
+        DescribePrefixListAssociationsRequestBuilder {
+            inner: DescribePrefixListAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,11 +255,20 @@ pub enum DescribePrefixListAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "NotSupported.ResourceType" => Self::NotSupportedResourceType(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "NotSupported.ResourceType",
+                    "InvalidPrefixListId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::NotSupportedResourceType(error),
+            2 => Self::InvalidPrefixListIdNotFound(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePrefixListAttributesRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DescribePrefixListAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePrefixListAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            prefix_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePrefixListAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePrefixListAttributesRequestBuilder {
-        DescribePrefixListAttributesRequestBuilder::default()
+        DescribePrefixListAttributesRequestBuilder {
+            inner: DescribePrefixListAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,9 +236,11 @@ pub enum DescribePrefixListAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(&["InvalidPrefixListId.NotFound", "InvalidRegionId.NotFound"])
+        {
+            0 => Self::InvalidPrefixListIdNotFound(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

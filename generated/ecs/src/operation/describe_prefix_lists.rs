@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePrefixListsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -88,10 +88,29 @@ pub struct DescribePrefixListsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePrefixListsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            prefix_list_name: None,
+            next_token: None,
+            max_results: None,
+            address_family: None,
+            prefix_list_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePrefixListsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePrefixListsRequestBuilder {
-        DescribePrefixListsRequestBuilder::default()
+        DescribePrefixListsRequestBuilder {
+            inner: DescribePrefixListsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -316,10 +335,18 @@ pub enum DescribePrefixListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "LimitExceed.PrefixListId" => Self::LimitExceedPrefixListId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "LimitExceed.PrefixListId",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::LimitExceedPrefixListId(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

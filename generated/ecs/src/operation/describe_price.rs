@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePriceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -292,10 +292,50 @@ pub struct DescribePriceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePriceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            image_id: None,
+            instance_type: None,
+            dedicated_host_type: None,
+            io_optimized: None,
+            instance_network_type: None,
+            internet_charge_type: None,
+            internet_max_bandwidth_out: None,
+            system_disk: None,
+            period: None,
+            price_unit: None,
+            amount: None,
+            offering_type: None,
+            instance_amount: None,
+            scope: None,
+            platform: None,
+            capacity: None,
+            assurance_times: None,
+            instance_cpu_core_count: None,
+            isp: None,
+            instance_type_list: None,
+            spot_strategy: None,
+            spot_duration: None,
+            zone_id: None,
+            data_disk: None,
+            scheduler_options: None,
+            start_time: None,
+            recurrence_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePriceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePriceRequestBuilder {
-        DescribePriceRequestBuilder::default()
+        DescribePriceRequestBuilder {
+            inner: DescribePriceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1041,210 +1081,210 @@ pub enum DescribePriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RecurrenceRules" => {
-                Self::InvalidParameterRecurrenceRules(error)
-            }
-            "InvalidRecurrenceRules.CountLimitExceeded" => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInternetMaxBandwidthOut.ValueNotSupported" => {
-                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
-            "InvalidIoOptimizedValue.ValueNotSupported" => {
-                Self::InvalidIoOptimizedValueValueNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InstanceDiskNumber.LimitExceed" => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "InvalidResourceType.ValueNotSupported" => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            "InvalidPriceUnit.ValueNotSupported" => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidCapacity.ValueNotSupported" => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            "InvalidActivity.NotSupported" => Self::InvalidActivityNotSupported(error),
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidAssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "InvalidParameter.Platform" => Self::InvalidParameterPlatform(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "OperationDenied.TestAccountRetricted" => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            "UnsupportedIspNetworkChargeType" => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidMarketImage.NotAuthorized" => {
-                Self::InvalidMarketImageNotAuthorized(error)
-            }
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "InvalidSystemDiskCategory.ValueUnauthorized" => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidAmount.Malformed" => Self::InvalidAmountMalformed(error),
-            "InvalidChargeType.MarketImage" => Self::InvalidChargeTypeMarketImage(error),
-            "InvalidDiskIds.NotFound" => Self::InvalidDiskIdsNotFound(error),
-            "PrePaidInstance.Expired" => Self::PrePaidInstanceExpired(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
-            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidIspUID" => Self::InvalidIspUid(error),
-            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
-            "InvalidIspType.ValueNotSupported" => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "InvalidInstanceType.Missing" => Self::InvalidInstanceTypeMissing(error),
-            "InvalidNetworkType.ValueNotSupported" => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            "InvalidDiskCategory.Missing" => Self::InvalidDiskCategoryMissing(error),
-            "Invalid.InstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "InvalidSystemDisk.NotFound" => Self::InvalidSystemDiskNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidDedicatedHostType.Missing" => {
-                Self::InvalidDedicatedHostTypeMissing(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.RecurrenceRules",
+                    "InvalidRecurrenceRules.CountLimitExceeded",
+                    "InvalidRecurrenceRulesStartHourEndHour.TooShort",
+                    "InvalidParameter.RecurrenceRulesStartHourEndHour",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
+                    "InvalidParameter.RecurrenceRulesRecurrenceType",
+                    "InvalidStartTime.NotSupported",
+                    "InvalidSpotAuthorized",
+                    "Invalid.ZoneId",
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidInternetMaxBandwidthOut.ValueNotSupported",
+                    "AccountForbidden.ProductCreationLimited",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidParameter.Conflict",
+                    "InvalidNetworkType.Mismatch",
+                    "InvalidDiskCategory.Mismatch",
+                    "InvalidIoOptimizedValue.ValueNotSupported",
+                    "InvalidPeriod",
+                    "InstanceDiskCategoryLimitExceed",
+                    "InstanceDiskNumber.LimitExceed",
+                    "InvalidSystemDiskSize.LessThanImageSize",
+                    "Throttling",
+                    "Throttling.User",
+                    "PriceNotFound",
+                    "InvalidResourceType.ValueNotSupported",
+                    "InvalidPriceUnit.ValueNotSupported",
+                    "IncorrectImageStatus",
+                    "OperationDenied",
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidCapacity.ValueNotSupported",
+                    "InvalidActivity.NotSupported",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "InvalidEncrypted.NotMatchSnapshot",
+                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                    "InvalidKmsKeyId.NotMatchSnapshot",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidAssuranceTimes.NotSupported",
+                    "InvalidParameter.Platform",
+                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                    "OperationDenied.TestAccountRetricted",
+                    "UnsupportedIspNetworkChargeType",
+                    "EncryptedOption.Conflict",
+                    "InvalidSystemDiskSize.ValueNotSupported",
+                    "UnsupportedIspChargeType",
+                    "InvalidInstanceType.NotSupported",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidMarketImage.NotAuthorized",
+                    "ImageNotSubscribed",
+                    "InvalidSystemDiskCategory.ValueUnauthorized",
+                    "ImageRemovedInMarket",
+                    "QuotaExceed.PortableCloudDisk",
+                    "Forbbiden",
+                    "InstanceDiskNumLimitExceed",
+                    "IoOptimized.NotSupported",
+                    "ImageNotSupportInstanceType",
+                    "InvalidDiskSize.TooSmall",
+                    "InvalidDiskCategory.NotSupported",
+                    "QuotaExceed.BuyImage",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "RegionUnauthorized",
+                    "InvalidAmount.Malformed",
+                    "InvalidChargeType.MarketImage",
+                    "InvalidDiskIds.NotFound",
+                    "PrePaidInstance.Expired",
+                    "OperationDenied.PerformanceLevelNotMatch",
+                    "InvalidAction.Unauthorized",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "InvalidOperation.PublicIpAddressNoStock",
+                    "UnsupportedIspRegion",
+                    "InvalidIspBandwidthOut",
+                    "InstanceType.Offline",
+                    "InvalidIspUID",
+                    "UnsupportedIspClassicNetwork",
+                    "InvalidIspType.ValueNotSupported",
+                    "InvalidRegionId.NotFound",
+                    "InvalidImageId.NotFound",
+                    "InvalidInstanceChargeType.NotFound",
+                    "DependencyViolation.IoOptimized",
+                    "InvalidSystemDiskSize.LessThanMinSize",
+                    "InvalidSystemDiskSize.MoreThanMaxSize",
+                    "InvalidInstanceType.Missing",
+                    "InvalidNetworkType.ValueNotSupported",
+                    "InvalidDiskCategory.Missing",
+                    "Invalid.InstanceId.NotFound",
+                    "InvalidMarketImage.NotFound",
+                    "InvalidDiskIds.NotPortable",
+                    "InvalidSystemDisk.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidDedicatedHostType.Missing",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterRecurrenceRules(error),
+            1 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
+            2 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
+            3 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
+            4 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
+            5 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
+            6 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
+            7 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
+            8 => Self::InvalidStartTimeNotSupported(error),
+            9 => Self::InvalidSpotAuthorized(error),
+            10 => Self::InvalidZoneId(error),
+            11 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            12 => Self::InvalidInstanceTypeValueNotSupported(error),
+            13 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            14 => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
+            15 => Self::AccountForbiddenProductCreationLimited(error),
+            16 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            17 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            18 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            19 => Self::InvalidParameterConflict(error),
+            20 => Self::InvalidNetworkTypeMismatch(error),
+            21 => Self::InvalidDiskCategoryMismatch(error),
+            22 => Self::InvalidIoOptimizedValueValueNotSupported(error),
+            23 => Self::InvalidPeriod(error),
+            24 => Self::InstanceDiskCategoryLimitExceed(error),
+            25 => Self::InstanceDiskNumberLimitExceed(error),
+            26 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            27 => Self::Throttling(error),
+            28 => Self::ThrottlingUser(error),
+            29 => Self::PriceNotFound(error),
+            30 => Self::InvalidResourceTypeValueNotSupported(error),
+            31 => Self::InvalidPriceUnitValueNotSupported(error),
+            32 => Self::IncorrectImageStatus(error),
+            33 => Self::OperationDenied(error),
+            34 => Self::InvalidPerformanceLevelMalformed(error),
+            35 => Self::InvalidCapacityValueNotSupported(error),
+            36 => Self::InvalidActivityNotSupported(error),
+            37 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            38 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            39 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            40 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            41 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            42 => Self::InvalidEncryptAlgorithm(error),
+            43 => Self::InvalidAssuranceTimesNotSupported(error),
+            44 => Self::InvalidParameterPlatform(error),
+            45 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            46 => Self::OperationDeniedTestAccountRetricted(error),
+            47 => Self::UnsupportedIspNetworkChargeType(error),
+            48 => Self::EncryptedOptionConflict(error),
+            49 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            50 => Self::UnsupportedIspChargeType(error),
+            51 => Self::InvalidInstanceTypeNotSupported(error),
+            52 => Self::InvalidDiskCategoryValueNotSupported(error),
+            53 => Self::InvalidMarketImageNotAuthorized(error),
+            54 => Self::ImageNotSubscribed(error),
+            55 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
+            56 => Self::ImageRemovedInMarket(error),
+            57 => Self::QuotaExceedPortableCloudDisk(error),
+            58 => Self::Forbbiden(error),
+            59 => Self::InstanceDiskNumLimitExceed(error),
+            60 => Self::IoOptimizedNotSupported(error),
+            61 => Self::ImageNotSupportInstanceType(error),
+            62 => Self::InvalidDiskSizeTooSmall(error),
+            63 => Self::InvalidDiskCategoryNotSupported(error),
+            64 => Self::QuotaExceedBuyImage(error),
+            65 => Self::InvalidParameterResourceOwnerAccount(error),
+            66 => Self::RegionUnauthorized(error),
+            67 => Self::InvalidAmountMalformed(error),
+            68 => Self::InvalidChargeTypeMarketImage(error),
+            69 => Self::InvalidDiskIdsNotFound(error),
+            70 => Self::PrePaidInstanceExpired(error),
+            71 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            72 => Self::InvalidActionUnauthorized(error),
+            73 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            74 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            75 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            76 => Self::UnsupportedIspRegion(error),
+            77 => Self::InvalidIspBandwidthOut(error),
+            78 => Self::InstanceTypeOffline(error),
+            79 => Self::InvalidIspUid(error),
+            80 => Self::UnsupportedIspClassicNetwork(error),
+            81 => Self::InvalidIspTypeValueNotSupported(error),
+            82 => Self::InvalidRegionIdNotFound(error),
+            83 => Self::InvalidImageIdNotFound(error),
+            84 => Self::InvalidInstanceChargeTypeNotFound(error),
+            85 => Self::DependencyViolationIoOptimized(error),
+            86 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            87 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            88 => Self::InvalidInstanceTypeMissing(error),
+            89 => Self::InvalidNetworkTypeValueNotSupported(error),
+            90 => Self::InvalidDiskCategoryMissing(error),
+            91 => Self::InvalidInstanceIdNotFound(error),
+            92 => Self::InvalidMarketImageNotFound(error),
+            93 => Self::InvalidDiskIdsNotPortable(error),
+            94 => Self::InvalidSystemDiskNotFound(error),
+            95 => Self::InvalidResourceGroupNotFound(error),
+            96 => Self::InvalidDedicatedHostTypeMissing(error),
+            97 => Self::InvalidDedicatedHostIdNotFound(error),
+            98 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRecommendInstanceTypeRequest {
     /// The number of vCPU cores of the instance type.
@@ -193,10 +193,37 @@ pub struct DescribeRecommendInstanceTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRecommendInstanceTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cores: None,
+            memory: None,
+            instance_family_level: None,
+            instance_type: None,
+            network_type: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            io_optimized: None,
+            priority_strategy: None,
+            max_price: None,
+            region_id: None,
+            zone_id: None,
+            system_disk_category: None,
+            zone_match_mode: None,
+            scene: None,
+            instance_type_family: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRecommendInstanceTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRecommendInstanceTypeRequestBuilder {
-        DescribeRecommendInstanceTypeRequestBuilder::default()
+        DescribeRecommendInstanceTypeRequestBuilder {
+            inner: DescribeRecommendInstanceTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -613,78 +640,70 @@ pub enum DescribeRecommendInstanceTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RecommendEmpty.InstanceTypeNotAuthorized" => {
-                Self::RecommendEmptyInstanceTypeNotAuthorized(error)
-            }
-            "RecommendEmpty.InstanceTypeSoldOut" => {
-                Self::RecommendEmptyInstanceTypeSoldOut(error)
-            }
-            "RecommendEmpty.DiskCategoryNotRecommended" => {
-                Self::RecommendEmptyDiskCategoryNotRecommended(error)
-            }
-            "InvalidNetworkType.ValueNotSupported" => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            "InvalidSpotStrategy.ValueNotSupported" => {
-                Self::InvalidSpotStrategyValueNotSupported(error)
-            }
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidPriorityStrategy.ValueNotSupported" => {
-                Self::InvalidPriorityStrategyValueNotSupported(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidIoOptimized.NotFound" => Self::InvalidIoOptimizedNotFound(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidDiskCategory.NotFound" => Self::InvalidDiskCategoryNotFound(error),
-            "InvalidInstanceTypeFamily.NotFound" => {
-                Self::InvalidInstanceTypeFamilyNotFound(error)
-            }
-            "InvalidMaxPrice.NotSupported" => Self::InvalidMaxPriceNotSupported(error),
-            "InvalidZoneId.MalFormed" => Self::InvalidZoneIdMalFormed(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidZoneId.ValueNotSupported" => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            "InvalidCoreAndMemory.ValueNotSupported" => {
-                Self::InvalidCoreAndMemoryValueNotSupported(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "RecommendEmpty.PerformanceNotSatisfied" => {
-                Self::RecommendEmptyPerformanceNotSatisfied(error)
-            }
-            "RecommendEmpty.PriceNotSatisfied" => {
-                Self::RecommendEmptyPriceNotSatisfied(error)
-            }
-            "RecommendEmpty.QuotaNotSatisfied" => {
-                Self::RecommendEmptyQuotaNotSatisfied(error)
-            }
-            "RecommendEmpty.IzNotMatched" => Self::RecommendEmptyIzNotMatched(error),
-            "RecommendEmpty.InstanceTypeNotMatched" => {
-                Self::RecommendEmptyInstanceTypeNotMatched(error)
-            }
-            "InvalidScene.ValueNotSupported" => {
-                Self::InvalidSceneValueNotSupported(error)
-            }
-            "RecommendEmpty.InstanceTypeFamilyNotMatched" => {
-                Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
-            }
-            "RecommendEmpty.GenerationNotMatch" => {
-                Self::RecommendEmptyGenerationNotMatch(error)
-            }
-            "RecommendEmpty.NetworkTypeNotSupported" => {
-                Self::RecommendEmptyNetworkTypeNotSupported(error)
-            }
-            "InvalidInstanceFamilyLevel.NotSupported" => {
-                Self::InvalidInstanceFamilyLevelNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "RecommendEmpty.InstanceTypeNotAuthorized",
+                    "RecommendEmpty.InstanceTypeSoldOut",
+                    "RecommendEmpty.DiskCategoryNotRecommended",
+                    "InvalidNetworkType.ValueNotSupported",
+                    "InvalidSpotStrategy.ValueNotSupported",
+                    "InvalidInstanceChargeType.NotFound",
+                    "InvalidPriorityStrategy.ValueNotSupported",
+                    "InvalidParam.TypeAndCpuMem.Conflict",
+                    "InvalidIoOptimized.NotFound",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidDiskCategory.NotFound",
+                    "InvalidInstanceTypeFamily.NotFound",
+                    "InvalidMaxPrice.NotSupported",
+                    "InvalidZoneId.MalFormed",
+                    "InvalidInstanceType.NotSupported",
+                    "InvalidZoneId.ValueNotSupported",
+                    "InvalidCoreAndMemory.ValueNotSupported",
+                    "QuotaExceed.AfterpayInstance",
+                    "RecommendEmpty.PerformanceNotSatisfied",
+                    "RecommendEmpty.PriceNotSatisfied",
+                    "RecommendEmpty.QuotaNotSatisfied",
+                    "RecommendEmpty.IzNotMatched",
+                    "RecommendEmpty.InstanceTypeNotMatched",
+                    "InvalidScene.ValueNotSupported",
+                    "RecommendEmpty.InstanceTypeFamilyNotMatched",
+                    "RecommendEmpty.GenerationNotMatch",
+                    "RecommendEmpty.NetworkTypeNotSupported",
+                    "InvalidInstanceFamilyLevel.NotSupported",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::RecommendEmptyInstanceTypeNotAuthorized(error),
+            1 => Self::RecommendEmptyInstanceTypeSoldOut(error),
+            2 => Self::RecommendEmptyDiskCategoryNotRecommended(error),
+            3 => Self::InvalidNetworkTypeValueNotSupported(error),
+            4 => Self::InvalidSpotStrategyValueNotSupported(error),
+            5 => Self::InvalidInstanceChargeTypeNotFound(error),
+            6 => Self::InvalidPriorityStrategyValueNotSupported(error),
+            7 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            8 => Self::InvalidIoOptimizedNotFound(error),
+            9 => Self::InvalidRegionIdMalFormed(error),
+            10 => Self::InvalidDiskCategoryNotFound(error),
+            11 => Self::InvalidInstanceTypeFamilyNotFound(error),
+            12 => Self::InvalidMaxPriceNotSupported(error),
+            13 => Self::InvalidZoneIdMalFormed(error),
+            14 => Self::InvalidInstanceTypeNotSupported(error),
+            15 => Self::InvalidZoneIdValueNotSupported(error),
+            16 => Self::InvalidCoreAndMemoryValueNotSupported(error),
+            17 => Self::QuotaExceedAfterpayInstance(error),
+            18 => Self::RecommendEmptyPerformanceNotSatisfied(error),
+            19 => Self::RecommendEmptyPriceNotSatisfied(error),
+            20 => Self::RecommendEmptyQuotaNotSatisfied(error),
+            21 => Self::RecommendEmptyIzNotMatched(error),
+            22 => Self::RecommendEmptyInstanceTypeNotMatched(error),
+            23 => Self::InvalidSceneValueNotSupported(error),
+            24 => Self::RecommendEmptyInstanceTypeFamilyNotMatched(error),
+            25 => Self::RecommendEmptyGenerationNotMatch(error),
+            26 => Self::RecommendEmptyNetworkTypeNotSupported(error),
+            27 => Self::InvalidInstanceFamilyLevelNotSupported(error),
+            28 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The billing method of the instance.  For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>).
@@ -67,10 +67,24 @@ pub struct DescribeRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_charge_type: None,
+            resource_type: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRegionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder::default()
+        DescribeRegionsRequestBuilder {
+            inner: DescribeRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,13 +253,20 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Unauthorized.EmptyRegion" => Self::UnauthorizedEmptyRegion(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "InvalidAcceptLanguage.NotFound" => {
-                Self::InvalidAcceptLanguageNotFound(error)
-            }
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Unauthorized.EmptyRegion",
+                    "Invalid.InstanceChargeType",
+                    "InvalidAcceptLanguage.NotFound",
+                    "InvalidResourceType.NotFound",
+                ],
+            )
+        {
+            0 => Self::UnauthorizedEmptyRegion(error),
+            1 => Self::InvalidInstanceChargeType(error),
+            2 => Self::InvalidAcceptLanguageNotFound(error),
+            3 => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

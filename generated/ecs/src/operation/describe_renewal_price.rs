@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRenewalPriceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -88,10 +88,27 @@ pub struct DescribeRenewalPriceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRenewalPriceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            period: None,
+            price_unit: None,
+            expected_renew_day: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRenewalPriceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRenewalPriceRequestBuilder {
-        DescribeRenewalPriceRequestBuilder::default()
+        DescribeRenewalPriceRequestBuilder {
+            inner: DescribeRenewalPriceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -315,33 +332,40 @@ pub enum DescribeRenewalPriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResourceType.ValueNotSupported" => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InvalidPriceUnit.ValueNotSupported" => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidPeriod.ExceededMaximumExpirationDate" => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            "InvalidExpectedRenewDay.Conflict" => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            "InvalidExpectedRenewDay.ValueNotSupported" => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "OperationRestricted.Renewal" => Self::OperationRestrictedRenewal(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidResourceType.ValueNotSupported",
+                    "InvalidPeriod",
+                    "InvalidPriceUnit.ValueNotSupported",
+                    "Throttling",
+                    "Throttling.User",
+                    "InternalError",
+                    "InvalidPeriod.ExceededMaximumExpirationDate",
+                    "InvalidExpectedRenewDay.Conflict",
+                    "InvalidExpectedRenewDay.ValueNotSupported",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "OperationRestricted.Renewal",
+                    "ChargeTypeViolation",
+                    "InvalidAction.Unauthorized",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidResourceTypeValueNotSupported(error),
+            1 => Self::InvalidPeriod(error),
+            2 => Self::InvalidPriceUnitValueNotSupported(error),
+            3 => Self::Throttling(error),
+            4 => Self::ThrottlingUser(error),
+            5 => Self::InternalError(error),
+            6 => Self::InvalidPeriodExceededMaximumExpirationDate(error),
+            7 => Self::InvalidExpectedRenewDayConflict(error),
+            8 => Self::InvalidExpectedRenewDayValueNotSupported(error),
+            9 => Self::InvalidPeriodExceededDedicatedHost(error),
+            10 => Self::OperationRestrictedRenewal(error),
+            11 => Self::ChargeTypeViolation(error),
+            12 => Self::InvalidActionUnauthorized(error),
+            13 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     /// The region ID of the reserved instance.
@@ -40,10 +40,23 @@ pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeReservedInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            reserved_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeReservedInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeReservedInstanceAutoRenewAttributeRequestBuilder {
-        DescribeReservedInstanceAutoRenewAttributeRequestBuilder::default()
+        DescribeReservedInstanceAutoRenewAttributeRequestBuilder {
+            inner: DescribeReservedInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,14 +222,22 @@ pub enum DescribeReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InValidParameter" => Self::InValidParameter(error),
-            "ResourceStatusViolation" => Self::ResourceStatusViolation(error),
+        match error
+            .code_index(
+                &[
+                    "ChargeTypeViolation",
+                    "MissingParamter.InstanceId",
+                    "InvalidParameter.ToManyInstanceIds",
+                    "InValidParameter",
+                    "ResourceStatusViolation",
+                ],
+            )
+        {
+            0 => Self::ChargeTypeViolation(error),
+            1 => Self::MissingParamterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::InValidParameter(error),
+            4 => Self::ResourceStatusViolation(error),
             _ => Self::Unhandled(error),
         }
     }

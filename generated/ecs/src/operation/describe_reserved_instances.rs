@@ -52,7 +52,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesRequest {
     /// The region ID of the reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -171,10 +171,35 @@ pub struct DescribeReservedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeReservedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            zone_id: None,
+            reserved_instance_name: None,
+            lock_reason: None,
+            instance_type: None,
+            instance_type_family: None,
+            scope: None,
+            offering_type: None,
+            allocation_type: None,
+            reserved_instance_id: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeReservedInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeReservedInstancesRequestBuilder {
-        DescribeReservedInstancesRequestBuilder::default()
+        DescribeReservedInstancesRequestBuilder {
+            inner: DescribeReservedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -524,31 +549,36 @@ pub enum DescribeReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceLockReason.ValueNotSupported" => {
-                Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
-            }
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidAllocationType.ValueNotSupported" => {
-                Self::InvalidAllocationTypeValueNotSupported(error)
-            }
-            "RAM.ApiNotSupported" => Self::RamApiNotSupported(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParamter.RegionId",
+                    "InvalidRegion.NotFound",
+                    "InvalidZone.NotFound",
+                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                    "OperationDenied",
+                    "InvalidEndTime.ValueNotSupported",
+                    "InvalidReservedInstanceLockReason.ValueNotSupported",
+                    "InvalidReservedInstanceStatus.ValueNotSupported",
+                    "InvalidAllocationType.ValueNotSupported",
+                    "RAM.ApiNotSupported",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidRegionNotFound(error),
+            2 => Self::InvalidZoneNotFound(error),
+            3 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            4 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            5 => Self::OperationDenied(error),
+            6 => Self::InvalidEndTimeValueNotSupported(error),
+            7 => Self::InvalidReservedInstanceLockReasonValueNotSupported(error),
+            8 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            9 => Self::InvalidAllocationTypeValueNotSupported(error),
+            10 => Self::RamApiNotSupported(error),
+            11 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

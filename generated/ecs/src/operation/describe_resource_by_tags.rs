@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeResourceByTagsRequest {
     /// The number of entries per page. Valid values: 1 to 100.
@@ -81,10 +81,26 @@ pub struct DescribeResourceByTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeResourceByTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_size: None,
+            page_number: None,
+            resource_type: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeResourceByTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeResourceByTagsRequestBuilder {
-        DescribeResourceByTagsRequestBuilder::default()
+        DescribeResourceByTagsRequestBuilder {
+            inner: DescribeResourceByTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,10 +310,18 @@ pub enum DescribeResourceByTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagCount",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceType.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTagCount(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -66,7 +66,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeResourcesModificationRequest {
     /// The region ID of the instance for which you want to change the instance type or system disk category. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -171,10 +171,31 @@ pub struct DescribeResourcesModificationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeResourcesModificationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            migrate_across_zone: None,
+            destination_resource: None,
+            operation_type: None,
+            instance_type: None,
+            cores: None,
+            memory: None,
+            zone_id: None,
+            conditions: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeResourcesModificationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeResourcesModificationRequestBuilder {
-        DescribeResourcesModificationRequestBuilder::default()
+        DescribeResourcesModificationRequestBuilder {
+            inner: DescribeResourcesModificationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -482,35 +503,56 @@ pub enum DescribeResourcesModificationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.OperationType" => Self::InvalidOperationType(error),
-            "Invalid.Param" => Self::InvalidParam(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "InvalidCondition.Malformed" => Self::InvalidConditionMalformed(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidParam.Cores" => Self::InvalidParamCores(error),
-            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
-            "InvalidParameter.ResourceOwnerId" => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            "Invalid.RegionId" => Self::InvalidRegionId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Unavailable.Regions" => Self::UnavailableRegions(error),
-            "Invalid.ResourceType" => Self::InvalidResourceType(error),
-            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
-            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
-            "Invalid.ResourceId" => Self::InvalidResourceId(error),
-            "Invalid.InstancePayType" => Self::InvalidInstancePayType(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Invalid.OperationType",
+                    "Invalid.Param",
+                    "Invalid.InstanceChargeType",
+                    "InvalidCondition.Malformed",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidParam.TypeAndCpuMem.Conflict",
+                    "InvalidParam.Cores",
+                    "InvalidParam.Memory",
+                    "InvalidParameter.ResourceOwnerId",
+                    "Invalid.RegionId",
+                    "InvalidRegionId.NotFound",
+                    "Unavailable.Regions",
+                    "Invalid.ResourceType",
+                    "Invalid.DestinationResource",
+                    "Invalid.IoOptimized",
+                    "Invalid.NetworkCategory",
+                    "Invalid.SpotStrategy",
+                    "Invalid.ResourceId",
+                    "Invalid.InstancePayType",
+                    "OperationDenied",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidResourceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationType(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidInstanceChargeType(error),
+            3 => Self::InvalidConditionMalformed(error),
+            4 => Self::InvalidDedicatedHostIdNotFound(error),
+            5 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            6 => Self::InvalidParamCores(error),
+            7 => Self::InvalidParamMemory(error),
+            8 => Self::InvalidParameterResourceOwnerId(error),
+            9 => Self::InvalidRegionId(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::UnavailableRegions(error),
+            12 => Self::InvalidResourceType(error),
+            13 => Self::InvalidDestinationResource(error),
+            14 => Self::InvalidIoOptimized(error),
+            15 => Self::InvalidNetworkCategory(error),
+            16 => Self::InvalidSpotStrategy(error),
+            17 => Self::InvalidResourceId(error),
+            18 => Self::InvalidInstancePayType(error),
+            19 => Self::OperationDenied(error),
+            20 => Self::InvalidInstanceIdNotFound(error),
+            21 => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesRequest {
     /// - Wire name: `RegionId`.
@@ -56,10 +56,29 @@ pub struct DescribeRouteTablesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteTablesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_router_id: None,
+            route_table_id: None,
+            router_type: None,
+            router_id: None,
+            route_table_name: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteTablesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouteTablesRequestBuilder {
-        DescribeRouteTablesRequestBuilder::default()
+        DescribeRouteTablesRequestBuilder {
+            inner: DescribeRouteTablesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

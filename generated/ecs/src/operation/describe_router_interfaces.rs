@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_router_interfaces::DescribeRouterInterfacesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// - Wire name: `RegionId`.
@@ -46,10 +46,25 @@ pub struct DescribeRouterInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouterInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouterInterfacesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouterInterfacesRequestBuilder {
-        DescribeRouterInterfacesRequestBuilder::default()
+        DescribeRouterInterfacesRequestBuilder {
+            inner: DescribeRouterInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,16 +232,22 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.NotNull",
+                    "IllegalParam.AliUid",
+                    "InvalidRegionId.NotFound",
+                    "InvalidFilterKey.ValueNotSupported",
+                    "InvalidOppositeRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::IllegalParamAliUid(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidFilterKeyValueNotSupported(error),
+            4 => Self::InvalidOppositeRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

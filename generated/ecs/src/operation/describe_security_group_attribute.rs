@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupAttributeRequest {
     /// The ID of the security group.
@@ -98,10 +98,28 @@ pub struct DescribeSecurityGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSecurityGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            region_id: None,
+            nic_type: None,
+            direction: None,
+            next_token: None,
+            max_results: None,
+            attribute: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSecurityGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSecurityGroupAttributeRequestBuilder {
-        DescribeSecurityGroupAttributeRequestBuilder::default()
+        DescribeSecurityGroupAttributeRequestBuilder {
+            inner: DescribeSecurityGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -382,23 +400,28 @@ pub enum DescribeSecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.AttributeNotSupported" => {
-                Self::InvalidParameterAttributeNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidNicType.ValueNotSupported",
+                    "InvalidParamter",
+                    "InvalidSecurityGroupId.Malformed",
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.AttributeNotSupported",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidNicTypeValueNotSupported(error),
+            1 => Self::InvalidParamter(error),
+            2 => Self::InvalidSecurityGroupIdMalformed(error),
+            3 => Self::MissingParameterRegionId(error),
+            4 => Self::InvalidParameterAttributeNotSupported(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidSecurityGroupIdNotFound(error),
+            7 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,23 @@ pub struct DescribeSecurityGroupReferencesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSecurityGroupReferencesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            security_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSecurityGroupReferencesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSecurityGroupReferencesRequestBuilder {
-        DescribeSecurityGroupReferencesRequestBuilder::default()
+        DescribeSecurityGroupReferencesRequestBuilder {
+            inner: DescribeSecurityGroupReferencesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,14 +209,18 @@ pub enum DescribeSecurityGroupReferencesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferencesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidSecurityGroupIdMalformed(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidSecurityGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -162,10 +162,38 @@ pub struct DescribeSecurityGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSecurityGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            security_group_ids: None,
+            vpc_id: None,
+            security_group_type: None,
+            next_token: None,
+            max_results: None,
+            network_type: None,
+            security_group_name: None,
+            is_query_ecs_count: None,
+            resource_group_id: None,
+            tag: None,
+            dry_run: None,
+            security_group_id: None,
+            fuzzy_query: None,
+            page_number: None,
+            page_size: None,
+            service_managed: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSecurityGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSecurityGroupsRequestBuilder {
-        DescribeSecurityGroupsRequestBuilder::default()
+        DescribeSecurityGroupsRequestBuilder {
+            inner: DescribeSecurityGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -526,22 +554,26 @@ pub enum DescribeSecurityGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotSupported.PageNumberAndPageSize" => {
-                Self::NotSupportedPageNumberAndPageSize(error)
-            }
-            "InValidParameter.NextToken" => Self::InValidParameterNextToken(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.SecurityGroupType" => {
-                Self::InvalidParameterSecurityGroupType(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidSecurityGroupName.Malformed" => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "NotSupported.PageNumberAndPageSize",
+                    "InValidParameter.NextToken",
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.SecurityGroupType",
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidSecurityGroupName.Malformed",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::NotSupportedPageNumberAndPageSize(error),
+            1 => Self::InValidParameterNextToken(error),
+            2 => Self::MissingParameterRegionId(error),
+            3 => Self::InvalidParameterSecurityGroupType(error),
+            4 => Self::InvalidSecurityGroupIdMalformed(error),
+            5 => Self::InvalidSecurityGroupNameMalformed(error),
+            6 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSendFileResultsRequest {
     /// The region ID of the ECS instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -108,10 +108,32 @@ pub struct DescribeSendFileResultsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSendFileResultsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            invoke_id: None,
+            name: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            invocation_status: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSendFileResultsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSendFileResultsRequestBuilder {
-        DescribeSendFileResultsRequestBuilder::default()
+        DescribeSendFileResultsRequestBuilder {
+            inner: DescribeSendFileResultsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -397,20 +419,38 @@ pub enum DescribeSendFileResultsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSendFileResultsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "NumberExceed.Tags",
+                    "MissingParameter.TagKey",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidParam.PageNumber",
+                    "InvalidParam.PageSize",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::MissingParameterTagKey(error),
+            3 => Self::DuplicateTagKey(error),
+            4 => Self::InvalidTagKeyMalformed(error),
+            5 => Self::InvalidTagValueMalformed(error),
+            6 => Self::InvalidParamPageNumber(error),
+            7 => Self::InvalidParamPageSize(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

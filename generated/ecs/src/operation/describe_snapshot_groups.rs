@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotGroupsRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -101,10 +101,31 @@ pub struct DescribeSnapshotGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            name: None,
+            next_token: None,
+            max_results: None,
+            snapshot_group_id: None,
+            status: None,
+            additional_attributes: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSnapshotGroupsRequestBuilder {
-        DescribeSnapshotGroupsRequestBuilder::default()
+        DescribeSnapshotGroupsRequestBuilder {
+            inner: DescribeSnapshotGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -374,16 +395,22 @@ pub enum DescribeSnapshotGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidSnapshotGroupId.MustBeOne" => {
-                Self::InvalidSnapshotGroupIdMustBeOne(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Duplicate.TagKey",
+                    "InvalidSnapshotGroupId.MustBeOne",
+                    "InvalidStatus.ValueNotSupported",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::DuplicateTagKey(error),
+            1 => Self::InvalidSnapshotGroupIdMustBeOne(error),
+            2 => Self::InvalidStatusValueNotSupported(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotLinksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -94,10 +94,29 @@ pub struct DescribeSnapshotLinksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotLinksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            disk_ids: None,
+            snapshot_link_ids: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotLinksRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSnapshotLinksRequestBuilder {
-        DescribeSnapshotLinksRequestBuilder::default()
+        DescribeSnapshotLinksRequestBuilder {
+            inner: DescribeSnapshotLinksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -341,12 +360,22 @@ pub enum DescribeSnapshotLinksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId" => Self::InvalidRegionId(error),
-            "InvalidSnapshotLinkIds" => Self::InvalidSnapshotLinkIds(error),
-            "InvalidDiskIds" => Self::InvalidDiskIds(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId",
+                    "InvalidSnapshotLinkIds",
+                    "InvalidDiskIds",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidRegionId(error),
+            2 => Self::InvalidSnapshotLinkIds(error),
+            3 => Self::InvalidDiskIds(error),
+            4 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

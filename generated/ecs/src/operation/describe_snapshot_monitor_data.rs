@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotMonitorDataRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,26 @@ pub struct DescribeSnapshotMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            category: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotMonitorDataRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSnapshotMonitorDataRequestBuilder {
-        DescribeSnapshotMonitorDataRequestBuilder::default()
+        DescribeSnapshotMonitorDataRequestBuilder {
+            inner: DescribeSnapshotMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -278,17 +294,24 @@ pub enum DescribeSnapshotMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStartTime.Malformed",
+                    "InvalidEndTime.Malformed",
+                    "InvalidPeriod.ValueNotSupported",
+                    "InvalidStartTime.TooEarly",
+                    "InvalidParameter.TooManyDataQueried",
+                    "Throttling",
+                ],
+            )
+        {
+            0 => Self::InvalidStartTimeMalformed(error),
+            1 => Self::InvalidEndTimeMalformed(error),
+            2 => Self::InvalidPeriodValueNotSupported(error),
+            3 => Self::InvalidStartTimeTooEarly(error),
+            4 => Self::InvalidParameterTooManyDataQueried(error),
+            5 => Self::Throttling(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -49,7 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsRequest {
     /// The ID of the instance whose cloud disk snapshots you want to query.
@@ -219,10 +219,42 @@ pub struct DescribeSnapshotsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            disk_id: None,
+            snapshot_link_id: None,
+            region_id: None,
+            snapshot_ids: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            snapshot_name: None,
+            status: None,
+            snapshot_type: None,
+            filter: None,
+            usage: None,
+            source_disk_type: None,
+            encrypted: None,
+            resource_group_id: None,
+            dry_run: None,
+            kms_key_id: None,
+            category: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSnapshotsRequestBuilder {
-        DescribeSnapshotsRequestBuilder::default()
+        DescribeSnapshotsRequestBuilder {
+            inner: DescribeSnapshotsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -639,23 +671,36 @@ pub enum DescribeSnapshotsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidSnapshotIds.Malformed" => Self::InvalidSnapshotIdsMalformed(error),
-            "InvalidSnapshotCategory.Malformed" => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidUsage" => Self::InvalidUsage(error),
-            "InvalidSourceDiskType" => Self::InvalidSourceDiskType(error),
-            "InvalidStatus.NotFound" => Self::InvalidStatusNotFound(error),
-            "InvalidSnapshotType.NotFound" => Self::InvalidSnapshotTypeNotFound(error),
-            "InvalidSnapshotLinkId.NotFound" => {
-                Self::InvalidSnapshotLinkIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "InvalidSnapshotIds.Malformed",
+                    "InvalidSnapshotCategory.Malformed",
+                    "InvalidFilterKey.NotFound",
+                    "InvalidFilterValue",
+                    "InvalidUsage",
+                    "InvalidSourceDiskType",
+                    "InvalidStatus.NotFound",
+                    "InvalidSnapshotType.NotFound",
+                    "InvalidSnapshotLinkId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidTagMismatch(error),
+            1 => Self::InvalidTagCount(error),
+            2 => Self::InvalidSnapshotIdsMalformed(error),
+            3 => Self::InvalidSnapshotCategoryMalformed(error),
+            4 => Self::InvalidFilterKeyNotFound(error),
+            5 => Self::InvalidFilterValue(error),
+            6 => Self::InvalidUsage(error),
+            7 => Self::InvalidSourceDiskType(error),
+            8 => Self::InvalidStatusNotFound(error),
+            9 => Self::InvalidSnapshotTypeNotFound(error),
+            10 => Self::InvalidSnapshotLinkIdNotFound(error),
+            11 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

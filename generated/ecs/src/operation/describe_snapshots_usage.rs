@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsUsageRequest {
     /// The region ID of the snapshot. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -36,10 +36,22 @@ pub struct DescribeSnapshotsUsageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotsUsageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotsUsageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSnapshotsUsageRequestBuilder {
-        DescribeSnapshotsUsageRequestBuilder::default()
+        DescribeSnapshotsUsageRequestBuilder {
+            inner: DescribeSnapshotsUsageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,8 +184,8 @@ pub enum DescribeSnapshotsUsageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsUsageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.RegionId" => Self::InvalidParamRegionId(error),
+        match error.code_index(&["InvalidParam.RegionId"]) {
+            0 => Self::InvalidParamRegionId(error),
             _ => Self::Unhandled(error),
         }
     }

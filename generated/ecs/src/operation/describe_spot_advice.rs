@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSpotAdviceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,32 @@ pub struct DescribeSpotAdviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSpotAdviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cores: None,
+            memory: None,
+            min_cores: None,
+            min_memory: None,
+            zone_id: None,
+            instance_type_family: None,
+            instance_family_level: None,
+            gpu_spec: None,
+            gpu_amount: None,
+            instance_types: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSpotAdviceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSpotAdviceRequestBuilder {
-        DescribeSpotAdviceRequestBuilder::default()
+        DescribeSpotAdviceRequestBuilder {
+            inner: DescribeSpotAdviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -399,33 +421,44 @@ pub enum DescribeSpotAdviceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.SaleStrategy" => Self::InvalidSaleStrategy(error),
-            "Invalid.Param" => Self::InvalidParam(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidParam.Cores" => Self::InvalidParamCores(error),
-            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "Invalid.RegionId" => Self::InvalidRegionId(error),
-            "Unavailable.Regions" => Self::UnavailableRegions(error),
-            "Invalid.ResourceType" => Self::InvalidResourceType(error),
-            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.NetworkType" => Self::InvalidNetworkType(error),
+        match error
+            .code_index(
+                &[
+                    "Invalid.SaleStrategy",
+                    "Invalid.Param",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidParam.TypeAndCpuMem.Conflict",
+                    "InvalidParam.Cores",
+                    "InvalidParam.Memory",
+                    "OperationDenied.RegionIdNotSupported",
+                    "OperationDenied.FlavorNotSupported",
+                    "OperationDenied.TimestampNotSupported",
+                    "Invalid.RegionId",
+                    "Unavailable.Regions",
+                    "Invalid.ResourceType",
+                    "Invalid.DestinationResource",
+                    "Invalid.IoOptimized",
+                    "Invalid.NetworkType",
+                ],
+            )
+        {
+            0 => Self::InvalidSaleStrategy(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidRegionIdMalFormed(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
+            4 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            5 => Self::InvalidParamCores(error),
+            6 => Self::InvalidParamMemory(error),
+            7 => Self::OperationDeniedRegionIdNotSupported(error),
+            8 => Self::OperationDeniedFlavorNotSupported(error),
+            9 => Self::OperationDeniedTimestampNotSupported(error),
+            10 => Self::InvalidRegionId(error),
+            11 => Self::UnavailableRegions(error),
+            12 => Self::InvalidResourceType(error),
+            13 => Self::InvalidDestinationResource(error),
+            14 => Self::InvalidIoOptimized(error),
+            15 => Self::InvalidNetworkType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryRequest {
     /// The zone ID of the spot instance.
@@ -120,10 +120,31 @@ pub struct DescribeSpotPriceHistoryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSpotPriceHistoryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            network_type: None,
+            instance_type: None,
+            spot_duration: None,
+            io_optimized: None,
+            start_time: None,
+            end_time: None,
+            os_type: None,
+            offset: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSpotPriceHistoryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSpotPriceHistoryRequestBuilder {
-        DescribeSpotPriceHistoryRequestBuilder::default()
+        DescribeSpotPriceHistoryRequestBuilder {
+            inner: DescribeSpotPriceHistoryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -434,47 +455,68 @@ pub enum DescribeSpotPriceHistoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidParams.StartTime" => Self::InvalidParamsStartTime(error),
-            "InvalidParams.EndTime" => Self::InvalidParamsEndTime(error),
-            "Abs.Abs.InvalidSpotInstanceUID" => Self::AbsAbsInvalidSpotInstanceUid(error),
-            "InvalidParams.NetworkType" => Self::InvalidParamsNetworkType(error),
-            "InvalidParams.IoOptimized" => Self::InvalidParamsIoOptimized(error),
-            "InvalidParams.OSType" => Self::InvalidParamsOsType(error),
-            "Abs.IoOptimized.ValueNotSupported" => {
-                Self::AbsIoOptimizedValueNotSupported(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidParams.ZoneId" => Self::InvalidParamsZoneId(error),
-            "InvalidParams.RegionId" => Self::InvalidParamsRegionId(error),
-            "InvalidParams.InstanceType" => Self::InvalidParamsInstanceType(error),
-            "InvalidParams.PageSize" => Self::InvalidParamsPageSize(error),
-            "InvalidParams.Offset" => Self::InvalidParamsOffset(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "OperationDenied.QueryFail" => Self::OperationDeniedQueryFail(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidParams.StartTime",
+                    "InvalidParams.EndTime",
+                    "Abs.Abs.InvalidSpotInstanceUID",
+                    "InvalidParams.NetworkType",
+                    "InvalidParams.IoOptimized",
+                    "InvalidParams.OSType",
+                    "Abs.IoOptimized.ValueNotSupported",
+                    "InvalidZoneId.NotFound",
+                    "InvalidParams.ZoneId",
+                    "InvalidParams.RegionId",
+                    "InvalidParams.InstanceType",
+                    "InvalidParams.PageSize",
+                    "InvalidParams.Offset",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "DependencyViolation.IoOptimized",
+                    "InvalidSpotDuration",
+                    "OperationDenied.QueryFail",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbedden.NotSupportRAM",
+                    "Forbbiden.SubUser",
+                    "OperationDenied.RegionIdNotSupported",
+                    "OperationDenied.FlavorNotSupported",
+                    "OperationDenied.TimestampNotSupported",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidParamsStartTime(error),
+            5 => Self::InvalidParamsEndTime(error),
+            6 => Self::AbsAbsInvalidSpotInstanceUid(error),
+            7 => Self::InvalidParamsNetworkType(error),
+            8 => Self::InvalidParamsIoOptimized(error),
+            9 => Self::InvalidParamsOsType(error),
+            10 => Self::AbsIoOptimizedValueNotSupported(error),
+            11 => Self::InvalidZoneIdNotFound(error),
+            12 => Self::InvalidParamsZoneId(error),
+            13 => Self::InvalidParamsRegionId(error),
+            14 => Self::InvalidParamsInstanceType(error),
+            15 => Self::InvalidParamsPageSize(error),
+            16 => Self::InvalidParamsOffset(error),
+            17 => Self::InvalidInstanceTypeValueNotSupported(error),
+            18 => Self::DependencyViolationIoOptimized(error),
+            19 => Self::InvalidSpotDuration(error),
+            20 => Self::OperationDeniedQueryFail(error),
+            21 => Self::InvalidUserTypeNotSupported(error),
+            22 => Self::AbsInvalidAccountNotFound(error),
+            23 => Self::ForbeddenNotSupportRam(error),
+            24 => Self::ForbbidenSubUser(error),
+            25 => Self::OperationDeniedRegionIdNotSupported(error),
+            26 => Self::OperationDeniedFlavorNotSupported(error),
+            27 => Self::OperationDeniedTimestampNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeStorageCapacityUnitsRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -98,10 +98,30 @@ pub struct DescribeStorageCapacityUnitsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeStorageCapacityUnitsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            name: None,
+            capacity: None,
+            allocation_type: None,
+            storage_capacity_unit_id: None,
+            status: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeStorageCapacityUnitsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeStorageCapacityUnitsRequestBuilder {
-        DescribeStorageCapacityUnitsRequestBuilder::default()
+        DescribeStorageCapacityUnitsRequestBuilder {
+            inner: DescribeStorageCapacityUnitsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -372,15 +392,20 @@ pub enum DescribeStorageCapacityUnitsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.CapacityExceed" => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            "InvalidAllocationType.ValueNotSupported" => {
-                Self::InvalidAllocationTypeValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.Name",
+                    "InvalidParameter.CapacityExceed",
+                    "InvalidAllocationType.ValueNotSupported",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterName(error),
+            2 => Self::InvalidParameterCapacityExceed(error),
+            3 => Self::InvalidAllocationTypeValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTagsRequest {
     /// The number of entries per page.
@@ -101,10 +101,28 @@ pub struct DescribeTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_size: None,
+            page_number: None,
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            category: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTagsRequestBuilder {
-        DescribeTagsRequestBuilder::default()
+        DescribeTagsRequestBuilder {
+            inner: DescribeTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -343,13 +361,24 @@ pub enum DescribeTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Invalid.TagCategory" => Self::InvalidTagCategory(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagCount",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "Invalid.TagCategory",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceType.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTagCount(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::InvalidTagValueMalformed(error),
+            3 => Self::InvalidTagCategory(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

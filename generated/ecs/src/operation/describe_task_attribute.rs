@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTaskAttributeRequest {
     /// The region ID of the task. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DescribeTaskAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTaskAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            task_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTaskAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTaskAttributeRequestBuilder {
-        DescribeTaskAttributeRequestBuilder::default()
+        DescribeTaskAttributeRequestBuilder {
+            inner: DescribeTaskAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,10 +265,18 @@ pub enum DescribeTaskAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTaskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidTaskId.NotFound" => Self::InvalidTaskIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegionId.NotFound",
+                    "MissingParameter",
+                    "InvalidTaskId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidTaskIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

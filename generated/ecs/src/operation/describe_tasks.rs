@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTasksRequest {
     /// The page number.
@@ -109,10 +109,30 @@ pub struct DescribeTasksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTasksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            task_ids: None,
+            task_action: None,
+            task_status: None,
+            start_time: None,
+            end_time: None,
+            resource_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTasksRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTasksRequestBuilder {
-        DescribeTasksRequestBuilder::default()
+        DescribeTasksRequestBuilder {
+            inner: DescribeTasksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -370,9 +390,9 @@ pub enum DescribeTasksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTasksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["MissingParameter", "InvalidRegionId.NotFound"]) {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTerminalSessionsRequest {
     /// The region ID.
@@ -62,10 +62,26 @@ pub struct DescribeTerminalSessionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTerminalSessionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            session_id: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTerminalSessionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTerminalSessionsRequestBuilder {
-        DescribeTerminalSessionsRequestBuilder::default()
+        DescribeTerminalSessionsRequestBuilder {
+            inner: DescribeTerminalSessionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,11 +261,20 @@ pub enum DescribeTerminalSessionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTerminalSessionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterNextToken(error),
+            1 => Self::InvalidParameterMaxResults(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

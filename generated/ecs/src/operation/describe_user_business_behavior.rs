@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_user_business_behavior::DescribeUserBusinessBehaviorRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeUserBusinessBehaviorRequest {
     /// - Wire name: `RegionId`.
@@ -35,10 +35,23 @@ pub struct DescribeUserBusinessBehaviorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeUserBusinessBehaviorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeUserBusinessBehaviorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeUserBusinessBehaviorRequestBuilder {
-        DescribeUserBusinessBehaviorRequestBuilder::default()
+        DescribeUserBusinessBehaviorRequestBuilder {
+            inner: DescribeUserBusinessBehaviorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -166,8 +179,8 @@ pub enum DescribeUserBusinessBehaviorError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
+        match error.code_index(&["InvalidParameter"]) {
+            0 => Self::InvalidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

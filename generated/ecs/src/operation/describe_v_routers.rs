@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_v_routers::DescribeVRoutersRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVRoutersRequest {
     /// - Wire name: `VRouterId`.
@@ -44,10 +44,25 @@ pub struct DescribeVRoutersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVRoutersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_router_id: None,
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVRoutersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVRoutersRequestBuilder {
-        DescribeVRoutersRequestBuilder::default()
+        DescribeVRoutersRequestBuilder {
+            inner: DescribeVRoutersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVSwitchesRequest {
     /// - Wire name: `VpcId`.
@@ -53,10 +53,28 @@ pub struct DescribeVSwitchesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVSwitchesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            v_switch_id: None,
+            zone_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVSwitchesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVSwitchesRequestBuilder {
-        DescribeVSwitchesRequestBuilder::default()
+        DescribeVSwitchesRequestBuilder {
+            inner: DescribeVSwitchesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,20 +259,26 @@ pub enum DescribeVSwitchesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "Mismatch.InstanceIdAndRegionId" => {
-                Self::MismatchInstanceIdAndRegionId(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidVSwitchIdNumber.NotSupported" => {
-                Self::InvalidVSwitchIdNumberNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.VpcNotFound",
+                    "IellgalParameter.OwnerAccount",
+                    "OperationFailed.Endpoint",
+                    "Mismatch.InstanceIdAndRegionId",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidVpcIdNumber.NotSupported",
+                    "InvalidVSwitchIdNumber.NotSupported",
+                ],
+            )
+        {
+            0 => Self::ForbiddenVpcNotFound(error),
+            1 => Self::IellgalParameterOwnerAccount(error),
+            2 => Self::OperationFailedEndpoint(error),
+            3 => Self::MismatchInstanceIdAndRegionId(error),
+            4 => Self::InvalidVSwitchIdNotFound(error),
+            5 => Self::InvalidVpcIdNumberNotSupported(error),
+            6 => Self::InvalidVSwitchIdNumberNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

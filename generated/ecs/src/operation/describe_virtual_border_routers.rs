@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersRequest {
     /// - Wire name: `RegionId`.
@@ -46,10 +46,25 @@ pub struct DescribeVirtualBorderRoutersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVirtualBorderRoutersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVirtualBorderRoutersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVirtualBorderRoutersRequestBuilder {
-        DescribeVirtualBorderRoutersRequestBuilder::default()
+        DescribeVirtualBorderRoutersRequestBuilder {
+            inner: DescribeVirtualBorderRoutersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,11 +229,13 @@ pub enum DescribeVirtualBorderRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &["InvalidRegionId.NotFound", "InvalidFilterKey.ValueNotSupported"],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -50,10 +50,26 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder {
-        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::default()
+        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder {
+            inner: DescribeVirtualBorderRoutersForPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,12 +258,18 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                    "IllegalParam.AliUid",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            2 => Self::IllegalParamAliUid(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_vpcs::DescribeVpcsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcsRequest {
     /// - Wire name: `VpcId`.
@@ -48,10 +48,26 @@ pub struct DescribeVpcsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpcsRequestBuilder {
-        DescribeVpcsRequestBuilder::default()
+        DescribeVpcsRequestBuilder {
+            inner: DescribeVpcsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,23 +243,32 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAliuid",
+                    "InvalidResourceGroupId.NotFound",
+                    "OperationUnsupported.ResourceGroupId",
+                    "InvalidVpcIdNumber.NotSupported",
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "IellgalParameter.OwnerAccount",
+                    "OperationFailed.Endpoint",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidAliuid(error),
+            1 => Self::InvalidResourceGroupIdNotFound(error),
+            2 => Self::OperationUnsupportedResourceGroupId(error),
+            3 => Self::InvalidVpcIdNumberNotSupported(error),
+            4 => Self::InvalidTagKey(error),
+            5 => Self::InvalidTagValue(error),
+            6 => Self::IellgalParameterOwnerAccount(error),
+            7 => Self::OperationFailedEndpoint(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

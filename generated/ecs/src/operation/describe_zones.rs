@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -87,10 +87,26 @@ pub struct DescribeZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            verbose: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeZonesRequestBuilder {
-        DescribeZonesRequestBuilder::default()
+        DescribeZonesRequestBuilder {
+            inner: DescribeZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,16 +302,22 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidAcceptLanguage.NotFound" => {
-                Self::InvalidAcceptLanguageNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidSpotStrategy",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRegion.NotFound",
+                    "InvalidInstanceChargeType.NotFound",
+                    "InvalidAcceptLanguage.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidSpotStrategy(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidRegionNotFound(error),
+            3 => Self::InvalidInstanceChargeTypeNotFound(error),
+            4 => Self::InvalidAcceptLanguageNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

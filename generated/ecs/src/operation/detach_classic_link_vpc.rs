@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachClassicLinkVpcRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -48,10 +48,24 @@ pub struct DetachClassicLinkVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachClassicLinkVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachClassicLinkVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachClassicLinkVpcRequestBuilder {
-        DetachClassicLinkVpcRequestBuilder::default()
+        DetachClassicLinkVpcRequestBuilder {
+            inner: DetachClassicLinkVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,23 +232,36 @@ pub enum DetachClassicLinkVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.Malformed" => Self::InvalidRegionIdMalformed(error),
-            "InvalidVpcId.Malformed" => Self::InvalidVpcIdMalformed(error),
-            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            "InvalidStatus.InstanceStatus" => Self::InvalidStatusInstanceStatus(error),
-            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.InvalidVpc" => Self::InvalidOperationInvalidVpc(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.RegionIdAndInstanceId" => {
-                Self::InvalidParameterRegionIdAndInstanceId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.Malformed",
+                    "InvalidVpcId.Malformed",
+                    "InvalidInstanceId.MalFormed",
+                    "OperationDenied",
+                    "InvalidParameter.InvalidInstanceIdAndVpcId",
+                    "InvalidStatus.InstanceStatus",
+                    "InvalidInstanceId.NotBelong",
+                    "Forbidden.SubUser",
+                    "InvalidOperation.InvalidVpc",
+                    "InvalidRegionId.NotFound",
+                    "InvalidParameter.RegionIdAndInstanceId",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidRegionIdMalformed(error),
+            2 => Self::InvalidVpcIdMalformed(error),
+            3 => Self::InvalidInstanceIdMalFormed(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
+            6 => Self::InvalidStatusInstanceStatus(error),
+            7 => Self::InvalidInstanceIdNotBelong(error),
+            8 => Self::ForbiddenSubUser(error),
+            9 => Self::InvalidOperationInvalidVpc(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::InvalidParameterRegionIdAndInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

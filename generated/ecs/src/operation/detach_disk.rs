@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachDiskRequest {
     /// The ID of the ECS instance from which you want to detach the disk.
@@ -67,10 +67,24 @@ pub struct DetachDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            disk_id: None,
+            delete_with_instance: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachDiskRequestBuilder {
-        DetachDiskRequestBuilder::default()
+        DetachDiskRequestBuilder {
+            inner: DetachDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -267,39 +281,56 @@ pub enum DetachDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidOperation.InstanceTypeNotSupport" => {
-                Self::InvalidOperationInstanceTypeNotSupport(error)
-            }
-            "DisksDetachingOnEcsExceeded" => Self::DisksDetachingOnEcsExceeded(error),
-            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "DiskTypeViolation" => Self::DiskTypeViolation(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidInstance.ImageCategory" => Self::InvalidInstanceImageCategory(error),
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InvalidOperation.DiskCategoryUnsupported" => {
-                Self::InvalidOperationDiskCategoryUnsupported(error)
-            }
-            "InvalidParameter.DeleteWithInstance" => {
-                Self::InvalidParameterDeleteWithInstance(error)
-            }
-            "InvalidOperation.DiskDetachingFromThisEcs" => {
-                Self::InvalidOperationDiskDetachingFromThisEcs(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDisk.AlreadyDetached" => Self::InvalidDiskAlreadyDetached(error),
-            "InvalidDiskId.OperationNotSupported" => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidOperation.InstanceTypeNotSupport",
+                    "DisksDetachingOnEcsExceeded",
+                    "InvalidInstanceId.Malformed",
+                    "IncorrectDiskStatus",
+                    "DiskNotPortable",
+                    "InstanceLockedForSecurity",
+                    "DependencyViolation",
+                    "DiskTypeViolation",
+                    "IncorrectInstanceStatus",
+                    "UserNotInTheWhiteList",
+                    "InvalidInstance.ImageCategory",
+                    "DeleteWithInstance.Conflict",
+                    "InvalidOperation.DiskCategoryUnsupported",
+                    "InvalidParameter.DeleteWithInstance",
+                    "InvalidOperation.DiskDetachingFromThisEcs",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidDiskId.NotFound",
+                    "InvalidDisk.AlreadyDetached",
+                    "InvalidDiskId.OperationNotSupported",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidRegionIdMalFormed(error),
+            2 => Self::InvalidOperationInstanceTypeNotSupport(error),
+            3 => Self::DisksDetachingOnEcsExceeded(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::IncorrectDiskStatus(error),
+            6 => Self::DiskNotPortable(error),
+            7 => Self::InstanceLockedForSecurity(error),
+            8 => Self::DependencyViolation(error),
+            9 => Self::DiskTypeViolation(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::UserNotInTheWhiteList(error),
+            12 => Self::InvalidInstanceImageCategory(error),
+            13 => Self::DeleteWithInstanceConflict(error),
+            14 => Self::InvalidOperationDiskCategoryUnsupported(error),
+            15 => Self::InvalidParameterDeleteWithInstance(error),
+            16 => Self::InvalidOperationDiskDetachingFromThisEcs(error),
+            17 => Self::InvalidInstanceIdNotFound(error),
+            18 => Self::InvalidDiskIdNotFound(error),
+            19 => Self::InvalidDiskAlreadyDetached(error),
+            20 => Self::InvalidDiskIdOperationNotSupported(error),
+            21 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

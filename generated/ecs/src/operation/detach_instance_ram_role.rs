@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachInstanceRamRoleRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -46,10 +46,24 @@ pub struct DetachInstanceRamRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachInstanceRamRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ram_role_name: None,
+            instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachInstanceRamRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachInstanceRamRoleRequestBuilder {
-        DetachInstanceRamRoleRequestBuilder::default()
+        DetachInstanceRamRoleRequestBuilder {
+            inner: DetachInstanceRamRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,13 +235,20 @@ pub enum DetachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceIds.Malformed",
+                    "InvalidNetworkType.MismatchRamRole",
+                    "InvalidUser.PassRoleForbidden",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdsMalformed(error),
+            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            2 => Self::InvalidUserPassRoleForbidden(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

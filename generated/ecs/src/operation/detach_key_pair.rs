@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachKeyPairRequest {
     /// The region ID of the SSH key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -53,10 +53,24 @@ pub struct DetachKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachKeyPairRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachKeyPairRequestBuilder {
-        DetachKeyPairRequestBuilder::default()
+        DetachKeyPairRequestBuilder {
+            inner: DetachKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,15 +239,20 @@ pub enum DetachKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidInstanceIds.ValueNotSupported" => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidKeyPairName.NotFound",
+                    "InvalidInstanceIds.ValueNotSupported",
+                    "DependencyViolation.WindowsInstance",
+                    "InstanceKeyPairLimitExceeded",
+                ],
+            )
+        {
+            0 => Self::InvalidKeyPairNameNotFound(error),
+            1 => Self::InvalidInstanceIdsValueNotSupported(error),
+            2 => Self::DependencyViolationWindowsInstance(error),
+            3 => Self::InstanceKeyPairLimitExceeded(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// The ID of the ENI.
@@ -75,10 +75,25 @@ pub struct DetachNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            instance_id: None,
+            trunk_network_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachNetworkInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachNetworkInterfaceRequestBuilder {
-        DetachNetworkInterfaceRequestBuilder::default()
+        DetachNetworkInterfaceRequestBuilder {
+            inner: DetachNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -313,81 +328,88 @@ pub enum DetachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidRegion" => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidParameter.EniNotBelongEcs" => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            "InvalidOperation.EniHotPlugNotSupported" => {
-                Self::InvalidOperationEniHotPlugNotSupported(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidOperation.HotPlugNotSupport" => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            "InvalidOperation.InvalidTrunkEniStatus" => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            "InvalidOperation.TrunkingIsNotAllowed" => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidParameter.EniNotBelongTrunk" => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            "InvalidOperation.EniTypeNotSupportTrunking" => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            "InvalidOperation.HasMemberEniAttached" => {
-                Self::InvalidOperationHasMemberEniAttached(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidRegion",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "Forbidden.RegionId",
+                    "InvalidParams.EniId",
+                    "InvalidParameter.EniNotBelongEcs",
+                    "InvalidOperation.EniHotPlugNotSupported",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidOperation.EniLinked",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidOperation.HotPlugNotSupport",
+                    "InvalidOperation.InvalidTrunkEniStatus",
+                    "InvalidOperation.TrunkingIsNotAllowed",
+                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                    "InvalidParameter.EniNotBelongTrunk",
+                    "InvalidOperation.EniTypeNotSupportTrunking",
+                    "InvalidOperation.HasMemberEniAttached",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidRegion(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::ForbiddenRegionId(error),
+            9 => Self::InvalidParamsEniId(error),
+            10 => Self::InvalidParameterEniNotBelongEcs(error),
+            11 => Self::InvalidOperationEniHotPlugNotSupported(error),
+            12 => Self::InvalidUserTypeNotSupported(error),
+            13 => Self::AbsInvalidAccountNotFound(error),
+            14 => Self::ForbiddenNotSupportRam(error),
+            15 => Self::ForbiddenSubUser(error),
+            16 => Self::MaxEniCountExceeded(error),
+            17 => Self::EniPerInstanceLimitExceeded(error),
+            18 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            19 => Self::InvalidOperationVpcMismatch(error),
+            20 => Self::SecurityGroupInstanceLimitExceed(error),
+            21 => Self::InvalidSecurityGroupIdNotVpc(error),
+            22 => Self::InvalidOperationInvalidEniType(error),
+            23 => Self::InvalidOperationEniServiceManaged(error),
+            24 => Self::InvalidOperationEniLinked(error),
+            25 => Self::InvalidInstanceIdNotFound(error),
+            26 => Self::InvalidOperationHotPlugNotSupport(error),
+            27 => Self::InvalidOperationInvalidTrunkEniStatus(error),
+            28 => Self::InvalidOperationTrunkingIsNotAllowed(error),
+            29 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            30 => Self::InvalidParameterEniNotBelongTrunk(error),
+            31 => Self::InvalidOperationEniTypeNotSupportTrunking(error),
+            32 => Self::InvalidOperationHasMemberEniAttached(error),
+            33 => Self::InvalidEcsIdNotFound(error),
+            34 => Self::InvalidEniIdNotFound(error),
+            35 => Self::InvalidVSwitchIdNotFound(error),
+            36 => Self::InvalidSecurityGroupIdNotFound(error),
+            37 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

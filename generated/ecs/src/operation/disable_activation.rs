@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableActivationRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -46,10 +46,23 @@ pub struct DisableActivationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableActivationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            activation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableActivationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableActivationRequestBuilder {
-        DisableActivationRequestBuilder::default()
+        DisableActivationRequestBuilder {
+            inner: DisableActivationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,12 +210,22 @@ pub enum DisableActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ActivationId.NotFound" => Self::ActivationIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "ActivationId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::OperationForbidden(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::ActivationIdNotFound(error),
+            4 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableDiskEncryptionByDefaultRequest {
     /// The ID of the region for which you want to disable Account-level EBS Default Encryption. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -40,10 +40,22 @@ pub struct DisableDiskEncryptionByDefaultRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableDiskEncryptionByDefaultRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableDiskEncryptionByDefaultRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableDiskEncryptionByDefaultRequestBuilder {
-        DisableDiskEncryptionByDefaultRequestBuilder::default()
+        DisableDiskEncryptionByDefaultRequestBuilder {
+            inner: DisableDiskEncryptionByDefaultRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,17 +188,20 @@ pub enum DisableDiskEncryptionByDefaultError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDefaultEncryption.NotFound" => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Abs.InvalidAction.RegionNotSupport",
+                    "InvalidParameter.RegionIdNotExists",
+                    "UserNotInTheWhiteList",
+                    "InvalidDefaultEncryption.NotFound",
+                ],
+            )
+        {
+            0 => Self::AbsInvalidActionRegionNotSupport(error),
+            1 => Self::InvalidParameterRegionIdNotExists(error),
+            2 => Self::UserNotInTheWhiteList(error),
+            3 => Self::InvalidDefaultEncryptionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableNetworkInterfaceQoSRequest {
     /// - Wire name: `RegionId`.
@@ -36,10 +36,23 @@ pub struct DisableNetworkInterfaceQoSRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableNetworkInterfaceQoSRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableNetworkInterfaceQoSRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableNetworkInterfaceQoSRequestBuilder {
-        DisableNetworkInterfaceQoSRequestBuilder::default()
+        DisableNetworkInterfaceQoSRequestBuilder {
+            inner: DisableNetworkInterfaceQoSRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,30 +213,46 @@ pub enum DisableNetworkInterfaceQoSError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidParams.EniId",
+                    "Forbidden.RegionId",
+                    "InvalidParameter.Conflict",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidParamsEniId(error),
+            5 => Self::ForbiddenRegionId(error),
+            6 => Self::InvalidParameterConflict(error),
+            7 => Self::InvalidUserTypeNotSupported(error),
+            8 => Self::AbsInvalidAccountNotFound(error),
+            9 => Self::ForbiddenNotSupportRam(error),
+            10 => Self::ForbiddenSubUser(error),
+            11 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            12 => Self::InvalidOperationVpcMismatch(error),
+            13 => Self::InvalidOperationEniServiceManaged(error),
+            14 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            15 => Self::InvalidEniIdNotFound(error),
+            16 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

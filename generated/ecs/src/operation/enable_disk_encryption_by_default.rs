@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableDiskEncryptionByDefaultRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -49,10 +49,22 @@ pub struct EnableDiskEncryptionByDefaultRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableDiskEncryptionByDefaultRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableDiskEncryptionByDefaultRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableDiskEncryptionByDefaultRequestBuilder {
-        EnableDiskEncryptionByDefaultRequestBuilder::default()
+        EnableDiskEncryptionByDefaultRequestBuilder {
+            inner: EnableDiskEncryptionByDefaultRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,38 +211,34 @@ pub enum EnableDiskEncryptionByDefaultError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefaultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Encrypted.KmsNotEnabled" => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidOperation.DefaultEncryptionAlreadyEnabled" => {
-                Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Encrypted.KmsNotEnabled",
+                    "InvalidParameter.KmsNotEnabled",
+                    "Abs.InvalidAction.RegionNotSupport",
+                    "InvalidOperation.DefaultEncryptionAlreadyEnabled",
+                    "InvalidParameter.RegionIdNotExists",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidOperation.KMSKeyIdNotFound",
+                    "InvalidOperation.KMSServiceNotOpen",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
+            1 => Self::InvalidParameterKmsNotEnabled(error),
+            2 => Self::AbsInvalidActionRegionNotSupport(error),
+            3 => Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error),
+            4 => Self::InvalidParameterRegionIdNotExists(error),
+            5 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            6 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            7 => Self::InvalidOperationKmsServiceNotOpen(error),
+            8 => Self::UserNotInTheWhiteList(error),
+            9 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            10 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableNetworkInterfaceQoSRequest {
     /// - Wire name: `RegionId`.
@@ -41,10 +41,24 @@ pub struct EnableNetworkInterfaceQoSRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableNetworkInterfaceQoSRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            qo_s: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableNetworkInterfaceQoSRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableNetworkInterfaceQoSRequestBuilder {
-        EnableNetworkInterfaceQoSRequestBuilder::default()
+        EnableNetworkInterfaceQoSRequestBuilder {
+            inner: EnableNetworkInterfaceQoSRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,29 +226,44 @@ pub enum EnableNetworkInterfaceQoSError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidParams.EniId",
+                    "Forbidden.RegionId",
+                    "InvalidParameter.Conflict",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidParamsEniId(error),
+            5 => Self::ForbiddenRegionId(error),
+            6 => Self::InvalidParameterConflict(error),
+            7 => Self::InvalidUserTypeNotSupported(error),
+            8 => Self::AbsInvalidAccountNotFound(error),
+            9 => Self::ForbiddenNotSupportRam(error),
+            10 => Self::ForbiddenSubUser(error),
+            11 => Self::InvalidOperationEniServiceManaged(error),
+            12 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            13 => Self::InvalidEniIdNotFound(error),
+            14 => Self::InvalidVSwitchIdNotFound(error),
+            15 => Self::InvalidSecurityGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

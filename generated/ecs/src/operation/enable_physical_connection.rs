@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::enable_physical_connection::EnablePhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnablePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -44,10 +44,25 @@ pub struct EnablePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnablePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnablePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnablePhysicalConnectionRequestBuilder {
-        EnablePhysicalConnectionRequestBuilder::default()
+        EnablePhysicalConnectionRequestBuilder {
+            inner: EnablePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,13 +209,20 @@ pub enum EnablePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NotAllowedInState",
+                    "INSTANCE.STATUS.NOT.ALLOW",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::InstanceStatusNotAllow(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

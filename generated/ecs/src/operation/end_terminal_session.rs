@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EndTerminalSessionRequest {
     /// The region ID of the session.
@@ -43,10 +43,23 @@ pub struct EndTerminalSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EndTerminalSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            session_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EndTerminalSessionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EndTerminalSessionRequestBuilder {
-        EndTerminalSessionRequestBuilder::default()
+        EndTerminalSessionRequestBuilder {
+            inner: EndTerminalSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,9 +196,11 @@ pub enum EndTerminalSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidSessionId.NotFound" => Self::InvalidSessionIdNotFound(error),
+        match error
+            .code_index(&["RegionId.ApiNotSupported", "InvalidSessionId.NotFound"])
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidSessionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

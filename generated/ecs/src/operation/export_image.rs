@@ -73,7 +73,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ExportImageRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -129,10 +129,28 @@ pub struct ExportImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ExportImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            oss_bucket: None,
+            oss_prefix: None,
+            image_format: None,
+            role_name: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ExportImageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ExportImageRequestBuilder {
-        ExportImageRequestBuilder::default()
+        ExportImageRequestBuilder {
+            inner: ExportImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -383,45 +401,64 @@ pub enum ExportImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidOSSPrefix.Malformed" => Self::InvalidOssPrefixMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidImageFormat.Malformed" => Self::InvalidImageFormatMalformed(error),
-            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidImage.DiskAmountOrSize" => Self::InvalidImageDiskAmountOrSize(error),
-            "ImageNotSupported" => Self::ImageNotSupported(error),
-            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
-            "InvalidOSSBucket.NotMatched" => Self::InvalidOssBucketNotMatched(error),
-            "InvalidImageFormat.RegionNotSupported" => {
-                Self::InvalidImageFormatRegionNotSupported(error)
-            }
-            "InvalidOSSBucket.ArchiveOssBucketNotSupported" => {
-                Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
-            }
-            "ImageIsExporting" => Self::ImageIsExporting(error),
-            "ExportImageFailed" => Self::ExportImageFailed(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "NoSetRoletoECSServiceAcount" => Self::NoSetRoletoEcsServiceAcount(error),
-            "InvalidOSS.NotAuthorized" => Self::InvalidOssNotAuthorized(error),
-            "ConcurrentQuotaExceed.ExportImage" => {
-                Self::ConcurrentQuotaExceedExportImage(error)
-            }
-            "WeeklyQuotaExceed.ExportImage" => Self::WeeklyQuotaExceedExportImage(error),
-            "InvalidImageLicense.NotSupported" => {
-                Self::InvalidImageLicenseNotSupported(error)
-            }
-            "InvalidImageCategory.NotSupported" => {
-                Self::InvalidImageCategoryNotSupported(error)
-            }
-            "InvalidOSSBucket.EncryptUnsupported" => {
-                Self::InvalidOssBucketEncryptUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidImageName.Malformed",
+                    "InvalidOSSPrefix.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRegion.NotSupport",
+                    "IncorrectImageStatus",
+                    "InvalidImageFormat.Malformed",
+                    "InvalidOSSBucket.NotFound",
+                    "OperationDenied",
+                    "InvalidImage.DiskAmountOrSize",
+                    "ImageNotSupported",
+                    "InvalidOSSObject.NeedRestore",
+                    "InvalidOSSBucket.NotMatched",
+                    "InvalidImageFormat.RegionNotSupported",
+                    "InvalidOSSBucket.ArchiveOssBucketNotSupported",
+                    "ImageIsExporting",
+                    "ExportImageFailed",
+                    "UserNotInTheWhiteList",
+                    "NoSetRoletoECSServiceAcount",
+                    "InvalidOSS.NotAuthorized",
+                    "ConcurrentQuotaExceed.ExportImage",
+                    "WeeklyQuotaExceed.ExportImage",
+                    "InvalidImageLicense.NotSupported",
+                    "InvalidImageCategory.NotSupported",
+                    "InvalidOSSBucket.EncryptUnsupported",
+                    "InvalidImageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidImageNameMalformed(error),
+            2 => Self::InvalidOssPrefixMalformed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidRegionNotSupport(error),
+            5 => Self::IncorrectImageStatus(error),
+            6 => Self::InvalidImageFormatMalformed(error),
+            7 => Self::InvalidOssBucketNotFound(error),
+            8 => Self::OperationDenied(error),
+            9 => Self::InvalidImageDiskAmountOrSize(error),
+            10 => Self::ImageNotSupported(error),
+            11 => Self::InvalidOssObjectNeedRestore(error),
+            12 => Self::InvalidOssBucketNotMatched(error),
+            13 => Self::InvalidImageFormatRegionNotSupported(error),
+            14 => Self::InvalidOssBucketArchiveOssBucketNotSupported(error),
+            15 => Self::ImageIsExporting(error),
+            16 => Self::ExportImageFailed(error),
+            17 => Self::UserNotInTheWhiteList(error),
+            18 => Self::NoSetRoletoEcsServiceAcount(error),
+            19 => Self::InvalidOssNotAuthorized(error),
+            20 => Self::ConcurrentQuotaExceedExportImage(error),
+            21 => Self::WeeklyQuotaExceedExportImage(error),
+            22 => Self::InvalidImageLicenseNotSupported(error),
+            23 => Self::InvalidImageCategoryNotSupported(error),
+            24 => Self::InvalidOssBucketEncryptUnsupported(error),
+            25 => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

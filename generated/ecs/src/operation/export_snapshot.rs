@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::export_snapshot::ExportSnapshotRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ExportSnapshotRequest {
     /// - Wire name: `SnapshotId`.
@@ -43,10 +43,25 @@ pub struct ExportSnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ExportSnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            region_id: None,
+            oss_bucket: None,
+            role_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ExportSnapshotRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ExportSnapshotRequestBuilder {
-        ExportSnapshotRequestBuilder::default()
+        ExportSnapshotRequestBuilder {
+            inner: ExportSnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,17 +215,28 @@ pub enum ExportSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ExportSnapshotFailed" => Self::ExportSnapshotFailed(error),
-            "SNAPSHOT_IS_EXPORTING" => Self::SnapshotIsExporting(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "SNAPSHOT_CREATE_NOT_FINISHED" => Self::SnapshotCreateNotFinished(error),
-            "OSS_AUTHORIZED_FAILED" => Self::OssAuthorizedFailed(error),
-            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
-            "InvalidUser.NotInWhiteList" => Self::InvalidUserNotInWhiteList(error),
-            "InvalidOSSBucket.InOtherRegion" => {
-                Self::InvalidOssBucketInOtherRegion(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ExportSnapshotFailed",
+                    "SNAPSHOT_IS_EXPORTING",
+                    "InvalidSnapshotId.NotFound",
+                    "SNAPSHOT_CREATE_NOT_FINISHED",
+                    "OSS_AUTHORIZED_FAILED",
+                    "InvalidOSSBucket.NotFound",
+                    "InvalidUser.NotInWhiteList",
+                    "InvalidOSSBucket.InOtherRegion",
+                ],
+            )
+        {
+            0 => Self::ExportSnapshotFailed(error),
+            1 => Self::SnapshotIsExporting(error),
+            2 => Self::InvalidSnapshotIdNotFound(error),
+            3 => Self::SnapshotCreateNotFinished(error),
+            4 => Self::OssAuthorizedFailed(error),
+            5 => Self::InvalidOssBucketNotFound(error),
+            6 => Self::InvalidUserNotInWhiteList(error),
+            7 => Self::InvalidOssBucketInOtherRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetInstanceScreenshotRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -54,10 +54,24 @@ pub struct GetInstanceScreenshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetInstanceScreenshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            wake_up: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetInstanceScreenshotRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetInstanceScreenshotRequestBuilder {
-        GetInstanceScreenshotRequestBuilder::default()
+        GetInstanceScreenshotRequestBuilder {
+            inner: GetInstanceScreenshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,12 +236,22 @@ pub enum GetInstanceScreenshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetInstanceScreenshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "NotSupported" => Self::NotSupported(error),
-            "Throttling" => Self::Throttling(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "IncorrectInstanceStatus",
+                    "NotSupported",
+                    "Throttling",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::NotSupported(error),
+            4 => Self::Throttling(error),
             _ => Self::Unhandled(error),
         }
     }

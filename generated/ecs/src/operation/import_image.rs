@@ -124,7 +124,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ImportImageRequest {
     /// The region ID of the source image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -297,10 +297,38 @@ pub struct ImportImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ImportImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_name: None,
+            description: None,
+            architecture: None,
+            os_type: None,
+            platform: None,
+            boot_mode: None,
+            role_name: None,
+            license_type: None,
+            resource_group_id: None,
+            disk_device_mapping: None,
+            tag: None,
+            detection_strategy: None,
+            storage_location_arn: None,
+            dry_run: None,
+            features: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ImportImageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ImportImageRequestBuilder {
-        ImportImageRequestBuilder::default()
+        ImportImageRequestBuilder {
+            inner: ImportImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -774,81 +802,112 @@ pub enum ImportImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedSuffix.OSSObject" => Self::UnsupportedSuffixOssObject(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidOSSObject.Malformed" => Self::InvalidOssObjectMalformed(error),
-            "InvalidOSSBucket.Malformed" => Self::InvalidOssBucketMalformed(error),
-            "InvalidOSSObject.Size" => Self::InvalidOssObjectSize(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
-            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
-            "InvalidOSType.Malformed" => Self::InvalidOsTypeMalformed(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidImageSize" => Self::InvalidImageSize(error),
-            "InvalidDataDiskSize" => Self::InvalidDataDiskSize(error),
-            "InvalidImageFormat.Malformed" => Self::InvalidImageFormatMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
-            "InvalidOSSObject.NotFound" => Self::InvalidOssObjectNotFound(error),
-            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
-            "InvalidOSSBucket.NotMatched" => Self::InvalidOssBucketNotMatched(error),
-            "InvalidLicenseType.NotSupported" => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            "InvalidLicenseType.BYOLOnly" => Self::InvalidLicenseTypeByolOnly(error),
-            "InvalidOSSBucket.FlowLimit" => Self::InvalidOssBucketFlowLimit(error),
-            "InvalidImageFormat.RegionNotSupported" => {
-                Self::InvalidImageFormatRegionNotSupported(error)
-            }
-            "InvalidBootMode.Malformed" => Self::InvalidBootModeMalformed(error),
-            "InvalidParameter.DetectionStrategy" => {
-                Self::InvalidParameterDetectionStrategy(error)
-            }
-            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "InvalidParameter.FeaturesImdsSupport" => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "ImageIsImporting" => Self::ImageIsImporting(error),
-            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
-            "ImportImageFailed" => Self::ImportImageFailed(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "NoSetRoletoECSServiceAcount" => Self::NoSetRoletoEcsServiceAcount(error),
-            "InvalidParameter.Malformed" => Self::InvalidParameterMalformed(error),
-            "MissingParameter.DiskDeviceMapping" => {
-                Self::MissingParameterDiskDeviceMapping(error)
-            }
-            "InvalidOSS.NotAuthorized" => Self::InvalidOssNotAuthorized(error),
-            "InvalidBlockSize.NotSupport" => Self::InvalidBlockSizeNotSupport(error),
-            "ImageCheckUnsupported.WindowsImage" => {
-                Self::ImageCheckUnsupportedWindowsImage(error)
-            }
-            "InvalidVHDImage.IncorrectSize" => Self::InvalidVhdImageIncorrectSize(error),
-            "InvalidOSSBucket.EncryptUnsupported" => {
-                Self::InvalidOssBucketEncryptUnsupported(error)
-            }
-            "InvalidArchitecture.PlatformUnsupported" => {
-                Self::InvalidArchitecturePlatformUnsupported(error)
-            }
-            "InvalidAccountStatus.OSSDisabled" => {
-                Self::InvalidAccountStatusOssDisabled(error)
-            }
-            "InvalidStorageLocation.NotFound" => {
-                Self::InvalidStorageLocationNotFound(error)
-            }
-            "InvalidOperation.CloudBoxImageImportRoleRequired" => {
-                Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
-            }
-            "InvalidOperation.CloudBoxImageImportUnsupported" => {
-                Self::InvalidOperationCloudBoxImageImportUnsupported(error)
-            }
-            "TagKey.Duplication" => Self::TagKeyDuplication(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedSuffix.OSSObject",
+                    "MissingParameter",
+                    "InvalidImageName.Malformed",
+                    "InvalidOSSObject.Malformed",
+                    "InvalidOSSBucket.Malformed",
+                    "InvalidOSSObject.Size",
+                    "InvalidDescription.Malformed",
+                    "InvalidArchitecture.Malformed",
+                    "InvalidPlatform.Malformed",
+                    "InvalidOSType.Malformed",
+                    "InvalidImageName.Duplicated",
+                    "InvalidImageSize",
+                    "InvalidDataDiskSize",
+                    "InvalidImageFormat.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRegion.NotSupport",
+                    "InvalidOSSBucket.NotFound",
+                    "InvalidOSSObject.NotFound",
+                    "InvalidOSSObject.NeedRestore",
+                    "InvalidOSSBucket.NotMatched",
+                    "InvalidLicenseType.NotSupported",
+                    "InvalidLicenseType.BYOLOnly",
+                    "InvalidOSSBucket.FlowLimit",
+                    "InvalidImageFormat.RegionNotSupported",
+                    "InvalidBootMode.Malformed",
+                    "InvalidParameter.DetectionStrategy",
+                    "InvalidBootMode.NotSupport",
+                    "DRYRUN.SUCCESS",
+                    "InvalidClientToken.Malformed",
+                    "InvalidParameter.FeaturesImdsSupport",
+                    "Account.Arrearage",
+                    "ImageIsImporting",
+                    "QuotaExceed.Image",
+                    "ImportImageFailed",
+                    "UserNotInTheWhiteList",
+                    "NoSetRoletoECSServiceAcount",
+                    "InvalidParameter.Malformed",
+                    "MissingParameter.DiskDeviceMapping",
+                    "InvalidOSS.NotAuthorized",
+                    "InvalidBlockSize.NotSupport",
+                    "ImageCheckUnsupported.WindowsImage",
+                    "InvalidVHDImage.IncorrectSize",
+                    "InvalidOSSBucket.EncryptUnsupported",
+                    "InvalidArchitecture.PlatformUnsupported",
+                    "InvalidAccountStatus.OSSDisabled",
+                    "InvalidStorageLocation.NotFound",
+                    "InvalidOperation.CloudBoxImageImportRoleRequired",
+                    "InvalidOperation.CloudBoxImageImportUnsupported",
+                    "TagKey.Duplication",
+                    "InvalidResourceGroup.NotFound",
+                ],
+            )
+        {
+            0 => Self::UnsupportedSuffixOssObject(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidImageNameMalformed(error),
+            3 => Self::InvalidOssObjectMalformed(error),
+            4 => Self::InvalidOssBucketMalformed(error),
+            5 => Self::InvalidOssObjectSize(error),
+            6 => Self::InvalidDescriptionMalformed(error),
+            7 => Self::InvalidArchitectureMalformed(error),
+            8 => Self::InvalidPlatformMalformed(error),
+            9 => Self::InvalidOsTypeMalformed(error),
+            10 => Self::InvalidImageNameDuplicated(error),
+            11 => Self::InvalidImageSize(error),
+            12 => Self::InvalidDataDiskSize(error),
+            13 => Self::InvalidImageFormatMalformed(error),
+            14 => Self::InvalidRegionIdNotFound(error),
+            15 => Self::InvalidRegionNotSupport(error),
+            16 => Self::InvalidOssBucketNotFound(error),
+            17 => Self::InvalidOssObjectNotFound(error),
+            18 => Self::InvalidOssObjectNeedRestore(error),
+            19 => Self::InvalidOssBucketNotMatched(error),
+            20 => Self::InvalidLicenseTypeNotSupported(error),
+            21 => Self::InvalidLicenseTypeByolOnly(error),
+            22 => Self::InvalidOssBucketFlowLimit(error),
+            23 => Self::InvalidImageFormatRegionNotSupported(error),
+            24 => Self::InvalidBootModeMalformed(error),
+            25 => Self::InvalidParameterDetectionStrategy(error),
+            26 => Self::InvalidBootModeNotSupport(error),
+            27 => Self::DryrunSuccess(error),
+            28 => Self::InvalidClientTokenMalformed(error),
+            29 => Self::InvalidParameterFeaturesImdsSupport(error),
+            30 => Self::AccountArrearage(error),
+            31 => Self::ImageIsImporting(error),
+            32 => Self::QuotaExceedImage(error),
+            33 => Self::ImportImageFailed(error),
+            34 => Self::UserNotInTheWhiteList(error),
+            35 => Self::NoSetRoletoEcsServiceAcount(error),
+            36 => Self::InvalidParameterMalformed(error),
+            37 => Self::MissingParameterDiskDeviceMapping(error),
+            38 => Self::InvalidOssNotAuthorized(error),
+            39 => Self::InvalidBlockSizeNotSupport(error),
+            40 => Self::ImageCheckUnsupportedWindowsImage(error),
+            41 => Self::InvalidVhdImageIncorrectSize(error),
+            42 => Self::InvalidOssBucketEncryptUnsupported(error),
+            43 => Self::InvalidArchitecturePlatformUnsupported(error),
+            44 => Self::InvalidAccountStatusOssDisabled(error),
+            45 => Self::InvalidStorageLocationNotFound(error),
+            46 => Self::InvalidOperationCloudBoxImageImportRoleRequired(error),
+            47 => Self::InvalidOperationCloudBoxImageImportUnsupported(error),
+            48 => Self::TagKeyDuplication(error),
+            49 => Self::InvalidResourceGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

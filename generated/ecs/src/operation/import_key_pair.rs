@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ImportKeyPairRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -78,10 +78,26 @@ pub struct ImportKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ImportKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            public_key_body: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ImportKeyPairRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ImportKeyPairRequestBuilder {
-        ImportKeyPairRequestBuilder::default()
+        ImportKeyPairRequestBuilder {
+            inner: ImportKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -271,16 +287,26 @@ pub enum ImportKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.Malformed" => Self::InvalidKeyPairNameMalformed(error),
-            "InvalidPublicKeyBody.Malformed" => {
-                Self::InvalidPublicKeyBodyMalformed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "KeyPair.AlreadyExist" => Self::KeyPairAlreadyExist(error),
-            "QuotaExceed.KeyPair" => Self::QuotaExceedKeyPair(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidKeyPairName.Malformed",
+                    "InvalidPublicKeyBody.Malformed",
+                    "MissingParameter",
+                    "KeyPair.AlreadyExist",
+                    "QuotaExceed.KeyPair",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidKeyPairNameMalformed(error),
+            1 => Self::InvalidPublicKeyBodyMalformed(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::KeyPairAlreadyExist(error),
+            4 => Self::QuotaExceedKeyPair(error),
+            5 => Self::InvalidResourceGroupNotFound(error),
+            6 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

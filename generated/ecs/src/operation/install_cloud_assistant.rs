@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct InstallCloudAssistantRequest {
     /// The IDs of instances. You can specify up to 50 instance IDs in a single request.
@@ -44,10 +44,23 @@ pub struct InstallCloudAssistantRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for InstallCloudAssistantRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl InstallCloudAssistantRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> InstallCloudAssistantRequestBuilder {
-        InstallCloudAssistantRequestBuilder::default()
+        InstallCloudAssistantRequestBuilder {
+            inner: InstallCloudAssistantRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -201,17 +214,28 @@ pub enum InstallCloudAssistantError {
 }
 impl From<::acs_runtime::client::ServiceError> for InstallCloudAssistantError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidInstanceId.OSTypeUnsupported" => {
-                Self::InvalidInstanceIdOsTypeUnsupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "MissingParam.InstanceId",
+                    "InstanceIds.ExceedLimit",
+                    "Operation.Forbidden",
+                    "InvalidInstanceId.OSTypeUnsupported",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::InstanceIdsExceedLimit(error),
+            3 => Self::OperationForbidden(error),
+            4 => Self::InvalidInstanceIdOsTypeUnsupported(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidInstanceNotFound(error),
+            7 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct InvokeCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -260,10 +260,41 @@ pub struct InvokeCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for InvokeCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            command_id: None,
+            repeat_mode: None,
+            timed: None,
+            frequency: None,
+            parameters: None,
+            username: None,
+            windows_password_name: None,
+            instance_id: None,
+            container_id: None,
+            container_name: None,
+            timeout: None,
+            tag: None,
+            client_token: None,
+            resource_tag: None,
+            termination_mode: None,
+            launcher: None,
+            working_dir: None,
+            oss_output_delivery: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl InvokeCommandRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> InvokeCommandRequestBuilder {
-        InvokeCommandRequestBuilder::default()
+        InvokeCommandRequestBuilder {
+            inner: InvokeCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -784,91 +815,116 @@ pub enum InvokeCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for InvokeCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidContainerId.Malformed" => Self::InvalidContainerIdMalformed(error),
-            "InvalidContainerName.Malformed" => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "InvalidInstance.NotMatch" => Self::InvalidInstanceNotMatch(error),
-            "MissingParam.Frequency" => Self::MissingParamFrequency(error),
-            "InvalidParam.Frequency" => Self::InvalidParamFrequency(error),
-            "Parameter.MissingValue" => Self::ParameterMissingValue(error),
-            "Parameter.Disabled" => Self::ParameterDisabled(error),
-            "InvalidParameter.Parameters" => Self::InvalidParameterParameters(error),
-            "NumberExceed.ResourceTags" => Self::NumberExceedResourceTags(error),
-            "MissingParameter.ResourceTagKey" => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            "InvalidResourceTagKey.Malformed" => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            "InvalidResourceTagValue.Malformed" => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            "Duplicate.ResourceTagKey" => Self::DuplicateResourceTagKey(error),
-            "InvalidResourceTag.InstanceNotFound" => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            "InvalidResourceTag.ConflictWithInstanceIds" => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            "InvalidOssOutputDelivery.BucketInOtherRegion" => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            "InvalidParameter.OssOutputDelivery" => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            "InvalidOssOutputDelivery.KeyPrefixMalformed" => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Invocation.ExceedQuota" => Self::InvocationExceedQuota(error),
-            "ParameterCount.ExceedLimit" => Self::ParameterCountExceedLimit(error),
-            "ParameterKey.ExceedLimit" => Self::ParameterKeyExceedLimit(error),
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "ParameterKey.Duplicate" => Self::ParameterKeyDuplicate(error),
-            "Parameter.NotMatched" => Self::ParameterNotMatched(error),
-            "ParameterType.NotSupported" => Self::ParameterTypeNotSupported(error),
-            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
-            "WindowsPasswordName.ExceedLimit" => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            "WindowsPasswordName.Missed" => Self::WindowsPasswordNameMissed(error),
-            "ParameterStore.NotSupported" => Self::ParameterStoreNotSupported(error),
-            "TemporaryAccessKey.Error" => Self::TemporaryAccessKeyError(error),
-            "ParameterStore.InvalidParameters" => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            "ParameterStore.NoPermission" => Self::ParameterStoreNoPermission(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidParameterCharset.Parameters" => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            "CreateServiceLinkedRole.NoPermission" => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidRepeatMode.NotFound" => Self::InvalidRepeatModeNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidTerminationMode.NotFound" => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            "InvalidOssOutputDelivery.BucketNotFound" => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InvalidParameter.WorkingDir",
+                    "MissingParam.InstanceId",
+                    "InvalidContainerId.Malformed",
+                    "InvalidContainerName.Malformed",
+                    "InvalidClientToken.Malformed",
+                    "InvalidInstance.NotMatch",
+                    "MissingParam.Frequency",
+                    "InvalidParam.Frequency",
+                    "Parameter.MissingValue",
+                    "Parameter.Disabled",
+                    "InvalidParameter.Parameters",
+                    "NumberExceed.ResourceTags",
+                    "MissingParameter.ResourceTagKey",
+                    "InvalidResourceTagKey.Malformed",
+                    "InvalidResourceTagValue.Malformed",
+                    "Duplicate.ResourceTagKey",
+                    "InvalidResourceTag.InstanceNotFound",
+                    "InvalidResourceTag.ConflictWithInstanceIds",
+                    "InvalidOssOutputDelivery.BucketInOtherRegion",
+                    "InvalidParameter.OssOutputDelivery",
+                    "InvalidOssOutputDelivery.KeyPrefixMalformed",
+                    "InstanceIds.ExceedLimit",
+                    "Invocation.ExceedQuota",
+                    "ParameterCount.ExceedLimit",
+                    "ParameterKey.ExceedLimit",
+                    "CmdContent.ExceedLimit",
+                    "ParameterKey.Duplicate",
+                    "Parameter.NotMatched",
+                    "ParameterType.NotSupported",
+                    "Username.ExceedLimit",
+                    "WindowsPasswordName.ExceedLimit",
+                    "WindowsPasswordName.Missed",
+                    "ParameterStore.NotSupported",
+                    "TemporaryAccessKey.Error",
+                    "ParameterStore.InvalidParameters",
+                    "ParameterStore.NoPermission",
+                    "Operation.Forbidden",
+                    "IdempotentParameterMismatch",
+                    "IdempotentProcessing",
+                    "InvalidLauncher.LengthLimitExceeded",
+                    "InvalidParameterCharset.Parameters",
+                    "CreateServiceLinkedRole.NoPermission",
+                    "InvalidTimeout.ExceedLimit",
+                    "InvalidRepeatMode.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InvalidCmdId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidTerminationMode.NotFound",
+                    "InvalidOssOutputDelivery.BucketNotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParameterWorkingDir(error),
+            2 => Self::MissingParamInstanceId(error),
+            3 => Self::InvalidContainerIdMalformed(error),
+            4 => Self::InvalidContainerNameMalformed(error),
+            5 => Self::InvalidClientTokenMalformed(error),
+            6 => Self::InvalidInstanceNotMatch(error),
+            7 => Self::MissingParamFrequency(error),
+            8 => Self::InvalidParamFrequency(error),
+            9 => Self::ParameterMissingValue(error),
+            10 => Self::ParameterDisabled(error),
+            11 => Self::InvalidParameterParameters(error),
+            12 => Self::NumberExceedResourceTags(error),
+            13 => Self::MissingParameterResourceTagKey(error),
+            14 => Self::InvalidResourceTagKeyMalformed(error),
+            15 => Self::InvalidResourceTagValueMalformed(error),
+            16 => Self::DuplicateResourceTagKey(error),
+            17 => Self::InvalidResourceTagInstanceNotFound(error),
+            18 => Self::InvalidResourceTagConflictWithInstanceIds(error),
+            19 => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
+            20 => Self::InvalidParameterOssOutputDelivery(error),
+            21 => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
+            22 => Self::InstanceIdsExceedLimit(error),
+            23 => Self::InvocationExceedQuota(error),
+            24 => Self::ParameterCountExceedLimit(error),
+            25 => Self::ParameterKeyExceedLimit(error),
+            26 => Self::CmdContentExceedLimit(error),
+            27 => Self::ParameterKeyDuplicate(error),
+            28 => Self::ParameterNotMatched(error),
+            29 => Self::ParameterTypeNotSupported(error),
+            30 => Self::UsernameExceedLimit(error),
+            31 => Self::WindowsPasswordNameExceedLimit(error),
+            32 => Self::WindowsPasswordNameMissed(error),
+            33 => Self::ParameterStoreNotSupported(error),
+            34 => Self::TemporaryAccessKeyError(error),
+            35 => Self::ParameterStoreInvalidParameters(error),
+            36 => Self::ParameterStoreNoPermission(error),
+            37 => Self::OperationForbidden(error),
+            38 => Self::IdempotentParameterMismatch(error),
+            39 => Self::IdempotentProcessing(error),
+            40 => Self::InvalidLauncherLengthLimitExceeded(error),
+            41 => Self::InvalidParameterCharsetParameters(error),
+            42 => Self::CreateServiceLinkedRoleNoPermission(error),
+            43 => Self::InvalidTimeoutExceedLimit(error),
+            44 => Self::InvalidRepeatModeNotFound(error),
+            45 => Self::InvalidRegionIdNotFound(error),
+            46 => Self::InvalidInstanceNotFound(error),
+            47 => Self::InvalidCmdIdNotFound(error),
+            48 => Self::InvalidResourceGroupNotFound(error),
+            49 => Self::InvalidTerminationModeNotFound(error),
+            50 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
+            51 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct JoinResourceGroupRequest {
     /// The type of the ECS resource. Valid values:
@@ -68,10 +68,25 @@ pub struct JoinResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for JoinResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl JoinResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> JoinResourceGroupRequestBuilder {
-        JoinResourceGroupRequestBuilder::default()
+        JoinResourceGroupRequestBuilder {
+            inner: JoinResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,19 +264,28 @@ pub enum JoinResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "EntityExists.AssociatedTransferTasks" => {
-                Self::EntityExistsAssociatedTransferTasks(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidResourceGroup.Duplicate" => {
-                Self::InvalidResourceGroupDuplicate(error)
-            }
-            "InvalidRegionId.ResourceGroup" => Self::InvalidRegionIdResourceGroup(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "EntityExists.AssociatedTransferTasks",
+                    "MissingParameter",
+                    "InvalidResourceGroup.Duplicate",
+                    "InvalidRegionId.ResourceGroup",
+                    "InvalidStatus.ResourceGroup",
+                    "InvalidResourceType.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidResourceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::EntityExistsAssociatedTransferTasks(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidResourceGroupDuplicate(error),
+            3 => Self::InvalidRegionIdResourceGroup(error),
+            4 => Self::InvalidStatusResourceGroup(error),
+            5 => Self::InvalidResourceTypeNotFound(error),
+            6 => Self::InvalidResourceGroupNotFound(error),
+            7 => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct JoinSecurityGroupRequest {
     /// The ID of the security group. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the most recent security group list.
@@ -65,10 +65,25 @@ pub struct JoinSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for JoinSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            instance_id: None,
+            network_interface_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl JoinSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> JoinSecurityGroupRequestBuilder {
-        JoinSecurityGroupRequestBuilder::default()
+        JoinSecurityGroupRequestBuilder {
+            inner: JoinSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,64 +295,66 @@ pub enum JoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceSecurityGroupLimitExceeded" => {
-                Self::InstanceSecurityGroupLimitExceeded(error)
-            }
-            "InvalidInstanceId.Mismatch" => Self::InvalidInstanceIdMismatch(error),
-            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.NotSupportEnterpriseGroup" => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.EniAndGroupNotBelongSameUser" => {
-                Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
-            }
-            "NotBelongUser" => Self::NotBelongUser(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidStatus.EniOrInstanceIsBeingCreated" => {
-                Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "SecurityGroupInstanceLimitExceeded" => {
-                Self::SecurityGroupInstanceLimitExceeded(error)
-            }
-            "InvalidInstanceId.AlreadyExists" => {
-                Self::InvalidInstanceIdAlreadyExists(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidOperation.NetworkInterfaceCountExceeded" => {
-                Self::InvalidOperationNetworkInterfaceCountExceeded(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
-            "InvalidParam.EniIdAndInstanceId.Conflict" => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            "Forbidden.InstanceIsBeingCreated" => {
-                Self::ForbiddenInstanceIsBeingCreated(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InstanceSecurityGroupLimitExceeded",
+                    "InvalidInstanceId.Mismatch",
+                    "InvalidInstanceId.Malformed",
+                    "InvalidOperation.NotSupportEnterpriseGroup",
+                    "InvalidOperation.MultiGroupType",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.EniAndGroupNotBelongSameUser",
+                    "NotBelongUser",
+                    "MissingParameter.RegionId",
+                    "InvalidStatus.EniOrInstanceIsBeingCreated",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "SecurityGroupInstanceLimitExceeded",
+                    "InvalidInstanceId.AlreadyExists",
+                    "AclLimitExceed",
+                    "InvalidOperation.NetworkInterfaceCountExceeded",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidOperation.VpcMismatch",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidParam.Malformed",
+                    "InvalidParam.EniIdAndInstanceId.Conflict",
+                    "Forbidden.InstanceIsBeingCreated",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InstanceSecurityGroupLimitExceeded(error),
+            1 => Self::InvalidInstanceIdMismatch(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
+            4 => Self::InvalidOperationMultiGroupType(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidOperationEniAndGroupNotBelongSameUser(error),
+            7 => Self::NotBelongUser(error),
+            8 => Self::MissingParameterRegionId(error),
+            9 => Self::InvalidStatusEniOrInstanceIsBeingCreated(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::InstanceLockedForSecurity(error),
+            12 => Self::SecurityGroupInstanceLimitExceeded(error),
+            13 => Self::InvalidInstanceIdAlreadyExists(error),
+            14 => Self::AclLimitExceed(error),
+            15 => Self::InvalidOperationNetworkInterfaceCountExceeded(error),
+            16 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            17 => Self::InvalidOperationInvalidEniType(error),
+            18 => Self::InvalidOperationVpcMismatch(error),
+            19 => Self::InvalidOperationEniServiceManaged(error),
+            20 => Self::InvalidParamMalformed(error),
+            21 => Self::InvalidParamEniIdAndInstanceIdConflict(error),
+            22 => Self::ForbiddenInstanceIsBeingCreated(error),
+            23 => Self::InvalidSecurityGroupIdNotFound(error),
+            24 => Self::InvalidInstanceIdNotFound(error),
+            25 => Self::InvalidEniIdNotFound(error),
+            26 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LeaveSecurityGroupRequest {
     /// The security group ID.
@@ -66,10 +66,25 @@ pub struct LeaveSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LeaveSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            instance_id: None,
+            network_interface_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LeaveSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> LeaveSecurityGroupRequestBuilder {
-        LeaveSecurityGroupRequestBuilder::default()
+        LeaveSecurityGroupRequestBuilder {
+            inner: LeaveSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,41 +276,48 @@ pub enum LeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidSecurityGroupAssociation.NotFound" => {
-                Self::InvalidSecurityGroupAssociationNotFound(error)
-            }
-            "InstanceLastSecurityGroup" => Self::InstanceLastSecurityGroup(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceNotInSecurityGroup" => Self::InstanceNotInSecurityGroup(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.AtLeastInOneGroup" => {
-                Self::InvalidOperationAtLeastInOneGroup(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
-            "InvalidParam.EniIdAndInstanceId.Conflict" => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "RequestTimeout" => Self::RequestTimeout(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.Malformed",
+                    "MissingParameter.RegionId",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidSecurityGroupAssociation.NotFound",
+                    "InstanceLastSecurityGroup",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InstanceNotInSecurityGroup",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidOperation.AtLeastInOneGroup",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidParam.Malformed",
+                    "InvalidParam.EniIdAndInstanceId.Conflict",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "RequestTimeout",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdMalformed(error),
+            1 => Self::MissingParameterRegionId(error),
+            2 => Self::InvalidOperationInvalidEniState(error),
+            3 => Self::InvalidSecurityGroupAssociationNotFound(error),
+            4 => Self::InstanceLastSecurityGroup(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InstanceNotInSecurityGroup(error),
+            8 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            9 => Self::InvalidOperationAtLeastInOneGroup(error),
+            10 => Self::InvalidOperationEniServiceManaged(error),
+            11 => Self::InvalidOperationInvalidEniType(error),
+            12 => Self::InvalidParamMalformed(error),
+            13 => Self::InvalidParamEniIdAndInstanceIdConflict(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::InvalidSecurityGroupIdNotFound(error),
+            16 => Self::InvalidEniIdNotFound(error),
+            17 => Self::RequestTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

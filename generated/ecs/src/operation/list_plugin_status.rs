@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPluginStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -85,10 +85,28 @@ pub struct ListPluginStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPluginStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPluginStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPluginStatusRequestBuilder {
-        ListPluginStatusRequestBuilder::default()
+        ListPluginStatusRequestBuilder {
+            inner: ListPluginStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -326,17 +344,32 @@ pub enum ListPluginStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "PluginName.MissingValue" => Self::PluginNameMissingValue(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidPluginName.NotFound" => Self::InvalidPluginNameNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InvalidParam.PageNumber",
+                    "InvalidParam.PageSize",
+                    "PluginName.MissingValue",
+                    "InstanceIds.ExceedLimit",
+                    "InvalidParameter.NextToken",
+                    "InvalidParameter.MaxResults",
+                    "InvalidInstance.NotFound",
+                    "InvalidPluginName.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParamPageNumber(error),
+            2 => Self::InvalidParamPageSize(error),
+            3 => Self::PluginNameMissingValue(error),
+            4 => Self::InstanceIdsExceedLimit(error),
+            5 => Self::InvalidParameterNextToken(error),
+            6 => Self::InvalidParameterMaxResults(error),
+            7 => Self::InvalidInstanceNotFound(error),
+            8 => Self::InvalidPluginNameNotFound(error),
+            9 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

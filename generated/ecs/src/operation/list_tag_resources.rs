@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -98,10 +98,27 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            next_token: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            tag_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -380,47 +397,80 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDefaultResourceGroup.NotSupported" => {
-                Self::InvalidDefaultResourceGroupNotSupported(error)
-            }
-            "InvalidTag.NotSupported" => Self::InvalidTagNotSupported(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "Invalid.Scope" => Self::InvalidScope(error),
-            "InvalidTags.MalFormed" => Self::InvalidTagsMalFormed(error),
-            "PermissionDenied.TagOwnerBid" => Self::PermissionDeniedTagOwnerBid(error),
-            "PermissionDenied.TagOwnerUid" => Self::PermissionDeniedTagOwnerUid(error),
-            "PermissionDenied.Scope" => Self::PermissionDeniedScope(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "NoPermission.Tag" => Self::NoPermissionTag(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "PermissionDenied.TagsFuzzyQuery" => {
-                Self::PermissionDeniedTagsFuzzyQuery(error)
-            }
-            "NumberExceed.TagValues" => Self::NumberExceedTagValues(error),
-            "InvalidFilter.Malformed" => Self::InvalidFilterMalformed(error),
-            "InvalidTagFilter.Malformed" => Self::InvalidTagFilterMalformed(error),
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter.ResourceIds" => Self::MissingParameterResourceIds(error),
-            "MissingParameter.TagOwnerUid" => Self::MissingParameterTagOwnerUid(error),
-            "MissingParameter.TagOwnerBid" => Self::MissingParameterTagOwnerBid(error),
-            "MissingParameter.ResourceType" => Self::MissingParameterResourceType(error),
-            "MissingParameter.Tags" => Self::MissingParameterTags(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDefaultResourceGroup.NotSupported",
+                    "InvalidTag.NotSupported",
+                    "NumberExceed.ResourceIds",
+                    "NumberExceed.Tags",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "OperationDenied.QuotaExceed",
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "Invalid.Scope",
+                    "InvalidTags.MalFormed",
+                    "PermissionDenied.TagOwnerBid",
+                    "PermissionDenied.TagOwnerUid",
+                    "PermissionDenied.Scope",
+                    "InvalidResourceId.NotSupported",
+                    "NoPermission.Tag",
+                    "BothEmpty.TagsAndResources",
+                    "PermissionDenied.TagsFuzzyQuery",
+                    "NumberExceed.TagValues",
+                    "InvalidFilter.Malformed",
+                    "InvalidTagFilter.Malformed",
+                    "Invalid.NextToken",
+                    "InvalidRegionId.NotFound",
+                    "MissingParameter.ResourceIds",
+                    "MissingParameter.TagOwnerUid",
+                    "MissingParameter.TagOwnerBid",
+                    "MissingParameter.ResourceType",
+                    "MissingParameter.Tags",
+                    "MissingParameter.RegionId",
+                    "InvalidResourceId.NotFound",
+                    "InvalidResourceType.NotFound",
+                    "ServiceUnavailable",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDefaultResourceGroupNotSupported(error),
+            1 => Self::InvalidTagNotSupported(error),
+            2 => Self::NumberExceedResourceIds(error),
+            3 => Self::NumberExceedTags(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::OperationDeniedQuotaExceed(error),
+            8 => Self::InvalidTagMismatch(error),
+            9 => Self::InvalidTagCount(error),
+            10 => Self::InvalidScope(error),
+            11 => Self::InvalidTagsMalFormed(error),
+            12 => Self::PermissionDeniedTagOwnerBid(error),
+            13 => Self::PermissionDeniedTagOwnerUid(error),
+            14 => Self::PermissionDeniedScope(error),
+            15 => Self::InvalidResourceIdNotSupported(error),
+            16 => Self::NoPermissionTag(error),
+            17 => Self::BothEmptyTagsAndResources(error),
+            18 => Self::PermissionDeniedTagsFuzzyQuery(error),
+            19 => Self::NumberExceedTagValues(error),
+            20 => Self::InvalidFilterMalformed(error),
+            21 => Self::InvalidTagFilterMalformed(error),
+            22 => Self::InvalidNextToken(error),
+            23 => Self::InvalidRegionIdNotFound(error),
+            24 => Self::MissingParameterResourceIds(error),
+            25 => Self::MissingParameterTagOwnerUid(error),
+            26 => Self::MissingParameterTagOwnerBid(error),
+            27 => Self::MissingParameterResourceType(error),
+            28 => Self::MissingParameterTags(error),
+            29 => Self::MissingParameterRegionId(error),
+            30 => Self::InvalidResourceIdNotFound(error),
+            31 => Self::InvalidResourceTypeNotFound(error),
+            32 => Self::ServiceUnavailable(error),
+            33 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyAutoProvisioningGroupRequest {
     /// The region ID of the auto-provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -112,10 +112,32 @@ pub struct ModifyAutoProvisioningGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyAutoProvisioningGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_provisioning_group_id: None,
+            excess_capacity_termination_policy: None,
+            default_target_capacity_type: None,
+            terminate_instances_with_expiration: None,
+            max_spot_price: None,
+            total_target_capacity: None,
+            pay_as_you_go_target_capacity: None,
+            spot_target_capacity: None,
+            auto_provisioning_group_name: None,
+            launch_template_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyAutoProvisioningGroupRequestBuilder {
-        ModifyAutoProvisioningGroupRequestBuilder::default()
+        ModifyAutoProvisioningGroupRequestBuilder {
+            inner: ModifyAutoProvisioningGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -393,35 +415,40 @@ pub enum ModifyAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "NoPermission" => Self::NoPermission(error),
-            "InvalidLaunchTemplateConfigs.SizeExceed" => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            "QuotaExceed.LaunchTemplateConfigs" => {
-                Self::QuotaExceedLaunchTemplateConfigs(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "VpcMismatch.SecurityGroupAndVSwitch" => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "AutoProvisioningGroup.Unauthorized" => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            "AutoProvisioningGroup.IncorrectStatus" => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            "InvalidParameter.TargetCapacity" => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            "InvalidParameter.MaxPrice" => Self::InvalidParameterMaxPrice(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "NoPermission",
+                    "InvalidLaunchTemplateConfigs.SizeExceed",
+                    "QuotaExceed.LaunchTemplateConfigs",
+                    "OperationDenied",
+                    "VpcMismatch.SecurityGroupAndVSwitch",
+                    "Forbidden.RAM",
+                    "InvalidName.Malformed",
+                    "AutoProvisioningGroup.Unauthorized",
+                    "AutoProvisioningGroup.IncorrectStatus",
+                    "InvalidParameter.TargetCapacity",
+                    "InvalidAutoProvisioningGroupId.NotFound",
+                    "InvalidParameter.MaxPrice",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::NoPermission(error),
+            2 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
+            3 => Self::QuotaExceedLaunchTemplateConfigs(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
+            6 => Self::ForbiddenRam(error),
+            7 => Self::InvalidNameMalformed(error),
+            8 => Self::AutoProvisioningGroupUnauthorized(error),
+            9 => Self::AutoProvisioningGroupIncorrectStatus(error),
+            10 => Self::InvalidParameterTargetCapacity(error),
+            11 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+            12 => Self::InvalidParameterMaxPrice(error),
+            13 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

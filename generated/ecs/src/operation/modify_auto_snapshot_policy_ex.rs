@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,31 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyAutoSnapshotPolicyExRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            auto_snapshot_policy_name: None,
+            time_points: None,
+            repeat_weekdays: None,
+            retention_days: None,
+            enable_cross_region_copy: None,
+            target_copy_regions: None,
+            copied_snapshots_retention_days: None,
+            copy_encryption_configuration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyAutoSnapshotPolicyExRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyAutoSnapshotPolicyExRequestBuilder {
-        ModifyAutoSnapshotPolicyExRequestBuilder::default()
+        ModifyAutoSnapshotPolicyExRequestBuilder {
+            inner: ModifyAutoSnapshotPolicyExRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -384,44 +405,38 @@ pub enum ModifyAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidParameter.TargetCopyRegions" => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            "InvalidParameter.CopiedSnapshotsRetentionDays" => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidOperation.PolicyTypeUnsupported" => {
-                Self::InvalidOperationPolicyTypeUnsupported(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.EncryptedIllegal",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "InvalidParam.EncryptedMismatch",
+                    "ParameterInvalid",
+                    "InvalidParameter.TargetCopyRegions",
+                    "InvalidParameter.CopiedSnapshotsRetentionDays",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "Abs.InvalidAction.RegionNotSupport",
+                    "InvalidOperation.PolicyTypeUnsupported",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterEncryptedIllegal(error),
+            1 => Self::InvalidParameterKmsNotEnabled(error),
+            2 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            3 => Self::InvalidParamEncryptedMismatch(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidParameterTargetCopyRegions(error),
+            6 => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
+            7 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            8 => Self::AbsInvalidActionRegionNotSupport(error),
+            9 => Self::InvalidOperationPolicyTypeUnsupported(error),
+            10 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            11 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            12 => Self::InvalidParameterKmsKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

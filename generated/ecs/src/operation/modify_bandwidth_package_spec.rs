@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_bandwidth_package_spec::ModifyBandwidthPackageSpecRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyBandwidthPackageSpecRequest {
     /// - Wire name: `RegionId`.
@@ -40,10 +40,24 @@ pub struct ModifyBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyBandwidthPackageSpecRequestBuilder {
-        ModifyBandwidthPackageSpecRequestBuilder::default()
+        ModifyBandwidthPackageSpecRequestBuilder {
+            inner: ModifyBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,20 +202,26 @@ pub enum ModifyBandwidthPackageSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "BandwidthPackage.FinancialLocked" => {
-                Self::BandwidthPackageFinancialLocked(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "MissingParam.Bandwidth",
+                    "IllegalParam.Bandwidth",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidBandwidth.ValueNotSupported",
+                    "BandwidthPackage.FinancialLocked",
+                ],
+            )
+        {
+            0 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            1 => Self::MissingParamBandwidth(error),
+            2 => Self::IllegalParamBandwidth(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            5 => Self::InvalidBandwidthValueNotSupported(error),
+            6 => Self::BandwidthPackageFinancialLocked(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -86,10 +86,29 @@ pub struct ModifyCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            private_pool_options: None,
+            description: None,
+            start_time: None,
+            end_time: None,
+            end_time_type: None,
+            platform: None,
+            instance_amount: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCapacityReservationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCapacityReservationRequestBuilder {
-        ModifyCapacityReservationRequestBuilder::default()
+        ModifyCapacityReservationRequestBuilder {
+            inner: ModifyCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -329,46 +348,46 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "InvalidDescription.ValueNotSupported" => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidPrivatePoolOptionsName.ValueNotSupported" => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "OperationDenied.PlatformNotSupported" => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            "OperationDenied.EndTimeTypeNotSupported" => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            "OperationDenied.StartTimeNotSupported" => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            "OperationDenied.InstanceAmountNotSupported" => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            "InvalidPrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "OperationDenied.InstanceTypeNotAuthorized" => {
-                Self::OperationDeniedInstanceTypeNotAuthorized(error)
-            }
-            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceAmount.ValueNotSupported",
+                    "InvalidDescription.ValueNotSupported",
+                    "InvalidEndTime.ValueNotSupported",
+                    "InvalidStartTime.ValueNotSupported",
+                    "InvalidUser.Unauthorized",
+                    "IncorrectPrivatePoolStatus",
+                    "OperationDenied.NoStock",
+                    "InvalidPrivatePoolOptionsName.ValueNotSupported",
+                    "InvalidPlatform.ValueNotSupported",
+                    "OperationDenied.PlatformNotSupported",
+                    "OperationDenied.EndTimeTypeNotSupported",
+                    "OperationDenied.StartTimeNotSupported",
+                    "OperationDenied.InstanceAmountNotSupported",
+                    "InvalidPrivatePoolOptions.Id",
+                    "OperationDenied.InstanceTypeNotAuthorized",
+                    "InvalidPrivatePoolId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceAmountValueNotSupported(error),
+            1 => Self::InvalidDescriptionValueNotSupported(error),
+            2 => Self::InvalidEndTimeValueNotSupported(error),
+            3 => Self::InvalidStartTimeValueNotSupported(error),
+            4 => Self::InvalidUserUnauthorized(error),
+            5 => Self::IncorrectPrivatePoolStatus(error),
+            6 => Self::OperationDeniedNoStock(error),
+            7 => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
+            8 => Self::InvalidPlatformValueNotSupported(error),
+            9 => Self::OperationDeniedPlatformNotSupported(error),
+            10 => Self::OperationDeniedEndTimeTypeNotSupported(error),
+            11 => Self::OperationDeniedStartTimeNotSupported(error),
+            12 => Self::OperationDeniedInstanceAmountNotSupported(error),
+            13 => Self::InvalidPrivatePoolOptionsId(error),
+            14 => Self::OperationDeniedInstanceTypeNotAuthorized(error),
+            15 => Self::InvalidPrivatePoolIdNotFound(error),
+            16 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCloudAssistantSettingsRequest {
     /// The region ID.
@@ -73,10 +73,27 @@ pub struct ModifyCloudAssistantSettingsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCloudAssistantSettingsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            setting_type: None,
+            oss_delivery_config: None,
+            sls_delivery_config: None,
+            agent_upgrade_config: None,
+            session_manager_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCloudAssistantSettingsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCloudAssistantSettingsRequestBuilder {
-        ModifyCloudAssistantSettingsRequestBuilder::default()
+        ModifyCloudAssistantSettingsRequestBuilder {
+            inner: ModifyCloudAssistantSettingsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,61 +327,56 @@ pub enum ModifyCloudAssistantSettingsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.SettingType" => Self::InvalidParameterSettingType(error),
-            "InvalidParameter.OssEncryptionType" => {
-                Self::InvalidParameterOssEncryptionType(error)
-            }
-            "InvalidParameter.OssEncryptionAlgorithm" => {
-                Self::InvalidParameterOssEncryptionAlgorithm(error)
-            }
-            "InvalidParameter.OssEncryptionKeyId" => {
-                Self::InvalidParameterOssEncryptionKeyId(error)
-            }
-            "InvalidParameter.OssBucketName" => {
-                Self::InvalidParameterOssBucketName(error)
-            }
-            "InvalidParameter.OssPrefix" => Self::InvalidParameterOssPrefix(error),
-            "InvalidOssBucketName.InOtherRegion" => {
-                Self::InvalidOssBucketNameInOtherRegion(error)
-            }
-            "InvalidParameter.SlsProjectName" => {
-                Self::InvalidParameterSlsProjectName(error)
-            }
-            "InvalidParameter.SlsLogstoreName" => {
-                Self::InvalidParameterSlsLogstoreName(error)
-            }
-            "InvalidParameter.AllowedUpgradeWindow" => {
-                Self::InvalidParameterAllowedUpgradeWindow(error)
-            }
-            "InvalidAllowedUpgradeWindow.DurationTooShort" => {
-                Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
-            }
-            "InvalidParameter.TimeZone" => Self::InvalidParameterTimeZone(error),
-            "InvalidAllowedUpgradeWindow.Required" => {
-                Self::InvalidAllowedUpgradeWindowRequired(error)
-            }
-            "CreateServiceLinkedRole.NoPermission" => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            "InvalidOperation.OssEncryptionUnsupported" => {
-                Self::InvalidOperationOssEncryptionUnsupported(error)
-            }
-            "InvalidAllowedUpgradeWindow.CountLimitExceeded" => {
-                Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
-            }
-            "InvalidOperation.SessionManagerDeliveryUnsupported" => {
-                Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
-            }
-            "InvalidSlsProjectName.NotFound" => {
-                Self::InvalidSlsProjectNameNotFound(error)
-            }
-            "InvalidSlsLogstoreName.NotFound" => {
-                Self::InvalidSlsLogstoreNameNotFound(error)
-            }
-            "InvalidOssBucketName.NotFound" => Self::InvalidOssBucketNameNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.SettingType",
+                    "InvalidParameter.OssEncryptionType",
+                    "InvalidParameter.OssEncryptionAlgorithm",
+                    "InvalidParameter.OssEncryptionKeyId",
+                    "InvalidParameter.OssBucketName",
+                    "InvalidParameter.OssPrefix",
+                    "InvalidOssBucketName.InOtherRegion",
+                    "InvalidParameter.SlsProjectName",
+                    "InvalidParameter.SlsLogstoreName",
+                    "InvalidParameter.AllowedUpgradeWindow",
+                    "InvalidAllowedUpgradeWindow.DurationTooShort",
+                    "InvalidParameter.TimeZone",
+                    "InvalidAllowedUpgradeWindow.Required",
+                    "CreateServiceLinkedRole.NoPermission",
+                    "InvalidOperation.OssEncryptionUnsupported",
+                    "InvalidAllowedUpgradeWindow.CountLimitExceeded",
+                    "InvalidOperation.SessionManagerDeliveryUnsupported",
+                    "InvalidSlsProjectName.NotFound",
+                    "InvalidSlsLogstoreName.NotFound",
+                    "InvalidOssBucketName.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterSettingType(error),
+            1 => Self::InvalidParameterOssEncryptionType(error),
+            2 => Self::InvalidParameterOssEncryptionAlgorithm(error),
+            3 => Self::InvalidParameterOssEncryptionKeyId(error),
+            4 => Self::InvalidParameterOssBucketName(error),
+            5 => Self::InvalidParameterOssPrefix(error),
+            6 => Self::InvalidOssBucketNameInOtherRegion(error),
+            7 => Self::InvalidParameterSlsProjectName(error),
+            8 => Self::InvalidParameterSlsLogstoreName(error),
+            9 => Self::InvalidParameterAllowedUpgradeWindow(error),
+            10 => Self::InvalidAllowedUpgradeWindowDurationTooShort(error),
+            11 => Self::InvalidParameterTimeZone(error),
+            12 => Self::InvalidAllowedUpgradeWindowRequired(error),
+            13 => Self::CreateServiceLinkedRoleNoPermission(error),
+            14 => Self::InvalidOperationOssEncryptionUnsupported(error),
+            15 => Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error),
+            16 => Self::InvalidOperationSessionManagerDeliveryUnsupported(error),
+            17 => Self::InvalidSlsProjectNameNotFound(error),
+            18 => Self::InvalidSlsLogstoreNameNotFound(error),
+            19 => Self::InvalidOssBucketNameNotFound(error),
+            20 => Self::InvalidRegionIdNotFound(error),
+            21 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,29 @@ pub struct ModifyCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            command_id: None,
+            name: None,
+            description: None,
+            command_content: None,
+            working_dir: None,
+            timeout: None,
+            launcher: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommandRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCommandRequestBuilder {
-        ModifyCommandRequestBuilder::default()
+        ModifyCommandRequestBuilder {
+            inner: ModifyCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,30 +322,42 @@ pub enum ModifyCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "CmdName.Readonly" => Self::CmdNameReadonly(error),
-            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidParameterCharacter.CommandName" => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            "InvalidParameterCharacter.CommandDescription" => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            "InvalidParameterCharacter.CommandWorkingDir" => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InvalidParameter.WorkingDir",
+                    "CmdName.Readonly",
+                    "CmdName.ExceedLimit",
+                    "CmdContent.ExceedLimit",
+                    "CmdDesc.ExceedLimit",
+                    "Operation.Forbidden",
+                    "InvalidParameterCharacter.CommandName",
+                    "InvalidParameterCharacter.CommandDescription",
+                    "InvalidParameterCharacter.CommandWorkingDir",
+                    "InvalidLauncher.LengthLimitExceeded",
+                    "InvalidTimeout.ExceedLimit",
+                    "InvalidRegionId.NotFound",
+                    "InvalidCmdId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParameterWorkingDir(error),
+            2 => Self::CmdNameReadonly(error),
+            3 => Self::CmdNameExceedLimit(error),
+            4 => Self::CmdContentExceedLimit(error),
+            5 => Self::CmdDescExceedLimit(error),
+            6 => Self::OperationForbidden(error),
+            7 => Self::InvalidParameterCharacterCommandName(error),
+            8 => Self::InvalidParameterCharacterCommandDescription(error),
+            9 => Self::InvalidParameterCharacterCommandWorkingDir(error),
+            10 => Self::InvalidLauncherLengthLimitExceeded(error),
+            11 => Self::InvalidTimeoutExceedLimit(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidCmdIdNotFound(error),
+            14 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAttributeRequest {
     /// The ID of the region where the dedicated host resides. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -98,10 +98,30 @@ pub struct ModifyDedicatedHostAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            dedicated_host_name: None,
+            description: None,
+            action_on_maintenance: None,
+            network_attributes: None,
+            auto_placement: None,
+            dedicated_host_cluster_id: None,
+            cpu_over_commit_ratio: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDedicatedHostAttributeRequestBuilder {
-        ModifyDedicatedHostAttributeRequestBuilder::default()
+        ModifyDedicatedHostAttributeRequestBuilder {
+            inner: ModifyDedicatedHostAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -342,37 +362,36 @@ pub enum ModifyDedicatedHostAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDedicatedHostName.Malformed" => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.SlbUdpTimeout" => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            "InvalidParameter.UdpTimeout" => Self::InvalidParameterUdpTimeout(error),
-            "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported" => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            "InvalidCpuOverCommitRatio.ValueNotSupported" => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.ExceedMaxSize" => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            "InvalidDedicatedHostClusterId.NotMatch" => {
-                Self::InvalidDedicatedHostClusterIdNotMatch(error)
-            }
-            "InvalidParameter.ActionOnMaintenance" => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidDedicatedHostName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidParameter.SlbUdpTimeout",
+                    "InvalidParameter.UdpTimeout",
+                    "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
+                    "InvalidCpuOverCommitRatio.ValueNotSupported",
+                    "InvalidUser.Unauthorized",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidDedicatedHostClusterId.NotFound",
+                    "InvalidDedicatedHostClusterId.ExceedMaxSize",
+                    "InvalidDedicatedHostClusterId.NotMatch",
+                    "InvalidParameter.ActionOnMaintenance",
+                ],
+            )
+        {
+            0 => Self::InvalidDedicatedHostNameMalformed(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidParameterSlbUdpTimeout(error),
+            3 => Self::InvalidParameterUdpTimeout(error),
+            4 => Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error),
+            5 => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
+            6 => Self::InvalidUserUnauthorized(error),
+            7 => Self::InvalidDedicatedHostIdNotFound(error),
+            8 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            9 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
+            10 => Self::InvalidDedicatedHostClusterIdNotMatch(error),
+            11 => Self::InvalidParameterActionOnMaintenance(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -55,10 +55,24 @@ pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostAutoReleaseTimeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            auto_release_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostAutoReleaseTimeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
-        ModifyDedicatedHostAutoReleaseTimeRequestBuilder::default()
+        ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
+            inner: ModifyDedicatedHostAutoReleaseTimeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,15 +235,24 @@ pub enum ModifyDedicatedHostAutoReleaseTimeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidAutoReleaseTime.Malformed",
+                    "ChargeTypeViolation",
+                    "NoSuchResource",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidAutoReleaseTimeMalformed(error),
+            3 => Self::ChargeTypeViolation(error),
+            4 => Self::NoSuchResource(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

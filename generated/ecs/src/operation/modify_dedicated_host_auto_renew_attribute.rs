@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// The IDs of dedicated hosts. You can specify up to 100 subscription dedicated host IDs. Separate the IDs with commas (,).
@@ -106,10 +106,28 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            duration: None,
+            period_unit: None,
+            auto_renew: None,
+            renewal_status: None,
+            auto_renew_with_ecs: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
-        ModifyDedicatedHostAutoRenewAttributeRequestBuilder::default()
+        ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
+            inner: ModifyDedicatedHostAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -346,28 +364,30 @@ pub enum ModifyDedicatedHostAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.DedicatedHostId" => {
-                Self::MissingParameterDedicatedHostId(error)
-            }
-            "InvalidParameter.ToManyDedicatedHostIds" => {
-                Self::InvalidParameterToManyDedicatedHostIds(error)
-            }
-            "InvalidParameter.InvalidDedicatedHostId" => {
-                Self::InvalidParameterInvalidDedicatedHostId(error)
-            }
-            "IncorrectHostStatus" => Self::IncorrectHostStatus(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidParameter.AutoRenewWithEcs" => {
-                Self::InvalidParameterAutoRenewWithEcs(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.DedicatedHostId",
+                    "InvalidParameter.ToManyDedicatedHostIds",
+                    "InvalidParameter.InvalidDedicatedHostId",
+                    "IncorrectHostStatus",
+                    "ChargeTypeViolation",
+                    "InvalidParameter.Duration",
+                    "InvalidParameter.RenewalStatus",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidParameter.AutoRenewWithEcs",
+                ],
+            )
+        {
+            0 => Self::MissingParameterDedicatedHostId(error),
+            1 => Self::InvalidParameterToManyDedicatedHostIds(error),
+            2 => Self::InvalidParameterInvalidDedicatedHostId(error),
+            3 => Self::IncorrectHostStatus(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidParameterDuration(error),
+            6 => Self::InvalidParameterRenewalStatus(error),
+            7 => Self::InvalidPeriodUnitValueNotSupported(error),
+            8 => Self::InvalidParameterAutoRenewWithEcs(error),
             _ => Self::Unhandled(error),
         }
     }

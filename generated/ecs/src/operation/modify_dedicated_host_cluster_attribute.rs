@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostClusterAttributeRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,25 @@ pub struct ModifyDedicatedHostClusterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostClusterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_cluster_id: None,
+            dedicated_host_cluster_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostClusterAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDedicatedHostClusterAttributeRequestBuilder {
-        ModifyDedicatedHostClusterAttributeRequestBuilder::default()
+        ModifyDedicatedHostClusterAttributeRequestBuilder {
+            inner: ModifyDedicatedHostClusterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,15 +234,20 @@ pub enum ModifyDedicatedHostClusterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDedicatedHostName.Malformed" => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidDedicatedHostName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidUser.Unauthorized",
+                    "InvalidDedicatedHostId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDedicatedHostNameMalformed(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidUserUnauthorized(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// The IDs of the dedicated hosts. The value can be a JSON array that consists of up to 20 dedicated host IDs. Separate the IDs with commas (,).
@@ -114,10 +114,30 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostsChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            dry_run: None,
+            auto_pay: None,
+            dedicated_host_charge_type: None,
+            client_token: None,
+            detail_fee: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostsChargeTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDedicatedHostsChargeTypeRequestBuilder {
-        ModifyDedicatedHostsChargeTypeRequestBuilder::default()
+        ModifyDedicatedHostsChargeTypeRequestBuilder {
+            inner: ModifyDedicatedHostsChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -429,57 +449,76 @@ pub enum ModifyDedicatedHostsChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.InstanceIds" => Self::InvalidParameterInstanceIds(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "ExpiredInstance" => Self::ExpiredInstance(error),
-            "InstancesIdQuotaExceed" => Self::InstancesIdQuotaExceed(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "ReleaseTimeHaveBeenSet" => Self::ReleaseTimeHaveBeenSet(error),
-            "Throttling" => Self::Throttling(error),
-            "InvalidPeriod.UnitMismatch" => Self::InvalidPeriodUnitMismatch(error),
-            "InvalidImageType.NotSupported" => Self::InvalidImageTypeNotSupported(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidInstanceType.PhasedOut" => Self::InvalidInstanceTypePhasedOut(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.InstanceIds",
+                    "InvalidParameter",
+                    "InvalidStatus.ValueNotSupported",
+                    "InvalidInstanceChargeType.ValueNotSupported",
+                    "InvalidSpotStrategy",
+                    "ExpiredInstance",
+                    "InstancesIdQuotaExceed",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidInstance.UnpaidOrder",
+                    "ReleaseTimeHaveBeenSet",
+                    "Throttling",
+                    "InvalidPeriod.UnitMismatch",
+                    "InvalidImageType.NotSupported",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidAccountStatus.PayAmountLimitExceeded",
+                    "QuotaExceed.AfterpayInstance",
+                    "QuotaExceed.RufundVcpu",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InstanceType.Offline",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "Account.Arrearage",
+                    "InvalidParameter.NotMatch",
+                    "InvalidAction",
+                    "QuotaExceed.PostPaidDisk",
+                    "ImageNotSupportInstanceType",
+                    "InvalidInstanceType.PhasedOut",
+                    "RealNameAuthenticationError",
+                    "InvalidOperation.NotSupport",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterInstanceIds(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidStatusValueNotSupported(error),
+            3 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            4 => Self::InvalidSpotStrategy(error),
+            5 => Self::ExpiredInstance(error),
+            6 => Self::InstancesIdQuotaExceed(error),
+            7 => Self::InvalidClientTokenValueNotSupported(error),
+            8 => Self::InvalidInstanceUnpaidOrder(error),
+            9 => Self::ReleaseTimeHaveBeenSet(error),
+            10 => Self::Throttling(error),
+            11 => Self::InvalidPeriodUnitMismatch(error),
+            12 => Self::InvalidImageTypeNotSupported(error),
+            13 => Self::InvalidPeriodExceededDedicatedHost(error),
+            14 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            15 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            16 => Self::QuotaExceedAfterpayInstance(error),
+            17 => Self::QuotaExceedRufundVcpu(error),
+            18 => Self::InvalidInstanceTypeValueNotSupported(error),
+            19 => Self::InstanceTypeOffline(error),
+            20 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            21 => Self::AccountArrearage(error),
+            22 => Self::InvalidParameterNotMatch(error),
+            23 => Self::InvalidAction(error),
+            24 => Self::QuotaExceedPostPaidDisk(error),
+            25 => Self::ImageNotSupportInstanceType(error),
+            26 => Self::InvalidInstanceTypePhasedOut(error),
+            27 => Self::RealNameAuthenticationError(error),
+            28 => Self::InvalidOperationNotSupport(error),
+            29 => Self::InvalidInstanceIdNotFound(error),
+            30 => Self::InvalidDedicatedHostIdNotFound(error),
+            31 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

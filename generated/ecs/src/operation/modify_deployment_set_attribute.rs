@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDeploymentSetAttributeRequest {
     /// The ID of the deployment set.
@@ -52,10 +52,25 @@ pub struct ModifyDeploymentSetAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDeploymentSetAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            deployment_set_id: None,
+            description: None,
+            deployment_set_name: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDeploymentSetAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDeploymentSetAttributeRequestBuilder {
-        ModifyDeploymentSetAttributeRequestBuilder::default()
+        ModifyDeploymentSetAttributeRequestBuilder {
+            inner: ModifyDeploymentSetAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,15 +232,20 @@ pub enum ModifyDeploymentSetAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDeploymentSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDeploymentSetName.Malformed" => {
-                Self::InvalidDeploymentSetNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidDeploymentSetName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidDeploymentSetId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidDeploymentSetNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidDeploymentSetIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiagnosticMetricSetRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -67,10 +67,27 @@ pub struct ModifyDiagnosticMetricSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiagnosticMetricSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_set_id: None,
+            metric_ids: None,
+            resource_type: None,
+            metric_set_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiagnosticMetricSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDiagnosticMetricSetRequestBuilder {
-        ModifyDiagnosticMetricSetRequestBuilder::default()
+        ModifyDiagnosticMetricSetRequestBuilder {
+            inner: ModifyDiagnosticMetricSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,9 +282,11 @@ pub enum ModifyDiagnosticMetricSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.MetricSetId" => Self::InvalidParameterMetricSetId(error),
-            "InvalidParameter.MetricIds" => Self::InvalidParameterMetricIds(error),
+        match error
+            .code_index(&["InvalidParameter.MetricSetId", "InvalidParameter.MetricIds"])
+        {
+            0 => Self::InvalidParameterMetricSetId(error),
+            1 => Self::InvalidParameterMetricIds(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskAttributeRequest {
     /// The ID of the disk whose attributes you want to modify.
@@ -111,10 +111,30 @@ pub struct ModifyDiskAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            disk_name: None,
+            description: None,
+            delete_with_instance: None,
+            delete_auto_snapshot: None,
+            enable_auto_snapshot: None,
+            region_id: None,
+            disk_ids: None,
+            bursting_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDiskAttributeRequestBuilder {
-        ModifyDiskAttributeRequestBuilder::default()
+        ModifyDiskAttributeRequestBuilder {
+            inner: ModifyDiskAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -382,37 +402,48 @@ pub enum ModifyDiskAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "NoAttributeToModify" => Self::NoAttributeToModify(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "MissingParameter.DiskIdOrDiskIds" => {
-                Self::MissingParameterDiskIdOrDiskIds(error)
-            }
-            "ParameterConflict.DiskIdAndDiskIds" => {
-                Self::ParameterConflictDiskIdAndDiskIds(error)
-            }
-            "BurstingEnabledForDiskCategoryUnsupported" => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            "BurstingEnabledForMultiAttachDiskUnsupported" => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            "BurstingEnabledForModifyingDiskUnsupported" => {
-                Self::BurstingEnabledForModifyingDiskUnsupported(error)
-            }
-            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDiskName.Malformed",
+                    "NoAttributeToModify",
+                    "IncompleteParamter",
+                    "InvalidRegionId.MalFormed",
+                    "MissingParameter.DiskIdOrDiskIds",
+                    "ParameterConflict.DiskIdAndDiskIds",
+                    "BurstingEnabledForDiskCategoryUnsupported",
+                    "BurstingEnabledForMultiAttachDiskUnsupported",
+                    "BurstingEnabledForModifyingDiskUnsupported",
+                    "InvalidBurstingEnabled.DiskSizeTooSmall",
+                    "QuotaExceed.Snapshot",
+                    "DiskNotPortable",
+                    "IncorrectDiskStatus",
+                    "UserNotInTheWhiteList",
+                    "DeleteWithInstance.Conflict",
+                    "InvalidDiskId.NotFound",
+                    "InvalidDescription.Malformed",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDiskNameMalformed(error),
+            1 => Self::NoAttributeToModify(error),
+            2 => Self::IncompleteParamter(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::MissingParameterDiskIdOrDiskIds(error),
+            5 => Self::ParameterConflictDiskIdAndDiskIds(error),
+            6 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
+            7 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
+            8 => Self::BurstingEnabledForModifyingDiskUnsupported(error),
+            9 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
+            10 => Self::QuotaExceedSnapshot(error),
+            11 => Self::DiskNotPortable(error),
+            12 => Self::IncorrectDiskStatus(error),
+            13 => Self::UserNotInTheWhiteList(error),
+            14 => Self::DeleteWithInstanceConflict(error),
+            15 => Self::InvalidDiskIdNotFound(error),
+            16 => Self::InvalidDescriptionMalformed(error),
+            17 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskChargeTypeRequest {
     /// The ID of the instance to which disks are attached.
@@ -87,10 +87,27 @@ pub struct ModifyDiskChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            disk_ids: None,
+            auto_pay: None,
+            client_token: None,
+            disk_charge_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskChargeTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDiskChargeTypeRequestBuilder {
-        ModifyDiskChargeTypeRequestBuilder::default()
+        ModifyDiskChargeTypeRequestBuilder {
+            inner: ModifyDiskChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -365,75 +382,92 @@ pub enum ModifyDiskChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "MissingParameter.InstanceIdNotSupported" => {
-                Self::MissingParameterInstanceIdNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidInstanceId.Released" => Self::InvalidInstanceIdReleased(error),
-            "InvalidInstance.PurchaseNotFound" => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "Idempotence.SignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "OrderCreationFailed" => Self::OrderCreationFailed(error),
-            "Throttling" => Self::Throttling(error),
-            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidOperation.DiskMustAttachedToInstance" => {
-                Self::InvalidOperationDiskMustAttachedToInstance(error)
-            }
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidOrder.Overdue" => Self::InvalidOrderOverdue(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidOperation.UnpaidOrder" => Self::InvalidOperationUnpaidOrder(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidDiskIds.NotFound" => Self::InvalidDiskIdsNotFound(error),
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidAction.NotSupported" => Self::InvalidActionNotSupported(error),
-            "InvalidInstanceStatus.NotSupported" => {
-                Self::InvalidInstanceStatusNotSupported(error)
-            }
-            "InvalidInstanceId.NOT_FOUND" => Self::InvalidInstanceIdNotFoundError(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "MissingParameter.RegionId",
+                    "MissingParameter.InstanceIdNotSupported",
+                    "ChargeTypeViolation",
+                    "InvalidInstanceId.Released",
+                    "InvalidInstance.PurchaseNotFound",
+                    "InvalidInstance.UnPaidOrder",
+                    "InvalidClientToken.ValueNotSupported",
+                    "Account.Arrearage",
+                    "Idempotence.SignatureMismatch",
+                    "OrderCreationFailed",
+                    "Throttling",
+                    "InstanceDowngrade.QuotaExceed",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidDisk.DetachedSystemDisk",
+                    "LastOrderProcessing",
+                    "InvalidAction.WithActiveElasticUpgrade",
+                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                    "NoPermission.Price",
+                    "NoPermission.Refund",
+                    "InvalidOperation.DiskMustAttachedToInstance",
+                    "InstanceExpiredOrInArrears",
+                    "InvalidOrder.Overdue",
+                    "IncorrectInstanceStatus",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidInstanceChargeType.NotFound",
+                    "InvalidOperation.MultiAttachDisk",
+                    "InvalidOperation.UnpaidOrder",
+                    "InvalidRegionId.NotFound",
+                    "PaymentMethodNotFound",
+                    "InvalidZoneId.NotFound",
+                    "InvalidRamRole.NotFound",
+                    "InvalidDiskIds.NotFound",
+                    "InvalidDiskIds.NotPortable",
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidAction.NotSupported",
+                    "InvalidInstanceStatus.NotSupported",
+                    "InvalidInstanceId.NOT_FOUND",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidInstanceTypeValueNotSupported(error),
+            2 => Self::MissingParameterRegionId(error),
+            3 => Self::MissingParameterInstanceIdNotSupported(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidInstanceIdReleased(error),
+            6 => Self::InvalidInstancePurchaseNotFound(error),
+            7 => Self::InvalidInstanceUnPaidOrder(error),
+            8 => Self::InvalidClientTokenValueNotSupported(error),
+            9 => Self::AccountArrearage(error),
+            10 => Self::IdempotenceSignatureMismatch(error),
+            11 => Self::OrderCreationFailed(error),
+            12 => Self::Throttling(error),
+            13 => Self::InstanceDowngradeQuotaExceed(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::InvalidDiskDetachedSystemDisk(error),
+            16 => Self::LastOrderProcessing(error),
+            17 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            18 => Self::DiskInDedicatedBlockStorageCluster(error),
+            19 => Self::NoPermissionPrice(error),
+            20 => Self::NoPermissionRefund(error),
+            21 => Self::InvalidOperationDiskMustAttachedToInstance(error),
+            22 => Self::InstanceExpiredOrInArrears(error),
+            23 => Self::InvalidOrderOverdue(error),
+            24 => Self::IncorrectInstanceStatus(error),
+            25 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            26 => Self::InvalidInstanceChargeTypeNotFound(error),
+            27 => Self::InvalidOperationMultiAttachDisk(error),
+            28 => Self::InvalidOperationUnpaidOrder(error),
+            29 => Self::InvalidRegionIdNotFound(error),
+            30 => Self::PaymentMethodNotFound(error),
+            31 => Self::InvalidZoneIdNotFound(error),
+            32 => Self::InvalidRamRoleNotFound(error),
+            33 => Self::InvalidDiskIdsNotFound(error),
+            34 => Self::InvalidDiskIdsNotPortable(error),
+            35 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            36 => Self::InvalidActionNotSupported(error),
+            37 => Self::InvalidInstanceStatusNotSupported(error),
+            38 => Self::InvalidInstanceIdNotFoundError(error),
+            39 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

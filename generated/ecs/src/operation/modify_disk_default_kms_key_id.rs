@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskDefaultKMSKeyIdRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -44,10 +44,23 @@ pub struct ModifyDiskDefaultKMSKeyIdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskDefaultKMSKeyIdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            kms_key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskDefaultKMSKeyIdRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDiskDefaultKMSKeyIdRequestBuilder {
-        ModifyDiskDefaultKMSKeyIdRequestBuilder::default()
+        ModifyDiskDefaultKMSKeyIdRequestBuilder {
+            inner: ModifyDiskDefaultKMSKeyIdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,38 +215,34 @@ pub enum ModifyDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Encrypted.KmsNotEnabled" => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDefaultEncryption.NotFound" => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Encrypted.KmsNotEnabled",
+                    "InvalidParameter.KmsNotEnabled",
+                    "Abs.InvalidAction.RegionNotSupport",
+                    "InvalidParameter.RegionIdNotExists",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidOperation.KMSKeyIdNotFound",
+                    "InvalidOperation.KMSServiceNotOpen",
+                    "UserNotInTheWhiteList",
+                    "InvalidDefaultEncryption.NotFound",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
+            1 => Self::InvalidParameterKmsNotEnabled(error),
+            2 => Self::AbsInvalidActionRegionNotSupport(error),
+            3 => Self::InvalidParameterRegionIdNotExists(error),
+            4 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            5 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            6 => Self::InvalidOperationKmsServiceNotOpen(error),
+            7 => Self::UserNotInTheWhiteList(error),
+            8 => Self::InvalidDefaultEncryptionNotFound(error),
+            9 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            10 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

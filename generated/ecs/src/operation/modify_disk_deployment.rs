@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskDeploymentRequest {
     /// The ID of the disk.
@@ -96,10 +96,26 @@ pub struct ModifyDiskDeploymentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskDeploymentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            disk_category: None,
+            performance_level: None,
+            storage_cluster_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskDeploymentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDiskDeploymentRequestBuilder {
-        ModifyDiskDeploymentRequestBuilder::default()
+        ModifyDiskDeploymentRequestBuilder {
+            inner: ModifyDiskDeploymentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -319,43 +335,48 @@ pub enum ModifyDiskDeploymentError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskSpec.Malformed" => Self::InvalidDiskSpecMalformed(error),
-            "AccountInArrears" => Self::AccountInArrears(error),
-            "InvalidStorageClusterId.DiskAlreadyInDestination" => {
-                Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "InvalidOperation.DiskTypeUnsupported" => {
-                Self::InvalidOperationDiskTypeUnsupported(error)
-            }
-            "InvalidOperation.ChargeTypeUnsupported" => {
-                Self::InvalidOperationChargeTypeUnsupported(error)
-            }
-            "InvalidPerformanceLevel.DiskSizeUnsupported" => {
-                Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
-            }
-            "DiskLimitExceeded" => Self::DiskLimitExceeded(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "InvalidOperation.NoPermission" => Self::InvalidOperationNoPermission(error),
-            "InvalidOperation.LimitQosUnsupported" => {
-                Self::InvalidOperationLimitQosUnsupported(error)
-            }
-            "InvalidOperation.AcrossRegionsOrZonesUnsupported" => {
-                Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidStorageClusterId.NotFound" => {
-                Self::InvalidStorageClusterIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDiskSpec.Malformed",
+                    "AccountInArrears",
+                    "InvalidStorageClusterId.DiskAlreadyInDestination",
+                    "IncorrectDiskStatus",
+                    "DiskCreatingSnapshot",
+                    "InvalidOperation.DiskTypeUnsupported",
+                    "InvalidOperation.ChargeTypeUnsupported",
+                    "InvalidPerformanceLevel.DiskSizeUnsupported",
+                    "DiskLimitExceeded",
+                    "OperationDenied.NoStock",
+                    "InvalidOperation.MultiAttachDisk",
+                    "InvalidDisk.DetachedSystemDisk",
+                    "InvalidOperation.NoPermission",
+                    "InvalidOperation.LimitQosUnsupported",
+                    "InvalidOperation.AcrossRegionsOrZonesUnsupported",
+                    "InvalidDiskId.NotFound",
+                    "InvalidStorageClusterId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDiskSpecMalformed(error),
+            1 => Self::AccountInArrears(error),
+            2 => Self::InvalidStorageClusterIdDiskAlreadyInDestination(error),
+            3 => Self::IncorrectDiskStatus(error),
+            4 => Self::DiskCreatingSnapshot(error),
+            5 => Self::InvalidOperationDiskTypeUnsupported(error),
+            6 => Self::InvalidOperationChargeTypeUnsupported(error),
+            7 => Self::InvalidPerformanceLevelDiskSizeUnsupported(error),
+            8 => Self::DiskLimitExceeded(error),
+            9 => Self::OperationDeniedNoStock(error),
+            10 => Self::InvalidOperationMultiAttachDisk(error),
+            11 => Self::InvalidDiskDetachedSystemDisk(error),
+            12 => Self::InvalidOperationNoPermission(error),
+            13 => Self::InvalidOperationLimitQosUnsupported(error),
+            14 => Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error),
+            15 => Self::InvalidDiskIdNotFound(error),
+            16 => Self::InvalidStorageClusterIdNotFound(error),
+            17 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskSpecRequest {
     /// The disk ID.
@@ -116,10 +116,28 @@ pub struct ModifyDiskSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            performance_level: None,
+            disk_category: None,
+            dry_run: None,
+            provisioned_iops: None,
+            performance_control_options: None,
+            destination_zone_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyDiskSpecRequestBuilder {
-        ModifyDiskSpecRequestBuilder::default()
+        ModifyDiskSpecRequestBuilder {
+            inner: ModifyDiskSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -466,123 +484,118 @@ pub enum ModifyDiskSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidPerformanceLevelParam.Mismatch" => {
-                Self::InvalidPerformanceLevelParamMismatch(error)
-            }
-            "OperationDenied.DiskInDedicatedBlockStorageCluster" => {
-                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
-            }
-            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            "IncorrectDiskStatus.InReplication" => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            "ProvisionedIopsForDiskCategoryUnsupported" => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            "InvalidProvisionedIops.LimitExceed" => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "MalformedParameter.PerformanceControlOptions" => {
-                Self::MalformedParameterPerformanceControlOptions(error)
-            }
-            "InvalidPerformanceControlOptions.ModifyOperationUnsupported" => {
-                Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "InvalidOperation.InstanceStatusUnsupported" => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            "MissingParameter.DestinationZoneId" => {
-                Self::MissingParameterDestinationZoneId(error)
-            }
-            "InvalidDestinationZoneId.Mismatch" => {
-                Self::InvalidDestinationZoneIdMismatch(error)
-            }
-            "InvalidOperation.MultiAttachRegionalDiskUnsupported" => {
-                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
-            }
-            "InvalidDestinationZoneId.DiskCategoryUnsupported" => {
-                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPerformanceLevel.TooLow" => {
-                Self::InvalidPerformanceLevelTooLow(error)
-            }
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "Downgrade.NotSupported" => Self::DowngradeNotSupported(error),
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "ModifyingDiskCategoryLimitExceed" => {
-                Self::ModifyingDiskCategoryLimitExceed(error)
-            }
-            "DiskInCoolingPeriod" => Self::DiskInCoolingPeriod(error),
-            "DiskHasFlashSnapshot" => Self::DiskHasFlashSnapshot(error),
-            "NoChangeInDiskCategoryAndPerformanceLevel" => {
-                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "OperationDenied.DiskExpansionUnfinished" => {
-                Self::OperationDeniedDiskExpansionUnfinished(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidPerformanceLevelParam.Mismatch",
+                    "OperationDenied.DiskInDedicatedBlockStorageCluster",
+                    "IncorrectDiskStatus.ReplicationStatusNotFound",
+                    "IncorrectDiskStatus.InReplication",
+                    "ProvisionedIopsForDiskCategoryUnsupported",
+                    "InvalidProvisionedIops.LimitExceed",
+                    "QuotaExceed.DiskCapacity",
+                    "MalformedParameter.PerformanceControlOptions",
+                    "InvalidPerformanceControlOptions.ModifyOperationUnsupported",
+                    "NoPermission.Price",
+                    "NoPermission.Refund",
+                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                    "InvalidOperation.InstanceStatusUnsupported",
+                    "MissingParameter.DestinationZoneId",
+                    "InvalidDestinationZoneId.Mismatch",
+                    "InvalidOperation.MultiAttachRegionalDiskUnsupported",
+                    "InvalidDestinationZoneId.DiskCategoryUnsupported",
+                    "IncorrectInstanceStatus",
+                    "DiskInArrears",
+                    "InstanceExpiredOrInArrears",
+                    "IncorrectDiskStatus",
+                    "DiskCreatingSnapshot",
+                    "OperationDenied",
+                    "InvalidPerformanceLevel.TooLow",
+                    "OperationDenied.PerformanceLevelNotMatch",
+                    "UserNotInTheWhiteList",
+                    "InvalidRegion.NotSupport",
+                    "Downgrade.NotSupported",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "ModifyingDiskCategoryLimitExceed",
+                    "DiskInCoolingPeriod",
+                    "DiskHasFlashSnapshot",
+                    "NoChangeInDiskCategoryAndPerformanceLevel",
+                    "OperationDenied.NoStock",
+                    "InvalidOperation.MultiAttachDisk",
+                    "OperationDenied.DiskExpansionUnfinished",
+                    "InvalidDiskCategory.NotSupported",
+                    "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster",
+                    "InvalidStatus.DiskUnderPerformanceControl",
+                    "InvalidStatus.DiskNotReady",
+                    "InvalidOperation.DiskInReplicaPairsUnsupported",
+                    "InvalidDisk.DetachedSystemDisk",
+                    "InvalidDiskCategory.InstanceTypeUnsupported",
+                    "InvalidOperation.CMKNotEnabled",
+                    "InvalidOperation.CMKUnauthorized",
+                    "InstanceLockedForSecurity",
+                    "InvalidDiskId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                    "InvalidDiskCategory.ValueUnauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidPerformanceLevelMalformed(error),
+            1 => Self::InvalidDiskCategoryValueNotSupported(error),
+            2 => Self::InvalidPerformanceLevelParamMismatch(error),
+            3 => Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error),
+            4 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
+            5 => Self::IncorrectDiskStatusInReplication(error),
+            6 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
+            7 => Self::InvalidProvisionedIopsLimitExceed(error),
+            8 => Self::QuotaExceedDiskCapacity(error),
+            9 => Self::MalformedParameterPerformanceControlOptions(error),
+            10 => Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error),
+            11 => Self::NoPermissionPrice(error),
+            12 => Self::NoPermissionRefund(error),
+            13 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            14 => Self::InvalidOperationInstanceStatusUnsupported(error),
+            15 => Self::MissingParameterDestinationZoneId(error),
+            16 => Self::InvalidDestinationZoneIdMismatch(error),
+            17 => Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error),
+            18 => Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error),
+            19 => Self::IncorrectInstanceStatus(error),
+            20 => Self::DiskInArrears(error),
+            21 => Self::InstanceExpiredOrInArrears(error),
+            22 => Self::IncorrectDiskStatus(error),
+            23 => Self::DiskCreatingSnapshot(error),
+            24 => Self::OperationDenied(error),
+            25 => Self::InvalidPerformanceLevelTooLow(error),
+            26 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            27 => Self::UserNotInTheWhiteList(error),
+            28 => Self::InvalidRegionNotSupport(error),
+            29 => Self::DowngradeNotSupported(error),
+            30 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            31 => Self::ModifyingDiskCategoryLimitExceed(error),
+            32 => Self::DiskInCoolingPeriod(error),
+            33 => Self::DiskHasFlashSnapshot(error),
+            34 => Self::NoChangeInDiskCategoryAndPerformanceLevel(error),
+            35 => Self::OperationDeniedNoStock(error),
+            36 => Self::InvalidOperationMultiAttachDisk(error),
+            37 => Self::OperationDeniedDiskExpansionUnfinished(error),
+            38 => Self::InvalidDiskCategoryNotSupported(error),
+            39 => {
                 Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
             }
-            "InvalidStatus.DiskUnderPerformanceControl" => {
-                Self::InvalidStatusDiskUnderPerformanceControl(error)
-            }
-            "InvalidStatus.DiskNotReady" => Self::InvalidStatusDiskNotReady(error),
-            "InvalidOperation.DiskInReplicaPairsUnsupported" => {
-                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
-            }
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "InvalidDiskCategory.InstanceTypeUnsupported" => {
-                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
-            }
-            "InvalidOperation.CMKNotEnabled" => {
-                Self::InvalidOperationCmkNotEnabled(error)
-            }
-            "InvalidOperation.CMKUnauthorized" => {
-                Self::InvalidOperationCmkUnauthorized(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidDiskCategory.ValueUnauthorized" => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
+            40 => Self::InvalidStatusDiskUnderPerformanceControl(error),
+            41 => Self::InvalidStatusDiskNotReady(error),
+            42 => Self::InvalidOperationDiskInReplicaPairsUnsupported(error),
+            43 => Self::InvalidDiskDetachedSystemDisk(error),
+            44 => Self::InvalidDiskCategoryInstanceTypeUnsupported(error),
+            45 => Self::InvalidOperationCmkNotEnabled(error),
+            46 => Self::InvalidOperationCmkUnauthorized(error),
+            47 => Self::InstanceLockedForSecurity(error),
+            48 => Self::InvalidDiskIdNotFound(error),
+            49 => Self::InvalidInstanceIdNotFound(error),
+            50 => Self::InternalError(error),
+            51 => Self::InvalidDiskCategoryValueUnauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

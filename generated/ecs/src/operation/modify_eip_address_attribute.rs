@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyEipAddressAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -39,10 +39,24 @@ pub struct ModifyEipAddressAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyEipAddressAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyEipAddressAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyEipAddressAttributeRequestBuilder {
-        ModifyEipAddressAttributeRequestBuilder::default()
+        ModifyEipAddressAttributeRequestBuilder {
+            inner: ModifyEipAddressAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,42 +227,54 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InsufficientBalance.Eip" => Self::InsufficientBalanceEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw" => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidEipAddressName.Malformed" => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.ConcurrentRequest" => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.InCommonBandwidthPackage" => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
+        match error
+            .code_index(
+                &[
+                    "InsufficientBalance.Eip",
+                    "InvalidParameter",
+                    "IncorrectEipStatus",
+                    "InvalidParam",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
+                    "QuotaExceeded.LargeSpecEip",
+                    "InvalidEipAddressName.Malformed",
+                    "ResourceQueryError",
+                    "InvalidDescription.Malformed",
+                    "InvalidEIPStatus.BizDisabled",
+                    "OperationFailed.SyncOrderToSub",
+                    "COMMODITY.INVALID_COMPONENT",
+                    "OperationFailed.CompleteUserInfo",
+                    "OperationFailed.ConcurrentRequest",
+                    "IncorrectStatus.ResourceStatus",
+                    "OperationFailed.SaleValidate",
+                    "InvalidAllocationId.NotFound",
+                    "Forbidden.InCommonBandwidthPackage",
+                    "InternalError",
+                    "SYSTEM.UNKNOWN.ERROR",
+                ],
+            )
+        {
+            0 => Self::InsufficientBalanceEip(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::IncorrectEipStatus(error),
+            3 => Self::InvalidParam(error),
+            4 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            5 => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
+            6 => Self::QuotaExceededLargeSpecEip(error),
+            7 => Self::InvalidEipAddressNameMalformed(error),
+            8 => Self::ResourceQueryError(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::InvalidEipStatusBizDisabled(error),
+            11 => Self::OperationFailedSyncOrderToSub(error),
+            12 => Self::CommodityInvalidComponent(error),
+            13 => Self::OperationFailedCompleteUserInfo(error),
+            14 => Self::OperationFailedConcurrentRequest(error),
+            15 => Self::IncorrectStatusResourceStatus(error),
+            16 => Self::OperationFailedSaleValidate(error),
+            17 => Self::InvalidAllocationIdNotFound(error),
+            18 => Self::ForbiddenInCommonBandwidthPackage(error),
+            19 => Self::InternalError(error),
+            20 => Self::SystemUnknownError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -67,10 +67,27 @@ pub struct ModifyElasticityAssuranceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyElasticityAssuranceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            private_pool_options: None,
+            description: None,
+            instance_amount: None,
+            client_token: None,
+            recurrence_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyElasticityAssuranceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyElasticityAssuranceRequestBuilder {
-        ModifyElasticityAssuranceRequestBuilder::default()
+        ModifyElasticityAssuranceRequestBuilder {
+            inner: ModifyElasticityAssuranceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -326,84 +343,76 @@ pub enum ModifyElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRecurrenceRules.CountLimitExceeded" => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            "InvalidRecurrenceRules.Unsupported" => {
-                Self::InvalidRecurrenceRulesUnsupported(error)
-            }
-            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "InvalidDescription.ValueNotSupported" => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidParameter.PrivatePoolOptions.Name" => {
-                Self::InvalidParameterPrivatePoolOptionsName(error)
-            }
-            "InvalidParameter.ClientToken" => Self::InvalidParameterClientToken(error),
-            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidOperation.ModifyTotalActiveTimeUnsupported" => {
-                Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
-            }
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidPrivatePoolOptionsName.ValueNotSupported" => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "OperationDenied.PlatformNotSupported" => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            "OperationDenied.EndTimeTypeNotSupported" => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            "OperationDenied.StartTimeNotSupported" => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            "OperationDenied.InstanceAmountNotSupported" => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            "InvalidPrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "InvalidInstanceAmount.LessThanUsedAmount" => {
-                Self::InvalidInstanceAmountLessThanUsedAmount(error)
-            }
-            "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidRecurrenceRules.CountLimitExceeded",
+                    "InvalidRecurrenceRules.Unsupported",
+                    "InvalidRecurrenceRulesStartHourEndHour.TooShort",
+                    "InvalidParameter.RecurrenceRulesStartHourEndHour",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
+                    "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
+                    "InvalidParameter.RecurrenceRulesRecurrenceType",
+                    "InvalidInstanceAmount.ValueNotSupported",
+                    "InvalidDescription.ValueNotSupported",
+                    "InvalidEndTime.ValueNotSupported",
+                    "InvalidStartTime.ValueNotSupported",
+                    "InvalidParameter.PrivatePoolOptions.Name",
+                    "InvalidParameter.ClientToken",
+                    "InvalidParameter.Description",
+                    "InvalidUser.Unauthorized",
+                    "InvalidOperation.ModifyTotalActiveTimeUnsupported",
+                    "IncorrectPrivatePoolStatus",
+                    "OperationDenied.NoStock",
+                    "InvalidPrivatePoolOptionsName.ValueNotSupported",
+                    "InvalidPlatform.ValueNotSupported",
+                    "OperationDenied.PlatformNotSupported",
+                    "OperationDenied.EndTimeTypeNotSupported",
+                    "OperationDenied.StartTimeNotSupported",
+                    "OperationDenied.InstanceAmountNotSupported",
+                    "InvalidPrivatePoolOptions.Id",
+                    "InvalidInstanceAmount.LessThanUsedAmount",
+                    "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported",
+                    "QuotaExceed.ElasticityAssuranceCapacity",
+                    "InvalidPrivatePoolId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
+            1 => Self::InvalidRecurrenceRulesUnsupported(error),
+            2 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
+            3 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
+            4 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
+            5 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
+            6 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
+            7 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
+            8 => Self::InvalidInstanceAmountValueNotSupported(error),
+            9 => Self::InvalidDescriptionValueNotSupported(error),
+            10 => Self::InvalidEndTimeValueNotSupported(error),
+            11 => Self::InvalidStartTimeValueNotSupported(error),
+            12 => Self::InvalidParameterPrivatePoolOptionsName(error),
+            13 => Self::InvalidParameterClientToken(error),
+            14 => Self::InvalidParameterDescription(error),
+            15 => Self::InvalidUserUnauthorized(error),
+            16 => Self::InvalidOperationModifyTotalActiveTimeUnsupported(error),
+            17 => Self::IncorrectPrivatePoolStatus(error),
+            18 => Self::OperationDeniedNoStock(error),
+            19 => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
+            20 => Self::InvalidPlatformValueNotSupported(error),
+            21 => Self::OperationDeniedPlatformNotSupported(error),
+            22 => Self::OperationDeniedEndTimeTypeNotSupported(error),
+            23 => Self::OperationDeniedStartTimeNotSupported(error),
+            24 => Self::OperationDeniedInstanceAmountNotSupported(error),
+            25 => Self::InvalidPrivatePoolOptionsId(error),
+            26 => Self::InvalidInstanceAmountLessThanUsedAmount(error),
+            27 => {
                 Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
             }
-            "QuotaExceed.ElasticityAssuranceCapacity" => {
-                Self::QuotaExceedElasticityAssuranceCapacity(error)
-            }
-            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+            28 => Self::QuotaExceedElasticityAssuranceCapacity(error),
+            29 => Self::InvalidPrivatePoolIdNotFound(error),
+            30 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

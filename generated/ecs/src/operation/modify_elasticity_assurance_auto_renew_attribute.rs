@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// The ID of the region to which the elasticity assurance belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -69,10 +69,26 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyElasticityAssuranceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            renewal_status: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder {
-        ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder::default()
+        ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder {
+            inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -266,19 +282,24 @@ pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Invalid.PrivatePoolOptionsId",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "InvalidParameter.Period",
+                    "InvalidParameter.PeriodUnit",
+                    "MissingParameter.PrivatePoolOptionsId",
+                    "InvalidParameter.RenewalStatus",
+                ],
+            )
+        {
+            0 => Self::InvalidPrivatePoolOptionsId(error),
+            1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            2 => Self::InvalidParameterPeriod(error),
+            3 => Self::InvalidParameterPeriodUnit(error),
+            4 => Self::MissingParameterPrivatePoolOptionsId(error),
+            5 => Self::InvalidParameterRenewalStatus(error),
             _ => Self::Unhandled(error),
         }
     }

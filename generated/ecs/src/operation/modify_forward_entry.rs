@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_forward_entry::ModifyForwardEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// - Wire name: `ForwardTableId`.
@@ -55,10 +55,29 @@ pub struct ModifyForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            forward_table_id: None,
+            forward_entry_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyForwardEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyForwardEntryRequestBuilder {
-        ModifyForwardEntryRequestBuilder::default()
+        ModifyForwardEntryRequestBuilder {
+            inner: ModifyForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -256,31 +275,44 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "InvalidIp.NotFound" => Self::InvalidIpNotFound(error),
-            "IncorretStatus.ForwardEntry" => Self::IncorretStatusForwardEntry(error),
-            "IllegalParam.AnyPortNotZero" => Self::IllegalParamAnyPortNotZero(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardEntryId.NotFound" => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidExternalIp.Malformed",
+                    "InvalidInternalIp.Malformed",
+                    "InvalidExternalPort.Malformed",
+                    "InvalidInternalPort.Malformed",
+                    "Forbidden.DestnationIpOutOfVpcCIDR",
+                    "InvalidProtocal.ValueNotSupported",
+                    "IncorretForwardEntryStatus",
+                    "QuotaExceeded",
+                    "ForwardEntry.Duplicated",
+                    "InvalidIp.NotFound",
+                    "IncorretStatus.ForwardEntry",
+                    "IllegalParam.AnyPortNotZero",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardEntryId.NotFound",
+                    "InvalidExternalIp.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidExternalIpMalformed(error),
+            1 => Self::InvalidInternalIpMalformed(error),
+            2 => Self::InvalidExternalPortMalformed(error),
+            3 => Self::InvalidInternalPortMalformed(error),
+            4 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            5 => Self::InvalidProtocalValueNotSupported(error),
+            6 => Self::IncorretForwardEntryStatus(error),
+            7 => Self::QuotaExceeded(error),
+            8 => Self::ForwardEntryDuplicated(error),
+            9 => Self::InvalidIpNotFound(error),
+            10 => Self::IncorretStatusForwardEntry(error),
+            11 => Self::IllegalParamAnyPortNotZero(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidForwardEntryIdNotFound(error),
+            14 => Self::InvalidExternalIpNotFound(error),
+            15 => Self::InvalidForwardTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyHaVipAttributeRequest {
     /// - Wire name: `ClientToken`.
@@ -43,10 +43,25 @@ pub struct ModifyHaVipAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyHaVipAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyHaVipAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyHaVipAttributeRequestBuilder {
-        ModifyHaVipAttributeRequestBuilder::default()
+        ModifyHaVipAttributeRequestBuilder {
+            inner: ModifyHaVipAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,11 +206,20 @@ pub enum ModifyHaVipAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "InvalidDescription.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyHpcClusterAttributeRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,26 @@ pub struct ModifyHpcClusterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyHpcClusterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            hpc_cluster_id: None,
+            description: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyHpcClusterAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyHpcClusterAttributeRequestBuilder {
-        ModifyHpcClusterAttributeRequestBuilder::default()
+        ModifyHpcClusterAttributeRequestBuilder {
+            inner: ModifyHpcClusterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -248,19 +264,28 @@ pub enum ModifyHpcClusterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidHpcClusterName.Malformed" => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            "InvalidHpcClusterDescription.Malformed" => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidModifyInfo" => Self::InvalidModifyInfo(error),
-            "HPC_CLUSTER_MODIFY_FAILED" => Self::HpcClusterModifyFailed(error),
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "HpcClusterNotExists" => Self::HpcClusterNotExists(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidHpcClusterName.Malformed",
+                    "InvalidHpcClusterDescription.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidModifyInfo",
+                    "HPC_CLUSTER_MODIFY_FAILED",
+                    "Invalid.Parameter",
+                    "HpcClusterNotExists",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidHpcClusterNameMalformed(error),
+            2 => Self::InvalidHpcClusterDescriptionMalformed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidModifyInfo(error),
+            5 => Self::HpcClusterModifyFailed(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::HpcClusterNotExists(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyImageAttributeRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -103,10 +103,31 @@ pub struct ModifyImageAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyImageAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            image_name: None,
+            status: None,
+            image_family: None,
+            boot_mode: None,
+            license_type: None,
+            description: None,
+            features: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyImageAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyImageAttributeRequestBuilder {
-        ModifyImageAttributeRequestBuilder::default()
+        ModifyImageAttributeRequestBuilder {
+            inner: ModifyImageAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -368,35 +389,48 @@ pub enum ModifyImageAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "ImageQuotaFull.ImageFamily" => Self::ImageQuotaFullImageFamily(error),
-            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
-            "ImageFamilyQuotaFull" => Self::ImageFamilyQuotaFull(error),
-            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
-            "InvalidLicenseType.NotSupported" => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            "InvalidParameter.FeaturesImdsSupport" => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            "ImageStatus.NotAvailable" => Self::ImageStatusNotAvailable(error),
-            "ImageStatus.NotDeprecated" => Self::ImageStatusNotDeprecated(error),
-            "ImageUseShared" => Self::ImageUseShared(error),
-            "OperationDeined.ImageUsingByInstance" => {
-                Self::OperationDeinedImageUsingByInstance(error)
-            }
-            "InvalidOperation.FeaturesImdsSupportNotMatch" => {
-                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
-            }
-            "InvalidStatus.ImageIsCreating" => Self::InvalidStatusImageIsCreating(error),
-            "InvalidOperation.PublicImageUnsupported" => {
-                Self::InvalidOperationPublicImageUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidImageName.Malformed",
+                    "MissingParameter",
+                    "InvalidImageName.Duplicated",
+                    "InvalidDescription.Malformed",
+                    "ImageQuotaFull.ImageFamily",
+                    "InvalidImageFamily.Malformed",
+                    "ImageFamilyQuotaFull",
+                    "InvalidBootMode.NotSupport",
+                    "InvalidLicenseType.NotSupported",
+                    "InvalidParameter.FeaturesImdsSupport",
+                    "ImageStatus.NotAvailable",
+                    "ImageStatus.NotDeprecated",
+                    "ImageUseShared",
+                    "OperationDeined.ImageUsingByInstance",
+                    "InvalidOperation.FeaturesImdsSupportNotMatch",
+                    "InvalidStatus.ImageIsCreating",
+                    "InvalidOperation.PublicImageUnsupported",
+                    "InvalidImageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidImageNameMalformed(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidImageNameDuplicated(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::ImageQuotaFullImageFamily(error),
+            5 => Self::InvalidImageFamilyMalformed(error),
+            6 => Self::ImageFamilyQuotaFull(error),
+            7 => Self::InvalidBootModeNotSupport(error),
+            8 => Self::InvalidLicenseTypeNotSupported(error),
+            9 => Self::InvalidParameterFeaturesImdsSupport(error),
+            10 => Self::ImageStatusNotAvailable(error),
+            11 => Self::ImageStatusNotDeprecated(error),
+            12 => Self::ImageUseShared(error),
+            13 => Self::OperationDeinedImageUsingByInstance(error),
+            14 => Self::InvalidOperationFeaturesImdsSupportNotMatch(error),
+            15 => Self::InvalidStatusImageIsCreating(error),
+            16 => Self::InvalidOperationPublicImageUnsupported(error),
+            17 => Self::InvalidImageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_image_share_group_permission::ModifyImageShareGroupPermissionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyImageShareGroupPermissionRequest {
     /// - Wire name: `RegionId`.
@@ -44,10 +44,25 @@ pub struct ModifyImageShareGroupPermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyImageShareGroupPermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            add_group: None,
+            remove_group: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyImageShareGroupPermissionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyImageShareGroupPermissionRequestBuilder {
-        ModifyImageShareGroupPermissionRequestBuilder::default()
+        ModifyImageShareGroupPermissionRequestBuilder {
+            inner: ModifyImageShareGroupPermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,11 +220,20 @@ pub enum ModifyImageShareGroupPermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageShareGroupPermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidGroup.Malformed" => Self::InvalidGroupMalformed(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "Forbbiden",
+                    "InvalidImageId.NotFound",
+                    "InvalidGroup.Malformed",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::Forbbiden(error),
+            2 => Self::InvalidImageIdNotFound(error),
+            3 => Self::InvalidGroupMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

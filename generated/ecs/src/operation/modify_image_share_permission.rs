@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyImageSharePermissionRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -93,10 +93,28 @@ pub struct ModifyImageSharePermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyImageSharePermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            launch_permission: None,
+            add_account: None,
+            remove_account: None,
+            is_public: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyImageSharePermissionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyImageSharePermissionRequestBuilder {
-        ModifyImageSharePermissionRequestBuilder::default()
+        ModifyImageSharePermissionRequestBuilder {
+            inner: ModifyImageSharePermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -343,56 +361,62 @@ pub enum ModifyImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidGroup.Malformed" => Self::InvalidGroupMalformed(error),
-            "UnnecessaryParameter.LaunchPermission" => {
-                Self::UnnecessaryParameterLaunchPermission(error)
-            }
-            "InvalidParameter.LaunchPermission" => {
-                Self::InvalidParameterLaunchPermission(error)
-            }
-            "ForbiddenParameter.LaunchPermission" => {
-                Self::ForbiddenParameterLaunchPermission(error)
-            }
-            "AssumeRoleError" => Self::AssumeRoleError(error),
-            "ImageDescription.ContainsSensitiveWords" => {
-                Self::ImageDescriptionContainsSensitiveWords(error)
-            }
-            "ImageName.ContainsSensitiveWords" => {
-                Self::ImageNameContainsSensitiveWords(error)
-            }
-            "Image.Public" => Self::ImagePublic(error),
-            "CurrentRegion.NotSupportPublicImage" => {
-                Self::CurrentRegionNotSupportPublicImage(error)
-            }
-            "Image.NotPublic" => Self::ImageNotPublic(error),
-            "OperationDeined.FullImage" => Self::OperationDeinedFullImage(error),
-            "QuotaExceed.ShareImage" => Self::QuotaExceedShareImage(error),
-            "QuotaExceed.ShareImageUser" => Self::QuotaExceedShareImageUser(error),
-            "InvalidImageId.BidMismatch" => Self::InvalidImageIdBidMismatch(error),
-            "OperationDeined.EncryptedSnapshot" => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            "OperationDenied.InvalidImageStatus" => {
-                Self::OperationDeniedInvalidImageStatus(error)
-            }
-            "PublicImageAgreement.NotSigned" => {
-                Self::PublicImageAgreementNotSigned(error)
-            }
-            "InvalidParameter.IsPublic" => Self::InvalidParameterIsPublic(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidOperation.ServiceKeyEncryptedImageUnsupported" => {
-                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
-            "InvalidAccount.Forbbiden" => Self::InvalidAccountForbbiden(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidGroup.Malformed",
+                    "UnnecessaryParameter.LaunchPermission",
+                    "InvalidParameter.LaunchPermission",
+                    "ForbiddenParameter.LaunchPermission",
+                    "AssumeRoleError",
+                    "ImageDescription.ContainsSensitiveWords",
+                    "ImageName.ContainsSensitiveWords",
+                    "Image.Public",
+                    "CurrentRegion.NotSupportPublicImage",
+                    "Image.NotPublic",
+                    "OperationDeined.FullImage",
+                    "QuotaExceed.ShareImage",
+                    "QuotaExceed.ShareImageUser",
+                    "InvalidImageId.BidMismatch",
+                    "OperationDeined.EncryptedSnapshot",
+                    "OperationDenied.InvalidImageStatus",
+                    "PublicImageAgreement.NotSigned",
+                    "InvalidParameter.IsPublic",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
+                    "InvalidImageId.NotFound",
+                    "InvalidAccount.NotFound",
+                    "InvalidAccount.Forbbiden",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidGroupMalformed(error),
+            2 => Self::UnnecessaryParameterLaunchPermission(error),
+            3 => Self::InvalidParameterLaunchPermission(error),
+            4 => Self::ForbiddenParameterLaunchPermission(error),
+            5 => Self::AssumeRoleError(error),
+            6 => Self::ImageDescriptionContainsSensitiveWords(error),
+            7 => Self::ImageNameContainsSensitiveWords(error),
+            8 => Self::ImagePublic(error),
+            9 => Self::CurrentRegionNotSupportPublicImage(error),
+            10 => Self::ImageNotPublic(error),
+            11 => Self::OperationDeinedFullImage(error),
+            12 => Self::QuotaExceedShareImage(error),
+            13 => Self::QuotaExceedShareImageUser(error),
+            14 => Self::InvalidImageIdBidMismatch(error),
+            15 => Self::OperationDeinedEncryptedSnapshot(error),
+            16 => Self::OperationDeniedInvalidImageStatus(error),
+            17 => Self::PublicImageAgreementNotSigned(error),
+            18 => Self::InvalidParameterIsPublic(error),
+            19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            20 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            21 => Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error),
+            22 => Self::InvalidImageIdNotFound(error),
+            23 => Self::InvalidAccountNotFound(error),
+            24 => Self::InvalidAccountForbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

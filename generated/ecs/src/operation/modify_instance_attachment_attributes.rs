@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("i-bp67acfmxazb4****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttachmentAttributesRequest {
     /// The region ID of the private pool. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -57,10 +57,24 @@ pub struct ModifyInstanceAttachmentAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAttachmentAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAttachmentAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceAttachmentAttributesRequestBuilder {
-        ModifyInstanceAttachmentAttributesRequestBuilder::default()
+        ModifyInstanceAttachmentAttributesRequestBuilder {
+            inner: ModifyInstanceAttachmentAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -283,73 +297,84 @@ pub enum ModifyInstanceAttachmentAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAttachmentAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
-            "InvalidResourcePackage.BizStatus" => {
-                Self::InvalidResourcePackageBizStatus(error)
-            }
-            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InvalidOperation.PrePaidInstanceUnsupported" => {
-                Self::InvalidOperationPrePaidInstanceUnsupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "MissingParameter.InstanceId",
+                    "InvalidResourcePackage.BizStatus",
+                    "InvalidInstanceId.MalFormed",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceType",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.ZoneId",
+                    "Invalid.PrivatePoolOptions.NoStock",
+                    "InvalidPlatform.ValueNotSupported",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidAliUid",
+                    "MissingParameter.PackageType",
+                    "MissingParameter.PrivatePoolOptions.Ids",
+                    "MissingParameter.InstanceCpuCoreCount",
+                    "MissingParameter.InstanceAmount",
+                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.TooManyPrivatePoolOptions.Ids",
+                    "Invalid.TooManyZoneIds",
+                    "Invalid.TooManyInstanceTypes",
+                    "Invalid.TooManyUnpaidPrivatePool",
+                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                    "Invalid.PrivatePoolOptions.Ids",
+                    "Invalid.PackageType",
+                    "Invalid.PrivatePool.Purchase",
+                    "Invalid.AssuranceTimes.NotSupported",
+                    "RepeatStartPrivatePool",
+                    "InvalidOperation.PrePaidInstanceUnsupported",
+                    "InternalError",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::MissingParameterInstanceId(error),
+            2 => Self::InvalidResourcePackageBizStatus(error),
+            3 => Self::InvalidInstanceIdMalFormed(error),
+            4 => Self::DedicatedHostNotSupported(error),
+            5 => Self::SpotNotSupported(error),
+            6 => Self::ClassicNetworkNotSupported(error),
+            7 => Self::InvalidInstanceId(error),
+            8 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            9 => Self::MissingParameterPrivatePoolOptionsId(error),
+            10 => Self::InvalidPrivatePoolOptionsId(error),
+            11 => Self::InvalidInstanceType(error),
+            12 => Self::InvalidInstanceChargeType(error),
+            13 => Self::InvalidZoneId(error),
+            14 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            15 => Self::InvalidPlatformValueNotSupported(error),
+            16 => Self::InvalidPrivatePoolOptionsStatus(error),
+            17 => Self::InvalidAliUid(error),
+            18 => Self::MissingParameterPackageType(error),
+            19 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            20 => Self::MissingParameterInstanceCpuCoreCount(error),
+            21 => Self::MissingParameterInstanceAmount(error),
+            22 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            23 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            24 => Self::InvalidTooManyZoneIds(error),
+            25 => Self::InvalidTooManyInstanceTypes(error),
+            26 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            27 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            28 => Self::InvalidPrivatePoolOptionsIds(error),
+            29 => Self::InvalidPackageType(error),
+            30 => Self::InvalidPrivatePoolPurchase(error),
+            31 => Self::InvalidAssuranceTimesNotSupported(error),
+            32 => Self::RepeatStartPrivatePool(error),
+            33 => Self::InvalidOperationPrePaidInstanceUnsupported(error),
+            34 => Self::InternalError(error),
+            35 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

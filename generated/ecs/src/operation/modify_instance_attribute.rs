@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeRequest {
     /// The instance ID.
@@ -167,10 +167,37 @@ pub struct ModifyInstanceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            password: None,
+            host_name: None,
+            instance_name: None,
+            description: None,
+            user_data: None,
+            recyclable: None,
+            credit_specification: None,
+            deletion_protection: None,
+            network_interface_queue_number: None,
+            security_group_ids: None,
+            remote_connection_options: None,
+            enable_jumbo_frame: None,
+            cpu_options: None,
+            private_dns_name_options: None,
+            enable_network_encryption: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceAttributeRequestBuilder {
-        ModifyInstanceAttributeRequestBuilder::default()
+        ModifyInstanceAttributeRequestBuilder {
+            inner: ModifyInstanceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -661,176 +688,162 @@ pub enum ModifyInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRemoteConnectionOptions.Password" => {
-                Self::InvalidRemoteConnectionOptionsPassword(error)
-            }
-            "InvalidRemoteConnectionOptions.Type" => {
-                Self::InvalidRemoteConnectionOptionsType(error)
-            }
-            "InstanceType.ValueNotSupported" => {
-                Self::InstanceTypeValueNotSupported(error)
-            }
-            "OSType.ValueNotSupported" => Self::OsTypeValueNotSupported(error),
-            "InvalidHostPassword.Malformed" => Self::InvalidHostPasswordMalformed(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
-            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.RecycleBin" => Self::InvalidParameterRecycleBin(error),
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            "InvalidInstanceStatus.CreditSpecRestricted" => {
-                Self::InvalidInstanceStatusCreditSpecRestricted(error)
-            }
-            "InvalidInstanceStatus.NotRunning" => {
-                Self::InvalidInstanceStatusNotRunning(error)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidParam.NotSupportJumboFrame" => {
-                Self::InvalidParamNotSupportJumboFrame(error)
-            }
-            "InvalidOperation.InstanceStatusNotSupport" => {
-                Self::InvalidOperationInstanceStatusNotSupport(error)
-            }
-            "InvalidOperation.InstanceStatusUnsupported" => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsTopologyType" => {
-                Self::InvalidParameterCpuOptionsTopologyType(error)
-            }
-            "InvalidInstanceType.NotSupportCpuOptionsTopologyType" => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            }
-            "InvalidAdditionalInfoPvdConfig.SizeExceeded" => {
-                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            }
-            "InvalidInstanceType.NotSupportHighDensityMode" => {
-                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            }
-            "InvalidStatus.StoppedRequired" => Self::InvalidStatusStoppedRequired(error),
-            "InvalidParameter.CpuOptionsTurboMode" => {
-                Self::InvalidParameterCpuOptionsTurboMode(error)
-            }
-            "InvalidInstanceType.EnableNVSUnsupported" => {
-                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVISSTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVRDTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            }
-            "InvalidInstanceType.SingleCoreMaxModeUnsupported" => {
-                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            }
-            "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "InvalidRemoteConnectionOptions.Password",
+                    "InvalidRemoteConnectionOptions.Type",
+                    "InstanceType.ValueNotSupported",
+                    "OSType.ValueNotSupported",
+                    "InvalidHostPassword.Malformed",
+                    "InvalidHostName.Malformed",
+                    "InvalidPassword.Malformed",
+                    "InvalidUserData.SizeExceeded",
+                    "InvalidUserData.NotSupported",
+                    "ImageNotSupportCloudInit",
+                    "ChargeTypeViolation",
+                    "InvalidParameter.RecycleBin",
+                    "InvalidParameter.CreditSpecification",
+                    "InvalidInstanceStatus.CreditSpecRestricted",
+                    "InvalidInstanceStatus.NotRunning",
+                    "InvalidNetworkType.NotSupported",
+                    "InvalidOperation.EniCountExceeded",
+                    "JoinedGroupLimitExceed",
+                    "InvalidParameter",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidParam.NotSupportJumboFrame",
+                    "InvalidOperation.InstanceStatusNotSupport",
+                    "InvalidOperation.InstanceStatusUnsupported",
+                    "InvalidParameter.CpuOptionsTopologyType",
+                    "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
+                    "InvalidAdditionalInfoPvdConfig.SizeExceeded",
+                    "InvalidInstanceType.NotSupportHighDensityMode",
+                    "InvalidStatus.StoppedRequired",
+                    "InvalidParameter.CpuOptionsTurboMode",
+                    "InvalidInstanceType.EnableNVSUnsupported",
+                    "InvalidInstanceType.EnableVISSTUnsupported",
+                    "InvalidInstanceType.EnableVRDTUnsupported",
+                    "InvalidInstanceType.SingleCoreMaxModeUnsupported",
+                    "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported",
+                    "InvalidParameter.GpuOptionsConfidentialComputing",
+                    "InvalidParameterAuthorized.GpuOptionsConfidentialComputing",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "OperationDenied",
+                    "InvalidUserData.Forbidden",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "InvalidChargeType.ValueNotSupported",
+                    "InvalidUser.Unauthorized",
+                    "EnterpriseGroupLimited.MutliGroupType",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InstanceNotInSecurityGroup",
+                    "InvalidOperation.InvalidRegion",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                    "InvalidParameter.InvalidQueuePairNumber",
+                    "InvalidOperation.MaxEniQueuePairNumberExceed",
+                    "InvalidOperation.EniQueuePairNumberOverflow",
+                    "AclLimitExceed",
+                    "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
+                    "InvalidParameter.CpuOptionsCore",
+                    "InvalidParameter.CpuOptionsThreadsPerCore",
+                    "InvalidOperation.UserNotSupportNetworkEncryption",
+                    "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "Credit.NotFound",
+                    "InvalidInstanceStatus.NeedRestart",
+                    "InvalidParameter.SecurityGroupIdRepeated",
+                    "InvalidSecurityGroupType.NotSupportClassic",
+                    "InvalidSecurityGroupVpc.NotBelongToOneVpc",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceNameMalformed(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidRemoteConnectionOptionsPassword(error),
+            3 => Self::InvalidRemoteConnectionOptionsType(error),
+            4 => Self::InstanceTypeValueNotSupported(error),
+            5 => Self::OsTypeValueNotSupported(error),
+            6 => Self::InvalidHostPasswordMalformed(error),
+            7 => Self::InvalidHostNameMalformed(error),
+            8 => Self::InvalidPasswordMalformed(error),
+            9 => Self::InvalidUserDataSizeExceeded(error),
+            10 => Self::InvalidUserDataNotSupported(error),
+            11 => Self::ImageNotSupportCloudInit(error),
+            12 => Self::ChargeTypeViolation(error),
+            13 => Self::InvalidParameterRecycleBin(error),
+            14 => Self::InvalidParameterCreditSpecification(error),
+            15 => Self::InvalidInstanceStatusCreditSpecRestricted(error),
+            16 => Self::InvalidInstanceStatusNotRunning(error),
+            17 => Self::InvalidNetworkTypeNotSupported(error),
+            18 => Self::InvalidOperationEniCountExceeded(error),
+            19 => Self::JoinedGroupLimitExceed(error),
+            20 => Self::InvalidParameter(error),
+            21 => Self::InvalidOperationInvalidEcsState(error),
+            22 => Self::InvalidParamNotSupportJumboFrame(error),
+            23 => Self::InvalidOperationInstanceStatusNotSupport(error),
+            24 => Self::InvalidOperationInstanceStatusUnsupported(error),
+            25 => Self::InvalidParameterCpuOptionsTopologyType(error),
+            26 => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
+            27 => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
+            28 => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
+            29 => Self::InvalidStatusStoppedRequired(error),
+            30 => Self::InvalidParameterCpuOptionsTurboMode(error),
+            31 => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
+            32 => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
+            33 => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
+            34 => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
+            35 => {
                 Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
                     error,
                 )
             }
-            "InvalidParameter.GpuOptionsConfidentialComputing" => {
-                Self::InvalidParameterGpuOptionsConfidentialComputing(error)
-            }
-            "InvalidParameterAuthorized.GpuOptionsConfidentialComputing" => {
-                Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InstanceNotInSecurityGroup" => Self::InstanceNotInSecurityGroup(error),
-            "InvalidOperation.InvalidRegion" => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
+            36 => Self::InvalidParameterGpuOptionsConfidentialComputing(error),
+            37 => Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error),
+            38 => Self::IncorrectInstanceStatus(error),
+            39 => Self::InstanceLockedForSecurity(error),
+            40 => Self::OperationDenied(error),
+            41 => Self::InvalidUserDataForbidden(error),
+            42 => Self::InvalidUserDataBase64FormatInvalid(error),
+            43 => Self::InvalidChargeTypeValueNotSupported(error),
+            44 => Self::InvalidUserUnauthorized(error),
+            45 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            46 => Self::SecurityGroupInstanceLimitExceed(error),
+            47 => Self::InstanceNotInSecurityGroup(error),
+            48 => Self::InvalidOperationInvalidRegion(error),
+            49 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            50 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            51 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            52 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            53 => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported" => {
-                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsCore" => {
-                Self::InvalidParameterCpuOptionsCore(error)
-            }
-            "InvalidParameter.CpuOptionsThreadsPerCore" => {
-                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            }
-            "InvalidOperation.UserNotSupportNetworkEncryption" => {
-                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportNetworkEncryption" => {
-                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "Credit.NotFound" => Self::CreditNotFound(error),
-            "InvalidInstanceStatus.NeedRestart" => {
-                Self::InvalidInstanceStatusNeedRestart(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupType.NotSupportClassic" => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            "InvalidSecurityGroupVpc.NotBelongToOneVpc" => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            "InternalError" => Self::InternalError(error),
+            54 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            55 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            56 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            57 => Self::AclLimitExceed(error),
+            58 => Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error),
+            59 => Self::InvalidParameterCpuOptionsCore(error),
+            60 => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
+            61 => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
+            62 => Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error),
+            63 => Self::InvalidInstanceIdNotFound(error),
+            64 => Self::InvalidSecurityGroupIdNotFound(error),
+            65 => Self::CreditNotFound(error),
+            66 => Self::InvalidInstanceStatusNeedRestart(error),
+            67 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            68 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
+            69 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
+            70 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -50,10 +50,24 @@ pub struct ModifyInstanceAutoReleaseTimeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAutoReleaseTimeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            auto_release_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAutoReleaseTimeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceAutoReleaseTimeRequestBuilder {
-        ModifyInstanceAutoReleaseTimeRequestBuilder::default()
+        ModifyInstanceAutoReleaseTimeRequestBuilder {
+            inner: ModifyInstanceAutoReleaseTimeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,15 +228,24 @@ pub enum ModifyInstanceAutoReleaseTimeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidAutoReleaseTime.Malformed",
+                    "UnsupportedParameter",
+                    "ChargeTypeViolation",
+                    "NoSuchResource",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidAutoReleaseTimeMalformed(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::ChargeTypeViolation(error),
+            4 => Self::NoSuchResource(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

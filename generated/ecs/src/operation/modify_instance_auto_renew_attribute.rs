@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoRenewAttributeRequest {
     /// The ID of the instance. You can specify up to 100 subscription instance IDs. Separate the instance IDs with commas (,).
@@ -89,10 +89,27 @@ pub struct ModifyInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            duration: None,
+            auto_renew: None,
+            renewal_status: None,
+            period_unit: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceAutoRenewAttributeRequestBuilder {
-        ModifyInstanceAutoRenewAttributeRequestBuilder::default()
+        ModifyInstanceAutoRenewAttributeRequestBuilder {
+            inner: ModifyInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -308,28 +325,34 @@ pub enum ModifyInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.StarterPackage" => {
-                Self::OperationDeniedStarterPackage(error)
-            }
-            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InvalidParameter.InvalidInstanceId" => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidPeriod.StarterPackage" => Self::InvalidPeriodStarterPackage(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.StarterPackage",
+                    "MissingParameter.InstanceId",
+                    "InvalidParameter.ToManyInstanceIds",
+                    "InvalidParameter.InvalidInstanceId",
+                    "IncorrectInstanceStatus",
+                    "ChargeTypeViolation",
+                    "InvalidParameter.Duration",
+                    "InvalidParameter.RenewalStatus",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidPeriod.StarterPackage",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedStarterPackage(error),
+            1 => Self::MissingParameterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::InvalidParameterInvalidInstanceId(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::ChargeTypeViolation(error),
+            6 => Self::InvalidParameterDuration(error),
+            7 => Self::InvalidParameterRenewalStatus(error),
+            8 => Self::InvalidPeriodUnitValueNotSupported(error),
+            9 => Self::InvalidPeriodStarterPackage(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

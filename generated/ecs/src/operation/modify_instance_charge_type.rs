@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceChargeTypeRequest {
     /// The instance IDs. The value can be a JSON array that consists of up to 20 instance IDs. Separate the instance IDs with commas (,).
@@ -144,10 +144,31 @@ pub struct ModifyInstanceChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            include_data_disks: None,
+            dry_run: None,
+            auto_pay: None,
+            instance_charge_type: None,
+            client_token: None,
+            is_detail_fee: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceChargeTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceChargeTypeRequestBuilder {
-        ModifyInstanceChargeTypeRequestBuilder::default()
+        ModifyInstanceChargeTypeRequestBuilder {
+            inner: ModifyInstanceChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -506,96 +527,110 @@ pub enum ModifyInstanceChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "Throttling" => Self::Throttling(error),
-            "InstanceHasProcessingConvertOrder" => {
-                Self::InstanceHasProcessingConvertOrder(error)
-            }
-            "InvalidParameter.InstanceIds" => Self::InvalidParameterInstanceIds(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "ExpiredInstance" => Self::ExpiredInstance(error),
-            "InstancesIdQuotaExceed" => Self::InstancesIdQuotaExceed(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "ReleaseTimeHaveBeenSet" => Self::ReleaseTimeHaveBeenSet(error),
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
-            "InvalidPeriod.UnitMismatch" => Self::InvalidPeriodUnitMismatch(error),
-            "InvalidImageType.NotSupported" => Self::InvalidImageTypeNotSupported(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidInstance.TempBandwidthUpgrade" => {
-                Self::InvalidInstanceTempBandwidthUpgrade(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidInstanceType.PhasedOut" => Self::InvalidInstanceTypePhasedOut(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "PeriodNotSupported.InstanceOnManagedPrivateSpace" => {
-                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "InvalidOperation.StoppedModeUnsupported" => {
-                Self::InvalidOperationStoppedModeUnsupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidInstance.UnpaidOrder",
+                    "Throttling",
+                    "InstanceHasProcessingConvertOrder",
+                    "InvalidParameter.InstanceIds",
+                    "InvalidParameter",
+                    "InvalidStatus.ValueNotSupported",
+                    "InvalidInstanceChargeType.ValueNotSupported",
+                    "InvalidSpotStrategy",
+                    "ExpiredInstance",
+                    "InstancesIdQuotaExceed",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "ReleaseTimeHaveBeenSet",
+                    "QuotaExceed.AfterpayInstance",
+                    "InvalidParameter.Bandwidth",
+                    "QuotaExceed.RufundVcpu",
+                    "InvalidPeriod.UnitMismatch",
+                    "InvalidImageType.NotSupported",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "InvalidMarketImageChargeType.NotSupport",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidAccountStatus.PayAmountLimitExceeded",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "AccountForbidden.ProductCreationLimited",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "InvalidPeriod",
+                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                    "NoPermission.Price",
+                    "NoPermission.Refund",
+                    "QuotaExceeded.InternetBandwidth",
+                    "InvalidInstance.TempBandwidthUpgrade",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InstanceType.Offline",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "Account.Arrearage",
+                    "InvalidParameter.NotMatch",
+                    "InvalidAction",
+                    "QuotaExceed.PostPaidDisk",
+                    "ImageNotSupportInstanceType",
+                    "InvalidInstanceType.PhasedOut",
+                    "RealNameAuthenticationError",
+                    "InvalidOperation.NotSupport",
+                    "QuotaExceed.ElasticQuota",
+                    "PeriodNotSupported.InstanceOnManagedPrivateSpace",
+                    "UnsupportedIspChargeType",
+                    "InvalidOperation.StoppedModeUnsupported",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                    "InvalidInstanceType.ValueUnauthorized",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceUnpaidOrder(error),
+            1 => Self::Throttling(error),
+            2 => Self::InstanceHasProcessingConvertOrder(error),
+            3 => Self::InvalidParameterInstanceIds(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InvalidStatusValueNotSupported(error),
+            6 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            7 => Self::InvalidSpotStrategy(error),
+            8 => Self::ExpiredInstance(error),
+            9 => Self::InstancesIdQuotaExceed(error),
+            10 => Self::InvalidClientTokenValueNotSupported(error),
+            11 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            12 => Self::ReleaseTimeHaveBeenSet(error),
+            13 => Self::QuotaExceedAfterpayInstance(error),
+            14 => Self::InvalidParameterBandwidth(error),
+            15 => Self::QuotaExceedRufundVcpu(error),
+            16 => Self::InvalidPeriodUnitMismatch(error),
+            17 => Self::InvalidImageTypeNotSupported(error),
+            18 => Self::InvalidPeriodExceededDedicatedHost(error),
+            19 => Self::InvalidMarketImageChargeTypeNotSupport(error),
+            20 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            21 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            22 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            23 => Self::AccountForbiddenProductCreationLimited(error),
+            24 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            25 => Self::InvalidPeriod(error),
+            26 => Self::DiskInDedicatedBlockStorageCluster(error),
+            27 => Self::NoPermissionPrice(error),
+            28 => Self::NoPermissionRefund(error),
+            29 => Self::QuotaExceededInternetBandwidth(error),
+            30 => Self::InvalidInstanceTempBandwidthUpgrade(error),
+            31 => Self::InvalidInstanceTypeValueNotSupported(error),
+            32 => Self::InstanceTypeOffline(error),
+            33 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            34 => Self::AccountArrearage(error),
+            35 => Self::InvalidParameterNotMatch(error),
+            36 => Self::InvalidAction(error),
+            37 => Self::QuotaExceedPostPaidDisk(error),
+            38 => Self::ImageNotSupportInstanceType(error),
+            39 => Self::InvalidInstanceTypePhasedOut(error),
+            40 => Self::RealNameAuthenticationError(error),
+            41 => Self::InvalidOperationNotSupport(error),
+            42 => Self::QuotaExceedElasticQuota(error),
+            43 => Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error),
+            44 => Self::UnsupportedIspChargeType(error),
+            45 => Self::InvalidOperationStoppedModeUnsupported(error),
+            46 => Self::InvalidInstanceIdNotFound(error),
+            47 => Self::InternalError(error),
+            48 => Self::InvalidInstanceTypeValueUnauthorized(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceClockOptionsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -74,10 +74,26 @@ pub struct ModifyInstanceClockOptionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceClockOptionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            instance_id: None,
+            ptp_status: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceClockOptionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceClockOptionsRequestBuilder {
-        ModifyInstanceClockOptionsRequestBuilder::default()
+        ModifyInstanceClockOptionsRequestBuilder {
+            inner: ModifyInstanceClockOptionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,26 +293,30 @@ pub enum ModifyInstanceClockOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.ClientToken" => Self::InvalidParameterClientToken(error),
-            "InvalidParameter.PtpStatus" => Self::InvalidParameterPtpStatus(error),
-            "InvalidInstanceType.NotSupportEnablePtp" => {
-                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            }
-            "Abs.InvalidRegionId.MalFormed" => Self::AbsInvalidRegionIdMalFormed(error),
-            "InvalidOperation.PtpStatusAlreadyEnabled" => {
-                Self::InvalidOperationPtpStatusAlreadyEnabled(error)
-            }
-            "InvalidOperation.PtpStatusAlreadyDisabled" => {
-                Self::InvalidOperationPtpStatusAlreadyDisabled(error)
-            }
-            "OperationDenied.HardwareNotSupportEnablePtp" => {
-                Self::OperationDeniedHardwareNotSupportEnablePtp(error)
-            }
-            "OperationDenied.ClockPtpNoStock" => {
-                Self::OperationDeniedClockPtpNoStock(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "InvalidParameter.ClientToken",
+                    "InvalidParameter.PtpStatus",
+                    "InvalidInstanceType.NotSupportEnablePtp",
+                    "Abs.InvalidRegionId.MalFormed",
+                    "InvalidOperation.PtpStatusAlreadyEnabled",
+                    "InvalidOperation.PtpStatusAlreadyDisabled",
+                    "OperationDenied.HardwareNotSupportEnablePtp",
+                    "OperationDenied.ClockPtpNoStock",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidParameterClientToken(error),
+            2 => Self::InvalidParameterPtpStatus(error),
+            3 => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
+            4 => Self::AbsInvalidRegionIdMalFormed(error),
+            5 => Self::InvalidOperationPtpStatusAlreadyEnabled(error),
+            6 => Self::InvalidOperationPtpStatusAlreadyDisabled(error),
+            7 => Self::OperationDeniedHardwareNotSupportEnablePtp(error),
+            8 => Self::OperationDeniedClockPtpNoStock(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceDeploymentRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -153,10 +153,33 @@ pub struct ModifyInstanceDeploymentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceDeploymentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            dedicated_host_id: None,
+            deployment_set_id: None,
+            deployment_set_group_no: None,
+            force: None,
+            affinity: None,
+            tenancy: None,
+            migration_type: None,
+            instance_type: None,
+            dedicated_host_cluster_id: None,
+            remove_from_deployment_set: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceDeploymentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceDeploymentRequestBuilder {
-        ModifyInstanceDeploymentRequestBuilder::default()
+        ModifyInstanceDeploymentRequestBuilder {
+            inner: ModifyInstanceDeploymentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -507,81 +530,80 @@ pub enum ModifyInstanceDeploymentError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.UnstoppedInstance" => {
-                Self::OperationDeniedUnstoppedInstance(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
-            "OperationDenied.LocalDiskInstance" => {
-                Self::OperationDeniedLocalDiskInstance(error)
-            }
-            "InvalidParameter.Param" => Self::InvalidParameterParam(error),
-            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
-            "InvalidParam.DedicatedHostId" => Self::InvalidParamDedicatedHostId(error),
-            "InvalidDedicatedHost.NotEnoughResource" => {
-                Self::InvalidDedicatedHostNotEnoughResource(error)
-            }
-            "OperationDenied.InvalidInstance" => {
-                Self::OperationDeniedInvalidInstance(error)
-            }
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            "OperationDenied.NotSupport" => Self::OperationDeniedNotSupport(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "OperationDenied.CannotPerform" => Self::OperationDeniedCannotPerform(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidParameter.Tenancy" => Self::InvalidParameterTenancy(error),
-            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
-            "InvalidInstanceType.NotSupport" => {
-                Self::InvalidInstanceTypeNotSupport(error)
-            }
-            "InvalidParam.InstanceId" => Self::InvalidParamInstanceId(error),
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.Invalid" => {
-                Self::InvalidDedicatedHostClusterIdInvalid(error)
-            }
-            "InvalidDestinationZone.DeploymentSetMismatch" => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidDeploymentSetId.NoAvailableResources" => {
-                Self::InvalidDeploymentSetIdNoAvailableResources(error)
-            }
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidInstanceNetworkType.NotSupport" => {
-                Self::InvalidInstanceNetworkTypeNotSupport(error)
-            }
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            "InvalidParameter.DeploymentSetGroupNo" => {
-                Self::InvalidParameterDeploymentSetGroupNo(error)
-            }
-            "InvalidDedicatedHostId.NotSupport" => {
-                Self::InvalidDedicatedHostIdNotSupport(error)
-            }
-            "InvalidDedicatedHost.NotFound" => Self::InvalidDedicatedHostNotFound(error),
-            "InvalidDedicatedHost.ZoneNotMatch" => {
-                Self::InvalidDedicatedHostZoneNotMatch(error)
-            }
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.UnstoppedInstance",
+                    "InvalidDedicatedHostStatus.NotSupport",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "NoAvaliableDedicatedHost",
+                    "OperationDenied.LocalDiskInstance",
+                    "InvalidParameter.Param",
+                    "InvalidParam.Tenancy",
+                    "InvalidParam.DedicatedHostId",
+                    "InvalidDedicatedHost.NotEnoughResource",
+                    "OperationDenied.InvalidInstance",
+                    "ChargeTypeViolation.PostPaidDedicatedHost",
+                    "OperationDenied.NotSupport",
+                    "InvalidDedicatedHostId.NotFound",
+                    "OperationDenied.CannotPerform",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidParameter.Tenancy",
+                    "InvalidParameter.Affinity",
+                    "InvalidInstanceType.NotSupport",
+                    "InvalidParam.InstanceId",
+                    "InvalidDedicatedHostClusterId.NotFound",
+                    "InvalidDedicatedHostClusterId.Invalid",
+                    "InvalidDestinationZone.DeploymentSetMismatch",
+                    "IncorrectInstanceStatus",
+                    "OperationDenied.NoStock",
+                    "InvalidDeploymentSetId.NoAvailableResources",
+                    "InvalidDeploymentSetId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidInstanceNetworkType.NotSupport",
+                    "InvalidInstanceChargeType.NotSupport",
+                    "InvalidParameter.DeploymentSetGroupNo",
+                    "InvalidDedicatedHostId.NotSupport",
+                    "InvalidDedicatedHost.NotFound",
+                    "InvalidDedicatedHost.ZoneNotMatch",
+                    "InvalidOperation.NotSupport",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedUnstoppedInstance(error),
+            1 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            2 => Self::InvalidPeriodExceededDedicatedHost(error),
+            3 => Self::NoAvaliableDedicatedHost(error),
+            4 => Self::OperationDeniedLocalDiskInstance(error),
+            5 => Self::InvalidParameterParam(error),
+            6 => Self::InvalidParamTenancy(error),
+            7 => Self::InvalidParamDedicatedHostId(error),
+            8 => Self::InvalidDedicatedHostNotEnoughResource(error),
+            9 => Self::OperationDeniedInvalidInstance(error),
+            10 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
+            11 => Self::OperationDeniedNotSupport(error),
+            12 => Self::InvalidDedicatedHostIdNotFound(error),
+            13 => Self::OperationDeniedCannotPerform(error),
+            14 => Self::InvalidInstanceTypeValueNotSupported(error),
+            15 => Self::InvalidParameterTenancy(error),
+            16 => Self::InvalidParameterAffinity(error),
+            17 => Self::InvalidInstanceTypeNotSupport(error),
+            18 => Self::InvalidParamInstanceId(error),
+            19 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            20 => Self::InvalidDedicatedHostClusterIdInvalid(error),
+            21 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
+            22 => Self::IncorrectInstanceStatus(error),
+            23 => Self::OperationDeniedNoStock(error),
+            24 => Self::InvalidDeploymentSetIdNoAvailableResources(error),
+            25 => Self::InvalidDeploymentSetIdNotFound(error),
+            26 => Self::InvalidInstanceIdNotFound(error),
+            27 => Self::InvalidInstanceNetworkTypeNotSupport(error),
+            28 => Self::InvalidInstanceChargeTypeNotSupport(error),
+            29 => Self::InvalidParameterDeploymentSetGroupNo(error),
+            30 => Self::InvalidDedicatedHostIdNotSupport(error),
+            31 => Self::InvalidDedicatedHostNotFound(error),
+            32 => Self::InvalidDedicatedHostZoneNotMatch(error),
+            33 => Self::InvalidOperationNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -73,10 +73,26 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceMaintenanceAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            action_on_maintenance: None,
+            notify_on_maintenance: None,
+            instance_id: None,
+            maintenance_window: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceMaintenanceAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceMaintenanceAttributesRequestBuilder {
-        ModifyInstanceMaintenanceAttributesRequestBuilder::default()
+        ModifyInstanceMaintenanceAttributesRequestBuilder {
+            inner: ModifyInstanceMaintenanceAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,12 +288,18 @@ pub enum ModifyInstanceMaintenanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceMaintenanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "OperationDenied.NotInWhiteList",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::OperationDeniedNotInWhiteList(error),
+            2 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

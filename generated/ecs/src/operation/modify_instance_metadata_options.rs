@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -91,10 +91,27 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceMetadataOptionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            instance_metadata_tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceMetadataOptionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceMetadataOptionsRequestBuilder {
-        ModifyInstanceMetadataOptionsRequestBuilder::default()
+        ModifyInstanceMetadataOptionsRequestBuilder {
+            inner: ModifyInstanceMetadataOptionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,23 +319,24 @@ pub enum ModifyInstanceMetadataOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidHttpEndpoint.NotSupported" => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            "InvalidHttpTokens.NotSupported" => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            "InvalidHttpPutResponseHopLimit.NotSupported" => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            "InvalidInstanceMetadataTags.NotSupported" => {
-                Self::InvalidInstanceMetadataTagsNotSupported(error)
-            }
-            "InvalidImdsAccessPolicyId.NotFound" => {
-                Self::InvalidImdsAccessPolicyIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidHttpEndpoint.NotSupported",
+                    "InvalidHttpTokens.NotSupported",
+                    "InvalidHttpPutResponseHopLimit.NotSupported",
+                    "InvalidInstanceMetadataTags.NotSupported",
+                    "InvalidImdsAccessPolicyId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidHttpEndpointNotSupported(error),
+            1 => Self::InvalidHttpTokensNotSupported(error),
+            2 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
+            3 => Self::InvalidInstanceMetadataTagsNotSupported(error),
+            4 => Self::InvalidImdsAccessPolicyIdNotFound(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkOptionsRequest {
     /// The ID of the instance whose network bandwidth weight is to be modified.
@@ -52,10 +52,23 @@ pub struct ModifyInstanceNetworkOptionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceNetworkOptionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            bandwidth_weighting: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceNetworkOptionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceNetworkOptionsRequestBuilder {
-        ModifyInstanceNetworkOptionsRequestBuilder::default()
+        ModifyInstanceNetworkOptionsRequestBuilder {
+            inner: ModifyInstanceNetworkOptionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,20 +231,26 @@ pub enum ModifyInstanceNetworkOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported" => {
+        match error
+            .code_index(
+                &[
+                    "IdempotentParameterMismatch",
+                    "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
+                    "InvalidParameter.NetworkOptionsBandwidthWeighting",
+                    "InvalidInstanceId.NotFound",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::IdempotentParameterMismatch(error),
+            1 => {
                 Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                     error,
                 )
             }
-            "InvalidParameter.NetworkOptionsBandwidthWeighting" => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+            2 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkSpecRequest {
     /// The ID of the instance for which you want to modify network configurations.
@@ -131,10 +131,31 @@ pub struct ModifyInstanceNetworkSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceNetworkSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            internet_max_bandwidth_out: None,
+            internet_max_bandwidth_in: None,
+            isp: None,
+            network_charge_type: None,
+            allocate_public_ip: None,
+            start_time: None,
+            end_time: None,
+            auto_pay: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceNetworkSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceNetworkSpecRequestBuilder {
-        ModifyInstanceNetworkSpecRequestBuilder::default()
+        ModifyInstanceNetworkSpecRequestBuilder {
+            inner: ModifyInstanceNetworkSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -537,131 +558,144 @@ pub enum ModifyInstanceNetworkSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInternetMaxBandwidthIn.ValueNotSupported" => {
-                Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
-            }
-            "InvalidInternetMaxBandwidthOut.ValueNotSupported" => {
-                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "DecreasedBandwidthNotAllowed" => Self::DecreasedBandwidthNotAllowed(error),
-            "BandwidthUpgradeDenied.EipBoundInstance" => {
-                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            }
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceStatus.NotStopped" => {
-                Self::InvalidInstanceStatusNotStopped(error)
-            }
-            "InvalidAction" => Self::InvalidAction(error),
-            "IpAllocationError" => Self::IpAllocationError(error),
-            "InvalidParam.AllocatePublicIp" => Self::InvalidParamAllocatePublicIp(error),
-            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidInstanceStatus" => Self::InvalidInstanceStatus(error),
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "LastRequestProcessing" => Self::LastRequestProcessing(error),
-            "InvalidStartTime.BeyondLifeCycle" => {
-                Self::InvalidStartTimeBeyondLifeCycle(error)
-            }
-            "InvalidEndTime.BeyondLifeCycle" => {
-                Self::InvalidEndTimeBeyondLifeCycle(error)
-            }
-            "InvalidPayMethod.SyncPaymentNotSupport" => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            "InvalidBandwidthOut.LessThanZero" => {
-                Self::InvalidBandwidthOutLessThanZero(error)
-            }
-            "InvalidParameter.BandwidthBiggerThanBaseBandwidth" => {
-                Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
-            }
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidOperation.InstanceStatusUnsupported" => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "UnsupportedIspNetworkChargeType" => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidOperation.InternetMaxBandwidthOutUnsupported" => {
-                Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidInstance.InstanceNotSupported" => {
-                Self::InvalidInstanceInstanceNotSupported(error)
-            }
-            "InvalidOperation.StarterPackage" => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            "NAT_PUBLIC_IP_BINDING_FAILED" => Self::NatPublicIpBindingFailed(error),
-            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
-            "InvalidInstance.NatPortMapNotSupport" => {
-                Self::InvalidInstanceNatPortMapNotSupport(error)
-            }
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "Mayi.InternalError" => Self::MayiInternalError(error),
-            "InvalidNetworkType.ValueNotSupported" => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidIspType.ValueNotSupported" => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
-            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
-            "UnsupportedChangeIsp" => Self::UnsupportedChangeIsp(error),
-            "InvalidIspUID" => Self::InvalidIspUid(error),
-            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
-            "BandIncreaseNotSupportIsp" => Self::BandIncreaseNotSupportIsp(error),
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "Image.OrderFailed" => Self::ImageOrderFailed(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInternetMaxBandwidthIn.ValueNotSupported",
+                    "InvalidInternetMaxBandwidthOut.ValueNotSupported",
+                    "OperationDenied",
+                    "InvalidParameter.Conflict",
+                    "InvalidStartTime.ValueNotSupported",
+                    "InvalidEndTime.ValueNotSupported",
+                    "ChargeTypeViolation",
+                    "Account.Arrearage",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "DecreasedBandwidthNotAllowed",
+                    "BandwidthUpgradeDenied.EipBoundInstance",
+                    "InvalidClientToken.ValueNotSupported",
+                    "Throttling",
+                    "InvalidInstanceStatus.NotStopped",
+                    "InvalidAction",
+                    "IpAllocationError",
+                    "InvalidParam.AllocatePublicIp",
+                    "InstanceDowngrade.QuotaExceed",
+                    "InvalidBandwidth.ValueNotSupported",
+                    "InvalidInstanceStatus",
+                    "InvalidInstance.UnPaidOrder",
+                    "LastOrderProcessing",
+                    "LastRequestProcessing",
+                    "InvalidStartTime.BeyondLifeCycle",
+                    "InvalidEndTime.BeyondLifeCycle",
+                    "InvalidPayMethod.SyncPaymentNotSupport",
+                    "InvalidBandwidthOut.LessThanZero",
+                    "InvalidParameter.BandwidthBiggerThanBaseBandwidth",
+                    "InvalidAction.WithActiveElasticUpgrade",
+                    "InvalidParameter.CloudboxNotSupported",
+                    "InvalidParameter.Bandwidth",
+                    "NoPermission.Price",
+                    "NoPermission.Refund",
+                    "InvalidParameter.DedicatedRegionNotSupported",
+                    "InvalidOperation.InstanceStatusUnsupported",
+                    "QuotaExceeded.InternetBandwidth",
+                    "UnsupportedIspNetworkChargeType",
+                    "IncorrectInstanceStatus",
+                    "TaskConflict",
+                    "InvalidOperation.InternetMaxBandwidthOutUnsupported",
+                    "InstanceLockedForSecurity",
+                    "InstanceExpiredOrInArrears",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidInstance.InstanceNotSupported",
+                    "InvalidOperation.StarterPackage",
+                    "NAT_PUBLIC_IP_BINDING_FAILED",
+                    "InvalidInstance.EipNotSupport",
+                    "InvalidInstance.NatPortMapNotSupport",
+                    "OperationDenied.UnpaidOrder",
+                    "Mayi.InternalError",
+                    "InvalidNetworkType.ValueNotSupported",
+                    "OperationDenied.ImageNotValid",
+                    "InvalidInstanceChargeType.ValueNotSupported",
+                    "InvalidIspType.ValueNotSupported",
+                    "UnsupportedIspChargeType",
+                    "UnsupportedIspClassicNetwork",
+                    "InvalidIspBandwidthOut",
+                    "UnsupportedChangeIsp",
+                    "InvalidIspUID",
+                    "UnsupportedIspRegion",
+                    "BandIncreaseNotSupportIsp",
+                    "SecurityRisk.3DVerification",
+                    "InvalidOperation.PublicIpAddressNoStock",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                    "Image.OrderFailed",
+                ],
+            )
+        {
+            0 => Self::InvalidInternetMaxBandwidthInValueNotSupported(error),
+            1 => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::InvalidParameterConflict(error),
+            4 => Self::InvalidStartTimeValueNotSupported(error),
+            5 => Self::InvalidEndTimeValueNotSupported(error),
+            6 => Self::ChargeTypeViolation(error),
+            7 => Self::AccountArrearage(error),
+            8 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            9 => Self::DecreasedBandwidthNotAllowed(error),
+            10 => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
+            11 => Self::InvalidClientTokenValueNotSupported(error),
+            12 => Self::Throttling(error),
+            13 => Self::InvalidInstanceStatusNotStopped(error),
+            14 => Self::InvalidAction(error),
+            15 => Self::IpAllocationError(error),
+            16 => Self::InvalidParamAllocatePublicIp(error),
+            17 => Self::InstanceDowngradeQuotaExceed(error),
+            18 => Self::InvalidBandwidthValueNotSupported(error),
+            19 => Self::InvalidInstanceStatus(error),
+            20 => Self::InvalidInstanceUnPaidOrder(error),
+            21 => Self::LastOrderProcessing(error),
+            22 => Self::LastRequestProcessing(error),
+            23 => Self::InvalidStartTimeBeyondLifeCycle(error),
+            24 => Self::InvalidEndTimeBeyondLifeCycle(error),
+            25 => Self::InvalidPayMethodSyncPaymentNotSupport(error),
+            26 => Self::InvalidBandwidthOutLessThanZero(error),
+            27 => Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error),
+            28 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            29 => Self::InvalidParameterCloudboxNotSupported(error),
+            30 => Self::InvalidParameterBandwidth(error),
+            31 => Self::NoPermissionPrice(error),
+            32 => Self::NoPermissionRefund(error),
+            33 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            34 => Self::InvalidOperationInstanceStatusUnsupported(error),
+            35 => Self::QuotaExceededInternetBandwidth(error),
+            36 => Self::UnsupportedIspNetworkChargeType(error),
+            37 => Self::IncorrectInstanceStatus(error),
+            38 => Self::TaskConflict(error),
+            39 => Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error),
+            40 => Self::InstanceLockedForSecurity(error),
+            41 => Self::InstanceExpiredOrInArrears(error),
+            42 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            43 => Self::InvalidInstanceInstanceNotSupported(error),
+            44 => Self::InvalidOperationStarterPackage(error),
+            45 => Self::NatPublicIpBindingFailed(error),
+            46 => Self::InvalidInstanceEipNotSupport(error),
+            47 => Self::InvalidInstanceNatPortMapNotSupport(error),
+            48 => Self::OperationDeniedUnpaidOrder(error),
+            49 => Self::MayiInternalError(error),
+            50 => Self::InvalidNetworkTypeValueNotSupported(error),
+            51 => Self::OperationDeniedImageNotValid(error),
+            52 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            53 => Self::InvalidIspTypeValueNotSupported(error),
+            54 => Self::UnsupportedIspChargeType(error),
+            55 => Self::UnsupportedIspClassicNetwork(error),
+            56 => Self::InvalidIspBandwidthOut(error),
+            57 => Self::UnsupportedChangeIsp(error),
+            58 => Self::InvalidIspUid(error),
+            59 => Self::UnsupportedIspRegion(error),
+            60 => Self::BandIncreaseNotSupportIsp(error),
+            61 => Self::SecurityRisk3dVerification(error),
+            62 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            63 => Self::InvalidInstanceIdNotFound(error),
+            64 => Self::InternalError(error),
+            65 => Self::ImageOrderFailed(error),
             _ => Self::Unhandled(error),
         }
     }

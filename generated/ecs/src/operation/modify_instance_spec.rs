@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceSpecRequest {
     /// The ID of the instance.
@@ -138,10 +138,33 @@ pub struct ModifyInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_type: None,
+            internet_max_bandwidth_out: None,
+            internet_max_bandwidth_in: None,
+            temporary: None,
+            r#async: None,
+            allow_migrate_across_zone: None,
+            system_disk: None,
+            client_token: None,
+            modify_mode: None,
+            disk: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceSpecRequestBuilder {
-        ModifyInstanceSpecRequestBuilder::default()
+        ModifyInstanceSpecRequestBuilder {
+            inner: ModifyInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -607,202 +630,194 @@ pub enum ModifyInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "BandwidthUpgradeDenied.EipBoundInstance" => {
-                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            }
-            "InvalidTemporary.StartTime" => Self::InvalidTemporaryStartTime(error),
-            "InvalidTemporary.EndTime" => Self::InvalidTemporaryEndTime(error),
-            "Downgrade.NotSupported" => Self::DowngradeNotSupported(error),
-            "DependencyViolation.InstanceType" => {
-                Self::DependencyViolationInstanceType(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParameter.AllowMigrateAcrossZone" => {
-                Self::InvalidParameterAllowMigrateAcrossZone(error)
-            }
-            "InvalidParam.SystemDiskCategory" => {
-                Self::InvalidParamSystemDiskCategory(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceStatus.NotStopped" => {
-                Self::InvalidInstanceStatusNotStopped(error)
-            }
-            "InvalidAction" => Self::InvalidAction(error),
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "Price.PricePlanResultNotFound" => Self::PricePricePlanResultNotFound(error),
-            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
-            "InvalidMarketImageStatus.NotSupported" => {
-                Self::InvalidMarketImageStatusNotSupported(error)
-            }
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "InstanceTypeNotSupported.TooManyDisksAttached" => {
-                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InvalidParam.Async" => Self::InvalidParamAsync(error),
-            "MissingParameter.DiskCategory" => Self::MissingParameterDiskCategory(error),
-            "InvalidParameter.DiskCategory" => Self::InvalidParameterDiskCategory(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidOperation.OnlineModificationUnsupported" => {
-                Self::InvalidOperationOnlineModificationUnsupported(error)
-            }
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportRss" => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            "CategoryViolation" => Self::CategoryViolation(error),
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "InstanceSpecModification.NotEffective" => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
-            "InvalidInstance.NatPortMapNotSupport" => {
-                Self::InvalidInstanceNatPortMapNotSupport(error)
-            }
-            "InvalidOperation.StarterPackage" => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "InvalidOperation.EipNotSupport" => {
-                Self::InvalidOperationEipNotSupport(error)
-            }
-            "InvalidParameter.InternetMaxBandwidthOut" => {
-                Self::InvalidParameterInternetMaxBandwidthOut(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidOperation.InstanceWithEipNotSupport" => {
-                Self::InvalidOperationInstanceWithEipNotSupport(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidOperation.NotAllowed" => Self::InvalidOperationNotAllowed(error),
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidParameter",
+                    "InvalidParameter.Mismatch",
+                    "BandwidthUpgradeDenied.EipBoundInstance",
+                    "InvalidTemporary.StartTime",
+                    "InvalidTemporary.EndTime",
+                    "Downgrade.NotSupported",
+                    "DependencyViolation.InstanceType",
+                    "Account.Arrearage",
+                    "InvalidParameter.Bandwidth",
+                    "InvalidParameter.Conflict",
+                    "InvalidParameter.AllowMigrateAcrossZone",
+                    "InvalidParam.SystemDiskCategory",
+                    "Throttling",
+                    "InvalidInstanceStatus.NotStopped",
+                    "InvalidAction",
+                    "IdempotenceParamNotMatch",
+                    "InvalidClientToken.ValueNotSupported",
+                    "Price.PricePlanResultNotFound",
+                    "InvalidAction.NotSupport",
+                    "InvalidMarketImageStatus.NotSupported",
+                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "InstanceTypeNotSupported.TooManyDisksAttached",
+                    "InvalidDiskCategory.NotSupported",
+                    "InvalidParameter.CloudboxNotSupported",
+                    "QuotaExceed.DiskCapacity",
+                    "InvalidParam.Async",
+                    "MissingParameter.DiskCategory",
+                    "InvalidParameter.DiskCategory",
+                    "InvalidPerformanceLevel.Malformed",
+                    "NoPermission.Price",
+                    "InvalidParameter.DedicatedRegionNotSupported",
+                    "InvalidOperation.OnlineModificationUnsupported",
+                    "QuotaExceeded.InternetBandwidth",
+                    "InvalidOperation.InstanceTypeNotSupportRss",
+                    "CategoryViolation",
+                    "InvalidStatus.ValueNotSupported",
+                    "InstanceLockedForSecurity",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "ChargeTypeViolation",
+                    "OperationDenied",
+                    "LastTokenProcessing",
+                    "InvalidInstance.UnpaidOrder",
+                    "InstanceSpecModification.NotEffective",
+                    "ImageNotSupportInstanceType",
+                    "InstanceType.Offline",
+                    "InvalidParameter.NotMatch",
+                    "InvalidInstance.EipNotSupport",
+                    "InvalidInstance.NatPortMapNotSupport",
+                    "InvalidOperation.StarterPackage",
+                    "OperationDenied.NoStock",
+                    "OperationDenied.UnpaidOrder",
+                    "InvalidOperation.EipNotSupport",
+                    "InvalidParameter.InternetMaxBandwidthOut",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.Ipv6CountExceeded",
+                    "InvalidOperation.Ipv6NotSupport",
+                    "InvalidOperation.Ipv4NotSupport",
+                    "InvalidOperation.InstanceWithEipNotSupport",
+                    "SecurityRisk.3DVerification",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "QuotaExceed.ElasticQuota",
+                    "InvalidResourceType.NotSupported",
+                    "InvalidOperation.NotAllowed",
+                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                    "InvalidOperation.EniQueuePairNumberOverflow",
+                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                    "InvalidOperation.MaxEniQueuePairNumberExceed",
+                    "InvalidOperation.MaxModifyOnlineNumberExceeded",
+                    "InvalidOperation.RebootingRequired",
+                    "InvalidOperation.OSTypeNotSupported",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidInstanceId.NotFound",
+                    "MissingTemporary.StartTime",
+                    "MissingTemporary.EndTime",
+                    "InvalidInstanceChargeType.NotFound",
+                    "InternalError",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            1 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            2 => Self::InvalidInstanceTypeValueNotSupported(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidParameterMismatch(error),
+            5 => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
+            6 => Self::InvalidTemporaryStartTime(error),
+            7 => Self::InvalidTemporaryEndTime(error),
+            8 => Self::DowngradeNotSupported(error),
+            9 => Self::DependencyViolationInstanceType(error),
+            10 => Self::AccountArrearage(error),
+            11 => Self::InvalidParameterBandwidth(error),
+            12 => Self::InvalidParameterConflict(error),
+            13 => Self::InvalidParameterAllowMigrateAcrossZone(error),
+            14 => Self::InvalidParamSystemDiskCategory(error),
+            15 => Self::Throttling(error),
+            16 => Self::InvalidInstanceStatusNotStopped(error),
+            17 => Self::InvalidAction(error),
+            18 => Self::IdempotenceParamNotMatch(error),
+            19 => Self::InvalidClientTokenValueNotSupported(error),
+            20 => Self::PricePricePlanResultNotFound(error),
+            21 => Self::InvalidActionNotSupport(error),
+            22 => Self::InvalidMarketImageStatusNotSupported(error),
+            23 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            24 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            25 => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
+            26 => Self::InvalidDiskCategoryNotSupported(error),
+            27 => Self::InvalidParameterCloudboxNotSupported(error),
+            28 => Self::QuotaExceedDiskCapacity(error),
+            29 => Self::InvalidParamAsync(error),
+            30 => Self::MissingParameterDiskCategory(error),
+            31 => Self::InvalidParameterDiskCategory(error),
+            32 => Self::InvalidPerformanceLevelMalformed(error),
+            33 => Self::NoPermissionPrice(error),
+            34 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            35 => Self::InvalidOperationOnlineModificationUnsupported(error),
+            36 => Self::QuotaExceededInternetBandwidth(error),
+            37 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
+            38 => Self::CategoryViolation(error),
+            39 => Self::InvalidStatusValueNotSupported(error),
+            40 => Self::InstanceLockedForSecurity(error),
+            41 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            42 => Self::ChargeTypeViolation(error),
+            43 => Self::OperationDenied(error),
+            44 => Self::LastTokenProcessing(error),
+            45 => Self::InvalidInstanceUnpaidOrder(error),
+            46 => Self::InstanceSpecModificationNotEffective(error),
+            47 => Self::ImageNotSupportInstanceType(error),
+            48 => Self::InstanceTypeOffline(error),
+            49 => Self::InvalidParameterNotMatch(error),
+            50 => Self::InvalidInstanceEipNotSupport(error),
+            51 => Self::InvalidInstanceNatPortMapNotSupport(error),
+            52 => Self::InvalidOperationStarterPackage(error),
+            53 => Self::OperationDeniedNoStock(error),
+            54 => Self::OperationDeniedUnpaidOrder(error),
+            55 => Self::InvalidOperationEipNotSupport(error),
+            56 => Self::InvalidParameterInternetMaxBandwidthOut(error),
+            57 => Self::InvalidOperationEniCountExceeded(error),
+            58 => Self::InvalidOperationIpv4CountExceeded(error),
+            59 => Self::InvalidOperationIpv6CountExceeded(error),
+            60 => Self::InvalidOperationIpv6NotSupport(error),
+            61 => Self::InvalidOperationIpv4NotSupport(error),
+            62 => Self::InvalidOperationInstanceWithEipNotSupport(error),
+            63 => Self::SecurityRisk3dVerification(error),
+            64 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            65 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            66 => Self::QuotaExceedElasticQuota(error),
+            67 => Self::InvalidResourceTypeNotSupported(error),
+            68 => Self::InvalidOperationNotAllowed(error),
+            69 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            70 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            71 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            72 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            73 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            74 => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidOperation.MaxModifyOnlineNumberExceeded" => {
-                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            }
-            "InvalidOperation.RebootingRequired" => {
-                Self::InvalidOperationRebootingRequired(error)
-            }
-            "InvalidOperation.OSTypeNotSupported" => {
-                Self::InvalidOperationOsTypeNotSupported(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingTemporary.StartTime" => Self::MissingTemporaryStartTime(error),
-            "MissingTemporary.EndTime" => Self::MissingTemporaryEndTime(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+            75 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            76 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
+            77 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            78 => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
+            79 => Self::InvalidOperationRebootingRequired(error),
+            80 => Self::InvalidOperationOsTypeNotSupported(error),
+            81 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            82 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            83 => Self::InvalidInstanceIdNotFound(error),
+            84 => Self::MissingTemporaryStartTime(error),
+            85 => Self::MissingTemporaryEndTime(error),
+            86 => Self::InvalidInstanceChargeTypeNotFound(error),
+            87 => Self::InternalError(error),
+            88 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceVncPasswdRequest {
     /// The ID of the ECS instance.
@@ -54,10 +54,24 @@ pub struct ModifyInstanceVncPasswdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceVncPasswdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            vnc_password: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceVncPasswdRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceVncPasswdRequestBuilder {
-        ModifyInstanceVncPasswdRequestBuilder::default()
+        ModifyInstanceVncPasswdRequestBuilder {
+            inner: ModifyInstanceVncPasswdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,15 +226,24 @@ pub enum ModifyInstanceVncPasswdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVncPassword.Malformed" => {
-                Self::IncorrectVncPasswordMalformed(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectVncPassword.Malformed",
+                    "IncorrectInstanceStatus",
+                    "InstanceNotReady",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "NoSuchResource",
+                ],
+            )
+        {
+            0 => Self::IncorrectVncPasswordMalformed(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::InstanceNotReady(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::NoSuchResource(error),
             _ => Self::Unhandled(error),
         }
     }

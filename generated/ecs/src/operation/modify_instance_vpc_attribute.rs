@@ -53,7 +53,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceVpcAttributeRequest {
     /// The ID of the ECS instance.
@@ -107,10 +107,26 @@ pub struct ModifyInstanceVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            v_switch_id: None,
+            private_ip_address: None,
+            vpc_id: None,
+            security_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceVpcAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInstanceVpcAttributeRequestBuilder {
-        ModifyInstanceVpcAttributeRequestBuilder::default()
+        ModifyInstanceVpcAttributeRequestBuilder {
+            inner: ModifyInstanceVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -407,115 +423,120 @@ pub enum ModifyInstanceVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTarget.TrafficMirrorSession" => {
-                Self::InvalidTargetTrafficMirrorSession(error)
-            }
-            "InvalidSource.TrafficMirrorSession" => {
-                Self::InvalidSourceTrafficMirrorSession(error)
-            }
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidVSwitchId.Mismatch" => Self::InvalidVSwitchIdMismatch(error),
-            "InvalidPrivateIpAddress.Mismatch" => {
-                Self::InvalidPrivateIpAddressMismatch(error)
-            }
-            "InvalidPrivateIp.Changing" => Self::InvalidPrivateIpChanging(error),
-            "PrimaryEniHasSubIp" => Self::PrimaryEniHasSubIp(error),
-            "VSwitchIdNotMatch" => Self::VSwitchIdNotMatch(error),
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidParameter.SecurityGroupId" => {
-                Self::InvalidParameterSecurityGroupId(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidIp.Ipv6Assigned" => Self::InvalidIpIpv6Assigned(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidInstance.HasTransitionRecord" => {
-                Self::InvalidInstanceHasTransitionRecord(error)
-            }
-            "InvalidInstanceStatus.NotNormal" => {
-                Self::InvalidInstanceStatusNotNormal(error)
-            }
-            "InvalidVpcId.SharedVpc" => Self::InvalidVpcIdSharedVpc(error),
-            "InvalidOperation.NotAllowed" => Self::InvalidOperationNotAllowed(error),
-            "InvalidParameter.ToSecurityGroupId" => {
-                Self::InvalidParameterToSecurityGroupId(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.VswAndEcsAvailabilityZoneMismatch" => {
-                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.CloudBoxEcsNotSupport" => {
-                Self::InvalidOperationCloudBoxEcsNotSupport(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
-            "InvalidParameter.InvalidInstanceId" => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            "InvalidParameter.VSwitchId" => Self::InvalidParameterVSwitchId(error),
-            "InvalidRegion.ValueNotSupported" => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            "InvalidInstance.AttachedEni" => Self::InvalidInstanceAttachedEni(error),
-            "InvalidIp.MultiPrimaryIp" => Self::InvalidIpMultiPrimaryIp(error),
-            "InvalidIp.Ipv6" => Self::InvalidIpIpv6(error),
-            "InvalidVSwitch.NotBelongToVpc" => Self::InvalidVSwitchNotBelongToVpc(error),
-            "InvalidParameter.EniNo" => Self::InvalidParameterEniNo(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupType.NotSupportClassic" => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            "InvalidSecurityGroupVpc.NotBelongToOneVpc" => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "InvalidParameter.AlreadyInTargetVpc" => {
-                Self::InvalidParameterAlreadyInTargetVpc(error)
-            }
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidParameter.MustBeEmpty" => Self::InvalidParameterMustBeEmpty(error),
-            "InvalidParameter.NotEnoughIpInVSwitch" => {
-                Self::InvalidParameterNotEnoughIpInVSwitch(error)
-            }
-            "InvalidDependence.MutliDirectlyEip" => {
-                Self::InvalidDependenceMutliDirectlyEip(error)
-            }
-            "InvalidDependence.HaVip" => Self::InvalidDependenceHaVip(error),
-            "InvalidDependence.NextHopOfCustomRouter" => {
-                Self::InvalidDependenceNextHopOfCustomRouter(error)
-            }
-            "InvalidDependence.BeenUsedAsAppServer" => {
-                Self::InvalidDependenceBeenUsedAsAppServer(error)
-            }
-            "InvalidDependence.GrantAccess" => Self::InvalidDependenceGrantAccess(error),
-            "InvalidDependence.BindGA" => Self::InvalidDependenceBindGa(error),
-            "InvalidDependence.SLB" => Self::InvalidDependenceSlb(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTarget.TrafficMirrorSession",
+                    "InvalidSource.TrafficMirrorSession",
+                    "InvalidPrivateIpAddress.Malformed",
+                    "InvalidPrivateIpAddress.Duplicated",
+                    "IncorrectVSwitchStatus",
+                    "IncorrectInstanceStatus",
+                    "OperationDenied",
+                    "InvalidVSwitchId.Mismatch",
+                    "InvalidPrivateIpAddress.Mismatch",
+                    "InvalidPrivateIp.Changing",
+                    "PrimaryEniHasSubIp",
+                    "VSwitchIdNotMatch",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidParameter.SecurityGroupId",
+                    "InvalidOperation.SecurityGroupNotAuthorized",
+                    "InvalidIp.Ipv6Assigned",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidInstance.HasTransitionRecord",
+                    "InvalidInstanceStatus.NotNormal",
+                    "InvalidVpcId.SharedVpc",
+                    "InvalidOperation.NotAllowed",
+                    "InvalidParameter.ToSecurityGroupId",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidOperation.VswAndEcsAvailabilityZoneMismatch",
+                    "InvalidOperation.CloudBoxEcsNotSupport",
+                    "AclLimitExceed",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "NoSuchResource",
+                    "InvalidParameter.InvalidInstanceId",
+                    "InvalidParameter.VSwitchId",
+                    "InvalidRegion.ValueNotSupported",
+                    "InvalidInstance.AttachedEni",
+                    "InvalidIp.MultiPrimaryIp",
+                    "InvalidIp.Ipv6",
+                    "InvalidVSwitch.NotBelongToVpc",
+                    "InvalidParameter.EniNo",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidParameter.SecurityGroupIdRepeated",
+                    "InvalidSecurityGroupType.NotSupportClassic",
+                    "InvalidSecurityGroupVpc.NotBelongToOneVpc",
+                    "EnterpriseGroupLimited.MutliGroupType",
+                    "InvalidParameter.AlreadyInTargetVpc",
+                    "JoinedGroupLimitExceed",
+                    "InvalidParameter.MustBeEmpty",
+                    "InvalidParameter.NotEnoughIpInVSwitch",
+                    "InvalidDependence.MutliDirectlyEip",
+                    "InvalidDependence.HaVip",
+                    "InvalidDependence.NextHopOfCustomRouter",
+                    "InvalidDependence.BeenUsedAsAppServer",
+                    "InvalidDependence.GrantAccess",
+                    "InvalidDependence.BindGA",
+                    "InvalidDependence.SLB",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidTargetTrafficMirrorSession(error),
+            1 => Self::InvalidSourceTrafficMirrorSession(error),
+            2 => Self::InvalidPrivateIpAddressMalformed(error),
+            3 => Self::InvalidPrivateIpAddressDuplicated(error),
+            4 => Self::IncorrectVSwitchStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::OperationDenied(error),
+            7 => Self::InvalidVSwitchIdMismatch(error),
+            8 => Self::InvalidPrivateIpAddressMismatch(error),
+            9 => Self::InvalidPrivateIpChanging(error),
+            10 => Self::PrimaryEniHasSubIp(error),
+            11 => Self::VSwitchIdNotMatch(error),
+            12 => Self::InvalidOperationEniCountExceeded(error),
+            13 => Self::InvalidParameterSecurityGroupId(error),
+            14 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            15 => Self::InvalidIpIpv6Assigned(error),
+            16 => Self::SecurityGroupInstanceLimitExceed(error),
+            17 => Self::InvalidInstanceHasTransitionRecord(error),
+            18 => Self::InvalidInstanceStatusNotNormal(error),
+            19 => Self::InvalidVpcIdSharedVpc(error),
+            20 => Self::InvalidOperationNotAllowed(error),
+            21 => Self::InvalidParameterToSecurityGroupId(error),
+            22 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            23 => Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error),
+            24 => Self::InvalidOperationCloudBoxEcsNotSupport(error),
+            25 => Self::AclLimitExceed(error),
+            26 => Self::InvalidInstanceIdNotFound(error),
+            27 => Self::InvalidVSwitchIdNotFound(error),
+            28 => Self::NoSuchResource(error),
+            29 => Self::InvalidParameterInvalidInstanceId(error),
+            30 => Self::InvalidParameterVSwitchId(error),
+            31 => Self::InvalidRegionValueNotSupported(error),
+            32 => Self::InvalidInstanceAttachedEni(error),
+            33 => Self::InvalidIpMultiPrimaryIp(error),
+            34 => Self::InvalidIpIpv6(error),
+            35 => Self::InvalidVSwitchNotBelongToVpc(error),
+            36 => Self::InvalidParameterEniNo(error),
+            37 => Self::InvalidSecurityGroupIdNotFound(error),
+            38 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            39 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
+            40 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
+            41 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            42 => Self::InvalidParameterAlreadyInTargetVpc(error),
+            43 => Self::JoinedGroupLimitExceed(error),
+            44 => Self::InvalidParameterMustBeEmpty(error),
+            45 => Self::InvalidParameterNotEnoughIpInVSwitch(error),
+            46 => Self::InvalidDependenceMutliDirectlyEip(error),
+            47 => Self::InvalidDependenceHaVip(error),
+            48 => Self::InvalidDependenceNextHopOfCustomRouter(error),
+            49 => Self::InvalidDependenceBeenUsedAsAppServer(error),
+            50 => Self::InvalidDependenceGrantAccess(error),
+            51 => Self::InvalidDependenceBindGa(error),
+            52 => Self::InvalidDependenceSlb(error),
+            53 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInvocationAttributeRequest {
     /// The region ID.
@@ -163,10 +163,29 @@ pub struct ModifyInvocationAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInvocationAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            invoke_id: None,
+            command_content: None,
+            enable_parameter: None,
+            parameters: None,
+            frequency: None,
+            content_encoding: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInvocationAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyInvocationAttributeRequestBuilder {
-        ModifyInvocationAttributeRequestBuilder::default()
+        ModifyInvocationAttributeRequestBuilder {
+            inner: ModifyInvocationAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -485,55 +504,56 @@ pub enum ModifyInvocationAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Frequency" => Self::InvalidParameterFrequency(error),
-            "InvalidParameters.KeyDuplicate" => {
-                Self::InvalidParametersKeyDuplicate(error)
-            }
-            "InvalidParameters.KeyNotMatch" => Self::InvalidParametersKeyNotMatch(error),
-            "InvalidParameters.KeyMalformed" => {
-                Self::InvalidParametersKeyMalformed(error)
-            }
-            "InvalidParameters.KeyEmpty" => Self::InvalidParametersKeyEmpty(error),
-            "InvalidCommandContent.DecodeError" => {
-                Self::InvalidCommandContentDecodeError(error)
-            }
-            "InvalidInstanceId.OSTypeUnsupported" => {
-                Self::InvalidInstanceIdOsTypeUnsupported(error)
-            }
-            "InvalidOperation.RepeatModeUnsupported" => {
-                Self::InvalidOperationRepeatModeUnsupported(error)
-            }
-            "InvalidOperation.InvokeAlreadyFinished" => {
-                Self::InvalidOperationInvokeAlreadyFinished(error)
-            }
-            "InvalidOperation.CloudAssistantVersionUnsupported" => {
-                Self::InvalidOperationCloudAssistantVersionUnsupported(error)
-            }
-            "InvalidOperation.ModifyPublicCommandUnsupported" => {
-                Self::InvalidOperationModifyPublicCommandUnsupported(error)
-            }
-            "InvalidCommandContent.LengthLimitExceeded" => {
-                Self::InvalidCommandContentLengthLimitExceeded(error)
-            }
-            "InvalidParameters.CountLimitExceeded" => {
-                Self::InvalidParametersCountLimitExceeded(error)
-            }
-            "InvalidParameters.KeyLengthLimitExceeded" => {
-                Self::InvalidParametersKeyLengthLimitExceeded(error)
-            }
-            "InvalidInstanceId.CountLimitExceeded" => {
-                Self::InvalidInstanceIdCountLimitExceeded(error)
-            }
-            "CommandLimitExceeded" => Self::CommandLimitExceeded(error),
-            "InvalidParameters.ValueTypeUnsupported" => {
-                Self::InvalidParametersValueTypeUnsupported(error)
-            }
-            "InvalidInvokeId.NotFound" => Self::InvalidInvokeIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCommandId.NotFound" => Self::InvalidCommandIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Frequency",
+                    "InvalidParameters.KeyDuplicate",
+                    "InvalidParameters.KeyNotMatch",
+                    "InvalidParameters.KeyMalformed",
+                    "InvalidParameters.KeyEmpty",
+                    "InvalidCommandContent.DecodeError",
+                    "InvalidInstanceId.OSTypeUnsupported",
+                    "InvalidOperation.RepeatModeUnsupported",
+                    "InvalidOperation.InvokeAlreadyFinished",
+                    "InvalidOperation.CloudAssistantVersionUnsupported",
+                    "InvalidOperation.ModifyPublicCommandUnsupported",
+                    "InvalidCommandContent.LengthLimitExceeded",
+                    "InvalidParameters.CountLimitExceeded",
+                    "InvalidParameters.KeyLengthLimitExceeded",
+                    "InvalidInstanceId.CountLimitExceeded",
+                    "CommandLimitExceeded",
+                    "InvalidParameters.ValueTypeUnsupported",
+                    "InvalidInvokeId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidCommandId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterFrequency(error),
+            1 => Self::InvalidParametersKeyDuplicate(error),
+            2 => Self::InvalidParametersKeyNotMatch(error),
+            3 => Self::InvalidParametersKeyMalformed(error),
+            4 => Self::InvalidParametersKeyEmpty(error),
+            5 => Self::InvalidCommandContentDecodeError(error),
+            6 => Self::InvalidInstanceIdOsTypeUnsupported(error),
+            7 => Self::InvalidOperationRepeatModeUnsupported(error),
+            8 => Self::InvalidOperationInvokeAlreadyFinished(error),
+            9 => Self::InvalidOperationCloudAssistantVersionUnsupported(error),
+            10 => Self::InvalidOperationModifyPublicCommandUnsupported(error),
+            11 => Self::InvalidCommandContentLengthLimitExceeded(error),
+            12 => Self::InvalidParametersCountLimitExceeded(error),
+            13 => Self::InvalidParametersKeyLengthLimitExceeded(error),
+            14 => Self::InvalidInstanceIdCountLimitExceeded(error),
+            15 => Self::CommandLimitExceeded(error),
+            16 => Self::InvalidParametersValueTypeUnsupported(error),
+            17 => Self::InvalidInvokeIdNotFound(error),
+            18 => Self::InvalidInstanceIdNotFound(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidCommandIdNotFound(error),
+            21 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

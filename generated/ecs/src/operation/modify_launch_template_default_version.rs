@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLaunchTemplateDefaultVersionRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -56,10 +56,25 @@ pub struct ModifyLaunchTemplateDefaultVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLaunchTemplateDefaultVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            default_version_number: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLaunchTemplateDefaultVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyLaunchTemplateDefaultVersionRequestBuilder {
-        ModifyLaunchTemplateDefaultVersionRequestBuilder::default()
+        ModifyLaunchTemplateDefaultVersionRequestBuilder {
+            inner: ModifyLaunchTemplateDefaultVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,17 +248,24 @@ pub enum ModifyLaunchTemplateDefaultVersionError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLaunchTemplateDefaultVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InvalidLaunchTemplateVersion.NotFound" => {
-                Self::InvalidLaunchTemplateVersionNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidRegion.NotExist",
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "InnerServiceFailed",
+                    "InvalidLaunchTemplate.NotFound",
+                    "InvalidLaunchTemplateVersion.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InnerServiceFailed(error),
+            4 => Self::InvalidLaunchTemplateNotFound(error),
+            5 => Self::InvalidLaunchTemplateVersionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyManagedInstanceRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -54,10 +54,24 @@ pub struct ModifyManagedInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyManagedInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyManagedInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyManagedInstanceRequestBuilder {
-        ModifyManagedInstanceRequestBuilder::default()
+        ModifyManagedInstanceRequestBuilder {
+            inner: ModifyManagedInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,14 +235,26 @@ pub enum ModifyManagedInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyManagedInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InstanceName.ExceedLimit" => Self::InstanceNameExceedLimit(error),
-            "InstanceName.InvalidPattern" => Self::InstanceNameInvalidPattern(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InstanceName.ExceedLimit",
+                    "InstanceName.InvalidPattern",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InstanceNameExceedLimit(error),
+            2 => Self::InstanceNameInvalidPattern(error),
+            3 => Self::OperationForbidden(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidInstanceNotFound(error),
+            6 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

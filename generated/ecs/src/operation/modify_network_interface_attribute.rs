@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -138,10 +138,34 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNetworkInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_name: None,
+            network_interface_id: None,
+            queue_number: None,
+            description: None,
+            security_group_id: None,
+            delete_on_release: None,
+            rx_queue_size: None,
+            tx_queue_size: None,
+            network_interface_traffic_config: None,
+            connection_tracking_configuration: None,
+            enhanced_network: None,
+            source_dest_check: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNetworkInterfaceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyNetworkInterfaceAttributeRequestBuilder {
-        ModifyNetworkInterfaceAttributeRequestBuilder::default()
+        ModifyNetworkInterfaceAttributeRequestBuilder {
+            inner: ModifyNetworkInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -560,135 +584,128 @@ pub enum ModifyNetworkInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.NotSupportModifyQueueNumber" => {
-                Self::InvalidOperationNotSupportModifyQueueNumber(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported" => {
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.NotSupportModifyQueueNumber",
+                    "MissingParameter",
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "InvalidParams.EniId",
+                    "Forbidden.RegionId",
+                    "JoinedGroupLimitExceed",
+                    "InvalidEniQueueSize.RegionOrUserNotSupported",
+                    "InvalidParameter.EniQueueSize",
+                    "InvalidParameter.Conflict",
+                    "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
+                    "InvalidParameter.InvalidQueuePairNumber",
+                    "InvalidParameter.EniConnectionTrackingConfiguration",
+                    "InvalidOperation.MaxEniQueuePairNumberExceed",
+                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                    "InvalidOperation.InstanceTypeNotSupportHighPerformance",
+                    "InvalidTrafficMode.ModifyToStandardNotSupported",
+                    "InvalidOperation.EniTrafficModeNotSupportIPv6",
+                    "InvalidOperation.EniQueuePairNumberOverflow",
+                    "InvalidParameter.QueuePairNumberMustEmpty",
+                    "InvalidParameter.EniTrafficMode",
+                    "InvalidOperation.InstanceTypeNotSupportRss",
+                    "InvalidParameter.EniEnhancedNetwork",
+                    "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity",
+                    "InvalidOperation.TrunkAttachmentMustEmpty",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidOperation.MultiGroupType",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidParams.NetworkInterfaceName",
+                    "InvalidOperation.ModifyPrimaryEniQueueNumber",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "AclLimitExceed",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc",
+                    "InvalidParameter.SecurityGroupIdRepeated",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationNotSupportModifyQueueNumber(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::InvalidParamsEniId(error),
+            9 => Self::ForbiddenRegionId(error),
+            10 => Self::JoinedGroupLimitExceed(error),
+            11 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
+            12 => Self::InvalidParameterEniQueueSize(error),
+            13 => Self::InvalidParameterConflict(error),
+            14 => {
                 Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                     error,
                 )
             }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidParameter.EniConnectionTrackingConfiguration" => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformance" => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
-            }
-            "InvalidTrafficMode.ModifyToStandardNotSupported" => {
-                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
-            }
-            "InvalidOperation.EniTrafficModeNotSupportIPv6" => {
-                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "InvalidParameter.QueuePairNumberMustEmpty" => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            "InvalidParameter.EniTrafficMode" => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportRss" => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            "InvalidParameter.EniEnhancedNetwork" => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity" => {
-                Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
-            }
-            "InvalidOperation.TrunkAttachmentMustEmpty" => {
-                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidParams.NetworkInterfaceName" => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            "InvalidOperation.ModifyPrimaryEniQueueNumber" => {
-                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc" => {
-                Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
+            15 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            16 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
+            17 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            18 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
+            19 => Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error),
+            20 => Self::InvalidTrafficModeModifyToStandardNotSupported(error),
+            21 => Self::InvalidOperationEniTrafficModeNotSupportIPv6(error),
+            22 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            23 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
+            24 => Self::InvalidParameterEniTrafficMode(error),
+            25 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
+            26 => Self::InvalidParameterEniEnhancedNetwork(error),
+            27 => Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error),
+            28 => Self::InvalidOperationTrunkAttachmentMustEmpty(error),
+            29 => Self::InvalidUserTypeNotSupported(error),
+            30 => Self::AbsInvalidAccountNotFound(error),
+            31 => Self::ForbiddenNotSupportRam(error),
+            32 => Self::ForbiddenSubUser(error),
+            33 => Self::MaxEniCountExceeded(error),
+            34 => Self::EniPerInstanceLimitExceeded(error),
+            35 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            36 => Self::InvalidOperationVpcMismatch(error),
+            37 => Self::SecurityGroupInstanceLimitExceed(error),
+            38 => Self::InvalidSecurityGroupIdNotVpc(error),
+            39 => Self::InvalidOperationInvalidEniType(error),
+            40 => Self::InvalidOperationEniServiceManaged(error),
+            41 => Self::InvalidOperationMultiGroupType(error),
+            42 => Self::InvalidOperationEniCountExceeded(error),
+            43 => Self::InvalidParamsNetworkInterfaceName(error),
+            44 => Self::InvalidOperationModifyPrimaryEniQueueNumber(error),
+            45 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            46 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            47 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            48 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            49 => Self::AclLimitExceed(error),
+            50 => Self::InvalidEcsIdNotFound(error),
+            51 => Self::InvalidEniIdNotFound(error),
+            52 => Self::InvalidVSwitchIdNotFound(error),
+            53 => Self::InvalidSecurityGroupIdNotFound(error),
+            54 => Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error),
+            55 => Self::InvalidParameterSecurityGroupIdRepeated(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -67,10 +67,33 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPhysicalConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            line_operator: None,
+            bandwidth: None,
+            peer_location: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            description: None,
+            name: None,
+            client_token: None,
+            user_cidr: None,
+            circuit_code: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPhysicalConnectionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyPhysicalConnectionAttributeRequestBuilder {
-        ModifyPhysicalConnectionAttributeRequestBuilder::default()
+        ModifyPhysicalConnectionAttributeRequestBuilder {
+            inner: ModifyPhysicalConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,28 +317,38 @@ pub enum ModifyPhysicalConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidLineOperator.Malformd",
+                    "InvalidPeerLocation.Malformd",
+                    "InvalidPortType.Malformd",
+                    "InvalidDescription.Malformed",
+                    "InvalidName.Malformed",
+                    "InvalidStatus",
+                    "InvalidBandwidth",
+                    "InvalidRedundantPhysicalConnection",
+                    "InvalidRedundantPhysicalConnectionStatus",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidPhysicalConnectionBandwidth.Malformed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidLineOperatorMalformd(error),
+            1 => Self::InvalidPeerLocationMalformd(error),
+            2 => Self::InvalidPortTypeMalformd(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::InvalidNameMalformed(error),
+            5 => Self::InvalidStatus(error),
+            6 => Self::InvalidBandwidth(error),
+            7 => Self::InvalidRedundantPhysicalConnection(error),
+            8 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            9 => Self::InvalidCircuitCodeMalformed(error),
+            10 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

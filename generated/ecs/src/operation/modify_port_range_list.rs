@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -71,10 +71,28 @@ pub struct ModifyPortRangeListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPortRangeListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            port_range_list_id: None,
+            port_range_list_name: None,
+            description: None,
+            add_entry: None,
+            remove_entry: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPortRangeListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyPortRangeListRequestBuilder {
-        ModifyPortRangeListRequestBuilder::default()
+        ModifyPortRangeListRequestBuilder {
+            inner: ModifyPortRangeListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,33 +312,40 @@ pub enum ModifyPortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.MaxEntriesCountExceed" => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            "InvalidOperation.EntryCountExceedMaxEntries" => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "InvalidParameter.PortRangeDuplicated" => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            "InvalidParameter.PortRangeListName" => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            "InvalidMaxEntries.LessThanCurrentEntries" => {
-                Self::InvalidMaxEntriesLessThanCurrentEntries(error)
-            }
-            "InvalidParameter.PortRange" => Self::InvalidParameterPortRange(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.Conflict",
+                    "InvalidPortRangeListId.NotFound",
+                    "InvalidOperation.MaxEntriesCountExceed",
+                    "InvalidOperation.EntryCountExceedMaxEntries",
+                    "LimitExceed.MaxEntries",
+                    "LimitExceed.Entry",
+                    "InvalidParameter.PortRangeDuplicated",
+                    "InvalidParameter.PortRangeListName",
+                    "InvalidMaxEntries.LessThanCurrentEntries",
+                    "InvalidParameter.PortRange",
+                    "MissingParameter",
+                    "InvalidDescription.Malformed",
+                    "AuthorizationLimitExceed",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationConflict(error),
+            1 => Self::InvalidPortRangeListIdNotFound(error),
+            2 => Self::InvalidOperationMaxEntriesCountExceed(error),
+            3 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
+            4 => Self::LimitExceedMaxEntries(error),
+            5 => Self::LimitExceedEntry(error),
+            6 => Self::InvalidParameterPortRangeDuplicated(error),
+            7 => Self::InvalidParameterPortRangeListName(error),
+            8 => Self::InvalidMaxEntriesLessThanCurrentEntries(error),
+            9 => Self::InvalidParameterPortRange(error),
+            10 => Self::MissingParameter(error),
+            11 => Self::InvalidDescriptionMalformed(error),
+            12 => Self::AuthorizationLimitExceed(error),
+            13 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPrefixListRequest {
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -74,10 +74,27 @@ pub struct ModifyPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            prefix_list_id: None,
+            prefix_list_name: None,
+            description: None,
+            add_entry: None,
+            remove_entry: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPrefixListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyPrefixListRequestBuilder {
-        ModifyPrefixListRequestBuilder::default()
+        ModifyPrefixListRequestBuilder {
+            inner: ModifyPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,22 +290,30 @@ pub enum ModifyPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.PrefixListName" => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.CidrDuplicated" => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            "InvalidParameter.CidrMalformed" => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidParameter.PrefixListName",
+                    "InvalidDescription.Malformed",
+                    "InvalidParameter.CidrDuplicated",
+                    "InvalidParameter.CidrMalformed",
+                    "LimitExceed.MaxEntries",
+                    "LimitExceed.Entry",
+                    "InvalidPrefixListId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameterPrefixListName(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidParameterCidrDuplicated(error),
+            4 => Self::InvalidParameterCidrMalformed(error),
+            5 => Self::LimitExceedMaxEntries(error),
+            6 => Self::LimitExceedEntry(error),
+            7 => Self::InvalidPrefixListIdNotFound(error),
+            8 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPrepayInstanceSpecRequest {
     /// The instance ID.
@@ -162,10 +162,34 @@ pub struct ModifyPrepayInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPrepayInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            instance_type: None,
+            operator_type: None,
+            client_token: None,
+            auto_pay: None,
+            migrate_across_zone: None,
+            system_disk: None,
+            reboot_time: None,
+            end_time: None,
+            reboot_when_finished: None,
+            modify_mode: None,
+            disk: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPrepayInstanceSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyPrepayInstanceSpecRequestBuilder {
-        ModifyPrepayInstanceSpecRequestBuilder::default()
+        ModifyPrepayInstanceSpecRequestBuilder {
+            inner: ModifyPrepayInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -618,149 +642,152 @@ pub enum ModifyPrepayInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidBillingMethod.ValueNotSupported" => {
-                Self::InvalidBillingMethodValueNotSupported(error)
-            }
-            "InvalidInstance.PurchaseNotFound" => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "OrderCreationFailed" => Self::OrderCreationFailed(error),
-            "Throttling" => Self::Throttling(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRebootTime.MalFormed" => Self::InvalidRebootTimeMalFormed(error),
-            "InvalidRebootTime.ValueNotSupported" => {
-                Self::InvalidRebootTimeValueNotSupported(error)
-            }
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidStatus.NotStopped" => Self::InvalidStatusNotStopped(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "InstanceTypeNotSupported.TooManyDisksAttached" => {
-                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "MissingParameter.DiskCategory" => Self::MissingParameterDiskCategory(error),
-            "InvalidParameter.DiskCategory" => Self::InvalidParameterDiskCategory(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidSystemDiskCategory.NotMatchInstanceType" => {
-                Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
-            }
-            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidInstanceStatus" => Self::InvalidInstanceStatus(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "InvalidOperation.OnlineModificationUnsupported" => {
-                Self::InvalidOperationOnlineModificationUnsupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidParameter.InstanceId" => Self::InvalidParameterInstanceId(error),
-            "InvalidOperation.StarterPackage" => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            "InvalidInstance.PreInstanceExpired" => {
-                Self::InvalidInstancePreInstanceExpired(error)
-            }
-            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "OperationDenied.LocalDiskUnsupported" => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.MaxModifyOnlineNumberExceeded" => {
-                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            }
-            "InvalidOperation.RebootingRequired" => {
-                Self::InvalidOperationRebootingRequired(error)
-            }
-            "InvalidOperation.OSTypeNotSupported" => {
-                Self::InvalidOperationOsTypeNotSupported(error)
-            }
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "BillingMethodNotFound" => Self::BillingMethodNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "ImageOrderFailed" => Self::ImageOrderFailed(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidBillingMethod.ValueNotSupported",
+                    "InvalidInstance.PurchaseNotFound",
+                    "InvalidInstance.UnpaidOrder",
+                    "InvalidInstanceType.NotSupported",
+                    "OrderCreationFailed",
+                    "Throttling",
+                    "Account.Arrearage",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRebootTime.MalFormed",
+                    "InvalidRebootTime.ValueNotSupported",
+                    "IdempotenceParamNotMatch",
+                    "InvalidInstanceChargeType.ValueNotSupported",
+                    "InvalidStatus.NotStopped",
+                    "InvalidAction",
+                    "InstanceDowngrade.QuotaExceed",
+                    "InvalidParameter",
+                    "OperationDenied",
+                    "LastOrderProcessing",
+                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                    "InvalidAction.WithActiveElasticUpgrade",
+                    "InstanceTypeNotSupported.TooManyDisksAttached",
+                    "QuotaExceed.DiskCapacity",
+                    "MissingParameter.DiskCategory",
+                    "InvalidParameter.DiskCategory",
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidSystemDiskCategory.NotMatchInstanceType",
+                    "QuotaExceed.RufundVcpu",
+                    "NoPermission.Price",
+                    "NoPermission.Refund",
+                    "InvalidInstanceStatus",
+                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                    "InvalidOperation.OnlineModificationUnsupported",
+                    "OperationDenied.NoStock",
+                    "InvalidUser.PassRoleForbidden",
+                    "ImageNotSupportInstanceType",
+                    "InstanceType.Offline",
+                    "IncorrectInstanceStatus",
+                    "InvalidParameter.InstanceId",
+                    "InvalidOperation.StarterPackage",
+                    "InvalidInstance.PreInstanceExpired",
+                    "InvalidInstance.EipNotSupport",
+                    "OperationDenied.ImageNotValid",
+                    "OperationDenied.LocalDiskUnsupported",
+                    "InvalidOperation.EniCountExceeded",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.Ipv6CountExceeded",
+                    "InvalidOperation.Ipv6NotSupport",
+                    "InvalidOperation.Ipv4NotSupport",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "QuotaExceed.ElasticQuota",
+                    "InvalidResourceType.NotSupported",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "InvalidOperation.MaxModifyOnlineNumberExceeded",
+                    "InvalidOperation.RebootingRequired",
+                    "InvalidOperation.OSTypeNotSupported",
+                    "OperationDenied.UnpaidOrder",
+                    "InvalidDisk.DetachedSystemDisk",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidDiskCategory.NotSupported",
+                    "InvalidRegionId.NotFound",
+                    "BillingMethodNotFound",
+                    "InternalError",
+                    "ImageOrderFailed",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidInstanceTypeValueNotSupported(error),
+            2 => Self::InvalidBillingMethodValueNotSupported(error),
+            3 => Self::InvalidInstancePurchaseNotFound(error),
+            4 => Self::InvalidInstanceUnpaidOrder(error),
+            5 => Self::InvalidInstanceTypeNotSupported(error),
+            6 => Self::OrderCreationFailed(error),
+            7 => Self::Throttling(error),
+            8 => Self::AccountArrearage(error),
+            9 => Self::InvalidInstanceIdNotFound(error),
+            10 => Self::InvalidRebootTimeMalFormed(error),
+            11 => Self::InvalidRebootTimeValueNotSupported(error),
+            12 => Self::IdempotenceParamNotMatch(error),
+            13 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            14 => Self::InvalidStatusNotStopped(error),
+            15 => Self::InvalidAction(error),
+            16 => Self::InstanceDowngradeQuotaExceed(error),
+            17 => Self::InvalidParameter(error),
+            18 => Self::OperationDenied(error),
+            19 => Self::LastOrderProcessing(error),
+            20 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            21 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            22 => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
+            23 => Self::QuotaExceedDiskCapacity(error),
+            24 => Self::MissingParameterDiskCategory(error),
+            25 => Self::InvalidParameterDiskCategory(error),
+            26 => Self::InvalidPerformanceLevelMalformed(error),
+            27 => Self::InvalidSystemDiskCategoryNotMatchInstanceType(error),
+            28 => Self::QuotaExceedRufundVcpu(error),
+            29 => Self::NoPermissionPrice(error),
+            30 => Self::NoPermissionRefund(error),
+            31 => Self::InvalidInstanceStatus(error),
+            32 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            33 => Self::InvalidOperationOnlineModificationUnsupported(error),
+            34 => Self::OperationDeniedNoStock(error),
+            35 => Self::InvalidUserPassRoleForbidden(error),
+            36 => Self::ImageNotSupportInstanceType(error),
+            37 => Self::InstanceTypeOffline(error),
+            38 => Self::IncorrectInstanceStatus(error),
+            39 => Self::InvalidParameterInstanceId(error),
+            40 => Self::InvalidOperationStarterPackage(error),
+            41 => Self::InvalidInstancePreInstanceExpired(error),
+            42 => Self::InvalidInstanceEipNotSupport(error),
+            43 => Self::OperationDeniedImageNotValid(error),
+            44 => Self::OperationDeniedLocalDiskUnsupported(error),
+            45 => Self::InvalidOperationEniCountExceeded(error),
+            46 => Self::InvalidOperationIpv4CountExceeded(error),
+            47 => Self::InvalidOperationIpv6CountExceeded(error),
+            48 => Self::InvalidOperationIpv6NotSupport(error),
+            49 => Self::InvalidOperationIpv4NotSupport(error),
+            50 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            51 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            52 => Self::QuotaExceedElasticQuota(error),
+            53 => Self::InvalidResourceTypeNotSupported(error),
+            54 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            55 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            56 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            57 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            58 => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
+            59 => Self::InvalidOperationRebootingRequired(error),
+            60 => Self::InvalidOperationOsTypeNotSupported(error),
+            61 => Self::OperationDeniedUnpaidOrder(error),
+            62 => Self::InvalidDiskDetachedSystemDisk(error),
+            63 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            64 => Self::InvalidDiskCategoryNotSupported(error),
+            65 => Self::InvalidRegionIdNotFound(error),
+            66 => Self::BillingMethodNotFound(error),
+            67 => Self::InternalError(error),
+            68 => Self::ImageOrderFailed(error),
+            69 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

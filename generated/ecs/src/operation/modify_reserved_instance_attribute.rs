@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyReservedInstanceAttributeRequest {
     /// The ID of the reserved instance.
@@ -54,10 +54,25 @@ pub struct ModifyReservedInstanceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyReservedInstanceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            reserved_instance_id: None,
+            reserved_instance_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyReservedInstanceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyReservedInstanceAttributeRequestBuilder {
-        ModifyReservedInstanceAttributeRequestBuilder::default()
+        ModifyReservedInstanceAttributeRequestBuilder {
+            inner: ModifyReservedInstanceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,15 +255,20 @@ pub enum ModifyReservedInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidReservedInstanceId.NotFound" => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.ReservedInstanceName",
+                    "InvalidZoneId.NotFound",
+                    "InvalidReservedInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterReservedInstanceName(error),
+            1 => Self::InvalidZoneIdNotFound(error),
+            2 => Self::InvalidReservedInstanceIdNotFound(error),
+            3 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

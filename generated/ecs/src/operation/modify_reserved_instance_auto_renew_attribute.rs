@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// The region ID of the reserved instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,26 @@ pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyReservedInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            renewal_status: None,
+            reserved_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyReservedInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyReservedInstanceAutoRenewAttributeRequestBuilder {
-        ModifyReservedInstanceAutoRenewAttributeRequestBuilder::default()
+        ModifyReservedInstanceAutoRenewAttributeRequestBuilder {
+            inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,18 +281,26 @@ pub enum ModifyReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
-            "Abs.MissingParamter.InstanceId" => Self::AbsMissingParamterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InValidParameter" => Self::InValidParameter(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Duration",
+                    "Abs.MissingParamter.InstanceId",
+                    "InvalidParameter.ToManyInstanceIds",
+                    "InvalidParameter.PeriodUnit",
+                    "InvalidParameter.Period",
+                    "InvalidParameter.RenewalStatus",
+                    "InValidParameter",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterDuration(error),
+            1 => Self::AbsMissingParamterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::InvalidParameterPeriodUnit(error),
+            4 => Self::InvalidParameterPeriod(error),
+            5 => Self::InvalidParameterRenewalStatus(error),
+            6 => Self::InValidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -87,7 +87,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// The region ID of the reserved instance.
@@ -116,10 +116,24 @@ pub struct ModifyReservedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyReservedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            reserved_instance_id: None,
+            configuration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyReservedInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyReservedInstancesRequestBuilder {
-        ModifyReservedInstancesRequestBuilder::default()
+        ModifyReservedInstancesRequestBuilder {
+            inner: ModifyReservedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -369,90 +383,90 @@ pub enum ModifyReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidReservedInstanceName.Malformed" => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter.ReservedInstanceId" => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            "MissingParameter.ReservedInstanceConfiguration" => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
-            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            "InvalidReservedInstancePlatform.ValueNotSupported" => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidReservedInstanceZone.ValueNotSupported" => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            "InvalidParameter.ValueNotSupported" => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidScope.ValueNotSupported" => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            "InvalidConfiguration.ValueNotSupported" => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            "InvalidZoneId.ValueNotSupported" => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "OperationDenied.OnlyModifyName" => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            "InvalidReservedInstanceId.NotFound" => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidParameter.Conflict",
+                    "InvalidTagKey.Malformed",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidTagValue.Malformed",
+                    "InvalidChargeType.ValueNotSupported",
+                    "OperationDenied",
+                    "OperationDenied.NoStock",
+                    "NodeControllerUnavailable",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "Zone.NotOpen",
+                    "Zone.NotOnSale",
+                    "Account.Arrearage",
+                    "InvalidReservedInstanceName.Malformed",
+                    "InvalidParameter.Scope",
+                    "InvalidReservedInstanceStatus.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                    "MissingParameter.ZoneId",
+                    "MissingParameter.InstanceType",
+                    "MissingParameter.ReservedInstanceId",
+                    "MissingParameter.ReservedInstanceConfiguration",
+                    "InvalidParameter.SplitOrMerge",
+                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                    "InvalidReservedInstancePlatform.ValueNotSupported",
+                    "InvalidParameter.ReservedInstanceName",
+                    "InvalidReservedInstanceZone.ValueNotSupported",
+                    "InvalidParameter.ValueNotSupported",
+                    "IncorrectInstanceStatus",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidScope.ValueNotSupported",
+                    "InvalidConfiguration.ValueNotSupported",
+                    "InvalidZoneId.ValueNotSupported",
+                    "InvalidParameter",
+                    "InvalidInstanceAmount.ValueNotSupported",
+                    "OperationDenied.OnlyModifyName",
+                    "InvalidReservedInstanceId.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidParameterConflict(error),
+            2 => Self::InvalidTagKeyMalformed(error),
+            3 => Self::InvalidPeriodUnitValueNotSupported(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::InvalidChargeTypeValueNotSupported(error),
+            6 => Self::OperationDenied(error),
+            7 => Self::OperationDeniedNoStock(error),
+            8 => Self::NodeControllerUnavailable(error),
+            9 => Self::InvalidParameterResourceOwnerAccount(error),
+            10 => Self::ZoneNotOpen(error),
+            11 => Self::ZoneNotOnSale(error),
+            12 => Self::AccountArrearage(error),
+            13 => Self::InvalidReservedInstanceNameMalformed(error),
+            14 => Self::InvalidParameterScope(error),
+            15 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            16 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            17 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            18 => Self::MissingParameterZoneId(error),
+            19 => Self::MissingParameterInstanceType(error),
+            20 => Self::MissingParameterReservedInstanceId(error),
+            21 => Self::MissingParameterReservedInstanceConfiguration(error),
+            22 => Self::InvalidParameterSplitOrMerge(error),
+            23 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
+            24 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
+            25 => Self::InvalidParameterReservedInstanceName(error),
+            26 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
+            27 => Self::InvalidParameterValueNotSupported(error),
+            28 => Self::IncorrectInstanceStatus(error),
+            29 => Self::InvalidPlatformValueNotSupported(error),
+            30 => Self::InvalidScopeValueNotSupported(error),
+            31 => Self::InvalidConfigurationValueNotSupported(error),
+            32 => Self::InvalidZoneIdValueNotSupported(error),
+            33 => Self::InvalidParameter(error),
+            34 => Self::InvalidInstanceAmountValueNotSupported(error),
+            35 => Self::OperationDeniedOnlyModifyName(error),
+            36 => Self::InvalidReservedInstanceIdNotFound(error),
+            37 => Self::InvalidZoneIdNotFound(error),
+            38 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -60,10 +60,31 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            name: None,
+            description: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyRouterInterfaceAttributeRequestBuilder {
-        ModifyRouterInterfaceAttributeRequestBuilder::default()
+        ModifyRouterInterfaceAttributeRequestBuilder {
+            inner: ModifyRouterInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -267,24 +288,34 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidName.Malformd" => Self::InvalidNameMalformd(error),
-            "InvalidOppositeRouterType.ValueNotSupported" => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "LinkRole.NotSupport" => Self::LinkRoleNotSupport(error),
-            "Forbbiden.ModifyIdAndType" => Self::ForbbidenModifyIdAndType(error),
-            "InvalidParam.ModifyRouterInterface" => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "Forbidden.FinancialLocked",
+                    "InvalidName.Malformd",
+                    "InvalidOppositeRouterType.ValueNotSupported",
+                    "InvalidDescription.Malformed",
+                    "Forbbiden",
+                    "LinkRole.NotSupport",
+                    "Forbbiden.ModifyIdAndType",
+                    "InvalidParam.ModifyRouterInterface",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidNameMalformd(error),
+            3 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
+            4 => Self::InvalidDescriptionMalformed(error),
+            5 => Self::Forbbiden(error),
+            6 => Self::LinkRoleNotSupport(error),
+            7 => Self::ForbbidenModifyIdAndType(error),
+            8 => Self::InvalidParamModifyRouterInterface(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

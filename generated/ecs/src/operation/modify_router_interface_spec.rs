@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceSpecRequest {
     /// - Wire name: `RegionId`.
@@ -47,10 +47,26 @@ pub struct ModifyRouterInterfaceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            spec: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyRouterInterfaceSpecRequestBuilder {
-        ModifyRouterInterfaceSpecRequestBuilder::default()
+        ModifyRouterInterfaceSpecRequestBuilder {
+            inner: ModifyRouterInterfaceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,23 +235,32 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            "InvalidInstanceOwner.Error" => Self::InvalidInstanceOwnerError(error),
-            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
-            "InvalidOpposite.NotFound" => Self::InvalidOppositeNotFound(error),
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "IllegalParam.chargeType" => Self::IllegalParamChargeType(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidSpec.ValudNotSupported",
+                    "Forbidden.FinancialLocked",
+                    "InvalidParam.NotFound",
+                    "InvalidOppositeRegionId.NotFound",
+                    "InvalidInstanceOwner.Error",
+                    "InvalidInstance.StatusError",
+                    "InvalidOpposite.NotFound",
+                    "InvalidRouterInterfaceSpec.Malformed",
+                    "IllegalParam.chargeType",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidSpecValudNotSupported(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidParamNotFound(error),
+            3 => Self::InvalidOppositeRegionIdNotFound(error),
+            4 => Self::InvalidInstanceOwnerError(error),
+            5 => Self::InvalidInstanceStatusError(error),
+            6 => Self::InvalidOppositeNotFound(error),
+            7 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            8 => Self::IllegalParamChargeType(error),
+            9 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupAttributeRequest {
     /// The security group ID.
@@ -56,10 +56,25 @@ pub struct ModifySecurityGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            description: None,
+            security_group_name: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySecurityGroupAttributeRequestBuilder {
-        ModifySecurityGroupAttributeRequestBuilder::default()
+        ModifySecurityGroupAttributeRequestBuilder {
+            inner: ModifySecurityGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,20 +242,22 @@ pub enum ModifySecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSecurityGroupName.Malformed" => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidSecurityGroupName.Malformed",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "InvalidParameter",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSecurityGroupId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidSecurityGroupNameMalformed(error),
+            1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidSecurityGroupIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupEgressRuleRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -215,10 +215,41 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupEgressRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            security_group_rule_id: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            dest_group_id: None,
+            dest_prefix_list_id: None,
+            port_range: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_port_range: None,
+            dest_group_owner_account: None,
+            dest_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            port_range_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupEgressRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySecurityGroupEgressRuleRequestBuilder {
-        ModifySecurityGroupEgressRuleRequestBuilder::default()
+        ModifySecurityGroupEgressRuleRequestBuilder {
+            inner: ModifySecurityGroupEgressRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -710,103 +741,112 @@ pub enum ModifySecurityGroupEgressRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupEgressRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
-            "InvalidDestGroup.NotFound" => Self::InvalidDestGroupNotFound(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidSecurityGroup.InvalidNetworkType" => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            "MissingParameter.Dest" => Self::MissingParameterDest(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParam.SecurityGroupRuleId" => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            "InvalidOperation.ModifySgRuleEntityType" => {
-                Self::InvalidOperationModifySgRuleEntityType(error)
-            }
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidParam.ProtocolAndPortRangeMismatch" => {
-                Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            }
-            "InvalidParam.ProtocolAndAddressFamilyMismatch" => {
-                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            }
-            "InvalidParam.PrefixListAddressFamilyMismatch" => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            "InvalidParam.InvalidModifyRuleRequest" => {
-                Self::InvalidParamInvalidModifyRuleRequest(error)
-            }
-            "InvalidOperation.ModifyNicType" => {
-                Self::InvalidOperationModifyNicType(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidOperation.RuleDuplicate" => {
-                Self::InvalidOperationRuleDuplicate(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidSourceOrDestGroupId.DirectionMissmatch" => {
-                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            }
-            "InvalidOperation.ModifyPortRangeType" => {
-                Self::InvalidOperationModifyPortRangeType(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
-            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
-            "SecurityGroupRule.NotFound" => Self::SecurityGroupRuleNotFound(error),
-            "InvalidSecurityGroupRuleId.NotFound" => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied",
+                    "InvalidIpProtocol.Malformed",
+                    "InvalidDestCidrIp.Malformed",
+                    "InvalidPolicy.Malformed",
+                    "InvalidNicType.ValueNotSupported",
+                    "InvalidNicType.Mismatch",
+                    "InvalidDestGroupId.Mismatch",
+                    "InvalidDestGroup.NotFound",
+                    "InvalidPriority.Malformed",
+                    "InvalidPriority.ValueNotSupported",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "InvalidSecurityGroup.InvalidNetworkType",
+                    "MissingParameter.Dest",
+                    "InvalidParam.PortRange",
+                    "InvalidIpProtocol.ValueNotSupported",
+                    "InvalidParam.SourceIp",
+                    "InvalidParam.DestIp",
+                    "InvalidParam.Ipv6DestCidrIp",
+                    "InvalidParam.Ipv6SourceCidrIp",
+                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                    "InvalidParameter.Ipv6CidrIp",
+                    "InvalidSourcePortRange.Malformed",
+                    "InvalidParam.SourceCidrIp",
+                    "InvalidParam.DestCidrIp",
+                    "InvalidParameter.Conflict",
+                    "InvalidParam.SecurityGroupRuleId",
+                    "InvalidOperation.ModifySgRuleEntityType",
+                    "AuthorizationLimitExceed",
+                    "InvalidPrefixListId.NotFound",
+                    "InvalidParam.ProtocolAndPortRangeMismatch",
+                    "InvalidParam.ProtocolAndAddressFamilyMismatch",
+                    "InvalidParam.PrefixListAddressFamilyMismatch",
+                    "InvalidParam.InvalidModifyRuleRequest",
+                    "InvalidOperation.ModifyNicType",
+                    "InvalidParamter.Conflict",
+                    "InvalidOperation.RuleDuplicate",
+                    "InvalidParam.ProtocolNotSupportPortRangeList",
+                    "InvalidSourceOrDestGroupId.DirectionMissmatch",
+                    "InvalidOperation.ModifyPortRangeType",
+                    "InvalidPortRangeListId.NotFound",
+                    "MissingParameter",
+                    "InvalidNetworkType.Conflict",
+                    "InvalidSecurityGroup.IsSame",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidDestGroupId.NotFound",
+                    "SecurityGroupRule.NotFound",
+                    "InvalidSecurityGroupRuleId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpProtocolMalformed(error),
+            2 => Self::InvalidDestCidrIpMalformed(error),
+            3 => Self::InvalidPolicyMalformed(error),
+            4 => Self::InvalidNicTypeValueNotSupported(error),
+            5 => Self::InvalidNicTypeMismatch(error),
+            6 => Self::InvalidDestGroupIdMismatch(error),
+            7 => Self::InvalidDestGroupNotFound(error),
+            8 => Self::InvalidPriorityMalformed(error),
+            9 => Self::InvalidPriorityValueNotSupported(error),
+            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            11 => Self::InvalidSecurityGroupInvalidNetworkType(error),
+            12 => Self::MissingParameterDest(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::InvalidIpProtocolValueNotSupported(error),
+            15 => Self::InvalidParamSourceIp(error),
+            16 => Self::InvalidParamDestIp(error),
+            17 => Self::InvalidParamIpv6DestCidrIp(error),
+            18 => Self::InvalidParamIpv6SourceCidrIp(error),
+            19 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            20 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            21 => Self::InvalidParameterIpv6CidrIp(error),
+            22 => Self::InvalidSourcePortRangeMalformed(error),
+            23 => Self::InvalidParamSourceCidrIp(error),
+            24 => Self::InvalidParamDestCidrIp(error),
+            25 => Self::InvalidParameterConflict(error),
+            26 => Self::InvalidParamSecurityGroupRuleId(error),
+            27 => Self::InvalidOperationModifySgRuleEntityType(error),
+            28 => Self::AuthorizationLimitExceed(error),
+            29 => Self::InvalidPrefixListIdNotFound(error),
+            30 => Self::InvalidParamProtocolAndPortRangeMismatch(error),
+            31 => Self::InvalidParamProtocolAndAddressFamilyMismatch(error),
+            32 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
+            33 => Self::InvalidParamInvalidModifyRuleRequest(error),
+            34 => Self::InvalidOperationModifyNicType(error),
+            35 => Self::InvalidParamterConflict(error),
+            36 => Self::InvalidOperationRuleDuplicate(error),
+            37 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            38 => Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error),
+            39 => Self::InvalidOperationModifyPortRangeType(error),
+            40 => Self::InvalidPortRangeListIdNotFound(error),
+            41 => Self::MissingParameter(error),
+            42 => Self::InvalidNetworkTypeConflict(error),
+            43 => Self::InvalidSecurityGroupIsSame(error),
+            44 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            45 => Self::InvalidSecurityGroupIdNotFound(error),
+            46 => Self::InvalidDestGroupIdNotFound(error),
+            47 => Self::SecurityGroupRuleNotFound(error),
+            48 => Self::InvalidSecurityGroupRuleIdNotFound(error),
+            49 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupPolicyRequest {
     /// The ID of the security group.
@@ -65,10 +65,25 @@ pub struct ModifySecurityGroupPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            region_id: None,
+            inner_access_policy: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySecurityGroupPolicyRequestBuilder {
-        ModifySecurityGroupPolicyRequestBuilder::default()
+        ModifySecurityGroupPolicyRequestBuilder {
+            inner: ModifySecurityGroupPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,21 +254,24 @@ pub enum ModifySecurityGroupPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidParameter.InnerAccessPolicy" => {
-                Self::InvalidParameterInnerAccessPolicy(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParamter.RegionId",
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidPolicy.Malformed",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidParameter.InnerAccessPolicy",
+                ],
+            )
+        {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidSecurityGroupIdMalformed(error),
+            2 => Self::InvalidPolicyMalformed(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidSecurityGroupIdNotFound(error),
+            5 => Self::InvalidParameterInnerAccessPolicy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupRuleRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -220,10 +220,41 @@ pub struct ModifySecurityGroupRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            security_group_rule_id: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_group_id: None,
+            source_prefix_list_id: None,
+            port_range: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            source_port_range: None,
+            source_group_owner_account: None,
+            source_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            port_range_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySecurityGroupRuleRequestBuilder {
-        ModifySecurityGroupRuleRequestBuilder::default()
+        ModifySecurityGroupRuleRequestBuilder {
+            inner: ModifySecurityGroupRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -712,102 +743,110 @@ pub enum ModifySecurityGroupRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
-            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
-            "InvalidSourceGroup.NotFound" => Self::InvalidSourceGroupNotFound(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "MissingParameter.Source" => Self::MissingParameterSource(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParam.SecurityGroupRuleId" => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            "InvalidOperation.ModifySgRuleEntityType" => {
-                Self::InvalidOperationModifySgRuleEntityType(error)
-            }
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidParam.ProtocolAndPortRangeMismatch" => {
-                Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            }
-            "InvalidParam.ProtocolAndAddressFamilyMismatch" => {
-                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            }
-            "InvalidParam.PrefixListAddressFamilyMismatch" => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            "InvalidParam.InvalidModifyRuleRequest" => {
-                Self::InvalidParamInvalidModifyRuleRequest(error)
-            }
-            "InvalidOperation.ModifyNicType" => {
-                Self::InvalidOperationModifyNicType(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidOperation.RuleDuplicate" => {
-                Self::InvalidOperationRuleDuplicate(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidSourceOrDestGroupId.DirectionMissmatch" => {
-                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            }
-            "InvalidOperation.ModifyPortRangeType" => {
-                Self::InvalidOperationModifyPortRangeType(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
-            "SecurityGroupRule.NotFound" => Self::SecurityGroupRuleNotFound(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidSecurityGroupRuleId.NotFound" => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied",
+                    "InvalidIpProtocol.Malformed",
+                    "InvalidSourceCidrIp.Malformed",
+                    "InvalidPolicy.Malformed",
+                    "InvalidNicType.ValueNotSupported",
+                    "InvalidNicType.Mismatch",
+                    "InvalidSourceGroupId.Mismatch",
+                    "InvalidSourceGroup.NotFound",
+                    "InvalidPriority.Malformed",
+                    "InvalidPriority.ValueNotSupported",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "MissingParameter.Source",
+                    "InvalidParam.PortRange",
+                    "InvalidIpProtocol.ValueNotSupported",
+                    "InvalidParam.SourceIp",
+                    "InvalidParam.DestIp",
+                    "InvalidParam.Ipv6DestCidrIp",
+                    "InvalidParam.Ipv6SourceCidrIp",
+                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                    "InvalidParameter.Ipv6CidrIp",
+                    "InvalidParam.DestCidrIp",
+                    "InvalidSourcePortRange.Malformed",
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidParam.SourceCidrIp",
+                    "InvalidParameter.Conflict",
+                    "InvalidParam.SecurityGroupRuleId",
+                    "InvalidOperation.ModifySgRuleEntityType",
+                    "AuthorizationLimitExceed",
+                    "InvalidParam.ProtocolAndPortRangeMismatch",
+                    "InvalidParam.ProtocolAndAddressFamilyMismatch",
+                    "InvalidParam.PrefixListAddressFamilyMismatch",
+                    "InvalidParam.InvalidModifyRuleRequest",
+                    "InvalidOperation.ModifyNicType",
+                    "InvalidParamter.Conflict",
+                    "InvalidOperation.RuleDuplicate",
+                    "InvalidParam.ProtocolNotSupportPortRangeList",
+                    "InvalidSourceOrDestGroupId.DirectionMissmatch",
+                    "InvalidOperation.ModifyPortRangeType",
+                    "InvalidPortRangeListId.NotFound",
+                    "MissingParameter",
+                    "InvalidNetworkType.Mismatch",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidSourceGroupId.NotFound",
+                    "SecurityGroupRule.NotFound",
+                    "InvalidPrefixListId.NotFound",
+                    "InvalidSecurityGroupRuleId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpProtocolMalformed(error),
+            2 => Self::InvalidSourceCidrIpMalformed(error),
+            3 => Self::InvalidPolicyMalformed(error),
+            4 => Self::InvalidNicTypeValueNotSupported(error),
+            5 => Self::InvalidNicTypeMismatch(error),
+            6 => Self::InvalidSourceGroupIdMismatch(error),
+            7 => Self::InvalidSourceGroupNotFound(error),
+            8 => Self::InvalidPriorityMalformed(error),
+            9 => Self::InvalidPriorityValueNotSupported(error),
+            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            11 => Self::MissingParameterSource(error),
+            12 => Self::InvalidParamPortRange(error),
+            13 => Self::InvalidIpProtocolValueNotSupported(error),
+            14 => Self::InvalidParamSourceIp(error),
+            15 => Self::InvalidParamDestIp(error),
+            16 => Self::InvalidParamIpv6DestCidrIp(error),
+            17 => Self::InvalidParamIpv6SourceCidrIp(error),
+            18 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            19 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            20 => Self::InvalidParameterIpv6CidrIp(error),
+            21 => Self::InvalidParamDestCidrIp(error),
+            22 => Self::InvalidSourcePortRangeMalformed(error),
+            23 => Self::InvalidSecurityGroupIdMalformed(error),
+            24 => Self::InvalidParamSourceCidrIp(error),
+            25 => Self::InvalidParameterConflict(error),
+            26 => Self::InvalidParamSecurityGroupRuleId(error),
+            27 => Self::InvalidOperationModifySgRuleEntityType(error),
+            28 => Self::AuthorizationLimitExceed(error),
+            29 => Self::InvalidParamProtocolAndPortRangeMismatch(error),
+            30 => Self::InvalidParamProtocolAndAddressFamilyMismatch(error),
+            31 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
+            32 => Self::InvalidParamInvalidModifyRuleRequest(error),
+            33 => Self::InvalidOperationModifyNicType(error),
+            34 => Self::InvalidParamterConflict(error),
+            35 => Self::InvalidOperationRuleDuplicate(error),
+            36 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            37 => Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error),
+            38 => Self::InvalidOperationModifyPortRangeType(error),
+            39 => Self::InvalidPortRangeListIdNotFound(error),
+            40 => Self::MissingParameter(error),
+            41 => Self::InvalidNetworkTypeMismatch(error),
+            42 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            43 => Self::InvalidSecurityGroupIdNotFound(error),
+            44 => Self::InvalidSourceGroupIdNotFound(error),
+            45 => Self::SecurityGroupRuleNotFound(error),
+            46 => Self::InvalidPrefixListIdNotFound(error),
+            47 => Self::InvalidSecurityGroupRuleIdNotFound(error),
+            48 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnapshotAttributeRequest {
     /// The ID of the snapshot.
@@ -67,10 +67,26 @@ pub struct ModifySnapshotAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnapshotAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            snapshot_name: None,
+            description: None,
+            disable_instant_access: None,
+            retention_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnapshotAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySnapshotAttributeRequestBuilder {
-        ModifySnapshotAttributeRequestBuilder::default()
+        ModifySnapshotAttributeRequestBuilder {
+            inner: ModifySnapshotAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,27 +278,32 @@ pub enum ModifySnapshotAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "NoAttributeToModify" => Self::NoAttributeToModify(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "InvalidOperation.DecreaseRetentionDaysUnsupported" => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidSnapshotDisableInstantAccess.Malformed" => {
-                Self::InvalidSnapshotDisableInstantAccessMalformed(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidSnapshotName.Malformed",
+                    "NoAttributeToModify",
+                    "InvalidRetentionDays.Malformed",
+                    "InvalidOperation.DecreaseRetentionDaysUnsupported",
+                    "InvalidSnapshotId.NotReady",
+                    "IncorrectDiskStatus.CreatingSnapshot",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidDescription.Malformed",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidSnapshotDisableInstantAccess.Malformed",
+                ],
+            )
+        {
+            0 => Self::InvalidSnapshotNameMalformed(error),
+            1 => Self::NoAttributeToModify(error),
+            2 => Self::InvalidRetentionDaysMalformed(error),
+            3 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
+            4 => Self::InvalidSnapshotIdNotReady(error),
+            5 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            6 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            7 => Self::InvalidDescriptionMalformed(error),
+            8 => Self::InvalidSnapshotIdNotFound(error),
+            9 => Self::InvalidSnapshotDisableInstantAccessMalformed(error),
             _ => Self::Unhandled(error),
         }
     }

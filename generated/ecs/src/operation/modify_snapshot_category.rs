@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnapshotCategoryRequest {
     /// The ID of the snapshot.
@@ -57,10 +57,24 @@ pub struct ModifySnapshotCategoryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnapshotCategoryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            category: None,
+            retention_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnapshotCategoryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySnapshotCategoryRequestBuilder {
-        ModifySnapshotCategoryRequestBuilder::default()
+        ModifySnapshotCategoryRequestBuilder {
+            inner: ModifySnapshotCategoryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,45 +269,40 @@ pub enum ModifySnapshotCategoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "InvalidOperation.DecreaseRetentionDaysUnsupported" => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidOperation.ArchiveSharedSnapshotUnsupported" => {
-                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
-            }
-            "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported" => {
-                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
-            }
-            "InvalidStatus.SnapshotUnfinished" => {
-                Self::InvalidStatusSnapshotUnfinished(error)
-            }
-            "InvalidStatus.SnapshotAgeLimit" => {
-                Self::InvalidStatusSnapshotAgeLimit(error)
-            }
-            "InvalidStatus.SnapshotInArchive" => {
-                Self::InvalidStatusSnapshotInArchive(error)
-            }
-            "InvalidParameter.SnapshotCategory" => {
-                Self::InvalidParameterSnapshotCategory(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.InstantAccessEnabledUnsupport" => {
-                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
-            }
-            "InvalidOperation.EncryptedSnapshotUnsupport" => {
-                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
-            }
-            "QuotaExceed.ConcurrentArchiveSnapshotQuota" => {
-                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidRetentionDays.Malformed",
+                    "InvalidOperation.DecreaseRetentionDaysUnsupported",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidOperation.ArchiveSharedSnapshotUnsupported",
+                    "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported",
+                    "InvalidStatus.SnapshotUnfinished",
+                    "InvalidStatus.SnapshotAgeLimit",
+                    "InvalidStatus.SnapshotInArchive",
+                    "InvalidParameter.SnapshotCategory",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidOperation.InstantAccessEnabledUnsupport",
+                    "InvalidOperation.EncryptedSnapshotUnsupport",
+                    "QuotaExceed.ConcurrentArchiveSnapshotQuota",
+                    "InvalidSnapshotId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidRetentionDaysMalformed(error),
+            1 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
+            2 => Self::InvalidSnapshotIdNotReady(error),
+            3 => Self::InvalidOperationArchiveSharedSnapshotUnsupported(error),
+            4 => Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error),
+            5 => Self::InvalidStatusSnapshotUnfinished(error),
+            6 => Self::InvalidStatusSnapshotAgeLimit(error),
+            7 => Self::InvalidStatusSnapshotInArchive(error),
+            8 => Self::InvalidParameterSnapshotCategory(error),
+            9 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            10 => Self::InvalidOperationInstantAccessEnabledUnsupport(error),
+            11 => Self::InvalidOperationEncryptedSnapshotUnsupport(error),
+            12 => Self::QuotaExceedConcurrentArchiveSnapshotQuota(error),
+            13 => Self::InvalidSnapshotIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

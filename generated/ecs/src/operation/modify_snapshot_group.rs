@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnapshotGroupRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,25 @@ pub struct ModifySnapshotGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnapshotGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snapshot_group_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnapshotGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySnapshotGroupRequestBuilder {
-        ModifySnapshotGroupRequestBuilder::default()
+        ModifySnapshotGroupRequestBuilder {
+            inner: ModifySnapshotGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,11 +229,20 @@ pub enum ModifySnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnapshotGroup.NotFound" => Self::InvalidSnapshotGroupNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Name",
+                    "InvalidParameter.Description",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnapshotGroup.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterName(error),
+            1 => Self::InvalidParameterDescription(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnapshotGroupNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

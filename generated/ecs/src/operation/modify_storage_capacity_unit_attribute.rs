@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyStorageCapacityUnitAttributeRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,25 @@ pub struct ModifyStorageCapacityUnitAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyStorageCapacityUnitAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            storage_capacity_unit_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyStorageCapacityUnitAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyStorageCapacityUnitAttributeRequestBuilder {
-        ModifyStorageCapacityUnitAttributeRequestBuilder::default()
+        ModifyStorageCapacityUnitAttributeRequestBuilder {
+            inner: ModifyStorageCapacityUnitAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,16 +236,22 @@ pub enum ModifyStorageCapacityUnitAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyStorageCapacityUnitAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter.StorageCapacityUnitId" => {
-                Self::MissingParameterStorageCapacityUnitId(error)
-            }
-            "InvalidStorageCapacityUnitId.NotFound" => {
-                Self::InvalidStorageCapacityUnitIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.Name",
+                    "InvalidDescription.Malformed",
+                    "MissingParameter.StorageCapacityUnitId",
+                    "InvalidStorageCapacityUnitId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterName(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::MissingParameterStorageCapacityUnitId(error),
+            4 => Self::InvalidStorageCapacityUnitIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_user_business_behavior::ModifyUserBusinessBehaviorRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyUserBusinessBehaviorRequest {
     /// - Wire name: `RegionId`.
@@ -39,10 +39,24 @@ pub struct ModifyUserBusinessBehaviorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyUserBusinessBehaviorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status_key: None,
+            status_value: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyUserBusinessBehaviorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyUserBusinessBehaviorRequestBuilder {
-        ModifyUserBusinessBehaviorRequestBuilder::default()
+        ModifyUserBusinessBehaviorRequestBuilder {
+            inner: ModifyUserBusinessBehaviorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -175,9 +189,9 @@ pub enum ModifyUserBusinessBehaviorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.UserForbidden" => Self::InvalidActionUserForbidden(error),
-            "InvalidParams" => Self::InvalidParams(error),
+        match error.code_index(&["InvalidAction.UserForbidden", "InvalidParams"]) {
+            0 => Self::InvalidActionUserForbidden(error),
+            1 => Self::InvalidParams(error),
             _ => Self::Unhandled(error),
         }
     }

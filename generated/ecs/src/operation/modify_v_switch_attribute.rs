@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVSwitchAttributeRequest {
     /// - Wire name: `VSwitchId`.
@@ -41,10 +41,25 @@ pub struct ModifyVSwitchAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVSwitchAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            v_switch_name: None,
+            region_id: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVSwitchAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVSwitchAttributeRequestBuilder {
-        ModifyVSwitchAttributeRequestBuilder::default()
+        ModifyVSwitchAttributeRequestBuilder {
+            inner: ModifyVSwitchAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,14 +203,22 @@ pub enum ModifyVSwitchAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "InvalidVSwitchName.Malformed",
+                    "InvalidVSwitchDiscription.Malformed",
+                    "Forbidden.VRouterNotFound",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidVSwitchNameMalformed(error),
+            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            3 => Self::ForbiddenVRouterNotFound(error),
+            4 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

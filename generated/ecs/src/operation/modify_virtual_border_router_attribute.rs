@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -64,10 +64,32 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVirtualBorderRouterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            description: None,
+            name: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVirtualBorderRouterAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVirtualBorderRouterAttributeRequestBuilder {
-        ModifyVirtualBorderRouterAttributeRequestBuilder::default()
+        ModifyVirtualBorderRouterAttributeRequestBuilder {
+            inner: ModifyVirtualBorderRouterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -298,43 +320,52 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidIp.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "Forbidden.CircuitCodeNotAllowedByCaller" => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.VlanIdNotAllowedByCaller" => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVbrId.NotFound",
+                    "InvalidVlanId.Used",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidVlanId.Malformed",
+                    "InvalidIp.Malformed",
+                    "InvalidPeeringSubnetMask.Malformed",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "MissingParameter",
+                    "InvalidIp.NotSameSubnet",
+                    "InvalidParameter",
+                    "OperationFailed.VlanIdInUse",
+                    "Forbidden.CircuitCodeNotAllowedByCaller",
+                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                    "Forbidden.VlanIdNotAllowedByCaller",
+                    "Forbidden.NameNotAllowedByCaller",
+                    "Forbidden.DescriptionNotAllowedByCaller",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidVbrIdNotFound(error),
+            1 => Self::InvalidVlanIdUsed(error),
+            2 => Self::InvalidCircuitCodeMalformed(error),
+            3 => Self::InvalidVlanIdMalformed(error),
+            4 => Self::InvalidIpMalformed(error),
+            5 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            6 => Self::InvalidNameMalformed(error),
+            7 => Self::InvalidDescriptionMalformed(error),
+            8 => Self::MissingParameter(error),
+            9 => Self::InvalidIpNotSameSubnet(error),
+            10 => Self::InvalidParameter(error),
+            11 => Self::OperationFailedVlanIdInUse(error),
+            12 => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
+            13 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            14 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            15 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            16 => Self::ForbiddenVlanIdNotAllowedByCaller(error),
+            17 => Self::ForbiddenNameNotAllowedByCaller(error),
+            18 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            19 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

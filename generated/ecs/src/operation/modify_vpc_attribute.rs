@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_vpc_attribute::ModifyVpcAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `VpcId`.
@@ -47,10 +47,27 @@ pub struct ModifyVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            description: None,
+            vpc_name: None,
+            cidr_block: None,
+            region_id: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpcAttributeRequestBuilder {
-        ModifyVpcAttributeRequestBuilder::default()
+        ModifyVpcAttributeRequestBuilder {
+            inner: ModifyVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,25 +241,36 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidRegion.Malformed" => Self::InvalidRegionMalformed(error),
-            "IllegalCidrBlock" => Self::IllegalCidrBlock(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "ParamExclusive.EnableIpv6AndCidrBlock" => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            "OperationFailed.ClassicLinkEnabled" => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "InvalidVpcName.Malformed",
+                    "InvalidVpcDiscription.Malformed",
+                    "InvalidParameter",
+                    "InvalidUserCidr.Quota",
+                    "InvalidUserCidr.Malformed",
+                    "InvalidRegion.Malformed",
+                    "IllegalCidrBlock",
+                    "InvalidCidrBlock.Malformed",
+                    "ParamExclusive.EnableIpv6AndCidrBlock",
+                    "OperationFailed.ClassicLinkEnabled",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidVpcNameMalformed(error),
+            2 => Self::InvalidVpcDiscriptionMalformed(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidUserCidrQuota(error),
+            5 => Self::InvalidUserCidrMalformed(error),
+            6 => Self::InvalidRegionMalformed(error),
+            7 => Self::IllegalCidrBlock(error),
+            8 => Self::InvalidCidrBlockMalformed(error),
+            9 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
+            10 => Self::OperationFailedClassicLinkEnabled(error),
+            11 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

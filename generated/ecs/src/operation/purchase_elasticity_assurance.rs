@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PurchaseElasticityAssuranceRequest {
     /// The ID of the region in which to purchase the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -79,10 +79,27 @@ pub struct PurchaseElasticityAssuranceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PurchaseElasticityAssuranceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            private_pool_options: None,
+            client_token: None,
+            start_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PurchaseElasticityAssuranceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PurchaseElasticityAssuranceRequestBuilder {
-        PurchaseElasticityAssuranceRequestBuilder::default()
+        PurchaseElasticityAssuranceRequestBuilder {
+            inner: PurchaseElasticityAssuranceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,13 +301,24 @@ pub enum PurchaseElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStartTime.MalFormed",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "InvalidParameter.PeriodUnit",
+                    "InvalidUser.Unauthorized",
+                    "IncorrectPrivatePoolStatus",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidStartTimeMalFormed(error),
+            1 => Self::InvalidPrivatePoolOptionsId(error),
+            2 => Self::InvalidParameterPeriodUnit(error),
+            3 => Self::InvalidUserUnauthorized(error),
+            4 => Self::IncorrectPrivatePoolStatus(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -47,7 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// The ID of the region in which to purchase a reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -198,10 +198,38 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PurchaseReservedInstancesOfferingRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            zone_id: None,
+            reserved_instance_name: None,
+            instance_type: None,
+            scope: None,
+            instance_amount: None,
+            offering_type: None,
+            description: None,
+            platform: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            start_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PurchaseReservedInstancesOfferingRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PurchaseReservedInstancesOfferingRequestBuilder {
-        PurchaseReservedInstancesOfferingRequestBuilder::default()
+        PurchaseReservedInstancesOfferingRequestBuilder {
+            inner: PurchaseReservedInstancesOfferingRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -620,72 +648,82 @@ pub enum PurchaseReservedInstancesOfferingError {
 impl From<::acs_runtime::client::ServiceError>
 for PurchaseReservedInstancesOfferingError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.ScopeNotMatch" => {
-                Self::InvalidStartTimeScopeNotMatch(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter.ReservedInstanceId" => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            "MissingParameter.ReservedInstanceConfiguration" => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
-            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            "InvalidReservedInstancePlatform.ValueNotSupported" => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidReservedInstanceZone.ValueNotSupported" => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidStartTime.ScopeNotMatch",
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidDescription.Malformed",
+                    "InvalidParameter.Conflict",
+                    "InvalidTagKey.Malformed",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidTagValue.Malformed",
+                    "InvalidChargeType.ValueNotSupported",
+                    "InvalidParameter.Scope",
+                    "InvalidReservedInstanceStatus.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                    "MissingParameter.ZoneId",
+                    "MissingParameter.InstanceType",
+                    "MissingParameter.ReservedInstanceId",
+                    "MissingParameter.ReservedInstanceConfiguration",
+                    "InvalidParameter.SplitOrMerge",
+                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                    "InvalidReservedInstancePlatform.ValueNotSupported",
+                    "InvalidParameter.ReservedInstanceName",
+                    "InvalidReservedInstanceZone.ValueNotSupported",
+                    "OperationDenied",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "OperationDenied.NoStock",
+                    "NodeControllerUnavailable",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "Zone.NotOpen",
+                    "Zone.NotOnSale",
+                    "Account.Arrearage",
+                    "InvalidStartTime.MalFormed",
+                    "InvalidStartTime.NotSupported",
+                    "RegionUnauthorized",
+                    "InvalidZoneId.NotFound",
+                    "PaymentMethodNotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidStartTimeScopeNotMatch(error),
+            1 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidParameterConflict(error),
+            4 => Self::InvalidTagKeyMalformed(error),
+            5 => Self::InvalidPeriodUnitValueNotSupported(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::InvalidChargeTypeValueNotSupported(error),
+            8 => Self::InvalidParameterScope(error),
+            9 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            10 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            11 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            12 => Self::MissingParameterZoneId(error),
+            13 => Self::MissingParameterInstanceType(error),
+            14 => Self::MissingParameterReservedInstanceId(error),
+            15 => Self::MissingParameterReservedInstanceConfiguration(error),
+            16 => Self::InvalidParameterSplitOrMerge(error),
+            17 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
+            18 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
+            19 => Self::InvalidParameterReservedInstanceName(error),
+            20 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
+            21 => Self::OperationDenied(error),
+            22 => Self::InvalidInstanceTypeValueNotSupported(error),
+            23 => Self::OperationDeniedNoStock(error),
+            24 => Self::NodeControllerUnavailable(error),
+            25 => Self::InvalidParameterResourceOwnerAccount(error),
+            26 => Self::ZoneNotOpen(error),
+            27 => Self::ZoneNotOnSale(error),
+            28 => Self::AccountArrearage(error),
+            29 => Self::InvalidStartTimeMalFormed(error),
+            30 => Self::InvalidStartTimeNotSupported(error),
+            31 => Self::RegionUnauthorized(error),
+            32 => Self::InvalidZoneIdNotFound(error),
+            33 => Self::PaymentMethodNotFound(error),
+            34 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

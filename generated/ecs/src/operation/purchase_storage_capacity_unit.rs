@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PurchaseStorageCapacityUnitRequest {
     /// The ID of the region in which to purchase the SCU. The purchased SCU can offset the bills of pay-as-you-go disks that reside in the specified region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -118,10 +118,33 @@ pub struct PurchaseStorageCapacityUnitRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PurchaseStorageCapacityUnitRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            capacity: None,
+            description: None,
+            start_time: None,
+            period: None,
+            period_unit: None,
+            from_app: None,
+            client_token: None,
+            amount: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PurchaseStorageCapacityUnitRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PurchaseStorageCapacityUnitRequestBuilder {
-        PurchaseStorageCapacityUnitRequestBuilder::default()
+        PurchaseStorageCapacityUnitRequestBuilder {
+            inner: PurchaseStorageCapacityUnitRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -407,20 +430,34 @@ pub enum PurchaseStorageCapacityUnitError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.Capacity" => Self::InvalidParameterCapacity(error),
-            "MissingParameter.Capacity" => Self::MissingParameterCapacity(error),
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.CapacityExceed" => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Period",
+                    "MissingParameter.RegionId",
+                    "InvalidParameter.Name",
+                    "InvalidParameter.Capacity",
+                    "MissingParameter.Capacity",
+                    "InvalidParameter.PeriodUnit",
+                    "InvalidParameter.CapacityExceed",
+                    "InvalidStartTime.NotSupported",
+                    "InvalidStartTime.MalFormed",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterPeriod(error),
+            1 => Self::MissingParameterRegionId(error),
+            2 => Self::InvalidParameterName(error),
+            3 => Self::InvalidParameterCapacity(error),
+            4 => Self::MissingParameterCapacity(error),
+            5 => Self::InvalidParameterPeriodUnit(error),
+            6 => Self::InvalidParameterCapacityExceed(error),
+            7 => Self::InvalidStartTimeNotSupported(error),
+            8 => Self::InvalidStartTimeMalFormed(error),
+            9 => Self::InvalidResourceGroupNotFound(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

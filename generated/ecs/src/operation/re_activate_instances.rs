@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReActivateInstancesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,10 +43,23 @@ pub struct ReActivateInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReActivateInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReActivateInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReActivateInstancesRequestBuilder {
-        ReActivateInstancesRequestBuilder::default()
+        ReActivateInstancesRequestBuilder {
+            inner: ReActivateInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,22 +206,30 @@ pub enum ReActivateInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ReopenInstance.InstanceNotEnoughBalance" => {
-                Self::ReopenInstanceInstanceNotEnoughBalance(error)
-            }
-            "ReopenInstance.ImageNotEnoughBalance" => {
-                Self::ReopenInstanceImageNotEnoughBalance(error)
-            }
-            "ReopenInstance.InstanceStatusNotValid" => {
-                Self::ReopenInstanceInstanceStatusNotValid(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidPayType.NotSupport" => Self::InvalidPayTypeNotSupport(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ReopenInstance.InstanceNotEnoughBalance",
+                    "ReopenInstance.ImageNotEnoughBalance",
+                    "ReopenInstance.InstanceStatusNotValid",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InsufficientBalance",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidPayType.NotSupport",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ReopenInstanceInstanceNotEnoughBalance(error),
+            1 => Self::ReopenInstanceImageNotEnoughBalance(error),
+            2 => Self::ReopenInstanceInstanceStatusNotValid(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::InstanceLockedForSecurity(error),
+            5 => Self::InsufficientBalance(error),
+            6 => Self::InvalidInstanceIdNotFound(error),
+            7 => Self::InvalidPayTypeNotSupport(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

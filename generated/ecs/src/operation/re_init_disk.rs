@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReInitDiskRequest {
     /// The ID of the disk.
@@ -85,10 +85,26 @@ pub struct ReInitDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReInitDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            password: None,
+            key_pair_name: None,
+            auto_start_instance: None,
+            security_enhancement_strategy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReInitDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReInitDiskRequestBuilder {
-        ReInitDiskRequestBuilder::default()
+        ReInitDiskRequestBuilder {
+            inner: ReInitDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -323,61 +339,72 @@ pub enum ReInitDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LoginAsNonRoot.ImageNotSupport" => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported" => {
+        match error
+            .code_index(
+                &[
+                    "LoginAsNonRoot.ImageNotSupport",
+                    "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported",
+                    "InvalidPassword.Malformed",
+                    "InvalidKeyPairName.NotFound",
+                    "DependencyViolation.IoOptimize",
+                    "DiskCategory.OperationNotSupported",
+                    "InvalidRegionId.MalFormed",
+                    "LoginAsNonRoot.RegionNotSupport",
+                    "IncorrectDiskStatus",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InvalidSnapshot.TooOld",
+                    "OperationDenied",
+                    "InstanceExpiredOrInArrears",
+                    "DiskCreatingSnapshot",
+                    "SharedImageDeleted",
+                    "DependencyViolation.WindowsInstance",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "InvalidOperation.MultiAttachDisk",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidSourceSnapshot",
+                    "InvalidDiskId.NotFound",
+                    "InvalidImageId.NotFound",
+                    "InvalidDiskId.OperationNotSupported",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::LoginAsNonRootImageNotSupport(error),
+            1 => {
                 Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
                     error,
                 )
             }
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "DependencyViolation.IoOptimize" => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "LoginAsNonRoot.RegionNotSupport" => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "SharedImageDeleted" => Self::SharedImageDeleted(error),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidSourceSnapshot" => Self::InvalidSourceSnapshot(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidDiskId.OperationNotSupported" => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
+            2 => Self::InvalidPasswordMalformed(error),
+            3 => Self::InvalidKeyPairNameNotFound(error),
+            4 => Self::DependencyViolationIoOptimize(error),
+            5 => Self::DiskCategoryOperationNotSupported(error),
+            6 => Self::InvalidRegionIdMalFormed(error),
+            7 => Self::LoginAsNonRootRegionNotSupport(error),
+            8 => Self::IncorrectDiskStatus(error),
+            9 => Self::IncorrectInstanceStatus(error),
+            10 => Self::InstanceLockedForSecurity(error),
+            11 => Self::InvalidSnapshotTooOld(error),
+            12 => Self::OperationDenied(error),
+            13 => Self::InstanceExpiredOrInArrears(error),
+            14 => Self::DiskCreatingSnapshot(error),
+            15 => Self::SharedImageDeleted(error),
+            16 => Self::DependencyViolationWindowsInstance(error),
+            17 => Self::UserNotInTheWhiteList(error),
+            18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            19 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            20 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            21 => Self::InvalidOperationMultiAttachDisk(error),
+            22 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            23 => Self::InvalidSourceSnapshot(error),
+            24 => Self::InvalidDiskIdNotFound(error),
+            25 => Self::InvalidImageIdNotFound(error),
+            26 => Self::InvalidDiskIdOperationNotSupported(error),
+            27 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RebootInstanceRequest {
     /// The instance ID.
@@ -61,10 +61,24 @@ pub struct RebootInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RebootInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force_stop: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RebootInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RebootInstanceRequestBuilder {
-        RebootInstanceRequestBuilder::default()
+        RebootInstanceRequestBuilder {
+            inner: RebootInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,28 +246,34 @@ pub enum RebootInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "DiskError" => Self::DiskError(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "DiskError",
+                    "InstanceExpiredOrInArrears",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::IncorrectInstanceStatus(error),
+            1 => Self::InstanceLockedForSecurity(error),
+            2 => Self::DiskError(error),
+            3 => Self::InstanceExpiredOrInArrears(error),
+            4 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            5 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            6 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            7 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            8 => Self::InvalidInstanceIdNotFound(error),
+            9 => Self::InternalError(error),
+            10 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

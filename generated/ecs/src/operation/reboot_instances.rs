@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RebootInstancesRequest {
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
@@ -83,10 +83,26 @@ pub struct RebootInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RebootInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            region_id: None,
+            force_reboot: None,
+            batch_optimization: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RebootInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RebootInstancesRequestBuilder {
-        RebootInstancesRequestBuilder::default()
+        RebootInstancesRequestBuilder {
+            inner: RebootInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -304,35 +320,44 @@ pub enum RebootInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "DRYRUN.SUCCESS",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidParameter.TooManyInstanceIds",
+                    "Abs.InvalidInstanceIds.MalFormed",
+                    "InstanceLockedForSecurity",
+                    "InstanceExpiredOrInArrears",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "InsufficientBalance",
+                    "InstanceNotReady",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidOperation.Conflict",
+                    "InternalError",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            2 => Self::DryrunSuccess(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidParameterTooManyInstanceIds(error),
+            5 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InstanceExpiredOrInArrears(error),
+            8 => Self::IncorrectInstanceStatus(error),
+            9 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            10 => Self::InsufficientBalance(error),
+            11 => Self::InstanceNotReady(error),
+            12 => Self::InvalidInstanceIdsNotFound(error),
+            13 => Self::InvalidOperationConflict(error),
+            14 => Self::InternalError(error),
+            15 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RecoverVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,25 @@ pub struct RecoverVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RecoverVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RecoverVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RecoverVirtualBorderRouterRequestBuilder {
-        RecoverVirtualBorderRouterRequestBuilder::default()
+        RecoverVirtualBorderRouterRequestBuilder {
+            inner: RecoverVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,18 +208,22 @@ pub enum RecoverVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "OperationFailed.VlanIdAlreadyInUse" => {
-                Self::OperationFailedVlanIdAlreadyInUse(error)
-            }
-            "Forbidden.OperationNotAllowedByUser" => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "OperationFailed.VlanIdAlreadyInUse",
+                    "Forbidden.OperationNotAllowedByUser",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationOperationNotAllowedInState(error),
+            1 => Self::OperationFailedVlanIdAlreadyInUse(error),
+            2 => Self::ForbiddenOperationNotAllowedByUser(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

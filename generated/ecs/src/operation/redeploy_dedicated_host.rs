@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RedeployDedicatedHostRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -55,10 +55,24 @@ pub struct RedeployDedicatedHostRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RedeployDedicatedHostRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            migration_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RedeployDedicatedHostRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RedeployDedicatedHostRequestBuilder {
-        RedeployDedicatedHostRequestBuilder::default()
+        RedeployDedicatedHostRequestBuilder {
+            inner: RedeployDedicatedHostRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,17 +237,20 @@ pub enum RedeployDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDedicatedHostStatus.Malformed" => {
-                Self::InvalidDedicatedHostStatusMalformed(error)
-            }
-            "InvalidInstanceStatus.Unstopped" => {
-                Self::InvalidInstanceStatusUnstopped(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidDedicatedHostStatus.Malformed",
+                    "InvalidInstanceStatus.Unstopped",
+                    "InvalidUser.Unauthorized",
+                    "InvalidDedicatedHostId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDedicatedHostStatusMalformed(error),
+            1 => Self::InvalidInstanceStatusUnstopped(error),
+            2 => Self::InvalidUserUnauthorized(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -48,7 +48,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RedeployInstanceRequest {
     /// The ID of the instance.
@@ -71,10 +71,23 @@ pub struct RedeployInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RedeployInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force_stop: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RedeployInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RedeployInstanceRequestBuilder {
-        RedeployInstanceRequestBuilder::default()
+        RedeployInstanceRequestBuilder {
+            inner: RedeployInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -226,16 +239,26 @@ pub enum RedeployInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "DiskError" => Self::DiskError(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidOperation.RedeployInstance" => {
-                Self::InvalidOperationRedeployInstance(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "DiskError",
+                    "InstanceExpiredOrInArrears",
+                    "InvalidOperation.RedeployInstance",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectInstanceStatus(error),
+            1 => Self::InstanceLockedForSecurity(error),
+            2 => Self::DiskError(error),
+            3 => Self::InstanceExpiredOrInArrears(error),
+            4 => Self::InvalidOperationRedeployInstance(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

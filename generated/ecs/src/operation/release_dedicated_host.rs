@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseDedicatedHostRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -55,10 +55,24 @@ pub struct ReleaseDedicatedHostRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseDedicatedHostRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            terminate_subscription: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseDedicatedHostRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleaseDedicatedHostRequestBuilder {
-        ReleaseDedicatedHostRequestBuilder::default()
+        ReleaseDedicatedHostRequestBuilder {
+            inner: ReleaseDedicatedHostRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,19 +230,24 @@ pub enum ReleaseDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "IncorrectHostStatus.Initializing" => {
-                Self::IncorrectHostStatusInitializing(error)
-            }
-            "InstanceExist" => Self::InstanceExist(error),
-            "OperationDenied.DedicatedHostShared" => {
-                Self::OperationDeniedDedicatedHostShared(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ChargeTypeViolation",
+                    "IncorrectHostStatus.Initializing",
+                    "InstanceExist",
+                    "OperationDenied.DedicatedHostShared",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ChargeTypeViolation(error),
+            1 => Self::IncorrectHostStatusInitializing(error),
+            2 => Self::InstanceExist(error),
+            3 => Self::OperationDeniedDedicatedHostShared(error),
+            4 => Self::InvalidDedicatedHostIdNotFound(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::release_eip_address::ReleaseEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -35,10 +35,23 @@ pub struct ReleaseEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleaseEipAddressRequestBuilder {
-        ReleaseEipAddressRequestBuilder::default()
+        ReleaseEipAddressRequestBuilder {
+            inner: ReleaseEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,22 +189,30 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "TaskConflict.AssociateGlobalAccelerationInstance" => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "OperationUnsupported.ServiceManaged" => {
-                Self::OperationUnsupportedServiceManaged(error)
-            }
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectEipStatus",
+                    "Forbbiden",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "TaskConflict.AssociateGlobalAccelerationInstance",
+                    "InvalidOperation.DeletionProtection",
+                    "OperationUnsupported.ServiceManaged",
+                    "InvalidAllocationId.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::Forbbiden(error),
+            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            3 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
+            4 => Self::InvalidOperationDeletionProtection(error),
+            5 => Self::OperationUnsupportedServiceManaged(error),
+            6 => Self::InvalidAllocationIdNotFound(error),
+            7 => Self::ForbiddenRegionNotFound(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleasePublicIpAddressRequest {
     /// The region ID of the instance.
@@ -53,10 +53,25 @@ pub struct ReleasePublicIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleasePublicIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            public_ip_address: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleasePublicIpAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleasePublicIpAddressRequestBuilder {
-        ReleasePublicIpAddressRequestBuilder::default()
+        ReleasePublicIpAddressRequestBuilder {
+            inner: ReleasePublicIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -228,18 +243,30 @@ pub enum ReleasePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpAddress.NotFound" => Self::InvalidIpAddressNotFound(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidIpAddress.NeedInstanceId" => {
-                Self::InvalidIpAddressNeedInstanceId(error)
-            }
-            "OperationTimesOverLimit" => Self::OperationTimesOverLimit(error),
-            "Forbidden.ExceedDuration" => Self::ForbiddenExceedDuration(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied",
+                    "InvalidIpAddress.NotFound",
+                    "DryRunOperation",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InvalidIpAddress.NeedInstanceId",
+                    "OperationTimesOverLimit",
+                    "Forbidden.ExceedDuration",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpAddressNotFound(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::InstanceLockedForSecurity(error),
+            5 => Self::InvalidIpAddressNeedInstanceId(error),
+            6 => Self::OperationTimesOverLimit(error),
+            7 => Self::ForbiddenExceedDuration(error),
+            8 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

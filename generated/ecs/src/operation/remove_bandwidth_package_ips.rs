@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::remove_bandwidth_package_ips::RemoveBandwidthPackageIpsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveBandwidthPackageIpsRequest {
     /// - Wire name: `RegionId`.
@@ -45,10 +45,25 @@ pub struct RemoveBandwidthPackageIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveBandwidthPackageIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            client_token: None,
+            removed_ip_addresses: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveBandwidthPackageIpsRequestBuilder {
-        RemoveBandwidthPackageIpsRequestBuilder::default()
+        RemoveBandwidthPackageIpsRequestBuilder {
+            inner: RemoveBandwidthPackageIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,23 +227,24 @@ pub enum RemoveBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpCount.ValueNotSupported" => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            "InvalidRemovedIpAddresses.NotFound" => {
-                Self::InvalidRemovedIpAddressesNotFound(error)
-            }
-            "DependencyViolation.ForwardEntry" => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "invalidRemovedIpAddresses.NotFound" => {
-                Self::InvalidRemovedIpAddressesNotFoundError(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidIpCount.ValueNotSupported",
+                    "InvalidRemovedIpAddresses.NotFound",
+                    "DependencyViolation.ForwardEntry",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "invalidRemovedIpAddresses.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidIpCountValueNotSupported(error),
+            1 => Self::InvalidRemovedIpAddressesNotFound(error),
+            2 => Self::DependencyViolationForwardEntry(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            5 => Self::InvalidRemovedIpAddressesNotFoundError(error),
             _ => Self::Unhandled(error),
         }
     }

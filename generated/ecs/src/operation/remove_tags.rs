@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveTagsRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -73,10 +73,25 @@ pub struct RemoveTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveTagsRequestBuilder {
-        RemoveTagsRequestBuilder::default()
+        RemoveTagsRequestBuilder {
+            inner: RemoveTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -256,15 +271,24 @@ pub enum RemoveTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagCount",
+                    "InvalidTagKey.Malformed",
+                    "InvalidResourceType.NotFound",
+                    "InvalidResourceId.NotSupported",
+                    "InvalidResourceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidTagCount(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::InvalidResourceTypeNotFound(error),
+            3 => Self::InvalidResourceIdNotSupported(error),
+            4 => Self::InvalidResourceIdNotFound(error),
+            5 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

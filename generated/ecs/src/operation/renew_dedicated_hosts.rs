@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewDedicatedHostsRequest {
     /// The IDs of dedicated hosts. You can specify the IDs of up to 100 subscription dedicated hosts. Specify the dedicated host IDs in a JSON array. Example: `["dh-xxxxxxxxx", "dh-yyyyyyyyy", … "dh-zzzzzzzzz"]`. Separate the IDs with commas (,).
@@ -73,10 +73,26 @@ pub struct RenewDedicatedHostsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewDedicatedHostsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewDedicatedHostsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RenewDedicatedHostsRequestBuilder {
-        RenewDedicatedHostsRequestBuilder::default()
+        RenewDedicatedHostsRequestBuilder {
+            inner: RenewDedicatedHostsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -278,24 +294,34 @@ pub enum RenewDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "IncorrectHostStatus" => Self::IncorrectHostStatus(error),
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IdempotenceParamNotMatch",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidPeriod",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "ChargeTypeViolation",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidStatus.Upgrading",
+                    "LastOrderProcessing",
+                    "IncorrectHostStatus",
+                    "LastTokenProcessing",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IdempotenceParamNotMatch(error),
+            1 => Self::InvalidClientTokenValueNotSupported(error),
+            2 => Self::InvalidPeriod(error),
+            3 => Self::InvalidPeriodUnitValueNotSupported(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidDedicatedHostIdNotFound(error),
+            6 => Self::InvalidStatusUpgrading(error),
+            7 => Self::LastOrderProcessing(error),
+            8 => Self::IncorrectHostStatus(error),
+            9 => Self::LastTokenProcessing(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

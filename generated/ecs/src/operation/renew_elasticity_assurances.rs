@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewElasticityAssurancesRequest {
     /// The region ID of the elasticity assurance.
@@ -102,10 +102,29 @@ pub struct RenewElasticityAssurancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewElasticityAssurancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            auto_pay: None,
+            private_pool_options: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewElasticityAssurancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RenewElasticityAssurancesRequestBuilder {
-        RenewElasticityAssurancesRequestBuilder::default()
+        RenewElasticityAssurancesRequestBuilder {
+            inner: RenewElasticityAssurancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -361,35 +380,40 @@ pub enum RenewElasticityAssurancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.PrivatePoolOptionsId" => {
-                Self::InvalidParameterPrivatePoolOptionsId(error)
-            }
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidOperation.PackageTypeUnsupported" => {
-                Self::InvalidOperationPackageTypeUnsupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidChargeType.ValueNotSupported",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "InvalidParameter.PeriodUnit",
+                    "InvalidParameter.Period",
+                    "InvalidParameter.PrivatePoolOptionsId",
+                    "InvalidAutoRenewPeriod.ValueNotSupported",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "Account.Arrearage",
+                    "ChargeTypeViolation",
+                    "InvalidOperation.PackageTypeUnsupported",
+                    "InternalError",
+                    "IncorrectPrivatePoolStatus",
+                    "InvalidPrivatePoolId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidPeriodUnitValueNotSupported(error),
+            1 => Self::InvalidChargeTypeValueNotSupported(error),
+            2 => Self::MissingParameterPrivatePoolOptionsId(error),
+            3 => Self::InvalidParameterPeriodUnit(error),
+            4 => Self::InvalidParameterPeriod(error),
+            5 => Self::InvalidParameterPrivatePoolOptionsId(error),
+            6 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            7 => Self::InvalidParameterResourceOwnerAccount(error),
+            8 => Self::AccountArrearage(error),
+            9 => Self::ChargeTypeViolation(error),
+            10 => Self::InvalidOperationPackageTypeUnsupported(error),
+            11 => Self::InternalError(error),
+            12 => Self::IncorrectPrivatePoolStatus(error),
+            13 => Self::InvalidPrivatePoolIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

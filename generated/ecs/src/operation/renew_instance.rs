@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewInstanceRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
@@ -75,10 +75,26 @@ pub struct RenewInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            instance_id: None,
+            period: None,
+            period_unit: None,
+            expected_renew_day: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RenewInstanceRequestBuilder {
-        RenewInstanceRequestBuilder::default()
+        RenewInstanceRequestBuilder {
+            inner: RenewInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -365,112 +381,122 @@ pub enum RenewInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidRebootTime.Malformed" => Self::InvalidRebootTimeMalformed(error),
-            "InvalidRebootTime.ValueNotSupported" => {
-                Self::InvalidRebootTimeValueNotSupported(error)
-            }
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidInstanceType.codeUnauthorized" => {
-                Self::InvalidInstanceTypeCodeUnauthorized(error)
-            }
-            "InvalidInternetChargeType.InstanceNotSupported" => {
-                Self::InvalidInternetChargeTypeInstanceNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "MissingParamter" => Self::MissingParamter(error),
-            "Upgrade.NotSupported" => Self::UpgradeNotSupported(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "DependencyViolation.InstanceType" => {
-                Self::DependencyViolationInstanceType(error)
-            }
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "InvalidPeriod.ExceededMaximumExpirationDate" => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "Idempotence.Processing" => Self::IdempotenceProcessing(error),
-            "InvalidLoanOrderStatus.Uncompleted" => {
-                Self::InvalidLoanOrderStatusUncompleted(error)
-            }
-            "OperationDenied.UnfinishedOrder" => {
-                Self::OperationDeniedUnfinishedOrder(error)
-            }
-            "InvalidPeriod.NotFound" => Self::InvalidPeriodNotFound(error),
-            "InvalidExpectedRenewDay.StarterPackageNotSupported" => {
-                Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
-            }
-            "InvalidParam.ExpectedRenewDay" => Self::InvalidParamExpectedRenewDay(error),
-            "QuotaExceed.AlignInstance" => Self::QuotaExceedAlignInstance(error),
-            "InvalidExpectedRenewDay.Conflict" => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            "InvalidExpectedRenewDay.ValueNotSupported" => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            "OperationDenied.AbnormalInstanceInfo" => {
-                Self::OperationDeniedAbnormalInstanceInfo(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidOperation.ClassicNetworkTypeNotSupported" => {
-                Self::InvalidOperationClassicNetworkTypeNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "Diskcategory.Mismatch" => Self::DiskcategoryMismatch(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceSpecModification.NotEffective" => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "Instance.UnPaidOrder" => Self::InstanceUnPaidOrder(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidDisk.NotAllowed" => Self::InvalidDiskNotAllowed(error),
-            "InstanceTypeNotSupported" => Self::InstanceTypeNotSupported(error),
-            "InvalidChargeType.NotSupported" => {
-                Self::InvalidChargeTypeNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "InvalidPeriod.StarterPackage" => Self::InvalidPeriodStarterPackage(error),
-            "RenewDateNotSupported.StarterPackage" => {
-                Self::RenewDateNotSupportedStarterPackage(error)
-            }
-            "PrePaidInstance.Expired" => Self::PrePaidInstanceExpired(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidInstanceType.NotSupported",
+                    "InvalidParameter",
+                    "InvalidInstanceChargeType.NotFound",
+                    "InvalidRebootTime.Malformed",
+                    "InvalidRebootTime.ValueNotSupported",
+                    "IdempotenceParamNotMatch",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidInstanceType.codeUnauthorized",
+                    "InvalidInternetChargeType.InstanceNotSupported",
+                    "InvalidPeriod",
+                    "MissingParamter",
+                    "Upgrade.NotSupported",
+                    "OperationDenied",
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "DependencyViolation.InstanceType",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidDedicatedHostStatus.NotSupport",
+                    "IncorrectDedicatedHostStatus",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "InvalidStatus.Upgrading",
+                    "InvalidPeriod.ExceededMaximumExpirationDate",
+                    "LastOrderProcessing",
+                    "Idempotence.Processing",
+                    "InvalidLoanOrderStatus.Uncompleted",
+                    "OperationDenied.UnfinishedOrder",
+                    "InvalidPeriod.NotFound",
+                    "InvalidExpectedRenewDay.StarterPackageNotSupported",
+                    "InvalidParam.ExpectedRenewDay",
+                    "QuotaExceed.AlignInstance",
+                    "InvalidExpectedRenewDay.Conflict",
+                    "InvalidExpectedRenewDay.ValueNotSupported",
+                    "OperationDenied.AbnormalInstanceInfo",
+                    "NoPermission.Price",
+                    "InvalidOperation.ClassicNetworkTypeNotSupported",
+                    "ChargeTypeViolation",
+                    "Diskcategory.Mismatch",
+                    "IncorrectInstanceStatus",
+                    "InstanceSpecModification.NotEffective",
+                    "LastTokenProcessing",
+                    "Instance.UnPaidOrder",
+                    "InstanceLockedForSecurity",
+                    "InvalidDisk.NotAllowed",
+                    "InstanceTypeNotSupported",
+                    "InvalidChargeType.NotSupported",
+                    "OperationDenied.NoStock",
+                    "OperationDenied.ImageNotValid",
+                    "InvalidPeriod.StarterPackage",
+                    "RenewDateNotSupported.StarterPackage",
+                    "PrePaidInstance.Expired",
+                    "InvalidDiskId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            1 => Self::InvalidInstanceTypeNotSupported(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceChargeTypeNotFound(error),
+            4 => Self::InvalidRebootTimeMalformed(error),
+            5 => Self::InvalidRebootTimeValueNotSupported(error),
+            6 => Self::IdempotenceParamNotMatch(error),
+            7 => Self::InvalidClientTokenValueNotSupported(error),
+            8 => Self::InvalidInstanceTypeValueNotSupported(error),
+            9 => Self::InvalidInstanceTypeCodeUnauthorized(error),
+            10 => Self::InvalidInternetChargeTypeInstanceNotSupported(error),
+            11 => Self::InvalidPeriod(error),
+            12 => Self::MissingParamter(error),
+            13 => Self::UpgradeNotSupported(error),
+            14 => Self::OperationDenied(error),
+            15 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            16 => Self::DependencyViolationInstanceType(error),
+            17 => Self::InvalidPeriodUnitValueNotSupported(error),
+            18 => Self::InvalidDedicatedHostIdNotFound(error),
+            19 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            20 => Self::IncorrectDedicatedHostStatus(error),
+            21 => Self::InvalidPeriodExceededDedicatedHost(error),
+            22 => Self::InvalidStatusUpgrading(error),
+            23 => Self::InvalidPeriodExceededMaximumExpirationDate(error),
+            24 => Self::LastOrderProcessing(error),
+            25 => Self::IdempotenceProcessing(error),
+            26 => Self::InvalidLoanOrderStatusUncompleted(error),
+            27 => Self::OperationDeniedUnfinishedOrder(error),
+            28 => Self::InvalidPeriodNotFound(error),
+            29 => Self::InvalidExpectedRenewDayStarterPackageNotSupported(error),
+            30 => Self::InvalidParamExpectedRenewDay(error),
+            31 => Self::QuotaExceedAlignInstance(error),
+            32 => Self::InvalidExpectedRenewDayConflict(error),
+            33 => Self::InvalidExpectedRenewDayValueNotSupported(error),
+            34 => Self::OperationDeniedAbnormalInstanceInfo(error),
+            35 => Self::NoPermissionPrice(error),
+            36 => Self::InvalidOperationClassicNetworkTypeNotSupported(error),
+            37 => Self::ChargeTypeViolation(error),
+            38 => Self::DiskcategoryMismatch(error),
+            39 => Self::IncorrectInstanceStatus(error),
+            40 => Self::InstanceSpecModificationNotEffective(error),
+            41 => Self::LastTokenProcessing(error),
+            42 => Self::InstanceUnPaidOrder(error),
+            43 => Self::InstanceLockedForSecurity(error),
+            44 => Self::InvalidDiskNotAllowed(error),
+            45 => Self::InstanceTypeNotSupported(error),
+            46 => Self::InvalidChargeTypeNotSupported(error),
+            47 => Self::OperationDeniedNoStock(error),
+            48 => Self::OperationDeniedImageNotValid(error),
+            49 => Self::InvalidPeriodStarterPackage(error),
+            50 => Self::RenewDateNotSupportedStarterPackage(error),
+            51 => Self::PrePaidInstanceExpired(error),
+            52 => Self::InvalidDiskIdNotFound(error),
+            53 => Self::InvalidInstanceIdNotFound(error),
+            54 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewReservedInstancesRequest {
     /// The IDs of the reserved instances.
@@ -88,10 +88,28 @@ pub struct RenewReservedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewReservedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            reserved_instance_id: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewReservedInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RenewReservedInstancesRequestBuilder {
-        RenewReservedInstancesRequestBuilder::default()
+        RenewReservedInstancesRequestBuilder {
+            inner: RenewReservedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -405,103 +423,104 @@ pub enum RenewReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "MissingParameter.ReservedInstanceIds" => {
-                Self::MissingParameterReservedInstanceIds(error)
-            }
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.ReservedInstanceIds" => {
-                Self::InvalidParameterReservedInstanceIds(error)
-            }
-            "InvalidPeriod.ExceededMaximumExpiration" => {
-                Self::InvalidPeriodExceededMaximumExpiration(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidReservedInstanceName.Malformed" => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter.ReservedInstanceId" => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            "MissingParameter.ReservedInstanceConfiguration" => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
-            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            "InvalidReservedInstancePlatform.ValueNotSupported" => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidReservedInstanceZone.ValueNotSupported" => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            "InvalidParameter.ValueNotSupported" => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidScope.ValueNotSupported" => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            "InvalidConfiguration.ValueNotSupported" => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            "InvalidZoneId.ValueNotSupported" => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "OperationDenied.OnlyModifyName" => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            "InvalidReservedInstanceId.NotFound" => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidParameter.Conflict",
+                    "InvalidTagKey.Malformed",
+                    "InvalidPeriodUnit.ValueNotSupported",
+                    "InvalidTagValue.Malformed",
+                    "InvalidChargeType.ValueNotSupported",
+                    "OperationDenied",
+                    "InvalidPeriod",
+                    "MissingParameter.ReservedInstanceIds",
+                    "InvalidParameter.PeriodUnit",
+                    "InvalidParameter.Period",
+                    "InvalidParameter.ReservedInstanceIds",
+                    "InvalidPeriod.ExceededMaximumExpiration",
+                    "OperationDenied.NoStock",
+                    "NodeControllerUnavailable",
+                    "InvalidParameter.ResourceOwnerAccount",
+                    "Zone.NotOpen",
+                    "Zone.NotOnSale",
+                    "Account.Arrearage",
+                    "InvalidReservedInstanceName.Malformed",
+                    "InvalidParameter.Scope",
+                    "InvalidReservedInstanceStatus.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                    "MissingParameter.ZoneId",
+                    "MissingParameter.InstanceType",
+                    "MissingParameter.ReservedInstanceId",
+                    "MissingParameter.ReservedInstanceConfiguration",
+                    "InvalidParameter.SplitOrMerge",
+                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                    "InvalidReservedInstancePlatform.ValueNotSupported",
+                    "InvalidParameter.ReservedInstanceName",
+                    "InvalidReservedInstanceZone.ValueNotSupported",
+                    "InvalidParameter.ValueNotSupported",
+                    "IncorrectInstanceStatus",
+                    "InvalidPlatform.ValueNotSupported",
+                    "InvalidScope.ValueNotSupported",
+                    "InvalidConfiguration.ValueNotSupported",
+                    "InvalidZoneId.ValueNotSupported",
+                    "InvalidParameter",
+                    "InvalidInstanceAmount.ValueNotSupported",
+                    "OperationDenied.OnlyModifyName",
+                    "InvalidReservedInstanceId.NotFound",
+                    "ChargeTypeViolation",
+                    "InvalidZoneId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidParameterConflict(error),
+            2 => Self::InvalidTagKeyMalformed(error),
+            3 => Self::InvalidPeriodUnitValueNotSupported(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::InvalidChargeTypeValueNotSupported(error),
+            6 => Self::OperationDenied(error),
+            7 => Self::InvalidPeriod(error),
+            8 => Self::MissingParameterReservedInstanceIds(error),
+            9 => Self::InvalidParameterPeriodUnit(error),
+            10 => Self::InvalidParameterPeriod(error),
+            11 => Self::InvalidParameterReservedInstanceIds(error),
+            12 => Self::InvalidPeriodExceededMaximumExpiration(error),
+            13 => Self::OperationDeniedNoStock(error),
+            14 => Self::NodeControllerUnavailable(error),
+            15 => Self::InvalidParameterResourceOwnerAccount(error),
+            16 => Self::ZoneNotOpen(error),
+            17 => Self::ZoneNotOnSale(error),
+            18 => Self::AccountArrearage(error),
+            19 => Self::InvalidReservedInstanceNameMalformed(error),
+            20 => Self::InvalidParameterScope(error),
+            21 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            22 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            23 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            24 => Self::MissingParameterZoneId(error),
+            25 => Self::MissingParameterInstanceType(error),
+            26 => Self::MissingParameterReservedInstanceId(error),
+            27 => Self::MissingParameterReservedInstanceConfiguration(error),
+            28 => Self::InvalidParameterSplitOrMerge(error),
+            29 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
+            30 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
+            31 => Self::InvalidParameterReservedInstanceName(error),
+            32 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
+            33 => Self::InvalidParameterValueNotSupported(error),
+            34 => Self::IncorrectInstanceStatus(error),
+            35 => Self::InvalidPlatformValueNotSupported(error),
+            36 => Self::InvalidScopeValueNotSupported(error),
+            37 => Self::InvalidConfigurationValueNotSupported(error),
+            38 => Self::InvalidZoneIdValueNotSupported(error),
+            39 => Self::InvalidParameter(error),
+            40 => Self::InvalidInstanceAmountValueNotSupported(error),
+            41 => Self::OperationDeniedOnlyModifyName(error),
+            42 => Self::InvalidReservedInstanceIdNotFound(error),
+            43 => Self::ChargeTypeViolation(error),
+            44 => Self::InvalidZoneIdNotFound(error),
+            45 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

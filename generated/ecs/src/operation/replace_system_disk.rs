@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceSystemDiskRequest {
     /// The ID of the instance whose operating system you want to replace.
@@ -170,10 +170,37 @@ pub struct ReplaceSystemDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceSystemDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            image_id: None,
+            system_disk: None,
+            client_token: None,
+            use_additional_service: None,
+            password: None,
+            password_inherit: None,
+            key_pair_name: None,
+            disk_id: None,
+            platform: None,
+            architecture: None,
+            security_enhancement_strategy: None,
+            encrypted: None,
+            kms_key_id: None,
+            encrypt_algorithm: None,
+            arn: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceSystemDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReplaceSystemDiskRequestBuilder {
-        ReplaceSystemDiskRequestBuilder::default()
+        ReplaceSystemDiskRequestBuilder {
+            inner: ReplaceSystemDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -656,165 +683,172 @@ pub enum ReplaceSystemDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LoginAsNonRoot.ImageNotSupport" => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidSystemDiskSize.ImageNotSupportResize" => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            "InvalidSystemDiskSize" => Self::InvalidSystemDiskSize(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "DependencyViolation.IoOptimize" => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            "MissingParameter.Architecture" => Self::MissingParameterArchitecture(error),
-            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
-            "MissingParameter.Platform" => Self::MissingParameterPlatform(error),
-            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDatadisk.DiskStatusViolation" => {
-                Self::InvalidDatadiskDiskStatusViolation(error)
-            }
-            "InvalidDatadisk.DiskCategoryViolation" => {
-                Self::InvalidDatadiskDiskCategoryViolation(error)
-            }
-            "InvalidDatadisk.ChargeTypeViolation" => {
-                Self::InvalidDatadiskChargeTypeViolation(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidParameter.DiskType" => Self::InvalidParameterDiskType(error),
-            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            "IncorrectDiskStatus.InReplication" => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk" => {
-                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "LoginAsNonRoot.RegionNotSupport" => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            "InvalidSystemDiskStatus.IsTransfering" => {
-                Self::InvalidSystemDiskStatusIsTransfering(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "INST_HAS_UNPAID_ORDER" => Self::InstHasUnpaidOrder(error),
-            "OperationDenied.InstanceCreating" => {
-                Self::OperationDeniedInstanceCreating(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "InvalidHostname.MismatchImage" => Self::InvalidHostnameMismatchImage(error),
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidRegionId.NotExists" => Self::InvalidRegionIdNotExists(error),
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk" => {
-                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "OperationDenied.DiskNoStock" => Self::OperationDeniedDiskNoStock(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidPayMethod.SyncPaymentNotSupport" => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "NoSuchResource" => Self::NoSuchResource(error),
+        match error
+            .code_index(
+                &[
+                    "LoginAsNonRoot.ImageNotSupport",
+                    "InvalidSystemDiskSize.ValueNotSupported",
+                    "InvalidParameter.Conflict",
+                    "InvalidSystemDiskSize.ImageNotSupportResize",
+                    "InvalidSystemDiskSize",
+                    "InvalidPassword.Malformed",
+                    "InvalidPasswordParam.Mismatch",
+                    "OperationDenied",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidKeyPairName.NotFound",
+                    "DependencyViolation.IoOptimize",
+                    "MissingParameter.Architecture",
+                    "InvalidArchitecture.Malformed",
+                    "MissingParameter.Platform",
+                    "InvalidPlatform.Malformed",
+                    "InvalidDiskId.NotFound",
+                    "InvalidDatadisk.DiskStatusViolation",
+                    "InvalidDatadisk.DiskCategoryViolation",
+                    "InvalidDatadisk.ChargeTypeViolation",
+                    "MissingParameter",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "InvalidParameter.DiskType",
+                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                    "IncorrectDiskStatus.ReplicationStatusNotFound",
+                    "IncorrectDiskStatus.InReplication",
+                    "InvalidInstanceType.NotSupported",
+                    "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk",
+                    "InvalidStorageClusterId.CapacityNotEnough",
+                    "QuotaExceed.DiskCapacity",
+                    "AccountForbidden.ProductCreationLimited",
+                    "InternalError",
+                    "InvalidDiskName.Malformed",
+                    "LoginAsNonRoot.RegionNotSupport",
+                    "InvalidSystemDiskStatus.IsTransfering",
+                    "IncorrectDiskStatus",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "ImageNotSubscribed",
+                    "ImageRemovedInMarket",
+                    "InstanceExpiredOrInArrears",
+                    "ChargeTypeViolation",
+                    "DiskCreatingSnapshot",
+                    "IoOptimized.NotSupported",
+                    "ImageNotSupportInstanceType",
+                    "QuotaExceed.BuyImage",
+                    "INST_HAS_UNPAID_ORDER",
+                    "OperationDenied.InstanceCreating",
+                    "DependencyViolation.WindowsInstance",
+                    "InvalidParameter.NotMatch",
+                    "ResourcesNotInSameZone",
+                    "OperationDenied.UnpaidOrder",
+                    "InvalidHostname.MismatchImage",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "InvalidOperation.MultiAttachDisk",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "InvalidRegionId.NotExists",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.DataEncryptedKeyCreateFailed",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidKMSKeyId.NotSymmetric",
+                    "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk",
+                    "NotSupportSnapshotEncrypted.DiskCategory",
+                    "InvalidParameter.AllEmpty",
+                    "OperationDenied.ImageNotValid",
+                    "OperationDenied.DiskNoStock",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidEncrypted.NotMatchSnapshot",
+                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                    "InvalidPayMethod.SyncPaymentNotSupport",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidImageId.NotFound",
+                    "InvalidSystemDiskSize.MoreThanMaxSize",
+                    "InvalidSystemDiskSize.LessThanImageSize",
+                    "InvalidSystemDiskSize.LessThanMinSize",
+                    "NoSuchResource",
+                ],
+            )
+        {
+            0 => Self::LoginAsNonRootImageNotSupport(error),
+            1 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            2 => Self::InvalidParameterConflict(error),
+            3 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
+            4 => Self::InvalidSystemDiskSize(error),
+            5 => Self::InvalidPasswordMalformed(error),
+            6 => Self::InvalidPasswordParamMismatch(error),
+            7 => Self::OperationDenied(error),
+            8 => Self::InvalidDiskCategoryValueNotSupported(error),
+            9 => Self::InvalidKeyPairNameNotFound(error),
+            10 => Self::DependencyViolationIoOptimize(error),
+            11 => Self::MissingParameterArchitecture(error),
+            12 => Self::InvalidArchitectureMalformed(error),
+            13 => Self::MissingParameterPlatform(error),
+            14 => Self::InvalidPlatformMalformed(error),
+            15 => Self::InvalidDiskIdNotFound(error),
+            16 => Self::InvalidDatadiskDiskStatusViolation(error),
+            17 => Self::InvalidDatadiskDiskCategoryViolation(error),
+            18 => Self::InvalidDatadiskChargeTypeViolation(error),
+            19 => Self::MissingParameter(error),
+            20 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            21 => Self::InvalidParameterDiskType(error),
+            22 => Self::DiskInDedicatedBlockStorageCluster(error),
+            23 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
+            24 => Self::IncorrectDiskStatusInReplication(error),
+            25 => Self::InvalidInstanceTypeNotSupported(error),
+            26 => Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error),
+            27 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            28 => Self::QuotaExceedDiskCapacity(error),
+            29 => Self::AccountForbiddenProductCreationLimited(error),
+            30 => Self::InternalError(error),
+            31 => Self::InvalidDiskNameMalformed(error),
+            32 => Self::LoginAsNonRootRegionNotSupport(error),
+            33 => Self::InvalidSystemDiskStatusIsTransfering(error),
+            34 => Self::IncorrectDiskStatus(error),
+            35 => Self::IncorrectInstanceStatus(error),
+            36 => Self::InstanceLockedForSecurity(error),
+            37 => Self::ImageNotSubscribed(error),
+            38 => Self::ImageRemovedInMarket(error),
+            39 => Self::InstanceExpiredOrInArrears(error),
+            40 => Self::ChargeTypeViolation(error),
+            41 => Self::DiskCreatingSnapshot(error),
+            42 => Self::IoOptimizedNotSupported(error),
+            43 => Self::ImageNotSupportInstanceType(error),
+            44 => Self::QuotaExceedBuyImage(error),
+            45 => Self::InstHasUnpaidOrder(error),
+            46 => Self::OperationDeniedInstanceCreating(error),
+            47 => Self::DependencyViolationWindowsInstance(error),
+            48 => Self::InvalidParameterNotMatch(error),
+            49 => Self::ResourcesNotInSameZone(error),
+            50 => Self::OperationDeniedUnpaidOrder(error),
+            51 => Self::InvalidHostnameMismatchImage(error),
+            52 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            53 => Self::InvalidOperationMultiAttachDisk(error),
+            54 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            55 => Self::InvalidRegionIdNotExists(error),
+            56 => Self::InvalidEncryptAlgorithm(error),
+            57 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            58 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            59 => Self::InvalidParameterKmsNotEnabled(error),
+            60 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            61 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            62 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            63 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            64 => Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error),
+            65 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            66 => Self::InvalidParameterAllEmpty(error),
+            67 => Self::OperationDeniedImageNotValid(error),
+            68 => Self::OperationDeniedDiskNoStock(error),
+            69 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            70 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            71 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            72 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            73 => Self::InvalidPayMethodSyncPaymentNotSupport(error),
+            74 => Self::InvalidInstanceIdNotFound(error),
+            75 => Self::InvalidImageIdNotFound(error),
+            76 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            77 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            78 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            79 => Self::NoSuchResource(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .description("The local disk is unavailable, the mount point is inaccessible, or files cannot be loaded.");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReportInstancesStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -109,10 +109,30 @@ pub struct ReportInstancesStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReportInstancesStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            reason: None,
+            description: None,
+            start_time: None,
+            end_time: None,
+            issue_category: None,
+            instance_id: None,
+            disk_id: None,
+            device: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReportInstancesStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReportInstancesStatusRequestBuilder {
-        ReportInstancesStatusRequestBuilder::default()
+        ReportInstancesStatusRequestBuilder {
+            inner: ReportInstancesStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -363,12 +383,22 @@ pub enum ReportInstancesStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "DiskIdLimitExceeded" => Self::DiskIdLimitExceeded(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingParameter" => Self::MissingParameter(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InstanceIdLimitExceeded",
+                    "DiskIdLimitExceeded",
+                    "InvalidInstanceId.NotFound",
+                    "MissingParameter",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InstanceIdLimitExceeded(error),
+            2 => Self::DiskIdLimitExceeded(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::MissingParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResetDiskRequest {
     /// The ID of the cloud disk that you want to roll back.
@@ -60,10 +60,24 @@ pub struct ResetDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResetDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            snapshot_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResetDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ResetDiskRequestBuilder {
-        ResetDiskRequestBuilder::default()
+        ResetDiskRequestBuilder {
+            inner: ResetDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,51 +272,64 @@ pub enum ResetDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InternalError" => Self::InternalError(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IncorrectDiskStatus.HasUnfinishedSnapshot" => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            "InvalidOperation.DiskResetInProgress" => {
-                Self::InvalidOperationDiskResetInProgress(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "Disk.NotFound" => Self::DiskNotFound(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "DiskCategory.OperationNotSupported",
+                    "InvalidRegionId.MalFormed",
+                    "DryRunOperation",
+                    "InternalError",
+                    "IncorrectDiskStatus",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InvalidParameter.Mismatch",
+                    "InvalidSnapshot.TooOld",
+                    "InstanceExpiredOrInArrears",
+                    "OperationDenied",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "Operation.Conflict",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "IncorrectDiskStatus.HasUnfinishedSnapshot",
+                    "InvalidOperation.DiskResetInProgress",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidDiskId.NotFound",
+                    "Disk.NotFound",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::InvalidRegionIdMalFormed(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::InternalError(error),
+            4 => Self::IncorrectDiskStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InvalidParameterMismatch(error),
+            8 => Self::InvalidSnapshotTooOld(error),
+            9 => Self::InstanceExpiredOrInArrears(error),
+            10 => Self::OperationDenied(error),
+            11 => Self::InvalidSnapshotIdNotReady(error),
+            12 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            13 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            14 => Self::OperationConflict(error),
+            15 => Self::UserNotInTheWhiteList(error),
+            16 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            17 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            18 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            19 => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
+            20 => Self::InvalidOperationDiskResetInProgress(error),
+            21 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            22 => Self::InvalidDiskIdNotFound(error),
+            23 => Self::DiskNotFound(error),
+            24 => Self::InvalidSnapshotIdNotFound(error),
+            25 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

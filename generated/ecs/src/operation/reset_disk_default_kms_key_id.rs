@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResetDiskDefaultKMSKeyIdRequest {
     /// The ID of the region for which you want to disable Account-level EBS Default Encryption. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -35,10 +35,22 @@ pub struct ResetDiskDefaultKMSKeyIdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResetDiskDefaultKMSKeyIdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResetDiskDefaultKMSKeyIdRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ResetDiskDefaultKMSKeyIdRequestBuilder {
-        ResetDiskDefaultKMSKeyIdRequestBuilder::default()
+        ResetDiskDefaultKMSKeyIdRequestBuilder {
+            inner: ResetDiskDefaultKMSKeyIdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,35 +191,32 @@ pub enum ResetDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnabled" => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDefaultEncryption.NotFound" => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.Encrypted.KmsNotEnabled",
+                    "InvalidParameter.KmsNotEnabled",
+                    "Abs.InvalidAction.RegionNotSupport",
+                    "InvalidParameter.RegionIdNotExists",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InvalidOperation.KMSKeyIdNotFound",
+                    "InvalidOperation.KMSServiceNotOpen",
+                    "UserNotInTheWhiteList",
+                    "InvalidDefaultEncryption.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
+            2 => Self::InvalidParameterKmsNotEnabled(error),
+            3 => Self::AbsInvalidActionRegionNotSupport(error),
+            4 => Self::InvalidParameterRegionIdNotExists(error),
+            5 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            6 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            7 => Self::InvalidOperationKmsServiceNotOpen(error),
+            8 => Self::UserNotInTheWhiteList(error),
+            9 => Self::InvalidDefaultEncryptionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

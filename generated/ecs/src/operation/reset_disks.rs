@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResetDisksRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,24 @@ pub struct ResetDisksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResetDisksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dry_run: None,
+            disk: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResetDisksRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ResetDisksRequestBuilder {
-        ResetDisksRequestBuilder::default()
+        ResetDisksRequestBuilder {
+            inner: ResetDisksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,52 +277,70 @@ pub enum ResetDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IncorrectDiskStatus.HasUnfinishedSnapshot" => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidDisk.ShareVolume" => Self::InvalidDiskShareVolume(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "Disk.NotFound" => Self::DiskNotFound(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnapshot.NotFound" => Self::InvalidSnapshotNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "DiskCategory.OperationNotSupported",
+                    "InvalidRegionId.MalFormed",
+                    "DryRunOperation",
+                    "IncorrectDiskStatus",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InvalidParameter.Mismatch",
+                    "InvalidSnapshot.TooOld",
+                    "InstanceExpiredOrInArrears",
+                    "OperationDenied",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "InvalidAccountStatus.SnapshotServiceUnavailable",
+                    "Operation.Conflict",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "IncorrectDiskStatus.HasUnfinishedSnapshot",
+                    "InvalidRegion.NotSupport",
+                    "InvalidOperation.MultiAttachDisk",
+                    "InvalidDisk.ShareVolume",
+                    "InvalidDiskId.NotFound",
+                    "Disk.NotFound",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnapshot.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::InvalidRegionIdMalFormed(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::IncorrectDiskStatus(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InstanceLockedForSecurity(error),
+            6 => Self::InvalidParameterMismatch(error),
+            7 => Self::InvalidSnapshotTooOld(error),
+            8 => Self::InstanceExpiredOrInArrears(error),
+            9 => Self::OperationDenied(error),
+            10 => Self::InvalidSnapshotIdNotReady(error),
+            11 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            12 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            13 => Self::OperationConflict(error),
+            14 => Self::UserNotInTheWhiteList(error),
+            15 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            16 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            17 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            18 => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
+            19 => Self::InvalidRegionNotSupport(error),
+            20 => Self::InvalidOperationMultiAttachDisk(error),
+            21 => Self::InvalidDiskShareVolume(error),
+            22 => Self::InvalidDiskIdNotFound(error),
+            23 => Self::DiskNotFound(error),
+            24 => Self::InvalidSnapshotIdNotFound(error),
+            25 => Self::InvalidInstanceIdNotFound(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            27 => Self::InvalidSnapshotNotFound(error),
+            28 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

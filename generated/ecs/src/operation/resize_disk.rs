@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResizeDiskRequest {
     /// The ID of the disk. You can call the [DescribeDisks](<https://www.alibabacloud.com/help/doc-detail/25514.htm>) operation to query available disk IDs.
@@ -103,10 +103,25 @@ pub struct ResizeDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResizeDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            r#type: None,
+            new_size: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResizeDiskRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ResizeDiskRequestBuilder {
-        ResizeDiskRequestBuilder::default()
+        ResizeDiskRequestBuilder {
+            inner: ResizeDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -401,95 +416,108 @@ pub enum ResizeDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidParam.Type" => Self::InvalidParamType(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "InvalidSystemDiskSize.ImageNotSupportResize" => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "OperationDenied.NotEnoughCapacity" => {
-                Self::OperationDeniedNotEnoughCapacity(error)
-            }
-            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            "IncorrectDiskStatus.InReplication" => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "OperationDenied.UnfinishedOrder" => {
-                Self::OperationDeniedUnfinishedOrder(error)
-            }
-            "AccountForbidden.CreateOrder" => Self::AccountForbiddenCreateOrder(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "InvalidDiskSize.TooLarge" => Self::InvalidDiskSizeTooLarge(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "DiskError" => Self::DiskError(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "InvalidDiskSize" => Self::InvalidDiskSize(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidInstanceStatus.NotRunning" => {
-                Self::InvalidInstanceStatusNotRunning(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportOnlineResize" => {
-                Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InstanceSpecModification.NotEffective" => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            "InvalidDiskSize.NotSupportResizeOnline" => {
-                Self::InvalidDiskSizeNotSupportResizeOnline(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidOperation.MultiAttachDiskNotSupportResizeOnline" => {
-                Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidParameter.Conflict",
+                    "IncompleteParamter",
+                    "InvalidRegionId.MalFormed",
+                    "InvalidParam.Type",
+                    "LastOrderProcessing",
+                    "InvalidStatus.Upgrading",
+                    "InvalidSystemDiskSize.ImageNotSupportResize",
+                    "InvalidDisk.DetachedSystemDisk",
+                    "OperationDenied.NotEnoughCapacity",
+                    "IncorrectDiskStatus.ReplicationStatusNotFound",
+                    "IncorrectDiskStatus.InReplication",
+                    "QuotaExceed.DiskCapacity",
+                    "NoPermission.Price",
+                    "NoPermission.Refund",
+                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                    "InvalidSystemDiskSize.ValueNotSupported",
+                    "OperationDenied.UnfinishedOrder",
+                    "AccountForbidden.CreateOrder",
+                    "OperationDenied",
+                    "InvalidDiskSize.TooSmall",
+                    "InvalidDiskSize.TooLarge",
+                    "InstanceExpiredOrInArrears",
+                    "DiskError",
+                    "DiskInArrears",
+                    "IncorrectInstanceStatus",
+                    "DiskCreatingSnapshot",
+                    "InvalidDiskSize",
+                    "Operation.Conflict",
+                    "InstanceLockedForSecurity",
+                    "IncorrectDiskStatus",
+                    "UserNotInTheWhiteList",
+                    "InvalidDiskCategory.NotSupported",
+                    "InvalidRegion.NotSupport",
+                    "InvalidInstanceStatus.NotRunning",
+                    "InvalidOperation.InstanceTypeNotSupportOnlineResize",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "InstanceSpecModification.NotEffective",
+                    "InvalidDiskSize.NotSupportResizeOnline",
+                    "SecurityRisk.3DVerification",
+                    "QuotaExceeded.PostpaidDataDiskCapacity",
+                    "InvalidOperation.MultiAttachDiskNotSupportResizeOnline",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidDiskId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            1 => Self::InvalidParameterConflict(error),
+            2 => Self::IncompleteParamter(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::InvalidParamType(error),
+            5 => Self::LastOrderProcessing(error),
+            6 => Self::InvalidStatusUpgrading(error),
+            7 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
+            8 => Self::InvalidDiskDetachedSystemDisk(error),
+            9 => Self::OperationDeniedNotEnoughCapacity(error),
+            10 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
+            11 => Self::IncorrectDiskStatusInReplication(error),
+            12 => Self::QuotaExceedDiskCapacity(error),
+            13 => Self::NoPermissionPrice(error),
+            14 => Self::NoPermissionRefund(error),
+            15 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            16 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            17 => Self::OperationDeniedUnfinishedOrder(error),
+            18 => Self::AccountForbiddenCreateOrder(error),
+            19 => Self::OperationDenied(error),
+            20 => Self::InvalidDiskSizeTooSmall(error),
+            21 => Self::InvalidDiskSizeTooLarge(error),
+            22 => Self::InstanceExpiredOrInArrears(error),
+            23 => Self::DiskError(error),
+            24 => Self::DiskInArrears(error),
+            25 => Self::IncorrectInstanceStatus(error),
+            26 => Self::DiskCreatingSnapshot(error),
+            27 => Self::InvalidDiskSize(error),
+            28 => Self::OperationConflict(error),
+            29 => Self::InstanceLockedForSecurity(error),
+            30 => Self::IncorrectDiskStatus(error),
+            31 => Self::UserNotInTheWhiteList(error),
+            32 => Self::InvalidDiskCategoryNotSupported(error),
+            33 => Self::InvalidRegionNotSupport(error),
+            34 => Self::InvalidInstanceStatusNotRunning(error),
+            35 => Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error),
+            36 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            37 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            38 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            39 => Self::InstanceSpecModificationNotEffective(error),
+            40 => Self::InvalidDiskSizeNotSupportResizeOnline(error),
+            41 => Self::SecurityRisk3dVerification(error),
+            42 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            43 => Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error),
+            44 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            45 => Self::InvalidDiskIdNotFound(error),
+            46 => Self::InvalidInstanceIdNotFound(error),
+            47 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -98,7 +98,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -242,10 +242,41 @@ pub struct RevokeSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            security_group_rule_id: None,
+            permissions: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_group_id: None,
+            source_prefix_list_id: None,
+            port_range: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            source_port_range: None,
+            source_group_owner_account: None,
+            source_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RevokeSecurityGroupRequestBuilder {
-        RevokeSecurityGroupRequestBuilder::default()
+        RevokeSecurityGroupRequestBuilder {
+            inner: RevokeSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -680,94 +711,102 @@ pub enum RevokeSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidIpPortRange.Malformed" => Self::InvalidIpPortRangeMalformed(error),
-            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
-            "MissingParameter.Source" => Self::MissingParameterSource(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidGroupAuthParameter.OperationDenied" => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "NotSupported.ClassicNetworkPrefixList" => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
-            "InvalidParam.DuplicatePermissions" => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidParam.SecurityGroupRuleId" => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            "InvalidParam.SecurityGroupRuleIdRepeated" => {
-                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            }
-            "InvalidGroupParameter.OperationDenied" => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            "InvalidSecurityGroupRule.RuleNotExist" => {
-                Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidGroupAuthItem.NotFound" => Self::InvalidGroupAuthItemNotFound(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidSecurityGroupRuleId.NotFound" => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidIpProtocol.ValueNotSupported",
+                    "InvalidIpPortRange.Malformed",
+                    "InvalidSourceCidrIp.Malformed",
+                    "MissingParameter",
+                    "InvalidPolicy.Malformed",
+                    "InvalidNicType.ValueNotSupported",
+                    "InvalidSourceGroupId.Mismatch",
+                    "MissingParameter.Source",
+                    "InvalidParam.PortRange",
+                    "InvalidPriority.Malformed",
+                    "InvalidPriority.ValueNotSupported",
+                    "InvalidParamter.Conflict",
+                    "InvalidDestCidrIp.Malformed",
+                    "InvalidParam.SourceIp",
+                    "InvalidParam.DestIp",
+                    "InvalidParam.Ipv6DestCidrIp",
+                    "InvalidParam.Ipv6SourceCidrIp",
+                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                    "InvalidParameter.Ipv6CidrIp",
+                    "InvalidGroupAuthParameter.OperationDenied",
+                    "InvalidPortRange.Malformed",
+                    "InvalidSourcePortRange.Malformed",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "NotSupported.ClassicNetworkPrefixList",
+                    "InvalidParam.SourceCidrIp",
+                    "InvalidParam.DestCidrIp",
+                    "InvalidParam.Permissions",
+                    "InvalidParam.DuplicatePermissions",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidParam.SecurityGroupRuleId",
+                    "InvalidParam.SecurityGroupRuleIdRepeated",
+                    "InvalidGroupParameter.OperationDenied",
+                    "InvalidSecurityGroupRule.RuleNotExist",
+                    "InvalidParam.ProtocolNotSupportPortRangeList",
+                    "InvalidPortRangeListId.NotFound",
+                    "InvalidOperation.SecurityGroupNotAuthorized",
+                    "InvalidNicType.Mismatch",
+                    "InvalidGroupAuthItem.NotFound",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSourceGroupId.NotFound",
+                    "InvalidPrefixListId.NotFound",
+                    "InvalidSecurityGroupRuleId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidSecurityGroupIdMalformed(error),
+            1 => Self::InvalidIpProtocolValueNotSupported(error),
+            2 => Self::InvalidIpPortRangeMalformed(error),
+            3 => Self::InvalidSourceCidrIpMalformed(error),
+            4 => Self::MissingParameter(error),
+            5 => Self::InvalidPolicyMalformed(error),
+            6 => Self::InvalidNicTypeValueNotSupported(error),
+            7 => Self::InvalidSourceGroupIdMismatch(error),
+            8 => Self::MissingParameterSource(error),
+            9 => Self::InvalidParamPortRange(error),
+            10 => Self::InvalidPriorityMalformed(error),
+            11 => Self::InvalidPriorityValueNotSupported(error),
+            12 => Self::InvalidParamterConflict(error),
+            13 => Self::InvalidDestCidrIpMalformed(error),
+            14 => Self::InvalidParamSourceIp(error),
+            15 => Self::InvalidParamDestIp(error),
+            16 => Self::InvalidParamIpv6DestCidrIp(error),
+            17 => Self::InvalidParamIpv6SourceCidrIp(error),
+            18 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            19 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            20 => Self::InvalidParameterIpv6CidrIp(error),
+            21 => Self::InvalidGroupAuthParameterOperationDenied(error),
+            22 => Self::InvalidPortRangeMalformed(error),
+            23 => Self::InvalidSourcePortRangeMalformed(error),
+            24 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            25 => Self::NotSupportedClassicNetworkPrefixList(error),
+            26 => Self::InvalidParamSourceCidrIp(error),
+            27 => Self::InvalidParamDestCidrIp(error),
+            28 => Self::InvalidParamPermissions(error),
+            29 => Self::InvalidParamDuplicatePermissions(error),
+            30 => Self::InvalidSecurityGroupIdNotFound(error),
+            31 => Self::InvalidParamSecurityGroupRuleId(error),
+            32 => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
+            33 => Self::InvalidGroupParameterOperationDenied(error),
+            34 => Self::InvalidSecurityGroupRuleRuleNotExist(error),
+            35 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            36 => Self::InvalidPortRangeListIdNotFound(error),
+            37 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            38 => Self::InvalidNicTypeMismatch(error),
+            39 => Self::InvalidGroupAuthItemNotFound(error),
+            40 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            41 => Self::InvalidSourceGroupIdNotFound(error),
+            42 => Self::InvalidPrefixListIdNotFound(error),
+            43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
+            44 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

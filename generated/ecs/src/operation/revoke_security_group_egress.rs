@@ -96,7 +96,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -240,10 +240,41 @@ pub struct RevokeSecurityGroupEgressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeSecurityGroupEgressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            security_group_rule_id: None,
+            permissions: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            dest_group_id: None,
+            dest_prefix_list_id: None,
+            port_range: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_port_range: None,
+            dest_group_owner_account: None,
+            dest_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeSecurityGroupEgressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RevokeSecurityGroupEgressRequestBuilder {
-        RevokeSecurityGroupEgressRequestBuilder::default()
+        RevokeSecurityGroupEgressRequestBuilder {
+            inner: RevokeSecurityGroupEgressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -678,94 +709,102 @@ pub enum RevokeSecurityGroupEgressError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidIpPortRange.Malformed" => Self::InvalidIpPortRangeMalformed(error),
-            "InvalidDestCidrIp.sMalformed" => Self::InvalidDestCidrIpSMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "MissingParameter.Dest" => Self::MissingParameterDest(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidGroupAuthParameter.OperationDenied" => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "NotSupported.ClassicNetworkPrefixList" => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
-            "InvalidParam.DuplicatePermissions" => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            "InvalidParam.SecurityGroupRuleId" => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            "InvalidParam.SecurityGroupRuleIdRepeated" => {
-                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            }
-            "InvalidGroupParameter.OperationDenied" => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            "InvalidSecurityGroupRule.RuleNotExist" => {
-                Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidGroupAuthItem.NotFound" => Self::InvalidGroupAuthItemNotFound(error),
-            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
-            "InvalidSecurityGroupRuleId.NotFound" => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIpProtocol.ValueNotSupported",
+                    "InvalidIpPortRange.Malformed",
+                    "InvalidDestCidrIp.sMalformed",
+                    "MissingParameter",
+                    "InvalidPolicy.Malformed",
+                    "InvalidNicType.ValueNotSupported",
+                    "InvalidDestGroupId.Mismatch",
+                    "InvalidDestCidrIp.Malformed",
+                    "MissingParameter.Dest",
+                    "InvalidParam.PortRange",
+                    "InvalidPriority.Malformed",
+                    "InvalidPriority.ValueNotSupported",
+                    "InvalidParam.SourceIp",
+                    "InvalidParam.DestIp",
+                    "InvalidParam.Ipv6DestCidrIp",
+                    "InvalidParam.Ipv6SourceCidrIp",
+                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                    "InvalidParameter.Ipv6CidrIp",
+                    "InvalidGroupAuthParameter.OperationDenied",
+                    "InvalidSecurityGroupId.Malformed",
+                    "InvalidPortRange.Malformed",
+                    "InvalidSourcePortRange.Malformed",
+                    "InvalidSecurityGroupDiscription.Malformed",
+                    "NotSupported.ClassicNetworkPrefixList",
+                    "InvalidParam.SourceCidrIp",
+                    "InvalidParam.DestCidrIp",
+                    "InvalidParam.Permissions",
+                    "InvalidParam.DuplicatePermissions",
+                    "InvalidParam.SecurityGroupRuleId",
+                    "InvalidParam.SecurityGroupRuleIdRepeated",
+                    "InvalidGroupParameter.OperationDenied",
+                    "InvalidSecurityGroupRule.RuleNotExist",
+                    "InvalidParam.ProtocolNotSupportPortRangeList",
+                    "InvalidPortRangeListId.NotFound",
+                    "InvalidOperation.SecurityGroupNotAuthorized",
+                    "InvalidNicType.Mismatch",
+                    "InvalidGroupAuthItem.NotFound",
+                    "InvalidSecurityGroup.IsSame",
+                    "InvalidParamter.Conflict",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidDestGroupId.NotFound",
+                    "InvalidSecurityGroupRuleId.NotFound",
+                    "InvalidPrefixListId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidIpProtocolValueNotSupported(error),
+            1 => Self::InvalidIpPortRangeMalformed(error),
+            2 => Self::InvalidDestCidrIpSMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InvalidPolicyMalformed(error),
+            5 => Self::InvalidNicTypeValueNotSupported(error),
+            6 => Self::InvalidDestGroupIdMismatch(error),
+            7 => Self::InvalidDestCidrIpMalformed(error),
+            8 => Self::MissingParameterDest(error),
+            9 => Self::InvalidParamPortRange(error),
+            10 => Self::InvalidPriorityMalformed(error),
+            11 => Self::InvalidPriorityValueNotSupported(error),
+            12 => Self::InvalidParamSourceIp(error),
+            13 => Self::InvalidParamDestIp(error),
+            14 => Self::InvalidParamIpv6DestCidrIp(error),
+            15 => Self::InvalidParamIpv6SourceCidrIp(error),
+            16 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            17 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            18 => Self::InvalidParameterIpv6CidrIp(error),
+            19 => Self::InvalidGroupAuthParameterOperationDenied(error),
+            20 => Self::InvalidSecurityGroupIdMalformed(error),
+            21 => Self::InvalidPortRangeMalformed(error),
+            22 => Self::InvalidSourcePortRangeMalformed(error),
+            23 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            24 => Self::NotSupportedClassicNetworkPrefixList(error),
+            25 => Self::InvalidParamSourceCidrIp(error),
+            26 => Self::InvalidParamDestCidrIp(error),
+            27 => Self::InvalidParamPermissions(error),
+            28 => Self::InvalidParamDuplicatePermissions(error),
+            29 => Self::InvalidParamSecurityGroupRuleId(error),
+            30 => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
+            31 => Self::InvalidGroupParameterOperationDenied(error),
+            32 => Self::InvalidSecurityGroupRuleRuleNotExist(error),
+            33 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            34 => Self::InvalidPortRangeListIdNotFound(error),
+            35 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            36 => Self::InvalidNicTypeMismatch(error),
+            37 => Self::InvalidGroupAuthItemNotFound(error),
+            38 => Self::InvalidSecurityGroupIsSame(error),
+            39 => Self::InvalidParamterConflict(error),
+            40 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            41 => Self::InvalidSecurityGroupIdNotFound(error),
+            42 => Self::InvalidDestGroupIdNotFound(error),
+            43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
+            44 => Self::InvalidPrefixListIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -53,7 +53,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RunCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -355,10 +355,47 @@ pub struct RunCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RunCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            name: None,
+            description: None,
+            r#type: None,
+            command_content: None,
+            working_dir: None,
+            timeout: None,
+            enable_parameter: None,
+            repeat_mode: None,
+            timed: None,
+            frequency: None,
+            parameters: None,
+            keep_command: None,
+            content_encoding: None,
+            username: None,
+            windows_password_name: None,
+            instance_id: None,
+            tag: None,
+            container_id: None,
+            container_name: None,
+            client_token: None,
+            oss_output_delivery: None,
+            resource_tag: None,
+            termination_mode: None,
+            launcher: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RunCommandRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RunCommandRequestBuilder {
-        RunCommandRequestBuilder::default()
+        RunCommandRequestBuilder {
+            inner: RunCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1027,116 +1064,150 @@ pub enum RunCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidContainerId.Malformed" => Self::InvalidContainerIdMalformed(error),
-            "InvalidContainerName.Malformed" => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "CmdParam.EmptyKey" => Self::CmdParamEmptyKey(error),
-            "CmdParam.InvalidParamName" => Self::CmdParamInvalidParamName(error),
-            "CmdContent.DecodeError" => Self::CmdContentDecodeError(error),
-            "InvalidInstance.NotMatch" => Self::InvalidInstanceNotMatch(error),
-            "MissingParam.Frequency" => Self::MissingParamFrequency(error),
-            "InvalidParam.Frequency" => Self::InvalidParamFrequency(error),
-            "ParameterKey.Duplicate" => Self::ParameterKeyDuplicate(error),
-            "Parameter.NotMatched" => Self::ParameterNotMatched(error),
-            "WindowsPasswordName.Missed" => Self::WindowsPasswordNameMissed(error),
-            "Parameter.Disabled" => Self::ParameterDisabled(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "NumberExceed.ResourceTags" => Self::NumberExceedResourceTags(error),
-            "MissingParameter.ResourceTagKey" => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            "InvalidResourceTagKey.Malformed" => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            "InvalidResourceTagValue.Malformed" => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            "Duplicate.ResourceTagKey" => Self::DuplicateResourceTagKey(error),
-            "InvalidResourceTag.InstanceNotFound" => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            "InvalidResourceTag.ConflictWithInstanceIds" => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            "InvalidOssOutputDelivery.BucketInOtherRegion" => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            "InvalidParameter.OssOutputDelivery" => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            "InvalidOssOutputDelivery.KeyPrefixMalformed" => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
-            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
-            "CmdCount.ExceedQuota" => Self::CmdCountExceedQuota(error),
-            "CmdParamCount.ExceedLimit" => Self::CmdParamCountExceedLimit(error),
-            "CmdParamName.ExceedLimit" => Self::CmdParamNameExceedLimit(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Invocation.ExceedQuota" => Self::InvocationExceedQuota(error),
-            "ParameterCount.ExceedLimit" => Self::ParameterCountExceedLimit(error),
-            "ParameterKey.ExceedLimit" => Self::ParameterKeyExceedLimit(error),
-            "ParameterType.NotSupported" => Self::ParameterTypeNotSupported(error),
-            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
-            "WindowsPasswordName.ExceedLimit" => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            "ParameterStore.NotSupported" => Self::ParameterStoreNotSupported(error),
-            "TemporaryAccessKey.Error" => Self::TemporaryAccessKeyError(error),
-            "ParameterStore.InvalidParameters" => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            "ParameterStore.NoPermission" => Self::ParameterStoreNoPermission(error),
-            "OperationDenied.BidOwnResource" => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "InvalidParameterCharacter.CommandName" => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            "InvalidParameterCharacter.CommandDescription" => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            "InvalidParameterCharacter.CommandWorkingDir" => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidParameterCharset.Parameters" => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            "CreateServiceLinkedRole.NoPermission" => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidCmdType.NotFound" => Self::InvalidCmdTypeNotFound(error),
-            "InvalidRepeatMode.NotFound" => Self::InvalidRepeatModeNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidTerminationMode.NotFound" => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            "InvalidOssOutputDelivery.BucketNotFound" => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "MissingParam.InstanceId",
+                    "NumberExceed.Tags",
+                    "InvalidTagValue.Malformed",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "MissingParameter.TagKey",
+                    "InvalidContainerId.Malformed",
+                    "InvalidContainerName.Malformed",
+                    "InvalidClientToken.Malformed",
+                    "CmdParam.EmptyKey",
+                    "CmdParam.InvalidParamName",
+                    "CmdContent.DecodeError",
+                    "InvalidInstance.NotMatch",
+                    "MissingParam.Frequency",
+                    "InvalidParam.Frequency",
+                    "ParameterKey.Duplicate",
+                    "Parameter.NotMatched",
+                    "WindowsPasswordName.Missed",
+                    "Parameter.Disabled",
+                    "InvalidParameter.WorkingDir",
+                    "NumberExceed.ResourceTags",
+                    "MissingParameter.ResourceTagKey",
+                    "InvalidResourceTagKey.Malformed",
+                    "InvalidResourceTagValue.Malformed",
+                    "Duplicate.ResourceTagKey",
+                    "InvalidResourceTag.InstanceNotFound",
+                    "InvalidResourceTag.ConflictWithInstanceIds",
+                    "InvalidOssOutputDelivery.BucketInOtherRegion",
+                    "InvalidParameter.OssOutputDelivery",
+                    "InvalidOssOutputDelivery.KeyPrefixMalformed",
+                    "CmdContent.ExceedLimit",
+                    "CmdName.ExceedLimit",
+                    "CmdDesc.ExceedLimit",
+                    "CmdCount.ExceedQuota",
+                    "CmdParamCount.ExceedLimit",
+                    "CmdParamName.ExceedLimit",
+                    "InstanceIds.ExceedLimit",
+                    "Invocation.ExceedQuota",
+                    "ParameterCount.ExceedLimit",
+                    "ParameterKey.ExceedLimit",
+                    "ParameterType.NotSupported",
+                    "Username.ExceedLimit",
+                    "WindowsPasswordName.ExceedLimit",
+                    "ParameterStore.NotSupported",
+                    "TemporaryAccessKey.Error",
+                    "ParameterStore.InvalidParameters",
+                    "ParameterStore.NoPermission",
+                    "OperationDenied.BidOwnResource",
+                    "Operation.Forbidden",
+                    "IdempotentParameterMismatch",
+                    "IdempotentProcessing",
+                    "InvalidStatus.ResourceGroup",
+                    "InvalidParameterCharacter.CommandName",
+                    "InvalidParameterCharacter.CommandDescription",
+                    "InvalidParameterCharacter.CommandWorkingDir",
+                    "InvalidLauncher.LengthLimitExceeded",
+                    "InvalidParameterCharset.Parameters",
+                    "CreateServiceLinkedRole.NoPermission",
+                    "InvalidTimeout.ExceedLimit",
+                    "InvalidCmdType.NotFound",
+                    "InvalidRepeatMode.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InvalidCmdId.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidTerminationMode.NotFound",
+                    "InvalidOssOutputDelivery.BucketNotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::NumberExceedTags(error),
+            3 => Self::InvalidTagValueMalformed(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::MissingParameterTagKey(error),
+            7 => Self::InvalidContainerIdMalformed(error),
+            8 => Self::InvalidContainerNameMalformed(error),
+            9 => Self::InvalidClientTokenMalformed(error),
+            10 => Self::CmdParamEmptyKey(error),
+            11 => Self::CmdParamInvalidParamName(error),
+            12 => Self::CmdContentDecodeError(error),
+            13 => Self::InvalidInstanceNotMatch(error),
+            14 => Self::MissingParamFrequency(error),
+            15 => Self::InvalidParamFrequency(error),
+            16 => Self::ParameterKeyDuplicate(error),
+            17 => Self::ParameterNotMatched(error),
+            18 => Self::WindowsPasswordNameMissed(error),
+            19 => Self::ParameterDisabled(error),
+            20 => Self::InvalidParameterWorkingDir(error),
+            21 => Self::NumberExceedResourceTags(error),
+            22 => Self::MissingParameterResourceTagKey(error),
+            23 => Self::InvalidResourceTagKeyMalformed(error),
+            24 => Self::InvalidResourceTagValueMalformed(error),
+            25 => Self::DuplicateResourceTagKey(error),
+            26 => Self::InvalidResourceTagInstanceNotFound(error),
+            27 => Self::InvalidResourceTagConflictWithInstanceIds(error),
+            28 => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
+            29 => Self::InvalidParameterOssOutputDelivery(error),
+            30 => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
+            31 => Self::CmdContentExceedLimit(error),
+            32 => Self::CmdNameExceedLimit(error),
+            33 => Self::CmdDescExceedLimit(error),
+            34 => Self::CmdCountExceedQuota(error),
+            35 => Self::CmdParamCountExceedLimit(error),
+            36 => Self::CmdParamNameExceedLimit(error),
+            37 => Self::InstanceIdsExceedLimit(error),
+            38 => Self::InvocationExceedQuota(error),
+            39 => Self::ParameterCountExceedLimit(error),
+            40 => Self::ParameterKeyExceedLimit(error),
+            41 => Self::ParameterTypeNotSupported(error),
+            42 => Self::UsernameExceedLimit(error),
+            43 => Self::WindowsPasswordNameExceedLimit(error),
+            44 => Self::ParameterStoreNotSupported(error),
+            45 => Self::TemporaryAccessKeyError(error),
+            46 => Self::ParameterStoreInvalidParameters(error),
+            47 => Self::ParameterStoreNoPermission(error),
+            48 => Self::OperationDeniedBidOwnResource(error),
+            49 => Self::OperationForbidden(error),
+            50 => Self::IdempotentParameterMismatch(error),
+            51 => Self::IdempotentProcessing(error),
+            52 => Self::InvalidStatusResourceGroup(error),
+            53 => Self::InvalidParameterCharacterCommandName(error),
+            54 => Self::InvalidParameterCharacterCommandDescription(error),
+            55 => Self::InvalidParameterCharacterCommandWorkingDir(error),
+            56 => Self::InvalidLauncherLengthLimitExceeded(error),
+            57 => Self::InvalidParameterCharsetParameters(error),
+            58 => Self::CreateServiceLinkedRoleNoPermission(error),
+            59 => Self::InvalidTimeoutExceedLimit(error),
+            60 => Self::InvalidCmdTypeNotFound(error),
+            61 => Self::InvalidRepeatModeNotFound(error),
+            62 => Self::InvalidRegionIdNotFound(error),
+            63 => Self::InvalidInstanceNotFound(error),
+            64 => Self::InvalidCmdIdNotFound(error),
+            65 => Self::InvalidResourceGroupNotFound(error),
+            66 => Self::InvalidTerminationModeNotFound(error),
+            67 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
+            68 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -131,7 +131,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RunInstancesRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -827,10 +827,95 @@ pub struct RunInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RunInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            image_family: None,
+            instance_type: None,
+            security_group_id: None,
+            v_switch_id: None,
+            instance_name: None,
+            description: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            unique_suffix: None,
+            password: None,
+            password_inherit: None,
+            zone_id: None,
+            internet_charge_type: None,
+            system_disk: None,
+            io_optimized: None,
+            user_data: None,
+            key_pair_name: None,
+            ram_role_name: None,
+            amount: None,
+            min_amount: None,
+            auto_release_time: None,
+            spot_strategy: None,
+            spot_duration: None,
+            spot_price_limit: None,
+            spot_interruption_behavior: None,
+            security_enhancement_strategy: None,
+            client_token: None,
+            hpc_cluster_id: None,
+            dry_run: None,
+            dedicated_host_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            launch_template_version: None,
+            resource_group_id: None,
+            period: None,
+            period_unit: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            instance_charge_type: None,
+            deployment_set_id: None,
+            deployment_set_group_no: None,
+            private_ip_address: None,
+            credit_specification: None,
+            ipv6_address_count: None,
+            network_interface_queue_number: None,
+            deletion_protection: None,
+            hibernation_options: None,
+            affinity: None,
+            tenancy: None,
+            storage_set_id: None,
+            storage_set_partition_number: None,
+            cpu_options: None,
+            security_options: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            private_pool_options: None,
+            isp: None,
+            scheduler_options: None,
+            security_group_ids: None,
+            host_names: None,
+            data_disk: None,
+            arn: None,
+            network_interface: None,
+            tag: None,
+            ipv6_address: None,
+            image_options: None,
+            network_options: None,
+            auto_pay: None,
+            private_dns_name_options: None,
+            clock_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RunInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RunInstancesRequestBuilder {
-        RunInstancesRequestBuilder::default()
+        RunInstancesRequestBuilder {
+            inner: RunInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -2938,923 +3023,864 @@ pub enum RunInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LoginAsNonRoot.ImageNotSupport" => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            "InvalidParam.NotSupportJumboFrame" => {
-                Self::InvalidParamNotSupportJumboFrame(error)
-            }
-            "InsufficientBalance.AgentCredit" => {
-                Self::InsufficientBalanceAgentCredit(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidParam.SecondaryNetworkInterface" => {
-                Self::InvalidParamSecondaryNetworkInterface(error)
-            }
-            "InvalidPrimaryIpAddress.SizeInvalid" => {
-                Self::InvalidPrimaryIpAddressSizeInvalid(error)
-            }
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "InvalidStorageClusterId.StatusNotSupport" => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            "InvalidStorageClusterId.ZoneIdEmpty" => {
-                Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            }
-            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageClusterId.CategoryNotMatch" => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            "InvalidStorageClusterId.DiskSizeEmpty" => {
-                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "InvalidDiskDescription.Malformed" => {
-                Self::InvalidDiskDescriptionMalformed(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDevice.Malformed" => Self::InvalidDataDeviceMalformed(error),
-            "InvalidNodeControllerId.Malformed" => {
-                Self::InvalidNodeControllerIdMalformed(error)
-            }
-            "InvalidInnerIpAddress.Malformed" => {
-                Self::InvalidInnerIpAddressMalformed(error)
-            }
-            "InvalidInnerIpAddress.Unusable" => {
-                Self::InvalidInnerIpAddressUnusable(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
-            "InvalidSnapshotId.BasedSnapshotTooOld" => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
-            "InvalidInstanceName.CustomMalformed" => {
-                Self::InvalidInstanceNameCustomMalformed(error)
-            }
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(error),
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
-            "MissingParamter" => Self::MissingParamter(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidIoOptimize.ValueNotSupported" => {
-                Self::InvalidIoOptimizeValueNotSupported(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInternetMaxBandwidthOut.Malformed" => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            }
-            "InvalidInternetMaxBandwidthIn.Malformed" => {
-                Self::InvalidInternetMaxBandwidthInMalformed(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidMinAmount.Malformed" => Self::InvalidMinAmountMalformed(error),
-            "InvalidMaxAmount.Malformed" => Self::InvalidMaxAmountMalformed(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "OperationDenied.NoVlan" => Self::OperationDeniedNoVlan(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InstanceDiskNumber.LimitExceed" => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "InvalidSpotParam.EmptyZoneID" => Self::InvalidSpotParamEmptyZoneId(error),
-            "InvalidSpotPriceLimit" => Self::InvalidSpotPriceLimit(error),
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
-            "InvalidSpotPrepaid" => Self::InvalidSpotPrepaid(error),
-            "InvalidSpotAliUid" => Self::InvalidSpotAliUid(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" => {
-                Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
-            }
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            }
-            "InvalidRelationResource.NotFound" => {
-                Self::InvalidRelationResourceNotFound(error)
-            }
-            "IncorrectRecycleBinStatus" => Self::IncorrectRecycleBinStatus(error),
-            "InvalidHpcClusterId.Unnecessary" => {
-                Self::InvalidHpcClusterIdUnnecessary(error)
-            }
-            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(error),
-            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(error),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
-            "InvalidParameter.VSwitchId" => Self::InvalidParameterVSwitchId(error),
-            "InvalidSecurityGroup.NotInDefaultVpc" => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            }
-            "VpcNotFound" => Self::VpcNotFound(error),
-            "InvalidSystemDiskSize.ImageNotSupportResize" => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(error),
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(error),
-            "InvalidParam.NetworkInterface" => Self::InvalidParamNetworkInterface(error),
-            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(error),
-            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(error),
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPeriodType.ValueNotSupported" => {
-                Self::InvalidPeriodTypeValueNotSupported(error)
-            }
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
-            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
-            "InvalidCustomInstanceType.NotSupported" => {
-                Self::InvalidCustomInstanceTypeNotSupported(error)
-            }
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "InvalidSnapshotId.Malformed" => Self::InvalidSnapshotIdMalformed(error),
-            "InvalidCapacityReservationId.NotFound" => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            "LackResource" => Self::LackResource(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidSecurityGroup.NetworkType" => {
-                Self::InvalidSecurityGroupNetworkType(error)
-            }
-            "InvalidSecurityGroup.VpcMismatch" => {
-                Self::InvalidSecurityGroupVpcMismatch(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupId.SingleIdAndMultiIdConflict" => {
-                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            }
-            "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict" => {
-                Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
-            }
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "QuotaExceeded.PrepayDataDiskCapacity" => {
-                Self::QuotaExceededPrepayDataDiskCapacity(error)
-            }
-            "InvalidDiskCategory.ConflictSnapshotCategory" => {
-                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "UnexpectedImageFamily.ImageIdSupplied" => {
-                Self::UnexpectedImageFamilyImageIdSupplied(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidHttpEndpoint.NotSupported" => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            "InvalidHttpTokens.NotSupported" => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            "InvalidHttpPutResponseHopLimit.NotSupported" => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "InvalidChargeType.CapacityReservationNotSupported" => {
-                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            }
-            "InvalidPerformanceLevel.ValueNotSupported" => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.InValid" => {
-                Self::InvalidDedicatedHostClusterIdInValid(error)
-            }
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            "InvalidOperation.UserNotSupported" => {
-                Self::InvalidOperationUserNotSupported(error)
-            }
-            "InvalidManagedPrivateSpaceId.NotFound" => {
-                Self::InvalidManagedPrivateSpaceIdNotFound(error)
-            }
-            "InvalidSchedulerOptions" => Self::InvalidSchedulerOptions(error),
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => {
-                Self::InvalidPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "InvalidBandwidthOut.LessThanZero" => {
-                Self::InvalidBandwidthOutLessThanZero(error)
-            }
-            "HibernationConfigured.InstanceTypeNotSupport" => {
-                Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            }
-            "HibernationConfigured.ImageNotEncrypted" => {
-                Self::HibernationConfiguredImageNotEncrypted(error)
-            }
-            "HibernationConfigured.MemorySizeTooBig" => {
-                Self::HibernationConfiguredMemorySizeTooBig(error)
-            }
-            "InvalidSystemDiskSize.LessThanMemSize" => {
-                Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            }
-            "InvalidCloudBoxZone.OperationNotSupported" => {
-                Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            }
-            "ProvisionedIopsForDiskCategoryUnsupported" => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            "InvalidProvisionedIops.LimitExceed" => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            "BurstingEnabledForDiskCategoryUnsupported" => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            "BurstingEnabledForMultiAttachDiskUnsupported" => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            "ProvisionedIopsForDiskCategoryRequired" => {
-                Self::ProvisionedIopsForDiskCategoryRequired(error)
-            }
-            "NotSupportSnapshotEncrypted.InstanceType" => {
-                Self::NotSupportSnapshotEncryptedInstanceType(error)
-            }
-            "NotSupportSnapshotEncrypted.RegionId" => {
-                Self::NotSupportSnapshotEncryptedRegionId(error)
-            }
-            "NotSupportSnapshotEncrypted.ZoneId" => {
-                Self::NotSupportSnapshotEncryptedZoneId(error)
-            }
-            "NotSupportSnapshotEncrypted.ShareImage" => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            "NotSupportSnapshotEncrypted.ImageOwnerAlias" => {
-                Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "NotSupport.SnapshotEncryptedAlgorithmConflict" => {
-                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            }
-            "NoPermission.SystemTag" => Self::NoPermissionSystemTag(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "InvalidZoneId.NotSupportShareEncryptedImage" => {
-                Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "InvalidZoneId.NotSupportCreateWithShareEncryptedImage" => {
-                Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
-            }
-            "InvalidParameter.NetworkCardIndexInvalid" => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            "InvalidOperation.UserNotSupportNetworkCard" => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            "InvalidAccount.NotSupportSpot" => Self::InvalidAccountNotSupportSpot(error),
-            "AccountForbidden.AssociatedWithResellerPartner" => {
-                Self::AccountForbiddenAssociatedWithResellerPartner(error)
-            }
-            "InvalidDestinationZone.DeploymentSetMismatch" => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidAutoPay.PostPaidUnsupported" => {
-                Self::InvalidAutoPayPostPaidUnsupported(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidParameter.CpuOptionsTopologyType" => {
-                Self::InvalidParameterCpuOptionsTopologyType(error)
-            }
-            "InvalidInstanceType.NotSupportCpuOptionsTopologyType" => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            }
-            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "InvalidAdditionalInfoPvdConfig.SizeExceeded" => {
-                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            }
-            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
-            "InvalidInstanceType.NotSupportHighDensityMode" => {
-                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            }
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidParameter.CpuOptionsAccelerators" => {
-                Self::InvalidParameterCpuOptionsAccelerators(error)
-            }
-            "InvalidInstanceType.NotSupportCpuOptionsAccelerators" => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
-            }
-            "OperationDenied.TestAccountRetricted" => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            "InvalidImage.WindowsUnsupported" => {
-                Self::InvalidImageWindowsUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsTurboMode" => {
-                Self::InvalidParameterCpuOptionsTurboMode(error)
-            }
-            "InvalidInstanceType.EnableNVSUnsupported" => {
-                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVISSTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVRDTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            }
-            "InvalidInstanceType.SingleCoreMaxModeUnsupported" => {
-                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            }
-            "InvalidParameter.PtpStatus" => Self::InvalidParameterPtpStatus(error),
-            "InvalidInstanceType.NotSupportEnablePtp" => {
-                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            }
-            "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported" => {
+        match error
+            .code_index(
+                &[
+                    "LoginAsNonRoot.ImageNotSupport",
+                    "InvalidParam.NotSupportJumboFrame",
+                    "InsufficientBalance.AgentCredit",
+                    "QuotaExceed.DiskCapacity",
+                    "InvalidPeriod.ExceededDedicatedHost",
+                    "InvalidParam.SecondaryNetworkInterface",
+                    "InvalidPrimaryIpAddress.SizeInvalid",
+                    "InvalidStorageClusterId.CapacityNotEnough",
+                    "InvalidStorageClusterId.StatusNotSupport",
+                    "InvalidStorageClusterId.ZoneIdEmpty",
+                    "InvalidStorageClusterId.PerformanceLevelNotMatch",
+                    "InvalidStorageClusterId.CategoryNotMatch",
+                    "InvalidStorageClusterId.DiskSizeEmpty",
+                    "InvalidInstanceType.ValueUnauthorized",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "InvalidDescription.Malformed",
+                    "InvalidInternetChargeType.ValueNotSupported",
+                    "InvalidParameter",
+                    "InvalidHostName.Malformed",
+                    "InvalidPassword.Malformed",
+                    "InvalidPasswordParam.Mismatch",
+                    "InvalidSystemDiskCategory.ValueNotSupported",
+                    "InvalidDiskName.Malformed",
+                    "InvalidDiskDescription.Malformed",
+                    "InvalidDataDiskSize.ValueNotSupported",
+                    "InvalidDataDiskCategory.ValueNotSupported",
+                    "InvalidDataDevice.Malformed",
+                    "InvalidNodeControllerId.Malformed",
+                    "InvalidInnerIpAddress.Malformed",
+                    "InvalidInnerIpAddress.Unusable",
+                    "InvalidParameter.Conflict",
+                    "ImageNotSupportCloudInit",
+                    "InvalidSnapshotId.BasedSnapshotTooOld",
+                    "QuotaExceed.AfterpayInstance",
+                    "InvalidInstanceName.Malformed",
+                    "InvalidInstanceName.CustomMalformed",
+                    "InvalidParameter.Mismatch",
+                    "InvalidNetworkType.Mismatch",
+                    "InvalidPrivateIpAddress",
+                    "InvalidPrivateIpAddress.Malformed",
+                    "QuotaExceeded.PrivateIpAddress",
+                    "QuotaExceeded",
+                    "IncorrectVSwitchStatus",
+                    "ResourceNotAvailable",
+                    "MissingParameter",
+                    "InvalidDiskCategory.Mismatch",
+                    "MissingParamter",
+                    "InvalidPeriod",
+                    "InstanceDiskCategoryLimitExceed",
+                    "InvalidClientToken.ValueNotSupported",
+                    "InvalidIoOptimize.ValueNotSupported",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidInternetMaxBandwidthOut.Malformed",
+                    "InvalidInternetMaxBandwidthIn.Malformed",
+                    "InvalidSnapshotId.NotFound",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "InvalidMinAmount.Malformed",
+                    "InvalidMaxAmount.Malformed",
+                    "InvalidAutoReleaseTime.Malformed",
+                    "OperationDenied.NoVlan",
+                    "OperationDenied.QuotaExceed",
+                    "Account.Arrearage",
+                    "InvalidUserData.SizeExceeded",
+                    "InvalidUserData.NotSupported",
+                    "InvalidUserData.Base64FormatInvalid",
+                    "InstanceDiskNumber.LimitExceed",
+                    "InvalidDiskCategory.ValueNotSupported",
+                    "InvalidSpotStrategy",
+                    "InvalidSpotParam.EmptyZoneID",
+                    "InvalidSpotPriceLimit",
+                    "InvalidSpotDuration",
+                    "InvalidSpotAuthorized",
+                    "InvalidSpotPrepaid",
+                    "InvalidSpotAliUid",
+                    "InvalidParameter.Bandwidth",
+                    "RegionUnauthorized",
+                    "Zone.NotOnSale",
+                    "InvalidSystemDiskSize.ValueNotSupported",
+                    "InvalidInstanceType.ElasticNetworkInterfaceNotSupported",
+                    "InvalidParameter.EncryptedIllegal",
+                    "InvalidParameter.EncryptedNotSupported",
+                    "InvalidSpotPriceLimit.LowerThanPublicPrice",
+                    "InvalidRelationResource.NotFound",
+                    "IncorrectRecycleBinStatus",
+                    "InvalidHpcClusterId.Unnecessary",
+                    "InvalidVSwitchId.Necessary",
+                    "InvalidHpcClusterId.Necessary",
+                    "InvalidHpcClusterId.NotFound",
+                    "InvalidHpcClusterId.Creating",
+                    "InvalidParameter.VSwitchId",
+                    "InvalidSecurityGroup.NotInDefaultVpc",
+                    "VpcNotFound",
+                    "InvalidSystemDiskSize.ImageNotSupportResize",
+                    "InvalidSpotInterruptionBehavior",
+                    "InvalidDeploymentOnHost",
+                    "InvalidInstanceChargeType.NotSupport",
+                    "InvalidNetworkType.NotSupported",
+                    "NoAvaliableDedicatedHost",
+                    "InvalidDedicatedHostId.NotFound",
+                    "InvalidDedicatedHostStatus.NotSupport",
+                    "IncorrectDedicatedHostStatus",
+                    "ChargeTypeViolation.PostPaidDedicatedHost",
+                    "DedicatedHostType.Unmatched",
+                    "InvalidParam.NetworkInterface",
+                    "InvalidParams.CreateEniParams",
+                    "InvalidParameter.CreditSpecification",
+                    "IncorrectVpcStatus",
+                    "InvalidInstanceType.NotSupported",
+                    "InvalidVpcZone.NotSupported",
+                    "IncorrectDefaultVpcStatus",
+                    "InvalidAutoRenewPeriod.ValueNotSupported",
+                    "InvalidMarketImageChargeType.NotSupport",
+                    "OperationDenied",
+                    "InvalidPeriodType.ValueNotSupported",
+                    "IncorrectImageStatus",
+                    "InvalidParam.Tenancy",
+                    "InvalidParameter.Affinity",
+                    "InvalidCustomInstanceType.NotSupported",
+                    "IoOptimized.NotSupported",
+                    "InvalidSnapshotId.Malformed",
+                    "InvalidCapacityReservationId.NotFound",
+                    "LackResource",
+                    "Duplicate.TagKey",
+                    "InvalidSecurityGroup.NetworkType",
+                    "InvalidSecurityGroup.VpcMismatch",
+                    "InvalidParameter.SecurityGroupIdRepeated",
+                    "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
+                    "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict",
+                    "JoinedGroupLimitExceed",
+                    "InvalidAccountStatus.PayAmountLimitExceeded",
+                    "InvalidPerformanceLevel.Malformed",
+                    "InvalidOperation.EniCountExceeded",
+                    "QuotaExceeded.PrepayDataDiskCapacity",
+                    "InvalidDiskCategory.ConflictSnapshotCategory",
+                    "AccountForbidden.ProductCreationLimited",
+                    "UnexpectedImageFamily.ImageIdSupplied",
+                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                    "InvalidEncrypted.NotMatchKmsKeyId",
+                    "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                    "InvalidKmsKeyId.NotMatchSnapshot",
+                    "InvalidEncryptAlgorithm",
+                    "InvalidHttpEndpoint.NotSupported",
+                    "InvalidHttpTokens.NotSupported",
+                    "InvalidHttpPutResponseHopLimit.NotSupported",
+                    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                    "InvalidChargeType.CapacityReservationNotSupported",
+                    "InvalidPerformanceLevel.ValueNotSupported",
+                    "InvalidKMSKeyId.NotSymmetric",
+                    "InvalidParameter.Arns",
+                    "InvalidDedicatedHostClusterId.NotFound",
+                    "InvalidDedicatedHostClusterId.InValid",
+                    "InvalidDeploymentSetId.NotFound",
+                    "InvalidOperation.UserNotSupported",
+                    "InvalidManagedPrivateSpaceId.NotFound",
+                    "InvalidSchedulerOptions",
+                    "MissingParameter.PrivatePoolOptionsId",
+                    "Invalid.PrivatePoolOptionsId",
+                    "DedicatedHostNotSupported",
+                    "SpotNotSupported",
+                    "ClassicNetworkNotSupported",
+                    "Invalid.InstanceId",
+                    "Invalid.PrivatePoolOptions.MatchCriteria",
+                    "MissingParameter.PrivatePoolOptions.Id",
+                    "Invalid.PrivatePoolOptions.Id",
+                    "Invalid.InstanceType",
+                    "Invalid.InstanceChargeType",
+                    "Invalid.ZoneId",
+                    "Invalid.PrivatePoolOptions.NoStock",
+                    "InvalidPlatform.ValueNotSupported",
+                    "Invalid.PrivatePoolOptions.status",
+                    "InvalidAliUid",
+                    "InvalidBandwidthOut.LessThanZero",
+                    "HibernationConfigured.InstanceTypeNotSupport",
+                    "HibernationConfigured.ImageNotEncrypted",
+                    "HibernationConfigured.MemorySizeTooBig",
+                    "InvalidSystemDiskSize.LessThanMemSize",
+                    "InvalidCloudBoxZone.OperationNotSupported",
+                    "ProvisionedIopsForDiskCategoryUnsupported",
+                    "InvalidProvisionedIops.LimitExceed",
+                    "BurstingEnabledForDiskCategoryUnsupported",
+                    "BurstingEnabledForMultiAttachDiskUnsupported",
+                    "ProvisionedIopsForDiskCategoryRequired",
+                    "NotSupportSnapshotEncrypted.InstanceType",
+                    "NotSupportSnapshotEncrypted.RegionId",
+                    "NotSupportSnapshotEncrypted.ZoneId",
+                    "NotSupportSnapshotEncrypted.ShareImage",
+                    "NotSupportSnapshotEncrypted.ImageOwnerAlias",
+                    "NotSupportSnapshotEncrypted.DiskCategory",
+                    "NotSupport.SnapshotEncryptedAlgorithmConflict",
+                    "NoPermission.SystemTag",
+                    "NumberExceed.Tags",
+                    "InvalidZoneId.NotSupportShareEncryptedImage",
+                    "InvalidDiskCategory.NotSupported",
+                    "InvalidParameter.CloudboxNotSupported",
+                    "InvalidZoneId.NotSupportCreateWithShareEncryptedImage",
+                    "InvalidParameter.NetworkCardIndexInvalid",
+                    "InvalidOperation.UserNotSupportNetworkCard",
+                    "InvalidAccount.NotSupportSpot",
+                    "AccountForbidden.AssociatedWithResellerPartner",
+                    "InvalidDestinationZone.DeploymentSetMismatch",
+                    "NoPermission.Price",
+                    "InvalidAutoPay.PostPaidUnsupported",
+                    "InvalidParam.EncryptedMismatch",
+                    "InvalidParameter.DedicatedRegionNotSupported",
+                    "InvalidParameter.CpuOptionsTopologyType",
+                    "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
+                    "InvalidEniQueueSize.RegionOrUserNotSupported",
+                    "InvalidParameter.EniQueueSize",
+                    "InvalidParameter.KmsNotEnabled",
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "InvalidPrivateIpAddress.Duplicated",
+                    "InvalidAdditionalInfoPvdConfig.SizeExceeded",
+                    "InvalidParameter.Encrypted",
+                    "InvalidInstanceType.NotSupportHighDensityMode",
+                    "QuotaExceeded.InternetBandwidth",
+                    "InvalidParameter.CpuOptionsAccelerators",
+                    "InvalidInstanceType.NotSupportCpuOptionsAccelerators",
+                    "OperationDenied.TestAccountRetricted",
+                    "InvalidBurstingEnabled.DiskSizeTooSmall",
+                    "InvalidImage.WindowsUnsupported",
+                    "InvalidParameter.CpuOptionsTurboMode",
+                    "InvalidInstanceType.EnableNVSUnsupported",
+                    "InvalidInstanceType.EnableVISSTUnsupported",
+                    "InvalidInstanceType.EnableVRDTUnsupported",
+                    "InvalidInstanceType.SingleCoreMaxModeUnsupported",
+                    "InvalidParameter.PtpStatus",
+                    "InvalidInstanceType.NotSupportEnablePtp",
+                    "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
+                    "InvalidParameter.NetworkOptionsBandwidthWeighting",
+                    "InvalidMarketImage.NotAuthorized",
+                    "InvalidRamRole.NotEcsRole",
+                    "OperationDenied.CashCouponsInsufficientOrExpired",
+                    "InvalidParameter.PrivateIpAddressRepeated",
+                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                    "InvalidParameter.EniNumExceededWithLaunchEcs",
+                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                    "InvalidParameter.QueuePairNumberMustEmpty",
+                    "InvalidParameter.EniTrafficMode",
+                    "InvalidParameter.InvalidQueuePairNumber",
+                    "InvalidParam.IpCount",
+                    "InvalidParameter.EniType",
+                    "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
+                    "InvalidParameter.NetworkInterface",
+                    "InvalidParameter.Combination",
+                    "InvalidHostname.SingleAndMultiConflict",
+                    "InvalidHostname.SizeInvalid",
+                    "InvalidParams.InstanceNameExceed",
+                    "InvalidParams.HostnameExceed",
+                    "ImageNotSubscribed",
+                    "InvalidSystemDiskCategory.ValueUnauthorized",
+                    "InvalidSnapshotId.NotReady",
+                    "InvalidDevice.InUse",
+                    "ImageRemovedInMarket",
+                    "CategoryNotSupported",
+                    "QuotaExceed.PortableCloudDisk",
+                    "SecurityGroupInstanceLimitExceed",
+                    "NodeControllerUnavailable",
+                    "InvalidSnapshotId.NotDataDiskSnapshot",
+                    "Forbbiden",
+                    "DeleteWithInstance.Conflict",
+                    "InstanceDiskNumLimitExceed",
+                    "InvalidDiskSize.TooSmall",
+                    "QuotaExceed.BuyImage",
+                    "InvalidResourceId.NotSupported",
+                    "OperationDenied.ImageNotValid",
+                    "OperationDenied.SnapshotNotValid",
+                    "OperationDenied.SnapshotNotAllowed",
+                    "OperationDenied.ZoneNotAllowed",
+                    "OperationDenied.ZoneSystemCategoryNotMatch",
+                    "OperationDenied.ResourceControl",
+                    "OperationDenied.NoStock",
+                    "OperationDenied.SnapshotParamsNotValid",
+                    "OperationDenied.DiskTypeNotSupport",
+                    "InvalidUserData.Forbidden",
+                    "Zone.NotOpen",
+                    "InvalidClusterId.NotFound",
+                    "InvalidResourceType.NotSupported",
+                    "InvalidInstanceType.ZoneNotSupported",
+                    "InstanceType.Offline",
+                    "DependencyViolation.WindowsInstance",
+                    "InvalidNetworkType.MismatchRamRole",
+                    "InvalidUser.PassRoleForbidden",
+                    "InvalidParam.TrustedSystemMode",
+                    "InvalidParam.ConfidentialComputingMode",
+                    "InvalidSecurityOptions.NotSupported",
+                    "InvalidImage.NotSupported",
+                    "Forbidden.RiskControl",
+                    "InvalidInstance.UnPaidOrder",
+                    "RealNameAuthenticationError",
+                    "InvalidPayMethod",
+                    "InvalidAccountStatus.NotEnoughBalance",
+                    "ImageNotSupportInstanceType",
+                    "DryRun.InvalidAmount",
+                    "OperationDenied.InvalidNetworkType",
+                    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
+                    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
+                    "QuotaExceed.PostPaidDisk",
+                    "InvalidParameter.NotMatch",
+                    "InvalidVSwitch.DefaultVSwitchNotSupport",
+                    "OperationDenied.LocalDiskUnsupported",
+                    "OperationDenied.InconsistentNetwork",
+                    "DefaultVswitch.Existed",
+                    "IncorrectInstanceStatus",
+                    "CategoryViolation",
+                    "ResourcesNotInSameZone",
+                    "InvalidDisk.SystemDiskSize",
+                    "InsufficientBalance",
+                    "InvalidOperation.NetworkInterface",
+                    "MaxEniIpv6IpsCountExceeded",
+                    "InvalidIp.IpRepeated",
+                    "InvalidIp.IpAssigned",
+                    "InvalidIp.Address",
+                    "InvalidOperation.Ipv4CountExceeded",
+                    "InvalidOperation.Ipv6CountExceeded",
+                    "InvalidOperation.Ipv6NotSupport",
+                    "InvalidOperation.Ipv4NotSupport",
+                    "InvalidParam.SecondaryIp",
+                    "InvalidVSwitch.Ipv6NotTurnOn",
+                    "InvalidParam.IpAssign",
+                    "InvalidParam.Amount",
+                    "InvalidParam.CpuOptionsCore",
+                    "InvalidParam.CpuOptionsNuma",
+                    "InvalidVSwitchId.IpInvalid",
+                    "Forbidden.RegionId",
+                    "QuotaExceed.DeploymentSetInstanceQuotaFull",
+                    "InvalidChargeType.ValueNotSupported",
+                    "InvalidRegion.NotSupport",
+                    "UserNotInTheWhiteList",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "SecurityRisk.3DVerification",
+                    "Mayi.InternalError",
+                    "InvalidNetworkType",
+                    "InvalidAccountStatus",
+                    "OperationDenied.PerformanceLevelNotMatch",
+                    "InvalidStorageSetName.Malformed",
+                    "InvalidMaxPartitionNumber.Malformed",
+                    "InvalidParameter.StorageSetPartitionNumber",
+                    "InvalidParameter.StorageSetId",
+                    "InvalidParameter.StorageSetZoneId",
+                    "EnterpriseGroupLimited.MutliGroupType",
+                    "EnterpriseGroupLimited.InstanceType",
+                    "QuotaExceed.Tags",
+                    "OperationDenied.RegionIdNotSupported",
+                    "OperationDenied.FlavorNotSupported",
+                    "OperationDenied.TimestampNotSupported",
+                    "OperationDenied.PaygNotAvailable",
+                    "OperationDenied.PrepayNotAvailable",
+                    "OperationDenied.BidOwnResource",
+                    "OperationDenied.CloudSSDNotSupported",
+                    "QuotaExceed.ElasticQuota",
+                    "QuotaExceeded.PostpaidDataDiskCapacity",
+                    "InvalidImageFamily.MissingAvailableImage",
+                    "InvalidRegionId.NotSupportEncryptAlgorithm",
+                    "InvalidOperation.ResourceManagedByCloudProduct",
+                    "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict",
+                    "InvalidManagedPrivateSpaceId.TenancyConflict",
+                    "InvalidParameter.InvalidEniQueueNumber",
+                    "InvalidOperation.MaxEniQueueNumberExceeded",
+                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                    "InvalidIspType.ValueNotSupported",
+                    "UnsupportedIspChargeType",
+                    "UnsupportedIspClassicNetwork",
+                    "InvalidIspBandwidthOut",
+                    "UnsupportedIspNetworkChargeType",
+                    "InvalidIspUID",
+                    "UnsupportedIspRegion",
+                    "Forbidden.OnlySupportEnterpriseGroup",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "InstanceDiskLimitExceeded",
+                    "InvalidInstanceType.NotSupportDiskCategory",
+                    "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting",
+                    "InvalidOperation.InvalidNetworkInterfaceId",
+                    "InvalidOperation.RegionNotSupportNetworkInterfaceId",
+                    "InvalidEniId.NotFound",
+                    "InvalidOperation.PublicIpAddressNoStock",
+                    "AclLimitExceed",
+                    "InvalidParameter.DataEncryptedKeyCreateFailed",
+                    "InvalidParameter.CpuOptionsThreadsPerCore",
+                    "InvalidParameter.CpuOptionsCore",
+                    "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
+                    "InvalidParameter.CpuOptionsNuma",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidEncrypted.NotMatchSnapshot",
+                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                    "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
+                    "InvalidOperation.UserNotSupportNetworkEncryption",
+                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                    "InvalidStorageClusterId.NotExist",
+                    "InvalidRegionId.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "InvalidSecurityGroupId",
+                    "InvalidDataDiskSnapshotId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidImageId.NotFound",
+                    "InvalidInstanceChargeType.NotFound",
+                    "DependencyViolation.IoOptimized",
+                    "PaymentMethodNotFound",
+                    "HOSTNAME_ILLEGAL",
+                    "InvalidSystemDiskSize.LessThanImageSize",
+                    "InvalidSystemDiskSize.LessThanMinSize",
+                    "InvalidSystemDiskSize.MoreThanMaxSize",
+                    "OperationDenied.CreatingConflict",
+                    "InvalidKeyPairName.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InvalidRamRole.NotFound",
+                    "InvalidLaunchTemplate.NotFound",
+                    "InvalidLaunchTemplateVersion.NotFound",
+                    "InvalidVSwitchId.NotExist",
+                    "InvalidMarketImage.NotFound",
+                    "DeploymentSet.NotFound",
+                    "InvalidParameter.DeploymentSetGroupNo",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "InvalidDiskIds.NotPortable",
+                    "InvalidAutoSnapshotPolicyId.NotFound",
+                    "Throttling.Resource",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::LoginAsNonRootImageNotSupport(error),
+            1 => Self::InvalidParamNotSupportJumboFrame(error),
+            2 => Self::InsufficientBalanceAgentCredit(error),
+            3 => Self::QuotaExceedDiskCapacity(error),
+            4 => Self::InvalidPeriodExceededDedicatedHost(error),
+            5 => Self::InvalidParamSecondaryNetworkInterface(error),
+            6 => Self::InvalidPrimaryIpAddressSizeInvalid(error),
+            7 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            8 => Self::InvalidStorageClusterIdStatusNotSupport(error),
+            9 => Self::InvalidStorageClusterIdZoneIdEmpty(error),
+            10 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
+            11 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
+            12 => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
+            13 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            14 => Self::InvalidInstanceTypeValueNotSupported(error),
+            15 => Self::InvalidDescriptionMalformed(error),
+            16 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            17 => Self::InvalidParameter(error),
+            18 => Self::InvalidHostNameMalformed(error),
+            19 => Self::InvalidPasswordMalformed(error),
+            20 => Self::InvalidPasswordParamMismatch(error),
+            21 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            22 => Self::InvalidDiskNameMalformed(error),
+            23 => Self::InvalidDiskDescriptionMalformed(error),
+            24 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            25 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            26 => Self::InvalidDataDeviceMalformed(error),
+            27 => Self::InvalidNodeControllerIdMalformed(error),
+            28 => Self::InvalidInnerIpAddressMalformed(error),
+            29 => Self::InvalidInnerIpAddressUnusable(error),
+            30 => Self::InvalidParameterConflict(error),
+            31 => Self::ImageNotSupportCloudInit(error),
+            32 => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
+            33 => Self::QuotaExceedAfterpayInstance(error),
+            34 => Self::InvalidInstanceNameMalformed(error),
+            35 => Self::InvalidInstanceNameCustomMalformed(error),
+            36 => Self::InvalidParameterMismatch(error),
+            37 => Self::InvalidNetworkTypeMismatch(error),
+            38 => Self::InvalidPrivateIpAddress(error),
+            39 => Self::InvalidPrivateIpAddressMalformed(error),
+            40 => Self::QuotaExceededPrivateIpAddress(error),
+            41 => Self::QuotaExceeded(error),
+            42 => Self::IncorrectVSwitchStatus(error),
+            43 => Self::ResourceNotAvailable(error),
+            44 => Self::MissingParameter(error),
+            45 => Self::InvalidDiskCategoryMismatch(error),
+            46 => Self::MissingParamter(error),
+            47 => Self::InvalidPeriod(error),
+            48 => Self::InstanceDiskCategoryLimitExceed(error),
+            49 => Self::InvalidClientTokenValueNotSupported(error),
+            50 => Self::InvalidIoOptimizeValueNotSupported(error),
+            51 => Self::InvalidSecurityGroupIdNotFound(error),
+            52 => Self::InvalidInternetMaxBandwidthOutMalformed(error),
+            53 => Self::InvalidInternetMaxBandwidthInMalformed(error),
+            54 => Self::InvalidSnapshotIdNotFound(error),
+            55 => Self::InvalidTagKeyMalformed(error),
+            56 => Self::InvalidTagValueMalformed(error),
+            57 => Self::InvalidTagMismatch(error),
+            58 => Self::InvalidTagCount(error),
+            59 => Self::InvalidMinAmountMalformed(error),
+            60 => Self::InvalidMaxAmountMalformed(error),
+            61 => Self::InvalidAutoReleaseTimeMalformed(error),
+            62 => Self::OperationDeniedNoVlan(error),
+            63 => Self::OperationDeniedQuotaExceed(error),
+            64 => Self::AccountArrearage(error),
+            65 => Self::InvalidUserDataSizeExceeded(error),
+            66 => Self::InvalidUserDataNotSupported(error),
+            67 => Self::InvalidUserDataBase64FormatInvalid(error),
+            68 => Self::InstanceDiskNumberLimitExceed(error),
+            69 => Self::InvalidDiskCategoryValueNotSupported(error),
+            70 => Self::InvalidSpotStrategy(error),
+            71 => Self::InvalidSpotParamEmptyZoneId(error),
+            72 => Self::InvalidSpotPriceLimit(error),
+            73 => Self::InvalidSpotDuration(error),
+            74 => Self::InvalidSpotAuthorized(error),
+            75 => Self::InvalidSpotPrepaid(error),
+            76 => Self::InvalidSpotAliUid(error),
+            77 => Self::InvalidParameterBandwidth(error),
+            78 => Self::RegionUnauthorized(error),
+            79 => Self::ZoneNotOnSale(error),
+            80 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            81 => Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error),
+            82 => Self::InvalidParameterEncryptedIllegal(error),
+            83 => Self::InvalidParameterEncryptedNotSupported(error),
+            84 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
+            85 => Self::InvalidRelationResourceNotFound(error),
+            86 => Self::IncorrectRecycleBinStatus(error),
+            87 => Self::InvalidHpcClusterIdUnnecessary(error),
+            88 => Self::InvalidVSwitchIdNecessary(error),
+            89 => Self::InvalidHpcClusterIdNecessary(error),
+            90 => Self::InvalidHpcClusterIdNotFound(error),
+            91 => Self::InvalidHpcClusterIdCreating(error),
+            92 => Self::InvalidParameterVSwitchId(error),
+            93 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
+            94 => Self::VpcNotFound(error),
+            95 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
+            96 => Self::InvalidSpotInterruptionBehavior(error),
+            97 => Self::InvalidDeploymentOnHost(error),
+            98 => Self::InvalidInstanceChargeTypeNotSupport(error),
+            99 => Self::InvalidNetworkTypeNotSupported(error),
+            100 => Self::NoAvaliableDedicatedHost(error),
+            101 => Self::InvalidDedicatedHostIdNotFound(error),
+            102 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            103 => Self::IncorrectDedicatedHostStatus(error),
+            104 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
+            105 => Self::DedicatedHostTypeUnmatched(error),
+            106 => Self::InvalidParamNetworkInterface(error),
+            107 => Self::InvalidParamsCreateEniParams(error),
+            108 => Self::InvalidParameterCreditSpecification(error),
+            109 => Self::IncorrectVpcStatus(error),
+            110 => Self::InvalidInstanceTypeNotSupported(error),
+            111 => Self::InvalidVpcZoneNotSupported(error),
+            112 => Self::IncorrectDefaultVpcStatus(error),
+            113 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            114 => Self::InvalidMarketImageChargeTypeNotSupport(error),
+            115 => Self::OperationDenied(error),
+            116 => Self::InvalidPeriodTypeValueNotSupported(error),
+            117 => Self::IncorrectImageStatus(error),
+            118 => Self::InvalidParamTenancy(error),
+            119 => Self::InvalidParameterAffinity(error),
+            120 => Self::InvalidCustomInstanceTypeNotSupported(error),
+            121 => Self::IoOptimizedNotSupported(error),
+            122 => Self::InvalidSnapshotIdMalformed(error),
+            123 => Self::InvalidCapacityReservationIdNotFound(error),
+            124 => Self::LackResource(error),
+            125 => Self::DuplicateTagKey(error),
+            126 => Self::InvalidSecurityGroupNetworkType(error),
+            127 => Self::InvalidSecurityGroupVpcMismatch(error),
+            128 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            129 => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
+            130 => Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error),
+            131 => Self::JoinedGroupLimitExceed(error),
+            132 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            133 => Self::InvalidPerformanceLevelMalformed(error),
+            134 => Self::InvalidOperationEniCountExceeded(error),
+            135 => Self::QuotaExceededPrepayDataDiskCapacity(error),
+            136 => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
+            137 => Self::AccountForbiddenProductCreationLimited(error),
+            138 => Self::UnexpectedImageFamilyImageIdSupplied(error),
+            139 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            140 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            141 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            142 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            143 => Self::InvalidEncryptAlgorithm(error),
+            144 => Self::InvalidHttpEndpointNotSupported(error),
+            145 => Self::InvalidHttpTokensNotSupported(error),
+            146 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
+            147 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            148 => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
+            149 => Self::InvalidPerformanceLevelValueNotSupported(error),
+            150 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            151 => Self::InvalidParameterArns(error),
+            152 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            153 => Self::InvalidDedicatedHostClusterIdInValid(error),
+            154 => Self::InvalidDeploymentSetIdNotFound(error),
+            155 => Self::InvalidOperationUserNotSupported(error),
+            156 => Self::InvalidManagedPrivateSpaceIdNotFound(error),
+            157 => Self::InvalidSchedulerOptions(error),
+            158 => Self::MissingParameterPrivatePoolOptionsId(error),
+            159 => Self::InvalidPrivatePoolOptionsId(error),
+            160 => Self::DedicatedHostNotSupported(error),
+            161 => Self::SpotNotSupported(error),
+            162 => Self::ClassicNetworkNotSupported(error),
+            163 => Self::InvalidInstanceId(error),
+            164 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            165 => Self::MissingParameterPrivatePoolOptionsIdError(error),
+            166 => Self::InvalidPrivatePoolOptionsIdError(error),
+            167 => Self::InvalidInstanceType(error),
+            168 => Self::InvalidInstanceChargeType(error),
+            169 => Self::InvalidZoneId(error),
+            170 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            171 => Self::InvalidPlatformValueNotSupported(error),
+            172 => Self::InvalidPrivatePoolOptionsStatus(error),
+            173 => Self::InvalidAliUid(error),
+            174 => Self::InvalidBandwidthOutLessThanZero(error),
+            175 => Self::HibernationConfiguredInstanceTypeNotSupport(error),
+            176 => Self::HibernationConfiguredImageNotEncrypted(error),
+            177 => Self::HibernationConfiguredMemorySizeTooBig(error),
+            178 => Self::InvalidSystemDiskSizeLessThanMemSize(error),
+            179 => Self::InvalidCloudBoxZoneOperationNotSupported(error),
+            180 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
+            181 => Self::InvalidProvisionedIopsLimitExceed(error),
+            182 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
+            183 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
+            184 => Self::ProvisionedIopsForDiskCategoryRequired(error),
+            185 => Self::NotSupportSnapshotEncryptedInstanceType(error),
+            186 => Self::NotSupportSnapshotEncryptedRegionId(error),
+            187 => Self::NotSupportSnapshotEncryptedZoneId(error),
+            188 => Self::NotSupportSnapshotEncryptedShareImage(error),
+            189 => Self::NotSupportSnapshotEncryptedImageOwnerAlias(error),
+            190 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            191 => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
+            192 => Self::NoPermissionSystemTag(error),
+            193 => Self::NumberExceedTags(error),
+            194 => Self::InvalidZoneIdNotSupportShareEncryptedImage(error),
+            195 => Self::InvalidDiskCategoryNotSupported(error),
+            196 => Self::InvalidParameterCloudboxNotSupported(error),
+            197 => Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error),
+            198 => Self::InvalidParameterNetworkCardIndexInvalid(error),
+            199 => Self::InvalidOperationUserNotSupportNetworkCard(error),
+            200 => Self::InvalidAccountNotSupportSpot(error),
+            201 => Self::AccountForbiddenAssociatedWithResellerPartner(error),
+            202 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
+            203 => Self::NoPermissionPrice(error),
+            204 => Self::InvalidAutoPayPostPaidUnsupported(error),
+            205 => Self::InvalidParamEncryptedMismatch(error),
+            206 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            207 => Self::InvalidParameterCpuOptionsTopologyType(error),
+            208 => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
+            209 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
+            210 => Self::InvalidParameterEniQueueSize(error),
+            211 => Self::InvalidParameterKmsNotEnabled(error),
+            212 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            213 => Self::InvalidPrivateIpAddressDuplicated(error),
+            214 => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
+            215 => Self::InvalidParameterEncrypted(error),
+            216 => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
+            217 => Self::QuotaExceededInternetBandwidth(error),
+            218 => Self::InvalidParameterCpuOptionsAccelerators(error),
+            219 => Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error),
+            220 => Self::OperationDeniedTestAccountRetricted(error),
+            221 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
+            222 => Self::InvalidImageWindowsUnsupported(error),
+            223 => Self::InvalidParameterCpuOptionsTurboMode(error),
+            224 => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
+            225 => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
+            226 => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
+            227 => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
+            228 => Self::InvalidParameterPtpStatus(error),
+            229 => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
+            230 => {
                 Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                     error,
                 )
             }
-            "InvalidParameter.NetworkOptionsBandwidthWeighting" => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            "InvalidMarketImage.NotAuthorized" => {
-                Self::InvalidMarketImageNotAuthorized(error)
-            }
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
-            "OperationDenied.CashCouponsInsufficientOrExpired" => {
-                Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
-            }
-            "InvalidParameter.PrivateIpAddressRepeated" => {
-                Self::InvalidParameterPrivateIpAddressRepeated(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
+            231 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
+            232 => Self::InvalidMarketImageNotAuthorized(error),
+            233 => Self::InvalidRamRoleNotEcsRole(error),
+            234 => Self::OperationDeniedCashCouponsInsufficientOrExpired(error),
+            235 => Self::InvalidParameterPrivateIpAddressRepeated(error),
+            236 => {
                 Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
             }
-            "InvalidParameter.EniNumExceededWithLaunchEcs" => {
-                Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
+            237 => Self::InvalidParameterEniNumExceededWithLaunchEcs(error),
+            238 => {
                 Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            "InvalidParameter.QueuePairNumberMustEmpty" => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            "InvalidParameter.EniTrafficMode" => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidParam.IpCount" => Self::InvalidParamIpCount(error),
-            "InvalidParameter.EniType" => Self::InvalidParameterEniType(error),
-            "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed" => {
-                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            }
-            "InvalidParameter.NetworkInterface" => {
-                Self::InvalidParameterNetworkInterface(error)
-            }
-            "InvalidParameter.Combination" => Self::InvalidParameterCombination(error),
-            "InvalidHostname.SingleAndMultiConflict" => {
-                Self::InvalidHostnameSingleAndMultiConflict(error)
-            }
-            "InvalidHostname.SizeInvalid" => Self::InvalidHostnameSizeInvalid(error),
-            "InvalidParams.InstanceNameExceed" => {
-                Self::InvalidParamsInstanceNameExceed(error)
-            }
-            "InvalidParams.HostnameExceed" => Self::InvalidParamsHostnameExceed(error),
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "InvalidSystemDiskCategory.ValueUnauthorized" => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "CategoryNotSupported" => Self::CategoryNotSupported(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidSnapshotId.NotDataDiskSnapshot" => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            "Forbbiden" => Self::Forbbiden(error),
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "OperationDenied.SnapshotNotValid" => {
-                Self::OperationDeniedSnapshotNotValid(error)
-            }
-            "OperationDenied.SnapshotNotAllowed" => {
-                Self::OperationDeniedSnapshotNotAllowed(error)
-            }
-            "OperationDenied.ZoneNotAllowed" => {
-                Self::OperationDeniedZoneNotAllowed(error)
-            }
-            "OperationDenied.ZoneSystemCategoryNotMatch" => {
-                Self::OperationDeniedZoneSystemCategoryNotMatch(error)
-            }
-            "OperationDenied.ResourceControl" => {
-                Self::OperationDeniedResourceControl(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "OperationDenied.SnapshotParamsNotValid" => {
-                Self::OperationDeniedSnapshotParamsNotValid(error)
-            }
-            "OperationDenied.DiskTypeNotSupport" => {
-                Self::OperationDeniedDiskTypeNotSupport(error)
-            }
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidInstanceType.ZoneNotSupported" => {
-                Self::InvalidInstanceTypeZoneNotSupported(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidParam.TrustedSystemMode" => {
-                Self::InvalidParamTrustedSystemMode(error)
-            }
-            "InvalidParam.ConfidentialComputingMode" => {
-                Self::InvalidParamConfidentialComputingMode(error)
-            }
-            "InvalidSecurityOptions.NotSupported" => {
-                Self::InvalidSecurityOptionsNotSupported(error)
-            }
-            "InvalidImage.NotSupported" => Self::InvalidImageNotSupported(error),
-            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(error),
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidPayMethod" => Self::InvalidPayMethod(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "DryRun.InvalidAmount" => Self::DryRunInvalidAmount(error),
-            "OperationDenied.InvalidNetworkType" => {
-                Self::OperationDeniedInvalidNetworkType(error)
-            }
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            }
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            }
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            }
-            "OperationDenied.LocalDiskUnsupported" => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            "OperationDenied.InconsistentNetwork" => {
-                Self::OperationDeniedInconsistentNetwork(error)
-            }
-            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CategoryViolation" => Self::CategoryViolation(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InvalidOperation.NetworkInterface" => {
-                Self::InvalidOperationNetworkInterface(error)
-            }
-            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidParam.SecondaryIp" => Self::InvalidParamSecondaryIp(error),
-            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            "InvalidParam.IpAssign" => Self::InvalidParamIpAssign(error),
-            "InvalidParam.Amount" => Self::InvalidParamAmount(error),
-            "InvalidParam.CpuOptionsCore" => Self::InvalidParamCpuOptionsCore(error),
-            "InvalidParam.CpuOptionsNuma" => Self::InvalidParamCpuOptionsNuma(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "QuotaExceed.DeploymentSetInstanceQuotaFull" => {
-                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "Mayi.InternalError" => Self::MayiInternalError(error),
-            "InvalidNetworkType" => Self::InvalidNetworkType(error),
-            "InvalidAccountStatus" => Self::InvalidAccountStatus(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageSetName.Malformed" => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            "InvalidMaxPartitionNumber.Malformed" => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            "InvalidParameter.StorageSetPartitionNumber" => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
-            "InvalidParameter.StorageSetZoneId" => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "EnterpriseGroupLimited.InstanceType" => {
-                Self::EnterpriseGroupLimitedInstanceType(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "OperationDenied.PaygNotAvailable" => {
-                Self::OperationDeniedPaygNotAvailable(error)
-            }
-            "OperationDenied.PrepayNotAvailable" => {
-                Self::OperationDeniedPrepayNotAvailable(error)
-            }
-            "OperationDenied.BidOwnResource" => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            "OperationDenied.CloudSSDNotSupported" => {
-                Self::OperationDeniedCloudSsdNotSupported(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidImageFamily.MissingAvailableImage" => {
-                Self::InvalidImageFamilyMissingAvailableImage(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict" => {
-                Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
-            }
-            "InvalidManagedPrivateSpaceId.TenancyConflict" => {
-                Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidIspType.ValueNotSupported" => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
-            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
-            "UnsupportedIspNetworkChargeType" => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            "InvalidIspUID" => Self::InvalidIspUid(error),
-            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
-            "Forbidden.OnlySupportEnterpriseGroup" => {
-                Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting" => {
+            239 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
+            240 => Self::InvalidParameterEniTrafficMode(error),
+            241 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            242 => Self::InvalidParamIpCount(error),
+            243 => Self::InvalidParameterEniType(error),
+            244 => Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error),
+            245 => Self::InvalidParameterNetworkInterface(error),
+            246 => Self::InvalidParameterCombination(error),
+            247 => Self::InvalidHostnameSingleAndMultiConflict(error),
+            248 => Self::InvalidHostnameSizeInvalid(error),
+            249 => Self::InvalidParamsInstanceNameExceed(error),
+            250 => Self::InvalidParamsHostnameExceed(error),
+            251 => Self::ImageNotSubscribed(error),
+            252 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
+            253 => Self::InvalidSnapshotIdNotReady(error),
+            254 => Self::InvalidDeviceInUse(error),
+            255 => Self::ImageRemovedInMarket(error),
+            256 => Self::CategoryNotSupported(error),
+            257 => Self::QuotaExceedPortableCloudDisk(error),
+            258 => Self::SecurityGroupInstanceLimitExceed(error),
+            259 => Self::NodeControllerUnavailable(error),
+            260 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
+            261 => Self::Forbbiden(error),
+            262 => Self::DeleteWithInstanceConflict(error),
+            263 => Self::InstanceDiskNumLimitExceed(error),
+            264 => Self::InvalidDiskSizeTooSmall(error),
+            265 => Self::QuotaExceedBuyImage(error),
+            266 => Self::InvalidResourceIdNotSupported(error),
+            267 => Self::OperationDeniedImageNotValid(error),
+            268 => Self::OperationDeniedSnapshotNotValid(error),
+            269 => Self::OperationDeniedSnapshotNotAllowed(error),
+            270 => Self::OperationDeniedZoneNotAllowed(error),
+            271 => Self::OperationDeniedZoneSystemCategoryNotMatch(error),
+            272 => Self::OperationDeniedResourceControl(error),
+            273 => Self::OperationDeniedNoStock(error),
+            274 => Self::OperationDeniedSnapshotParamsNotValid(error),
+            275 => Self::OperationDeniedDiskTypeNotSupport(error),
+            276 => Self::InvalidUserDataForbidden(error),
+            277 => Self::ZoneNotOpen(error),
+            278 => Self::InvalidClusterIdNotFound(error),
+            279 => Self::InvalidResourceTypeNotSupported(error),
+            280 => Self::InvalidInstanceTypeZoneNotSupported(error),
+            281 => Self::InstanceTypeOffline(error),
+            282 => Self::DependencyViolationWindowsInstance(error),
+            283 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            284 => Self::InvalidUserPassRoleForbidden(error),
+            285 => Self::InvalidParamTrustedSystemMode(error),
+            286 => Self::InvalidParamConfidentialComputingMode(error),
+            287 => Self::InvalidSecurityOptionsNotSupported(error),
+            288 => Self::InvalidImageNotSupported(error),
+            289 => Self::ForbiddenRiskControl(error),
+            290 => Self::InvalidInstanceUnPaidOrder(error),
+            291 => Self::RealNameAuthenticationError(error),
+            292 => Self::InvalidPayMethod(error),
+            293 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            294 => Self::ImageNotSupportInstanceType(error),
+            295 => Self::DryRunInvalidAmount(error),
+            296 => Self::OperationDeniedInvalidNetworkType(error),
+            297 => Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error),
+            298 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
+            299 => Self::QuotaExceedPostPaidDisk(error),
+            300 => Self::InvalidParameterNotMatch(error),
+            301 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
+            302 => Self::OperationDeniedLocalDiskUnsupported(error),
+            303 => Self::OperationDeniedInconsistentNetwork(error),
+            304 => Self::DefaultVswitchExisted(error),
+            305 => Self::IncorrectInstanceStatus(error),
+            306 => Self::CategoryViolation(error),
+            307 => Self::ResourcesNotInSameZone(error),
+            308 => Self::InvalidDiskSystemDiskSize(error),
+            309 => Self::InsufficientBalance(error),
+            310 => Self::InvalidOperationNetworkInterface(error),
+            311 => Self::MaxEniIpv6IpsCountExceeded(error),
+            312 => Self::InvalidIpIpRepeated(error),
+            313 => Self::InvalidIpIpAssigned(error),
+            314 => Self::InvalidIpAddress(error),
+            315 => Self::InvalidOperationIpv4CountExceeded(error),
+            316 => Self::InvalidOperationIpv6CountExceeded(error),
+            317 => Self::InvalidOperationIpv6NotSupport(error),
+            318 => Self::InvalidOperationIpv4NotSupport(error),
+            319 => Self::InvalidParamSecondaryIp(error),
+            320 => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            321 => Self::InvalidParamIpAssign(error),
+            322 => Self::InvalidParamAmount(error),
+            323 => Self::InvalidParamCpuOptionsCore(error),
+            324 => Self::InvalidParamCpuOptionsNuma(error),
+            325 => Self::InvalidVSwitchIdIpInvalid(error),
+            326 => Self::ForbiddenRegionId(error),
+            327 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
+            328 => Self::InvalidChargeTypeValueNotSupported(error),
+            329 => Self::InvalidRegionNotSupport(error),
+            330 => Self::UserNotInTheWhiteList(error),
+            331 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            332 => Self::SecurityRisk3dVerification(error),
+            333 => Self::MayiInternalError(error),
+            334 => Self::InvalidNetworkType(error),
+            335 => Self::InvalidAccountStatus(error),
+            336 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            337 => Self::InvalidStorageSetNameMalformed(error),
+            338 => Self::InvalidMaxPartitionNumberMalformed(error),
+            339 => Self::InvalidParameterStorageSetPartitionNumber(error),
+            340 => Self::InvalidParameterStorageSetId(error),
+            341 => Self::InvalidParameterStorageSetZoneId(error),
+            342 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            343 => Self::EnterpriseGroupLimitedInstanceType(error),
+            344 => Self::QuotaExceedTags(error),
+            345 => Self::OperationDeniedRegionIdNotSupported(error),
+            346 => Self::OperationDeniedFlavorNotSupported(error),
+            347 => Self::OperationDeniedTimestampNotSupported(error),
+            348 => Self::OperationDeniedPaygNotAvailable(error),
+            349 => Self::OperationDeniedPrepayNotAvailable(error),
+            350 => Self::OperationDeniedBidOwnResource(error),
+            351 => Self::OperationDeniedCloudSsdNotSupported(error),
+            352 => Self::QuotaExceedElasticQuota(error),
+            353 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            354 => Self::InvalidImageFamilyMissingAvailableImage(error),
+            355 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            356 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            357 => Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error),
+            358 => Self::InvalidManagedPrivateSpaceIdTenancyConflict(error),
+            359 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            360 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            361 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            362 => Self::InvalidIspTypeValueNotSupported(error),
+            363 => Self::UnsupportedIspChargeType(error),
+            364 => Self::UnsupportedIspClassicNetwork(error),
+            365 => Self::InvalidIspBandwidthOut(error),
+            366 => Self::UnsupportedIspNetworkChargeType(error),
+            367 => Self::InvalidIspUid(error),
+            368 => Self::UnsupportedIspRegion(error),
+            369 => Self::ForbiddenOnlySupportEnterpriseGroup(error),
+            370 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            371 => Self::InstanceDiskLimitExceeded(error),
+            372 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            373 => {
                 Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
             }
-            "InvalidOperation.InvalidNetworkInterfaceId" => {
-                Self::InvalidOperationInvalidNetworkInterfaceId(error)
-            }
-            "InvalidOperation.RegionNotSupportNetworkInterfaceId" => {
-                Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidParameter.CpuOptionsThreadsPerCore" => {
-                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            }
-            "InvalidParameter.CpuOptionsCore" => {
-                Self::InvalidParameterCpuOptionsCore(error)
-            }
-            "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported" => {
-                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsNuma" => {
-                Self::InvalidParameterCpuOptionsNuma(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportNetworkEncryption" => {
-                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            }
-            "InvalidOperation.UserNotSupportNetworkEncryption" => {
-                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidStorageClusterId.NotExist" => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidSecurityGroupId" => Self::InvalidSecurityGroupId(error),
-            "InvalidDataDiskSnapshotId.NotFound" => {
-                Self::InvalidDataDiskSnapshotIdNotFound(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "HOSTNAME_ILLEGAL" => Self::HostnameIllegal(error),
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "OperationDenied.CreatingConflict" => {
-                Self::OperationDeniedCreatingConflict(error)
-            }
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InvalidLaunchTemplateVersion.NotFound" => {
-                Self::InvalidLaunchTemplateVersionNotFound(error)
-            }
-            "InvalidVSwitchId.NotExist" => Self::InvalidVSwitchIdNotExist(error),
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
-            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(error),
-            "InvalidParameter.DeploymentSetGroupNo" => {
-                Self::InvalidParameterDeploymentSetGroupNo(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "InvalidAutoSnapshotPolicyId.NotFound" => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            "Throttling.Resource" => Self::ThrottlingResource(error),
-            "InternalError" => Self::InternalError(error),
+            374 => Self::InvalidOperationInvalidNetworkInterfaceId(error),
+            375 => Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error),
+            376 => Self::InvalidEniIdNotFound(error),
+            377 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            378 => Self::AclLimitExceed(error),
+            379 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            380 => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
+            381 => Self::InvalidParameterCpuOptionsCore(error),
+            382 => Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error),
+            383 => Self::InvalidParameterCpuOptionsNuma(error),
+            384 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            385 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            386 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            387 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            388 => Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error),
+            389 => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
+            390 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            391 => Self::InvalidStorageClusterIdNotExist(error),
+            392 => Self::InvalidRegionIdNotFound(error),
+            393 => Self::InvalidZoneIdNotFound(error),
+            394 => Self::InvalidSecurityGroupId(error),
+            395 => Self::InvalidDataDiskSnapshotIdNotFound(error),
+            396 => Self::InvalidVSwitchIdNotFound(error),
+            397 => Self::InvalidImageIdNotFound(error),
+            398 => Self::InvalidInstanceChargeTypeNotFound(error),
+            399 => Self::DependencyViolationIoOptimized(error),
+            400 => Self::PaymentMethodNotFound(error),
+            401 => Self::HostnameIllegal(error),
+            402 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            403 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            404 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            405 => Self::OperationDeniedCreatingConflict(error),
+            406 => Self::InvalidKeyPairNameNotFound(error),
+            407 => Self::InvalidResourceGroupNotFound(error),
+            408 => Self::InvalidRamRoleNotFound(error),
+            409 => Self::InvalidLaunchTemplateNotFound(error),
+            410 => Self::InvalidLaunchTemplateVersionNotFound(error),
+            411 => Self::InvalidVSwitchIdNotExist(error),
+            412 => Self::InvalidMarketImageNotFound(error),
+            413 => Self::DeploymentSetNotFound(error),
+            414 => Self::InvalidParameterDeploymentSetGroupNo(error),
+            415 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            416 => Self::InvalidDiskIdsNotPortable(error),
+            417 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            418 => Self::ThrottlingResource(error),
+            419 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

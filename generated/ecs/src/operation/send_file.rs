@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .content("#!/bin/bash  echo \"Current User is :\"  echo $(ps | grep \"$$\" | awk '{print $2}')  --------  oss://bucketName/objectName");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SendFileRequest {
     /// The region ID of the instance to which to send the file. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -156,10 +156,35 @@ pub struct SendFileRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SendFileRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            name: None,
+            description: None,
+            timeout: None,
+            target_dir: None,
+            content_type: None,
+            content: None,
+            file_owner: None,
+            file_group: None,
+            file_mode: None,
+            overwrite: None,
+            instance_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SendFileRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SendFileRequestBuilder {
-        SendFileRequestBuilder::default()
+        SendFileRequestBuilder {
+            inner: SendFileRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -497,30 +522,58 @@ pub enum SendFileError {
 }
 impl From<::acs_runtime::client::ServiceError> for SendFileError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "FileTargetDir.Invalid" => Self::FileTargetDirInvalid(error),
-            "FileMode.Invalid" => Self::FileModeInvalid(error),
-            "FileContent.DecodeError" => Self::FileContentDecodeError(error),
-            "FileContentType.Invalid" => Self::FileContentTypeInvalid(error),
-            "InvalidParameter.FileOwner" => Self::InvalidParameterFileOwner(error),
-            "InvalidParameter.FileGroup" => Self::InvalidParameterFileGroup(error),
-            "FileSize.ExceedLimit" => Self::FileSizeExceedLimit(error),
-            "FileName.ExceedLimit" => Self::FileNameExceedLimit(error),
-            "FileDesc.ExceedLimit" => Self::FileDescExceedLimit(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "MissingParam.InstanceId",
+                    "NumberExceed.Tags",
+                    "MissingParameter.TagKey",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "FileTargetDir.Invalid",
+                    "FileMode.Invalid",
+                    "FileContent.DecodeError",
+                    "FileContentType.Invalid",
+                    "InvalidParameter.FileOwner",
+                    "InvalidParameter.FileGroup",
+                    "FileSize.ExceedLimit",
+                    "FileName.ExceedLimit",
+                    "FileDesc.ExceedLimit",
+                    "InstanceIds.ExceedLimit",
+                    "Operation.Forbidden",
+                    "InvalidTimeout.ExceedLimit",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InvalidResourceGroup.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::NumberExceedTags(error),
+            3 => Self::MissingParameterTagKey(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::FileTargetDirInvalid(error),
+            8 => Self::FileModeInvalid(error),
+            9 => Self::FileContentDecodeError(error),
+            10 => Self::FileContentTypeInvalid(error),
+            11 => Self::InvalidParameterFileOwner(error),
+            12 => Self::InvalidParameterFileGroup(error),
+            13 => Self::FileSizeExceedLimit(error),
+            14 => Self::FileNameExceedLimit(error),
+            15 => Self::FileDescExceedLimit(error),
+            16 => Self::InstanceIdsExceedLimit(error),
+            17 => Self::OperationForbidden(error),
+            18 => Self::InvalidTimeoutExceedLimit(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidInstanceNotFound(error),
+            21 => Self::InvalidResourceGroupNotFound(error),
+            22 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartImagePipelineExecutionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -63,10 +63,26 @@ pub struct StartImagePipelineExecutionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartImagePipelineExecutionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            tag: None,
+            image_pipeline_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartImagePipelineExecutionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartImagePipelineExecutionRequestBuilder {
-        StartImagePipelineExecutionRequestBuilder::default()
+        StartImagePipelineExecutionRequestBuilder {
+            inner: StartImagePipelineExecutionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,45 +302,52 @@ pub enum StartImagePipelineExecutionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImage.OsTypeUnsupported" => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            "InvalidParameter.BuildContent" => Self::InvalidParameterBuildContent(error),
-            "InvalidParameter.TestContent" => Self::InvalidParameterTestContent(error),
-            "InvalidImageComponent.NotSupported" => {
-                Self::InvalidImageComponentNotSupported(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidImagePipeline.HasRunningExecution" => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            "InvalidImagePipeline.OSSObjectNotAuthorized" => {
-                Self::InvalidImagePipelineOssObjectNotAuthorized(error)
-            }
-            "InvalidImagePipeline.OSSObjectNeedRestore" => {
-                Self::InvalidImagePipelineOssObjectNeedRestore(error)
-            }
-            "InvalidOperation.NoRightAccessOSS" => {
-                Self::InvalidOperationNoRightAccessOss(error)
-            }
-            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImage.NotFound" => Self::InvalidImageNotFound(error),
-            "ImageComponent.NotFound" => Self::ImageComponentNotFound(error),
-            "InvalidImagePipeline.BaseImageNotFound" => {
-                Self::InvalidImagePipelineBaseImageNotFound(error)
-            }
-            "InvalidImagePipeline.OSSObjectNotFound" => {
-                Self::InvalidImagePipelineOssObjectNotFound(error)
-            }
-            "StartImagePipelineExecution.Failed" => {
-                Self::StartImagePipelineExecutionFailed(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidImage.OsTypeUnsupported",
+                    "InvalidParameter.BuildContent",
+                    "InvalidParameter.TestContent",
+                    "InvalidImageComponent.NotSupported",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "InvalidImagePipeline.HasRunningExecution",
+                    "InvalidImagePipeline.OSSObjectNotAuthorized",
+                    "InvalidImagePipeline.OSSObjectNeedRestore",
+                    "InvalidOperation.NoRightAccessOSS",
+                    "InvalidImagePipeline.NotFound",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidImage.NotFound",
+                    "ImageComponent.NotFound",
+                    "InvalidImagePipeline.BaseImageNotFound",
+                    "InvalidImagePipeline.OSSObjectNotFound",
+                    "StartImagePipelineExecution.Failed",
+                ],
+            )
+        {
+            0 => Self::InvalidImageOsTypeUnsupported(error),
+            1 => Self::InvalidParameterBuildContent(error),
+            2 => Self::InvalidParameterTestContent(error),
+            3 => Self::InvalidImageComponentNotSupported(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::InvalidImagePipelineHasRunningExecution(error),
+            8 => Self::InvalidImagePipelineOssObjectNotAuthorized(error),
+            9 => Self::InvalidImagePipelineOssObjectNeedRestore(error),
+            10 => Self::InvalidOperationNoRightAccessOss(error),
+            11 => Self::InvalidImagePipelineNotFound(error),
+            12 => Self::InvalidInstanceTypeNotFound(error),
+            13 => Self::InvalidVSwitchIdNotFound(error),
+            14 => Self::InvalidRegionIdNotFound(error),
+            15 => Self::InvalidImageNotFound(error),
+            16 => Self::ImageComponentNotFound(error),
+            17 => Self::InvalidImagePipelineBaseImageNotFound(error),
+            18 => Self::InvalidImagePipelineOssObjectNotFound(error),
+            19 => Self::StartImagePipelineExecutionFailed(error),
             _ => Self::Unhandled(error),
         }
     }

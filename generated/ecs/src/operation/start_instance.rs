@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartInstanceRequest {
     /// The ID of the instance that you want to start.
@@ -66,10 +66,24 @@ pub struct StartInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            init_local_disk: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartInstanceRequestBuilder {
-        StartInstanceRequestBuilder::default()
+        StartInstanceRequestBuilder {
+            inner: StartInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,51 +283,60 @@ pub enum StartInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LackResource" => Self::LackResource(error),
-            "InvalidDedicatedHost.NotEnoughResource" => {
-                Self::InvalidDedicatedHostNotEnoughResource(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "DiskError" => Self::DiskError(error),
-            "InstanceExpired" => Self::InstanceExpired(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "OperationDenied.SpotPriceLowerThanPublicPrice" => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "OperationDenied.HostRepairing" => Self::OperationDeniedHostRepairing(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidCapacityReservationId.NotFound" => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "LackResource",
+                    "InvalidDedicatedHost.NotEnoughResource",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "Invalid.PrivatePoolOptions.NoStock",
+                    "InvalidParameter.KMSKeyId.NotFound",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InsufficientBalance",
+                    "DiskError",
+                    "InstanceExpired",
+                    "InstanceNotReady",
+                    "DiskInArrears",
+                    "OperationDenied.SpotPriceLowerThanPublicPrice",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "QuotaExceed.ElasticQuota",
+                    "OperationDenied.HostRepairing",
+                    "OperationDenied.NoStock",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidCapacityReservationId.NotFound",
+                    "InternalError",
+                    "ServiceUnavailable",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::LackResource(error),
+            1 => Self::InvalidDedicatedHostNotEnoughResource(error),
+            2 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            3 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            4 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InsufficientBalance(error),
+            8 => Self::DiskError(error),
+            9 => Self::InstanceExpired(error),
+            10 => Self::InstanceNotReady(error),
+            11 => Self::DiskInArrears(error),
+            12 => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
+            13 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            14 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            15 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            16 => Self::QuotaExceedElasticQuota(error),
+            17 => Self::OperationDeniedHostRepairing(error),
+            18 => Self::OperationDeniedNoStock(error),
+            19 => Self::InvalidInstanceIdNotFound(error),
+            20 => Self::InvalidCapacityReservationIdNotFound(error),
+            21 => Self::InternalError(error),
+            22 => Self::ServiceUnavailable(error),
+            23 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartInstancesRequest {
     /// Specifies whether to perform a dry run. Valid values:
@@ -73,10 +73,25 @@ pub struct StartInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            region_id: None,
+            batch_optimization: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartInstancesRequestBuilder {
-        StartInstancesRequestBuilder::default()
+        StartInstancesRequestBuilder {
+            inner: StartInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,44 +304,54 @@ pub enum StartInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InstanceExpired" => Self::InstanceExpired(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "OperationDenied.SpotPriceLowerThanPublicPrice" => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "OperationDenied.HostRepairing" => Self::OperationDeniedHostRepairing(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "DRYRUN.SUCCESS",
+                    "Invalid.PrivatePoolOptions.NoStock",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidParameter.TooManyInstanceIds",
+                    "Abs.InvalidInstanceIds.MalFormed",
+                    "InstanceExpired",
+                    "InstanceLockedForSecurity",
+                    "InstanceExpiredOrInArrears",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstance.NotFoundSystemDisk",
+                    "OperationDenied.SpotPriceLowerThanPublicPrice",
+                    "InsufficientBalance",
+                    "InstanceNotReady",
+                    "OperationDenied.HostRepairing",
+                    "OperationDenied.NoStock",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidOperation.Conflict",
+                    "InternalError",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            2 => Self::DryrunSuccess(error),
+            3 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InvalidParameterTooManyInstanceIds(error),
+            6 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            7 => Self::InstanceExpired(error),
+            8 => Self::InstanceLockedForSecurity(error),
+            9 => Self::InstanceExpiredOrInArrears(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            12 => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
+            13 => Self::InsufficientBalance(error),
+            14 => Self::InstanceNotReady(error),
+            15 => Self::OperationDeniedHostRepairing(error),
+            16 => Self::OperationDeniedNoStock(error),
+            17 => Self::InvalidInstanceIdsNotFound(error),
+            18 => Self::InvalidOperationConflict(error),
+            19 => Self::InternalError(error),
+            20 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartTerminalSessionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -102,10 +102,30 @@ pub struct StartTerminalSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartTerminalSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            port_number: None,
+            command_line: None,
+            target_server: None,
+            username: None,
+            connection_type: None,
+            password_name: None,
+            encryption_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartTerminalSessionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartTerminalSessionRequestBuilder {
-        StartTerminalSessionRequestBuilder::default()
+        StartTerminalSessionRequestBuilder {
+            inner: StartTerminalSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -383,63 +403,64 @@ pub enum StartTerminalSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "PortNumber.Invalid" => Self::PortNumberInvalid(error),
-            "InvalidParameter.ConnectionType" => {
-                Self::InvalidParameterConnectionType(error)
-            }
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "SessionCount.ExceedLimit" => Self::SessionCountExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "PortForwarding.NotSupported" => Self::PortForwardingNotSupported(error),
-            "UserBehavior.SessionManagerDisabled" => {
-                Self::UserBehaviorSessionManagerDisabled(error)
-            }
-            "InvalidCommandLine.Conflict" => Self::InvalidCommandLineConflict(error),
-            "InvalidTargetServer.MissingPortNumber" => {
-                Self::InvalidTargetServerMissingPortNumber(error)
-            }
-            "InvalidCommandLine.LengthLimitExceeded" => {
-                Self::InvalidCommandLineLengthLimitExceeded(error)
-            }
-            "InvalidInstanceIds.CountLimitExceeded" => {
-                Self::InvalidInstanceIdsCountLimitExceeded(error)
-            }
-            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
-            "InvalidOperation.SecurityGroupRuleDenied" => {
-                Self::InvalidOperationSecurityGroupRuleDenied(error)
-            }
-            "InvalidTargetServer.LengthLimitExceeded" => {
-                Self::InvalidTargetServerLengthLimitExceeded(error)
-            }
-            "InvalidOperation.ConnectionTypeUnsupported" => {
-                Self::InvalidOperationConnectionTypeUnsupported(error)
-            }
-            "InvalidPasswordName.LengthLimitExceeded" => {
-                Self::InvalidPasswordNameLengthLimitExceeded(error)
-            }
-            "InvalidEncryptionOptionsMode.EncryptionDisabled" => {
-                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
-            }
-            "InvalidParameter.EncryptionOptionsKMSKeyId" => {
-                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
-            }
-            "InvalidParameter.EncryptionOptionsMode" => {
-                Self::InvalidParameterEncryptionOptionsMode(error)
-            }
-            "MissingParameter.EncryptionOptionsKMSKeyId" => {
-                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
-            }
-            "UnsupportedAgentVersion.Encryption" => {
-                Self::UnsupportedAgentVersionEncryption(error)
-            }
-            "InvalidEncryptionOptions.Conflict" => {
-                Self::InvalidEncryptionOptionsConflict(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "PortNumber.Invalid",
+                    "InvalidParameter.ConnectionType",
+                    "InstanceIds.ExceedLimit",
+                    "SessionCount.ExceedLimit",
+                    "Operation.Forbidden",
+                    "PortForwarding.NotSupported",
+                    "UserBehavior.SessionManagerDisabled",
+                    "InvalidCommandLine.Conflict",
+                    "InvalidTargetServer.MissingPortNumber",
+                    "InvalidCommandLine.LengthLimitExceeded",
+                    "InvalidInstanceIds.CountLimitExceeded",
+                    "Username.ExceedLimit",
+                    "InvalidOperation.SecurityGroupRuleDenied",
+                    "InvalidTargetServer.LengthLimitExceeded",
+                    "InvalidOperation.ConnectionTypeUnsupported",
+                    "InvalidPasswordName.LengthLimitExceeded",
+                    "InvalidEncryptionOptionsMode.EncryptionDisabled",
+                    "InvalidParameter.EncryptionOptionsKMSKeyId",
+                    "InvalidParameter.EncryptionOptionsMode",
+                    "MissingParameter.EncryptionOptionsKMSKeyId",
+                    "UnsupportedAgentVersion.Encryption",
+                    "InvalidEncryptionOptions.Conflict",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstance.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::PortNumberInvalid(error),
+            2 => Self::InvalidParameterConnectionType(error),
+            3 => Self::InstanceIdsExceedLimit(error),
+            4 => Self::SessionCountExceedLimit(error),
+            5 => Self::OperationForbidden(error),
+            6 => Self::PortForwardingNotSupported(error),
+            7 => Self::UserBehaviorSessionManagerDisabled(error),
+            8 => Self::InvalidCommandLineConflict(error),
+            9 => Self::InvalidTargetServerMissingPortNumber(error),
+            10 => Self::InvalidCommandLineLengthLimitExceeded(error),
+            11 => Self::InvalidInstanceIdsCountLimitExceeded(error),
+            12 => Self::UsernameExceedLimit(error),
+            13 => Self::InvalidOperationSecurityGroupRuleDenied(error),
+            14 => Self::InvalidTargetServerLengthLimitExceeded(error),
+            15 => Self::InvalidOperationConnectionTypeUnsupported(error),
+            16 => Self::InvalidPasswordNameLengthLimitExceeded(error),
+            17 => Self::InvalidEncryptionOptionsModeEncryptionDisabled(error),
+            18 => Self::InvalidParameterEncryptionOptionsKmsKeyId(error),
+            19 => Self::InvalidParameterEncryptionOptionsMode(error),
+            20 => Self::MissingParameterEncryptionOptionsKmsKeyId(error),
+            21 => Self::UnsupportedAgentVersionEncryption(error),
+            22 => Self::InvalidEncryptionOptionsConflict(error),
+            23 => Self::InvalidRegionIdNotFound(error),
+            24 => Self::InvalidInstanceNotFound(error),
+            25 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopInstanceRequest {
     /// The ID of the instance.
@@ -90,10 +90,27 @@ pub struct StopInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            confirm_stop: None,
+            force_stop: None,
+            stopped_mode: None,
+            dry_run: None,
+            hibernate: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopInstanceRequestBuilder {
-        StopInstanceRequestBuilder::default()
+        StopInstanceRequestBuilder {
+            inner: StopInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -316,47 +333,48 @@ pub enum StopInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "DiskError" => Self::DiskError(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceType.ParameterMismatch" => {
-                Self::InstanceTypeParameterMismatch(error)
-            }
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidInstanceId.NotSupport" => Self::InvalidInstanceIdNotSupport(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "HibernationConfigured.NotEnabled" => {
-                Self::HibernationConfiguredNotEnabled(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "DiskError",
+                    "IncorrectInstanceStatus",
+                    "InstanceLockedForSecurity",
+                    "InstanceType.ParameterMismatch",
+                    "InstanceExpiredOrInArrears",
+                    "InvalidInstanceId.NotSupport",
+                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "HibernationConfigured.InstanceOperationForbidden",
+                    "HibernationConfigured.NotEnabled",
+                    "InvalidOperation.KMSKeyIdNotFound",
+                    "InvalidOperation.KMSServiceNotOpen",
+                    "OperationDenied.SystemInstanceNotSupport",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            1 => Self::DiskError(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::InstanceLockedForSecurity(error),
+            4 => Self::InstanceTypeParameterMismatch(error),
+            5 => Self::InstanceExpiredOrInArrears(error),
+            6 => Self::InvalidInstanceIdNotSupport(error),
+            7 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            8 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            9 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            10 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            11 => Self::HibernationConfiguredNotEnabled(error),
+            12 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            13 => Self::InvalidOperationKmsServiceNotOpen(error),
+            14 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            15 => Self::InvalidInstanceIdNotFound(error),
+            16 => Self::InternalError(error),
+            17 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopInstancesRequest {
     /// Specifies whether to send a precheck request. Valid values:
@@ -105,10 +105,27 @@ pub struct StopInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            region_id: None,
+            force_stop: None,
+            stopped_mode: None,
+            batch_optimization: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopInstancesRequestBuilder {
-        StopInstancesRequestBuilder::default()
+        StopInstancesRequestBuilder {
+            inner: StopInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -360,45 +377,52 @@ pub enum StopInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceId.NotSupport" => Self::InvalidInstanceIdNotSupport(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                    "DRYRUN.SUCCESS",
+                    "InvalidParameter.Encrypted.KmsNotEnable",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidParameter.TooManyInstanceIds",
+                    "Abs.InvalidInstanceIds.MalFormed",
+                    "InstanceLockedForSecurity",
+                    "InstanceExpiredOrInArrears",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstanceId.NotSupport",
+                    "InsufficientBalance",
+                    "InstanceNotReady",
+                    "InvalidOperation.KMSKeyIdNotFound",
+                    "InvalidOperation.KMSServiceNotOpen",
+                    "OperationDenied.SystemInstanceNotSupport",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidOperation.Conflict",
+                    "InternalError",
+                    "LimitedOperation.ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            2 => Self::DryrunSuccess(error),
+            3 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InvalidParameterTooManyInstanceIds(error),
+            6 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            7 => Self::InstanceLockedForSecurity(error),
+            8 => Self::InstanceExpiredOrInArrears(error),
+            9 => Self::IncorrectInstanceStatus(error),
+            10 => Self::InvalidInstanceIdNotSupport(error),
+            11 => Self::InsufficientBalance(error),
+            12 => Self::InstanceNotReady(error),
+            13 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            14 => Self::InvalidOperationKmsServiceNotOpen(error),
+            15 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            16 => Self::InvalidInstanceIdsNotFound(error),
+            17 => Self::InvalidOperationConflict(error),
+            18 => Self::InternalError(error),
+            19 => Self::LimitedOperationServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopInvocationRequest {
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query the IDs of all command tasks.
@@ -52,10 +52,24 @@ pub struct StopInvocationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopInvocationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            invoke_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopInvocationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopInvocationRequestBuilder {
-        StopInvocationRequestBuilder::default()
+        StopInvocationRequestBuilder {
+            inner: StopInvocationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,14 +226,26 @@ pub enum StopInvocationError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInvocationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInvokeId.NotFound" => Self::InvalidInvokeIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
+        match error
+            .code_index(
+                &[
+                    "RegionId.ApiNotSupported",
+                    "InstanceIds.ExceedLimit",
+                    "Operation.Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInvokeId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError.Dispatch",
+                ],
+            )
+        {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InstanceIdsExceedLimit(error),
+            2 => Self::OperationForbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInvokeIdNotFound(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::InternalErrorDispatch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TerminatePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,25 @@ pub struct TerminatePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TerminatePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TerminatePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TerminatePhysicalConnectionRequestBuilder {
-        TerminatePhysicalConnectionRequestBuilder::default()
+        TerminatePhysicalConnectionRequestBuilder {
+            inner: TerminatePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,13 +209,20 @@ pub enum TerminatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "Forbidden.VbrAttached" => Self::ForbiddenVbrAttached(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NotAllowedInState",
+                    "Forbidden.VbrAttached",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::ForbiddenVbrAttached(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TerminateVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,25 @@ pub struct TerminateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TerminateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TerminateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TerminateVirtualBorderRouterRequestBuilder {
-        TerminateVirtualBorderRouterRequestBuilder::default()
+        TerminateVirtualBorderRouterRequestBuilder {
+            inner: TerminateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,15 +209,20 @@ pub enum TerminateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "Forbidden.OperationNotAllowedByUser" => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "Forbidden.OperationNotAllowedByUser",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationOperationNotAllowedInState(error),
+            1 => Self::ForbiddenOperationNotAllowedByUser(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassignIpv6AddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -66,10 +66,25 @@ pub struct UnassignIpv6AddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassignIpv6AddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            ipv6_address: None,
+            ipv6_prefix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassignIpv6AddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassignIpv6AddressesRequestBuilder {
-        UnassignIpv6AddressesRequestBuilder::default()
+        UnassignIpv6AddressesRequestBuilder {
+            inner: UnassignIpv6AddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,41 +294,60 @@ pub enum UnassignIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "MissingParameter",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidEniId.Malformed",
+                    "InvalidParameter.Conflict",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbedden.NotSupportRAM",
+                    "Forbbiden.SubUser",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidIp.IpUnassigned",
+                    "InvalidIp.IpRepeated",
+                    "InvalidIp.Address",
+                    "Forbidden.RegionId",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidIp.IpPrefixIllegal",
+                    "InvalidIp.IpPrefixMaskInvalid",
+                    "InvalidIp.IpPrefixMaskNotSame",
+                    "InvalidIp.IpPrefixNotStrict",
+                    "InvalidEniId.NotFound",
+                    "InvalidOperation.RegionNotSupportIpPrefix",
+                ],
+            )
+        {
+            0 => Self::UnsupportedParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InvalidOperationInvalidEcsState(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidEniIdMalformed(error),
+            7 => Self::InvalidParameterConflict(error),
+            8 => Self::InvalidUserTypeNotSupported(error),
+            9 => Self::AbsInvalidAccountNotFound(error),
+            10 => Self::ForbeddenNotSupportRam(error),
+            11 => Self::ForbbidenSubUser(error),
+            12 => Self::InvalidOperationInvalidEniType(error),
+            13 => Self::InvalidIpIpUnassigned(error),
+            14 => Self::InvalidIpIpRepeated(error),
+            15 => Self::InvalidIpAddress(error),
+            16 => Self::ForbiddenRegionId(error),
+            17 => Self::InvalidOperationEniServiceManaged(error),
+            18 => Self::InvalidIpIpPrefixIllegal(error),
+            19 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            20 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            21 => Self::InvalidIpIpPrefixNotStrict(error),
+            22 => Self::InvalidEniIdNotFound(error),
+            23 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassignPrivateIpAddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -64,10 +64,25 @@ pub struct UnassignPrivateIpAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassignPrivateIpAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            private_ip_address: None,
+            ipv4_prefix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassignPrivateIpAddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassignPrivateIpAddressesRequestBuilder {
-        UnassignPrivateIpAddressesRequestBuilder::default()
+        UnassignPrivateIpAddressesRequestBuilder {
+            inner: UnassignPrivateIpAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -311,64 +326,86 @@ pub enum UnassignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnsupportedParameter",
+                    "InvalidParameter",
+                    "InvalidInstanceID.Malformed",
+                    "InvalidOperation.InvalidEcsState",
+                    "InvalidOperation.InvalidEniState",
+                    "InvalidOperation.DetachPrimaryEniNotAllowed",
+                    "MissingParameter",
+                    "Forbidden.RegionId",
+                    "InvalidAction",
+                    "InvalidEniId.Malformed",
+                    "InvalidParameter.Conflict",
+                    "InvalidUserType.NotSupported",
+                    "Abs.InvalidAccount.NotFound",
+                    "Forbidden.NotSupportRAM",
+                    "Forbidden.SubUser",
+                    "MaxEniCountExceeded",
+                    "EniPerInstanceLimitExceeded",
+                    "InvalidOperation.AvailabilityZoneMismatch",
+                    "InvalidOperation.VpcMismatch",
+                    "SecurityGroupInstanceLimitExceed",
+                    "InvalidSecurityGroupId.NotVpc",
+                    "InvalidOperation.InvalidEniType",
+                    "InvalidVSwitchId.IpInvalid",
+                    "InvalidIp.IpUnassigned",
+                    "Operation.Conflict",
+                    "InvalidOperation.EniServiceManaged",
+                    "InvalidPrivateIpAddress.Malformed",
+                    "InvalidIp.IpPrefixMaskInvalid",
+                    "InvalidIp.IpPrefixMaskNotSame",
+                    "InvalidIp.IpPrefixNotStrict",
+                    "InvalidIp.IpPrefixIllegal",
+                    "InvalidEcsId.NotFound",
+                    "InvalidEniId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSecurityGroupId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidOperation.RegionNotSupportIpPrefix",
+                ],
+            )
+        {
+            0 => Self::UnsupportedParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::InvalidOperationInvalidEcsState(error),
+            4 => Self::InvalidOperationInvalidEniState(error),
+            5 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            6 => Self::MissingParameter(error),
+            7 => Self::ForbiddenRegionId(error),
+            8 => Self::InvalidAction(error),
+            9 => Self::InvalidEniIdMalformed(error),
+            10 => Self::InvalidParameterConflict(error),
+            11 => Self::InvalidUserTypeNotSupported(error),
+            12 => Self::AbsInvalidAccountNotFound(error),
+            13 => Self::ForbiddenNotSupportRam(error),
+            14 => Self::ForbiddenSubUser(error),
+            15 => Self::MaxEniCountExceeded(error),
+            16 => Self::EniPerInstanceLimitExceeded(error),
+            17 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            18 => Self::InvalidOperationVpcMismatch(error),
+            19 => Self::SecurityGroupInstanceLimitExceed(error),
+            20 => Self::InvalidSecurityGroupIdNotVpc(error),
+            21 => Self::InvalidOperationInvalidEniType(error),
+            22 => Self::InvalidVSwitchIdIpInvalid(error),
+            23 => Self::InvalidIpIpUnassigned(error),
+            24 => Self::OperationConflict(error),
+            25 => Self::InvalidOperationEniServiceManaged(error),
+            26 => Self::InvalidPrivateIpAddressMalformed(error),
+            27 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            28 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            29 => Self::InvalidIpIpPrefixNotStrict(error),
+            30 => Self::InvalidIpIpPrefixIllegal(error),
+            31 => Self::InvalidEcsIdNotFound(error),
+            32 => Self::InvalidEniIdNotFound(error),
+            33 => Self::InvalidVSwitchIdNotFound(error),
+            34 => Self::InvalidSecurityGroupIdNotFound(error),
+            35 => Self::InvalidInstanceIdNotFound(error),
+            36 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             _ => Self::Unhandled(error),
         }
     }

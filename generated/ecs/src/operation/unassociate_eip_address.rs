@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::unassociate_eip_address::UnassociateEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -42,10 +42,25 @@ pub struct UnassociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateEipAddressRequestBuilder {
-        UnassociateEipAddressRequestBuilder::default()
+        UnassociateEipAddressRequestBuilder {
+            inner: UnassociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -229,43 +244,60 @@ pub enum UnassociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidIpStatus.HasBeenUsedBySnatTable" => {
-                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
-            }
-            "InvalidIpStatus.HasBeenUsedByForwardEntry" => {
-                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidStatus.SnatOrDnat" => Self::InvalidStatusSnatOrDnat(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "InvalidInstance.NotVpc" => Self::InvalidInstanceNotVpc(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "OperationUnsupported.ServiceManaged" => {
-                Self::OperationUnsupportedServiceManaged(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectEipStatus",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "IncorrectHaVipStatus",
+                    "OperationDenied",
+                    "InvalidParameter",
+                    "Forbbiden",
+                    "TaskConflict",
+                    "InvalidBindingStatus",
+                    "Forbidden.FinancialLocked",
+                    "InvalidIpStatus.HasBeenUsedBySnatTable",
+                    "InvalidIpStatus.HasBeenUsedByForwardEntry",
+                    "InvalidEIPStatus.BizDisabled",
+                    "InvalidStatus.EcsStatusNotSupport",
+                    "InvalidStatus.EniStatusNotSupport",
+                    "InvalidStatus.SnatOrDnat",
+                    "DependencyViolation.SnatEntry",
+                    "InvalidInstance.NotVpc",
+                    "InvalidStatus.NotAllow",
+                    "InvalidAllocationId.NotFound",
+                    "InvalidHaVip.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "OperationUnsupported.ServiceManaged",
+                ],
+            )
+        {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::InvalidInstanceIdNotFound(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::InvalidInstanceTypeValueNotSupported(error),
+            4 => Self::IncorrectHaVipStatus(error),
+            5 => Self::OperationDenied(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::TaskConflict(error),
+            9 => Self::InvalidBindingStatus(error),
+            10 => Self::ForbiddenFinancialLocked(error),
+            11 => Self::InvalidIpStatusHasBeenUsedBySnatTable(error),
+            12 => Self::InvalidIpStatusHasBeenUsedByForwardEntry(error),
+            13 => Self::InvalidEipStatusBizDisabled(error),
+            14 => Self::InvalidStatusEcsStatusNotSupport(error),
+            15 => Self::InvalidStatusEniStatusNotSupport(error),
+            16 => Self::InvalidStatusSnatOrDnat(error),
+            17 => Self::DependencyViolationSnatEntry(error),
+            18 => Self::InvalidInstanceNotVpc(error),
+            19 => Self::InvalidStatusNotAllow(error),
+            20 => Self::InvalidAllocationIdNotFound(error),
+            21 => Self::InvalidHaVipNotFound(error),
+            22 => Self::ForbiddenRegionNotFound(error),
+            23 => Self::OperationUnsupportedServiceManaged(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::unassociate_ha_vip::UnassociateHaVipRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateHaVipRequest {
     /// - Wire name: `ClientToken`.
@@ -47,10 +47,26 @@ pub struct UnassociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateHaVipRequestBuilder {
-        UnassociateHaVipRequestBuilder::default()
+        UnassociateHaVipRequestBuilder {
+            inner: UnassociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,16 +227,30 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ResourceNotAssociated" => Self::ResourceNotAssociated(error),
-            "Forbidden.UnassociateMaster" => Self::ForbiddenUnassociateMaster(error),
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectHaVipStatus",
+                    "IncorrectInstanceStatus",
+                    "ResourceNotAssociated",
+                    "Forbidden.UnassociateMaster",
+                    "OperationFailed.DistibuteLock",
+                    "Forbidden.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectHaVipStatus(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::ResourceNotAssociated(error),
+            3 => Self::ForbiddenUnassociateMaster(error),
+            4 => Self::OperationFailedDistibuteLock(error),
+            5 => Self::ForbiddenHaVip(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidHaVipIdNotFound(error),
+            8 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -84,10 +84,26 @@ pub struct UntagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder::default()
+        UntagResourcesRequestBuilder {
+            inner: UntagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -330,34 +346,62 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "Invalid.Scope" => Self::InvalidScope(error),
-            "PermissionDenied.TagOwnerBid" => Self::PermissionDeniedTagOwnerBid(error),
-            "PermissionDenied.TagOwnerUid" => Self::PermissionDeniedTagOwnerUid(error),
-            "PermissionDenied.Scope" => Self::PermissionDeniedScope(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "NoPermissionKey.Scope" => Self::NoPermissionKeyScope(error),
-            "NoPermission.Tag" => Self::NoPermissionTag(error),
-            "Param.Conflict" => Self::ParamConflict(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter.ResourceIds" => Self::MissingParameterResourceIds(error),
-            "MissingParameter.TagOwnerUid" => Self::MissingParameterTagOwnerUid(error),
-            "MissingParameter.TagOwnerBid" => Self::MissingParameterTagOwnerBid(error),
-            "MissingParameter.ResourceType" => Self::MissingParameterResourceType(error),
-            "MissingParameter.Tags" => Self::MissingParameterTags(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "NumberExceed.ResourceIds",
+                    "NumberExceed.Tags",
+                    "Duplicate.TagKey",
+                    "InvalidTagKey.Malformed",
+                    "InvalidTagValue.Malformed",
+                    "OperationDenied.QuotaExceed",
+                    "InvalidTag.Mismatch",
+                    "InvalidTagCount",
+                    "Invalid.Scope",
+                    "PermissionDenied.TagOwnerBid",
+                    "PermissionDenied.TagOwnerUid",
+                    "PermissionDenied.Scope",
+                    "InvalidResourceId.NotSupported",
+                    "NoPermissionKey.Scope",
+                    "NoPermission.Tag",
+                    "Param.Conflict",
+                    "InvalidRegionId.NotFound",
+                    "MissingParameter.ResourceIds",
+                    "MissingParameter.TagOwnerUid",
+                    "MissingParameter.TagOwnerBid",
+                    "MissingParameter.ResourceType",
+                    "MissingParameter.Tags",
+                    "MissingParameter.RegionId",
+                    "InvalidResourceId.NotFound",
+                    "InvalidResourceType.NotFound",
+                ],
+            )
+        {
+            0 => Self::NumberExceedResourceIds(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::OperationDeniedQuotaExceed(error),
+            6 => Self::InvalidTagMismatch(error),
+            7 => Self::InvalidTagCount(error),
+            8 => Self::InvalidScope(error),
+            9 => Self::PermissionDeniedTagOwnerBid(error),
+            10 => Self::PermissionDeniedTagOwnerUid(error),
+            11 => Self::PermissionDeniedScope(error),
+            12 => Self::InvalidResourceIdNotSupported(error),
+            13 => Self::NoPermissionKeyScope(error),
+            14 => Self::NoPermissionTag(error),
+            15 => Self::ParamConflict(error),
+            16 => Self::InvalidRegionIdNotFound(error),
+            17 => Self::MissingParameterResourceIds(error),
+            18 => Self::MissingParameterTagOwnerUid(error),
+            19 => Self::MissingParameterTagOwnerBid(error),
+            20 => Self::MissingParameterResourceType(error),
+            21 => Self::MissingParameterTags(error),
+            22 => Self::MissingParameterRegionId(error),
+            23 => Self::InvalidResourceIdNotFound(error),
+            24 => Self::InvalidResourceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AsymmetricDecryptRequest {
     /// The ciphertext that you want to decrypt.
@@ -76,10 +76,26 @@ pub struct AsymmetricDecryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AsymmetricDecryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            key_id: None,
+            key_version_id: None,
+            algorithm: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AsymmetricDecryptRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AsymmetricDecryptRequestBuilder {
-        AsymmetricDecryptRequestBuilder::default()
+        AsymmetricDecryptRequestBuilder {
+            inner: AsymmetricDecryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,10 +288,18 @@ pub enum AsymmetricDecryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricDecryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Rejected.UnsupportedOperation",
+                    "Forbidden.AliasNotFound",
+                    "Forbidden.KeyNotFound",
+                ],
+            )
+        {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

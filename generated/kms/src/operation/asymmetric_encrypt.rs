@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AsymmetricEncryptRequest {
     /// The plaintext that you want to encrypt. The plaintext must be Base64-encoded.
@@ -74,10 +74,26 @@ pub struct AsymmetricEncryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AsymmetricEncryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            plaintext: None,
+            key_id: None,
+            key_version_id: None,
+            algorithm: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AsymmetricEncryptRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AsymmetricEncryptRequestBuilder {
-        AsymmetricEncryptRequestBuilder::default()
+        AsymmetricEncryptRequestBuilder {
+            inner: AsymmetricEncryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,10 +285,18 @@ pub enum AsymmetricEncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricEncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Rejected.UnsupportedOperation",
+                    "Forbidden.AliasNotFound",
+                    "Forbidden.KeyNotFound",
+                ],
+            )
+        {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AsymmetricSignRequest {
     /// The operation that you want to perform. Set the value to **AsymmetricSign**.
@@ -63,10 +63,26 @@ pub struct AsymmetricSignRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AsymmetricSignRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_version_id: None,
+            algorithm: None,
+            digest: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AsymmetricSignRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AsymmetricSignRequestBuilder {
-        AsymmetricSignRequestBuilder::default()
+        AsymmetricSignRequestBuilder {
+            inner: AsymmetricSignRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,11 +276,20 @@ pub enum AsymmetricSignError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricSignError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                    "Forbidden.KeyNotFound",
+                    "Forbidden.AliasNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::ForbiddenAliasNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AsymmetricVerifyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -87,10 +87,27 @@ pub struct AsymmetricVerifyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AsymmetricVerifyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_version_id: None,
+            algorithm: None,
+            digest: None,
+            value: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AsymmetricVerifyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AsymmetricVerifyRequestBuilder {
-        AsymmetricVerifyRequestBuilder::default()
+        AsymmetricVerifyRequestBuilder {
+            inner: AsymmetricVerifyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -295,11 +312,20 @@ pub enum AsymmetricVerifyError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricVerifyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.AliasNotFound",
+                    "Forbidden.KeyNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

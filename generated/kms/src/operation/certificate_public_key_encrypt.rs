@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CertificatePublicKeyEncryptRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -75,10 +75,24 @@ pub struct CertificatePublicKeyEncryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CertificatePublicKeyEncryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            certificate_id: None,
+            algorithm: None,
+            plaintext: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CertificatePublicKeyEncryptRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CertificatePublicKeyEncryptRequestBuilder {
-        CertificatePublicKeyEncryptRequestBuilder::default()
+        CertificatePublicKeyEncryptRequestBuilder {
+            inner: CertificatePublicKeyEncryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,10 +274,18 @@ pub enum CertificatePublicKeyEncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for CertificatePublicKeyEncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Certificate.NotFound" => Self::CertificateNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Certificate.NotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::CertificateNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CertificatePublicKeyVerifyRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -97,10 +97,26 @@ pub struct CertificatePublicKeyVerifyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CertificatePublicKeyVerifyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            certificate_id: None,
+            algorithm: None,
+            message: None,
+            message_type: None,
+            signature_value: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CertificatePublicKeyVerifyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CertificatePublicKeyVerifyRequestBuilder {
-        CertificatePublicKeyVerifyRequestBuilder::default()
+        CertificatePublicKeyVerifyRequestBuilder {
+            inner: CertificatePublicKeyVerifyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,9 +325,9 @@ pub enum CertificatePublicKeyVerifyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CertificatePublicKeyVerifyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

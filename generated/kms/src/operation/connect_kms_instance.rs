@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConnectKmsInstanceRequest {
     /// The ID of the KMS instance that you want to enable.
@@ -68,10 +68,26 @@ pub struct ConnectKmsInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConnectKmsInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            vpc_id: None,
+            zone_ids: None,
+            v_switch_ids: None,
+            km_provider: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConnectKmsInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ConnectKmsInstanceRequestBuilder {
-        ConnectKmsInstanceRequestBuilder::default()
+        ConnectKmsInstanceRequestBuilder {
+            inner: ConnectKmsInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAliasRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -47,10 +47,23 @@ pub struct CreateAliasRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAliasRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            alias_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAliasRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateAliasRequestBuilder {
-        CreateAliasRequestBuilder::default()
+        CreateAliasRequestBuilder {
+            inner: CreateAliasRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -186,10 +199,18 @@ pub enum CreateAliasError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                    "Forbidden.KeyNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

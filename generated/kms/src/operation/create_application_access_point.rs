@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateApplicationAccessPointRequest {
     /// The name of the AAP.
@@ -64,10 +64,25 @@ pub struct CreateApplicationAccessPointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateApplicationAccessPointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            authentication_method: None,
+            policies: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateApplicationAccessPointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateApplicationAccessPointRequestBuilder {
-        CreateApplicationAccessPointRequestBuilder::default()
+        CreateApplicationAccessPointRequestBuilder {
+            inner: CreateApplicationAccessPointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,8 +270,8 @@ pub enum CreateApplicationAccessPointError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
+        match error.code_index(&["Rejected.ResourceExist"]) {
+            0 => Self::RejectedResourceExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateClientKeyRequest {
     /// The operation that you want to perform. Set the value to **CreateClientKey**.
@@ -73,10 +73,25 @@ pub struct CreateClientKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateClientKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            aap_name: None,
+            password: None,
+            not_after: None,
+            not_before: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateClientKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateClientKeyRequestBuilder {
-        CreateClientKeyRequestBuilder::default()
+        CreateClientKeyRequestBuilder {
+            inner: CreateClientKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

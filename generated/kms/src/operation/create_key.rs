@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateKeyRequest {
     /// The description of the key.
@@ -130,10 +130,32 @@ pub struct CreateKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            description: None,
+            key_usage: None,
+            origin: None,
+            protection_level: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            key_spec: None,
+            dkms_instance_id: None,
+            tags: None,
+            policy: None,
+            key_storage_mechanism: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateKeyRequestBuilder {
-        CreateKeyRequestBuilder::default()
+        CreateKeyRequestBuilder {
+            inner: CreateKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -403,19 +425,28 @@ pub enum CreateKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Rejected.ShareQuotaExceedLimit" => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
-            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
+        match error
+            .code_index(
+                &[
+                    "Rejected.LimitExceeded",
+                    "InvalidParameter",
+                    "UnsupportedOperation",
+                    "Forbidden.NoPermission",
+                    "Rejected.ShareQuotaExceedLimit",
+                    "Forbidden.DKMSInstanceNotFound",
+                    "InternalFailure",
+                    "SerivceUnvailableTemporary",
+                ],
+            )
+        {
+            0 => Self::RejectedLimitExceeded(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::UnsupportedOperation(error),
+            3 => Self::ForbiddenNoPermission(error),
+            4 => Self::RejectedShareQuotaExceedLimit(error),
+            5 => Self::ForbiddenDkmsInstanceNotFound(error),
+            6 => Self::InternalFailure(error),
+            7 => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateKeyVersionRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -41,10 +41,22 @@ pub struct CreateKeyVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateKeyVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateKeyVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateKeyVersionRequestBuilder {
-        CreateKeyVersionRequestBuilder::default()
+        CreateKeyVersionRequestBuilder {
+            inner: CreateKeyVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,13 +191,24 @@ pub enum CreateKeyVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Rejected.Disabled" => Self::RejectedDisabled(error),
-            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
-            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
+        match error
+            .code_index(
+                &[
+                    "Rejected.UnsupportedOperation",
+                    "Forbidden.AliasNotFound",
+                    "Forbidden.KeyNotFound",
+                    "Rejected.Disabled",
+                    "Rejected.Unavailable",
+                    "Rejected.PendingDeletion",
+                ],
+            )
+        {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::RejectedDisabled(error),
+            4 => Self::RejectedUnavailable(error),
+            5 => Self::RejectedPendingDeletion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNetworkRuleRequest {
     /// The name of the access control rule.
@@ -64,10 +64,25 @@ pub struct CreateNetworkRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNetworkRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            r#type: None,
+            description: None,
+            source_private_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNetworkRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNetworkRuleRequestBuilder {
-        CreateNetworkRuleRequestBuilder::default()
+        CreateNetworkRuleRequestBuilder {
+            inner: CreateNetworkRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

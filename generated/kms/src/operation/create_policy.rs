@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePolicyRequest {
     /// The name of the permission policy.
@@ -86,10 +86,27 @@ pub struct CreatePolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            kms_instance: None,
+            permissions: None,
+            resources: None,
+            access_control_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePolicyRequestBuilder {
-        CreatePolicyRequestBuilder::default()
+        CreatePolicyRequestBuilder {
+            inner: CreatePolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -318,9 +335,9 @@ pub enum CreatePolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

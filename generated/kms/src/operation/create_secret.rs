@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSecretRequest {
     /// The value of the secret that you want to create. Secrets Manager encrypts the secret value and stores the encrypted value in the initial version.
@@ -177,10 +177,34 @@ pub struct CreateSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_id: None,
+            encryption_key_id: None,
+            secret_data: None,
+            secret_data_type: None,
+            description: None,
+            tags: None,
+            secret_type: None,
+            extended_config: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            dkms_instance_id: None,
+            policy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSecretRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSecretRequestBuilder {
-        CreateSecretRequestBuilder::default()
+        CreateSecretRequestBuilder {
+            inner: CreateSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -567,22 +591,30 @@ pub enum CreateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.ShareQuotaExceedLimit" => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedOperation",
+                    "Rejected.LimitExceeded",
+                    "InvalidParameter",
+                    "Rejected.ShareQuotaExceedLimit",
+                    "Forbidden.DKMSInstanceNotFound",
+                    "Forbidden.ResourceNotFound",
+                    "Rejected.ResourceExist",
+                    "Rejected.ResourceInDeleteWindow",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::UnsupportedOperation(error),
+            1 => Self::RejectedLimitExceeded(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::RejectedShareQuotaExceedLimit(error),
+            4 => Self::ForbiddenDkmsInstanceNotFound(error),
+            5 => Self::ForbiddenResourceNotFound(error),
+            6 => Self::RejectedResourceExist(error),
+            7 => Self::RejectedResourceInDeleteWindow(error),
+            8 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

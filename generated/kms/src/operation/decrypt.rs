@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DecryptRequest {
     /// The ciphertext that you want to decrypt.
@@ -49,10 +49,24 @@ pub struct DecryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DecryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DecryptRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DecryptRequestBuilder {
-        DecryptRequestBuilder::default()
+        DecryptRequestBuilder {
+            inner: DecryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,13 +235,24 @@ pub enum DecryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for DecryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Rejected.Disabled" => Self::RejectedDisabled(error),
-            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
-            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedOperation",
+                    "Forbidden.AliasNotFound",
+                    "Forbidden.KeyNotFound",
+                    "Rejected.Disabled",
+                    "Rejected.PendingDeletion",
+                    "Rejected.Unavailable",
+                ],
+            )
+        {
+            0 => Self::UnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::RejectedDisabled(error),
+            4 => Self::RejectedPendingDeletion(error),
+            5 => Self::RejectedUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteApplicationAccessPointRequest {
     /// The name of the AAP that you want to delete.
@@ -34,10 +34,22 @@ pub struct DeleteApplicationAccessPointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteApplicationAccessPointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteApplicationAccessPointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteApplicationAccessPointRequestBuilder {
-        DeleteApplicationAccessPointRequestBuilder::default()
+        DeleteApplicationAccessPointRequestBuilder {
+            inner: DeleteApplicationAccessPointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,9 +175,9 @@ pub enum DeleteApplicationAccessPointError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteApplicationAccessPointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

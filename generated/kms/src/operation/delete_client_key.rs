@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteClientKeyRequest {
     /// The ID of the client key.
@@ -34,10 +34,22 @@ pub struct DeleteClientKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteClientKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteClientKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteClientKeyRequestBuilder {
-        DeleteClientKeyRequestBuilder::default()
+        DeleteClientKeyRequestBuilder {
+            inner: DeleteClientKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -157,9 +169,9 @@ pub enum DeleteClientKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteClientKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSecretRequest {
     /// The name of the secret.
@@ -56,10 +56,24 @@ pub struct DeleteSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            force_delete_without_recovery: None,
+            recovery_window_in_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSecretRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSecretRequestBuilder {
-        DeleteSecretRequestBuilder::default()
+        DeleteSecretRequestBuilder {
+            inner: DeleteSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,14 +248,22 @@ pub enum DeleteSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.ResourceNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                    "Rejected.ResourceInDeleteWindow",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenResourceNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
+            3 => Self::RejectedResourceInDeleteWindow(error),
+            4 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

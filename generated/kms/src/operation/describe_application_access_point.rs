@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeApplicationAccessPointRequest {
     /// The name of the AAP that you want to query.
@@ -32,10 +32,22 @@ pub struct DescribeApplicationAccessPointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeApplicationAccessPointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeApplicationAccessPointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeApplicationAccessPointRequestBuilder {
-        DescribeApplicationAccessPointRequestBuilder::default()
+        DescribeApplicationAccessPointRequestBuilder {
+            inner: DescribeApplicationAccessPointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -192,9 +204,9 @@ pub enum DescribeApplicationAccessPointError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeApplicationAccessPointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

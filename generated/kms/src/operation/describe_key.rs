@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -36,10 +36,22 @@ pub struct DescribeKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeKeyRequestBuilder {
-        DescribeKeyRequestBuilder::default()
+        DescribeKeyRequestBuilder {
+            inner: DescribeKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -170,11 +182,20 @@ pub enum DescribeKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.KeyNotFound",
+                    "Forbidden.AliasNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenKeyNotFound(error),
+            2 => Self::ForbiddenAliasNotFound(error),
+            3 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeKeyVersionRequest {
     /// The globally unique ID of the CMK.
@@ -46,10 +46,23 @@ pub struct DescribeKeyVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeKeyVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_version_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeKeyVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeKeyVersionRequestBuilder {
-        DescribeKeyVersionRequestBuilder::default()
+        DescribeKeyVersionRequestBuilder {
+            inner: DescribeKeyVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,9 +206,9 @@ pub enum DescribeKeyVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeKeyVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

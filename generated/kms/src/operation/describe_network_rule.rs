@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNetworkRuleRequest {
     /// The name of the access control rule that you want to query.
@@ -32,10 +32,22 @@ pub struct DescribeNetworkRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNetworkRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNetworkRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNetworkRuleRequestBuilder {
-        DescribeNetworkRuleRequestBuilder::default()
+        DescribeNetworkRuleRequestBuilder {
+            inner: DescribeNetworkRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,9 +194,9 @@ pub enum DescribeNetworkRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

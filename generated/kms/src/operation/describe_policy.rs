@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePolicyRequest {
     /// The name of the permission policy that you want to query.
@@ -32,10 +32,22 @@ pub struct DescribePolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePolicyRequestBuilder {
-        DescribePolicyRequestBuilder::default()
+        DescribePolicyRequestBuilder {
+            inner: DescribePolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

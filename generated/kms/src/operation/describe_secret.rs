@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSecretRequest {
     /// The name of the secret.
@@ -47,10 +47,23 @@ pub struct DescribeSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            fetch_tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSecretRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSecretRequestBuilder {
-        DescribeSecretRequestBuilder::default()
+        DescribeSecretRequestBuilder {
+            inner: DescribeSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -308,12 +321,22 @@ pub enum DescribeSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalTimestamp" => Self::IllegalTimestamp(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalTimestamp",
+                    "InvalidParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalTimestamp(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenResourceNotFound(error),
+            4 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -36,10 +36,22 @@ pub struct DisableKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableKeyRequestBuilder {
-        DisableKeyRequestBuilder::default()
+        DisableKeyRequestBuilder {
+            inner: DisableKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -161,10 +173,18 @@ pub enum DisableKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.KeyNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenKeyNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableKeyRequest {
     /// The globally unique ID of the CMK.
@@ -32,10 +32,22 @@ pub struct EnableKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableKeyRequestBuilder {
-        EnableKeyRequestBuilder::default()
+        EnableKeyRequestBuilder {
+            inner: EnableKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,9 +165,9 @@ pub enum EnableKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

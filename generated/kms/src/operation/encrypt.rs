@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EncryptRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
@@ -53,10 +53,25 @@ pub struct EncryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EncryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            plaintext: None,
+            encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EncryptRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EncryptRequestBuilder {
-        EncryptRequestBuilder::default()
+        EncryptRequestBuilder {
+            inner: EncryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,11 +238,20 @@ pub enum EncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for EncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.KeyNotFound",
+                    "Forbidden.AliasNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenKeyNotFound(error),
+            2 => Self::ForbiddenAliasNotFound(error),
+            3 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

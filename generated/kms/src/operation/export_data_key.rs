@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ExportDataKeyRequest {
     /// The ciphertext of the data key encrypted by using a CMK.
@@ -80,10 +80,27 @@ pub struct ExportDataKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ExportDataKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            encryption_context: None,
+            public_key_blob: None,
+            wrapping_key_spec: None,
+            wrapping_algorithm: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ExportDataKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ExportDataKeyRequestBuilder {
-        ExportDataKeyRequestBuilder::default()
+        ExportDataKeyRequestBuilder {
+            inner: ExportDataKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,10 +306,14 @@ pub enum ExportDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &["InvalidParameter", "InvalidAccessKeyId.NotFound", "InternalFailure"],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

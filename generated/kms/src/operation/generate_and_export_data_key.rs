@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GenerateAndExportDataKeyRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
@@ -107,10 +107,29 @@ pub struct GenerateAndExportDataKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GenerateAndExportDataKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_spec: None,
+            number_of_bytes: None,
+            encryption_context: None,
+            public_key_blob: None,
+            wrapping_key_spec: None,
+            wrapping_algorithm: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GenerateAndExportDataKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GenerateAndExportDataKeyRequestBuilder {
-        GenerateAndExportDataKeyRequestBuilder::default()
+        GenerateAndExportDataKeyRequestBuilder {
+            inner: GenerateAndExportDataKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -365,11 +384,20 @@ pub enum GenerateAndExportDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.KeyNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenKeyNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
+            3 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GenerateDataKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -90,10 +90,26 @@ pub struct GenerateDataKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GenerateDataKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_spec: None,
+            number_of_bytes: None,
+            encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GenerateDataKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GenerateDataKeyRequestBuilder {
-        GenerateDataKeyRequestBuilder::default()
+        GenerateDataKeyRequestBuilder {
+            inner: GenerateDataKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,13 +325,24 @@ pub enum GenerateDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Rejected.Disabled" => Self::RejectedDisabled(error),
-            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
-            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedOperation",
+                    "Forbidden.AliasNotFound",
+                    "Forbidden.KeyNotFound",
+                    "Rejected.Disabled",
+                    "Rejected.PendingDeletion",
+                    "Rejected.Unavailable",
+                ],
+            )
+        {
+            0 => Self::UnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::RejectedDisabled(error),
+            4 => Self::RejectedPendingDeletion(error),
+            5 => Self::RejectedUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

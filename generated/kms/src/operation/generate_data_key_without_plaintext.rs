@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintextRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see Use aliases.
@@ -71,10 +71,26 @@ pub struct GenerateDataKeyWithoutPlaintextRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GenerateDataKeyWithoutPlaintextRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_spec: None,
+            number_of_bytes: None,
+            encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GenerateDataKeyWithoutPlaintextRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GenerateDataKeyWithoutPlaintextRequestBuilder {
-        GenerateDataKeyWithoutPlaintextRequestBuilder::default()
+        GenerateDataKeyWithoutPlaintextRequestBuilder {
+            inner: GenerateDataKeyWithoutPlaintextRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -278,10 +294,18 @@ pub enum GenerateDataKeyWithoutPlaintextError {
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyWithoutPlaintextError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                    "Forbidden.KeyNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

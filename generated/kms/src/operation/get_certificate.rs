@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetCertificateRequest {
     /// The ID of the certificate. It is the globally unique identifier (GUID) of the certificate in Certificates Manager.
@@ -34,10 +34,22 @@ pub struct GetCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetCertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetCertificateRequestBuilder {
-        GetCertificateRequestBuilder::default()
+        GetCertificateRequestBuilder {
+            inner: GetCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,9 +193,9 @@ pub enum GetCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetClientKeyRequest {
     /// The ID of the client key.
@@ -32,10 +32,22 @@ pub struct GetClientKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetClientKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetClientKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetClientKeyRequestBuilder {
-        GetClientKeyRequestBuilder::default()
+        GetClientKeyRequestBuilder {
+            inner: GetClientKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,16 +18,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetDefaultKmsInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetDefaultKmsInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetDefaultKmsInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetDefaultKmsInstanceRequestBuilder {
-        GetDefaultKmsInstanceRequestBuilder::default()
+        GetDefaultKmsInstanceRequestBuilder {
+            inner: GetDefaultKmsInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

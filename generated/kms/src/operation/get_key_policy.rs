@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetKeyPolicyRequest {
     /// - Wire name: `KeyId`.
@@ -36,10 +36,23 @@ pub struct GetKeyPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetKeyPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            policy_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetKeyPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetKeyPolicyRequestBuilder {
-        GetKeyPolicyRequestBuilder::default()
+        GetKeyPolicyRequestBuilder {
+            inner: GetKeyPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,15 +190,24 @@ pub enum GetKeyPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.KeyPolicyUnSupported" => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "MissingParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.KeyPolicyUnSupported",
+                    "Forbidden.KeyNotFound",
+                    "Forbidden.ResourceNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenKeyPolicyUnSupported(error),
+            4 => Self::ForbiddenKeyNotFound(error),
+            5 => Self::ForbiddenResourceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetKmsInstanceRequest {
     /// The ID of the KMS instance that you want to query.
@@ -32,10 +32,22 @@ pub struct GetKmsInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetKmsInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetKmsInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetKmsInstanceRequestBuilder {
-        GetKmsInstanceRequestBuilder::default()
+        GetKmsInstanceRequestBuilder {
+            inner: GetKmsInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,8 +172,8 @@ pub enum GetKmsInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalTimestamp" => Self::IllegalTimestamp(error),
+        match error.code_index(&["IllegalTimestamp"]) {
+            0 => Self::IllegalTimestamp(error),
             _ => Self::Unhandled(error),
         }
     }

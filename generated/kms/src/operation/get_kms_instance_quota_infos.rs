@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetKmsInstanceQuotaInfosRequest {
     /// - Wire name: `KmsInstanceId`.
@@ -32,10 +32,23 @@ pub struct GetKmsInstanceQuotaInfosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetKmsInstanceQuotaInfosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            resource_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetKmsInstanceQuotaInfosRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetKmsInstanceQuotaInfosRequestBuilder {
-        GetKmsInstanceQuotaInfosRequestBuilder::default()
+        GetKmsInstanceQuotaInfosRequestBuilder {
+            inner: GetKmsInstanceQuotaInfosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,14 +185,18 @@ pub enum GetKmsInstanceQuotaInfosError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.DKMSInstanceStateInvalid",
+                    "Forbidden.DKMSInstanceNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            2 => Self::ForbiddenDkmsInstanceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetParametersForImportRequest {
     /// The globally unique ID of the CMK.
@@ -69,10 +69,24 @@ pub struct GetParametersForImportRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetParametersForImportRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            wrapping_algorithm: None,
+            wrapping_key_spec: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetParametersForImportRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetParametersForImportRequestBuilder {
-        GetParametersForImportRequestBuilder::default()
+        GetParametersForImportRequestBuilder {
+            inner: GetParametersForImportRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,10 +267,18 @@ pub enum GetParametersForImportError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetParametersForImportError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Unsupported.Origin" => Self::UnsupportedOrigin(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Unsupported.Origin",
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::UnsupportedOrigin(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetPublicKeyRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
@@ -43,10 +43,24 @@ pub struct GetPublicKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetPublicKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_version_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetPublicKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetPublicKeyRequestBuilder {
-        GetPublicKeyRequestBuilder::default()
+        GetPublicKeyRequestBuilder {
+            inner: GetPublicKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,10 +221,18 @@ pub enum GetPublicKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetPublicKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                    "Forbidden.KeyNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetRandomPasswordRequest {
     /// The number of bytes that the password to be generated contains.
@@ -112,10 +112,28 @@ pub struct GetRandomPasswordRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetRandomPasswordRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            password_length: None,
+            exclude_characters: None,
+            exclude_lowercase: None,
+            exclude_uppercase: None,
+            exclude_numbers: None,
+            exclude_punctuation: None,
+            require_each_included_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetRandomPasswordRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetRandomPasswordRequestBuilder {
-        GetRandomPasswordRequestBuilder::default()
+        GetRandomPasswordRequestBuilder {
+            inner: GetRandomPasswordRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -393,9 +411,9 @@ pub enum GetRandomPasswordError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetRandomPasswordError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error.code_index(&["InvalidParameter", "InternalFailure"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

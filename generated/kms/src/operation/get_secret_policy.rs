@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetSecretPolicyRequest {
     /// - Wire name: `SecretName`.
@@ -34,10 +34,23 @@ pub struct GetSecretPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetSecretPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            policy_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetSecretPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetSecretPolicyRequestBuilder {
-        GetSecretPolicyRequestBuilder::default()
+        GetSecretPolicyRequestBuilder {
+            inner: GetSecretPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,19 +190,28 @@ pub enum GetSecretPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.KeyPolicyUnSupported" => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "MissingParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.KeyPolicyUnSupported",
+                    "Forbidden.DKMSInstanceStateInvalid",
+                    "Forbidden.ResourceNotFound",
+                    "Forbidden.KeyNotFound",
+                    "SerivceUnvailableTemporary",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenKeyPolicyUnSupported(error),
+            4 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            5 => Self::ForbiddenResourceNotFound(error),
+            6 => Self::ForbiddenKeyNotFound(error),
+            7 => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetSecretValueRequest {
     /// The name of the secret.
@@ -70,10 +70,26 @@ pub struct GetSecretValueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetSecretValueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_stage: None,
+            version_id: None,
+            fetch_extended_config: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetSecretValueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetSecretValueRequestBuilder {
-        GetSecretValueRequestBuilder::default()
+        GetSecretValueRequestBuilder {
+            inner: GetSecretValueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -346,15 +362,20 @@ pub enum GetSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.DKMSInstanceStateInvalid",
+                    "Forbidden.DKMSInstanceNotFound",
+                    "Forbidden.KeyNotFound",
+                    "Forbidden.ResourceNotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            1 => Self::ForbiddenDkmsInstanceNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::ForbiddenResourceNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

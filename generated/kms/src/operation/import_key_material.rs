@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ImportKeyMaterialRequest {
     /// The ID of the CMK to be imported.
@@ -71,10 +71,25 @@ pub struct ImportKeyMaterialRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ImportKeyMaterialRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            encrypted_key_material: None,
+            import_token: None,
+            key_material_expire_unix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ImportKeyMaterialRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ImportKeyMaterialRequestBuilder {
-        ImportKeyMaterialRequestBuilder::default()
+        ImportKeyMaterialRequestBuilder {
+            inner: ImportKeyMaterialRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,13 +260,24 @@ pub enum ImportKeyMaterialError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyMaterial" => Self::InvalidKeyMaterial(error),
-            "InvalidImportToken" => Self::InvalidImportToken(error),
-            "ExpiredImportToken" => Self::ExpiredImportToken(error),
-            "Unsupported.Origin" => Self::UnsupportedOrigin(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidKeyMaterial",
+                    "InvalidImportToken",
+                    "ExpiredImportToken",
+                    "Unsupported.Origin",
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidKeyMaterial(error),
+            1 => Self::InvalidImportToken(error),
+            2 => Self::ExpiredImportToken(error),
+            3 => Self::UnsupportedOrigin(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

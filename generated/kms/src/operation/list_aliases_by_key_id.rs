@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAliasesByKeyIdRequest {
     /// The globally unique ID of the CMK.
@@ -52,10 +52,24 @@ pub struct ListAliasesByKeyIdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAliasesByKeyIdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAliasesByKeyIdRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAliasesByKeyIdRequestBuilder {
-        ListAliasesByKeyIdRequestBuilder::default()
+        ListAliasesByKeyIdRequestBuilder {
+            inner: ListAliasesByKeyIdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,9 +241,9 @@ pub enum ListAliasesByKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAliasesByKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

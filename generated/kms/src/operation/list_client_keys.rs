@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListClientKeysRequest {
     /// The name of the application access point (AAP).
@@ -30,10 +30,22 @@ pub struct ListClientKeysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListClientKeysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            aap_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListClientKeysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListClientKeysRequestBuilder {
-        ListClientKeysRequestBuilder::default()
+        ListClientKeysRequestBuilder {
+            inner: ListClientKeysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListKeysRequest {
     /// The number of the page to return.
@@ -82,10 +82,24 @@ pub struct ListKeysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListKeysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            filters: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListKeysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListKeysRequestBuilder {
-        ListKeysRequestBuilder::default()
+        ListKeysRequestBuilder {
+            inner: ListKeysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

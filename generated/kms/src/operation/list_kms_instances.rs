@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListKmsInstancesRequest {
     /// The page number. Default value: 1.
@@ -39,10 +39,24 @@ pub struct ListKmsInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListKmsInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            filters: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListKmsInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListKmsInstancesRequestBuilder {
-        ListKmsInstancesRequestBuilder::default()
+        ListKmsInstancesRequestBuilder {
+            inner: ListKmsInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,8 +211,8 @@ pub enum ListKmsInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalTimestamp" => Self::IllegalTimestamp(error),
+        match error.code_index(&["IllegalTimestamp"]) {
+            0 => Self::IllegalTimestamp(error),
             _ => Self::Unhandled(error),
         }
     }

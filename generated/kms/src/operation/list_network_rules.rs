@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListNetworkRulesRequest {
     /// The page number. Default value: 1.
@@ -36,10 +36,23 @@ pub struct ListNetworkRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListNetworkRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListNetworkRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListNetworkRulesRequestBuilder {
-        ListNetworkRulesRequestBuilder::default()
+        ListNetworkRulesRequestBuilder {
+            inner: ListNetworkRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -187,9 +200,9 @@ pub enum ListNetworkRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListNetworkRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

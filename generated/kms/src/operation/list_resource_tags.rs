@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListResourceTagsRequest {
     /// The globally unique ID of the CMK.
@@ -34,10 +34,22 @@ pub struct ListResourceTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListResourceTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListResourceTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListResourceTagsRequestBuilder {
-        ListResourceTagsRequestBuilder::default()
+        ListResourceTagsRequestBuilder {
+            inner: ListResourceTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,9 +172,9 @@ pub enum ListResourceTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListResourceTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSecretVersionIdsRequest {
     /// The name of the secret.
@@ -59,10 +59,25 @@ pub struct ListSecretVersionIdsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSecretVersionIdsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            include_deprecated: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSecretVersionIdsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSecretVersionIdsRequestBuilder {
-        ListSecretVersionIdsRequestBuilder::default()
+        ListSecretVersionIdsRequestBuilder {
+            inner: ListSecretVersionIdsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,11 +268,20 @@ pub enum ListSecretVersionIdsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecretVersionIdsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ForbiddenResourceNotFound(error),
+            3 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

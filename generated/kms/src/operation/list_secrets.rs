@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSecretsRequest {
     /// The number of entries to return on each page.
@@ -84,10 +84,25 @@ pub struct ListSecretsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSecretsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            fetch_tags: None,
+            page_number: None,
+            page_size: None,
+            filters: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSecretsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSecretsRequestBuilder {
-        ListSecretsRequestBuilder::default()
+        ListSecretsRequestBuilder {
+            inner: ListSecretsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,12 +309,22 @@ pub enum ListSecretsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecretsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "InvalidAccessKeyId.NotFound",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ForbiddenResourceNotFound(error),
+            3 => Self::InvalidAccessKeyIdNotFound(error),
+            4 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

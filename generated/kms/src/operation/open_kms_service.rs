@@ -24,16 +24,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenKmsServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenKmsServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenKmsServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> OpenKmsServiceRequestBuilder {
-        OpenKmsServiceRequestBuilder::default()
+        OpenKmsServiceRequestBuilder {
+            inner: OpenKmsServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -142,12 +153,18 @@ pub enum OpenKmsServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "CreateLXOrderFailed" => Self::CreateLxOrderFailed(error),
-            "Forbidden.NoRealNameAuthentication" => {
-                Self::ForbiddenNoRealNameAuthentication(error)
-            }
-            "Forbidden.Opened" => Self::ForbiddenOpened(error),
+        match error
+            .code_index(
+                &[
+                    "CreateLXOrderFailed",
+                    "Forbidden.NoRealNameAuthentication",
+                    "Forbidden.Opened",
+                ],
+            )
+        {
+            0 => Self::CreateLxOrderFailed(error),
+            1 => Self::ForbiddenNoRealNameAuthentication(error),
+            2 => Self::ForbiddenOpened(error),
             _ => Self::Unhandled(error),
         }
     }

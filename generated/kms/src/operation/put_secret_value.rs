@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PutSecretValueRequest {
     /// The new version of the secret value. Version numbers must be unique in each secret.
@@ -79,10 +79,26 @@ pub struct PutSecretValueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PutSecretValueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            version_id: None,
+            secret_name: None,
+            secret_data: None,
+            secret_data_type: None,
+            version_stages: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PutSecretValueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PutSecretValueRequestBuilder {
-        PutSecretValueRequestBuilder::default()
+        PutSecretValueRequestBuilder {
+            inner: PutSecretValueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -283,13 +299,24 @@ pub enum PutSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Rejected.LimitExceeded",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "Rejected.ResourceExist",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::RejectedLimitExceeded(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenResourceNotFound(error),
+            4 => Self::RejectedResourceExist(error),
+            5 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReEncryptRequest {
     /// The ciphertext that you want to re-encrypt.
@@ -106,10 +106,29 @@ pub struct ReEncryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReEncryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            source_key_id: None,
+            source_key_version_id: None,
+            source_encryption_algorithm: None,
+            source_encryption_context: None,
+            destination_key_id: None,
+            destination_encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReEncryptRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReEncryptRequestBuilder {
-        ReEncryptRequestBuilder::default()
+        ReEncryptRequestBuilder {
+            inner: ReEncryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -347,11 +366,20 @@ pub enum ReEncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReEncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidAccessKeyId.NotFound",
+                    "Forbidden.KeyNotFound",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

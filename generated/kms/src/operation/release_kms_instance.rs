@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseKmsInstanceRequest {
     /// 仅限于后付费实例
@@ -39,10 +39,23 @@ pub struct ReleaseKmsInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseKmsInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            force_delete_without_backup: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseKmsInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleaseKmsInstanceRequestBuilder {
-        ReleaseKmsInstanceRequestBuilder::default()
+        ReleaseKmsInstanceRequestBuilder {
+            inner: ReleaseKmsInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,14 +195,22 @@ pub enum ReleaseKmsInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "Forbidden.NoBackup" => Self::ForbiddenNoBackup(error),
-            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Rejected.UnsupportedOperation",
+                    "Forbidden.DKMSInstanceNotFound",
+                    "Forbidden.NoBackup",
+                    "SerivceUnvailableTemporary",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::RejectedUnsupportedOperation(error),
+            2 => Self::ForbiddenDkmsInstanceNotFound(error),
+            3 => Self::ForbiddenNoBackup(error),
+            4 => Self::SerivceUnvailableTemporary(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RestoreSecretRequest {
     /// The name of the secret you want to restore.
@@ -34,10 +34,22 @@ pub struct RestoreSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RestoreSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RestoreSecretRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RestoreSecretRequestBuilder {
-        RestoreSecretRequestBuilder::default()
+        RestoreSecretRequestBuilder {
+            inner: RestoreSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -169,12 +181,22 @@ pub enum RestoreSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for RestoreSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceInUse" => Self::RejectedResourceInUse(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "Rejected.ResourceInUse",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ForbiddenResourceNotFound(error),
+            3 => Self::RejectedResourceInUse(error),
+            4 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

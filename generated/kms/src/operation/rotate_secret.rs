@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RotateSecretRequest {
     /// The name of the secret.
@@ -50,10 +50,23 @@ pub struct RotateSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RotateSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RotateSecretRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RotateSecretRequestBuilder {
-        RotateSecretRequestBuilder::default()
+        RotateSecretRequestBuilder {
+            inner: RotateSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,9 +218,9 @@ pub enum RotateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for RotateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

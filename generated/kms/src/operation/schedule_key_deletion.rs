@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -51,10 +51,23 @@ pub struct ScheduleKeyDeletionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ScheduleKeyDeletionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            pending_window_in_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ScheduleKeyDeletionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ScheduleKeyDeletionRequestBuilder {
-        ScheduleKeyDeletionRequestBuilder::default()
+        ScheduleKeyDeletionRequestBuilder {
+            inner: ScheduleKeyDeletionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,9 +213,9 @@ pub enum ScheduleKeyDeletionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ScheduleKeyDeletionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

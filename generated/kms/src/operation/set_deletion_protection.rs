@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetDeletionProtectionRequest {
     /// The ARN of the CMK for which you want to set deletion protection.
@@ -59,10 +59,25 @@ pub struct SetDeletionProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetDeletionProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            protected_resource_arn: None,
+            enable_deletion_protection: None,
+            deletion_protection_description: None,
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetDeletionProtectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetDeletionProtectionRequestBuilder {
-        SetDeletionProtectionRequestBuilder::default()
+        SetDeletionProtectionRequestBuilder {
+            inner: SetDeletionProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

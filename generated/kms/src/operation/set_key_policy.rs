@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetKeyPolicyRequest {
     /// - Wire name: `KeyId`.
@@ -40,10 +40,24 @@ pub struct SetKeyPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetKeyPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            policy_name: None,
+            policy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetKeyPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetKeyPolicyRequestBuilder {
-        SetKeyPolicyRequestBuilder::default()
+        SetKeyPolicyRequestBuilder {
+            inner: SetKeyPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,22 +205,30 @@ pub enum SetKeyPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetKeyPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.KeyPolicyUnSupported" => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            "Rejected.ShareQuotaExceedLimit" => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "InvalidParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.KeyPolicyUnSupported",
+                    "Rejected.ShareQuotaExceedLimit",
+                    "Forbidden.DKMSInstanceStateInvalid",
+                    "Forbidden.KeyNotFound",
+                    "Forbidden.ResourceNotFound",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenKeyPolicyUnSupported(error),
+            4 => Self::RejectedShareQuotaExceedLimit(error),
+            5 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            6 => Self::ForbiddenKeyNotFound(error),
+            7 => Self::ForbiddenResourceNotFound(error),
+            8 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourceRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -65,10 +65,25 @@ pub struct TagResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            tags: None,
+            secret_name: None,
+            certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourceRequestBuilder {
-        TagResourceRequestBuilder::default()
+        TagResourceRequestBuilder {
+            inner: TagResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -229,9 +244,9 @@ pub enum TagResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("key");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The region ID of the resource.
@@ -65,10 +65,25 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,12 +264,22 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.TagValue",
+                    "InvalidParameter.TagKey",
+                    "Duplicate.TagKey",
+                    "InvalidAccessKeyId.NotFound",
+                    "InvalidResourceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterTagValue(error),
+            1 => Self::InvalidParameterTagKey(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidAccessKeyIdNotFound(error),
+            4 => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

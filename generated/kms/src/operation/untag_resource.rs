@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The ID of the request, which is used to locate and troubleshoot issues.
@@ -50,10 +50,25 @@ pub struct UntagResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            tag_keys: None,
+            secret_name: None,
+            certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourceRequestBuilder {
-        UntagResourceRequestBuilder::default()
+        UntagResourceRequestBuilder {
+            inner: UntagResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,9 +210,9 @@ pub enum UntagResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("key");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The region ID of the resource.
@@ -79,10 +79,26 @@ pub struct UntagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder::default()
+        UntagResourcesRequestBuilder {
+            inner: UntagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,9 +286,11 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+        match error
+            .code_index(&["InvalidAccessKeyId.NotFound", "InvalidResourceId.NotFound"])
+        {
+            0 => Self::InvalidAccessKeyIdNotFound(error),
+            1 => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateAliasRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -42,10 +42,23 @@ pub struct UpdateAliasRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateAliasRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            alias_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateAliasRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateAliasRequestBuilder {
-        UpdateAliasRequestBuilder::default()
+        UpdateAliasRequestBuilder {
+            inner: UpdateAliasRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

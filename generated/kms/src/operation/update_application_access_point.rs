@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateApplicationAccessPointRequest {
     /// The name of the AAP that you want to update.
@@ -48,10 +48,24 @@ pub struct UpdateApplicationAccessPointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateApplicationAccessPointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            policies: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateApplicationAccessPointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateApplicationAccessPointRequestBuilder {
-        UpdateApplicationAccessPointRequestBuilder::default()
+        UpdateApplicationAccessPointRequestBuilder {
+            inner: UpdateApplicationAccessPointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,8 +211,8 @@ pub enum UpdateApplicationAccessPointError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateApplicationAccessPointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
+        match error.code_index(&["InvalidParameter"]) {
+            0 => Self::InvalidParameter(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateCertificateStatusRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -48,10 +48,23 @@ pub struct UpdateCertificateStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateCertificateStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            certificate_id: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateCertificateStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateCertificateStatusRequestBuilder {
-        UpdateCertificateStatusRequestBuilder::default()
+        UpdateCertificateStatusRequestBuilder {
+            inner: UpdateCertificateStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,10 +207,18 @@ pub enum UpdateCertificateStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateCertificateStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Certificate.NotFound" => Self::CertificateNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Certificate.NotFound",
+                    "InvalidAccessKeyId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::CertificateNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateKeyDescriptionRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -42,10 +42,23 @@ pub struct UpdateKeyDescriptionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateKeyDescriptionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateKeyDescriptionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateKeyDescriptionRequestBuilder {
-        UpdateKeyDescriptionRequestBuilder::default()
+        UpdateKeyDescriptionRequestBuilder {
+            inner: UpdateKeyDescriptionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateKmsInstanceBindVpcRequest {
     /// The ID of the KMS instance.
@@ -53,10 +53,23 @@ pub struct UpdateKmsInstanceBindVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateKmsInstanceBindVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            bind_vpcs: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateKmsInstanceBindVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateKmsInstanceBindVpcRequestBuilder {
-        UpdateKmsInstanceBindVpcRequestBuilder::default()
+        UpdateKmsInstanceBindVpcRequestBuilder {
+            inner: UpdateKmsInstanceBindVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

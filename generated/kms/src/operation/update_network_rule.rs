@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateNetworkRuleRequest {
     /// The name of the access control rule that you want to update.
@@ -47,10 +47,24 @@ pub struct UpdateNetworkRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateNetworkRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            source_private_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateNetworkRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateNetworkRuleRequestBuilder {
-        UpdateNetworkRuleRequestBuilder::default()
+        UpdateNetworkRuleRequestBuilder {
+            inner: UpdateNetworkRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,9 +207,9 @@ pub enum UpdateNetworkRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNetworkRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdatePolicyRequest {
     /// The name of the permission policy that you want to update.
@@ -69,10 +69,26 @@ pub struct UpdatePolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdatePolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            permissions: None,
+            resources: None,
+            access_control_rules: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdatePolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdatePolicyRequestBuilder {
-        UpdatePolicyRequestBuilder::default()
+        UpdatePolicyRequestBuilder {
+            inner: UpdatePolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,9 +258,9 @@ pub enum UpdatePolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdatePolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

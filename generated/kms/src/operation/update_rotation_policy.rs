@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateRotationPolicyRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -62,10 +62,24 @@ pub struct UpdateRotationPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateRotationPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateRotationPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateRotationPolicyRequestBuilder {
-        UpdateRotationPolicyRequestBuilder::default()
+        UpdateRotationPolicyRequestBuilder {
+            inner: UpdateRotationPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,10 +231,18 @@ pub enum UpdateRotationPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Rejected.UnsupportedOperation",
+                    "InvalidParameter",
+                    "Forbidden.KeyNotFound",
+                ],
+            )
+        {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ForbiddenKeyNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecretRequest {
     /// The name of the secret.
@@ -43,10 +43,24 @@ pub struct UpdateSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            description: None,
+            extended_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecretRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateSecretRequestBuilder {
-        UpdateSecretRequestBuilder::default()
+        UpdateSecretRequestBuilder {
+            inner: UpdateSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,15 +211,24 @@ pub enum UpdateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "Rejected.ResourceExist",
+                    "Rejected.ResourceInDeleteWindow",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ForbiddenResourceNotFound(error),
+            3 => Self::RejectedResourceExist(error),
+            4 => Self::RejectedResourceInDeleteWindow(error),
+            5 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecretRotationPolicyRequest {
     /// The name of the secret.
@@ -64,10 +64,24 @@ pub struct UpdateSecretRotationPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecretRotationPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecretRotationPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateSecretRotationPolicyRequestBuilder {
-        UpdateSecretRotationPolicyRequestBuilder::default()
+        UpdateSecretRotationPolicyRequestBuilder {
+            inner: UpdateSecretRotationPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

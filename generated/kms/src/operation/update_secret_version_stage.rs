@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecretVersionStageRequest {
     /// The operation that you want to perform. Set the value to **UpdateSecretVersionStage**.
@@ -60,10 +60,25 @@ pub struct UpdateSecretVersionStageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecretVersionStageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_stage: None,
+            remove_from_version: None,
+            move_to_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecretVersionStageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateSecretVersionStageRequestBuilder {
-        UpdateSecretVersionStageRequestBuilder::default()
+        UpdateSecretVersionStageRequestBuilder {
+            inner: UpdateSecretVersionStageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,17 +260,28 @@ pub enum UpdateSecretVersionStageError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "Rejected.InvalidRequest" => Self::RejectedInvalidRequest(error),
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Rejected.LimitExceeded",
+                    "Rejected.InvalidRequest",
+                    "Rejected.UnsupportedOperation",
+                    "Forbidden.NoPermission",
+                    "Forbidden.ResourceNotFound",
+                    "Rejected.ResourceInDeleteWindow",
+                    "InternalFailure",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::RejectedLimitExceeded(error),
+            2 => Self::RejectedInvalidRequest(error),
+            3 => Self::RejectedUnsupportedOperation(error),
+            4 => Self::ForbiddenNoPermission(error),
+            5 => Self::ForbiddenResourceNotFound(error),
+            6 => Self::RejectedResourceInDeleteWindow(error),
+            7 => Self::InternalFailure(error),
             _ => Self::Unhandled(error),
         }
     }

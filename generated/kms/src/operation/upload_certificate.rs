@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UploadCertificateRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -48,10 +48,24 @@ pub struct UploadCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UploadCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            certificate_id: None,
+            certificate: None,
+            certificate_chain: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UploadCertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UploadCertificateRequestBuilder {
-        UploadCertificateRequestBuilder::default()
+        UploadCertificateRequestBuilder {
+            inner: UploadCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,9 +210,9 @@ pub enum UploadCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
+        match error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtoptyui****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddServersToServerGroupRequest {
     /// The server group ID.
@@ -69,10 +69,26 @@ pub struct AddServersToServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddServersToServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddServersToServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddServersToServerGroupRequestBuilder {
-        AddServersToServerGroupRequestBuilder::default()
+        AddServersToServerGroupRequestBuilder {
+            inner: AddServersToServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,36 +326,58 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "IllegalParam.IP" => Self::IllegalParamIp(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "DuplicatedParam.Server" => Self::DuplicatedParamServer(error),
-            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Mismatch.ServerType" => Self::MismatchServerType(error),
-            "IllegalParam.RSPortConflictWithServerGroup" => {
-                Self::IllegalParamRsPortConflictWithServerGroup(error)
-            }
-            "TagInvokeError" => Self::TagInvokeError(error),
-            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "IllegalParam.description" => Self::IllegalParamDescription(error),
-            "MissingParam.IP" => Self::MissingParamIp(error),
-            "OperationDenied.ServerGroupNotSupportIpv6" => {
-                Self::OperationDeniedServerGroupNotSupportIpv6(error)
-            }
-            "IncorrectStatus.Eni" => Self::IncorrectStatusEni(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
-            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
-            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
+        match error
+            .code_index(
+                &[
+                    "Conflict.Lock",
+                    "IllegalParam.IP",
+                    "QuotaExceeded.QuotaInsufficient",
+                    "SystemBusy",
+                    "DuplicatedParam.Server",
+                    "IncorrectStatus.serverGroup",
+                    "Mismatch.VpcId",
+                    "Mismatch.ServerType",
+                    "IllegalParam.RSPortConflictWithServerGroup",
+                    "TagInvokeError",
+                    "ResourceInUse.IP",
+                    "IllegalParam",
+                    "IllegalParam.description",
+                    "MissingParam.IP",
+                    "OperationDenied.ServerGroupNotSupportIpv6",
+                    "IncorrectStatus.Eni",
+                    "IdempotenceSignatureMismatch",
+                    "Throttling.User",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.serverGroup",
+                    "ResourceNotFound.Eci",
+                    "ResourceNotFound.Ecs",
+                    "ResourceNotFound.Eni",
+                ],
+            )
+        {
+            0 => Self::ConflictLock(error),
+            1 => Self::IllegalParamIp(error),
+            2 => Self::QuotaExceededQuotaInsufficient(error),
+            3 => Self::SystemBusy(error),
+            4 => Self::DuplicatedParamServer(error),
+            5 => Self::IncorrectStatusServerGroup(error),
+            6 => Self::MismatchVpcId(error),
+            7 => Self::MismatchServerType(error),
+            8 => Self::IllegalParamRsPortConflictWithServerGroup(error),
+            9 => Self::TagInvokeError(error),
+            10 => Self::ResourceInUseIp(error),
+            11 => Self::IllegalParam(error),
+            12 => Self::IllegalParamDescription(error),
+            13 => Self::MissingParamIp(error),
+            14 => Self::OperationDeniedServerGroupNotSupportIpv6(error),
+            15 => Self::IncorrectStatusEni(error),
+            16 => Self::IdempotenceSignatureMismatch(error),
+            17 => Self::ThrottlingUser(error),
+            18 => Self::ForbiddenNoPermission(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
+            20 => Self::ResourceNotFoundEci(error),
+            21 => Self::ResourceNotFoundEcs(error),
+            22 => Self::ResourceNotFoundEni(error),
             _ => Self::Unhandled(error),
         }
     }

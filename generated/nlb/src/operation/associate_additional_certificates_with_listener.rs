@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsn-bpn0kn908w4nbw****@80");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateAdditionalCertificatesWithListenerRequest {
     /// The additional certificates. You can associate up to 15 additional certificates with a listener in each call.
@@ -78,10 +78,26 @@ pub struct AssociateAdditionalCertificatesWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateAdditionalCertificatesWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            additional_certificate_ids: None,
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateAdditionalCertificatesWithListenerRequestBuilder {
-        AssociateAdditionalCertificatesWithListenerRequestBuilder::default()
+        AssociateAdditionalCertificatesWithListenerRequestBuilder {
+            inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -296,17 +312,28 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "IncorrectStatus.listener",
+                    "ResourceAlreadyAssociated.Certificate",
+                    "Conflict.Lock",
+                    "OperationDenied.Protocol",
+                    "ResourceNotFound.Certificate",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.listener",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::ResourceAlreadyAssociatedCertificate(error),
+            3 => Self::ConflictLock(error),
+            4 => Self::OperationDeniedProtocol(error),
+            5 => Self::ResourceNotFoundCertificate(error),
+            6 => Self::ForbiddenNoPermission(error),
+            7 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

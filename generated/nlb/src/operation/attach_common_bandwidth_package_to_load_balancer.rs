@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -68,10 +68,26 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachCommonBandwidthPackageToLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
-        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::default()
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
+            inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,23 +285,24 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.IntranetLoadBalancer" => {
-                Self::OperationDeniedIntranetLoadBalancer(error)
-            }
-            "ResourceAlreadyAssociated.loadbalancer" => {
-                Self::ResourceAlreadyAssociatedLoadbalancer(error)
-            }
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.BandwidthPackageId" => {
-                Self::ResourceNotFoundBandwidthPackageId(error)
-            }
-            "ResourceNotFound.CommonBandwidthPackage" => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.IntranetLoadBalancer",
+                    "ResourceAlreadyAssociated.loadbalancer",
+                    "ResourceInConfiguring.loadbalancer",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.BandwidthPackageId",
+                    "ResourceNotFound.CommonBandwidthPackage",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedIntranetLoadBalancer(error),
+            1 => Self::ResourceAlreadyAssociatedLoadbalancer(error),
+            2 => Self::ResourceInConfiguringLoadbalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundBandwidthPackageId(error),
+            5 => Self::ResourceNotFoundCommonBandwidthPackage(error),
             _ => Self::Unhandled(error),
         }
     }

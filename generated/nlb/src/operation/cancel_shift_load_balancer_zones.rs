@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelShiftLoadBalancerZonesRequest {
     /// The mapping between the zone and the vSwitch.
@@ -71,10 +71,26 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelShiftLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            zone_mappings: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelShiftLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelShiftLoadBalancerZonesRequestBuilder {
-        CancelShiftLoadBalancerZonesRequestBuilder::default()
+        CancelShiftLoadBalancerZonesRequestBuilder {
+            inner: CancelShiftLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,10 +279,18 @@ pub enum CancelShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.ZoneId" => Self::IncorrectStatusZoneId(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.ZoneId",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusZoneId(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
@@ -235,10 +235,44 @@ pub struct CreateListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_protocol: None,
+            listener_port: None,
+            listener_description: None,
+            load_balancer_id: None,
+            server_group_id: None,
+            idle_timeout: None,
+            security_policy_id: None,
+            certificate_ids: None,
+            ca_certificate_ids: None,
+            ca_enabled: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            proxy_protocol_enabled: None,
+            sec_sensor_enabled: None,
+            alpn_enabled: None,
+            alpn_policy: None,
+            start_port: None,
+            end_port: None,
+            cps: None,
+            mss: None,
+            tag: None,
+            proxy_protocol_v2_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateListenerRequestBuilder {
-        CreateListenerRequestBuilder::default()
+        CreateListenerRequestBuilder {
+            inner: CreateListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -751,59 +785,76 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Port" => Self::ConflictPort(error),
-            "IllegalParam.MssConflictWithUdpAndGeneve" => {
-                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup" => {
+        match error
+            .code_index(
+                &[
+                    "Conflict.Port",
+                    "IllegalParam.MssConflictWithUdpAndGeneve",
+                    "SystemBusy",
+                    "Mismatch.VpcId",
+                    "Conflict.Lock",
+                    "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup",
+                    "IncorrectStatus.loadbalancer",
+                    "ResourceNotFound.Certificate",
+                    "IllegalParam.ServerGroupId",
+                    "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup",
+                    "MissingParam.Certificate",
+                    "IllegalParam.Port",
+                    "QuotaExceeded.QuotaInsufficient",
+                    "Mismatch.Protocol",
+                    "ResourceNotEnough.CaCertificateApiCount",
+                    "MissingParam.ServerGroupId",
+                    "IllegalParam.ListenerDescription",
+                    "DryRunOperation",
+                    "IllegalParam.IdleTimeout",
+                    "IllegalParam",
+                    "IllegalParamSize.certificateIds",
+                    "DuplicatedParam.listener",
+                    "IllegalParam.PreserveClientIpSwitch",
+                    "OperationDenied.RegionNotSupportHDMonitor",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.VSwitch",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.serverGroup",
+                    "ResourceNotFound.CaCertificate",
+                    "ResourceNotFound.HdMonitorConfigNotExist",
+                ],
+            )
+        {
+            0 => Self::ConflictPort(error),
+            1 => Self::IllegalParamMssConflictWithUdpAndGeneve(error),
+            2 => Self::SystemBusy(error),
+            3 => Self::MismatchVpcId(error),
+            4 => Self::ConflictLock(error),
+            5 => {
                 Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
             }
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "IllegalParam.ServerGroupId" => Self::IllegalParamServerGroupId(error),
-            "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup" => {
+            6 => Self::IncorrectStatusLoadbalancer(error),
+            7 => Self::ResourceNotFoundCertificate(error),
+            8 => Self::IllegalParamServerGroupId(error),
+            9 => {
                 Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
             }
-            "MissingParam.Certificate" => Self::MissingParamCertificate(error),
-            "IllegalParam.Port" => Self::IllegalParamPort(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "ResourceNotEnough.CaCertificateApiCount" => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            "MissingParam.ServerGroupId" => Self::MissingParamServerGroupId(error),
-            "IllegalParam.ListenerDescription" => {
-                Self::IllegalParamListenerDescription(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.IdleTimeout" => Self::IllegalParamIdleTimeout(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "IllegalParamSize.certificateIds" => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            "DuplicatedParam.listener" => Self::DuplicatedParamListener(error),
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "OperationDenied.RegionNotSupportHDMonitor" => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.CaCertificate" => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            "ResourceNotFound.HdMonitorConfigNotExist" => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
+            10 => Self::MissingParamCertificate(error),
+            11 => Self::IllegalParamPort(error),
+            12 => Self::QuotaExceededQuotaInsufficient(error),
+            13 => Self::MismatchProtocol(error),
+            14 => Self::ResourceNotEnoughCaCertificateApiCount(error),
+            15 => Self::MissingParamServerGroupId(error),
+            16 => Self::IllegalParamListenerDescription(error),
+            17 => Self::DryRunOperation(error),
+            18 => Self::IllegalParamIdleTimeout(error),
+            19 => Self::IllegalParam(error),
+            20 => Self::IllegalParamSizeCertificateIds(error),
+            21 => Self::DuplicatedParamListener(error),
+            22 => Self::IllegalParamPreserveClientIpSwitch(error),
+            23 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
+            24 => Self::ForbiddenNoPermission(error),
+            25 => Self::ResourceNotFoundVSwitch(error),
+            26 => Self::ResourceNotFoundLoadBalancer(error),
+            27 => Self::ResourceNotFoundServerGroup(error),
+            28 => Self::ResourceNotFoundCaCertificate(error),
+            29 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

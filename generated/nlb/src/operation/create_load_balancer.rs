@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-bp1b49rqrybk45nio****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The type of the Server Load Balancer (SLB) instance. Set the value to **network**, which indicates an NLB instance.
@@ -147,10 +147,36 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_type: None,
+            load_balancer_name: None,
+            address_type: None,
+            address_ip_version: None,
+            vpc_id: None,
+            zone_mappings: None,
+            bandwidth_package_id: None,
+            load_balancer_billing_config: None,
+            resource_group_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            deletion_protection_config: None,
+            modification_protection_config: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
-        CreateLoadBalancerRequestBuilder::default()
+        CreateLoadBalancerRequestBuilder {
+            inner: CreateLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -518,59 +544,68 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.OnlyPayByTrafficSupported" => {
-                Self::OperationDeniedOnlyPayByTrafficSupported(error)
-            }
-            "Mismatch.ZoneIdAndVswitchId" => Self::MismatchZoneIdAndVswitchId(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationDenied.OnlyPostPaidSupported" => {
-                Self::OperationDeniedOnlyPostPaidSupported(error)
-            }
-            "OperationFailed.DuplicateZones." => {
-                Self::OperationFailedDuplicateZones(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "DuplicatedParam.AllocationId" => Self::DuplicatedParamAllocationId(error),
-            "ResourceInConfiguring.VswitchId" => {
-                Self::ResourceInConfiguringVswitchId(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "OperationFailed.UnpaidBill" => Self::OperationFailedUnpaidBill(error),
-            "OperationDenied.ServiceLinkedRoleNotExist" => {
-                Self::OperationDeniedServiceLinkedRoleNotExist(error)
-            }
-            "ResourceAlreadyAssociated.AllocationId" => {
-                Self::ResourceAlreadyAssociatedAllocationId(error)
-            }
-            "OperationFailed.vSwitchNotSupportIpv6" => {
-                Self::OperationFailedVSwitchNotSupportIpv6(error)
-            }
-            "InvalidZones" => Self::InvalidZones(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
-            "OperationFailed.CreateOrderError" => {
-                Self::OperationFailedCreateOrderError(error)
-            }
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.DeletionProtectionConfig" => {
-                Self::IllegalParamDeletionProtectionConfig(error)
-            }
-            "IllegalParam.ModificationProtectionConfig" => {
-                Self::IllegalParamModificationProtectionConfig(error)
-            }
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "UnauthorizedZone" => Self::UnauthorizedZone(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.OnlyPayByTrafficSupported",
+                    "Mismatch.ZoneIdAndVswitchId",
+                    "DryRunOperation",
+                    "OperationDenied.OnlyPostPaidSupported",
+                    "OperationFailed.DuplicateZones.",
+                    "ResourceNotEnough.VSwitchIp",
+                    "DuplicatedParam.AllocationId",
+                    "ResourceInConfiguring.VswitchId",
+                    "IllegalParam",
+                    "OperationFailed.UnpaidBill",
+                    "OperationDenied.ServiceLinkedRoleNotExist",
+                    "ResourceAlreadyAssociated.AllocationId",
+                    "OperationFailed.vSwitchNotSupportIpv6",
+                    "InvalidZones",
+                    "QuotaExceeded.QuotaInsufficient",
+                    "ResourceInUse.IP",
+                    "OperationFailed.CreateOrderError",
+                    "OperationFailed.NotExist.ResourceGroup",
+                    "IllegalParam.loadBalancerName",
+                    "SystemBusy",
+                    "IllegalParam.DeletionProtectionConfig",
+                    "IllegalParam.ModificationProtectionConfig",
+                    "Throttling.User",
+                    "UnauthorizedZone",
+                    "Forbidden.NoPermission",
+                    "UnauthorizedRegion",
+                    "ResourceNotFound.VSwitch",
+                    "ResourceNotFound.Vpc",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedOnlyPayByTrafficSupported(error),
+            1 => Self::MismatchZoneIdAndVswitchId(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::OperationDeniedOnlyPostPaidSupported(error),
+            4 => Self::OperationFailedDuplicateZones(error),
+            5 => Self::ResourceNotEnoughVSwitchIp(error),
+            6 => Self::DuplicatedParamAllocationId(error),
+            7 => Self::ResourceInConfiguringVswitchId(error),
+            8 => Self::IllegalParam(error),
+            9 => Self::OperationFailedUnpaidBill(error),
+            10 => Self::OperationDeniedServiceLinkedRoleNotExist(error),
+            11 => Self::ResourceAlreadyAssociatedAllocationId(error),
+            12 => Self::OperationFailedVSwitchNotSupportIpv6(error),
+            13 => Self::InvalidZones(error),
+            14 => Self::QuotaExceededQuotaInsufficient(error),
+            15 => Self::ResourceInUseIp(error),
+            16 => Self::OperationFailedCreateOrderError(error),
+            17 => Self::OperationFailedNotExistResourceGroup(error),
+            18 => Self::IllegalParamLoadBalancerName(error),
+            19 => Self::SystemBusy(error),
+            20 => Self::IllegalParamDeletionProtectionConfig(error),
+            21 => Self::IllegalParamModificationProtectionConfig(error),
+            22 => Self::ThrottlingUser(error),
+            23 => Self::UnauthorizedZone(error),
+            24 => Self::ForbiddenNoPermission(error),
+            25 => Self::UnauthorizedRegion(error),
+            26 => Self::ResourceNotFoundVSwitch(error),
+            27 => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_nlb::operation::create_security_policy::CreateSecurityPolicyRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSecurityPolicyRequest {
     /// The Transport Layer Security (TLS) versions supported by the security policy. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**.
@@ -126,10 +126,29 @@ pub struct CreateSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tls_versions: None,
+            security_policy_name: None,
+            resource_group_id: None,
+            ciphers: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSecurityPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSecurityPolicyRequestBuilder {
-        CreateSecurityPolicyRequestBuilder::default()
+        CreateSecurityPolicyRequestBuilder {
+            inner: CreateSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -399,9 +418,9 @@ pub enum CreateSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam" => Self::IllegalParam(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+        match error.code_index(&["IllegalParam", "Forbidden.NoPermission"]) {
+            0 => Self::IllegalParam(error),
+            1 => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

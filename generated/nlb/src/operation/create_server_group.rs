@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateServerGroupRequest {
     /// The type of the server group. Valid values:
@@ -186,10 +186,37 @@ pub struct CreateServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_type: None,
+            server_group_name: None,
+            address_ip_version: None,
+            protocol: None,
+            vpc_id: None,
+            any_port_enabled: None,
+            connection_drain_enabled: None,
+            connection_drain_timeout: None,
+            scheduler: None,
+            preserve_client_ip_enabled: None,
+            health_check_config: None,
+            resource_group_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateServerGroupRequestBuilder {
-        CreateServerGroupRequestBuilder::default()
+        CreateServerGroupRequestBuilder {
+            inner: CreateServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -578,41 +605,44 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig" => {
-                Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
-            }
-            "IllegalParamFormat.ParseCreateRsPoolRequestFailed" => {
-                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
-            }
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "OperationDenied.VpcNotSupportIpv6" => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            "IllegalParam.healthCheckDomain" => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            "OperationDenied.UidNotAllowQuic29" => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            "IlleagalParam.healthCheckUrl" => Self::IlleagalParamHealthCheckUrl(error),
-            "IllegalParam.ServerGroupName" => Self::IllegalParamServerGroupName(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.ConnectionDrainTimeout" => {
-                Self::IllegalParamConnectionDrainTimeout(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
-            "ResourceNotFound.ResourceGroup" => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig",
+                    "IllegalParamFormat.ParseCreateRsPoolRequestFailed",
+                    "IllegalParam.PreserveClientIpSwitch",
+                    "OperationDenied.VpcNotSupportIpv6",
+                    "IllegalParam.healthCheckDomain",
+                    "OperationDenied.UidNotAllowQuic29",
+                    "IlleagalParam.healthCheckUrl",
+                    "IllegalParam.ServerGroupName",
+                    "DryRunOperation",
+                    "IllegalParam.ConnectionDrainTimeout",
+                    "IllegalParam",
+                    "SystemBusy",
+                    "QuotaExceeded.QuotaInsufficient",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.Vpc",
+                    "ResourceNotFound.ResourceGroup",
+                ],
+            )
+        {
+            0 => Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error),
+            1 => Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error),
+            2 => Self::IllegalParamPreserveClientIpSwitch(error),
+            3 => Self::OperationDeniedVpcNotSupportIpv6(error),
+            4 => Self::IllegalParamHealthCheckDomain(error),
+            5 => Self::OperationDeniedUidNotAllowQuic29(error),
+            6 => Self::IlleagalParamHealthCheckUrl(error),
+            7 => Self::IllegalParamServerGroupName(error),
+            8 => Self::DryRunOperation(error),
+            9 => Self::IllegalParamConnectionDrainTimeout(error),
+            10 => Self::IllegalParam(error),
+            11 => Self::SystemBusy(error),
+            12 => Self::QuotaExceededQuotaInsufficient(error),
+            13 => Self::ForbiddenNoPermission(error),
+            14 => Self::ResourceNotFoundVpc(error),
+            15 => Self::ResourceNotFoundResourceGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteListenerRequest {
     /// The listener ID.
@@ -61,10 +61,25 @@ pub struct DeleteListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteListenerRequestBuilder {
-        DeleteListenerRequestBuilder::default()
+        DeleteListenerRequestBuilder {
+            inner: DeleteListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,15 +260,28 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "DryRunOperation",
+                    "IncorrectStatus.listener",
+                    "SystemBusy",
+                    "IncorrectStatus.loadbalancer",
+                    "Conflict.Lock",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.listener",
+                ],
+            )
+        {
+            0 => Self::DryRunOperation(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::SystemBusy(error),
+            3 => Self::IncorrectStatusLoadbalancer(error),
+            4 => Self::ConflictLock(error),
+            5 => Self::ForbiddenNoPermission(error),
+            6 => Self::ResourceNotFoundLoadBalancer(error),
+            7 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

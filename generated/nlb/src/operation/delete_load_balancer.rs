@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -60,10 +60,25 @@ pub struct DeleteLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLoadBalancerRequestBuilder {
-        DeleteLoadBalancerRequestBuilder::default()
+        DeleteLoadBalancerRequestBuilder {
+            inner: DeleteLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,21 +261,28 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationDenied.DeletionProtectionEnabled" => {
-                Self::OperationDeniedDeletionProtectionEnabled(error)
-            }
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceInConfiguring.loadbalancer",
+                    "ResourceInCreating.loadbalancer",
+                    "DryRunOperation",
+                    "OperationDenied.DeletionProtectionEnabled",
+                    "IncorrectStatus.loadbalancer",
+                    "Conflict.Lock",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::ResourceInConfiguringLoadbalancer(error),
+            1 => Self::ResourceInCreatingLoadbalancer(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::OperationDeniedDeletionProtectionEnabled(error),
+            4 => Self::IncorrectStatusLoadbalancer(error),
+            5 => Self::ConflictLock(error),
+            6 => Self::ForbiddenNoPermission(error),
+            7 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

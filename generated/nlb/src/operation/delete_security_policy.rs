@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSecurityPolicyRequest {
     /// The ID of the TLS security policy.
@@ -60,10 +60,25 @@ pub struct DeleteSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_policy_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSecurityPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSecurityPolicyRequestBuilder {
-        DeleteSecurityPolicyRequestBuilder::default()
+        DeleteSecurityPolicyRequestBuilder {
+            inner: DeleteSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -230,12 +245,18 @@ pub enum DeleteSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInUse.SecurityPolicy" => Self::ResourceInUseSecurityPolicy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceInUse.SecurityPolicy",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.securitypolicy",
+                ],
+            )
+        {
+            0 => Self::ResourceInUseSecurityPolicy(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundSecuritypolicy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteServerGroupRequest {
     /// The server group ID.
@@ -63,10 +63,25 @@ pub struct DeleteServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteServerGroupRequestBuilder {
-        DeleteServerGroupRequestBuilder::default()
+        DeleteServerGroupRequestBuilder {
+            inner: DeleteServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -248,14 +263,26 @@ pub enum DeleteServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInUse.ServerGroup" => Self::ResourceInUseServerGroup(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceInUse.ServerGroup",
+                    "SystemBusy",
+                    "IncorrectStatus.serverGroup",
+                    "DryRunOperation",
+                    "Conflict.Lock",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.serverGroup",
+                ],
+            )
+        {
+            0 => Self::ResourceInUseServerGroup(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IncorrectStatusServerGroup(error),
+            3 => Self::DryRunOperation(error),
+            4 => Self::ConflictLock(error),
+            5 => Self::ForbiddenNoPermission(error),
+            6 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

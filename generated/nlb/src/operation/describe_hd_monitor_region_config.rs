@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHdMonitorRegionConfigRequest {
     /// The ID of the region where the resources are deployed.
@@ -30,10 +30,22 @@ pub struct DescribeHdMonitorRegionConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHdMonitorRegionConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHdMonitorRegionConfigRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHdMonitorRegionConfigRequestBuilder {
-        DescribeHdMonitorRegionConfigRequestBuilder::default()
+        DescribeHdMonitorRegionConfigRequestBuilder {
+            inner: DescribeHdMonitorRegionConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,9 +191,9 @@ pub enum DescribeHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "DescribeHDMonitor.Fail" => Self::DescribeHdMonitorFail(error),
+        match error.code_index(&["Forbidden.NoPermission", "DescribeHDMonitor.Fail"]) {
+            0 => Self::ForbiddenNoPermission(error),
+            1 => Self::DescribeHdMonitorFail(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The service code. Set the value to **nlb**.
@@ -52,10 +52,24 @@ pub struct DescribeRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            service_code: None,
+            accept_language: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRegionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder::default()
+        DescribeRegionsRequestBuilder {
+            inner: DescribeRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,9 +223,9 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam" => Self::IllegalParam(error),
+        match error.code_index(&["SystemBusy", "IllegalParam"]) {
+            0 => Self::SystemBusy(error),
+            1 => Self::IllegalParam(error),
             _ => Self::Unhandled(error),
         }
     }

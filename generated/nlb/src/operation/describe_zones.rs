@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The service code. Set the value to **nlb**.
@@ -57,10 +57,25 @@ pub struct DescribeZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            service_code: None,
+            region_id: None,
+            accept_language: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeZonesRequestBuilder {
-        DescribeZonesRequestBuilder::default()
+        DescribeZonesRequestBuilder {
+            inner: DescribeZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,10 +240,12 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AcceptLanguage" => Self::IllegalParamAcceptLanguage(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam" => Self::IllegalParam(error),
+        match error
+            .code_index(&["IllegalParam.AcceptLanguage", "SystemBusy", "IllegalParam"])
+        {
+            0 => Self::IllegalParamAcceptLanguage(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IllegalParam(error),
             _ => Self::Unhandled(error),
         }
     }

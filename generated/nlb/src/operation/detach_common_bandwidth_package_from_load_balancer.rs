@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachCommonBandwidthPackageFromLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -68,10 +68,26 @@ pub struct DetachCommonBandwidthPackageFromLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachCommonBandwidthPackageFromLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachCommonBandwidthPackageFromLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder {
-        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::default()
+        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder {
+            inner: DetachCommonBandwidthPackageFromLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,11 +278,13 @@ pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotAssociated.loadbalancer" => {
-                Self::ResourceNotAssociatedLoadbalancer(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &["ResourceNotAssociated.loadbalancer", "ResourceNotFound.loadBalancer"],
+            )
+        {
+            0 => Self::ResourceNotAssociatedLoadbalancer(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

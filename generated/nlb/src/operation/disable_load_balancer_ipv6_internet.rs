@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableLoadBalancerIpv6InternetRequest {
     /// The ID of the NLB instance.
@@ -60,10 +60,25 @@ pub struct DisableLoadBalancerIpv6InternetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableLoadBalancerIpv6InternetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableLoadBalancerIpv6InternetRequestBuilder {
-        DisableLoadBalancerIpv6InternetRequestBuilder::default()
+        DisableLoadBalancerIpv6InternetRequestBuilder {
+            inner: DisableLoadBalancerIpv6InternetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,17 +251,20 @@ pub enum DisableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.Ipv6IntranetInstance" => {
-                Self::OperationDeniedIpv6IntranetInstance(error)
-            }
-            "OperationDenied.NonDualStackInstance" => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.Ipv6IntranetInstance",
+                    "OperationDenied.NonDualStackInstance",
+                    "ResourceInConfiguring.loadbalancer",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedIpv6IntranetInstance(error),
+            1 => Self::OperationDeniedNonDualStackInstance(error),
+            2 => Self::ResourceInConfiguringLoadbalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsn-bpn0kn908w4nbw****@80");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// The additional certificates. You can disassociate up to 15 additional certificates in each call.
@@ -78,10 +78,26 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisassociateAdditionalCertificatesWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            additional_certificate_ids: None,
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisassociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisassociateAdditionalCertificatesWithListenerRequestBuilder {
-        DisassociateAdditionalCertificatesWithListenerRequestBuilder::default()
+        DisassociateAdditionalCertificatesWithListenerRequestBuilder {
+            inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -304,23 +320,32 @@ pub enum DisassociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "IncorrectStatus.certificate" => Self::IncorrectStatusCertificate(error),
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
-            "OperationDenied.DefaultCertificateUsed" => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            "ResourceNotAssociated.Certificate" => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            "OperationDenied.CaCertificateUsed" => {
-                Self::OperationDeniedCaCertificateUsed(error)
-            }
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.listener",
+                    "IncorrectStatus.certificate",
+                    "IncorrectStatus.loadbalancer",
+                    "OperationDenied.Protocol",
+                    "OperationDenied.DefaultCertificateUsed",
+                    "ResourceNotAssociated.Certificate",
+                    "OperationDenied.CaCertificateUsed",
+                    "Conflict.Lock",
+                    "ResourceNotFound.listener",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::IncorrectStatusCertificate(error),
+            2 => Self::IncorrectStatusLoadbalancer(error),
+            3 => Self::OperationDeniedProtocol(error),
+            4 => Self::OperationDeniedDefaultCertificateUsed(error),
+            5 => Self::ResourceNotAssociatedCertificate(error),
+            6 => Self::OperationDeniedCaCertificateUsed(error),
+            7 => Self::ConflictLock(error),
+            8 => Self::ResourceNotFoundListener(error),
+            9 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

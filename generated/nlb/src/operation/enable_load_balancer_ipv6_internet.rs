@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableLoadBalancerIpv6InternetRequest {
     /// The NLB instance ID.
@@ -60,10 +60,25 @@ pub struct EnableLoadBalancerIpv6InternetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableLoadBalancerIpv6InternetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableLoadBalancerIpv6InternetRequestBuilder {
-        EnableLoadBalancerIpv6InternetRequestBuilder::default()
+        EnableLoadBalancerIpv6InternetRequestBuilder {
+            inner: EnableLoadBalancerIpv6InternetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,16 +253,22 @@ pub enum EnableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.NonDualStackInstance" => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.Ipv6Gateway" => Self::ResourceNotFoundIpv6Gateway(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.NonDualStackInstance",
+                    "ResourceInCreating.loadbalancer",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.Ipv6Gateway",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedNonDualStackInstance(error),
+            1 => Self::ResourceInCreatingLoadbalancer(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundIpv6Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

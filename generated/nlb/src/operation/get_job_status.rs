@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetJobStatusRequest {
     /// The ID of the asynchronous job.
@@ -43,10 +43,23 @@ pub struct GetJobStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetJobStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            job_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetJobStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetJobStatusRequestBuilder {
-        GetJobStatusRequestBuilder::default()
+        GetJobStatusRequestBuilder {
+            inner: GetJobStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,10 +207,14 @@ pub enum GetJobStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetJobStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.JobId" => Self::ResourceNotFoundJobId(error),
+        match error
+            .code_index(
+                &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.JobId"],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundJobId(error),
             _ => Self::Unhandled(error),
         }
     }

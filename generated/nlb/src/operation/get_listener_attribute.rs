@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetListenerAttributeRequest {
     /// The listener ID.
@@ -61,10 +61,25 @@ pub struct GetListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetListenerAttributeRequestBuilder {
-        GetListenerAttributeRequestBuilder::default()
+        GetListenerAttributeRequestBuilder {
+            inner: GetListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -410,10 +425,18 @@ pub enum GetListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.listener",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
+            2 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

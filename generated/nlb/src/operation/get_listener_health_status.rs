@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetListenerHealthStatusRequest {
     /// The ID of the listener on the NLB instance.
@@ -40,10 +40,23 @@ pub struct GetListenerHealthStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetListenerHealthStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetListenerHealthStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetListenerHealthStatusRequestBuilder {
-        GetListenerHealthStatusRequestBuilder::default()
+        GetListenerHealthStatusRequestBuilder {
+            inner: GetListenerHealthStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,11 +222,20 @@ pub enum GetListenerHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.listener",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
+            3 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetLoadBalancerAttributeRequest {
     /// The NLB instance ID.
@@ -60,10 +60,25 @@ pub struct GetLoadBalancerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetLoadBalancerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetLoadBalancerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetLoadBalancerAttributeRequestBuilder {
-        GetLoadBalancerAttributeRequestBuilder::default()
+        GetLoadBalancerAttributeRequestBuilder {
+            inner: GetLoadBalancerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -394,10 +409,18 @@ pub enum GetLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.GetXipFailed" => Self::OperationFailedGetXipFailed(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.GetXipFailed",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::OperationFailedGetXipFailed(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

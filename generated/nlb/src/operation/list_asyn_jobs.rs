@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAsynJobsRequest {
     /// The task IDs.
@@ -29,10 +29,22 @@ pub struct ListAsynJobsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAsynJobsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            job_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAsynJobsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAsynJobsRequestBuilder {
-        ListAsynJobsRequestBuilder::default()
+        ListAsynJobsRequestBuilder {
+            inner: ListAsynJobsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -166,10 +178,14 @@ pub enum ListAsynJobsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAsynJobsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.JobId" => Self::ResourceNotFoundJobId(error),
+        match error
+            .code_index(
+                &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.JobId"],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundJobId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListListenerCertificatesRequest {
     /// The ID of the listener. Specify the ID of a listener that uses SSL over TCP.
@@ -74,10 +74,27 @@ pub struct ListListenerCertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListListenerCertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            cert_type: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            certificate_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListListenerCertificatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListListenerCertificatesRequestBuilder {
-        ListListenerCertificatesRequestBuilder::default()
+        ListListenerCertificatesRequestBuilder {
+            inner: ListListenerCertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,10 +319,18 @@ pub enum ListListenerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
-            "ResourceNotFound.loadbalancer" => Self::ResourceNotFoundLoadbalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.Protocol",
+                    "ResourceNotFound.loadbalancer",
+                    "ResourceNotFound.listener",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedProtocol(error),
+            1 => Self::ResourceNotFoundLoadbalancer(error),
+            2 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

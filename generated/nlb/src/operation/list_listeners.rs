@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListListenersRequest {
     /// The listener IDs. You can specify up to 20 listeners.
@@ -80,10 +80,29 @@ pub struct ListListenersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListListenersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_ids: None,
+            load_balancer_ids: None,
+            listener_protocol: None,
+            tag: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            sec_sensor_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListListenersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListListenersRequestBuilder {
-        ListListenersRequestBuilder::default()
+        ListListenersRequestBuilder {
+            inner: ListListenersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -320,10 +339,11 @@ pub enum ListListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+        match error.code_index(&["SystemBusy", "IllegalParam", "Forbidden.NoPermission"])
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::IllegalParam(error),
+            2 => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListLoadBalancersRequest {
     /// The type of the Server Load Balancer (SLB) instances. Set the value to **network**, which specifies NLB.
@@ -145,10 +145,37 @@ pub struct ListLoadBalancersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListLoadBalancersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_type: None,
+            zone_id: None,
+            vpc_ids: None,
+            address_type: None,
+            address_ip_version: None,
+            ipv6_address_type: None,
+            dns_name: None,
+            load_balancer_status: None,
+            load_balancer_business_status: None,
+            load_balancer_names: None,
+            resource_group_id: None,
+            load_balancer_ids: None,
+            tag: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListLoadBalancersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListLoadBalancersRequestBuilder {
-        ListLoadBalancersRequestBuilder::default()
+        ListLoadBalancersRequestBuilder {
+            inner: ListLoadBalancersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -499,11 +526,20 @@ pub enum ListLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.LoadBalancerType" => Self::IllegalParamLoadBalancerType(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.LoadBalancerType",
+                    "SystemBusy",
+                    "IllegalParam.loadBalancerName",
+                    "Forbidden.NoPermission",
+                ],
+            )
+        {
+            0 => Self::IllegalParamLoadBalancerType(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IllegalParamLoadBalancerName(error),
+            3 => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSecurityPolicyRequest {
     /// The IDs of the TLS security policies. You can specify at most 20 policy IDs in each call.
@@ -70,10 +70,28 @@ pub struct ListSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_policy_ids: None,
+            security_policy_names: None,
+            tag: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSecurityPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSecurityPolicyRequestBuilder {
-        ListSecurityPolicyRequestBuilder::default()
+        ListSecurityPolicyRequestBuilder {
+            inner: ListSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,9 +328,9 @@ pub enum ListSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+        match error.code_index(&["SystemBusy", "Forbidden.NoPermission"]) {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

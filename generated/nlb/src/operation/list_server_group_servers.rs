@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListServerGroupServersRequest {
     /// The ID of the server group.
@@ -65,10 +65,27 @@ pub struct ListServerGroupServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListServerGroupServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            server_ids: None,
+            server_ips: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListServerGroupServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListServerGroupServersRequestBuilder {
-        ListServerGroupServersRequestBuilder::default()
+        ListServerGroupServersRequestBuilder {
+            inner: ListServerGroupServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,10 +299,14 @@ pub enum ListServerGroupServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.serverGroup"],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListServerGroupsRequest {
     /// The server group IDs. You can specify up to 20 server group IDs in each call.
@@ -86,10 +86,30 @@ pub struct ListServerGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListServerGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_ids: None,
+            server_group_names: None,
+            resource_group_id: None,
+            server_group_type: None,
+            vpc_id: None,
+            tag: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListServerGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListServerGroupsRequestBuilder {
-        ListServerGroupsRequestBuilder::default()
+        ListServerGroupsRequestBuilder {
+            inner: ListServerGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -340,9 +360,9 @@ pub enum ListServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
+        match error.code_index(&["SystemBusy", "Forbidden.NoPermission"]) {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
             _ => Self::Unhandled(error),
         }
     }

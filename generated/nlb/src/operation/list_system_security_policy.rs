@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSystemSecurityPolicyRequest {
     /// The region ID of the NLB instance.
@@ -32,10 +32,22 @@ pub struct ListSystemSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSystemSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSystemSecurityPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListSystemSecurityPolicyRequestBuilder {
-        ListSystemSecurityPolicyRequestBuilder::default()
+        ListSystemSecurityPolicyRequestBuilder {
+            inner: ListSystemSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

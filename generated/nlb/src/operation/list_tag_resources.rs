@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource. Valid values:
@@ -70,10 +70,27 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,16 +311,26 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.resourceType" => Self::IllegalParamResourceType(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "IllegalParam.resourceType",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.securitypolicy",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.listener",
+                    "ResourceNotFound.serverGroup",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::IllegalParamResourceType(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ResourceNotFoundSecuritypolicy(error),
+            4 => Self::ResourceNotFoundLoadBalancer(error),
+            5 => Self::ResourceNotFoundListener(error),
+            6 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerJoinSecurityGroupRequest {
     /// The security group ID of the instance.
@@ -75,10 +75,26 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerJoinSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerJoinSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> LoadBalancerJoinSecurityGroupRequestBuilder {
-        LoadBalancerJoinSecurityGroupRequestBuilder::default()
+        LoadBalancerJoinSecurityGroupRequestBuilder {
+            inner: LoadBalancerJoinSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -299,28 +315,38 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "Conflict.SecurityGroup" => Self::ConflictSecurityGroup(error),
-            "TagInvokeError" => Self::TagInvokeError(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Mismatch.vpc" => Self::MismatchVpc(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.SecurityGroup" => Self::ForbiddenSecurityGroup(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityGroup" => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "QuotaExceeded.QuotaInsufficient",
+                    "Conflict.SecurityGroup",
+                    "TagInvokeError",
+                    "Conflict.Lock",
+                    "Mismatch.vpc",
+                    "DryRunOperation",
+                    "ResourceInCreating.loadbalancer",
+                    "ResourceInConfiguring.loadbalancer",
+                    "Forbidden.NoPermission",
+                    "Forbidden.SecurityGroup",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.SecurityGroup",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::QuotaExceededQuotaInsufficient(error),
+            2 => Self::ConflictSecurityGroup(error),
+            3 => Self::TagInvokeError(error),
+            4 => Self::ConflictLock(error),
+            5 => Self::MismatchVpc(error),
+            6 => Self::DryRunOperation(error),
+            7 => Self::ResourceInCreatingLoadbalancer(error),
+            8 => Self::ResourceInConfiguringLoadbalancer(error),
+            9 => Self::ForbiddenNoPermission(error),
+            10 => Self::ForbiddenSecurityGroup(error),
+            11 => Self::ResourceNotFoundLoadBalancer(error),
+            12 => Self::ResourceNotFoundSecurityGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// The ID of the security group to be disassociated.
@@ -72,10 +72,26 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerLeaveSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerLeaveSecurityGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> LoadBalancerLeaveSecurityGroupRequestBuilder {
-        LoadBalancerLeaveSecurityGroupRequestBuilder::default()
+        LoadBalancerLeaveSecurityGroupRequestBuilder {
+            inner: LoadBalancerLeaveSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -278,13 +294,20 @@ pub enum LoadBalancerLeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "Forbidden.SecurityGroup" => Self::ForbiddenSecurityGroup(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "ResourceInConfiguring.loadbalancer",
+                    "Forbidden.SecurityGroup",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ResourceInConfiguringLoadbalancer(error),
+            2 => Self::ForbiddenSecurityGroup(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The ID of the new resource group.
@@ -60,10 +60,25 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            new_resource_group_id: None,
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,16 +269,22 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.resourceType" => Self::IllegalParamResourceType(error),
-            "OperationFailed.StatusCheckFail.ResourceGroup" => {
-                Self::OperationFailedStatusCheckFailResourceGroup(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.ResourceGroup" => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.resourceType",
+                    "OperationFailed.StatusCheckFail.ResourceGroup",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.ResourceGroup",
+                ],
+            )
+        {
+            0 => Self::IllegalParamResourceType(error),
+            1 => Self::OperationFailedStatusCheckFailResourceGroup(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundResourceGroup(error),
             _ => Self::Unhandled(error),
         }
     }

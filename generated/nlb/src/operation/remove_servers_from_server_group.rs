@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtoptyui****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveServersFromServerGroupRequest {
     /// The server group ID.
@@ -67,10 +67,26 @@ pub struct RemoveServersFromServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveServersFromServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveServersFromServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveServersFromServerGroupRequestBuilder {
-        RemoveServersFromServerGroupRequestBuilder::default()
+        RemoveServersFromServerGroupRequestBuilder {
+            inner: RemoveServersFromServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,16 +295,26 @@ pub enum RemoveServersFromServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.BackendServer" => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "Conflict.Lock",
+                    "IncorrectStatus.serverGroup",
+                    "SystemBusy",
+                    "IdempotenceSignatureMismatch",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.BackendServer",
+                    "ResourceNotFound.serverGroup",
+                ],
+            )
+        {
+            0 => Self::ConflictLock(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::SystemBusy(error),
+            3 => Self::IdempotenceSignatureMismatch(error),
+            4 => Self::ForbiddenNoPermission(error),
+            5 => Self::ResourceNotFoundBackendServer(error),
+            6 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetHdMonitorRegionConfigRequest {
     /// The region ID of the NLB instance.
@@ -50,10 +50,24 @@ pub struct SetHdMonitorRegionConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetHdMonitorRegionConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            log_project: None,
+            metric_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetHdMonitorRegionConfigRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetHdMonitorRegionConfigRequestBuilder {
-        SetHdMonitorRegionConfigRequestBuilder::default()
+        SetHdMonitorRegionConfigRequestBuilder {
+            inner: SetHdMonitorRegionConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,9 +236,9 @@ pub enum SetHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "EnableHDMonitor.Fail" => Self::EnableHdMonitorFail(error),
+        match error.code_index(&["Forbidden.NoPermission", "EnableHDMonitor.Fail"]) {
+            0 => Self::ForbiddenNoPermission(error),
+            1 => Self::EnableHdMonitorFail(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartListenerRequest {
     /// The listener ID.
@@ -60,10 +60,25 @@ pub struct StartListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartListenerRequestBuilder {
-        StartListenerRequestBuilder::default()
+        StartListenerRequestBuilder {
+            inner: StartListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,10 +248,18 @@ pub enum StartListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.listener",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.listener",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

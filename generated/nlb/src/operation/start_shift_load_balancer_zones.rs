@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartShiftLoadBalancerZonesRequest {
     /// The mappings between zones and vSwitches.
@@ -71,10 +71,26 @@ pub struct StartShiftLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartShiftLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            zone_mappings: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartShiftLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartShiftLoadBalancerZonesRequestBuilder {
-        StartShiftLoadBalancerZonesRequestBuilder::default()
+        StartShiftLoadBalancerZonesRequestBuilder {
+            inner: StartShiftLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,12 +279,18 @@ pub enum StartShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceInConfiguring.loadbalancer",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::ResourceInConfiguringLoadbalancer(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopListenerRequest {
     /// The listener ID.
@@ -60,10 +60,25 @@ pub struct StopListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopListenerRequestBuilder {
-        StopListenerRequestBuilder::default()
+        StopListenerRequestBuilder {
+            inner: StopListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,13 +254,24 @@ pub enum StopListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "IncorrectStatus.listener",
+                    "DryRunOperation",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.listener",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::ForbiddenNoPermission(error),
+            4 => Self::ResourceNotFoundListener(error),
+            5 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

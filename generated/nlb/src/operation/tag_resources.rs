@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("loadbalancer");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The IDs of the resources. You can specify up to 50 resource IDs in each call.
@@ -78,10 +78,27 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            tag: None,
+            resource_type: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,13 +297,20 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam" => Self::IllegalParam(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.securitypolicy",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::IllegalParam(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundSecuritypolicy(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

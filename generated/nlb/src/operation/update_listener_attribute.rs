@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The listener ID.
@@ -179,10 +179,39 @@ pub struct UpdateListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            listener_description: None,
+            server_group_id: None,
+            security_policy_id: None,
+            certificate_ids: None,
+            ca_certificate_ids: None,
+            ca_enabled: None,
+            idle_timeout: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            proxy_protocol_enabled: None,
+            sec_sensor_enabled: None,
+            alpn_enabled: None,
+            alpn_policy: None,
+            cps: None,
+            mss: None,
+            proxy_protocol_v2_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateListenerAttributeRequestBuilder {
-        UpdateListenerAttributeRequestBuilder::default()
+        UpdateListenerAttributeRequestBuilder {
+            inner: UpdateListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -586,39 +615,48 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Conflict.Port" => Self::ConflictPort(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "IllegalParamSize.certificateIds" => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.IdleTimeout" => Self::IllegalParamIdleTimeout(error),
-            "OperationDenied.RegionNotSupportHDMonitor" => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            "ResourceNotEnough.CaCertificateApiCount" => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.HdMonitorConfigNotExist" => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            "ResourceNotFound.CaCertificate" => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Mismatch.VpcId",
+                    "Conflict.Port",
+                    "ResourceNotFound.Certificate",
+                    "IncorrectStatus.listener",
+                    "IdempotenceSignatureMismatch",
+                    "DryRunOperation",
+                    "ResourceAlreadyAssociated.Certificate",
+                    "IllegalParamSize.certificateIds",
+                    "SystemBusy",
+                    "IllegalParam.IdleTimeout",
+                    "OperationDenied.RegionNotSupportHDMonitor",
+                    "ResourceNotEnough.CaCertificateApiCount",
+                    "IllegalParam",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.listener",
+                    "ResourceNotFound.HdMonitorConfigNotExist",
+                    "ResourceNotFound.CaCertificate",
+                    "ResourceNotFound.securitypolicy",
+                ],
+            )
+        {
+            0 => Self::MismatchVpcId(error),
+            1 => Self::ConflictPort(error),
+            2 => Self::ResourceNotFoundCertificate(error),
+            3 => Self::IncorrectStatusListener(error),
+            4 => Self::IdempotenceSignatureMismatch(error),
+            5 => Self::DryRunOperation(error),
+            6 => Self::ResourceAlreadyAssociatedCertificate(error),
+            7 => Self::IllegalParamSizeCertificateIds(error),
+            8 => Self::SystemBusy(error),
+            9 => Self::IllegalParamIdleTimeout(error),
+            10 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
+            11 => Self::ResourceNotEnoughCaCertificateApiCount(error),
+            12 => Self::IllegalParam(error),
+            13 => Self::ForbiddenNoPermission(error),
+            14 => Self::ResourceNotFoundListener(error),
+            15 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
+            16 => Self::ResourceNotFoundCaCertificate(error),
+            17 => Self::ResourceNotFoundSecuritypolicy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The ID of the NLB instance.
@@ -87,10 +87,27 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            address_type: None,
+            zone_mappings: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerAddressTypeConfigRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerAddressTypeConfigRequestBuilder {
-        UpdateLoadBalancerAddressTypeConfigRequestBuilder::default()
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder {
+            inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -318,27 +335,36 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DuplicatedParam.AllocationId" => Self::DuplicatedParamAllocationId(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "OperationDenied.EipAlreadyInBandwidthPackage" => {
-                Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
-            }
-            "OperationDenied.AddressTypeNotChanged" => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            "Mismatch.ZoneIdAndVswitchId" => Self::MismatchZoneIdAndVswitchId(error),
-            "TagInvokeError" => Self::TagInvokeError(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.AnycastInstance" => {
-                Self::ResourceNotFoundAnycastInstance(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "DuplicatedParam.AllocationId",
+                    "ResourceInConfiguring.loadbalancer",
+                    "OperationDenied.EipAlreadyInBandwidthPackage",
+                    "OperationDenied.AddressTypeNotChanged",
+                    "Mismatch.ZoneIdAndVswitchId",
+                    "TagInvokeError",
+                    "DryRunOperation",
+                    "IllegalParam",
+                    "Throttling.User",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.AnycastInstance",
+                ],
+            )
+        {
+            0 => Self::DuplicatedParamAllocationId(error),
+            1 => Self::ResourceInConfiguringLoadbalancer(error),
+            2 => Self::OperationDeniedEipAlreadyInBandwidthPackage(error),
+            3 => Self::OperationDeniedAddressTypeNotChanged(error),
+            4 => Self::MismatchZoneIdAndVswitchId(error),
+            5 => Self::TagInvokeError(error),
+            6 => Self::DryRunOperation(error),
+            7 => Self::IllegalParam(error),
+            8 => Self::ThrottlingUser(error),
+            9 => Self::ForbiddenNoPermission(error),
+            10 => Self::ResourceNotFoundLoadBalancer(error),
+            11 => Self::ResourceNotFoundAnycastInstance(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAttributeRequest {
     /// The NLB instance ID.
@@ -84,10 +84,28 @@ pub struct UpdateLoadBalancerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            load_balancer_name: None,
+            cross_zone_enabled: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            cps: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerAttributeRequestBuilder {
-        UpdateLoadBalancerAttributeRequestBuilder::default()
+        UpdateLoadBalancerAttributeRequestBuilder {
+            inner: UpdateLoadBalancerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,15 +323,24 @@ pub enum UpdateLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "ResourceInConfiguring.loadbalancer",
+                    "DryRunOperation",
+                    "IllegalParam.loadBalancerName",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::ResourceInConfiguringLoadbalancer(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::IllegalParamLoadBalancerName(error),
+            4 => Self::ForbiddenNoPermission(error),
+            5 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

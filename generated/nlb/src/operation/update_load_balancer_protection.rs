@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerProtectionRequest {
     /// Specifies whether to enable deletion protection. Valid values:
@@ -98,10 +98,29 @@ pub struct UpdateLoadBalancerProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            deletion_protection_enabled: None,
+            deletion_protection_reason: None,
+            modification_protection_status: None,
+            modification_protection_reason: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerProtectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerProtectionRequestBuilder {
-        UpdateLoadBalancerProtectionRequestBuilder::default()
+        UpdateLoadBalancerProtectionRequestBuilder {
+            inner: UpdateLoadBalancerProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,25 +356,32 @@ pub enum UpdateLoadBalancerProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam" => Self::IllegalParam(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.deletionProtectionReason" => {
-                Self::IllegalParamDeletionProtectionReason(error)
-            }
-            "IllegalParam.modificationProtectionReason" => {
-                Self::IllegalParamModificationProtectionReason(error)
-            }
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam",
+                    "IdempotenceSignatureMismatch",
+                    "Conflict.Lock",
+                    "ResourceInConfiguring.loadbalancer",
+                    "DryRunOperation",
+                    "IllegalParam.deletionProtectionReason",
+                    "IllegalParam.modificationProtectionReason",
+                    "ResourceInCreating.loadbalancer",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.loadBalancer",
+                ],
+            )
+        {
+            0 => Self::IllegalParam(error),
+            1 => Self::IdempotenceSignatureMismatch(error),
+            2 => Self::ConflictLock(error),
+            3 => Self::ResourceInConfiguringLoadbalancer(error),
+            4 => Self::DryRunOperation(error),
+            5 => Self::IllegalParamDeletionProtectionReason(error),
+            6 => Self::IllegalParamModificationProtectionReason(error),
+            7 => Self::ResourceInCreatingLoadbalancer(error),
+            8 => Self::ForbiddenNoPermission(error),
+            9 => Self::ResourceNotFoundLoadBalancer(error),
             _ => Self::Unhandled(error),
         }
     }

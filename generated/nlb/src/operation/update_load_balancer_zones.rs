@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerZonesRequest {
     /// The ID of the NLB instance.
@@ -79,10 +79,26 @@ pub struct UpdateLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            zone_mappings: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoadBalancerZonesRequestBuilder {
-        UpdateLoadBalancerZonesRequestBuilder::default()
+        UpdateLoadBalancerZonesRequestBuilder {
+            inner: UpdateLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,28 +309,34 @@ pub enum UpdateLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "OperationDenied.ProtectedPrivateIPv4AddressChanged" => {
-                Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
-            }
-            "OperationFailed.vSwitchNotSupportIpv6" => {
-                Self::OperationFailedVSwitchNotSupportIpv6(error)
-            }
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "InvalidZones" => Self::InvalidZones(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "UnauthorizedZone" => Self::UnauthorizedZone(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceInCreating.loadbalancer",
+                    "OperationDenied.ProtectedPrivateIPv4AddressChanged",
+                    "OperationFailed.vSwitchNotSupportIpv6",
+                    "OperationDenied.ZoneVSwitchChanged",
+                    "InvalidZones",
+                    "ResourceInConfiguring.loadbalancer",
+                    "SystemBusy",
+                    "ResourceNotEnough.VSwitchIp",
+                    "UnauthorizedZone",
+                    "ResourceNotFound.loadBalancer",
+                    "ResourceNotFound.VSwitch",
+                ],
+            )
+        {
+            0 => Self::ResourceInCreatingLoadbalancer(error),
+            1 => Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error),
+            2 => Self::OperationFailedVSwitchNotSupportIpv6(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::InvalidZones(error),
+            5 => Self::ResourceInConfiguringLoadbalancer(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::ResourceNotEnoughVSwitchIp(error),
+            8 => Self::UnauthorizedZone(error),
+            9 => Self::ResourceNotFoundLoadBalancer(error),
+            10 => Self::ResourceNotFoundVSwitch(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecurityPolicyAttributeRequest {
     /// The supported TLS versions. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**. You can specify up to four TLS versions.
@@ -120,10 +120,28 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecurityPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tls_versions: None,
+            security_policy_id: None,
+            security_policy_name: None,
+            ciphers: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecurityPolicyAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateSecurityPolicyAttributeRequestBuilder {
-        UpdateSecurityPolicyAttributeRequestBuilder::default()
+        UpdateSecurityPolicyAttributeRequestBuilder {
+            inner: UpdateSecurityPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -388,15 +406,20 @@ pub enum UpdateSecurityPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "UpdateSecurityPolicyFailed" => Self::UpdateSecurityPolicyFailed(error),
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.PreserveClientIpSwitch",
+                    "UpdateSecurityPolicyFailed",
+                    "ResourceNotFound.securitypolicy",
+                    "ResourceNotFound.serverGroup",
+                ],
+            )
+        {
+            0 => Self::IllegalParamPreserveClientIpSwitch(error),
+            1 => Self::UpdateSecurityPolicyFailed(error),
+            2 => Self::ResourceNotFoundSecuritypolicy(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

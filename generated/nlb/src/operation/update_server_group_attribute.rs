@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateServerGroupAttributeRequest {
     /// The server group ID.
@@ -116,10 +116,31 @@ pub struct UpdateServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            server_group_name: None,
+            connection_drain_enabled: None,
+            connection_drain_timeout: None,
+            scheduler: None,
+            preserve_client_ip_enabled: None,
+            health_check_config: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateServerGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateServerGroupAttributeRequestBuilder {
-        UpdateServerGroupAttributeRequestBuilder::default()
+        UpdateServerGroupAttributeRequestBuilder {
+            inner: UpdateServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -402,23 +423,32 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.healthCheckDomain" => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            "IlleagalParam.healthCheckUrl" => Self::IlleagalParamHealthCheckUrl(error),
-            "OperationDenied.UidNotAllowQuic29" => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.ServerGroupName" => Self::IllegalParamServerGroupName(error),
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "SystemBusy",
+                    "IllegalParam.healthCheckDomain",
+                    "IlleagalParam.healthCheckUrl",
+                    "OperationDenied.UidNotAllowQuic29",
+                    "IllegalParam",
+                    "DryRunOperation",
+                    "IllegalParam.ServerGroupName",
+                    "IllegalParam.PreserveClientIpSwitch",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.serverGroup",
+                ],
+            )
+        {
+            0 => Self::SystemBusy(error),
+            1 => Self::IllegalParamHealthCheckDomain(error),
+            2 => Self::IlleagalParamHealthCheckUrl(error),
+            3 => Self::OperationDeniedUidNotAllowQuic29(error),
+            4 => Self::IllegalParam(error),
+            5 => Self::DryRunOperation(error),
+            6 => Self::IllegalParamServerGroupName(error),
+            7 => Self::IllegalParamPreserveClientIpSwitch(error),
+            8 => Self::ForbiddenNoPermission(error),
+            9 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

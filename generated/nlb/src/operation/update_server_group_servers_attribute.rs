@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtoptyui****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateServerGroupServersAttributeRequest {
     /// The server group ID.
@@ -79,10 +79,26 @@ pub struct UpdateServerGroupServersAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateServerGroupServersAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateServerGroupServersAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateServerGroupServersAttributeRequestBuilder {
-        UpdateServerGroupServersAttributeRequestBuilder::default()
+        UpdateServerGroupServersAttributeRequestBuilder {
+            inner: UpdateServerGroupServersAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -290,14 +306,22 @@ pub enum UpdateServerGroupServersAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.BackendServer" => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.serverGroup",
+                    "Conflict.Lock",
+                    "Forbidden.NoPermission",
+                    "ResourceNotFound.BackendServer",
+                    "ResourceNotFound.serverGroup",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::ConflictLock(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ResourceNotFoundBackendServer(error),
+            4 => Self::ResourceNotFoundServerGroup(error),
             _ => Self::Unhandled(error),
         }
     }

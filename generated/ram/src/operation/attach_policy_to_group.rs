@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachPolicyToGroupRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -42,10 +42,24 @@ pub struct AttachPolicyToGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachPolicyToGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_type: None,
+            policy_name: None,
+            group_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachPolicyToGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachPolicyToGroupRequestBuilder {
-        AttachPolicyToGroupRequestBuilder::default()
+        AttachPolicyToGroupRequestBuilder {
+            inner: AttachPolicyToGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachPolicyToUserRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -42,10 +42,24 @@ pub struct AttachPolicyToUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachPolicyToUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_type: None,
+            policy_name: None,
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachPolicyToUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachPolicyToUserRequestBuilder {
-        AttachPolicyToUserRequestBuilder::default()
+        AttachPolicyToUserRequestBuilder {
+            inner: AttachPolicyToUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct BindMFADeviceRequest {
     /// The serial number of the MFA device.
@@ -48,10 +48,25 @@ pub struct BindMFADeviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for BindMFADeviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            serial_number: None,
+            user_name: None,
+            authentication_code1: None,
+            authentication_code2: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl BindMFADeviceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> BindMFADeviceRequestBuilder {
-        BindMFADeviceRequestBuilder::default()
+        BindMFADeviceRequestBuilder {
+            inner: BindMFADeviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

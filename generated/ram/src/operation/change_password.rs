@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ChangePasswordRequest {
     /// The old password that is used to log on to the console.
@@ -40,10 +40,23 @@ pub struct ChangePasswordRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ChangePasswordRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            old_password: None,
+            new_password: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ChangePasswordRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ChangePasswordRequestBuilder {
-        ChangePasswordRequestBuilder::default()
+        ChangePasswordRequestBuilder {
+            inner: ChangePasswordRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateGroupRequest {
     /// The name of the user group.
@@ -40,10 +40,23 @@ pub struct CreateGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            comments: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateGroupRequestBuilder {
-        CreateGroupRequestBuilder::default()
+        CreateGroupRequestBuilder {
+            inner: CreateGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePolicyRequest {
     /// The name of the policy.
@@ -59,10 +59,25 @@ pub struct CreatePolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            description: None,
+            policy_document: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePolicyRequestBuilder {
-        CreatePolicyRequestBuilder::default()
+        CreatePolicyRequestBuilder {
+            inner: CreatePolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

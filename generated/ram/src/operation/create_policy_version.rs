@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePolicyVersionRequest {
     /// The name of the policy.
@@ -55,10 +55,25 @@ pub struct CreatePolicyVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePolicyVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            policy_document: None,
+            set_as_default: None,
+            rotate_strategy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePolicyVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePolicyVersionRequestBuilder {
-        CreatePolicyVersionRequestBuilder::default()
+        CreatePolicyVersionRequestBuilder {
+            inner: CreatePolicyVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

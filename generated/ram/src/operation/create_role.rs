@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRoleRequest {
     /// The name of the RAM role.
@@ -67,10 +67,26 @@ pub struct CreateRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            role_name: None,
+            description: None,
+            assume_role_policy_document: None,
+            max_session_duration: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRoleRequestBuilder {
-        CreateRoleRequestBuilder::default()
+        CreateRoleRequestBuilder {
+            inner: CreateRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateUserRequest {
     /// The name of the RAM user.
@@ -68,10 +68,26 @@ pub struct CreateUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            display_name: None,
+            mobile_phone: None,
+            email: None,
+            comments: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateUserRequestBuilder {
-        CreateUserRequestBuilder::default()
+        CreateUserRequestBuilder {
+            inner: CreateUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

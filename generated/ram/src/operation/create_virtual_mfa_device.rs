@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualMFADeviceRequest {
     /// The name of the MFA device.
@@ -32,10 +32,22 @@ pub struct CreateVirtualMFADeviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualMFADeviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            virtual_mfa_device_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualMFADeviceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVirtualMFADeviceRequestBuilder {
-        CreateVirtualMFADeviceRequestBuilder::default()
+        CreateVirtualMFADeviceRequestBuilder {
+            inner: CreateVirtualMFADeviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

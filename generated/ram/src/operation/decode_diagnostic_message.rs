@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DecodeDiagnosticMessageRequest {
     /// The encoded diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
@@ -30,10 +30,22 @@ pub struct DecodeDiagnosticMessageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DecodeDiagnosticMessageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            encoded_diagnostic_message: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DecodeDiagnosticMessageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DecodeDiagnosticMessageRequestBuilder {
-        DecodeDiagnosticMessageRequestBuilder::default()
+        DecodeDiagnosticMessageRequestBuilder {
+            inner: DecodeDiagnosticMessageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -168,13 +180,24 @@ pub enum DecodeDiagnosticMessageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotSupport" => Self::NotSupport(error),
-            "EncodedMessageExpire" => Self::EncodedMessageExpire(error),
-            "NoPermission" => Self::NoPermission(error),
-            "SearchInaccurate" => Self::SearchInaccurate(error),
-            "EntityNotExist" => Self::EntityNotExist(error),
-            "TooManyRequests" => Self::TooManyRequests(error),
+        match error
+            .code_index(
+                &[
+                    "NotSupport",
+                    "EncodedMessageExpire",
+                    "NoPermission",
+                    "SearchInaccurate",
+                    "EntityNotExist",
+                    "TooManyRequests",
+                ],
+            )
+        {
+            0 => Self::NotSupport(error),
+            1 => Self::EncodedMessageExpire(error),
+            2 => Self::NoPermission(error),
+            3 => Self::SearchInaccurate(error),
+            4 => Self::EntityNotExist(error),
+            5 => Self::TooManyRequests(error),
             _ => Self::Unhandled(error),
         }
     }

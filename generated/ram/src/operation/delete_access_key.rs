@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAccessKeyRequest {
     /// The name of the RAM user.
@@ -36,10 +36,23 @@ pub struct DeleteAccessKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAccessKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            user_access_key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAccessKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAccessKeyRequestBuilder {
-        DeleteAccessKeyRequestBuilder::default()
+        DeleteAccessKeyRequestBuilder {
+            inner: DeleteAccessKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

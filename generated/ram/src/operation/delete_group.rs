@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteGroupRequest {
     /// The name of the RAM user group.
@@ -34,10 +34,22 @@ pub struct DeleteGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteGroupRequestBuilder {
-        DeleteGroupRequestBuilder::default()
+        DeleteGroupRequestBuilder {
+            inner: DeleteGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoginProfileRequest {
     /// The name of the RAM user.
@@ -30,10 +30,22 @@ pub struct DeleteLoginProfileRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoginProfileRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoginProfileRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLoginProfileRequestBuilder {
-        DeleteLoginProfileRequestBuilder::default()
+        DeleteLoginProfileRequestBuilder {
+            inner: DeleteLoginProfileRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePolicyRequest {
     /// The name of the policy.
@@ -39,10 +39,23 @@ pub struct DeletePolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            cascading_delete: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePolicyRequestBuilder {
-        DeletePolicyRequestBuilder::default()
+        DeletePolicyRequestBuilder {
+            inner: DeletePolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

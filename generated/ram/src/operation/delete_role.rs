@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRoleRequest {
     /// The name of the RAM role.
@@ -34,10 +34,22 @@ pub struct DeleteRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            role_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRoleRequestBuilder {
-        DeleteRoleRequestBuilder::default()
+        DeleteRoleRequestBuilder {
+            inner: DeleteRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteUserRequest {
     /// The name of the RAM user.
@@ -34,10 +34,22 @@ pub struct DeleteUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteUserRequestBuilder {
-        DeleteUserRequestBuilder::default()
+        DeleteUserRequestBuilder {
+            inner: DeleteUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

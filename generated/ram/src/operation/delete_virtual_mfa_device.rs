@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVirtualMFADeviceRequest {
     /// The serial number of the MFA device.
@@ -30,10 +30,22 @@ pub struct DeleteVirtualMFADeviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVirtualMFADeviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            serial_number: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVirtualMFADeviceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVirtualMFADeviceRequestBuilder {
-        DeleteVirtualMFADeviceRequestBuilder::default()
+        DeleteVirtualMFADeviceRequestBuilder {
+            inner: DeleteVirtualMFADeviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

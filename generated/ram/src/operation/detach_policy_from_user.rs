@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachPolicyFromUserRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -42,10 +42,24 @@ pub struct DetachPolicyFromUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachPolicyFromUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_type: None,
+            policy_name: None,
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachPolicyFromUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachPolicyFromUserRequestBuilder {
-        DetachPolicyFromUserRequestBuilder::default()
+        DetachPolicyFromUserRequestBuilder {
+            inner: DetachPolicyFromUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetAccessKeyLastUsedRequest {
     /// - Wire name: `UserName`.
@@ -32,10 +32,23 @@ pub struct GetAccessKeyLastUsedRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetAccessKeyLastUsedRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            user_access_key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetAccessKeyLastUsedRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetAccessKeyLastUsedRequestBuilder {
-        GetAccessKeyLastUsedRequestBuilder::default()
+        GetAccessKeyLastUsedRequestBuilder {
+            inner: GetAccessKeyLastUsedRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,16 +18,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetAccountAliasRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetAccountAliasRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetAccountAliasRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetAccountAliasRequestBuilder {
-        GetAccountAliasRequestBuilder::default()
+        GetAccountAliasRequestBuilder {
+            inner: GetAccountAliasRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

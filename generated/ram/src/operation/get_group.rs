@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetGroupRequest {
     /// The name of the RAM user group.
@@ -30,10 +30,22 @@ pub struct GetGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetGroupRequestBuilder {
-        GetGroupRequestBuilder::default()
+        GetGroupRequestBuilder {
+            inner: GetGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

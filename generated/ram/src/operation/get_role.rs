@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetRoleRequest {
     /// The name of the RAM role.
@@ -32,10 +32,22 @@ pub struct GetRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            role_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetRoleRequestBuilder {
-        GetRoleRequestBuilder::default()
+        GetRoleRequestBuilder {
+            inner: GetRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

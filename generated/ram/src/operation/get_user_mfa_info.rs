@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetUserMFAInfoRequest {
     /// The name of the RAM user.
@@ -30,10 +30,22 @@ pub struct GetUserMFAInfoRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetUserMFAInfoRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetUserMFAInfoRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetUserMFAInfoRequestBuilder {
-        GetUserMFAInfoRequestBuilder::default()
+        GetUserMFAInfoRequestBuilder {
+            inner: GetUserMFAInfoRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

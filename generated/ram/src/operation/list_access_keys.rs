@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAccessKeysRequest {
     /// The name of the RAM user. If a RAM user calls this operation and does not specify this parameter, the AccessKey pairs of the RAM user are returned.
@@ -30,10 +30,22 @@ pub struct ListAccessKeysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAccessKeysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAccessKeysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListAccessKeysRequestBuilder {
-        ListAccessKeysRequestBuilder::default()
+        ListAccessKeysRequestBuilder {
+            inner: ListAccessKeysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListGroupsRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request.\`\`
@@ -42,10 +42,23 @@ pub struct ListGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListGroupsRequestBuilder {
-        ListGroupsRequestBuilder::default()
+        ListGroupsRequestBuilder {
+            inner: ListGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPoliciesRequest {
     /// The type of the policies. Valid values: `System` and `Custom`. If you do not specify the parameter, all policies are returned.\`\`
@@ -49,10 +49,25 @@ pub struct ListPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_type: None,
+            marker: None,
+            max_items: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPoliciesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPoliciesRequestBuilder {
-        ListPoliciesRequestBuilder::default()
+        ListPoliciesRequestBuilder {
+            inner: ListPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

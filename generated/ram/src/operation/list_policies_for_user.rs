@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPoliciesForUserRequest {
     /// The name of the RAM user.
@@ -32,10 +32,22 @@ pub struct ListPoliciesForUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPoliciesForUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPoliciesForUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPoliciesForUserRequestBuilder {
-        ListPoliciesForUserRequestBuilder::default()
+        ListPoliciesForUserRequestBuilder {
+            inner: ListPoliciesForUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPolicyVersionsRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -36,10 +36,23 @@ pub struct ListPolicyVersionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPolicyVersionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_type: None,
+            policy_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPolicyVersionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPolicyVersionsRequestBuilder {
-        ListPolicyVersionsRequestBuilder::default()
+        ListPolicyVersionsRequestBuilder {
+            inner: ListPolicyVersionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

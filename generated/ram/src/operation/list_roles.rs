@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListRolesRequest {
     /// The `marker`. If part of a previous response is truncated, you can use this parameter to obtain the truncated part.
@@ -43,10 +43,24 @@ pub struct ListRolesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListRolesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListRolesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListRolesRequestBuilder {
-        ListRolesRequestBuilder::default()
+        ListRolesRequestBuilder {
+            inner: ListRolesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The resource type.
@@ -59,10 +59,26 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_names: None,
+            tag: None,
+            page_size: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

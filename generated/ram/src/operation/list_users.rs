@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListUsersRequest {
     /// The `marker`. If part of a previous response is truncated, you can use this parameter to obtain the truncated part.
@@ -38,10 +38,23 @@ pub struct ListUsersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListUsersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListUsersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListUsersRequestBuilder {
-        ListUsersRequestBuilder::default()
+        ListUsersRequestBuilder {
+            inner: ListUsersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListUsersForGroupRequest {
     /// The name of the RAM user group.
@@ -44,10 +44,24 @@ pub struct ListUsersForGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListUsersForGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            marker: None,
+            max_items: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListUsersForGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListUsersForGroupRequestBuilder {
-        ListUsersForGroupRequestBuilder::default()
+        ListUsersForGroupRequestBuilder {
+            inner: ListUsersForGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

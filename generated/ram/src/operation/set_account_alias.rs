@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetAccountAliasRequest {
     /// The alias of the Alibaba Cloud account.
@@ -34,10 +34,22 @@ pub struct SetAccountAliasRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetAccountAliasRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            account_alias: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetAccountAliasRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetAccountAliasRequestBuilder {
-        SetAccountAliasRequestBuilder::default()
+        SetAccountAliasRequestBuilder {
+            inner: SetAccountAliasRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

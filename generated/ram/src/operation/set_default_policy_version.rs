@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetDefaultPolicyVersionRequest {
     /// The name of the policy.
@@ -36,10 +36,23 @@ pub struct SetDefaultPolicyVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetDefaultPolicyVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            version_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetDefaultPolicyVersionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetDefaultPolicyVersionRequestBuilder {
-        SetDefaultPolicyVersionRequestBuilder::default()
+        SetDefaultPolicyVersionRequestBuilder {
+            inner: SetDefaultPolicyVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetPasswordPolicyRequest {
     /// The minimum number of characters in a password.
@@ -83,10 +83,30 @@ pub struct SetPasswordPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetPasswordPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            minimum_password_length: None,
+            require_lowercase_characters: None,
+            require_uppercase_characters: None,
+            require_numbers: None,
+            require_symbols: None,
+            hard_expiry: None,
+            max_password_age: None,
+            password_reuse_prevention: None,
+            max_login_attemps: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetPasswordPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetPasswordPolicyRequestBuilder {
-        SetPasswordPolicyRequestBuilder::default()
+        SetPasswordPolicyRequestBuilder {
+            inner: SetPasswordPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetSecurityPreferenceRequest {
     /// Specifies whether to remember the multi-factor authentication (MFA) devices of Resource Access Management (RAM) users for seven days. Valid values:
@@ -92,10 +92,28 @@ pub struct SetSecurityPreferenceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetSecurityPreferenceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            enable_save_mfa_ticket: None,
+            allow_user_to_change_password: None,
+            allow_user_to_manage_access_keys: None,
+            allow_user_to_manage_public_keys: None,
+            allow_user_to_manage_mfa_devices: None,
+            login_session_duration: None,
+            login_network_masks: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetSecurityPreferenceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetSecurityPreferenceRequestBuilder {
-        SetSecurityPreferenceRequestBuilder::default()
+        SetSecurityPreferenceRequestBuilder {
+            inner: SetSecurityPreferenceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("role");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The resource type.
@@ -48,10 +48,24 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_names: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnbindMFADeviceRequest {
     /// Specifies the username.
@@ -30,10 +30,22 @@ pub struct UnbindMFADeviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnbindMFADeviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnbindMFADeviceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnbindMFADeviceRequestBuilder {
-        UnbindMFADeviceRequestBuilder::default()
+        UnbindMFADeviceRequestBuilder {
+            inner: UnbindMFADeviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

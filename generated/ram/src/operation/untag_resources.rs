@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("role");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The resource type.
@@ -59,10 +59,25 @@ pub struct UntagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_names: None,
+            tag_keys: None,
+            all: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder::default()
+        UntagResourcesRequestBuilder {
+            inner: UntagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

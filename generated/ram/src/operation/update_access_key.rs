@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateAccessKeyRequest {
     /// The name of the RAM user.
@@ -42,10 +42,24 @@ pub struct UpdateAccessKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateAccessKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            user_access_key_id: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateAccessKeyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateAccessKeyRequestBuilder {
-        UpdateAccessKeyRequestBuilder::default()
+        UpdateAccessKeyRequestBuilder {
+            inner: UpdateAccessKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateGroupRequest {
     /// The name of the RAM user group.
@@ -46,10 +46,24 @@ pub struct UpdateGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            new_group_name: None,
+            new_comments: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateGroupRequestBuilder {
-        UpdateGroupRequestBuilder::default()
+        UpdateGroupRequestBuilder {
+            inner: UpdateGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoginProfileRequest {
     /// The name of the RAM user.
@@ -48,10 +48,25 @@ pub struct UpdateLoginProfileRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoginProfileRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            password: None,
+            password_reset_required: None,
+            mfa_bind_required: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoginProfileRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateLoginProfileRequestBuilder {
-        UpdateLoginProfileRequestBuilder::default()
+        UpdateLoginProfileRequestBuilder {
+            inner: UpdateLoginProfileRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

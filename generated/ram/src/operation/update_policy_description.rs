@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdatePolicyDescriptionRequest {
     /// The name of the policy.
@@ -42,10 +42,23 @@ pub struct UpdatePolicyDescriptionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdatePolicyDescriptionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            new_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdatePolicyDescriptionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdatePolicyDescriptionRequestBuilder {
-        UpdatePolicyDescriptionRequestBuilder::default()
+        UpdatePolicyDescriptionRequestBuilder {
+            inner: UpdatePolicyDescriptionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateRoleRequest {
     /// The name of the RAM role.
@@ -58,10 +58,25 @@ pub struct UpdateRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            role_name: None,
+            new_assume_role_policy_document: None,
+            new_max_session_duration: None,
+            new_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateRoleRequestBuilder {
-        UpdateRoleRequestBuilder::default()
+        UpdateRoleRequestBuilder {
+            inner: UpdateRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

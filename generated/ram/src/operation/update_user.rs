@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateUserRequest {
     /// The username of the RAM user.
@@ -74,10 +74,27 @@ pub struct UpdateUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            user_name: None,
+            new_user_name: None,
+            new_display_name: None,
+            new_mobile_phone: None,
+            new_email: None,
+            new_comments: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateUserRequestBuilder {
-        UpdateUserRequestBuilder::default()
+        UpdateUserRequestBuilder {
+            inner: UpdateUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddAccessControlListEntryRequest {
     /// The region ID of the network ACL.
@@ -54,10 +54,24 @@ pub struct AddAccessControlListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddAccessControlListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entrys: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddAccessControlListEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddAccessControlListEntryRequestBuilder {
-        AddAccessControlListEntryRequestBuilder::default()
+        AddAccessControlListEntryRequestBuilder {
+            inner: AddAccessControlListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,15 +231,28 @@ pub enum AddAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.AclEntryExists" => Self::InvalidParamAclEntryExists(error),
-            "IllegalEntry" => Self::IllegalEntry(error),
-            "AclEntryIllegal" => Self::AclEntryIllegal(error),
-            "InvalidEntry" => Self::InvalidEntry(error),
-            "InvalidParam.Comment" => Self::InvalidParamComment(error),
-            "AclEntryExceedLimit" => Self::AclEntryExceedLimit(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.AclEntryExists",
+                    "IllegalEntry",
+                    "AclEntryIllegal",
+                    "InvalidEntry",
+                    "InvalidParam.Comment",
+                    "AclEntryExceedLimit",
+                    "SystemBusy",
+                    "ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidParamAclEntryExists(error),
+            1 => Self::IllegalEntry(error),
+            2 => Self::AclEntryIllegal(error),
+            3 => Self::InvalidEntry(error),
+            4 => Self::InvalidParamComment(error),
+            5 => Self::AclEntryExceedLimit(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

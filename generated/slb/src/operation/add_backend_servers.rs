@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddBackendServersRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -73,10 +73,24 @@ pub struct AddBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddBackendServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddBackendServersRequestBuilder {
-        AddBackendServersRequestBuilder::default()
+        AddBackendServersRequestBuilder {
+            inner: AddBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,22 +283,30 @@ pub enum AddBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "BackendServerProcessing" => Self::BackendServerProcessing(error),
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "OperationUnsupported.AddBackendServers" => {
-                Self::OperationUnsupportedAddBackendServers(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "SystemBusy" => Self::SystemBusy(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Mismatched.ZoneId",
+                    "BackendServerProcessing",
+                    "InvalidBackendServers.ServerIpConflict",
+                    "OperationUnsupported.AddBackendServers",
+                    "IncorrectStatus.RSByPassToas",
+                    "OperationFailed.ActionNotSupport",
+                    "NetworkConflict",
+                    "SystemBusy",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::BackendServerProcessing(error),
+            3 => Self::InvalidBackendServersServerIpConflict(error),
+            4 => Self::OperationUnsupportedAddBackendServers(error),
+            5 => Self::IncorrectStatusRsByPassToas(error),
+            6 => Self::OperationFailedActionNotSupport(error),
+            7 => Self::NetworkConflict(error),
+            8 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

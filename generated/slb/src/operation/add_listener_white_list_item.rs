@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddListenerWhiteListItemRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -71,10 +71,26 @@ pub struct AddListenerWhiteListItemRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddListenerWhiteListItemRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            source_items: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddListenerWhiteListItemRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddListenerWhiteListItemRequestBuilder {
-        AddListenerWhiteListItemRequestBuilder::default()
+        AddListenerWhiteListItemRequestBuilder {
+            inner: AddListenerWhiteListItemRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,11 +273,20 @@ pub enum AddListenerWhiteListItemError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidAddress" => Self::InvalidAddress(error),
-            "InvalidParameter.SourceItems" => Self::InvalidParameterSourceItems(error),
+        match error
+            .code_index(
+                &[
+                    "TooManyListeners",
+                    "Operation.NotAllowed",
+                    "InvalidAddress",
+                    "InvalidParameter.SourceItems",
+                ],
+            )
+        {
+            0 => Self::TooManyListeners(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InvalidAddress(error),
+            3 => Self::InvalidParameterSourceItems(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTagsRequest {
     /// The ID of the region to which the SLB instance belongs.
@@ -57,10 +57,24 @@ pub struct AddTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddTagsRequestBuilder {
-        AddTagsRequestBuilder::default()
+        AddTagsRequestBuilder {
+            inner: AddTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,20 +232,34 @@ pub enum AddTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "QuotaExceeded.Tag" => Self::QuotaExceededTag(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "MissingParameter.Tags" => Self::MissingParameterTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "NoPermission.Operator" => Self::NoPermissionOperator(error),
-            "QuotaExceed.TagsPerResource" => Self::QuotaExceedTagsPerResource(error),
-            "InvalidOperation.ConcurrentModification" => {
-                Self::InvalidOperationConcurrentModification(error)
-            }
-            "InnerRateLimiting" => Self::InnerRateLimiting(error),
-            "SystemError" => Self::SystemError(error),
-            "InternalInvokeError" => Self::InternalInvokeError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.TagValue",
+                    "QuotaExceeded.Tag",
+                    "InvalidParameter.TagKey",
+                    "MissingParameter.Tags",
+                    "Duplicate.TagKey",
+                    "NoPermission.Operator",
+                    "QuotaExceed.TagsPerResource",
+                    "InvalidOperation.ConcurrentModification",
+                    "InnerRateLimiting",
+                    "SystemError",
+                    "InternalInvokeError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterTagValue(error),
+            1 => Self::QuotaExceededTag(error),
+            2 => Self::InvalidParameterTagKey(error),
+            3 => Self::MissingParameterTags(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::NoPermissionOperator(error),
+            6 => Self::QuotaExceedTagsPerResource(error),
+            7 => Self::InvalidOperationConcurrentModification(error),
+            8 => Self::InnerRateLimiting(error),
+            9 => Self::SystemError(error),
+            10 => Self::InternalInvokeError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddVServerGroupBackendServersRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -79,10 +79,24 @@ pub struct AddVServerGroupBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddVServerGroupBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddVServerGroupBackendServersRequestBuilder {
-        AddVServerGroupBackendServersRequestBuilder::default()
+        AddVServerGroupBackendServersRequestBuilder {
+            inner: AddVServerGroupBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -325,55 +339,64 @@ pub enum AddVServerGroupBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "OperationUnsupported.AddVServerGroupBackendServers" => {
-                Self::OperationUnsupportedAddVServerGroupBackendServers(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
-            "BackendServer.ServerRegionIdNotEqual" => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
-            "IncorrectStatus.CenNotAssociated" => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            "InvalidBackendServers.MissingCenBandWidth" => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            "InvalidBackendServers.VpcNotInCen" => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
-            "MissingParameter.ServerRegionId" => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
-            "InvalidParameter.ServerRegionId" => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "OperationFailed.ServiceGroupProcessing" => {
-                Self::OperationFailedServiceGroupProcessing(error)
-            }
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "SignatureNonceUsed" => Self::SignatureNonceUsed(error),
-            "VpcSystemBusy" => Self::VpcSystemBusy(error),
-            "OperationDeny.LbNotSupportIPv6Server" => {
-                Self::OperationDenyLbNotSupportIPv6Server(error)
-            }
-            "OperationBusy" => Self::OperationBusy(error),
-            "ResourceNotFound.vServers" => Self::ResourceNotFoundVServers(error),
-            "ResourceNotFound.Cen" => Self::ResourceNotFoundCen(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidBackendServers.ServerIpConflict",
+                    "Mismatched.ZoneId",
+                    "OperationUnsupported.AddVServerGroupBackendServers",
+                    "IncorrectStatus.RSByPassToas",
+                    "BackendServer.InvalidType",
+                    "BackendServer.ServerRegionIdNotEqual",
+                    "OperationFailed.InvalidCen",
+                    "IncorrectStatus.CenNotAssociated",
+                    "InvalidBackendServers.MissingCenBandWidth",
+                    "InvalidBackendServers.VpcNotInCen",
+                    "InvalidServerId.NotExist",
+                    "MissingParameter.ServerRegionId",
+                    "MissingParameter.VbrId",
+                    "InvalidParameter.ServerRegionId",
+                    "InvalidVbrId.NotInCen",
+                    "InvalidParameter.ZoneNotSupport",
+                    "MasterSlaveServerConflict",
+                    "OperationFailed.ServiceGroupProcessing",
+                    "NetworkConflict",
+                    "SystemBusy",
+                    "SignatureNonceUsed",
+                    "VpcSystemBusy",
+                    "OperationDeny.LbNotSupportIPv6Server",
+                    "OperationBusy",
+                    "ResourceNotFound.vServers",
+                    "ResourceNotFound.Cen",
+                ],
+            )
+        {
+            0 => Self::InvalidBackendServersServerIpConflict(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::OperationUnsupportedAddVServerGroupBackendServers(error),
+            3 => Self::IncorrectStatusRsByPassToas(error),
+            4 => Self::BackendServerInvalidType(error),
+            5 => Self::BackendServerServerRegionIdNotEqual(error),
+            6 => Self::OperationFailedInvalidCen(error),
+            7 => Self::IncorrectStatusCenNotAssociated(error),
+            8 => Self::InvalidBackendServersMissingCenBandWidth(error),
+            9 => Self::InvalidBackendServersVpcNotInCen(error),
+            10 => Self::InvalidServerIdNotExist(error),
+            11 => Self::MissingParameterServerRegionId(error),
+            12 => Self::MissingParameterVbrId(error),
+            13 => Self::InvalidParameterServerRegionId(error),
+            14 => Self::InvalidVbrIdNotInCen(error),
+            15 => Self::InvalidParameterZoneNotSupport(error),
+            16 => Self::MasterSlaveServerConflict(error),
+            17 => Self::OperationFailedServiceGroupProcessing(error),
+            18 => Self::NetworkConflict(error),
+            19 => Self::SystemBusy(error),
+            20 => Self::SignatureNonceUsed(error),
+            21 => Self::VpcSystemBusy(error),
+            22 => Self::OperationDenyLbNotSupportIPv6Server(error),
+            23 => Self::OperationBusy(error),
+            24 => Self::ResourceNotFoundVServers(error),
+            25 => Self::ResourceNotFoundCen(error),
             _ => Self::Unhandled(error),
         }
     }

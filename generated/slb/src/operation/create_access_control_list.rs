@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAccessControlListRequest {
     /// The region ID of the ACL.
@@ -65,10 +65,26 @@ pub struct CreateAccessControlListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAccessControlListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_name: None,
+            address_ip_version: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAccessControlListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateAccessControlListRequestBuilder {
-        CreateAccessControlListRequestBuilder::default()
+        CreateAccessControlListRequestBuilder {
+            inner: CreateAccessControlListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,19 +269,28 @@ pub enum CreateAccessControlListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.RegionNotSupport" => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            "AclNumberOverLimit" => Self::AclNumberOverLimit(error),
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "ResourceInConfiguring.Acl" => Self::ResourceInConfiguringAcl(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAction.RegionNotSupport",
+                    "AclNumberOverLimit",
+                    "InvalidResourceGroupId.NotFound",
+                    "ResourceInConfiguring.Acl",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                ],
+            )
+        {
+            0 => Self::InvalidActionRegionNotSupport(error),
+            1 => Self::AclNumberOverLimit(error),
+            2 => Self::InvalidResourceGroupIdNotFound(error),
+            3 => Self::ResourceInConfiguringAcl(error),
+            4 => Self::InvalidParamTagValue(error),
+            5 => Self::InvalidParamTagKey(error),
+            6 => Self::SizeLimitExceededTag(error),
+            7 => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -64,10 +64,26 @@ pub struct CreateDomainExtensionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDomainExtensionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            domain: None,
+            server_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDomainExtensionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDomainExtensionRequestBuilder {
-        CreateDomainExtensionRequestBuilder::default()
+        CreateDomainExtensionRequestBuilder {
+            inner: CreateDomainExtensionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,44 +296,46 @@ pub enum CreateDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.RegionNotSupport" => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.ServerCertificateId" => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            "InvalidParameter.Domain" => Self::InvalidParameterDomain(error),
-            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
-            "DomainExtensionNumberOverLimit" => {
-                Self::DomainExtensionNumberOverLimit(error)
-            }
-            "DomainExtensionNotSupport" => Self::DomainExtensionNotSupport(error),
-            "InvalidParameter.CertificateId" => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            "InvalidParamSize.CertificateId" => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            "MissingParameter.CertificateId" => {
-                Self::MissingParameterCertificateId(error)
-            }
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            "TooManyListeners" => Self::TooManyListeners(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAction.RegionNotSupport",
+                    "InvalidParameter.ServerCertificateId",
+                    "InvalidParameter.Domain",
+                    "DomainExtensionProcessing",
+                    "DomainExtensionNumberOverLimit",
+                    "DomainExtensionNotSupport",
+                    "InvalidParameter.CertificateId",
+                    "InvalidParamSize.CertificateId",
+                    "MissingParameter.CertificateId",
+                    "InvalidParameter.RegionNotSupport",
+                    "CertificateTypeMismatched",
+                    "SPEC_NOT_SUPPORT_PARAMETER",
+                    "CnCertificateNotSupport",
+                    "InvalidParam.CertificateBindingType",
+                    "MissingParam.ServerCertificates",
+                    "InvalidParamSize.ServerCertificates",
+                    "TooManyListeners",
+                ],
+            )
+        {
+            0 => Self::InvalidActionRegionNotSupport(error),
+            1 => Self::InvalidParameterServerCertificateId(error),
+            2 => Self::InvalidParameterDomain(error),
+            3 => Self::DomainExtensionProcessing(error),
+            4 => Self::DomainExtensionNumberOverLimit(error),
+            5 => Self::DomainExtensionNotSupport(error),
+            6 => Self::InvalidParameterCertificateId(error),
+            7 => Self::InvalidParamSizeCertificateId(error),
+            8 => Self::MissingParameterCertificateId(error),
+            9 => Self::InvalidParameterRegionNotSupport(error),
+            10 => Self::CertificateTypeMismatched(error),
+            11 => Self::SpecNotSupportParameter(error),
+            12 => Self::CnCertificateNotSupport(error),
+            13 => Self::InvalidParamCertificateBindingType(error),
+            14 => Self::MissingParamServerCertificates(error),
+            15 => Self::InvalidParamSizeServerCertificates(error),
+            16 => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

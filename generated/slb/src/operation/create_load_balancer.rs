@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The region ID of the CLB instance.
@@ -254,10 +254,44 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            address_type: None,
+            internet_charge_type: None,
+            bandwidth: None,
+            client_token: None,
+            load_balancer_name: None,
+            vpc_id: None,
+            v_switch_id: None,
+            master_zone_id: None,
+            slave_zone_id: None,
+            load_balancer_spec: None,
+            resource_group_id: None,
+            pay_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            address_ip_version: None,
+            address: None,
+            tag: None,
+            delete_protection: None,
+            modification_protection_status: None,
+            modification_protection_reason: None,
+            instance_charge_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
-        CreateLoadBalancerRequestBuilder::default()
+        CreateLoadBalancerRequestBuilder {
+            inner: CreateLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -883,119 +917,152 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ZoneResourceLimit" => {
-                Self::OperationFailedZoneResourceLimit(error)
-            }
-            "CloudBoxNotSupportIpv6" => Self::CloudBoxNotSupportIpv6(error),
-            "CloudBoxNotSupportInternet" => Self::CloudBoxNotSupportInternet(error),
-            "OperationFailed.RegionResourceLimit" => {
-                Self::OperationFailedRegionResourceLimit(error)
-            }
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "RegionOrZonesNotSupportIpv6" => Self::RegionOrZonesNotSupportIpv6(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "HighRiskOperationDenied" => Self::HighRiskOperationDenied(error),
-            "VSwitchAvailableIpNotExist" => Self::VSwitchAvailableIpNotExist(error),
-            "VSwitchNotExist" => Self::VSwitchNotExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Instance.ShareSlbNotSupportPay95" => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            "Instance.Pay95RateInvalid" => Self::InstancePay95RateInvalid(error),
-            "Instance.Pay95BandwidthIllegal" => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            "Instance.InternetChargeTypeNotAllowed" => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            "OperationFailed.TokenIsProcessing" => {
-                Self::OperationFailedTokenIsProcessing(error)
-            }
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "MissingParam.VSwitchId" => Self::MissingParamVSwitchId(error),
-            "InvalidVpcId.NotExist" => Self::InvalidVpcIdNotExist(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "InvalidParameter.CloudType" => Self::InvalidParameterCloudType(error),
-            "OperationFailed.InvalidAccount" => {
-                Self::OperationFailedInvalidAccount(error)
-            }
-            "RegionOrZonesNotSupportCEN" => Self::RegionOrZonesNotSupportCen(error),
-            "MissingParam.LoadBalancerSpec" => Self::MissingParamLoadBalancerSpec(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "OperationForbidden.AccountRiskReject" => {
-                Self::OperationForbiddenAccountRiskReject(error)
-            }
-            "OperationForbidden.QuotaLimit" => Self::OperationForbiddenQuotaLimit(error),
-            "InvalidParam.ModificationProtectionStatus" => {
-                Self::InvalidParamModificationProtectionStatus(error)
-            }
-            "InvalidParam.ModificationProtectionReason" => {
-                Self::InvalidParamModificationProtectionReason(error)
-            }
-            "ShareSlbHaltSales" => Self::ShareSlbHaltSales(error),
-            "OperationFailed.CashBookInsufficient" => {
-                Self::OperationFailedCashBookInsufficient(error)
-            }
-            "OperationFailed.OnlyInnerCommoditySupportToPurchase" => {
-                Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
-            }
-            "OperationFailed.InvokeLingXiaoFailed" => {
-                Self::OperationFailedInvokeLingXiaoFailed(error)
-            }
-            "AllocateVpcInstanceFailed" => Self::AllocateVpcInstanceFailed(error),
-            "QueryCreditCtrlInfoFailed" => Self::QueryCreditCtrlInfoFailed(error),
-            "QueryCommodityCenterFailed" => Self::QueryCommodityCenterFailed(error),
-            "RegionNotSupportParameter" => Self::RegionNotSupportParameter(error),
-            "QueryAccountBookInfoFailed" => Self::QueryAccountBookInfoFailed(error),
-            "RateAccountFailed" => Self::RateAccountFailed(error),
-            "TradeWaitDistributorAudit" => Self::TradeWaitDistributorAudit(error),
-            "OperationFailed.InvokeProxyFailed" => {
-                Self::OperationFailedInvokeProxyFailed(error)
-            }
-            "QueryAccountCompleteProgressFailed" => {
-                Self::QueryAccountCompleteProgressFailed(error)
-            }
-            "QueryVoucherInfoFailed" => Self::QueryVoucherInfoFailed(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "IllegalParam.SpecType" => Self::IllegalParamSpecType(error),
-            "MissingParam.SpecType" => Self::MissingParamSpecType(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "PayInsufficientBalance" => Self::PayInsufficientBalance(error),
-            "IllegalParam.InstanceChargeType" => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "PRODUCT.NOT_AVAILABLE_IZ" => Self::ProductNotAvailableIz(error),
-            "PRICE.INQUIRY_FAILED" => Self::PriceInquiryFailed(error),
-            "AssociateIpFail" => Self::AssociateIpFail(error),
-            "SDK.ServerUnreachable" => Self::SdkServerUnreachable(error),
-            "OverQuota" => Self::OverQuota(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "SubnetIpExhaust" => Self::SubnetIpExhaust(error),
-            "BeforePayRuleBatchValidateError" => {
-                Self::BeforePayRuleBatchValidateError(error)
-            }
-            "TradeSyncCreateSubError" => Self::TradeSyncCreateSubError(error),
-            "QueryOrderError" => Self::QueryOrderError(error),
-            "CreateOrderTimeout" => Self::CreateOrderTimeout(error),
-            "MultiGrayKeyResourceInconsist" => Self::MultiGrayKeyResourceInconsist(error),
-            "InsufficientAvailableQuota" => Self::InsufficientAvailableQuota(error),
-            "Forbidden.AliGroupForbiddenRegion" => {
-                Self::ForbiddenAliGroupForbiddenRegion(error)
-            }
-            "SecurityRisk.AuthVerification" => Self::SecurityRiskAuthVerification(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ZoneResourceLimit",
+                    "CloudBoxNotSupportIpv6",
+                    "CloudBoxNotSupportInternet",
+                    "OperationFailed.RegionResourceLimit",
+                    "Operation.NotAllowed",
+                    "OperationFailed.UnpaidBillsExist",
+                    "RegionOrZonesNotSupportIpv6",
+                    "InvalidParameter.Mismatch",
+                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                    "HighRiskOperationDenied",
+                    "VSwitchAvailableIpNotExist",
+                    "VSwitchNotExist",
+                    "InvalidParameter",
+                    "Instance.ShareSlbNotSupportPay95",
+                    "Instance.Pay95RateInvalid",
+                    "Instance.Pay95BandwidthIllegal",
+                    "Instance.InternetChargeTypeNotAllowed",
+                    "OperationFailed.TokenIsProcessing",
+                    "InsufficientBalance",
+                    "MissingParam.VSwitchId",
+                    "InvalidVpcId.NotExist",
+                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                    "InvalidParameter.CloudType",
+                    "OperationFailed.InvalidAccount",
+                    "RegionOrZonesNotSupportCEN",
+                    "MissingParam.LoadBalancerSpec",
+                    "InvalidParameter.Bandwidth",
+                    "OperationForbidden.AccountRiskReject",
+                    "OperationForbidden.QuotaLimit",
+                    "InvalidParam.ModificationProtectionStatus",
+                    "InvalidParam.ModificationProtectionReason",
+                    "ShareSlbHaltSales",
+                    "OperationFailed.CashBookInsufficient",
+                    "OperationFailed.OnlyInnerCommoditySupportToPurchase",
+                    "OperationFailed.InvokeLingXiaoFailed",
+                    "AllocateVpcInstanceFailed",
+                    "QueryCreditCtrlInfoFailed",
+                    "QueryCommodityCenterFailed",
+                    "RegionNotSupportParameter",
+                    "QueryAccountBookInfoFailed",
+                    "RateAccountFailed",
+                    "TradeWaitDistributorAudit",
+                    "OperationFailed.InvokeProxyFailed",
+                    "QueryAccountCompleteProgressFailed",
+                    "QueryVoucherInfoFailed",
+                    "InvalidVSwitchId.NotFound",
+                    "IllegalParam.SpecType",
+                    "MissingParam.SpecType",
+                    "UnsupportedRegion",
+                    "PayInsufficientBalance",
+                    "IllegalParam.InstanceChargeType",
+                    "SystemBusy",
+                    "PRODUCT.NOT_AVAILABLE_IZ",
+                    "PRICE.INQUIRY_FAILED",
+                    "AssociateIpFail",
+                    "SDK.ServerUnreachable",
+                    "OverQuota",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "SubnetIpExhaust",
+                    "BeforePayRuleBatchValidateError",
+                    "TradeSyncCreateSubError",
+                    "QueryOrderError",
+                    "CreateOrderTimeout",
+                    "MultiGrayKeyResourceInconsist",
+                    "InsufficientAvailableQuota",
+                    "Forbidden.AliGroupForbiddenRegion",
+                    "SecurityRisk.AuthVerification",
+                ],
+            )
+        {
+            0 => Self::OperationFailedZoneResourceLimit(error),
+            1 => Self::CloudBoxNotSupportIpv6(error),
+            2 => Self::CloudBoxNotSupportInternet(error),
+            3 => Self::OperationFailedRegionResourceLimit(error),
+            4 => Self::OperationNotAllowed(error),
+            5 => Self::OperationFailedUnpaidBillsExist(error),
+            6 => Self::RegionOrZonesNotSupportIpv6(error),
+            7 => Self::InvalidParameterMismatch(error),
+            8 => Self::PayforCreditPayInsufficientBalance(error),
+            9 => Self::HighRiskOperationDenied(error),
+            10 => Self::VSwitchAvailableIpNotExist(error),
+            11 => Self::VSwitchNotExist(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::InstanceShareSlbNotSupportPay95(error),
+            14 => Self::InstancePay95RateInvalid(error),
+            15 => Self::InstancePay95BandwidthIllegal(error),
+            16 => Self::InstanceInternetChargeTypeNotAllowed(error),
+            17 => Self::OperationFailedTokenIsProcessing(error),
+            18 => Self::InsufficientBalance(error),
+            19 => Self::MissingParamVSwitchId(error),
+            20 => Self::InvalidVpcIdNotExist(error),
+            21 => Self::PayMayiWithholdingAgreementIllegal(error),
+            22 => Self::InvalidParameterCloudType(error),
+            23 => Self::OperationFailedInvalidAccount(error),
+            24 => Self::RegionOrZonesNotSupportCen(error),
+            25 => Self::MissingParamLoadBalancerSpec(error),
+            26 => Self::InvalidParameterBandwidth(error),
+            27 => Self::OperationForbiddenAccountRiskReject(error),
+            28 => Self::OperationForbiddenQuotaLimit(error),
+            29 => Self::InvalidParamModificationProtectionStatus(error),
+            30 => Self::InvalidParamModificationProtectionReason(error),
+            31 => Self::ShareSlbHaltSales(error),
+            32 => Self::OperationFailedCashBookInsufficient(error),
+            33 => Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error),
+            34 => Self::OperationFailedInvokeLingXiaoFailed(error),
+            35 => Self::AllocateVpcInstanceFailed(error),
+            36 => Self::QueryCreditCtrlInfoFailed(error),
+            37 => Self::QueryCommodityCenterFailed(error),
+            38 => Self::RegionNotSupportParameter(error),
+            39 => Self::QueryAccountBookInfoFailed(error),
+            40 => Self::RateAccountFailed(error),
+            41 => Self::TradeWaitDistributorAudit(error),
+            42 => Self::OperationFailedInvokeProxyFailed(error),
+            43 => Self::QueryAccountCompleteProgressFailed(error),
+            44 => Self::QueryVoucherInfoFailed(error),
+            45 => Self::InvalidVSwitchIdNotFound(error),
+            46 => Self::IllegalParamSpecType(error),
+            47 => Self::MissingParamSpecType(error),
+            48 => Self::UnsupportedRegion(error),
+            49 => Self::PayInsufficientBalance(error),
+            50 => Self::IllegalParamInstanceChargeType(error),
+            51 => Self::SystemBusy(error),
+            52 => Self::ProductNotAvailableIz(error),
+            53 => Self::PriceInquiryFailed(error),
+            54 => Self::AssociateIpFail(error),
+            55 => Self::SdkServerUnreachable(error),
+            56 => Self::OverQuota(error),
+            57 => Self::InvalidParamTagValue(error),
+            58 => Self::InvalidParamTagKey(error),
+            59 => Self::SizeLimitExceededTag(error),
+            60 => Self::MissingParamTagKey(error),
+            61 => Self::SubnetIpExhaust(error),
+            62 => Self::BeforePayRuleBatchValidateError(error),
+            63 => Self::TradeSyncCreateSubError(error),
+            64 => Self::QueryOrderError(error),
+            65 => Self::CreateOrderTimeout(error),
+            66 => Self::MultiGrayKeyResourceInconsist(error),
+            67 => Self::InsufficientAvailableQuota(error),
+            68 => Self::ForbiddenAliGroupForbiddenRegion(error),
+            69 => Self::SecurityRiskAuthVerification(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerHTTPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -397,10 +397,58 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerHTTPListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth: None,
+            listener_port: None,
+            backend_server_port: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            tag: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_http_code: None,
+            v_server_group_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            listener_forward: None,
+            forward_port: None,
+            idle_timeout: None,
+            request_timeout: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerHTTPListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerHTTPListenerRequestBuilder {
-        CreateLoadBalancerHTTPListenerRequestBuilder::default()
+        CreateLoadBalancerHTTPListenerRequestBuilder {
+            inner: CreateLoadBalancerHTTPListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1109,62 +1157,70 @@ pub enum CreateLoadBalancerHTTPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "ResourceNotAvailible.HttpListener" => {
-                Self::ResourceNotAvailibleHttpListener(error)
-            }
-            "AclNotExist" => Self::AclNotExist(error),
-            "OperationUnsupported.CreateLoadBalancerLayer7Listener" => {
-                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "OperationFailed.InsufficientResources" => {
-                Self::OperationFailedInsufficientResources(error)
-            }
-            "InvalidParameter.ForwardCode" => Self::InvalidParameterForwardCode(error),
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.RegionNotSupport",
+                    "IpVersionConflict",
+                    "InvalidParameter",
+                    "ListenerForwardNotSupport",
+                    "InvalidParameter.IdleTimeout",
+                    "InvalidParameter.RequestTimeout",
+                    "ListenerProcessing",
+                    "InvalidParameter.ListenerPortConflict",
+                    "ResourceNotAvailible.HttpListener",
+                    "AclNotExist",
+                    "OperationUnsupported.CreateLoadBalancerLayer7Listener",
+                    "InvalidParameter.VServerGroupId",
+                    "MissingParam.HealthCheckDomain",
+                    "InvalidParameter.HealthCheckHttpVersion",
+                    "Duplicated.AclEntry",
+                    "OperationFailed.InsufficientResources",
+                    "InvalidParameter.ForwardCode",
+                    "LbNotSupportTcpssl",
+                    "LbSupportTcpsslOnly",
+                    "ListenerNotSupportRule",
+                    "Mismatch.SlbSpecTypeAndListenerProtocol",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterRegionNotSupport(error),
+            1 => Self::IpVersionConflict(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ListenerForwardNotSupport(error),
+            4 => Self::InvalidParameterIdleTimeout(error),
+            5 => Self::InvalidParameterRequestTimeout(error),
+            6 => Self::ListenerProcessing(error),
+            7 => Self::InvalidParameterListenerPortConflict(error),
+            8 => Self::ResourceNotAvailibleHttpListener(error),
+            9 => Self::AclNotExist(error),
+            10 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
+            11 => Self::InvalidParameterVServerGroupId(error),
+            12 => Self::MissingParamHealthCheckDomain(error),
+            13 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            14 => Self::DuplicatedAclEntry(error),
+            15 => Self::OperationFailedInsufficientResources(error),
+            16 => Self::InvalidParameterForwardCode(error),
+            17 => Self::LbNotSupportTcpssl(error),
+            18 => Self::LbSupportTcpsslOnly(error),
+            19 => Self::ListenerNotSupportRule(error),
+            20 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            21 => Self::InvalidParamTagValue(error),
+            22 => Self::InvalidParamTagKey(error),
+            23 => Self::SizeLimitExceededTag(error),
+            24 => Self::MissingParamTagKey(error),
+            25 => Self::AclListenerOverLimit(error),
+            26 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            27 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            28 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

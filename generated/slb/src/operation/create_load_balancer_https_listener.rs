@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// The region ID of the CLB instance.
@@ -433,10 +433,60 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerHTTPSListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth: None,
+            listener_port: None,
+            backend_server_port: None,
+            tag: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_http_code: None,
+            server_certificate_id: None,
+            v_server_group_id: None,
+            ca_certificate_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            idle_timeout: None,
+            request_timeout: None,
+            enable_http2: None,
+            tls_cipher_policy: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerHTTPSListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerHTTPSListenerRequestBuilder {
-        CreateLoadBalancerHTTPSListenerRequestBuilder::default()
+        CreateLoadBalancerHTTPSListenerRequestBuilder {
+            inner: CreateLoadBalancerHTTPSListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1216,88 +1266,98 @@ pub enum CreateLoadBalancerHTTPSListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParamDuplicateError" => Self::ParamDuplicateError(error),
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "InvalidParameter.SpecNotSupport" => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "Certkey.Forbidden" => Self::CertkeyForbidden(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "ResourceNotAvailible.HttpsListener" => {
-                Self::ResourceNotAvailibleHttpsListener(error)
-            }
-            "AclNotExist" => Self::AclNotExist(error),
-            "OperationUnsupported.CreateLoadBalancerLayer7Listener" => {
-                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "CertificateNotExist" => Self::CertificateNotExist(error),
-            "OperationFailed.InsufficientResources" => {
-                Self::OperationFailedInsufficientResources(error)
-            }
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSCipherPolicyVipRelationOverLimit" => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "TooManyCertificates" => Self::TooManyCertificates(error),
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            "TooManyCertificates.ServerCertificates" => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+        match error
+            .code_index(
+                &[
+                    "ParamDuplicateError",
+                    "IpVersionConflict",
+                    "InvalidParameter.IdleTimeout",
+                    "InvalidParameter.RequestTimeout",
+                    "ListenerForwardNotSupport",
+                    "InvalidParameter.RegionNotSupport",
+                    "InvalidParameter.SpecNotSupport",
+                    "ListenerProcessing",
+                    "Certkey.Forbidden",
+                    "InvalidParameter.ListenerPortConflict",
+                    "ResourceNotAvailible.HttpsListener",
+                    "AclNotExist",
+                    "OperationUnsupported.CreateLoadBalancerLayer7Listener",
+                    "InvalidParameter.VServerGroupId",
+                    "MissingParam.HealthCheckDomain",
+                    "InvalidParameter.HealthCheckHttpVersion",
+                    "Duplicated.AclEntry",
+                    "CertificateNotExist",
+                    "OperationFailed.InsufficientResources",
+                    "InvalidTLSPolicyId.NotExist",
+                    "TLSPolicyConfiguring",
+                    "TLSCipherPolicyVipRelationOverLimit",
+                    "CertificateTypeMismatched",
+                    "MissingParam.ServerCertificates",
+                    "TooManyCertificates",
+                    "CnCertificateNotSupport",
+                    "InvalidParam.CertificateBindingType",
+                    "InvalidParamSize.ServerCertificates",
+                    "TooManyCertificates.ServerCertificates",
+                    "SPEC_NOT_SUPPORT_PARAMETER",
+                    "LbNotSupportTcpssl",
+                    "LbSupportTcpsslOnly",
+                    "ListenerNotSupportRule",
+                    "Mismatch.SlbSpecTypeAndListenerProtocol",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                    "ResourceNotFound.Certificate",
+                ],
+            )
+        {
+            0 => Self::ParamDuplicateError(error),
+            1 => Self::IpVersionConflict(error),
+            2 => Self::InvalidParameterIdleTimeout(error),
+            3 => Self::InvalidParameterRequestTimeout(error),
+            4 => Self::ListenerForwardNotSupport(error),
+            5 => Self::InvalidParameterRegionNotSupport(error),
+            6 => Self::InvalidParameterSpecNotSupport(error),
+            7 => Self::ListenerProcessing(error),
+            8 => Self::CertkeyForbidden(error),
+            9 => Self::InvalidParameterListenerPortConflict(error),
+            10 => Self::ResourceNotAvailibleHttpsListener(error),
+            11 => Self::AclNotExist(error),
+            12 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
+            13 => Self::InvalidParameterVServerGroupId(error),
+            14 => Self::MissingParamHealthCheckDomain(error),
+            15 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            16 => Self::DuplicatedAclEntry(error),
+            17 => Self::CertificateNotExist(error),
+            18 => Self::OperationFailedInsufficientResources(error),
+            19 => Self::InvalidTlsPolicyIdNotExist(error),
+            20 => Self::TlsPolicyConfiguring(error),
+            21 => Self::TlsCipherPolicyVipRelationOverLimit(error),
+            22 => Self::CertificateTypeMismatched(error),
+            23 => Self::MissingParamServerCertificates(error),
+            24 => Self::TooManyCertificates(error),
+            25 => Self::CnCertificateNotSupport(error),
+            26 => Self::InvalidParamCertificateBindingType(error),
+            27 => Self::InvalidParamSizeServerCertificates(error),
+            28 => Self::TooManyCertificatesServerCertificates(error),
+            29 => Self::SpecNotSupportParameter(error),
+            30 => Self::LbNotSupportTcpssl(error),
+            31 => Self::LbSupportTcpsslOnly(error),
+            32 => Self::ListenerNotSupportRule(error),
+            33 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            34 => Self::InvalidParamTagValue(error),
+            35 => Self::InvalidParamTagKey(error),
+            36 => Self::SizeLimitExceededTag(error),
+            37 => Self::MissingParamTagKey(error),
+            38 => Self::AclListenerOverLimit(error),
+            39 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            40 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            41 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            42 => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerTCPListenerRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -300,10 +300,49 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerTCPListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            backend_server_port: None,
+            tag: None,
+            bandwidth: None,
+            scheduler: None,
+            persistence_timeout: None,
+            established_timeout: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            health_check_http_code: None,
+            health_check_type: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            connection_drain: None,
+            connection_drain_timeout: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerTCPListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerTCPListenerRequestBuilder {
-        CreateLoadBalancerTCPListenerRequestBuilder::default()
+        CreateLoadBalancerTCPListenerRequestBuilder {
+            inner: CreateLoadBalancerTCPListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -916,84 +955,98 @@ pub enum CreateLoadBalancerTCPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "AclNotExist" => Self::AclNotExist(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "OperationUnsupported.SetAccessControl" => {
-                Self::OperationUnsupportedSetAccessControl(error)
-            }
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "ListenerPortConflict" => Self::ListenerPortConflict(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "OperationDenied.HealthCheckClosedForMasterSlaveMode" => {
-                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            }
-            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameterValue.SpecNotSupport",
+                    "OperationNotSupport.Acl",
+                    "InvalidParameterValue.RegionNotSupport",
+                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                    "IpVersionConflict",
+                    "InvalidParameterValue.ZoneNotSupport",
+                    "ListenerProcessing",
+                    "AclNotExist",
+                    "InvalidParameter.ListenerPortConflict",
+                    "InvalidParameter.ZoneNotSupport",
+                    "InvalidParam.VServerGroupId",
+                    "MissingParam.HealthCheckConnectPort",
+                    "InvalidParam.ListenerPort",
+                    "InvalidParam.StartPort",
+                    "InvalidParamSize.PortRange",
+                    "InvalidParam.EndPort",
+                    "Duplicated.AclEntry",
+                    "OperationUnsupported.SetAccessControl",
+                    "InvalidParam.PortRange",
+                    "InvalidParameter.RegionNotSupport",
+                    "LbNotSupportTcpssl",
+                    "LbSupportTcpsslOnly",
+                    "ListenerNotSupportRule",
+                    "ListenerPortConflict",
+                    "ResourceNotFound.VServerGroup",
+                    "IllegalParam.FailoverThreshold",
+                    "IllegalParam.FailoverStrategy",
+                    "MasterSlaveServerConflict",
+                    "OperationDenied.HealthCheckClosedForMasterSlaveMode",
+                    "IllegalParam.HealthCheck",
+                    "Mismatch.SlbSpecTypeAndListenerProtocol",
+                    "OperationDenied.FullNatModeNotAllowed",
+                    "OperationDenied.OnlyIpv4SlbSupport",
+                    "SpecNotSupportParameter",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "MissingParameter",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            4 => Self::IpVersionConflict(error),
+            5 => Self::InvalidParameterValueZoneNotSupport(error),
+            6 => Self::ListenerProcessing(error),
+            7 => Self::AclNotExist(error),
+            8 => Self::InvalidParameterListenerPortConflict(error),
+            9 => Self::InvalidParameterZoneNotSupport(error),
+            10 => Self::InvalidParamVServerGroupId(error),
+            11 => Self::MissingParamHealthCheckConnectPort(error),
+            12 => Self::InvalidParamListenerPort(error),
+            13 => Self::InvalidParamStartPort(error),
+            14 => Self::InvalidParamSizePortRange(error),
+            15 => Self::InvalidParamEndPort(error),
+            16 => Self::DuplicatedAclEntry(error),
+            17 => Self::OperationUnsupportedSetAccessControl(error),
+            18 => Self::InvalidParamPortRange(error),
+            19 => Self::InvalidParameterRegionNotSupport(error),
+            20 => Self::LbNotSupportTcpssl(error),
+            21 => Self::LbSupportTcpsslOnly(error),
+            22 => Self::ListenerNotSupportRule(error),
+            23 => Self::ListenerPortConflict(error),
+            24 => Self::ResourceNotFoundVServerGroup(error),
+            25 => Self::IllegalParamFailoverThreshold(error),
+            26 => Self::IllegalParamFailoverStrategy(error),
+            27 => Self::MasterSlaveServerConflict(error),
+            28 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
+            29 => Self::IllegalParamHealthCheck(error),
+            30 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            31 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            32 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            33 => Self::SpecNotSupportParameter(error),
+            34 => Self::InvalidParamTagValue(error),
+            35 => Self::InvalidParamTagKey(error),
+            36 => Self::SizeLimitExceededTag(error),
+            37 => Self::MissingParamTagKey(error),
+            38 => Self::MissingParameter(error),
+            39 => Self::AclListenerOverLimit(error),
+            40 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            41 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            42 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

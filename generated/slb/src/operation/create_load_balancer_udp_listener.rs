@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerUDPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -232,10 +232,43 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerUDPListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            load_balancer_id: None,
+            listener_port: None,
+            backend_server_port: None,
+            bandwidth: None,
+            scheduler: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_req: None,
+            health_check_exp: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerUDPListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateLoadBalancerUDPListenerRequestBuilder {
-        CreateLoadBalancerUDPListenerRequestBuilder::default()
+        CreateLoadBalancerUDPListenerRequestBuilder {
+            inner: CreateLoadBalancerUDPListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -758,94 +791,106 @@ pub enum CreateLoadBalancerUDPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "AclNotExist" => Self::AclNotExist(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "InvalidParamLength.HealthCheckExp" => {
-                Self::InvalidParamLengthHealthCheckExp(error)
-            }
-            "InvalidParamLength.HealthCheckReq" => {
-                Self::InvalidParamLengthHealthCheckReq(error)
-            }
-            "InvalidParam.HealthCheckReq" => Self::InvalidParamHealthCheckReq(error),
-            "InvalidParam.HealthCheckExp" => Self::InvalidParamHealthCheckExp(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "VipNotSupportQuicVersion" => Self::VipNotSupportQuicVersion(error),
-            "IllegalParam.HealthCheckType" => Self::IllegalParamHealthCheckType(error),
-            "MissingParam.HealthCheckMethod" => {
-                Self::MissingParamHealthCheckMethod(error)
-            }
-            "IllegalParam.HealthCheckMethod" => {
-                Self::IllegalParamHealthCheckMethod(error)
-            }
-            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
-            "OperationDenied.SpecialListenerPortNotAllowed" => {
-                Self::OperationDeniedSpecialListenerPortNotAllowed(error)
-            }
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameterValue.SpecNotSupport",
+                    "OperationNotSupport.Acl",
+                    "InvalidParameterValue.RegionNotSupport",
+                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                    "IpVersionConflict",
+                    "InvalidParameterValue.ZoneNotSupport",
+                    "ListenerProcessing",
+                    "AclNotExist",
+                    "InvalidParameter.ListenerPortConflict",
+                    "InvalidParam.VServerGroupId",
+                    "MissingParam.HealthCheckConnectPort",
+                    "InvalidParam.ListenerPort",
+                    "InvalidParam.StartPort",
+                    "InvalidParamSize.PortRange",
+                    "InvalidParam.EndPort",
+                    "Duplicated.AclEntry",
+                    "InvalidParameter.RegionNotSupport",
+                    "LbNotSupportTcpssl",
+                    "LbSupportTcpsslOnly",
+                    "ListenerNotSupportRule",
+                    "InvalidParamLength.HealthCheckExp",
+                    "InvalidParamLength.HealthCheckReq",
+                    "InvalidParam.HealthCheckReq",
+                    "InvalidParam.HealthCheckExp",
+                    "ResourceNotFound.VServerGroup",
+                    "IllegalParam.FailoverThreshold",
+                    "IllegalParam.FailoverStrategy",
+                    "InvalidParameter.ZoneNotSupport",
+                    "MasterSlaveServerConflict",
+                    "VipNotSupportQuicVersion",
+                    "IllegalParam.HealthCheckType",
+                    "MissingParam.HealthCheckMethod",
+                    "IllegalParam.HealthCheckMethod",
+                    "IllegalParam.HealthCheck",
+                    "OperationDenied.SpecialListenerPortNotAllowed",
+                    "Mismatch.SlbSpecTypeAndListenerProtocol",
+                    "OperationDenied.OnlyIpv4SlbSupport",
+                    "OperationDenied.FullNatModeNotAllowed",
+                    "SpecNotSupportParameter",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            4 => Self::IpVersionConflict(error),
+            5 => Self::InvalidParameterValueZoneNotSupport(error),
+            6 => Self::ListenerProcessing(error),
+            7 => Self::AclNotExist(error),
+            8 => Self::InvalidParameterListenerPortConflict(error),
+            9 => Self::InvalidParamVServerGroupId(error),
+            10 => Self::MissingParamHealthCheckConnectPort(error),
+            11 => Self::InvalidParamListenerPort(error),
+            12 => Self::InvalidParamStartPort(error),
+            13 => Self::InvalidParamSizePortRange(error),
+            14 => Self::InvalidParamEndPort(error),
+            15 => Self::DuplicatedAclEntry(error),
+            16 => Self::InvalidParameterRegionNotSupport(error),
+            17 => Self::LbNotSupportTcpssl(error),
+            18 => Self::LbSupportTcpsslOnly(error),
+            19 => Self::ListenerNotSupportRule(error),
+            20 => Self::InvalidParamLengthHealthCheckExp(error),
+            21 => Self::InvalidParamLengthHealthCheckReq(error),
+            22 => Self::InvalidParamHealthCheckReq(error),
+            23 => Self::InvalidParamHealthCheckExp(error),
+            24 => Self::ResourceNotFoundVServerGroup(error),
+            25 => Self::IllegalParamFailoverThreshold(error),
+            26 => Self::IllegalParamFailoverStrategy(error),
+            27 => Self::InvalidParameterZoneNotSupport(error),
+            28 => Self::MasterSlaveServerConflict(error),
+            29 => Self::VipNotSupportQuicVersion(error),
+            30 => Self::IllegalParamHealthCheckType(error),
+            31 => Self::MissingParamHealthCheckMethod(error),
+            32 => Self::IllegalParamHealthCheckMethod(error),
+            33 => Self::IllegalParamHealthCheck(error),
+            34 => Self::OperationDeniedSpecialListenerPortNotAllowed(error),
+            35 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            36 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            37 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            38 => Self::SpecNotSupportParameter(error),
+            39 => Self::InvalidParamTagValue(error),
+            40 => Self::InvalidParamTagKey(error),
+            41 => Self::SizeLimitExceededTag(error),
+            42 => Self::MissingParamTagKey(error),
+            43 => Self::AclListenerOverLimit(error),
+            44 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            45 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            46 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

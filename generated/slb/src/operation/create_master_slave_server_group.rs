@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateMasterSlaveServerGroupRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -78,10 +78,26 @@ pub struct CreateMasterSlaveServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateMasterSlaveServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            master_slave_server_group_name: None,
+            master_slave_backend_servers: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateMasterSlaveServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateMasterSlaveServerGroupRequestBuilder {
-        CreateMasterSlaveServerGroupRequestBuilder::default()
+        CreateMasterSlaveServerGroupRequestBuilder {
+            inner: CreateMasterSlaveServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -313,34 +329,46 @@ pub enum CreateMasterSlaveServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BACKEND_SERVERS_NUM_MUST_BE_TWO" => Self::BackendServersNumMustBeTwo(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID" => {
-                Self::BackendServersHaveSamePortAndServerid(error)
-            }
-            "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE" => {
-                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
-            }
-            "BACKEND_SERVER_ID_CAN_NOT_EMPTY" => Self::BackendServerIdCanNotEmpty(error),
-            "INVALID_SERVER_TYPE" => Self::InvalidServerType(error),
-            "BACKEND_SERVER_PORT_CAN_NOT_EMPTY" => {
-                Self::BackendServerPortCanNotEmpty(error)
-            }
-            "RealServerPortNotSupport" => Self::RealServerPortNotSupport(error),
-            "OperationUnsupported.CreateMasterSlaveServerGroup" => {
-                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "RsTunnelIp2VmNameConflict" => Self::RsTunnelIp2VmNameConflict(error),
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+        match error
+            .code_index(
+                &[
+                    "BACKEND_SERVERS_NUM_MUST_BE_TWO",
+                    "Mismatched.ZoneId",
+                    "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID",
+                    "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE",
+                    "BACKEND_SERVER_ID_CAN_NOT_EMPTY",
+                    "INVALID_SERVER_TYPE",
+                    "BACKEND_SERVER_PORT_CAN_NOT_EMPTY",
+                    "RealServerPortNotSupport",
+                    "OperationUnsupported.CreateMasterSlaveServerGroup",
+                    "IncorrectStatus.RSByPassToas",
+                    "OperationFailed.ActionNotSupport",
+                    "RsTunnelIp2VmNameConflict",
+                    "NetworkConflict",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                ],
+            )
+        {
+            0 => Self::BackendServersNumMustBeTwo(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::BackendServersHaveSamePortAndServerid(error),
+            3 => Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error),
+            4 => Self::BackendServerIdCanNotEmpty(error),
+            5 => Self::InvalidServerType(error),
+            6 => Self::BackendServerPortCanNotEmpty(error),
+            7 => Self::RealServerPortNotSupport(error),
+            8 => Self::OperationUnsupportedCreateMasterSlaveServerGroup(error),
+            9 => Self::IncorrectStatusRsByPassToas(error),
+            10 => Self::OperationFailedActionNotSupport(error),
+            11 => Self::RsTunnelIp2VmNameConflict(error),
+            12 => Self::NetworkConflict(error),
+            13 => Self::InvalidParamTagValue(error),
+            14 => Self::InvalidParamTagKey(error),
+            15 => Self::SizeLimitExceededTag(error),
+            16 => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

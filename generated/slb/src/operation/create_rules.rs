@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -75,10 +75,26 @@ pub struct CreateRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            rule_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRulesRequestBuilder {
-        CreateRulesRequestBuilder::default()
+        CreateRulesRequestBuilder {
+            inner: CreateRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,20 +286,26 @@ pub enum CreateRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "DomainExist" => Self::DomainExist(error),
-            "OperationFailed.ListenerStatusNotSupport" => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "MissingParameter.RuleName" => Self::MissingParameterRuleName(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "InvalidParameterValue.RegionNotSupport",
+                    "TooManyListeners",
+                    "DomainExist",
+                    "OperationFailed.ListenerStatusNotSupport",
+                    "OperationFailed.ActionNotSupport",
+                    "MissingParameter.RuleName",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidParameterValueRegionNotSupport(error),
+            2 => Self::TooManyListeners(error),
+            3 => Self::DomainExist(error),
+            4 => Self::OperationFailedListenerStatusNotSupport(error),
+            5 => Self::OperationFailedActionNotSupport(error),
+            6 => Self::MissingParameterRuleName(error),
             _ => Self::Unhandled(error),
         }
     }

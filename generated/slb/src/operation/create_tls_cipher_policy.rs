@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .name("TLSPolicy-test");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTLSCipherPolicyRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -98,10 +98,25 @@ pub struct CreateTLSCipherPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTLSCipherPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            ciphers: None,
+            tls_versions: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTLSCipherPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTLSCipherPolicyRequestBuilder {
-        CreateTLSCipherPolicyRequestBuilder::default()
+        CreateTLSCipherPolicyRequestBuilder {
+            inner: CreateTLSCipherPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -330,17 +345,28 @@ pub enum CreateTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.Name" => Self::MissingParamName(error),
-            "MissingParam.TlsVersions" => Self::MissingParamTlsVersions(error),
-            "MissingParam.Ciphers" => Self::MissingParamCiphers(error),
-            "ParamDuplicateError.TlsVersions" => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            "ParamDuplicateError.Ciphers" => Self::ParamDuplicateErrorCiphers(error),
-            "TLSPolicyNoSupportVersion" => Self::TlsPolicyNoSupportVersion(error),
-            "TLSPolicyNoSupportCipher" => Self::TlsPolicyNoSupportCipher(error),
-            "TLSCipherPolicyOverLimit" => Self::TlsCipherPolicyOverLimit(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.Name",
+                    "MissingParam.TlsVersions",
+                    "MissingParam.Ciphers",
+                    "ParamDuplicateError.TlsVersions",
+                    "ParamDuplicateError.Ciphers",
+                    "TLSPolicyNoSupportVersion",
+                    "TLSPolicyNoSupportCipher",
+                    "TLSCipherPolicyOverLimit",
+                ],
+            )
+        {
+            0 => Self::MissingParamName(error),
+            1 => Self::MissingParamTlsVersions(error),
+            2 => Self::MissingParamCiphers(error),
+            3 => Self::ParamDuplicateErrorTlsVersions(error),
+            4 => Self::ParamDuplicateErrorCiphers(error),
+            5 => Self::TlsPolicyNoSupportVersion(error),
+            6 => Self::TlsPolicyNoSupportCipher(error),
+            7 => Self::TlsCipherPolicyOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVServerGroupRequest {
     /// The tags.
@@ -91,10 +91,26 @@ pub struct CreateVServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            load_balancer_id: None,
+            v_server_group_name: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVServerGroupRequestBuilder {
-        CreateVServerGroupRequestBuilder::default()
+        CreateVServerGroupRequestBuilder {
+            inner: CreateVServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -350,50 +366,62 @@ pub enum CreateVServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LBNotSupportIpv6Backend" => Self::LbNotSupportIpv6Backend(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "OperationUnsupported.CreateVServerGroup" => {
-                Self::OperationUnsupportedCreateVServerGroup(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
-            "BackendServer.ServerRegionIdNotEqual" => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
-            "IncorrectStatus.CenNotAssociated" => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            "InvalidBackendServers.MissingCenBandWidth" => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            "InvalidBackendServers.VpcNotInCen" => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
-            "MissingParameter.ServerRegionId" => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
-            "InvalidParameter.ServerRegionId" => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "VpcSystemBusy" => Self::VpcSystemBusy(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error
+            .code_index(
+                &[
+                    "LBNotSupportIpv6Backend",
+                    "Mismatched.ZoneId",
+                    "InvalidBackendServers.ServerIpConflict",
+                    "OperationUnsupported.CreateVServerGroup",
+                    "IncorrectStatus.RSByPassToas",
+                    "BackendServer.InvalidType",
+                    "BackendServer.ServerRegionIdNotEqual",
+                    "OperationFailed.InvalidCen",
+                    "IncorrectStatus.CenNotAssociated",
+                    "InvalidBackendServers.MissingCenBandWidth",
+                    "InvalidBackendServers.VpcNotInCen",
+                    "InvalidServerId.NotExist",
+                    "MissingParameter.ServerRegionId",
+                    "MissingParameter.VbrId",
+                    "InvalidParameter.ServerRegionId",
+                    "InvalidVbrId.NotInCen",
+                    "InvalidParameter.ZoneNotSupport",
+                    "NetworkConflict",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "VpcSystemBusy",
+                    "OperationFailed.Endpoint",
+                    "UnauthorizedRegion",
+                ],
+            )
+        {
+            0 => Self::LbNotSupportIpv6Backend(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::InvalidBackendServersServerIpConflict(error),
+            3 => Self::OperationUnsupportedCreateVServerGroup(error),
+            4 => Self::IncorrectStatusRsByPassToas(error),
+            5 => Self::BackendServerInvalidType(error),
+            6 => Self::BackendServerServerRegionIdNotEqual(error),
+            7 => Self::OperationFailedInvalidCen(error),
+            8 => Self::IncorrectStatusCenNotAssociated(error),
+            9 => Self::InvalidBackendServersMissingCenBandWidth(error),
+            10 => Self::InvalidBackendServersVpcNotInCen(error),
+            11 => Self::InvalidServerIdNotExist(error),
+            12 => Self::MissingParameterServerRegionId(error),
+            13 => Self::MissingParameterVbrId(error),
+            14 => Self::InvalidParameterServerRegionId(error),
+            15 => Self::InvalidVbrIdNotInCen(error),
+            16 => Self::InvalidParameterZoneNotSupport(error),
+            17 => Self::NetworkConflict(error),
+            18 => Self::InvalidParamTagValue(error),
+            19 => Self::InvalidParamTagKey(error),
+            20 => Self::SizeLimitExceededTag(error),
+            21 => Self::MissingParamTagKey(error),
+            22 => Self::VpcSystemBusy(error),
+            23 => Self::OperationFailedEndpoint(error),
+            24 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAccessControlListRequest {
     /// The region ID of the ACL.
@@ -44,10 +44,23 @@ pub struct DeleteAccessControlListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAccessControlListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAccessControlListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAccessControlListRequestBuilder {
-        DeleteAccessControlListRequestBuilder::default()
+        DeleteAccessControlListRequestBuilder {
+            inner: DeleteAccessControlListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,10 +195,8 @@ pub enum DeleteAccessControlListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AclBindedWithVip" => {
-                Self::OperationFailedAclBindedWithVip(error)
-            }
+        match error.code_index(&["OperationFailed.AclBindedWithVip"]) {
+            0 => Self::OperationFailedAclBindedWithVip(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -56,10 +56,25 @@ pub struct DeleteAccessLogsDownloadAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAccessLogsDownloadAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tags: None,
+            load_balancer_id: None,
+            logs_download_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAccessLogsDownloadAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteAccessLogsDownloadAttributeRequestBuilder {
-        DeleteAccessLogsDownloadAttributeRequestBuilder::default()
+        DeleteAccessLogsDownloadAttributeRequestBuilder {
+            inner: DeleteAccessLogsDownloadAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,8 +236,8 @@ pub enum DeleteAccessLogsDownloadAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+        match error.code_index(&["Operation.NotAllowed"]) {
+            0 => Self::OperationNotAllowed(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCACertificateRequest {
     /// The region of the CA certificates.
@@ -44,10 +44,23 @@ pub struct DeleteCACertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCACertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ca_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCACertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCACertificateRequestBuilder {
-        DeleteCACertificateRequestBuilder::default()
+        DeleteCACertificateRequestBuilder {
+            inner: DeleteCACertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,10 +195,8 @@ pub enum DeleteCACertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCACertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "CertificateAndPrivateKeyIsRefered" => {
-                Self::CertificateAndPrivateKeyIsRefered(error)
-            }
+        match error.code_index(&["CertificateAndPrivateKeyIsRefered"]) {
+            0 => Self::CertificateAndPrivateKeyIsRefered(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -40,10 +40,23 @@ pub struct DeleteDomainExtensionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDomainExtensionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_extension_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDomainExtensionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDomainExtensionRequestBuilder {
-        DeleteDomainExtensionRequestBuilder::default()
+        DeleteDomainExtensionRequestBuilder {
+            inner: DeleteDomainExtensionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,15 +195,20 @@ pub enum DeleteDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DomainExtensionId" => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
-            "DomainExtensionRelatedRuleExist" => {
-                Self::DomainExtensionRelatedRuleExist(error)
-            }
-            "TooManyListeners" => Self::TooManyListeners(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.DomainExtensionId",
+                    "DomainExtensionProcessing",
+                    "DomainExtensionRelatedRuleExist",
+                    "TooManyListeners",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterDomainExtensionId(error),
+            1 => Self::DomainExtensionProcessing(error),
+            2 => Self::DomainExtensionRelatedRuleExist(error),
+            3 => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

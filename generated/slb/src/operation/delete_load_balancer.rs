@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerRequest {
     /// The region ID of the SLB instance.
@@ -42,10 +42,23 @@ pub struct DeleteLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLoadBalancerRequestBuilder {
-        DeleteLoadBalancerRequestBuilder::default()
+        DeleteLoadBalancerRequestBuilder {
+            inner: DeleteLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -184,15 +197,20 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidChargeType" => Self::InvalidChargeType(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationDenied.DeleteProtectionIsOn" => {
-                Self::OperationDeniedDeleteProtectionIsOn(error)
-            }
-            "NoPermission.AliyunServiceRoleForSlbEipAccess" => {
-                Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidChargeType",
+                    "Operation.NotAllowed",
+                    "OperationDenied.DeleteProtectionIsOn",
+                    "NoPermission.AliyunServiceRoleForSlbEipAccess",
+                ],
+            )
+        {
+            0 => Self::InvalidChargeType(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::OperationDeniedDeleteProtectionIsOn(error),
+            3 => Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error),
             _ => Self::Unhandled(error),
         }
     }

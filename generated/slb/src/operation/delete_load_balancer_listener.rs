@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerListenerRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -63,10 +63,25 @@ pub struct DeleteLoadBalancerListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteLoadBalancerListenerRequestBuilder {
-        DeleteLoadBalancerListenerRequestBuilder::default()
+        DeleteLoadBalancerListenerRequestBuilder {
+            inner: DeleteLoadBalancerListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,11 +250,20 @@ pub enum DeleteLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ListenerForwardExist" => Self::ListenerForwardExist(error),
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
+        match error
+            .code_index(
+                &[
+                    "ListenerForwardExist",
+                    "TooManyListeners",
+                    "Operation.NotAllowed",
+                    "ResourceNotFound.Listener",
+                ],
+            )
+        {
+            0 => Self::ListenerForwardExist(error),
+            1 => Self::TooManyListeners(error),
+            2 => Self::OperationNotAllowed(error),
+            3 => Self::ResourceNotFoundListener(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteMasterSlaveServerGroupRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -42,10 +42,23 @@ pub struct DeleteMasterSlaveServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteMasterSlaveServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            master_slave_server_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteMasterSlaveServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteMasterSlaveServerGroupRequestBuilder {
-        DeleteMasterSlaveServerGroupRequestBuilder::default()
+        DeleteMasterSlaveServerGroupRequestBuilder {
+            inner: DeleteMasterSlaveServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,8 +196,8 @@ pub enum DeleteMasterSlaveServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RspoolVipExist" => Self::RspoolVipExist(error),
+        match error.code_index(&["RspoolVipExist"]) {
+            0 => Self::RspoolVipExist(error),
             _ => Self::Unhandled(error),
         }
     }

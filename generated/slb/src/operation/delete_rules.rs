@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRulesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -46,10 +46,23 @@ pub struct DeleteRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRulesRequestBuilder {
-        DeleteRulesRequestBuilder::default()
+        DeleteRulesRequestBuilder {
+            inner: DeleteRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -187,14 +200,18 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationFailed.ListenerStatusNotSupport" => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            "OperationFailed.ListenerConflict" => {
-                Self::OperationFailedListenerConflict(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Operation.NotAllowed",
+                    "OperationFailed.ListenerStatusNotSupport",
+                    "OperationFailed.ListenerConflict",
+                ],
+            )
+        {
+            0 => Self::OperationNotAllowed(error),
+            1 => Self::OperationFailedListenerStatusNotSupport(error),
+            2 => Self::OperationFailedListenerConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteServerCertificateRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -42,10 +42,23 @@ pub struct DeleteServerCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteServerCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteServerCertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteServerCertificateRequestBuilder {
-        DeleteServerCertificateRequestBuilder::default()
+        DeleteServerCertificateRequestBuilder {
+            inner: DeleteServerCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,13 +193,16 @@ pub enum DeleteServerCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "CertificateRelatedDomainExtensionExist" => {
-                Self::CertificateRelatedDomainExtensionExist(error)
-            }
-            "CertificateAndPrivateKeyIsRefered" => {
-                Self::CertificateAndPrivateKeyIsRefered(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "CertificateRelatedDomainExtensionExist",
+                    "CertificateAndPrivateKeyIsRefered",
+                ],
+            )
+        {
+            0 => Self::CertificateRelatedDomainExtensionExist(error),
+            1 => Self::CertificateAndPrivateKeyIsRefered(error),
             _ => Self::Unhandled(error),
         }
     }

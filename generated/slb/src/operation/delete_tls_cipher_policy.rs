@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTLSCipherPolicyRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -46,10 +46,23 @@ pub struct DeleteTLSCipherPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTLSCipherPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tls_cipher_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTLSCipherPolicyRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTLSCipherPolicyRequestBuilder {
-        DeleteTLSCipherPolicyRequestBuilder::default()
+        DeleteTLSCipherPolicyRequestBuilder {
+            inner: DeleteTLSCipherPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -192,14 +205,22 @@ pub enum DeleteTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TLSCipherPolicyId" => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSPolicyBeingUsed" => Self::TlsPolicyBeingUsed(error),
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyRelated" => Self::TlsPolicyRelated(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.TLSCipherPolicyId",
+                    "TLSPolicyConfiguring",
+                    "TLSPolicyBeingUsed",
+                    "InvalidTLSPolicyId.NotExist",
+                    "TLSPolicyRelated",
+                ],
+            )
+        {
+            0 => Self::MissingParamTlsCipherPolicyId(error),
+            1 => Self::TlsPolicyConfiguring(error),
+            2 => Self::TlsPolicyBeingUsed(error),
+            3 => Self::InvalidTlsPolicyIdNotExist(error),
+            4 => Self::TlsPolicyRelated(error),
             _ => Self::Unhandled(error),
         }
     }

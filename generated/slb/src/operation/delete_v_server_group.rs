@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVServerGroupRequest {
     /// The ID of the region to which the associated Server Load Balancer (SLB) instance belongs.
@@ -42,10 +42,23 @@ pub struct DeleteVServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVServerGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVServerGroupRequestBuilder {
-        DeleteVServerGroupRequestBuilder::default()
+        DeleteVServerGroupRequestBuilder {
+            inner: DeleteVServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,8 +193,8 @@ pub enum DeleteVServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RspoolVipExist" => Self::RspoolVipExist(error),
+        match error.code_index(&["RspoolVipExist"]) {
+            0 => Self::RspoolVipExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAccessControlListAttributeRequest {
     /// The region ID of the ACL.
@@ -60,10 +60,26 @@ pub struct DescribeAccessControlListAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAccessControlListAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entry_comment: None,
+            page: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAccessControlListAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAccessControlListAttributeRequestBuilder {
-        DescribeAccessControlListAttributeRequestBuilder::default()
+        DescribeAccessControlListAttributeRequestBuilder {
+            inner: DescribeAccessControlListAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

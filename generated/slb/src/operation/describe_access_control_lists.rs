@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAccessControlListsRequest {
     /// The region ID of the ACL.
@@ -73,10 +73,28 @@ pub struct DescribeAccessControlListsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAccessControlListsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_name: None,
+            address_ip_version: None,
+            page_size: None,
+            page_number: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAccessControlListsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAccessControlListsRequestBuilder {
-        DescribeAccessControlListsRequestBuilder::default()
+        DescribeAccessControlListsRequestBuilder {
+            inner: DescribeAccessControlListsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,11 +310,11 @@ pub enum DescribeAccessControlListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+        match error
+            .code_index(&["InvalidResourceGroupId.NotFound", "LocationServiceTimeout"])
+        {
+            0 => Self::InvalidResourceGroupIdNotFound(error),
+            1 => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -71,10 +71,27 @@ pub struct DescribeAccessLogsDownloadAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAccessLogsDownloadAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tags: None,
+            load_balancer_id: None,
+            log_type: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAccessLogsDownloadAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAccessLogsDownloadAttributeRequestBuilder {
-        DescribeAccessLogsDownloadAttributeRequestBuilder::default()
+        DescribeAccessLogsDownloadAttributeRequestBuilder {
+            inner: DescribeAccessLogsDownloadAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceRequest {
     /// The region ID.
@@ -56,10 +56,24 @@ pub struct DescribeAvailableResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAvailableResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            address_type: None,
+            address_ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAvailableResourceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAvailableResourceRequestBuilder {
-        DescribeAvailableResourceRequestBuilder::default()
+        DescribeAvailableResourceRequestBuilder {
+            inner: DescribeAvailableResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCACertificatesRequest {
     /// The region of the CA certificates.
@@ -54,10 +54,25 @@ pub struct DescribeCACertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCACertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ca_certificate_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCACertificatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCACertificatesRequestBuilder {
-        DescribeCACertificatesRequestBuilder::default()
+        DescribeCACertificatesRequestBuilder {
+            inner: DescribeCACertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,11 +231,16 @@ pub enum DescribeCACertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.CACertificateIdAndResourceGroupId.MissMatch" => {
-                Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+        match error
+            .code_index(
+                &[
+                    "Abs.CACertificateIdAndResourceGroupId.MissMatch",
+                    "LocationServiceTimeout",
+                ],
+            )
+        {
+            0 => Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error),
+            1 => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDomainExtensionAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -40,10 +40,23 @@ pub struct DescribeDomainExtensionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDomainExtensionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_extension_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDomainExtensionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDomainExtensionAttributeRequestBuilder {
-        DescribeDomainExtensionAttributeRequestBuilder::default()
+        DescribeDomainExtensionAttributeRequestBuilder {
+            inner: DescribeDomainExtensionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,13 +226,16 @@ pub enum DescribeDomainExtensionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DomainExtensionId" => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            "MissingParameter.DomainExtensionId" => {
-                Self::MissingParameterDomainExtensionId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.DomainExtensionId",
+                    "MissingParameter.DomainExtensionId",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterDomainExtensionId(error),
+            1 => Self::MissingParameterDomainExtensionId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDomainExtensionsRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -54,10 +54,25 @@ pub struct DescribeDomainExtensionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDomainExtensionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            domain_extension_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDomainExtensionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeDomainExtensionsRequestBuilder {
-        DescribeDomainExtensionsRequestBuilder::default()
+        DescribeDomainExtensionsRequestBuilder {
+            inner: DescribeDomainExtensionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHealthStatusRequest {
     /// The ID of the Classic Load Balancer (CLB) instance.
@@ -53,10 +53,25 @@ pub struct DescribeHealthStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHealthStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHealthStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHealthStatusRequestBuilder {
-        DescribeHealthStatusRequestBuilder::default()
+        DescribeHealthStatusRequestBuilder {
+            inner: DescribeHealthStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,10 +233,12 @@ pub enum DescribeHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "SystemBusy" => Self::SystemBusy(error),
+        match error
+            .code_index(&["TooManyListeners", "LocationServiceTimeout", "SystemBusy"])
+        {
+            0 => Self::TooManyListeners(error),
+            1 => Self::LocationServiceTimeout(error),
+            2 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHighDefinationMonitorRequest {
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
@@ -40,10 +40,23 @@ pub struct DescribeHighDefinationMonitorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHighDefinationMonitorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tags: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHighDefinationMonitorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHighDefinationMonitorRequestBuilder {
-        DescribeHighDefinationMonitorRequestBuilder::default()
+        DescribeHighDefinationMonitorRequestBuilder {
+            inner: DescribeHighDefinationMonitorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeListenerAccessControlAttributeRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -58,10 +58,25 @@ pub struct DescribeListenerAccessControlAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeListenerAccessControlAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeListenerAccessControlAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeListenerAccessControlAttributeRequestBuilder {
-        DescribeListenerAccessControlAttributeRequestBuilder::default()
+        DescribeListenerAccessControlAttributeRequestBuilder {
+            inner: DescribeListenerAccessControlAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,8 +256,8 @@ pub enum DescribeListenerAccessControlAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeListenerAccessControlAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
+        match error.code_index(&["TooManyListeners"]) {
+            0 => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

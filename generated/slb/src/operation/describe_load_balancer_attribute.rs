@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -42,10 +42,23 @@ pub struct DescribeLoadBalancerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancerAttributeRequestBuilder {
-        DescribeLoadBalancerAttributeRequestBuilder::default()
+        DescribeLoadBalancerAttributeRequestBuilder {
+            inner: DescribeLoadBalancerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -410,9 +423,9 @@ pub enum DescribeLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]) {
+            0 => Self::LocationServiceTimeout(error),
+            1 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -54,10 +54,24 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerHTTPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder {
-        DescribeLoadBalancerHTTPListenerAttributeRequestBuilder::default()
+        DescribeLoadBalancerHTTPListenerAttributeRequestBuilder {
+            inner: DescribeLoadBalancerHTTPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerHTTPSListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -52,10 +52,24 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerHTTPSListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerHTTPSListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder {
-        DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder::default()
+        DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder {
+            inner: DescribeLoadBalancerHTTPSListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerListenersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -100,10 +100,29 @@ pub struct DescribeLoadBalancerListenersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerListenersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            next_token: None,
+            max_results: None,
+            listener_protocol: None,
+            load_balancer_id: None,
+            tag: None,
+            listener_port: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerListenersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancerListenersRequestBuilder {
-        DescribeLoadBalancerListenersRequestBuilder::default()
+        DescribeLoadBalancerListenersRequestBuilder {
+            inner: DescribeLoadBalancerListenersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -361,15 +380,24 @@ pub enum DescribeLoadBalancerListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ListenerProtocol" => Self::IllegalParamListenerProtocol(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParamSize.LoadBalancerId" => {
-                Self::IllegalParamSizeLoadBalancerId(error)
-            }
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.ListenerProtocol",
+                    "IllegalParam.MaxResults",
+                    "IllegalParam.NextToken",
+                    "IllegalParamSize.LoadBalancerId",
+                    "MissingParam.TagKey",
+                    "UnauthorizedRegion",
+                ],
+            )
+        {
+            0 => Self::IllegalParamListenerProtocol(error),
+            1 => Self::IllegalParamMaxResults(error),
+            2 => Self::IllegalParamNextToken(error),
+            3 => Self::IllegalParamSizeLoadBalancerId(error),
+            4 => Self::MissingParamTagKey(error),
+            5 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -51,10 +51,24 @@ pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerTCPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerTCPListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancerTCPListenerAttributeRequestBuilder {
-        DescribeLoadBalancerTCPListenerAttributeRequestBuilder::default()
+        DescribeLoadBalancerTCPListenerAttributeRequestBuilder {
+            inner: DescribeLoadBalancerTCPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -446,9 +460,9 @@ pub enum DescribeLoadBalancerTCPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerTCPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]) {
+            0 => Self::LocationServiceTimeout(error),
+            1 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -49,10 +49,24 @@ pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerUDPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerUDPListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancerUDPListenerAttributeRequestBuilder {
-        DescribeLoadBalancerUDPListenerAttributeRequestBuilder::default()
+        DescribeLoadBalancerUDPListenerAttributeRequestBuilder {
+            inner: DescribeLoadBalancerUDPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -188,10 +188,42 @@ pub struct DescribeLoadBalancersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_id: None,
+            address_ip_version: None,
+            load_balancer_status: None,
+            load_balancer_id: None,
+            load_balancer_name: None,
+            server_intranet_address: None,
+            address_type: None,
+            internet_charge_type: None,
+            vpc_id: None,
+            v_switch_id: None,
+            network_type: None,
+            address: None,
+            master_zone_id: None,
+            slave_zone_id: None,
+            tags: None,
+            pay_type: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeLoadBalancersRequestBuilder {
-        DescribeLoadBalancersRequestBuilder::default()
+        DescribeLoadBalancersRequestBuilder {
+            inner: DescribeLoadBalancersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -578,11 +610,20 @@ pub enum DescribeLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTag" => Self::InvalidTag(error),
-            "TooManyResult" => Self::TooManyResult(error),
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTag",
+                    "TooManyResult",
+                    "LocationServiceTimeout",
+                    "UnauthorizedRegion",
+                ],
+            )
+        {
+            0 => Self::InvalidTag(error),
+            1 => Self::TooManyResult(error),
+            2 => Self::LocationServiceTimeout(error),
+            3 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeMasterSlaveServerGroupAttributeRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -40,10 +40,23 @@ pub struct DescribeMasterSlaveServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeMasterSlaveServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            master_slave_server_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeMasterSlaveServerGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeMasterSlaveServerGroupAttributeRequestBuilder {
-        DescribeMasterSlaveServerGroupAttributeRequestBuilder::default()
+        DescribeMasterSlaveServerGroupAttributeRequestBuilder {
+            inner: DescribeMasterSlaveServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeMasterSlaveServerGroupsRequest {
     /// The region ID of the CLB instance.
@@ -61,10 +61,26 @@ pub struct DescribeMasterSlaveServerGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeMasterSlaveServerGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            include_listener: None,
+            tag: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeMasterSlaveServerGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeMasterSlaveServerGroupsRequestBuilder {
-        DescribeMasterSlaveServerGroupsRequestBuilder::default()
+        DescribeMasterSlaveServerGroupsRequestBuilder {
+            inner: DescribeMasterSlaveServerGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,8 +254,8 @@ pub enum DescribeMasterSlaveServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeMasterSlaveServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+        match error.code_index(&["MissingParam.TagKey"]) {
+            0 => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The supported language. Valid values:
@@ -40,10 +40,23 @@ pub struct DescribeRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            accept_language: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRegionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder::default()
+        DescribeRegionsRequestBuilder {
+            inner: DescribeRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,9 +190,9 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+        match error.code_index(&["InvalidParameter", "LocationServiceTimeout"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRuleAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -42,10 +42,23 @@ pub struct DescribeRuleAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRuleAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRuleAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRuleAttributeRequestBuilder {
-        DescribeRuleAttributeRequestBuilder::default()
+        DescribeRuleAttributeRequestBuilder {
+            inner: DescribeRuleAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRulesRequest {
     /// The ID of the region where the SLB instance is deployed.
@@ -60,10 +60,25 @@ pub struct DescribeRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_protocol: None,
+            listener_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRulesRequestBuilder {
-        DescribeRulesRequestBuilder::default()
+        DescribeRulesRequestBuilder {
+            inner: DescribeRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,8 +239,8 @@ pub enum DescribeRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
+        match error.code_index(&["TooManyListeners"]) {
+            0 => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeServerCertificatesRequest {
     /// The region where the CLB instance is deployed.
@@ -54,10 +54,25 @@ pub struct DescribeServerCertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeServerCertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_certificate_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeServerCertificatesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeServerCertificatesRequestBuilder {
-        DescribeServerCertificatesRequestBuilder::default()
+        DescribeServerCertificatesRequestBuilder {
+            inner: DescribeServerCertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,11 +233,16 @@ pub enum DescribeServerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.ServerCertificateIdAndResourceGroupId.MissMatch" => {
-                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
+        match error
+            .code_index(
+                &[
+                    "Abs.ServerCertificateIdAndResourceGroupId.MissMatch",
+                    "LocationServiceTimeout",
+                ],
+            )
+        {
+            0 => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
+            1 => Self::LocationServiceTimeout(error),
             _ => Self::Unhandled(error),
         }
     }

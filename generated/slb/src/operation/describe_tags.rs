@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTagsRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -75,10 +75,27 @@ pub struct DescribeTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            tags: None,
+            distinct_key: None,
+            page_size: None,
+            page_number: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTagsRequestBuilder {
-        DescribeTagsRequestBuilder::default()
+        DescribeTagsRequestBuilder {
+            inner: DescribeTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,8 +289,8 @@ pub enum DescribeTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.Operator" => Self::NoPermissionOperator(error),
+        match error.code_index(&["NoPermission.Operator"]) {
+            0 => Self::NoPermissionOperator(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVServerGroupAttributeRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -40,10 +40,23 @@ pub struct DescribeVServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVServerGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVServerGroupAttributeRequestBuilder {
-        DescribeVServerGroupAttributeRequestBuilder::default()
+        DescribeVServerGroupAttributeRequestBuilder {
+            inner: DescribeVServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,9 +227,9 @@ pub enum DescribeVServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]) {
+            0 => Self::LocationServiceTimeout(error),
+            1 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

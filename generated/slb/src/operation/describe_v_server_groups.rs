@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVServerGroupsRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -72,10 +72,27 @@ pub struct DescribeVServerGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVServerGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            include_rule: None,
+            include_listener: None,
+            tag: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVServerGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVServerGroupsRequestBuilder {
-        DescribeVServerGroupsRequestBuilder::default()
+        DescribeVServerGroupsRequestBuilder {
+            inner: DescribeVServerGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,8 +277,8 @@ pub enum DescribeVServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+        match error.code_index(&["MissingParam.TagKey"]) {
+            0 => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

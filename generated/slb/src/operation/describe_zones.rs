@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -32,10 +32,22 @@ pub struct DescribeZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeZonesRequestBuilder {
-        DescribeZonesRequestBuilder::default()
+        DescribeZonesRequestBuilder {
+            inner: DescribeZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -158,9 +170,9 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error.code_index(&["InvalidParameter", "UnauthorizedRegion"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

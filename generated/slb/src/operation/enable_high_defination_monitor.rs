@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableHighDefinationMonitorRequest {
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
@@ -56,10 +56,25 @@ pub struct EnableHighDefinationMonitorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableHighDefinationMonitorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tags: None,
+            region_id: None,
+            log_project: None,
+            log_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableHighDefinationMonitorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableHighDefinationMonitorRequestBuilder {
-        EnableHighDefinationMonitorRequestBuilder::default()
+        EnableHighDefinationMonitorRequestBuilder {
+            inner: EnableHighDefinationMonitorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,14 +247,18 @@ pub enum EnableHighDefinationMonitorError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationNotAllowed.HighDefinitionMonitorEnabled" => {
-                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            }
-            "UnsupportedFeature.User" => Self::UnsupportedFeatureUser(error),
-            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationNotAllowed.HighDefinitionMonitorEnabled",
+                    "UnsupportedFeature.User",
+                    "NoPermission.AliyunServiceRoleForSlbLogDelivery",
+                ],
+            )
+        {
+            0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
+            1 => Self::UnsupportedFeatureUser(error),
+            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The region ID of the CLB instance.
@@ -78,10 +78,26 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            next_token: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -307,25 +323,48 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TagTypeNotSame" => Self::TagTypeNotSame(error),
-            "ResourceNotExist" => Self::ResourceNotExist(error),
-            "QueryTokenNotExist" => Self::QueryTokenNotExist(error),
-            "InvalidParam.NextToken" => Self::InvalidParamNextToken(error),
-            "InvalidParam.Scope" => Self::InvalidParamScope(error),
-            "InvalidParam.ResourceType" => Self::InvalidParamResourceType(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKeyOrValue" => Self::InvalidParamTagKeyOrValue(error),
-            "InvalidParam.TagOwnerUid" => Self::InvalidParamTagOwnerUid(error),
-            "InvalidParam.TagOwnerBid" => Self::InvalidParamTagOwnerBid(error),
-            "MissingParam.Scope" => Self::MissingParamScope(error),
-            "MissingParam.TagOwnerUid" => Self::MissingParamTagOwnerUid(error),
-            "MissingParam.TagOwnerBid" => Self::MissingParamTagOwnerBid(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "MissingParam.TagOrResourceId" => Self::MissingParamTagOrResourceId(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
+        match error
+            .code_index(
+                &[
+                    "TagTypeNotSame",
+                    "ResourceNotExist",
+                    "QueryTokenNotExist",
+                    "InvalidParam.NextToken",
+                    "InvalidParam.Scope",
+                    "InvalidParam.ResourceType",
+                    "InvalidParam.TagKey",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKeyOrValue",
+                    "InvalidParam.TagOwnerUid",
+                    "InvalidParam.TagOwnerBid",
+                    "MissingParam.Scope",
+                    "MissingParam.TagOwnerUid",
+                    "MissingParam.TagOwnerBid",
+                    "InvalidParameter.RegionId",
+                    "MissingParam.TagOrResourceId",
+                    "SizeLimitExceeded.ResourceId",
+                    "SizeLimitExceeded.Tag",
+                ],
+            )
+        {
+            0 => Self::TagTypeNotSame(error),
+            1 => Self::ResourceNotExist(error),
+            2 => Self::QueryTokenNotExist(error),
+            3 => Self::InvalidParamNextToken(error),
+            4 => Self::InvalidParamScope(error),
+            5 => Self::InvalidParamResourceType(error),
+            6 => Self::InvalidParamTagKey(error),
+            7 => Self::InvalidParamTagValue(error),
+            8 => Self::InvalidParamTagKeyOrValue(error),
+            9 => Self::InvalidParamTagOwnerUid(error),
+            10 => Self::InvalidParamTagOwnerBid(error),
+            11 => Self::MissingParamScope(error),
+            12 => Self::MissingParamTagOwnerUid(error),
+            13 => Self::MissingParamTagOwnerBid(error),
+            14 => Self::InvalidParameterRegionId(error),
+            15 => Self::MissingParamTagOrResourceId(error),
+            16 => Self::SizeLimitExceededResourceId(error),
+            17 => Self::SizeLimitExceededTag(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTLSCipherPoliciesRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -71,10 +71,27 @@ pub struct ListTLSCipherPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTLSCipherPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tls_cipher_policy_id: None,
+            name: None,
+            include_listener: None,
+            next_token: None,
+            max_items: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTLSCipherPoliciesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTLSCipherPoliciesRequestBuilder {
-        ListTLSCipherPoliciesRequestBuilder::default()
+        ListTLSCipherPoliciesRequestBuilder {
+            inner: ListTLSCipherPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -285,9 +302,9 @@ pub enum ListTLSCipherPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QueryTokenInvalid" => Self::QueryTokenInvalid(error),
-            "QueryTokenNotExist" => Self::QueryTokenNotExist(error),
+        match error.code_index(&["QueryTokenInvalid", "QueryTokenNotExist"]) {
+            0 => Self::QueryTokenInvalid(error),
+            1 => Self::QueryTokenNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

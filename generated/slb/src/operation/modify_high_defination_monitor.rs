@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyHighDefinationMonitorRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -50,10 +50,24 @@ pub struct ModifyHighDefinationMonitorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyHighDefinationMonitorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            log_project: None,
+            log_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyHighDefinationMonitorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyHighDefinationMonitorRequestBuilder {
-        ModifyHighDefinationMonitorRequestBuilder::default()
+        ModifyHighDefinationMonitorRequestBuilder {
+            inner: ModifyHighDefinationMonitorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,20 +236,22 @@ pub enum ModifyHighDefinationMonitorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationNotAllowed.HighDefinitionMonitorEnabled" => {
-                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            }
-            "UnsupportedFeature.User" => Self::UnsupportedFeatureUser(error),
-            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            "OperationDenied.HdMonitorListenerExist" => {
-                Self::OperationDeniedHdMonitorListenerExist(error)
-            }
-            "OperationNotAllowed.HighDefinitionMonitorNotEnabled" => {
-                Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationNotAllowed.HighDefinitionMonitorEnabled",
+                    "UnsupportedFeature.User",
+                    "NoPermission.AliyunServiceRoleForSlbLogDelivery",
+                    "OperationDenied.HdMonitorListenerExist",
+                    "OperationNotAllowed.HighDefinitionMonitorNotEnabled",
+                ],
+            )
+        {
+            0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
+            1 => Self::UnsupportedFeatureUser(error),
+            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
+            3 => Self::OperationDeniedHdMonitorListenerExist(error),
+            4 => Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error),
             _ => Self::Unhandled(error),
         }
     }

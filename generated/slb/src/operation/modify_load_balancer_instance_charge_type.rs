@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// The region ID of the CLB instance.
@@ -83,10 +83,27 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerInstanceChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            internet_charge_type: None,
+            instance_charge_type: None,
+            load_balancer_spec: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerInstanceChargeTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyLoadBalancerInstanceChargeTypeRequestBuilder {
-        ModifyLoadBalancerInstanceChargeTypeRequestBuilder::default()
+        ModifyLoadBalancerInstanceChargeTypeRequestBuilder {
+            inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,29 +320,36 @@ pub enum ModifyLoadBalancerInstanceChargeTypeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLoadBalancerInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR" => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
-            "IllegalParam.InstanceChargeType" => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            "IllegalParam.InternetChargeType" => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            "InvalidAction.RegionNotSupport" => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            "MissingParam.LoadBalancerSpec" => Self::MissingParamLoadBalancerSpec(error),
-            "OperationDenied.PayBySpec" => Self::OperationDeniedPayBySpec(error),
-            "InvalidParameterBandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.LcuToSpec" => Self::ForbiddenLcuToSpec(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.UnpaidBillsExist",
+                    "Operation.NotAllowed",
+                    "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
+                    "OperationDenied.PayByCLCU",
+                    "IllegalParam.InstanceChargeType",
+                    "IllegalParam.InternetChargeType",
+                    "InvalidAction.RegionNotSupport",
+                    "MissingParam.LoadBalancerSpec",
+                    "OperationDenied.PayBySpec",
+                    "InvalidParameterBandwidth",
+                    "InvalidParameter",
+                    "Forbidden.LcuToSpec",
+                ],
+            )
+        {
+            0 => Self::OperationFailedUnpaidBillsExist(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::PayforAccountMoneyValidateError(error),
+            3 => Self::OperationDeniedPayByClcu(error),
+            4 => Self::IllegalParamInstanceChargeType(error),
+            5 => Self::IllegalParamInternetChargeType(error),
+            6 => Self::InvalidActionRegionNotSupport(error),
+            7 => Self::MissingParamLoadBalancerSpec(error),
+            8 => Self::OperationDeniedPayBySpec(error),
+            9 => Self::InvalidParameterBandwidth(error),
+            10 => Self::InvalidParameter(error),
+            11 => Self::ForbiddenLcuToSpec(error),
             _ => Self::Unhandled(error),
         }
     }

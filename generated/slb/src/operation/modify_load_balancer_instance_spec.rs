@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// The region ID of the CLB instance.
@@ -71,10 +71,25 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            load_balancer_spec: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerInstanceSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyLoadBalancerInstanceSpecRequestBuilder {
-        ModifyLoadBalancerInstanceSpecRequestBuilder::default()
+        ModifyLoadBalancerInstanceSpecRequestBuilder {
+            inner: ModifyLoadBalancerInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -264,12 +279,22 @@ pub enum ModifyLoadBalancerInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ModifySpecNotAllowed" => Self::ModifySpecNotAllowed(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "ChangeLbSpecNotAllowed" => Self::ChangeLbSpecNotAllowed(error),
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
+        match error
+            .code_index(
+                &[
+                    "ModifySpecNotAllowed",
+                    "Operation.NotAllowed",
+                    "InvalidParameter.Bandwidth",
+                    "ChangeLbSpecNotAllowed",
+                    "OperationDenied.PayByCLCU",
+                ],
+            )
+        {
+            0 => Self::ModifySpecNotAllowed(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InvalidParameterBandwidth(error),
+            3 => Self::ChangeLbSpecNotAllowed(error),
+            4 => Self::OperationDeniedPayByClcu(error),
             _ => Self::Unhandled(error),
         }
     }

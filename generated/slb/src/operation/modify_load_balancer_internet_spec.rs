@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInternetSpecRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -75,10 +75,26 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerInternetSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            internet_charge_type: None,
+            bandwidth: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerInternetSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyLoadBalancerInternetSpecRequestBuilder {
-        ModifyLoadBalancerInternetSpecRequestBuilder::default()
+        ModifyLoadBalancerInternetSpecRequestBuilder {
+            inner: ModifyLoadBalancerInternetSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,25 +293,28 @@ pub enum ModifyLoadBalancerInternetSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "Instance.ShareSlbNotSupportPay95" => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            "Instance.Pay95RateInvalid" => Self::InstancePay95RateInvalid(error),
-            "Instance.Pay95BandwidthIllegal" => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            "Instance.InternetChargeTypeNotAllowed" => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR" => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.UnpaidBillsExist",
+                    "Operation.NotAllowed",
+                    "Instance.ShareSlbNotSupportPay95",
+                    "Instance.Pay95RateInvalid",
+                    "Instance.Pay95BandwidthIllegal",
+                    "Instance.InternetChargeTypeNotAllowed",
+                    "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
+                    "OperationDenied.PayByCLCU",
+                ],
+            )
+        {
+            0 => Self::OperationFailedUnpaidBillsExist(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InstanceShareSlbNotSupportPay95(error),
+            3 => Self::InstancePay95RateInvalid(error),
+            4 => Self::InstancePay95BandwidthIllegal(error),
+            5 => Self::InstanceInternetChargeTypeNotAllowed(error),
+            6 => Self::PayforAccountMoneyValidateError(error),
+            7 => Self::OperationDeniedPayByClcu(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerPayTypeRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -91,10 +91,27 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerPayTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            pay_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerPayTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyLoadBalancerPayTypeRequestBuilder {
-        ModifyLoadBalancerPayTypeRequestBuilder::default()
+        ModifyLoadBalancerPayTypeRequestBuilder {
+            inner: ModifyLoadBalancerPayTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -299,9 +316,9 @@ pub enum ModifyLoadBalancerPayTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerPayTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
+        match error.code_index(&["Operation.NotAllowed", "OperationDenied.PayByCLCU"]) {
+            0 => Self::OperationNotAllowed(error),
+            1 => Self::OperationDeniedPayByClcu(error),
             _ => Self::Unhandled(error),
         }
     }

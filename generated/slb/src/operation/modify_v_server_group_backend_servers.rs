@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVServerGroupBackendServersRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -116,10 +116,25 @@ pub struct ModifyVServerGroupBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVServerGroupBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            old_backend_servers: None,
+            new_backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVServerGroupBackendServersRequestBuilder {
-        ModifyVServerGroupBackendServersRequestBuilder::default()
+        ModifyVServerGroupBackendServersRequestBuilder {
+            inner: ModifyVServerGroupBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -388,44 +403,50 @@ pub enum ModifyVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "OperationUnsupported.ModifyVServerGroupBackendServers" => {
-                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
-            "BackendServer.ServerRegionIdNotEqual" => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
-            "IncorrectStatus.CenNotAssociated" => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            "InvalidBackendServers.MissingCenBandWidth" => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            "InvalidBackendServers.VpcNotInCen" => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
-            "MissingParameter.ServerRegionId" => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
-            "InvalidParameter.ServerRegionId" => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "NetworkConflict" => Self::NetworkConflict(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter",
+                    "Mismatched.ZoneId",
+                    "InvalidBackendServers.ServerIpConflict",
+                    "OperationUnsupported.ModifyVServerGroupBackendServers",
+                    "IncorrectStatus.RSByPassToas",
+                    "BackendServer.InvalidType",
+                    "BackendServer.ServerRegionIdNotEqual",
+                    "OperationFailed.InvalidCen",
+                    "IncorrectStatus.CenNotAssociated",
+                    "InvalidBackendServers.MissingCenBandWidth",
+                    "InvalidBackendServers.VpcNotInCen",
+                    "InvalidServerId.NotExist",
+                    "MissingParameter.ServerRegionId",
+                    "MissingParameter.VbrId",
+                    "InvalidParameter.ServerRegionId",
+                    "InvalidVbrId.NotInCen",
+                    "InvalidParameter.ZoneNotSupport",
+                    "MasterSlaveServerConflict",
+                    "NetworkConflict",
+                ],
+            )
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::InvalidBackendServersServerIpConflict(error),
+            3 => Self::OperationUnsupportedModifyVServerGroupBackendServers(error),
+            4 => Self::IncorrectStatusRsByPassToas(error),
+            5 => Self::BackendServerInvalidType(error),
+            6 => Self::BackendServerServerRegionIdNotEqual(error),
+            7 => Self::OperationFailedInvalidCen(error),
+            8 => Self::IncorrectStatusCenNotAssociated(error),
+            9 => Self::InvalidBackendServersMissingCenBandWidth(error),
+            10 => Self::InvalidBackendServersVpcNotInCen(error),
+            11 => Self::InvalidServerIdNotExist(error),
+            12 => Self::MissingParameterServerRegionId(error),
+            13 => Self::MissingParameterVbrId(error),
+            14 => Self::InvalidParameterServerRegionId(error),
+            15 => Self::InvalidVbrIdNotInCen(error),
+            16 => Self::InvalidParameterZoneNotSupport(error),
+            17 => Self::MasterSlaveServerConflict(error),
+            18 => Self::NetworkConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveAccessControlListEntryRequest {
     /// The ID of the region where the network ACL is created.
@@ -51,10 +51,24 @@ pub struct RemoveAccessControlListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveAccessControlListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entrys: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveAccessControlListEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveAccessControlListEntryRequestBuilder {
-        RemoveAccessControlListEntryRequestBuilder::default()
+        RemoveAccessControlListEntryRequestBuilder {
+            inner: RemoveAccessControlListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,8 +219,8 @@ pub enum RemoveAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
+        match error.code_index(&["SystemBusy"]) {
+            0 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

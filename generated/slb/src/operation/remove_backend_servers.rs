@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveBackendServersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -70,10 +70,24 @@ pub struct RemoveBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveBackendServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveBackendServersRequestBuilder {
-        RemoveBackendServersRequestBuilder::default()
+        RemoveBackendServersRequestBuilder {
+            inner: RemoveBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,8 +261,8 @@ pub enum RemoveBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
+        match error.code_index(&["SystemBusy"]) {
+            0 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

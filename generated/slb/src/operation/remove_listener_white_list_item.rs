@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveListenerWhiteListItemRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -67,10 +67,26 @@ pub struct RemoveListenerWhiteListItemRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveListenerWhiteListItemRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            source_items: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveListenerWhiteListItemRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveListenerWhiteListItemRequestBuilder {
-        RemoveListenerWhiteListItemRequestBuilder::default()
+        RemoveListenerWhiteListItemRequestBuilder {
+            inner: RemoveListenerWhiteListItemRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,8 +262,8 @@ pub enum RemoveListenerWhiteListItemError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
+        match error.code_index(&["TooManyListeners"]) {
+            0 => Self::TooManyListeners(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveTagsRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -50,10 +50,24 @@ pub struct RemoveTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveTagsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveTagsRequestBuilder {
-        RemoveTagsRequestBuilder::default()
+        RemoveTagsRequestBuilder {
+            inner: RemoveTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,8 +211,8 @@ pub enum RemoveTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
+        match error.code_index(&["InvalidParameter.TagKey"]) {
+            0 => Self::InvalidParameterTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveVServerGroupBackendServersRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -81,10 +81,24 @@ pub struct RemoveVServerGroupBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveVServerGroupBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveVServerGroupBackendServersRequestBuilder {
-        RemoveVServerGroupBackendServersRequestBuilder::default()
+        RemoveVServerGroupBackendServersRequestBuilder {
+            inner: RemoveVServerGroupBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -276,8 +290,8 @@ pub enum RemoveVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LbStatusNotSupport" => Self::LbStatusNotSupport(error),
+        match error.code_index(&["LbStatusNotSupport"]) {
+            0 => Self::LbStatusNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

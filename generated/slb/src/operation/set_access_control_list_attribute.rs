@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetAccessControlListAttributeRequest {
     /// The region ID of the ACL.
@@ -50,10 +50,24 @@ pub struct SetAccessControlListAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetAccessControlListAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetAccessControlListAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetAccessControlListAttributeRequestBuilder {
-        SetAccessControlListAttributeRequestBuilder::default()
+        SetAccessControlListAttributeRequestBuilder {
+            inner: SetAccessControlListAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -60,10 +60,25 @@ pub struct SetAccessLogsDownloadAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetAccessLogsDownloadAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tags: None,
+            load_balancer_id: None,
+            logs_download_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetAccessLogsDownloadAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetAccessLogsDownloadAttributeRequestBuilder {
-        SetAccessLogsDownloadAttributeRequestBuilder::default()
+        SetAccessLogsDownloadAttributeRequestBuilder {
+            inner: SetAccessLogsDownloadAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,12 +247,18 @@ pub enum SetAccessLogsDownloadAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidProject.NotExist" => Self::InvalidProjectNotExist(error),
-            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Operation.NotAllowed",
+                    "InvalidProject.NotExist",
+                    "NoPermission.AliyunServiceRoleForSlbLogDelivery",
+                ],
+            )
+        {
+            0 => Self::OperationNotAllowed(error),
+            1 => Self::InvalidProjectNotExist(error),
+            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
             _ => Self::Unhandled(error),
         }
     }

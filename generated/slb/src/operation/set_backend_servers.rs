@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetBackendServersRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -75,10 +75,24 @@ pub struct SetBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetBackendServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetBackendServersRequestBuilder {
-        SetBackendServersRequestBuilder::default()
+        SetBackendServersRequestBuilder {
+            inner: SetBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,8 +273,8 @@ pub enum SetBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
+        match error.code_index(&["Mismatched.ZoneId"]) {
+            0 => Self::MismatchedZoneId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetCACertificateNameRequest {
     /// The region of the CA certificate.
@@ -52,10 +52,24 @@ pub struct SetCACertificateNameRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetCACertificateNameRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ca_certificate_id: None,
+            ca_certificate_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetCACertificateNameRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetCACertificateNameRequestBuilder {
-        SetCACertificateNameRequestBuilder::default()
+        SetCACertificateNameRequestBuilder {
+            inner: SetCACertificateNameRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetDomainExtensionAttributeRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -48,10 +48,24 @@ pub struct SetDomainExtensionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetDomainExtensionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_extension_id: None,
+            server_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetDomainExtensionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetDomainExtensionAttributeRequestBuilder {
-        SetDomainExtensionAttributeRequestBuilder::default()
+        SetDomainExtensionAttributeRequestBuilder {
+            inner: SetDomainExtensionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,41 +237,40 @@ pub enum SetDomainExtensionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DomainExtensionId" => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            "InvalidParameter.ServerCertificateId" => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
-            "IncorrectStatus.DomainExtension" => {
-                Self::IncorrectStatusDomainExtension(error)
-            }
-            "InvalidParameter.CertificateId" => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            "InvalidParamSize.CertificateId" => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            "MissingParameter.CertificateId" => {
-                Self::MissingParameterCertificateId(error)
-            }
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.DomainExtensionId",
+                    "InvalidParameter.ServerCertificateId",
+                    "DomainExtensionProcessing",
+                    "IncorrectStatus.DomainExtension",
+                    "InvalidParameter.CertificateId",
+                    "InvalidParamSize.CertificateId",
+                    "MissingParameter.CertificateId",
+                    "InvalidParameter.RegionNotSupport",
+                    "CertificateTypeMismatched",
+                    "SPEC_NOT_SUPPORT_PARAMETER",
+                    "CnCertificateNotSupport",
+                    "InvalidParam.CertificateBindingType",
+                    "MissingParam.ServerCertificates",
+                    "InvalidParamSize.ServerCertificates",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterDomainExtensionId(error),
+            1 => Self::InvalidParameterServerCertificateId(error),
+            2 => Self::DomainExtensionProcessing(error),
+            3 => Self::IncorrectStatusDomainExtension(error),
+            4 => Self::InvalidParameterCertificateId(error),
+            5 => Self::InvalidParamSizeCertificateId(error),
+            6 => Self::MissingParameterCertificateId(error),
+            7 => Self::InvalidParameterRegionNotSupport(error),
+            8 => Self::CertificateTypeMismatched(error),
+            9 => Self::SpecNotSupportParameter(error),
+            10 => Self::CnCertificateNotSupport(error),
+            11 => Self::InvalidParamCertificateBindingType(error),
+            12 => Self::MissingParamServerCertificates(error),
+            13 => Self::InvalidParamSizeServerCertificates(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetListenerAccessControlStatusRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -72,10 +72,26 @@ pub struct SetListenerAccessControlStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetListenerAccessControlStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            access_control_status: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetListenerAccessControlStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetListenerAccessControlStatusRequestBuilder {
-        SetListenerAccessControlStatusRequestBuilder::default()
+        SetListenerAccessControlStatusRequestBuilder {
+            inner: SetListenerAccessControlStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,14 +277,18 @@ pub enum SetListenerAccessControlStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "OperationUnsupported.SetAccessControl" => {
-                Self::OperationUnsupportedSetAccessControl(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "TooManyListeners",
+                    "OperationFailed.ActionNotSupport",
+                    "OperationUnsupported.SetAccessControl",
+                ],
+            )
+        {
+            0 => Self::TooManyListeners(error),
+            1 => Self::OperationFailedActionNotSupport(error),
+            2 => Self::OperationUnsupportedSetAccessControl(error),
             _ => Self::Unhandled(error),
         }
     }

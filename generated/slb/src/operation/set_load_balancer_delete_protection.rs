@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerDeleteProtectionRequest {
     /// The region where the SLB instance is deployed.
@@ -52,10 +52,24 @@ pub struct SetLoadBalancerDeleteProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerDeleteProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            delete_protection: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerDeleteProtectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerDeleteProtectionRequestBuilder {
-        SetLoadBalancerDeleteProtectionRequestBuilder::default()
+        SetLoadBalancerDeleteProtectionRequestBuilder {
+            inner: SetLoadBalancerDeleteProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -210,10 +224,10 @@ pub enum SetLoadBalancerDeleteProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.DeleteProtectionForPrePayInstance" => {
-                Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
-            }
+        match error
+            .code_index(&["OperationUnsupported.DeleteProtectionForPrePayInstance"])
+        {
+            0 => Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error),
             _ => Self::Unhandled(error),
         }
     }

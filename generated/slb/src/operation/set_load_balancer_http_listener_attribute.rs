@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -356,10 +356,55 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerHTTPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_interval: None,
+            health_check_connect_port: None,
+            health_check_http_code: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            idle_timeout: None,
+            request_timeout: None,
+            description: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerHTTPListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerHTTPListenerAttributeRequestBuilder {
-        SetLoadBalancerHTTPListenerAttributeRequestBuilder::default()
+        SetLoadBalancerHTTPListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -986,41 +1031,44 @@ pub enum SetLoadBalancerHTTPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "InvalidParameter.ForwardCode" => Self::InvalidParameterForwardCode(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IpVersionConflict",
+                    "Operation.NotAllowed",
+                    "InvalidParameter.IdleTimeout",
+                    "InvalidParameter.RequestTimeout",
+                    "ListenerForwardNotSupport",
+                    "InvalidParameter.RegionNotSupport",
+                    "OperationFailed.ServerGroupInUse",
+                    "InvalidParameter.VServerGroupId",
+                    "MissingParam.HealthCheckDomain",
+                    "InvalidParameter.HealthCheckHttpVersion",
+                    "Duplicated.AclEntry",
+                    "InvalidParameter.ForwardCode",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                ],
+            )
+        {
+            0 => Self::IpVersionConflict(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InvalidParameterIdleTimeout(error),
+            3 => Self::InvalidParameterRequestTimeout(error),
+            4 => Self::ListenerForwardNotSupport(error),
+            5 => Self::InvalidParameterRegionNotSupport(error),
+            6 => Self::OperationFailedServerGroupInUse(error),
+            7 => Self::InvalidParameterVServerGroupId(error),
+            8 => Self::MissingParamHealthCheckDomain(error),
+            9 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            10 => Self::DuplicatedAclEntry(error),
+            11 => Self::InvalidParameterForwardCode(error),
+            12 => Self::AclListenerOverLimit(error),
+            13 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            14 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            15 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -411,10 +411,59 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerHTTPSListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_interval: None,
+            health_check_connect_port: None,
+            health_check_http_code: None,
+            server_certificate_id: None,
+            ca_certificate_id: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            idle_timeout: None,
+            request_timeout: None,
+            enable_http2: None,
+            tls_cipher_policy: None,
+            description: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerHTTPSListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerHTTPSListenerAttributeRequestBuilder {
-        SetLoadBalancerHTTPSListenerAttributeRequestBuilder::default()
+        SetLoadBalancerHTTPSListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1138,65 +1187,68 @@ pub enum SetLoadBalancerHTTPSListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPSListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParamDuplicateError" => Self::ParamDuplicateError(error),
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "InvalidParameter.SpecNotSupport" => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "CertificateNotExist" => Self::CertificateNotExist(error),
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSCipherPolicyVipRelationOverLimit" => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            "TooManyCertificates" => Self::TooManyCertificates(error),
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            "TooManyCertificates.ServerCertificates" => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
+        match error
+            .code_index(
+                &[
+                    "ParamDuplicateError",
+                    "IpVersionConflict",
+                    "InvalidParameter.IdleTimeout",
+                    "InvalidParameter.RequestTimeout",
+                    "ListenerForwardNotSupport",
+                    "InvalidParameter.RegionNotSupport",
+                    "InvalidParameter.SpecNotSupport",
+                    "OperationFailed.ServerGroupInUse",
+                    "InvalidParameter.VServerGroupId",
+                    "MissingParam.HealthCheckDomain",
+                    "InvalidParameter.HealthCheckHttpVersion",
+                    "Duplicated.AclEntry",
+                    "CertificateNotExist",
+                    "InvalidTLSPolicyId.NotExist",
+                    "TLSPolicyConfiguring",
+                    "TLSCipherPolicyVipRelationOverLimit",
+                    "TooManyCertificates",
+                    "CertificateTypeMismatched",
+                    "MissingParam.ServerCertificates",
+                    "CnCertificateNotSupport",
+                    "InvalidParam.CertificateBindingType",
+                    "InvalidParamSize.ServerCertificates",
+                    "TooManyCertificates.ServerCertificates",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                    "ResourceNotFound.Certificate",
+                ],
+            )
+        {
+            0 => Self::ParamDuplicateError(error),
+            1 => Self::IpVersionConflict(error),
+            2 => Self::InvalidParameterIdleTimeout(error),
+            3 => Self::InvalidParameterRequestTimeout(error),
+            4 => Self::ListenerForwardNotSupport(error),
+            5 => Self::InvalidParameterRegionNotSupport(error),
+            6 => Self::InvalidParameterSpecNotSupport(error),
+            7 => Self::OperationFailedServerGroupInUse(error),
+            8 => Self::InvalidParameterVServerGroupId(error),
+            9 => Self::MissingParamHealthCheckDomain(error),
+            10 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            11 => Self::DuplicatedAclEntry(error),
+            12 => Self::CertificateNotExist(error),
+            13 => Self::InvalidTlsPolicyIdNotExist(error),
+            14 => Self::TlsPolicyConfiguring(error),
+            15 => Self::TlsCipherPolicyVipRelationOverLimit(error),
+            16 => Self::TooManyCertificates(error),
+            17 => Self::CertificateTypeMismatched(error),
+            18 => Self::MissingParamServerCertificates(error),
+            19 => Self::CnCertificateNotSupport(error),
+            20 => Self::InvalidParamCertificateBindingType(error),
+            21 => Self::InvalidParamSizeServerCertificates(error),
+            22 => Self::TooManyCertificatesServerCertificates(error),
+            23 => Self::AclListenerOverLimit(error),
+            24 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            25 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            26 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            27 => Self::ResourceNotFoundCertificate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerModificationProtectionRequest {
     /// The region ID of the CLB instance.
@@ -63,10 +63,25 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerModificationProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            modification_protection_status: None,
+            modification_protection_reason: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerModificationProtectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerModificationProtectionRequestBuilder {
-        SetLoadBalancerModificationProtectionRequestBuilder::default()
+        SetLoadBalancerModificationProtectionRequestBuilder {
+            inner: SetLoadBalancerModificationProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,16 +258,18 @@ pub enum SetLoadBalancerModificationProtectionError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerModificationProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.SetLoadBalancerStatus" => {
-                Self::OperationUnsupportedSetLoadBalancerStatus(error)
-            }
-            "InvalidParam.ModificationProtectionStatus" => {
-                Self::InvalidParamModificationProtectionStatus(error)
-            }
-            "InvalidParam.ModificationProtectionReason" => {
-                Self::InvalidParamModificationProtectionReason(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.SetLoadBalancerStatus",
+                    "InvalidParam.ModificationProtectionStatus",
+                    "InvalidParam.ModificationProtectionReason",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedSetLoadBalancerStatus(error),
+            1 => Self::InvalidParamModificationProtectionStatus(error),
+            2 => Self::InvalidParamModificationProtectionReason(error),
             _ => Self::Unhandled(error),
         }
     }

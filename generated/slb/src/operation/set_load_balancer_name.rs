@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerNameRequest {
     /// The region ID of the CLB instance.
@@ -50,10 +50,24 @@ pub struct SetLoadBalancerNameRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerNameRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            load_balancer_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerNameRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerNameRequestBuilder {
-        SetLoadBalancerNameRequestBuilder::default()
+        SetLoadBalancerNameRequestBuilder {
+            inner: SetLoadBalancerNameRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

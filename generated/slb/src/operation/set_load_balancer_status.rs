@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerStatusRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -59,10 +59,24 @@ pub struct SetLoadBalancerStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            load_balancer_status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerStatusRequestBuilder {
-        SetLoadBalancerStatusRequestBuilder::default()
+        SetLoadBalancerStatusRequestBuilder {
+            inner: SetLoadBalancerStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,10 +232,8 @@ pub enum SetLoadBalancerStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.SetLoadBalancerStatus" => {
-                Self::OperationUnsupportedSetLoadBalancerStatus(error)
-            }
+        match error.code_index(&["OperationUnsupported.SetLoadBalancerStatus"]) {
+            0 => Self::OperationUnsupportedSetLoadBalancerStatus(error),
             _ => Self::Unhandled(error),
         }
     }

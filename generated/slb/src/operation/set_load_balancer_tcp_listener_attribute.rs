@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -300,10 +300,50 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerTCPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            scheduler: None,
+            persistence_timeout: None,
+            established_timeout: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            health_check_http_code: None,
+            health_check_type: None,
+            syn_proxy: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            master_slave_server_group: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            connection_drain: None,
+            connection_drain_timeout: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerTCPListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerTCPListenerAttributeRequestBuilder {
-        SetLoadBalancerTCPListenerAttributeRequestBuilder::default()
+        SetLoadBalancerTCPListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerTCPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -896,69 +936,76 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerTCPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "MissingParam.VServerGroupId" => Self::MissingParamVServerGroupId(error),
-            "OperationDenied.HealthCheckClosedForMasterSlaveMode" => {
-                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            }
-            "InvalidParam.HealthCheck" => Self::InvalidParamHealthCheck(error),
-            "OperationDenied.MasterSlaveGroupLogEnabled" => {
-                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            }
-            "OperationDenied.NotSupportAcl" => Self::OperationDeniedNotSupportAcl(error),
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParameterValue.SpecNotSupport",
+                    "OperationNotSupport.Acl",
+                    "InvalidParameterValue.RegionNotSupport",
+                    "IpVersionConflict",
+                    "InvalidParameterValue.ZoneNotSupport",
+                    "InvalidParameter.ZoneNotSupport",
+                    "OperationFailed.ServerGroupInUse",
+                    "InvalidParam.VServerGroupId",
+                    "MissingParam.HealthCheckConnectPort",
+                    "InvalidParam.ListenerPort",
+                    "InvalidParam.StartPort",
+                    "InvalidParamSize.PortRange",
+                    "InvalidParam.EndPort",
+                    "InvalidParam.PortRange",
+                    "Duplicated.AclEntry",
+                    "ResourceNotFound.VServerGroup",
+                    "IllegalParam.FailoverStrategy",
+                    "IllegalParam.FailoverThreshold",
+                    "MasterSlaveServerConflict",
+                    "MissingParam.VServerGroupId",
+                    "OperationDenied.HealthCheckClosedForMasterSlaveMode",
+                    "InvalidParam.HealthCheck",
+                    "OperationDenied.MasterSlaveGroupLogEnabled",
+                    "OperationDenied.NotSupportAcl",
+                    "OperationDenied.FullNatModeNotAllowed",
+                    "OperationDenied.OnlyIpv4SlbSupport",
+                    "SpecNotSupportParameter",
+                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::IpVersionConflict(error),
+            4 => Self::InvalidParameterValueZoneNotSupport(error),
+            5 => Self::InvalidParameterZoneNotSupport(error),
+            6 => Self::OperationFailedServerGroupInUse(error),
+            7 => Self::InvalidParamVServerGroupId(error),
+            8 => Self::MissingParamHealthCheckConnectPort(error),
+            9 => Self::InvalidParamListenerPort(error),
+            10 => Self::InvalidParamStartPort(error),
+            11 => Self::InvalidParamSizePortRange(error),
+            12 => Self::InvalidParamEndPort(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::DuplicatedAclEntry(error),
+            15 => Self::ResourceNotFoundVServerGroup(error),
+            16 => Self::IllegalParamFailoverStrategy(error),
+            17 => Self::IllegalParamFailoverThreshold(error),
+            18 => Self::MasterSlaveServerConflict(error),
+            19 => Self::MissingParamVServerGroupId(error),
+            20 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
+            21 => Self::InvalidParamHealthCheck(error),
+            22 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
+            23 => Self::OperationDeniedNotSupportAcl(error),
+            24 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            25 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            26 => Self::SpecNotSupportParameter(error),
+            27 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            28 => Self::AclListenerOverLimit(error),
+            29 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            30 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            31 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             _ => Self::Unhandled(error),
         }
     }

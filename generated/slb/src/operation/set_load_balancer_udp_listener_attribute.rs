@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -234,10 +234,43 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerUDPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            scheduler: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_req: None,
+            health_check_exp: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            master_slave_server_group: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerUDPListenerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetLoadBalancerUDPListenerAttributeRequestBuilder {
-        SetLoadBalancerUDPListenerAttributeRequestBuilder::default()
+        SetLoadBalancerUDPListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerUDPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -744,79 +777,88 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerUDPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "InvalidParamLength.HealthCheckReq" => {
-                Self::InvalidParamLengthHealthCheckReq(error)
-            }
-            "InvalidParamLength.HealthCheckExp" => {
-                Self::InvalidParamLengthHealthCheckExp(error)
-            }
-            "InvalidParam.HealthCheckReq" => Self::InvalidParamHealthCheckReq(error),
-            "InvalidParam.HealthCheckExp" => Self::InvalidParamHealthCheckExp(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "MissingParam.VServerGroupId" => Self::MissingParamVServerGroupId(error),
-            "VipNotSupportQuicVersion" => Self::VipNotSupportQuicVersion(error),
-            "IllegalParam.HealthCheckType" => Self::IllegalParamHealthCheckType(error),
-            "IllegalParam.HealthCheckMethod" => {
-                Self::IllegalParamHealthCheckMethod(error)
-            }
-            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
-            "OperationDenied.MasterSlaveGroupLogEnabled" => {
-                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameterValue.SpecNotSupport",
+                    "OperationNotSupport.Acl",
+                    "InvalidParameterValue.RegionNotSupport",
+                    "IpVersionConflict",
+                    "InvalidParameterValue.ZoneNotSupport",
+                    "OperationFailed.ServerGroupInUse",
+                    "InvalidParam.VServerGroupId",
+                    "MissingParam.HealthCheckConnectPort",
+                    "InvalidParam.ListenerPort",
+                    "InvalidParam.StartPort",
+                    "InvalidParamSize.PortRange",
+                    "InvalidParam.EndPort",
+                    "InvalidParam.PortRange",
+                    "Duplicated.AclEntry",
+                    "InvalidParamLength.HealthCheckReq",
+                    "InvalidParamLength.HealthCheckExp",
+                    "InvalidParam.HealthCheckReq",
+                    "InvalidParam.HealthCheckExp",
+                    "ResourceNotFound.VServerGroup",
+                    "IllegalParam.FailoverThreshold",
+                    "IllegalParam.FailoverStrategy",
+                    "InvalidParameter.ZoneNotSupport",
+                    "MasterSlaveServerConflict",
+                    "MissingParam.VServerGroupId",
+                    "VipNotSupportQuicVersion",
+                    "IllegalParam.HealthCheckType",
+                    "IllegalParam.HealthCheckMethod",
+                    "IllegalParam.HealthCheck",
+                    "OperationDenied.MasterSlaveGroupLogEnabled",
+                    "OperationDenied.OnlyIpv4SlbSupport",
+                    "OperationDenied.FullNatModeNotAllowed",
+                    "SpecNotSupportParameter",
+                    "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                    "AclListenerOverLimit",
+                    "QuotaLimitExceeds.AclAttachedToListener",
+                    "QuotaLimitExceeds.TotalAclEntry",
+                    "QuotaLimitExceeds.AclListenerOverLimit",
+                    "UnauthorizedRegion",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::IpVersionConflict(error),
+            4 => Self::InvalidParameterValueZoneNotSupport(error),
+            5 => Self::OperationFailedServerGroupInUse(error),
+            6 => Self::InvalidParamVServerGroupId(error),
+            7 => Self::MissingParamHealthCheckConnectPort(error),
+            8 => Self::InvalidParamListenerPort(error),
+            9 => Self::InvalidParamStartPort(error),
+            10 => Self::InvalidParamSizePortRange(error),
+            11 => Self::InvalidParamEndPort(error),
+            12 => Self::InvalidParamPortRange(error),
+            13 => Self::DuplicatedAclEntry(error),
+            14 => Self::InvalidParamLengthHealthCheckReq(error),
+            15 => Self::InvalidParamLengthHealthCheckExp(error),
+            16 => Self::InvalidParamHealthCheckReq(error),
+            17 => Self::InvalidParamHealthCheckExp(error),
+            18 => Self::ResourceNotFoundVServerGroup(error),
+            19 => Self::IllegalParamFailoverThreshold(error),
+            20 => Self::IllegalParamFailoverStrategy(error),
+            21 => Self::InvalidParameterZoneNotSupport(error),
+            22 => Self::MasterSlaveServerConflict(error),
+            23 => Self::MissingParamVServerGroupId(error),
+            24 => Self::VipNotSupportQuicVersion(error),
+            25 => Self::IllegalParamHealthCheckType(error),
+            26 => Self::IllegalParamHealthCheckMethod(error),
+            27 => Self::IllegalParamHealthCheck(error),
+            28 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
+            29 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            30 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            31 => Self::SpecNotSupportParameter(error),
+            32 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            33 => Self::AclListenerOverLimit(error),
+            34 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            35 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            36 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            37 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

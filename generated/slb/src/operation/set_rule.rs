@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetRuleRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -210,10 +210,40 @@ pub struct SetRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            rule_id: None,
+            v_server_group_id: None,
+            rule_name: None,
+            listener_sync: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_interval: None,
+            health_check_connect_port: None,
+            health_check_http_code: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetRuleRequestBuilder {
-        SetRuleRequestBuilder::default()
+        SetRuleRequestBuilder {
+            inner: SetRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -595,11 +625,11 @@ pub enum SetRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
+        match error
+            .code_index(&["InvalidParameter", "InvalidParameter.RegionNotSupport"])
+        {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidParameterRegionNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetServerCertificateNameRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
@@ -48,10 +48,24 @@ pub struct SetServerCertificateNameRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetServerCertificateNameRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_certificate_id: None,
+            server_certificate_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetServerCertificateNameRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetServerCertificateNameRequestBuilder {
-        SetServerCertificateNameRequestBuilder::default()
+        SetServerCertificateNameRequestBuilder {
+            inner: SetServerCertificateNameRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

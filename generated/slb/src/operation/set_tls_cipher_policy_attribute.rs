@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .name("tls-policy*****-test");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetTLSCipherPolicyAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -105,10 +105,26 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetTLSCipherPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tls_cipher_policy_id: None,
+            name: None,
+            tls_versions: None,
+            ciphers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetTLSCipherPolicyAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetTLSCipherPolicyAttributeRequestBuilder {
-        SetTLSCipherPolicyAttributeRequestBuilder::default()
+        SetTLSCipherPolicyAttributeRequestBuilder {
+            inner: SetTLSCipherPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -359,23 +375,36 @@ pub enum SetTLSCipherPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.Name" => Self::MissingParamName(error),
-            "MissingParam.TlsVersions" => Self::MissingParamTlsVersions(error),
-            "MissingParam.Ciphers" => Self::MissingParamCiphers(error),
-            "ParamDuplicateError.TlsVersions" => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            "ParamDuplicateError.Ciphers" => Self::ParamDuplicateErrorCiphers(error),
-            "TLSPolicyNoSupportVersion" => Self::TlsPolicyNoSupportVersion(error),
-            "TLSPolicyNoSupportCipher" => Self::TlsPolicyNoSupportCipher(error),
-            "MissingParam.TLSCipherPolicyId" => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSPolicyBeingUsed" => Self::TlsPolicyBeingUsed(error),
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyUnchanged" => Self::TlsPolicyUnchanged(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.Name",
+                    "MissingParam.TlsVersions",
+                    "MissingParam.Ciphers",
+                    "ParamDuplicateError.TlsVersions",
+                    "ParamDuplicateError.Ciphers",
+                    "TLSPolicyNoSupportVersion",
+                    "TLSPolicyNoSupportCipher",
+                    "MissingParam.TLSCipherPolicyId",
+                    "TLSPolicyConfiguring",
+                    "TLSPolicyBeingUsed",
+                    "InvalidTLSPolicyId.NotExist",
+                    "TLSPolicyUnchanged",
+                ],
+            )
+        {
+            0 => Self::MissingParamName(error),
+            1 => Self::MissingParamTlsVersions(error),
+            2 => Self::MissingParamCiphers(error),
+            3 => Self::ParamDuplicateErrorTlsVersions(error),
+            4 => Self::ParamDuplicateErrorCiphers(error),
+            5 => Self::TlsPolicyNoSupportVersion(error),
+            6 => Self::TlsPolicyNoSupportCipher(error),
+            7 => Self::MissingParamTlsCipherPolicyId(error),
+            8 => Self::TlsPolicyConfiguring(error),
+            9 => Self::TlsPolicyBeingUsed(error),
+            10 => Self::InvalidTlsPolicyIdNotExist(error),
+            11 => Self::TlsPolicyUnchanged(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetVServerGroupAttributeRequest {
     /// The region ID of the Server Load Balancer (SLB) instance, which cannot be modified.
@@ -88,10 +88,25 @@ pub struct SetVServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetVServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            v_server_group_name: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetVServerGroupAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetVServerGroupAttributeRequestBuilder {
-        SetVServerGroupAttributeRequestBuilder::default()
+        SetVServerGroupAttributeRequestBuilder {
+            inner: SetVServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,11 +309,10 @@ pub enum SetVServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetVServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
+        match error.code_index(&["MissingParameter", "InvalidParameter.ZoneNotSupport"])
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameterZoneNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

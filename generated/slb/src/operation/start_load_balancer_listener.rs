@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartLoadBalancerListenerRequest {
     /// The region where the CLB instance is created.
@@ -65,10 +65,25 @@ pub struct StartLoadBalancerListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartLoadBalancerListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartLoadBalancerListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartLoadBalancerListenerRequestBuilder {
-        StartLoadBalancerListenerRequestBuilder::default()
+        StartLoadBalancerListenerRequestBuilder {
+            inner: StartLoadBalancerListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,11 +250,20 @@ pub enum StartLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.Deny" => Self::OperationDeny(error),
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "SystemBusy" => Self::SystemBusy(error),
+        match error
+            .code_index(
+                &[
+                    "Operation.Deny",
+                    "TooManyListeners",
+                    "Operation.NotAllowed",
+                    "SystemBusy",
+                ],
+            )
+        {
+            0 => Self::OperationDeny(error),
+            1 => Self::TooManyListeners(error),
+            2 => Self::OperationNotAllowed(error),
+            3 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopLoadBalancerListenerRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -66,10 +66,25 @@ pub struct StopLoadBalancerListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopLoadBalancerListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopLoadBalancerListenerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopLoadBalancerListenerRequestBuilder {
-        StopLoadBalancerListenerRequestBuilder::default()
+        StopLoadBalancerListenerRequestBuilder {
+            inner: StopLoadBalancerListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,9 +247,9 @@ pub enum StopLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
+        match error.code_index(&["TooManyListeners", "Operation.NotAllowed"]) {
+            0 => Self::TooManyListeners(error),
+            1 => Self::OperationNotAllowed(error),
             _ => Self::Unhandled(error),
         }
     }

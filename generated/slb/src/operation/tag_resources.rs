@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -68,10 +68,25 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,30 +301,58 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TagTypeNotSame" => Self::TagTypeNotSame(error),
-            "ResourceNotExist" => Self::ResourceNotExist(error),
-            "DeniedForNoneTagCreator" => Self::DeniedForNoneTagCreator(error),
-            "DeniedForScopeNotEqual" => Self::DeniedForScopeNotEqual(error),
-            "QuotaLimitExceeds" => Self::QuotaLimitExceeds(error),
-            "InvalidParam.Scope" => Self::InvalidParamScope(error),
-            "InvalidParam.ResourceType" => Self::InvalidParamResourceType(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKeyOrValue" => Self::InvalidParamTagKeyOrValue(error),
-            "InvalidParam.TagOwnerUid" => Self::InvalidParamTagOwnerUid(error),
-            "InvalidParam.TagOwnerBid" => Self::InvalidParamTagOwnerBid(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "MissingParam.Scope" => Self::MissingParamScope(error),
-            "MissingParam.TagOwnerUid" => Self::MissingParamTagOwnerUid(error),
-            "MissingParam.TagOwnerBid" => Self::MissingParamTagOwnerBid(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "DeniedForOperateCustomTag" => Self::DeniedForOperateCustomTag(error),
-            "MissingParam.ResourceId" => Self::MissingParamResourceId(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.RegionId" => Self::MissingParamRegionId(error),
+        match error
+            .code_index(
+                &[
+                    "TagTypeNotSame",
+                    "ResourceNotExist",
+                    "DeniedForNoneTagCreator",
+                    "DeniedForScopeNotEqual",
+                    "QuotaLimitExceeds",
+                    "InvalidParam.Scope",
+                    "InvalidParam.ResourceType",
+                    "InvalidParam.TagKey",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKeyOrValue",
+                    "InvalidParam.TagOwnerUid",
+                    "InvalidParam.TagOwnerBid",
+                    "MissingParam.TagKey",
+                    "MissingParam.Scope",
+                    "MissingParam.TagOwnerUid",
+                    "MissingParam.TagOwnerBid",
+                    "InvalidParameter.RegionId",
+                    "DeniedForOperateCustomTag",
+                    "MissingParam.ResourceId",
+                    "Duplicate.TagKey",
+                    "SizeLimitExceeded.ResourceId",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.RegionId",
+                ],
+            )
+        {
+            0 => Self::TagTypeNotSame(error),
+            1 => Self::ResourceNotExist(error),
+            2 => Self::DeniedForNoneTagCreator(error),
+            3 => Self::DeniedForScopeNotEqual(error),
+            4 => Self::QuotaLimitExceeds(error),
+            5 => Self::InvalidParamScope(error),
+            6 => Self::InvalidParamResourceType(error),
+            7 => Self::InvalidParamTagKey(error),
+            8 => Self::InvalidParamTagValue(error),
+            9 => Self::InvalidParamTagKeyOrValue(error),
+            10 => Self::InvalidParamTagOwnerUid(error),
+            11 => Self::InvalidParamTagOwnerBid(error),
+            12 => Self::MissingParamTagKey(error),
+            13 => Self::MissingParamScope(error),
+            14 => Self::MissingParamTagOwnerUid(error),
+            15 => Self::MissingParamTagOwnerBid(error),
+            16 => Self::InvalidParameterRegionId(error),
+            17 => Self::DeniedForOperateCustomTag(error),
+            18 => Self::MissingParamResourceId(error),
+            19 => Self::DuplicateTagKey(error),
+            20 => Self::SizeLimitExceededResourceId(error),
+            21 => Self::SizeLimitExceededTag(error),
+            22 => Self::MissingParamRegionId(error),
             _ => Self::Unhandled(error),
         }
     }

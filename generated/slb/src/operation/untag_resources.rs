@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -79,10 +79,26 @@ pub struct UntagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder::default()
+        UntagResourcesRequestBuilder {
+            inner: UntagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,25 +322,48 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TagTypeNotSame" => Self::TagTypeNotSame(error),
-            "ResourceNotExist" => Self::ResourceNotExist(error),
-            "DeniedForNoneTagCreator" => Self::DeniedForNoneTagCreator(error),
-            "DeniedForScopeNotEqual" => Self::DeniedForScopeNotEqual(error),
-            "InvalidParam.ResourceType" => Self::InvalidParamResourceType(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKeyOrValue" => Self::InvalidParamTagKeyOrValue(error),
-            "InvalidParam.TagOwnerUid" => Self::InvalidParamTagOwnerUid(error),
-            "InvalidParam.TagOwnerBid" => Self::InvalidParamTagOwnerBid(error),
-            "MissingParam.TagOwnerUid" => Self::MissingParamTagOwnerUid(error),
-            "MissingParam.TagOwnerBid" => Self::MissingParamTagOwnerBid(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "MissingParam.ResourceId" => Self::MissingParamResourceId(error),
-            "DeniedForOperateCustomTag" => Self::DeniedForOperateCustomTag(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "SizeLimitExceeded.TagKey" => Self::SizeLimitExceededTagKey(error),
+        match error
+            .code_index(
+                &[
+                    "TagTypeNotSame",
+                    "ResourceNotExist",
+                    "DeniedForNoneTagCreator",
+                    "DeniedForScopeNotEqual",
+                    "InvalidParam.ResourceType",
+                    "InvalidParam.TagKey",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKeyOrValue",
+                    "InvalidParam.TagOwnerUid",
+                    "InvalidParam.TagOwnerBid",
+                    "MissingParam.TagOwnerUid",
+                    "MissingParam.TagOwnerBid",
+                    "InvalidParameter.RegionId",
+                    "MissingParam.ResourceId",
+                    "DeniedForOperateCustomTag",
+                    "Duplicate.TagKey",
+                    "SizeLimitExceeded.ResourceId",
+                    "SizeLimitExceeded.TagKey",
+                ],
+            )
+        {
+            0 => Self::TagTypeNotSame(error),
+            1 => Self::ResourceNotExist(error),
+            2 => Self::DeniedForNoneTagCreator(error),
+            3 => Self::DeniedForScopeNotEqual(error),
+            4 => Self::InvalidParamResourceType(error),
+            5 => Self::InvalidParamTagKey(error),
+            6 => Self::InvalidParamTagValue(error),
+            7 => Self::InvalidParamTagKeyOrValue(error),
+            8 => Self::InvalidParamTagOwnerUid(error),
+            9 => Self::InvalidParamTagOwnerBid(error),
+            10 => Self::MissingParamTagOwnerUid(error),
+            11 => Self::MissingParamTagOwnerBid(error),
+            12 => Self::InvalidParameterRegionId(error),
+            13 => Self::MissingParamResourceId(error),
+            14 => Self::DeniedForOperateCustomTag(error),
+            15 => Self::DuplicateTagKey(error),
+            16 => Self::SizeLimitExceededResourceId(error),
+            17 => Self::SizeLimitExceededTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

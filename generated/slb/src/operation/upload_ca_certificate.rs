@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UploadCACertificateRequest {
     /// The tags.
@@ -63,10 +63,26 @@ pub struct UploadCACertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UploadCACertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            ca_certificate: None,
+            ca_certificate_name: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UploadCACertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UploadCACertificateRequestBuilder {
-        UploadCACertificateRequestBuilder::default()
+        UploadCACertificateRequestBuilder {
+            inner: UploadCACertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,11 +309,20 @@ pub enum UploadCACertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                ],
+            )
+        {
+            0 => Self::InvalidParamTagValue(error),
+            1 => Self::InvalidParamTagKey(error),
+            2 => Self::SizeLimitExceededTag(error),
+            3 => Self::MissingParamTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UploadServerCertificateRequest {
     /// The tags.
@@ -87,10 +87,30 @@ pub struct UploadServerCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UploadServerCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            ali_cloud_certificate_id: None,
+            ali_cloud_certificate_name: None,
+            ali_cloud_certificate_region_id: None,
+            server_certificate: None,
+            private_key: None,
+            server_certificate_name: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UploadServerCertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UploadServerCertificateRequestBuilder {
-        UploadServerCertificateRequestBuilder::default()
+        UploadServerCertificateRequestBuilder {
+            inner: UploadServerCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -405,25 +425,36 @@ pub enum UploadServerCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ServerCertificate" => {
-                Self::IllegalParamServerCertificate(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ServerCertificate.NotSupport" => Self::ServerCertificateNotSupport(error),
-            "InvalidParameter.AliCloudCertificateId" => {
-                Self::InvalidParameterAliCloudCertificateId(error)
-            }
-            "OperationDenied.IllegalKeyLength" => {
-                Self::OperationDeniedIllegalKeyLength(error)
-            }
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "EccCertificateNotSupport" => Self::EccCertificateNotSupport(error),
-            "CertificateFormatInvalid" => Self::CertificateFormatInvalid(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.ServerCertificate",
+                    "InvalidParameter",
+                    "ServerCertificate.NotSupport",
+                    "InvalidParameter.AliCloudCertificateId",
+                    "OperationDenied.IllegalKeyLength",
+                    "InvalidParam.TagValue",
+                    "InvalidParam.TagKey",
+                    "SizeLimitExceeded.Tag",
+                    "MissingParam.TagKey",
+                    "EccCertificateNotSupport",
+                    "CertificateFormatInvalid",
+                    "UnauthorizedRegion",
+                ],
+            )
+        {
+            0 => Self::IllegalParamServerCertificate(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ServerCertificateNotSupport(error),
+            3 => Self::InvalidParameterAliCloudCertificateId(error),
+            4 => Self::OperationDeniedIllegalKeyLength(error),
+            5 => Self::InvalidParamTagValue(error),
+            6 => Self::InvalidParamTagKey(error),
+            7 => Self::SizeLimitExceededTag(error),
+            8 => Self::MissingParamTagKey(error),
+            9 => Self::EccCertificateNotSupport(error),
+            10 => Self::CertificateFormatInvalid(error),
+            11 => Self::UnauthorizedRegion(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssumeRoleRequest {
     /// The validity period of the STS token. Unit: seconds.
@@ -108,10 +108,27 @@ pub struct AssumeRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssumeRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            duration_seconds: None,
+            policy: None,
+            role_arn: None,
+            role_session_name: None,
+            external_id: None,
+            source_identity: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssumeRoleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssumeRoleRequestBuilder {
-        AssumeRoleRequestBuilder::default()
+        AssumeRoleRequestBuilder {
+            inner: AssumeRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -347,31 +364,40 @@ pub enum AssumeRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DurationSeconds" => {
-                Self::InvalidParameterDurationSeconds(error)
-            }
-            "InvalidParameter.ExternalId" => Self::InvalidParameterExternalId(error),
-            "InvalidParameter.RoleArn" => Self::InvalidParameterRoleArn(error),
-            "InvalidParameter.RoleSessionName" => {
-                Self::InvalidParameterRoleSessionName(error)
-            }
-            "InvalidParameter.SerialNumber" => Self::InvalidParameterSerialNumber(error),
-            "InvalidParameter.TokenCode" => Self::InvalidParameterTokenCode(error),
-            "InvalidParameter.PolicyGrammar" => {
-                Self::InvalidParameterPolicyGrammar(error)
-            }
-            "InvalidParameter.PolicySize" => Self::InvalidParameterPolicySize(error),
-            "InvalidParameter.ContentType" => Self::InvalidParameterContentType(error),
-            "NoPermission" => Self::NoPermission(error),
-            "AuthenticationFail.ApiUsername" => {
-                Self::AuthenticationFailApiUsername(error)
-            }
-            "AuthenticationFail.ApiPassword" => {
-                Self::AuthenticationFailApiPassword(error)
-            }
-            "EntityNotExist.Role" => Self::EntityNotExistRole(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.DurationSeconds",
+                    "InvalidParameter.ExternalId",
+                    "InvalidParameter.RoleArn",
+                    "InvalidParameter.RoleSessionName",
+                    "InvalidParameter.SerialNumber",
+                    "InvalidParameter.TokenCode",
+                    "InvalidParameter.PolicyGrammar",
+                    "InvalidParameter.PolicySize",
+                    "InvalidParameter.ContentType",
+                    "NoPermission",
+                    "AuthenticationFail.ApiUsername",
+                    "AuthenticationFail.ApiPassword",
+                    "EntityNotExist.Role",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterDurationSeconds(error),
+            1 => Self::InvalidParameterExternalId(error),
+            2 => Self::InvalidParameterRoleArn(error),
+            3 => Self::InvalidParameterRoleSessionName(error),
+            4 => Self::InvalidParameterSerialNumber(error),
+            5 => Self::InvalidParameterTokenCode(error),
+            6 => Self::InvalidParameterPolicyGrammar(error),
+            7 => Self::InvalidParameterPolicySize(error),
+            8 => Self::InvalidParameterContentType(error),
+            9 => Self::NoPermission(error),
+            10 => Self::AuthenticationFailApiUsername(error),
+            11 => Self::AuthenticationFailApiPassword(error),
+            12 => Self::EntityNotExistRole(error),
+            13 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssumeRoleWithOIDCRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the OIDC IdP.
@@ -97,10 +97,27 @@ pub struct AssumeRoleWithOIDCRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssumeRoleWithOIDCRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            oidc_provider_arn: None,
+            role_arn: None,
+            oidc_token: None,
+            policy: None,
+            duration_seconds: None,
+            role_session_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssumeRoleWithOIDCRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssumeRoleWithOIDCRequestBuilder {
-        AssumeRoleWithOIDCRequestBuilder::default()
+        AssumeRoleWithOIDCRequestBuilder {
+            inner: AssumeRoleWithOIDCRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

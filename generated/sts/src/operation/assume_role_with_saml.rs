@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSAMLRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the SAML IdP that is created in the RAM console.
@@ -89,10 +89,26 @@ pub struct AssumeRoleWithSAMLRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssumeRoleWithSAMLRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            saml_provider_arn: None,
+            role_arn: None,
+            saml_assertion: None,
+            policy: None,
+            duration_seconds: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssumeRoleWithSAMLRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssumeRoleWithSAMLRequestBuilder {
-        AssumeRoleWithSAMLRequestBuilder::default()
+        AssumeRoleWithSAMLRequestBuilder {
+            inner: AssumeRoleWithSAMLRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -299,8 +315,8 @@ pub enum AssumeRoleWithSAMLError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InternalError" => Self::InternalError(error),
+        match error.code_index(&["InternalError"]) {
+            0 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

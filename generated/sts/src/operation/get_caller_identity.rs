@@ -18,16 +18,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetCallerIdentityRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetCallerIdentityRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetCallerIdentityRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetCallerIdentityRequestBuilder {
-        GetCallerIdentityRequestBuilder::default()
+        GetCallerIdentityRequestBuilder {
+            inner: GetCallerIdentityRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,8 +170,8 @@ pub enum GetCallerIdentityError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetCallerIdentityError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InternalError" => Self::InternalError(error),
+        match error.code_index(&["InternalError"]) {
+            0 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

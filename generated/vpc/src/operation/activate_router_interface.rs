@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ActivateRouterInterfaceRequest {
     /// The region ID of the router interface.
@@ -46,10 +46,23 @@ pub struct ActivateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ActivateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ActivateRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ActivateRouterInterfaceRequestBuilder {
-        ActivateRouterInterfaceRequestBuilder::default()
+        ActivateRouterInterfaceRequestBuilder {
+            inner: ActivateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -198,21 +211,28 @@ pub enum ActivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectRIStatus" => Self::IncorrectRiStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "Forbbiden" => Self::Forbbiden(error),
-            "NotSupportLinkrole" => Self::NotSupportLinkrole(error),
-            "OppositeRouterInterfaceIsDeleted" => {
-                Self::OppositeRouterInterfaceIsDeleted(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectRIStatus",
+                    "Forbidden.FinancialLocked",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "Forbbiden",
+                    "NotSupportLinkrole",
+                    "OppositeRouterInterfaceIsDeleted",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectRiStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::OperationFailedPconnTrafficNotEnable(error),
+            3 => Self::Forbbiden(error),
+            4 => Self::NotSupportLinkrole(error),
+            5 => Self::OppositeRouterInterfaceIsDeleted(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ActiveFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,10 +52,23 @@ pub struct ActiveFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ActiveFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ActiveFlowLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ActiveFlowLogRequestBuilder {
-        ActiveFlowLogRequestBuilder::default()
+        ActiveFlowLogRequestBuilder {
+            inner: ActiveFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,31 +231,38 @@ pub enum ActiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            "OperationDenied.FlowLogDeliverFailed" => {
-                Self::OperationDeniedFlowLogDeliverFailed(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.FlowLog",
+                    "InvalidInstanceId",
+                    "InvalidStatus",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "Forbidden.OperateManagedFlowLog",
+                    "OperationDenied.FlowLogDeliverFailed",
+                    "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
+                    "OperationDenied.NisTrafficAnalyzerNotActive",
+                    "OperationDenied.NisTrafficAnalyzerNotFound",
+                    "OperationFailed.InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::InvalidInstanceId(error),
+            2 => Self::InvalidStatus(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::IncorrectStatusFlowlog(error),
+            6 => Self::ForbiddenOperateManagedFlowLog(error),
+            7 => Self::OperationDeniedFlowLogDeliverFailed(error),
+            8 => {
                 Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
             }
-            "OperationDenied.NisTrafficAnalyzerNotActive" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotFound" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
+            9 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
+            10 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
+            11 => Self::OperationFailedInternalError(error),
             _ => Self::Unhandled(error),
         }
     }

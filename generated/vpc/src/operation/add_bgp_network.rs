@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddBgpNetworkRequest {
     /// The region ID of the virtual border router (VBR) group.
@@ -67,10 +67,26 @@ pub struct AddBgpNetworkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddBgpNetworkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dst_cidr_block: None,
+            vpc_id: None,
+            router_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddBgpNetworkRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddBgpNetworkRequestBuilder {
-        AddBgpNetworkRequestBuilder::default()
+        AddBgpNetworkRequestBuilder {
+            inner: AddBgpNetworkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,50 +309,66 @@ pub enum AddBgpNetworkError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBgpNetworkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "Duplicated.CidrBlock" => Self::DuplicatedCidrBlock(error),
-            "InvalidIP.IpInSnatPool" => Self::InvalidIpIpInSnatPool(error),
-            "InvalidDestCidrBlock.Malformed" => {
-                Self::InvalidDestCidrBlockMalformed(error)
-            }
-            "IllegalParam.ConflictWithDClass" => {
-                Self::IllegalParamConflictWithDClass(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "OperationFailed.NoActiveRouterInterface" => {
-                Self::OperationFailedNoActiveRouterInterface(error)
-            }
-            "IllegalParamFormat.DstCidrBlock" => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "IllegalParam.ipVersion" => Self::IllegalParamIpVersionError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.Bgp",
+                    "QuotaExceeded.Nqa",
+                    "QuotaExceeded.BgpNetwork",
+                    "InvalidPeerIpAddress",
+                    "InvalidVbrNetwork",
+                    "InvalidBgpGroup",
+                    "InvalidBgpName.Malformed",
+                    "InvalidBgpDiscription.Malformed",
+                    "InvalidBgpAuthkey.Malformed",
+                    "InvalidIP.Malformed",
+                    "InvalidPeerAsn.Malformed",
+                    "InvalidParams.NotNull",
+                    "InvalidParams.NotFound",
+                    "InvalidParams.AlreadyExists",
+                    "InvalidStatus.CannotOperate",
+                    "InvalidParams.PeerIpAddressMustPointOut",
+                    "InvalidParams.PeerIpAddressInUse",
+                    "Duplicated.CidrBlock",
+                    "InvalidIP.IpInSnatPool",
+                    "InvalidDestCidrBlock.Malformed",
+                    "IllegalParam.ConflictWithDClass",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "OperationFailed.NoActiveRouterInterface",
+                    "IllegalParamFormat.DstCidrBlock",
+                    "IllegalParam.IpVersion",
+                    "IllegalParam.ipVersion",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::QuotaExceededBgpNetwork(error),
+            3 => Self::InvalidPeerIpAddress(error),
+            4 => Self::InvalidVbrNetwork(error),
+            5 => Self::InvalidBgpGroup(error),
+            6 => Self::InvalidBgpNameMalformed(error),
+            7 => Self::InvalidBgpDiscriptionMalformed(error),
+            8 => Self::InvalidBgpAuthkeyMalformed(error),
+            9 => Self::InvalidIpMalformed(error),
+            10 => Self::InvalidPeerAsnMalformed(error),
+            11 => Self::InvalidParamsNotNull(error),
+            12 => Self::InvalidParamsNotFound(error),
+            13 => Self::InvalidParamsAlreadyExists(error),
+            14 => Self::InvalidStatusCannotOperate(error),
+            15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            16 => Self::InvalidParamsPeerIpAddressInUse(error),
+            17 => Self::DuplicatedCidrBlock(error),
+            18 => Self::InvalidIpIpInSnatPool(error),
+            19 => Self::InvalidDestCidrBlockMalformed(error),
+            20 => Self::IllegalParamConflictWithDClass(error),
+            21 => Self::OperationFailedPconnTrafficNotEnable(error),
+            22 => Self::OperationFailedNoActiveRouterInterface(error),
+            23 => Self::IllegalParamFormatDstCidrBlock(error),
+            24 => Self::IllegalParamIpVersion(error),
+            25 => Self::IllegalParamIpVersionError(error),
+            26 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -82,10 +82,26 @@ pub struct AddCommonBandwidthPackageIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddCommonBandwidthPackageIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_instance_id: None,
+            ip_type: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddCommonBandwidthPackageIpRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddCommonBandwidthPackageIpRequestBuilder {
-        AddCommonBandwidthPackageIpRequestBuilder::default()
+        AddCommonBandwidthPackageIpRequestBuilder {
+            inner: AddCommonBandwidthPackageIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,58 +333,62 @@ pub enum AddCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.SecurityProtectionTypesInconsistent" => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            "IpInstanceId.AlreadyInBandwidthPackage" => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
-            "IpInstanceId.ChargeType.NotSupport" => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            "BandwidthPackageId.InvalidBizStatus" => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
-            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
-            "OperationUnsupported.IpType" => Self::OperationUnsupportedIpType(error),
-            "ParamExclusive.IpInstanceIdAndBandwidthPackageId" => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            "InvalidBandwidthPackage.NotExist" => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "OperationFailed.ZoneIdInconsistent" => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            "AttrMismatching.BandwidthPackageIpVersion" => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Mismatch.CloudBoxCbwpZoneAndEipZone" => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            "MissingParam.BandwidthPackageId" => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "IpInstanceId.InvalidIpInternetChargeType" => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            "BandwidthPackageId.InvalidBandwidth" => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.SecurityProtectionTypesInconsistent",
+                    "IpInstanceId.AlreadyInBandwidthPackage",
+                    "IpInstanceId.BizStatusInvalid",
+                    "IpInstanceId.ChargeType.NotSupport",
+                    "BandwidthPackageId.InvalidBizStatus",
+                    "IpInstanceId.QuotaExceeded",
+                    "EipOperation.TooFrequently",
+                    "TaskConflict",
+                    "IncorrectStatus.Eip",
+                    "OperationUnsupported.IpType",
+                    "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
+                    "InvalidBandwidthPackage.NotExist",
+                    "OperationFailed.DistibuteLock",
+                    "OperationFailed.ZoneIdInconsistent",
+                    "AttrMismatching.BandwidthPackageIpVersion",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidEIPStatus.BizDisabled",
+                    "Forbidden.FinancialLocked",
+                    "Mismatch.CloudBoxCbwpZoneAndEipZone",
+                    "MissingParam.BandwidthPackageId",
+                    "InvalidRegionId.NotFound",
+                    "InvalidIpInstanceId.NotFound",
+                    "IpInstanceId.InvalidIpInternetChargeType",
+                    "BandwidthPackageId.InvalidBandwidth",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
+            1 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
+            2 => Self::IpInstanceIdBizStatusInvalid(error),
+            3 => Self::IpInstanceIdChargeTypeNotSupport(error),
+            4 => Self::BandwidthPackageIdInvalidBizStatus(error),
+            5 => Self::IpInstanceIdQuotaExceeded(error),
+            6 => Self::EipOperationTooFrequently(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::IncorrectStatusEip(error),
+            9 => Self::OperationUnsupportedIpType(error),
+            10 => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
+            11 => Self::InvalidBandwidthPackageNotExist(error),
+            12 => Self::OperationFailedDistibuteLock(error),
+            13 => Self::OperationFailedZoneIdInconsistent(error),
+            14 => Self::AttrMismatchingBandwidthPackageIpVersion(error),
+            15 => Self::InvalidBandwidthPackageIdNotFound(error),
+            16 => Self::InvalidInstanceIdNotFound(error),
+            17 => Self::InvalidEipStatusBizDisabled(error),
+            18 => Self::ForbiddenFinancialLocked(error),
+            19 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
+            20 => Self::MissingParamBandwidthPackageId(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::InvalidIpInstanceIdNotFound(error),
+            23 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
+            24 => Self::BandwidthPackageIdInvalidBandwidth(error),
             _ => Self::Unhandled(error),
         }
     }

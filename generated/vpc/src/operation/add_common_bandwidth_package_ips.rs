@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .bandwidth_package_id("cbwp-2ze2ic1xd2qeqasdf****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpsRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -79,10 +79,26 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddCommonBandwidthPackageIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_type: None,
+            client_token: None,
+            ip_instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddCommonBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddCommonBandwidthPackageIpsRequestBuilder {
-        AddCommonBandwidthPackageIpsRequestBuilder::default()
+        AddCommonBandwidthPackageIpsRequestBuilder {
+            inner: AddCommonBandwidthPackageIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -318,61 +334,64 @@ pub enum AddCommonBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.SecurityProtectionTypesInconsistent" => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "EIP_ALREADY_IN_BANDWIDTHPACKAGE" => {
-                Self::EipAlreadyInBandwidthpackage(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "IpInstanceId.AlreadyInBandwidthPackage" => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
-            "IpInstanceId.ChargeType.NotSupport" => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            "BandwidthPackageId.InvalidBizStatus" => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
-            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
-            "IpInstanceId.InvalidIpInternetChargeType" => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
-            "OperationUnsupported.IpType" => Self::OperationUnsupportedIpType(error),
-            "ParamExclusive.IpInstanceIdAndBandwidthPackageId" => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            "InvalidBandwidthPackage.NotExist" => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "BandwidthPackageId.InvalidBandwidth" => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            "OperationFailed.ZoneIdInconsistent" => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            "AttrMismatching.BandwidthPackageIpVersion" => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Mismatch.CloudBoxCbwpZoneAndEipZone" => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingParam.BandwidthPackageId" => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.SecurityProtectionTypesInconsistent",
+                    "InvalidIpInstanceId.NotFound",
+                    "EIP_ALREADY_IN_BANDWIDTHPACKAGE",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "IpInstanceId.AlreadyInBandwidthPackage",
+                    "IpInstanceId.BizStatusInvalid",
+                    "IpInstanceId.ChargeType.NotSupport",
+                    "BandwidthPackageId.InvalidBizStatus",
+                    "IpInstanceId.QuotaExceeded",
+                    "EipOperation.TooFrequently",
+                    "IpInstanceId.InvalidIpInternetChargeType",
+                    "TaskConflict",
+                    "IncorrectStatus.Eip",
+                    "OperationUnsupported.IpType",
+                    "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
+                    "InvalidBandwidthPackage.NotExist",
+                    "OperationFailed.DistibuteLock",
+                    "BandwidthPackageId.InvalidBandwidth",
+                    "OperationFailed.ZoneIdInconsistent",
+                    "AttrMismatching.BandwidthPackageIpVersion",
+                    "InvalidEIPStatus.BizDisabled",
+                    "Forbidden.FinancialLocked",
+                    "Mismatch.CloudBoxCbwpZoneAndEipZone",
+                    "InvalidInstanceId.NotFound",
+                    "MissingParam.BandwidthPackageId",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
+            1 => Self::InvalidIpInstanceIdNotFound(error),
+            2 => Self::EipAlreadyInBandwidthpackage(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            5 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
+            6 => Self::IpInstanceIdBizStatusInvalid(error),
+            7 => Self::IpInstanceIdChargeTypeNotSupport(error),
+            8 => Self::BandwidthPackageIdInvalidBizStatus(error),
+            9 => Self::IpInstanceIdQuotaExceeded(error),
+            10 => Self::EipOperationTooFrequently(error),
+            11 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
+            12 => Self::TaskConflict(error),
+            13 => Self::IncorrectStatusEip(error),
+            14 => Self::OperationUnsupportedIpType(error),
+            15 => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
+            16 => Self::InvalidBandwidthPackageNotExist(error),
+            17 => Self::OperationFailedDistibuteLock(error),
+            18 => Self::BandwidthPackageIdInvalidBandwidth(error),
+            19 => Self::OperationFailedZoneIdInconsistent(error),
+            20 => Self::AttrMismatchingBandwidthPackageIpVersion(error),
+            21 => Self::InvalidEipStatusBizDisabled(error),
+            22 => Self::ForbiddenFinancialLocked(error),
+            23 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
+            24 => Self::InvalidInstanceIdNotFound(error),
+            25 => Self::MissingParamBandwidthPackageId(error),
             _ => Self::Unhandled(error),
         }
     }

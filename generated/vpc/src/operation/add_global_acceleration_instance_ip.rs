@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddGlobalAccelerationInstanceIpRequest {
     /// The region of the shared-bandwidth GA instance.
@@ -52,10 +52,24 @@ pub struct AddGlobalAccelerationInstanceIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddGlobalAccelerationInstanceIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            ip_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddGlobalAccelerationInstanceIpRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddGlobalAccelerationInstanceIpRequestBuilder {
-        AddGlobalAccelerationInstanceIpRequestBuilder::default()
+        AddGlobalAccelerationInstanceIpRequestBuilder {
+            inner: AddGlobalAccelerationInstanceIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,30 +246,34 @@ pub enum AddGlobalAccelerationInstanceIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpInstanceId.AlreadyInBandwidthPackage" => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
-            "IpInstanceId.ChargeType.NotSupport" => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            "BandwidthPackageId.InvalidBizStatus" => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
-            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "IpInstanceId.InvalidIpInternetChargeType" => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            "IpInstanceId.StatusNotAvailable" => {
-                Self::IpInstanceIdStatusNotAvailable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IpInstanceId.AlreadyInBandwidthPackage",
+                    "IpInstanceId.BizStatusInvalid",
+                    "IpInstanceId.ChargeType.NotSupport",
+                    "BandwidthPackageId.InvalidBizStatus",
+                    "IpInstanceId.QuotaExceeded",
+                    "EipOperation.TooFrequently",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidIpInstanceId.NotFound",
+                    "IpInstanceId.InvalidIpInternetChargeType",
+                    "IpInstanceId.StatusNotAvailable",
+                ],
+            )
+        {
+            0 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
+            1 => Self::IpInstanceIdBizStatusInvalid(error),
+            2 => Self::IpInstanceIdChargeTypeNotSupport(error),
+            3 => Self::BandwidthPackageIdInvalidBizStatus(error),
+            4 => Self::IpInstanceIdQuotaExceeded(error),
+            5 => Self::EipOperationTooFrequently(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidBandwidthPackageIdNotFound(error),
+            8 => Self::InvalidIpInstanceIdNotFound(error),
+            9 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
+            10 => Self::IpInstanceIdStatusNotAvailable(error),
             _ => Self::Unhandled(error),
         }
     }

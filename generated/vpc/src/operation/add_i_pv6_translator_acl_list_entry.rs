@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddIPv6TranslatorAclListEntryRequest {
     /// The region ID of the ACL.
@@ -60,10 +60,25 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddIPv6TranslatorAclListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entry_ip: None,
+            acl_entry_comment: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddIPv6TranslatorAclListEntryRequestBuilder {
-        AddIPv6TranslatorAclListEntryRequestBuilder::default()
+        AddIPv6TranslatorAclListEntryRequestBuilder {
+            inner: AddIPv6TranslatorAclListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,15 +257,24 @@ pub enum AddIPv6TranslatorAclListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidEntryComment" => Self::InvalidEntryComment(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIpAddress.WrongFormat",
+                    "InvalidIPv6TranslatorAclId.NotFound",
+                    "InvalidEntryComment",
+                    "Resource.QuotaFull",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIpAddressWrongFormat(error),
+            1 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            2 => Self::InvalidEntryComment(error),
+            3 => Self::ResourceQuotaFull(error),
+            4 => Self::ForbbidenSubUser(error),
+            5 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

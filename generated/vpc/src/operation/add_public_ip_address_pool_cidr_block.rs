@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -94,10 +94,27 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddPublicIpAddressPoolCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            cidr_block: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            cidr_mask: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddPublicIpAddressPoolCidrBlockRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddPublicIpAddressPoolCidrBlockRequestBuilder {
-        AddPublicIpAddressPoolCidrBlockRequestBuilder::default()
+        AddPublicIpAddressPoolCidrBlockRequestBuilder {
+            inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -320,36 +337,38 @@ pub enum AddPublicIpAddressPoolCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "OperationDenied.CidrBlockBelongToOtherUser" => {
-                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PoolIpQuantity" => Self::QuotaExceededPoolIpQuantity(error),
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            "MissingParam.CidrBlockOrCidrMask" => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            "DuplicatedParam.CidrBlockAndCidrMask" => {
-                Self::DuplicatedParamCidrBlockAndCidrMask(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "ResourceNotEnough.CidrBlock" => Self::ResourceNotEnoughCidrBlock(error),
-            "MissingParam.PublicIpAddressPoolId" => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.CidrBlock",
+                    "IllegalParam.CidrBlockMask",
+                    "IncorrectStatus.PublicIpAddressPool",
+                    "OperationDenied.CidrBlockBelongToOtherUser",
+                    "ResourceNotFound.PublicIpAddressPool",
+                    "QuotaExceeded.PoolIpQuantity",
+                    "OperationDenied.OperateSharedResource",
+                    "MissingParam.CidrBlockOrCidrMask",
+                    "DuplicatedParam.CidrBlockAndCidrMask",
+                    "Forbidden.FinancialLocked",
+                    "ResourceNotEnough.CidrBlock",
+                    "MissingParam.PublicIpAddressPoolId",
+                    "OperationFailed.ResourceNotEnough",
+                ],
+            )
+        {
+            0 => Self::IllegalParamCidrBlock(error),
+            1 => Self::IllegalParamCidrBlockMask(error),
+            2 => Self::IncorrectStatusPublicIpAddressPool(error),
+            3 => Self::OperationDeniedCidrBlockBelongToOtherUser(error),
+            4 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            5 => Self::QuotaExceededPoolIpQuantity(error),
+            6 => Self::OperationDeniedOperateSharedResource(error),
+            7 => Self::MissingParamCidrBlockOrCidrMask(error),
+            8 => Self::DuplicatedParamCidrBlockAndCidrMask(error),
+            9 => Self::ForbiddenFinancialLocked(error),
+            10 => Self::ResourceNotEnoughCidrBlock(error),
+            11 => Self::MissingParamPublicIpAddressPoolId(error),
+            12 => Self::OperationFailedResourceNotEnough(error),
             _ => Self::Unhandled(error),
         }
     }

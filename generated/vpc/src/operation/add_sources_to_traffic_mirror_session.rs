@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,26 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddSourcesToTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            traffic_mirror_source_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddSourcesToTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AddSourcesToTrafficMirrorSessionRequestBuilder {
-        AddSourcesToTrafficMirrorSessionRequestBuilder::default()
+        AddSourcesToTrafficMirrorSessionRequestBuilder {
+            inner: AddSourcesToTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -312,52 +328,46 @@ pub enum AddSourcesToTrafficMirrorSessionError {
 impl From<::acs_runtime::client::ServiceError>
 for AddSourcesToTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.SourceInstanceIds" => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "ResourceAlreadyAssociated.TrafficMirrorSource" => {
-                Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
-            }
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "OperationDenied.EcsNotSupportTrafficMirror" => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
-            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            "OperationDenied.FreeNetworkInterface" => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            "QuotaExceeded.SourceNumPerSession" => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            "QuotaExceeded.SourceNumPerTarget" => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            "OperationUnsupported.BondingNetworkInterface" => {
-                Self::OperationUnsupportedBondingNetworkInterface(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "OperationDenied.InvalidSourceBondEniType" => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.TrafficMirror",
+                    "OptInRequired.TrafficMirror",
+                    "DuplicatedParam.SourceInstanceIds",
+                    "ResourceNotFound.TrafficMirrorSession",
+                    "IncorrectStatus.TrafficMirrorSession",
+                    "ResourceAlreadyAssociated.TrafficMirrorSource",
+                    "ResourceNotFound.NetworkInterface",
+                    "ResourceNotFound.EcsInstance",
+                    "OperationDenied.EcsNotSupportTrafficMirror",
+                    "OperationDenied.DuplicateRole",
+                    "QuotaExceeded.NetworkInterfaceRelatedSession",
+                    "OperationDenied.FreeNetworkInterface",
+                    "QuotaExceeded.SourceNumPerSession",
+                    "QuotaExceeded.SourceNumPerTarget",
+                    "OperationUnsupported.BondingNetworkInterface",
+                    "OperationDenied.UnsupportedTargetType",
+                    "OperationDenied.InvalidSourceBondEniType",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamSourceInstanceIds(error),
+            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            5 => Self::ResourceAlreadyAssociatedTrafficMirrorSource(error),
+            6 => Self::ResourceNotFoundNetworkInterface(error),
+            7 => Self::ResourceNotFoundEcsInstance(error),
+            8 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
+            9 => Self::OperationDeniedDuplicateRole(error),
+            10 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
+            11 => Self::OperationDeniedFreeNetworkInterface(error),
+            12 => Self::QuotaExceededSourceNumPerSession(error),
+            13 => Self::QuotaExceededSourceNumPerTarget(error),
+            14 => Self::OperationUnsupportedBondingNetworkInterface(error),
+            15 => Self::OperationDeniedUnsupportedTargetType(error),
+            16 => Self::OperationDeniedInvalidSourceBondEniType(error),
             _ => Self::Unhandled(error),
         }
     }

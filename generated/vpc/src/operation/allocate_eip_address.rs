@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -237,10 +237,41 @@ pub struct AllocateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth: None,
+            period: None,
+            isp: None,
+            activity_id: None,
+            netmode: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            instance_charge_type: None,
+            internet_charge_type: None,
+            resource_group_id: None,
+            client_token: None,
+            name: None,
+            description: None,
+            security_protection_types: None,
+            public_ip_address_pool_id: None,
+            zone: None,
+            ip_address: None,
+            instance_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateEipAddressRequestBuilder {
-        AllocateEipAddressRequestBuilder::default()
+        AllocateEipAddressRequestBuilder {
+            inner: AllocateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -811,134 +842,154 @@ pub enum AllocateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
-            "InvalidComponent.EipBandwidthMax" => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "IllegalParam.OrderParamComponent" => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            "OperationFailed.SaleExpression" => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "OperationFailed.InsufficientEIP" => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            "OperationFailed.InvokeInnerApi" => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            "OperationFailed.AccountMoneyInvalid" => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            "OperationFailed.QueryCredtiInfo" => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "OperationFailed.QueryUserLabel" => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "ResourceNotEnough.PublicIpAddressPool" => {
-                Self::ResourceNotEnoughPublicIpAddressPool(error)
-            }
-            "Mismatch.IpAndPublicIpAddressPool" => {
-                Self::MismatchIpAndPublicIpAddressPool(error)
-            }
-            "CreditPayInsufficientBalance" => Self::CreditPayInsufficientBalance(error),
-            "OperationDenied.NotOpenDdosOriginProtectService" => {
-                Self::OperationDeniedNotOpenDdosOriginProtectService(error)
-            }
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "AccountMoneyValidateError" => Self::AccountMoneyValidateError(error),
-            "OrderFailed.ConcurrentOperate" => Self::OrderFailedConcurrentOperate(error),
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "ExclusiveParam.ZoneAndPublicIpAddressPoolId" => {
-                Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
-            }
-            "IllegalParam.Zone" => Self::IllegalParamZone(error),
-            "OperationFailed.AllocateUnfamiliarIp" => {
-                Self::OperationFailedAllocateUnfamiliarIp(error)
-            }
-            "Ip.Allocated" => Self::IpAllocated(error),
-            "IncorrectStatus.Ip" => Self::IncorrectStatusIp(error),
-            "UnsupportedFeature.AllocateEipAddressWithZone" => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            "ResourceNotFound.Ip" => Self::ResourceNotFoundIp(error),
-            "OperationFailed.CreditPayInsufficientBalance" => {
-                Self::OperationFailedCreditPayInsufficientBalance(error)
-            }
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "OperationFailed.IpIsLocked" => Self::OperationFailedIpIsLocked(error),
-            "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType" => {
+        match error
+            .code_index(
+                &[
+                    "COMMODITY_NO_EXIST",
+                    "QuotaExceeded.Eip",
+                    "InvalidParameter",
+                    "InsufficientBalance",
+                    "ReserveIpFail",
+                    "InvalidRegion.NotSupport",
+                    "InvalidBandwidth.Malformed",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "QueryParameter.Illegal",
+                    "TokenVerfiy.Failed",
+                    "OrderFailed",
+                    "QuotaExceeded.LargeSpecEip",
+                    "InvalidResourceGroupId",
+                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                    "Trade_Sync_Create_Sub_ERROR",
+                    "InvalidComponent.EipBandwidthMax",
+                    "OperationFailed.RiskControl",
+                    "OperationFailed.SaleValidate",
+                    "IllegalParam.OrderParamComponent",
+                    "OperationFailed.SaleExpression",
+                    "OperationFailed.CompleteUserInfo",
+                    "OperationFailed.QueryPrice",
+                    "OperationFailed.InsufficientEIP",
+                    "OperationFailed.InvokeInnerApi",
+                    "OperationFailed.AccountMoneyInvalid",
+                    "OperationFailed.QueryCredtiInfo",
+                    "FrequentPurchase.EIP",
+                    "OperationFailed.QueryUserLabel",
+                    "PAY.INSUFFICIENT_BALANCE",
+                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                    "OrderError.EIP",
+                    "IellgalParameter.OwnerAccount",
+                    "ResourceNotFound.PublicIpAddressPool",
+                    "ResourceNotEnough.PublicIpAddressPool",
+                    "Mismatch.IpAndPublicIpAddressPool",
+                    "CreditPayInsufficientBalance",
+                    "OperationDenied.NotOpenDdosOriginProtectService",
+                    "IncorrectStatus.PublicIpAddressPool",
+                    "IllegalParam.Isp",
+                    "AccountMoneyValidateError",
+                    "OrderFailed.ConcurrentOperate",
+                    "OperationFailed.BasicInfoUncompleted",
+                    "OperationFailed.QuotaNotEnough",
+                    "ExclusiveParam.ZoneAndPublicIpAddressPoolId",
+                    "IllegalParam.Zone",
+                    "OperationFailed.AllocateUnfamiliarIp",
+                    "Ip.Allocated",
+                    "IncorrectStatus.Ip",
+                    "UnsupportedFeature.AllocateEipAddressWithZone",
+                    "ResourceNotFound.Ip",
+                    "OperationFailed.CreditPayInsufficientBalance",
+                    "OperationFailed.ResourceNotEnough",
+                    "IllegalParam.Bandwidth",
+                    "OperationFailed.IpIsLocked",
+                    "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
+                    "IllegalParam.SecurityProtectionTypes",
+                    "IllegalParam.ServiceLocation",
+                    "UnsupportedFeature.Isp",
+                    "ExclusiveParam.ZoneAndIpAddress",
+                    "InvalidDescription.Malformed",
+                    "InvalidName.Malformed",
+                    "OperationFailed.UpgradeCdtServiceFirst",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                    "OperationConflict",
+                    "InternalError",
+                    "OperationFailed.SystemBusy",
+                ],
+            )
+        {
+            0 => Self::CommodityNoExist(error),
+            1 => Self::QuotaExceededEip(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InsufficientBalance(error),
+            4 => Self::ReserveIpFail(error),
+            5 => Self::InvalidRegionNotSupport(error),
+            6 => Self::InvalidBandwidthMalformed(error),
+            7 => Self::InstanceTypeNotSupport(error),
+            8 => Self::QueryParameterIllegal(error),
+            9 => Self::TokenVerfiyFailed(error),
+            10 => Self::OrderFailed(error),
+            11 => Self::QuotaExceededLargeSpecEip(error),
+            12 => Self::InvalidResourceGroupId(error),
+            13 => Self::PayforCreditPayInsufficientBalance(error),
+            14 => Self::SystemSaleValidateUnexpectedError(error),
+            15 => Self::TradeSyncCreateSubError(error),
+            16 => Self::InvalidComponentEipBandwidthMax(error),
+            17 => Self::OperationFailedRiskControl(error),
+            18 => Self::OperationFailedSaleValidate(error),
+            19 => Self::IllegalParamOrderParamComponent(error),
+            20 => Self::OperationFailedSaleExpression(error),
+            21 => Self::OperationFailedCompleteUserInfo(error),
+            22 => Self::OperationFailedQueryPrice(error),
+            23 => Self::OperationFailedInsufficientEip(error),
+            24 => Self::OperationFailedInvokeInnerApi(error),
+            25 => Self::OperationFailedAccountMoneyInvalid(error),
+            26 => Self::OperationFailedQueryCredtiInfo(error),
+            27 => Self::FrequentPurchaseEip(error),
+            28 => Self::OperationFailedQueryUserLabel(error),
+            29 => Self::PayInsufficientBalance(error),
+            30 => Self::PayMayiWithholdingAgreementIllegal(error),
+            31 => Self::OrderErrorEip(error),
+            32 => Self::IellgalParameterOwnerAccount(error),
+            33 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            34 => Self::ResourceNotEnoughPublicIpAddressPool(error),
+            35 => Self::MismatchIpAndPublicIpAddressPool(error),
+            36 => Self::CreditPayInsufficientBalance(error),
+            37 => Self::OperationDeniedNotOpenDdosOriginProtectService(error),
+            38 => Self::IncorrectStatusPublicIpAddressPool(error),
+            39 => Self::IllegalParamIsp(error),
+            40 => Self::AccountMoneyValidateError(error),
+            41 => Self::OrderFailedConcurrentOperate(error),
+            42 => Self::OperationFailedBasicInfoUncompleted(error),
+            43 => Self::OperationFailedQuotaNotEnough(error),
+            44 => Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error),
+            45 => Self::IllegalParamZone(error),
+            46 => Self::OperationFailedAllocateUnfamiliarIp(error),
+            47 => Self::IpAllocated(error),
+            48 => Self::IncorrectStatusIp(error),
+            49 => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
+            50 => Self::ResourceNotFoundIp(error),
+            51 => Self::OperationFailedCreditPayInsufficientBalance(error),
+            52 => Self::OperationFailedResourceNotEnough(error),
+            53 => Self::IllegalParamBandwidth(error),
+            54 => Self::OperationFailedIpIsLocked(error),
+            55 => {
                 Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
                     error,
                 )
             }
-            "IllegalParam.SecurityProtectionTypes" => {
-                Self::IllegalParamSecurityProtectionTypes(error)
-            }
-            "IllegalParam.ServiceLocation" => Self::IllegalParamServiceLocation(error),
-            "UnsupportedFeature.Isp" => Self::UnsupportedFeatureIsp(error),
-            "ExclusiveParam.ZoneAndIpAddress" => {
-                Self::ExclusiveParamZoneAndIpAddress(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "OperationFailed.UpgradeCdtServiceFirst" => {
-                Self::OperationFailedUpgradeCdtServiceFirst(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
+            56 => Self::IllegalParamSecurityProtectionTypes(error),
+            57 => Self::IllegalParamServiceLocation(error),
+            58 => Self::UnsupportedFeatureIsp(error),
+            59 => Self::ExclusiveParamZoneAndIpAddress(error),
+            60 => Self::InvalidDescriptionMalformed(error),
+            61 => Self::InvalidNameMalformed(error),
+            62 => Self::OperationFailedUpgradeCdtServiceFirst(error),
+            63 => Self::Forbidden(error),
+            64 => Self::InvalidRegionIdNotFound(error),
+            65 => Self::FuwuBizCommodityVerifyFail(error),
+            66 => Self::OperationConflict(error),
+            67 => Self::InternalError(error),
+            68 => Self::OperationFailedSystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

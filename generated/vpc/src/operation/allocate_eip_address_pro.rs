@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipAddressProRequest {
     /// The ID of the region to which the EIP belongs.
@@ -193,10 +193,37 @@ pub struct AllocateEipAddressProRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipAddressProRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ip_address: None,
+            instance_id: None,
+            bandwidth: None,
+            period: None,
+            isp: None,
+            netmode: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            instance_charge_type: None,
+            internet_charge_type: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            security_protection_types: None,
+            public_ip_address_pool_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipAddressProRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateEipAddressProRequestBuilder {
-        AllocateEipAddressProRequestBuilder::default()
+        AllocateEipAddressProRequestBuilder {
+            inner: AllocateEipAddressProRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -661,70 +688,98 @@ pub enum AllocateEipAddressProError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
-            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "Invalid.Reserve.Ip" => Self::InvalidReserveIp(error),
-            "Ip.Allocated" => Self::IpAllocated(error),
-            "Ip.Keeped" => Self::IpKeeped(error),
-            "OperationFailed.AllocateUnfamiliarIp" => {
-                Self::OperationFailedAllocateUnfamiliarIp(error)
-            }
-            "INVALID_INSTANCE_STATUS" => Self::InvalidInstanceStatus(error),
-            "OperationFailed.InstanceNotExist" => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "ResourceNotEnough.PublicIpAddressPool" => {
-                Self::ResourceNotEnoughPublicIpAddressPool(error)
-            }
-            "Mismatch.IpAndPublicIpAddressPool" => {
-                Self::MismatchIpAndPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.Ip" => Self::ResourceNotFoundIp(error),
-            "OperationDenied.IpBelongToOtherUser" => {
-                Self::OperationDeniedIpBelongToOtherUser(error)
-            }
-            "IncorrectStatus.Ip" => Self::IncorrectStatusIp(error),
-            "OperationFailed.IpIsLocked" => Self::OperationFailedIpIsLocked(error),
-            "Mismatch.IpAndIsp" => Self::MismatchIpAndIsp(error),
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType" => {
+        match error
+            .code_index(
+                &[
+                    "FrequentPurchase.EIP",
+                    "COMMODITY_NO_EXIST",
+                    "QuotaExceeded.Eip",
+                    "InvalidParameter",
+                    "InsufficientBalance",
+                    "ReserveIpFail",
+                    "InvalidRegion.NotSupport",
+                    "InvalidBandwidth.Malformed",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "QueryParameter.Illegal",
+                    "SYSTEM.UNKNOWN.ERROR",
+                    "TokenVerfiy.Failed",
+                    "OrderFailed",
+                    "QuotaExceeded.LargeSpecEip",
+                    "InvalidResourceGroupId",
+                    "Invalid.Reserve.Ip",
+                    "Ip.Allocated",
+                    "Ip.Keeped",
+                    "OperationFailed.AllocateUnfamiliarIp",
+                    "INVALID_INSTANCE_STATUS",
+                    "OperationFailed.InstanceNotExist",
+                    "InvalidStatus.ValueNotSupported",
+                    "OperationFailed.RiskControl",
+                    "OrderError.EIP",
+                    "ResourceNotEnough.PublicIpAddressPool",
+                    "Mismatch.IpAndPublicIpAddressPool",
+                    "ResourceNotFound.PublicIpAddressPool",
+                    "ResourceNotFound.Ip",
+                    "OperationDenied.IpBelongToOtherUser",
+                    "IncorrectStatus.Ip",
+                    "OperationFailed.IpIsLocked",
+                    "Mismatch.IpAndIsp",
+                    "IncorrectStatus.PublicIpAddressPool",
+                    "IllegalParam.IpAddress",
+                    "OperationFailed.ResourceNotEnough",
+                    "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
+                    "IllegalParam.Isp",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::FrequentPurchaseEip(error),
+            1 => Self::CommodityNoExist(error),
+            2 => Self::QuotaExceededEip(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InsufficientBalance(error),
+            5 => Self::ReserveIpFail(error),
+            6 => Self::InvalidRegionNotSupport(error),
+            7 => Self::InvalidBandwidthMalformed(error),
+            8 => Self::InstanceTypeNotSupport(error),
+            9 => Self::QueryParameterIllegal(error),
+            10 => Self::SystemUnknownError(error),
+            11 => Self::TokenVerfiyFailed(error),
+            12 => Self::OrderFailed(error),
+            13 => Self::QuotaExceededLargeSpecEip(error),
+            14 => Self::InvalidResourceGroupId(error),
+            15 => Self::InvalidReserveIp(error),
+            16 => Self::IpAllocated(error),
+            17 => Self::IpKeeped(error),
+            18 => Self::OperationFailedAllocateUnfamiliarIp(error),
+            19 => Self::InvalidInstanceStatus(error),
+            20 => Self::OperationFailedInstanceNotExist(error),
+            21 => Self::InvalidStatusValueNotSupported(error),
+            22 => Self::OperationFailedRiskControl(error),
+            23 => Self::OrderErrorEip(error),
+            24 => Self::ResourceNotEnoughPublicIpAddressPool(error),
+            25 => Self::MismatchIpAndPublicIpAddressPool(error),
+            26 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            27 => Self::ResourceNotFoundIp(error),
+            28 => Self::OperationDeniedIpBelongToOtherUser(error),
+            29 => Self::IncorrectStatusIp(error),
+            30 => Self::OperationFailedIpIsLocked(error),
+            31 => Self::MismatchIpAndIsp(error),
+            32 => Self::IncorrectStatusPublicIpAddressPool(error),
+            33 => Self::IllegalParamIpAddress(error),
+            34 => Self::OperationFailedResourceNotEnough(error),
+            35 => {
                 Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
                     error,
                 )
             }
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
-            "InternalError" => Self::InternalError(error),
+            36 => Self::IllegalParamIsp(error),
+            37 => Self::Forbidden(error),
+            38 => Self::InvalidRegionIdNotFound(error),
+            39 => Self::FuwuBizCommodityVerifyFail(error),
+            40 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipSegmentAddressRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -132,10 +132,30 @@ pub struct AllocateEipSegmentAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipSegmentAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            bandwidth: None,
+            region_id: None,
+            eip_mask: None,
+            netmode: None,
+            internet_charge_type: None,
+            resource_group_id: None,
+            isp: None,
+            zone: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipSegmentAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateEipSegmentAddressRequestBuilder {
-        AllocateEipSegmentAddressRequestBuilder::default()
+        AllocateEipSegmentAddressRequestBuilder {
+            inner: AllocateEipSegmentAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -491,97 +511,116 @@ pub enum AllocateEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
-            "InvalidComponent.EipBandwidthMax" => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "IllegalParam.OrderParamComponent" => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            "OperationFailed.SaleExpression" => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "OperationFailed.InsufficientEIP" => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            "OperationFailed.InvokeInnerApi" => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            "OperationFailed.AccountMoneyInvalid" => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            "OperationFailed.QueryCredtiInfo" => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "OperationFailed.QueryUserLabel" => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
-            "ORDER.QUANTITY_INVALID" => Self::OrderQuantityInvalid(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "OperationFailed.ChargeTypeInvalid" => {
-                Self::OperationFailedChargeTypeInvalid(error)
-            }
-            "IllegalParam.EipMask" => Self::IllegalParamEipMask(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "InstanceExist.EipSegment" => Self::InstanceExistEipSegment(error),
-            "OperationFailed.QuotaExceed" => Self::OperationFailedQuotaExceed(error),
-            "OperationFailed.FrequentPurchase" => {
-                Self::OperationFailedFrequentPurchase(error)
-            }
-            "OperationFailed.AllocateEipSegment" => {
-                Self::OperationFailedAllocateEipSegment(error)
-            }
-            "OperationFailed.CreateOrderFailed" => {
-                Self::OperationFailedCreateOrderFailed(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "OperationFailed.EipQuotaExceed" => {
-                Self::OperationFailedEipQuotaExceed(error)
-            }
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "Forbidden" => Self::Forbidden(error),
-            "UnsupportedFeature.AllocateEipAddressWithZone" => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            "IllegalParam.Zone" => Self::IllegalParamZone(error),
-            "Forbidden.AllocateEipSegmentAddress" => {
-                Self::ForbiddenAllocateEipSegmentAddress(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "COMMODITY_NO_EXIST",
+                    "QuotaExceeded.Eip",
+                    "InvalidParameter",
+                    "InsufficientBalance",
+                    "ReserveIpFail",
+                    "InvalidRegion.NotSupport",
+                    "InvalidBandwidth.Malformed",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "QueryParameter.Illegal",
+                    "TokenVerfiy.Failed",
+                    "OrderFailed",
+                    "QuotaExceeded.LargeSpecEip",
+                    "InvalidResourceGroupId",
+                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                    "Trade_Sync_Create_Sub_ERROR",
+                    "InvalidComponent.EipBandwidthMax",
+                    "OperationFailed.RiskControl",
+                    "OperationFailed.SaleValidate",
+                    "IllegalParam.OrderParamComponent",
+                    "OperationFailed.SaleExpression",
+                    "OperationFailed.CompleteUserInfo",
+                    "OperationFailed.QueryPrice",
+                    "OperationFailed.InsufficientEIP",
+                    "OperationFailed.InvokeInnerApi",
+                    "OperationFailed.AccountMoneyInvalid",
+                    "OperationFailed.QueryCredtiInfo",
+                    "FrequentPurchase.EIP",
+                    "OperationFailed.QueryUserLabel",
+                    "PAY.INSUFFICIENT_BALANCE",
+                    "ORDER.QUANTITY_INVALID",
+                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                    "OperationFailed.ChargeTypeInvalid",
+                    "IllegalParam.EipMask",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "InstanceExist.EipSegment",
+                    "OperationFailed.QuotaExceed",
+                    "OperationFailed.FrequentPurchase",
+                    "OperationFailed.AllocateEipSegment",
+                    "OperationFailed.CreateOrderFailed",
+                    "MissingParam.Bandwidth",
+                    "OperationFailed.EipQuotaExceed",
+                    "OrderError.EIP",
+                    "OperationConflict",
+                    "Forbidden",
+                    "UnsupportedFeature.AllocateEipAddressWithZone",
+                    "IllegalParam.Zone",
+                    "Forbidden.AllocateEipSegmentAddress",
+                    "InvalidRegionId.NotFound",
+                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::CommodityNoExist(error),
+            1 => Self::QuotaExceededEip(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InsufficientBalance(error),
+            4 => Self::ReserveIpFail(error),
+            5 => Self::InvalidRegionNotSupport(error),
+            6 => Self::InvalidBandwidthMalformed(error),
+            7 => Self::InstanceTypeNotSupport(error),
+            8 => Self::QueryParameterIllegal(error),
+            9 => Self::TokenVerfiyFailed(error),
+            10 => Self::OrderFailed(error),
+            11 => Self::QuotaExceededLargeSpecEip(error),
+            12 => Self::InvalidResourceGroupId(error),
+            13 => Self::PayforCreditPayInsufficientBalance(error),
+            14 => Self::SystemSaleValidateUnexpectedError(error),
+            15 => Self::TradeSyncCreateSubError(error),
+            16 => Self::InvalidComponentEipBandwidthMax(error),
+            17 => Self::OperationFailedRiskControl(error),
+            18 => Self::OperationFailedSaleValidate(error),
+            19 => Self::IllegalParamOrderParamComponent(error),
+            20 => Self::OperationFailedSaleExpression(error),
+            21 => Self::OperationFailedCompleteUserInfo(error),
+            22 => Self::OperationFailedQueryPrice(error),
+            23 => Self::OperationFailedInsufficientEip(error),
+            24 => Self::OperationFailedInvokeInnerApi(error),
+            25 => Self::OperationFailedAccountMoneyInvalid(error),
+            26 => Self::OperationFailedQueryCredtiInfo(error),
+            27 => Self::FrequentPurchaseEip(error),
+            28 => Self::OperationFailedQueryUserLabel(error),
+            29 => Self::PayInsufficientBalance(error),
+            30 => Self::OrderQuantityInvalid(error),
+            31 => Self::PayMayiWithholdingAgreementIllegal(error),
+            32 => Self::OperationFailedChargeTypeInvalid(error),
+            33 => Self::IllegalParamEipMask(error),
+            34 => Self::IllegalParamName(error),
+            35 => Self::IllegalParamDescription(error),
+            36 => Self::InstanceExistEipSegment(error),
+            37 => Self::OperationFailedQuotaExceed(error),
+            38 => Self::OperationFailedFrequentPurchase(error),
+            39 => Self::OperationFailedAllocateEipSegment(error),
+            40 => Self::OperationFailedCreateOrderFailed(error),
+            41 => Self::MissingParamBandwidth(error),
+            42 => Self::OperationFailedEipQuotaExceed(error),
+            43 => Self::OrderErrorEip(error),
+            44 => Self::OperationConflict(error),
+            45 => Self::Forbidden(error),
+            46 => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
+            47 => Self::IllegalParamZone(error),
+            48 => Self::ForbiddenAllocateEipSegmentAddress(error),
+            49 => Self::InvalidRegionIdNotFound(error),
+            50 => Self::FuwuBizCommodityVerifyFail(error),
+            51 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateIpv6AddressRequest {
     /// The region ID.
@@ -103,10 +103,31 @@ pub struct AllocateIpv6AddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateIpv6AddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_switch_id: None,
+            ipv6_address: None,
+            ipv6_address_name: None,
+            ipv6_address_description: None,
+            address_type: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateIpv6AddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateIpv6AddressRequestBuilder {
-        AllocateIpv6AddressRequestBuilder::default()
+        AllocateIpv6AddressRequestBuilder {
+            inner: AllocateIpv6AddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -377,40 +398,42 @@ pub enum AllocateIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.IPv6AddressAlreadyAllocated" => {
-                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
-            }
-            "OperationFailed.AddressNotInVSwitchCidr" => {
-                Self::OperationFailedAddressNotInVSwitchCidr(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "OperationFailed.IPv6Disabled" => Self::OperationFailedIPv6Disabled(error),
-            "OperationFailed.IpPrefixMustInVSwitchCidrReservation" => {
-                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "QuotaExceeded.IPv6PrefixMask" => Self::QuotaExceededIPv6PrefixMask(error),
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "IllegalParam.Ipv6Prefix" => Self::IllegalParamIpv6Prefix(error),
-            "OperationFailed.ExistIPv6Used" => Self::OperationFailedExistIPv6Used(error),
-            "OperationUnsupported.UnboundIpv6PrefixFeature" => {
-                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
-            }
-            "OperationUnsupported.UnboundIpv6Feature" => {
-                Self::OperationUnsupportedUnboundIpv6Feature(error)
-            }
-            "OperationUnsupported.FreePrivateIpv6" => {
-                Self::OperationUnsupportedFreePrivateIpv6(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "ResourceNotFound.VSwitchCidrReservation" => {
-                Self::ResourceNotFoundVSwitchCidrReservation(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.IPv6AddressAlreadyAllocated",
+                    "OperationFailed.AddressNotInVSwitchCidr",
+                    "IllegalParam.IpAddress",
+                    "OperationFailed.IPv6Disabled",
+                    "OperationFailed.IpPrefixMustInVSwitchCidrReservation",
+                    "Forbidden.OperateShareResource",
+                    "QuotaExceeded.IPv6PrefixMask",
+                    "OperationUnsupported.Ipv6Feature",
+                    "IllegalParam.Ipv6Prefix",
+                    "OperationFailed.ExistIPv6Used",
+                    "OperationUnsupported.UnboundIpv6PrefixFeature",
+                    "OperationUnsupported.UnboundIpv6Feature",
+                    "OperationUnsupported.FreePrivateIpv6",
+                    "ResourceNotFound.VSwitch",
+                    "ResourceNotFound.VSwitchCidrReservation",
+                ],
+            )
+        {
+            0 => Self::OperationFailedIPv6AddressAlreadyAllocated(error),
+            1 => Self::OperationFailedAddressNotInVSwitchCidr(error),
+            2 => Self::IllegalParamIpAddress(error),
+            3 => Self::OperationFailedIPv6Disabled(error),
+            4 => Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error),
+            5 => Self::ForbiddenOperateShareResource(error),
+            6 => Self::QuotaExceededIPv6PrefixMask(error),
+            7 => Self::OperationUnsupportedIpv6Feature(error),
+            8 => Self::IllegalParamIpv6Prefix(error),
+            9 => Self::OperationFailedExistIPv6Used(error),
+            10 => Self::OperationUnsupportedUnboundIpv6PrefixFeature(error),
+            11 => Self::OperationUnsupportedUnboundIpv6Feature(error),
+            12 => Self::OperationUnsupportedFreePrivateIpv6(error),
+            13 => Self::ResourceNotFoundVSwitch(error),
+            14 => Self::ResourceNotFoundVSwitchCidrReservation(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateIpv6InternetBandwidthRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -95,10 +95,28 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateIpv6InternetBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            ipv6_address_id: None,
+            internet_charge_type: None,
+            bandwidth: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateIpv6InternetBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateIpv6InternetBandwidthRequestBuilder {
-        AllocateIpv6InternetBandwidthRequestBuilder::default()
+        AllocateIpv6InternetBandwidthRequestBuilder {
+            inner: AllocateIpv6InternetBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -359,52 +377,58 @@ pub enum AllocateIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "MissingParam.Ipv6InstanceId" => Self::MissingParamIpv6InstanceId(error),
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            "IllegalParam.InternetChargeType" => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            "OperationUnsupported.PrePaid" => Self::OperationUnsupportedPrePaid(error),
-            "OperationFailed.Ipv6GatewayDisMatchIpv6Address" => {
-                Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
-            }
-            "OperationFailed.InternetBandwidthAlreadyExisted" => {
-                Self::OperationFailedInternetBandwidthAlreadyExisted(error)
-            }
-            "OperationFailed.Ipv6GatewayNotExist" => {
-                Self::OperationFailedIpv6GatewayNotExist(error)
-            }
-            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
-            "IllegalParam.Ipv6Address" => Self::IllegalParamIpv6Address(error),
-            "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address" => {
-                Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
-            }
-            "UnsupportedFeature.InternetChargeTypeOnStaticIsp" => {
-                Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
-            }
-            "OperationUnsupported.ULA" => Self::OperationUnsupportedUla(error),
-            "OperationFailed.OpenCdtServiceFirst" => {
-                Self::OperationFailedOpenCdtServiceFirst(error)
-            }
-            "OperationFailed.UpgradeCdtServiceFirst" => {
-                Self::OperationFailedUpgradeCdtServiceFirst(error)
-            }
-            "OperationUnsupported.PrivateGUA" => {
-                Self::OperationUnsupportedPrivateGua(error)
-            }
-            "OperationDenied.UnSupportedBindTypeCloudInstance" => {
-                Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.Ipv6Address" => Self::ResourceNotFoundIpv6Address(error),
-            "OperationFailed.QueryAccountInfo" => {
-                Self::OperationFailedQueryAccountInfo(error)
-            }
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "SystemBusy" => Self::SystemBusy(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Bandwidth",
+                    "MissingParam.Ipv6InstanceId",
+                    "InvalidIpv6Instance.NotFound",
+                    "IllegalParam.ChargeType",
+                    "IllegalParam.InternetChargeType",
+                    "OperationUnsupported.PrePaid",
+                    "OperationFailed.Ipv6GatewayDisMatchIpv6Address",
+                    "OperationFailed.InternetBandwidthAlreadyExisted",
+                    "OperationFailed.Ipv6GatewayNotExist",
+                    "IncorrectStatus.Ipv6Instance",
+                    "IllegalParam.Ipv6Address",
+                    "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address",
+                    "UnsupportedFeature.InternetChargeTypeOnStaticIsp",
+                    "OperationUnsupported.ULA",
+                    "OperationFailed.OpenCdtServiceFirst",
+                    "OperationFailed.UpgradeCdtServiceFirst",
+                    "OperationUnsupported.PrivateGUA",
+                    "OperationDenied.UnSupportedBindTypeCloudInstance",
+                    "InvalidRegionId.NotFound",
+                    "ResourceNotFound.Ipv6Address",
+                    "OperationFailed.QueryAccountInfo",
+                    "OperationFailed.SaleValidate",
+                    "SystemBusy",
+                ],
+            )
+        {
+            0 => Self::IllegalParamBandwidth(error),
+            1 => Self::MissingParamIpv6InstanceId(error),
+            2 => Self::InvalidIpv6InstanceNotFound(error),
+            3 => Self::IllegalParamChargeType(error),
+            4 => Self::IllegalParamInternetChargeType(error),
+            5 => Self::OperationUnsupportedPrePaid(error),
+            6 => Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error),
+            7 => Self::OperationFailedInternetBandwidthAlreadyExisted(error),
+            8 => Self::OperationFailedIpv6GatewayNotExist(error),
+            9 => Self::IncorrectStatusIpv6Instance(error),
+            10 => Self::IllegalParamIpv6Address(error),
+            11 => Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error),
+            12 => Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error),
+            13 => Self::OperationUnsupportedUla(error),
+            14 => Self::OperationFailedOpenCdtServiceFirst(error),
+            15 => Self::OperationFailedUpgradeCdtServiceFirst(error),
+            16 => Self::OperationUnsupportedPrivateGua(error),
+            17 => Self::OperationDeniedUnSupportedBindTypeCloudInstance(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            19 => Self::ResourceNotFoundIpv6Address(error),
+            20 => Self::OperationFailedQueryAccountInfo(error),
+            21 => Self::OperationFailedSaleValidate(error),
+            22 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateVpcIpv6CidrRequest {
     /// The region ID of the VPC.
@@ -82,10 +82,26 @@ pub struct AllocateVpcIpv6CidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateVpcIpv6CidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ipv6_isp: None,
+            address_pool_type: None,
+            ipv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateVpcIpv6CidrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AllocateVpcIpv6CidrRequestBuilder {
-        AllocateVpcIpv6CidrRequestBuilder::default()
+        AllocateVpcIpv6CidrRequestBuilder {
+            inner: AllocateVpcIpv6CidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -283,16 +299,26 @@ pub enum AllocateVpcIpv6CidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "IllegalParam.AddressPoolType" => Self::IllegalParamAddressPoolType(error),
-            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
-            "IllegalParam.Ipv6Cidr" => Self::IllegalParamIpv6Cidr(error),
-            "Unavailable.Ipv6Cidr" => Self::UnavailableIpv6Cidr(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.Ipv6Feature",
+                    "UnsupportedFeature.Ipv6Isp",
+                    "IllegalParam.AddressPoolType",
+                    "ResourceNotEnough.Ipv6Cidr",
+                    "IllegalParam.Ipv6Cidr",
+                    "Unavailable.Ipv6Cidr",
+                    "IllegalParam.CidrBlock",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedIpv6Feature(error),
+            1 => Self::UnsupportedFeatureIpv6Isp(error),
+            2 => Self::IllegalParamAddressPoolType(error),
+            3 => Self::ResourceNotEnoughIpv6Cidr(error),
+            4 => Self::IllegalParamIpv6Cidr(error),
+            5 => Self::UnavailableIpv6Cidr(error),
+            6 => Self::IllegalParamCidrBlock(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ApplyPhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -111,10 +111,31 @@ pub struct ApplyPhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ApplyPhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            bandwidth: None,
+            peer_location: None,
+            instance_id: None,
+            company_name: None,
+            line_type: None,
+            si: None,
+            construction_time: None,
+            pm_info: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ApplyPhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ApplyPhysicalConnectionLOARequestBuilder {
-        ApplyPhysicalConnectionLOARequestBuilder::default()
+        ApplyPhysicalConnectionLOARequestBuilder {
+            inner: ApplyPhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -392,37 +413,52 @@ pub enum ApplyPhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "MissingParam.PMInfo" => Self::MissingParamPmInfo(error),
-            "IllegalParam.LineOperator" => Self::IllegalParamLineOperator(error),
-            "IllegalParam.LineType" => Self::IllegalParamLineType(error),
-            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
-            "IllegalParam.PmCertificateType" => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            "IllegalParam.PmCertificateNo" => Self::IllegalParamPmCertificateNo(error),
-            "IllegalParam.PmContactInfo" => Self::IllegalParamPmContactInfo(error),
-            "IllegalParam.PmGender" => Self::IllegalParamPmGender(error),
-            "IllegalParam.PmName" => Self::IllegalParamPmName(error),
-            "IllegalParam.Si" => Self::IllegalParamSi(error),
-            "InvalidConstructionTime.Malformed" => {
-                Self::InvalidConstructionTimeMalformed(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.PhysicalConnectionLOA" => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "IllegalParam.CompanyName" => Self::IllegalParamCompanyName(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.AliUid",
+                    "MissingParam.InstanceId",
+                    "MissingParam.RegionNo",
+                    "MissingParam.PMInfo",
+                    "IllegalParam.LineOperator",
+                    "IllegalParam.LineType",
+                    "IllegalParam.PeerLocation",
+                    "IllegalParam.PmCertificateType",
+                    "IllegalParam.PmCertificateNo",
+                    "IllegalParam.PmContactInfo",
+                    "IllegalParam.PmGender",
+                    "IllegalParam.PmName",
+                    "IllegalParam.Si",
+                    "InvalidConstructionTime.Malformed",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectStatus.PhysicalConnectionLOA",
+                    "IncorrectStatus.PhysicalConnection",
+                    "IllegalParam.CompanyName",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "IllegalParam.Bandwidth",
+                ],
+            )
+        {
+            0 => Self::MissingParamAliUid(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::MissingParamPmInfo(error),
+            4 => Self::IllegalParamLineOperator(error),
+            5 => Self::IllegalParamLineType(error),
+            6 => Self::IllegalParamPeerLocation(error),
+            7 => Self::IllegalParamPmCertificateType(error),
+            8 => Self::IllegalParamPmCertificateNo(error),
+            9 => Self::IllegalParamPmContactInfo(error),
+            10 => Self::IllegalParamPmGender(error),
+            11 => Self::IllegalParamPmName(error),
+            12 => Self::IllegalParamSi(error),
+            13 => Self::InvalidConstructionTimeMalformed(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::IncorrectStatusPhysicalConnectionLoa(error),
+            16 => Self::IncorrectStatusPhysicalConnection(error),
+            17 => Self::IllegalParamCompanyName(error),
+            18 => Self::OperationFailedPconnTrafficNotEnable(error),
+            19 => Self::IllegalParamBandwidth(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -121,10 +121,30 @@ pub struct AssociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            instance_region_id: None,
+            private_ip_address: None,
+            mode: None,
+            vpc_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateEipAddressRequestBuilder {
-        AssociateEipAddressRequestBuilder::default()
+        AssociateEipAddressRequestBuilder {
+            inner: AssociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -525,154 +545,178 @@ pub enum AssociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
-            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
-            "InvalidParameter.InstanceTypeNotSupport" => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            "QuotaExceeded.NumberOfTrafficEip" => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
-            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
-            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
-            "InstanceType.NotSupport" => Self::InstanceTypeNotSupport(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
-            "Forbidden.InstanceBandwidthNotZero" => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupportError(error),
-            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
-            "Eni.Attached" => Self::EniAttached(error),
-            "Eni.HasSubIp" => Self::EniHasSubIp(error),
-            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "Invalid.Function.NotSupported" => Self::InvalidFunctionNotSupported(error),
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidParameter.EniInstanceId" => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "Mode.Conflict" => Self::ModeConflict(error),
-            "Mode.NotSupport" => Self::ModeNotSupport(error),
-            "QuotaExceed.MultiBindedEip" => Self::QuotaExceedMultiBindedEip(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.EniSubIp" => Self::OperationFailedEniSubIp(error),
-            "InvalidEip.EipQuotaExceeded" => Self::InvalidEipEipQuotaExceeded(error),
-            "OperationFailed.QueryCommodityInfo" => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            "OperationUnsupported.MultiIp" => Self::OperationUnsupportedMultiIp(error),
-            "InvalidNicOrVm.NotFound" => Self::InvalidNicOrVmNotFound(error),
-            "OperationUnsupported.EipBindModel" => {
-                Self::OperationUnsupportedEipBindModel(error)
-            }
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "EipBindRemote.BackendRegionMustBeSingle" => {
-                Self::EipBindRemoteBackendRegionMustBeSingle(error)
-            }
-            "InvalidParameter.BindingInstanceRegion" => {
-                Self::InvalidParameterBindingInstanceRegion(error)
-            }
-            "OperationFailed.HavipBoundPortmap" => {
-                Self::OperationFailedHavipBoundPortmap(error)
-            }
-            "IllegalParam.Mode" => Self::IllegalParamMode(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidStatus.InstanceHasBandWidth" => {
-                Self::InvalidStatusInstanceHasBandWidth(error)
-            }
-            "OperationDenied.CloudBoxResourceExist" => {
-                Self::OperationDeniedCloudBoxResourceExist(error)
-            }
-            "OperationDenied.CloudBoxVSwitchExist" => {
-                Self::OperationDeniedCloudBoxVSwitchExist(error)
-            }
-            "OperationDenied.NoAvailablePrivateIp" => {
-                Self::OperationDeniedNoAvailablePrivateIp(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "ResourceAlreadyAssociated.IpAddress" => {
-                Self::ResourceAlreadyAssociatedIpAddress(error)
-            }
-            "OperationFailed.Ipv4GatewayNotOpenedInVpc" => {
-                Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
-            }
-            "OperationFailed.Ipv4GatewayNotActivatedInVpc" => {
-                Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
-            }
-            "OperationDenied.L2EipBindIpAddress" => {
-                Self::OperationDeniedL2EipBindIpAddress(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "UnsupportedFeature.EipBindIpAddress" => {
-                Self::UnsupportedFeatureEipBindIpAddress(error)
-            }
-            "OperationFailed.InstanceNotExist" => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            "OperationDenied.Ipv4GatewayExist" => {
-                Self::OperationDeniedIpv4GatewayExist(error)
-            }
-            "OperationFailed.EipBindModeConflict" => {
-                Self::OperationFailedEipBindModeConflict(error)
-            }
-            "OperationFailed.EcsMigrating" => Self::OperationFailedEcsMigrating(error),
-            "OperationFailed.IpPrefixConflict" => {
-                Self::OperationFailedIpPrefixConflict(error)
-            }
-            "UnsupportedFeature.EipBindPrefixIp" => {
-                Self::UnsupportedFeatureEipBindPrefixIp(error)
-            }
-            "OperationDenied.UnsupportedEipBindMode" => {
-                Self::OperationDeniedUnsupportedEipBindMode(error)
-            }
-            "OperationDenied.Unauthorized" => Self::OperationDeniedUnauthorized(error),
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "OperationFailed.PrivateIpAddressNotExist" => {
-                Self::OperationFailedPrivateIpAddressNotExist(error)
-            }
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidEniType.SlaveEni" => Self::InvalidEniTypeSlaveEni(error),
-            "IllegalParam.PrivateIpAddress" => Self::IllegalParamPrivateIpAddress(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "OperationDenied.VpcIpv4GatewayEnabled" => {
-                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            }
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAssociation.Duplicated",
+                    "OperationDenied",
+                    "InvalidParameter.Mismatch",
+                    "IncorrectEipStatus",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "IncorrectHaVipStatus",
+                    "InvalidParameter",
+                    "TaskConflict",
+                    "InvalidBindingStatus",
+                    "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+                    "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
+                    "BIND_INSTANCE_OWENER_ERROR",
+                    "NATGATEWAY_FINANCIALLOCKED",
+                    "InvalidParameter.InstanceTypeNotSupport",
+                    "QuotaExceeded.NumberOfTrafficEip",
+                    "QuotaExceeded.NumberOfEip",
+                    "Forbidden.EipCanNotBindGatgw",
+                    "InvalidAction.Denied",
+                    "InstanceType.NotSupport",
+                    "InvalidParams.NotFound",
+                    "BindInstance.NotSupported",
+                    "Forbidden.InstanceBandwidthNotZero",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "ServerRegion.Invalid",
+                    "Eni.Attached",
+                    "Eni.HasSubIp",
+                    "Invalid.DirectEip.BindType",
+                    "InvalidStatus.EcsStatusNotSupport",
+                    "Invalid.Function.NotSupported",
+                    "InvalidStatus.EniStatusNotSupport",
+                    "InvalidParameter.EniInstanceId",
+                    "InvalidNexthop.DirectEni",
+                    "Mode.Conflict",
+                    "Mode.NotSupport",
+                    "QuotaExceed.MultiBindedEip",
+                    "InvalidEIPStatus.BizDisabled",
+                    "OperationFailed.EniSubIp",
+                    "InvalidEip.EipQuotaExceeded",
+                    "OperationFailed.QueryCommodityInfo",
+                    "OperationUnsupported.MultiIp",
+                    "InvalidNicOrVm.NotFound",
+                    "OperationUnsupported.EipBindModel",
+                    "IncorrectStatus.NatGateway",
+                    "EipBindRemote.BackendRegionMustBeSingle",
+                    "InvalidParameter.BindingInstanceRegion",
+                    "OperationFailed.HavipBoundPortmap",
+                    "IllegalParam.Mode",
+                    "InvalidStatus.NotAllow",
+                    "InvalidInstance.NotExist",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "ResourceQueryError",
+                    "InvalidStatus.InstanceHasBandWidth",
+                    "OperationDenied.CloudBoxResourceExist",
+                    "OperationDenied.CloudBoxVSwitchExist",
+                    "OperationDenied.NoAvailablePrivateIp",
+                    "UnsupportedRegion",
+                    "ResourceAlreadyAssociated.IpAddress",
+                    "OperationFailed.Ipv4GatewayNotOpenedInVpc",
+                    "OperationFailed.Ipv4GatewayNotActivatedInVpc",
+                    "OperationDenied.L2EipBindIpAddress",
+                    "Forbidden",
+                    "Forbidden.FinancialLocked",
+                    "UnsupportedFeature.EipBindIpAddress",
+                    "OperationFailed.InstanceNotExist",
+                    "OperationDenied.Ipv4GatewayExist",
+                    "OperationFailed.EipBindModeConflict",
+                    "OperationFailed.EcsMigrating",
+                    "OperationFailed.IpPrefixConflict",
+                    "UnsupportedFeature.EipBindPrefixIp",
+                    "OperationDenied.UnsupportedEipBindMode",
+                    "OperationDenied.Unauthorized",
+                    "OperationFailed.SystemBusy",
+                    "OperationFailed.PrivateIpAddressNotExist",
+                    "MissingParam.InstanceId",
+                    "InvalidEniType.SlaveEni",
+                    "IllegalParam.PrivateIpAddress",
+                    "InvalidAllocationId.NotFound",
+                    "InvalidInstanId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "OperationDenied.VpcIpv4GatewayEnabled",
+                    "ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::InvalidAssociationDuplicated(error),
+            1 => Self::OperationDenied(error),
+            2 => Self::InvalidParameterMismatch(error),
+            3 => Self::IncorrectEipStatus(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InvalidInstanceTypeValueNotSupported(error),
+            6 => Self::IncorrectHaVipStatus(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::TaskConflict(error),
+            9 => Self::InvalidBindingStatus(error),
+            10 => Self::BindInstanceHavePortmapOrBindEip(error),
+            11 => Self::EipCanNotAssociateWithPublicIp(error),
+            12 => Self::BindInstanceOwenerError(error),
+            13 => Self::NatgatewayFinanciallocked(error),
+            14 => Self::InvalidParameterInstanceTypeNotSupport(error),
+            15 => Self::QuotaExceededNumberOfTrafficEip(error),
+            16 => Self::QuotaExceededNumberOfEip(error),
+            17 => Self::ForbiddenEipCanNotBindGatgw(error),
+            18 => Self::InvalidActionDenied(error),
+            19 => Self::InstanceTypeNotSupport(error),
+            20 => Self::InvalidParamsNotFound(error),
+            21 => Self::BindInstanceNotSupported(error),
+            22 => Self::ForbiddenInstanceBandwidthNotZero(error),
+            23 => Self::InstanceTypeNotSupportError(error),
+            24 => Self::ServerRegionInvalid(error),
+            25 => Self::EniAttached(error),
+            26 => Self::EniHasSubIp(error),
+            27 => Self::InvalidDirectEipBindType(error),
+            28 => Self::InvalidStatusEcsStatusNotSupport(error),
+            29 => Self::InvalidFunctionNotSupported(error),
+            30 => Self::InvalidStatusEniStatusNotSupport(error),
+            31 => Self::InvalidParameterEniInstanceId(error),
+            32 => Self::InvalidNexthopDirectEni(error),
+            33 => Self::ModeConflict(error),
+            34 => Self::ModeNotSupport(error),
+            35 => Self::QuotaExceedMultiBindedEip(error),
+            36 => Self::InvalidEipStatusBizDisabled(error),
+            37 => Self::OperationFailedEniSubIp(error),
+            38 => Self::InvalidEipEipQuotaExceeded(error),
+            39 => Self::OperationFailedQueryCommodityInfo(error),
+            40 => Self::OperationUnsupportedMultiIp(error),
+            41 => Self::InvalidNicOrVmNotFound(error),
+            42 => Self::OperationUnsupportedEipBindModel(error),
+            43 => Self::IncorrectStatusNatGateway(error),
+            44 => Self::EipBindRemoteBackendRegionMustBeSingle(error),
+            45 => Self::InvalidParameterBindingInstanceRegion(error),
+            46 => Self::OperationFailedHavipBoundPortmap(error),
+            47 => Self::IllegalParamMode(error),
+            48 => Self::InvalidStatusNotAllow(error),
+            49 => Self::InvalidInstanceNotExist(error),
+            50 => Self::InvalidBandwidthPackageIdNotFound(error),
+            51 => Self::ResourceQueryError(error),
+            52 => Self::InvalidStatusInstanceHasBandWidth(error),
+            53 => Self::OperationDeniedCloudBoxResourceExist(error),
+            54 => Self::OperationDeniedCloudBoxVSwitchExist(error),
+            55 => Self::OperationDeniedNoAvailablePrivateIp(error),
+            56 => Self::UnsupportedRegion(error),
+            57 => Self::ResourceAlreadyAssociatedIpAddress(error),
+            58 => Self::OperationFailedIpv4GatewayNotOpenedInVpc(error),
+            59 => Self::OperationFailedIpv4GatewayNotActivatedInVpc(error),
+            60 => Self::OperationDeniedL2EipBindIpAddress(error),
+            61 => Self::Forbidden(error),
+            62 => Self::ForbiddenFinancialLocked(error),
+            63 => Self::UnsupportedFeatureEipBindIpAddress(error),
+            64 => Self::OperationFailedInstanceNotExist(error),
+            65 => Self::OperationDeniedIpv4GatewayExist(error),
+            66 => Self::OperationFailedEipBindModeConflict(error),
+            67 => Self::OperationFailedEcsMigrating(error),
+            68 => Self::OperationFailedIpPrefixConflict(error),
+            69 => Self::UnsupportedFeatureEipBindPrefixIp(error),
+            70 => Self::OperationDeniedUnsupportedEipBindMode(error),
+            71 => Self::OperationDeniedUnauthorized(error),
+            72 => Self::OperationFailedSystemBusy(error),
+            73 => Self::OperationFailedPrivateIpAddressNotExist(error),
+            74 => Self::MissingParamInstanceId(error),
+            75 => Self::InvalidEniTypeSlaveEni(error),
+            76 => Self::IllegalParamPrivateIpAddress(error),
+            77 => Self::InvalidAllocationIdNotFound(error),
+            78 => Self::InvalidInstanIdNotFound(error),
+            79 => Self::InvalidRegionIdNotFound(error),
+            80 => Self::ForbiddenRegionNotFound(error),
+            81 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
+            82 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

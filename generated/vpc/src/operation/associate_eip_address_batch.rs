@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .binded_instance_type("Nat");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateEipAddressBatchRequest {
     /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
@@ -94,10 +94,27 @@ pub struct AssociateEipAddressBatchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateEipAddressBatchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            binded_instance_id: None,
+            binded_instance_type: None,
+            mode: None,
+            instance_ids: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateEipAddressBatchRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateEipAddressBatchRequestBuilder {
-        AssociateEipAddressBatchRequestBuilder::default()
+        AssociateEipAddressBatchRequestBuilder {
+            inner: AssociateEipAddressBatchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -380,77 +397,100 @@ pub enum AssociateEipAddressBatchError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden" => Self::Forbidden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
-            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
-            "InvalidParameter.InstanceTypeNotSupport" => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            "QuotaExceeded.NumberOfTrafficEip" => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
-            "InvalidEipBandwidth.OutOfMaxValue" => {
-                Self::InvalidEipBandwidthOutOfMaxValue(error)
-            }
-            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
-            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
-            "InstanceType.NotSupport" => Self::InstanceTypeNotSupport(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
-            "Forbidden.InstanceBandwidthNotZero" => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupportError(error),
-            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
-            "Eni.Attached" => Self::EniAttached(error),
-            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
-            "Invalid.Function.NotSupported" => Self::InvalidFunctionNotSupported(error),
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidParameter.EniInstanceId" => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            "EipBatchBind.TypeNotSupport" => Self::EipBatchBindTypeNotSupport(error),
-            "OperationFailed.RegionNotMatch" => {
-                Self::OperationFailedRegionNotMatch(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationDenied.Unauthorized" => Self::OperationDeniedUnauthorized(error),
-            "OperationDenied.UnsupportedEipBindMode" => {
-                Self::OperationDeniedUnsupportedEipBindMode(error)
-            }
-            "OperationDenied.Ipv4GatewayExist" => {
-                Self::OperationDeniedIpv4GatewayExist(error)
-            }
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "OperationDenied.VpcIpv4GatewayEnabled" => {
-                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidAssociation.Duplicated",
+                    "OperationDenied",
+                    "InvalidParameter.Mismatch",
+                    "IncorrectEipStatus",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "IncorrectHaVipStatus",
+                    "InvalidParameter",
+                    "Forbidden",
+                    "TaskConflict",
+                    "InvalidBindingStatus",
+                    "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+                    "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
+                    "BIND_INSTANCE_OWENER_ERROR",
+                    "NATGATEWAY_FINANCIALLOCKED",
+                    "InvalidParameter.InstanceTypeNotSupport",
+                    "QuotaExceeded.NumberOfTrafficEip",
+                    "QuotaExceeded.NumberOfEip",
+                    "InvalidEipBandwidth.OutOfMaxValue",
+                    "Forbidden.EipCanNotBindGatgw",
+                    "InvalidAction.Denied",
+                    "InstanceType.NotSupport",
+                    "InvalidParams.NotFound",
+                    "BindInstance.NotSupported",
+                    "Forbidden.InstanceBandwidthNotZero",
+                    "INSTANCE_TYPE_NOT_SUPPORT",
+                    "ServerRegion.Invalid",
+                    "Eni.Attached",
+                    "Invalid.DirectEip.BindType",
+                    "Invalid.Function.NotSupported",
+                    "InvalidStatus.EniStatusNotSupport",
+                    "InvalidParameter.EniInstanceId",
+                    "EipBatchBind.TypeNotSupport",
+                    "OperationFailed.RegionNotMatch",
+                    "InvalidEIPStatus.BizDisabled",
+                    "Forbidden.FinancialLocked",
+                    "OperationDenied.Unauthorized",
+                    "OperationDenied.UnsupportedEipBindMode",
+                    "OperationDenied.Ipv4GatewayExist",
+                    "InvalidAllocationId.NotFound",
+                    "InvalidInstanId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "OperationDenied.VpcIpv4GatewayEnabled",
+                ],
+            )
+        {
+            0 => Self::InvalidAssociationDuplicated(error),
+            1 => Self::OperationDenied(error),
+            2 => Self::InvalidParameterMismatch(error),
+            3 => Self::IncorrectEipStatus(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InvalidInstanceTypeValueNotSupported(error),
+            6 => Self::IncorrectHaVipStatus(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Forbidden(error),
+            9 => Self::TaskConflict(error),
+            10 => Self::InvalidBindingStatus(error),
+            11 => Self::BindInstanceHavePortmapOrBindEip(error),
+            12 => Self::EipCanNotAssociateWithPublicIp(error),
+            13 => Self::BindInstanceOwenerError(error),
+            14 => Self::NatgatewayFinanciallocked(error),
+            15 => Self::InvalidParameterInstanceTypeNotSupport(error),
+            16 => Self::QuotaExceededNumberOfTrafficEip(error),
+            17 => Self::QuotaExceededNumberOfEip(error),
+            18 => Self::InvalidEipBandwidthOutOfMaxValue(error),
+            19 => Self::ForbiddenEipCanNotBindGatgw(error),
+            20 => Self::InvalidActionDenied(error),
+            21 => Self::InstanceTypeNotSupport(error),
+            22 => Self::InvalidParamsNotFound(error),
+            23 => Self::BindInstanceNotSupported(error),
+            24 => Self::ForbiddenInstanceBandwidthNotZero(error),
+            25 => Self::InstanceTypeNotSupportError(error),
+            26 => Self::ServerRegionInvalid(error),
+            27 => Self::EniAttached(error),
+            28 => Self::InvalidDirectEipBindType(error),
+            29 => Self::InvalidFunctionNotSupported(error),
+            30 => Self::InvalidStatusEniStatusNotSupport(error),
+            31 => Self::InvalidParameterEniInstanceId(error),
+            32 => Self::EipBatchBindTypeNotSupport(error),
+            33 => Self::OperationFailedRegionNotMatch(error),
+            34 => Self::InvalidEipStatusBizDisabled(error),
+            35 => Self::ForbiddenFinancialLocked(error),
+            36 => Self::OperationDeniedUnauthorized(error),
+            37 => Self::OperationDeniedUnsupportedEipBindMode(error),
+            38 => Self::OperationDeniedIpv4GatewayExist(error),
+            39 => Self::InvalidAllocationIdNotFound(error),
+            40 => Self::InvalidInstanIdNotFound(error),
+            41 => Self::InvalidRegionIdNotFound(error),
+            42 => Self::ForbiddenRegionNotFound(error),
+            43 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,26 @@ pub struct AssociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateHaVipRequestBuilder {
-        AssociateHaVipRequestBuilder::default()
+        AssociateHaVipRequestBuilder {
+            inner: AssociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,51 +322,60 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.BindOnFreeNetworkInterface" => {
-                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
-            }
-            "OperationUnsupported.BindMultipleType" => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            "OperationUnsupported.BindOnMultipleVswitch" => {
-                Self::OperationUnsupportedBindOnMultipleVswitch(error)
-            }
-            "InvalidVip.Status" => Self::InvalidVipStatus(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CountLimitExceed.HaVipOnInstance" => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            "CountLimitExceeded.HaVipOnECSInstance" => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "InvalidNetworkInterfaceId.NotFound" => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            "OperationFailed.QueryNetworkInterfaceInfo" => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
-            "OperationUnsupported.BindOnSameEcs" => {
-                Self::OperationUnsupportedBindOnSameEcs(error)
-            }
-            "OperationUnsupported.HavipBindType" => {
-                Self::OperationUnsupportedHavipBindType(error)
-            }
-            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
-            "OperationDenied.BindOnSameEcs" => Self::OperationDeniedBindOnSameEcs(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidHaVip.Exist" => Self::InvalidHaVipExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "QuotaExceeded.HaVipBindInstance" => {
-                Self::QuotaExceededHaVipBindInstance(error)
-            }
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.BindOnFreeNetworkInterface",
+                    "OperationUnsupported.BindMultipleType",
+                    "OperationUnsupported.BindOnMultipleVswitch",
+                    "InvalidVip.Status",
+                    "IncorrectHaVipStatus",
+                    "IncorrectInstanceStatus",
+                    "CountLimitExceed.HaVipOnInstance",
+                    "CountLimitExceeded.HaVipOnECSInstance",
+                    "OperationFailed.DistibuteLock",
+                    "InvalidNetworkInterfaceId.NotFound",
+                    "OperationFailed.QueryNetworkInterfaceInfo",
+                    "IllegalParam.InstanceType",
+                    "OperationUnsupported.BindOnSameEcs",
+                    "OperationUnsupported.HavipBindType",
+                    "InvalidInstance.NotExist",
+                    "OperationDenied.BindOnSameEcs",
+                    "Forbidden.HaVip",
+                    "InvalidInstanceId.NotFound",
+                    "ResourceNotFound.EcsInstance",
+                    "InvalidStatus.NotAllow",
+                    "InvalidHaVip.Exist",
+                    "InvalidRegionId.NotFound",
+                    "QuotaExceeded.HaVipBindInstance",
+                    "InvalidHaVipId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedBindOnFreeNetworkInterface(error),
+            1 => Self::OperationUnsupportedBindMultipleType(error),
+            2 => Self::OperationUnsupportedBindOnMultipleVswitch(error),
+            3 => Self::InvalidVipStatus(error),
+            4 => Self::IncorrectHaVipStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::CountLimitExceedHaVipOnInstance(error),
+            7 => Self::CountLimitExceededHaVipOnEcsInstance(error),
+            8 => Self::OperationFailedDistibuteLock(error),
+            9 => Self::InvalidNetworkInterfaceIdNotFound(error),
+            10 => Self::OperationFailedQueryNetworkInterfaceInfo(error),
+            11 => Self::IllegalParamInstanceType(error),
+            12 => Self::OperationUnsupportedBindOnSameEcs(error),
+            13 => Self::OperationUnsupportedHavipBindType(error),
+            14 => Self::InvalidInstanceNotExist(error),
+            15 => Self::OperationDeniedBindOnSameEcs(error),
+            16 => Self::ForbiddenHaVip(error),
+            17 => Self::InvalidInstanceIdNotFound(error),
+            18 => Self::ResourceNotFoundEcsInstance(error),
+            19 => Self::InvalidStatusNotAllow(error),
+            20 => Self::InvalidHaVipExist(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::QuotaExceededHaVipBindInstance(error),
+            23 => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

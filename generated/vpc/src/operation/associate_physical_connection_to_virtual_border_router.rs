@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -134,10 +134,34 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociatePhysicalConnectionToVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            physical_connection_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            client_token: None,
+            local_ipv6_gateway_ip: None,
+            peer_ipv6_gateway_ip: None,
+            peering_ipv6_subnet_mask: None,
+            enable_ipv6: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder {
-        AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::default()
+        AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder {
+            inner: AssociatePhysicalConnectionToVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -508,94 +532,102 @@ pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociatePhysicalConnectionToVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RouterInterfaceNotDeleted" => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidLocalGatewayIp.Malformed" => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            "InvalidPeerGatewayIp.Malformed" => {
-                Self::InvalidPeerGatewayIpMalformed(error)
-            }
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
-            "EXCEED_ASSOCIATE_MAX_NUM" => Self::ExceedAssociateMaxNum(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "InvalidStatus.StatusNotEnabled" => {
-                Self::InvalidStatusStatusNotEnabled(error)
-            }
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR" => {
-                Self::PhysicalNotAllowAssociateVbr(error)
-            }
-            "Forbidden.OperationNotAllowed" => Self::ForbiddenOperationNotAllowed(error),
-            "Forbidden.NotSameAccessDevice" => Self::ForbiddenNotSameAccessDevice(error),
-            "Duplicated.LocalGatewayIp" => Self::DuplicatedLocalGatewayIp(error),
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "DuplicatedParam.LocalGatewayIp" => {
-                Self::DuplicatedParamLocalGatewayIp(error)
-            }
-            "DuplicatedParam.PeerGatewayIp" => Self::DuplicatedParamPeerGatewayIp(error),
-            "DuplicatedParam.LocalIpv6GatewayIp" => {
-                Self::DuplicatedParamLocalIpv6GatewayIp(error)
-            }
-            "DuplicatedParam.PeerIpv6GatewayIp" => {
-                Self::DuplicatedParamPeerIpv6GatewayIp(error)
-            }
-            "EcPconnVbrMustContainsAll" => Self::EcPconnVbrMustContainsAll(error),
-            "IllegalParam.LocalGatewayIpAndMask" => {
-                Self::IllegalParamLocalGatewayIpAndMask(error)
-            }
-            "IllegalParam.PeeringIpv6SubnetMask" => {
-                Self::IllegalParamPeeringIpv6SubnetMask(error)
-            }
-            "Forbidden.OperationNotAllowedByUser" => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
-            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.RouterInterfaceNotDeleted",
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "InvalidStatus.NotAllowed",
+                    "InvalidPhysicalConnectionId.NotFound",
+                    "InvalidVlanId.Used",
+                    "MissingParameter",
+                    "InvalidPhysicalConnectionId.NotEnabled",
+                    "InvalidVlanId.Malformed",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidLocalGatewayIp.Malformed",
+                    "InvalidPeerGatewayIp.Malformed",
+                    "InvalidPeeringSubnetMask.Malformed",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "QuotaExceeded.vbrPerpConn",
+                    "EXCEED_ASSOCIATE_MAX_NUM",
+                    "InvalidIP.Malformed",
+                    "InvalidIp.NotSameSubnet",
+                    "InvalidStatus.StatusNotEnabled",
+                    "InvalidParams.AlreadyExists",
+                    "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
+                    "Forbidden.OperationNotAllowed",
+                    "Forbidden.NotSameAccessDevice",
+                    "Duplicated.LocalGatewayIp",
+                    "OperationFailed.VlanIdInUse",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "DuplicatedParam.LocalGatewayIp",
+                    "DuplicatedParam.PeerGatewayIp",
+                    "DuplicatedParam.LocalIpv6GatewayIp",
+                    "DuplicatedParam.PeerIpv6GatewayIp",
+                    "EcPconnVbrMustContainsAll",
+                    "IllegalParam.LocalGatewayIpAndMask",
+                    "IllegalParam.PeeringIpv6SubnetMask",
+                    "Forbidden.OperationNotAllowedByUser",
+                    "Forbidden.MultiVlanRi",
+                    "Forbidden.NoRiFound",
+                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                    "Forbidden.NameNotAllowedByCaller",
+                    "Forbidden.DescriptionNotAllowedByCaller",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                    "InvalidVbrOwnerId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
+            1 => Self::InvalidOperationOperationNotAllowedInState(error),
+            2 => Self::InvalidStatusNotAllowed(error),
+            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            4 => Self::InvalidVlanIdUsed(error),
+            5 => Self::MissingParameter(error),
+            6 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            7 => Self::InvalidVlanIdMalformed(error),
+            8 => Self::InvalidCircuitCodeMalformed(error),
+            9 => Self::InvalidLocalGatewayIpMalformed(error),
+            10 => Self::InvalidPeerGatewayIpMalformed(error),
+            11 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            12 => Self::InvalidNameMalformed(error),
+            13 => Self::InvalidDescriptionMalformed(error),
+            14 => Self::QuotaExceededVbrPerpConn(error),
+            15 => Self::ExceedAssociateMaxNum(error),
+            16 => Self::InvalidIpMalformed(error),
+            17 => Self::InvalidIpNotSameSubnet(error),
+            18 => Self::InvalidStatusStatusNotEnabled(error),
+            19 => Self::InvalidParamsAlreadyExists(error),
+            20 => Self::PhysicalNotAllowAssociateVbr(error),
+            21 => Self::ForbiddenOperationNotAllowed(error),
+            22 => Self::ForbiddenNotSameAccessDevice(error),
+            23 => Self::DuplicatedLocalGatewayIp(error),
+            24 => Self::OperationFailedVlanIdInUse(error),
+            25 => Self::OperationFailedPconnTrafficNotEnable(error),
+            26 => Self::DuplicatedParamLocalGatewayIp(error),
+            27 => Self::DuplicatedParamPeerGatewayIp(error),
+            28 => Self::DuplicatedParamLocalIpv6GatewayIp(error),
+            29 => Self::DuplicatedParamPeerIpv6GatewayIp(error),
+            30 => Self::EcPconnVbrMustContainsAll(error),
+            31 => Self::IllegalParamLocalGatewayIpAndMask(error),
+            32 => Self::IllegalParamPeeringIpv6SubnetMask(error),
+            33 => Self::ForbiddenOperationNotAllowedByUser(error),
+            34 => Self::ForbiddenMultiVlanRi(error),
+            35 => Self::ForbiddenNoRiFound(error),
+            36 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            37 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            38 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            39 => Self::ForbiddenNameNotAllowedByCaller(error),
+            40 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            41 => Self::InvalidInstanceIdNotFound(error),
+            42 => Self::InvalidRegionIdNotFound(error),
+            43 => Self::InvalidVbrIdNotFound(error),
+            44 => Self::InvalidVbrOwnerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateRouteTableRequest {
     /// The region ID of the VPC to which the route table belongs.
@@ -66,10 +66,25 @@ pub struct AssociateRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            v_switch_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateRouteTableRequestBuilder {
-        AssociateRouteTableRequestBuilder::default()
+        AssociateRouteTableRequestBuilder {
+            inner: AssociateRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,37 +278,44 @@ pub enum AssociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.CloudBoxVbrEntryExist" => {
-                Self::OperationDeniedCloudBoxVbrEntryExist(error)
-            }
-            "OperationDenied.OtherCloudBoxVbrEntryExist" => {
-                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
-            }
-            "ResourceAlreadyAssociated.RouteTable" => {
-                Self::ResourceAlreadyAssociatedRouteTable(error)
-            }
-            "OperationDenied.AssociateGatewayRouteTable" => {
-                Self::OperationDeniedAssociateGatewayRouteTable(error)
-            }
-            "OperationDenied.SwitchToSystemRouteTable" => {
-                Self::OperationDeniedSwitchToSystemRouteTable(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "OperationDenied.LocalRouteEntryModified" => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            "MissingParam.VSwitchId" => Self::MissingParamVSwitchId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "Forbidden.VSwitchAlreadyAssociatedRouteTable" => {
-                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
-            }
-            "Forbidden.NotInSameVpc" => Self::ForbiddenNotInSameVpc(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.CloudBoxVbrEntryExist",
+                    "OperationDenied.OtherCloudBoxVbrEntryExist",
+                    "ResourceAlreadyAssociated.RouteTable",
+                    "OperationDenied.AssociateGatewayRouteTable",
+                    "OperationDenied.SwitchToSystemRouteTable",
+                    "ResourceNotFound.VSwitch",
+                    "InvalidRouteTableId.NotFound",
+                    "OperationDenied.LocalRouteEntryModified",
+                    "MissingParam.VSwitchId",
+                    "InvalidRegionId.NotFound",
+                    "InvalidParameter.Action",
+                    "IncorrectVSwitchStatus",
+                    "Forbidden.VSwitchAlreadyAssociatedRouteTable",
+                    "Forbidden.NotInSameVpc",
+                    "IncorrectStatus.RouteTable",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedCloudBoxVbrEntryExist(error),
+            1 => Self::OperationDeniedOtherCloudBoxVbrEntryExist(error),
+            2 => Self::ResourceAlreadyAssociatedRouteTable(error),
+            3 => Self::OperationDeniedAssociateGatewayRouteTable(error),
+            4 => Self::OperationDeniedSwitchToSystemRouteTable(error),
+            5 => Self::ResourceNotFoundVSwitch(error),
+            6 => Self::InvalidRouteTableIdNotFound(error),
+            7 => Self::OperationDeniedLocalRouteEntryModified(error),
+            8 => Self::MissingParamVSwitchId(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidParameterAction(error),
+            11 => Self::IncorrectVSwitchStatus(error),
+            12 => Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error),
+            13 => Self::ForbiddenNotInSameVpc(error),
+            14 => Self::IncorrectStatusRouteTable(error),
+            15 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

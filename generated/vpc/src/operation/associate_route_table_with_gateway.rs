@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateRouteTableWithGatewayRequest {
     /// The region ID of the IPv4 gateway with which you want to associate the gateway route table.
@@ -78,10 +78,27 @@ pub struct AssociateRouteTableWithGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateRouteTableWithGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            gateway_id: None,
+            gateway_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateRouteTableWithGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateRouteTableWithGatewayRequestBuilder {
-        AssociateRouteTableWithGatewayRequestBuilder::default()
+        AssociateRouteTableWithGatewayRequestBuilder {
+            inner: AssociateRouteTableWithGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,42 +317,42 @@ pub enum AssociateRouteTableWithGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "ResourceAlreadyAssociated.Ipv4Gateway" => {
-                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
-            }
-            "ResourceNotFound.GatewayRouteTable" => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            "IncorrectStatus.GatewayRouteTable" => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            "ResourceAlreadyAssociated.GatewayRouteTable" => {
-                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
-            }
-            "OperationDenied.Ipv4GatewayNotActive" => {
-                Self::OperationDeniedIpv4GatewayNotActive(error)
-            }
-            "OperationDenied.RouteTableTypeIncorrect" => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "OperationDenied.GatewayAndTableNotInOneVpc" => {
-                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "IllegalParam.GatewayType" => Self::IllegalParamGatewayType(error),
-            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            "OperationDenied.IngressRoutingNotSupportAnycast" => {
-                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
-            }
-            "OperationDenied.ExistPublicIpv6IpInVpc" => {
-                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.Ipv4Gateway",
+                    "IncorrectStatus.Ipv4Gateway",
+                    "ResourceAlreadyAssociated.Ipv4Gateway",
+                    "ResourceNotFound.GatewayRouteTable",
+                    "IncorrectStatus.GatewayRouteTable",
+                    "ResourceAlreadyAssociated.GatewayRouteTable",
+                    "OperationDenied.Ipv4GatewayNotActive",
+                    "OperationDenied.RouteTableTypeIncorrect",
+                    "ResourceNotFound.RouteTable",
+                    "OperationDenied.GatewayAndTableNotInOneVpc",
+                    "IncorrectStatus.RouteTable",
+                    "IllegalParam.GatewayType",
+                    "UnsupportedFeature.Ipv6GatewayRouteTable",
+                    "OperationDenied.IngressRoutingNotSupportAnycast",
+                    "OperationDenied.ExistPublicIpv6IpInVpc",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
+            1 => Self::IncorrectStatusIpv4Gateway(error),
+            2 => Self::ResourceAlreadyAssociatedIpv4Gateway(error),
+            3 => Self::ResourceNotFoundGatewayRouteTable(error),
+            4 => Self::IncorrectStatusGatewayRouteTable(error),
+            5 => Self::ResourceAlreadyAssociatedGatewayRouteTable(error),
+            6 => Self::OperationDeniedIpv4GatewayNotActive(error),
+            7 => Self::OperationDeniedRouteTableTypeIncorrect(error),
+            8 => Self::ResourceNotFoundRouteTable(error),
+            9 => Self::OperationDeniedGatewayAndTableNotInOneVpc(error),
+            10 => Self::IncorrectStatusRouteTable(error),
+            11 => Self::IllegalParamGatewayType(error),
+            12 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
+            13 => Self::OperationDeniedIngressRoutingNotSupportAnycast(error),
+            14 => Self::OperationDeniedExistPublicIpv6IpInVpc(error),
             _ => Self::Unhandled(error),
         }
     }

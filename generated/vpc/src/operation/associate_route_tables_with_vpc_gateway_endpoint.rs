@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be associated with the route table.
@@ -88,10 +88,26 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateRouteTablesWithVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            route_table_ids: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder {
-        AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::default()
+        AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder {
+            inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -318,43 +334,52 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "ResourceNotFound.ServiceName" => Self::ResourceNotFoundServiceName(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "Mismatch.VpcAndRouteTable" => Self::MismatchVpcAndRouteTable(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "ResourceAlreadyExist.Association" => {
-                Self::ResourceAlreadyExistAssociation(error)
-            }
-            "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE" => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            "VPC_SWITCH_STATUS_ERROR" => Self::VpcSwitchStatusError(error),
-            "QuotaExceeded.VpcRouteEntryNum" => {
-                Self::QuotaExceededVpcRouteEntryNum(error)
-            }
-            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "UnsupportedFeature.RouterTableType" => {
-                Self::UnsupportedFeatureRouterTableType(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ConcurrentOperation",
+                    "IdempotentParameterMismatch",
+                    "ResourceNotFound.GatewayEndpoint",
+                    "IncorrectStatus.GatewayEndpoint",
+                    "ResourceNotFound.ServiceName",
+                    "ResourceNotFound.PrefixList",
+                    "ResourceNotFound.RouteTable",
+                    "Mismatch.VpcAndRouteTable",
+                    "IncorrectStatus.RouteTable",
+                    "ResourceAlreadyExist.Association",
+                    "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
+                    "VPC_SWITCH_STATUS_ERROR",
+                    "QuotaExceeded.VpcRouteEntryNum",
+                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                    "SystemBusy",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                    "IncorrectStatus.Vpc",
+                    "IncorrectStatus.CenStatus",
+                    "UnsupportedFeature.RouterTableType",
+                ],
+            )
+        {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IncorrectStatusGatewayEndpoint(error),
+            4 => Self::ResourceNotFoundServiceName(error),
+            5 => Self::ResourceNotFoundPrefixList(error),
+            6 => Self::ResourceNotFoundRouteTable(error),
+            7 => Self::MismatchVpcAndRouteTable(error),
+            8 => Self::IncorrectStatusRouteTable(error),
+            9 => Self::ResourceAlreadyExistAssociation(error),
+            10 => Self::VpcRouteEntryCidrBlockDuplicate(error),
+            11 => Self::VpcSwitchStatusError(error),
+            12 => Self::QuotaExceededVpcRouteEntryNum(error),
+            13 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            14 => Self::SystemBusy(error),
+            15 => Self::Forbbiden(error),
+            16 => Self::InvalidRegionIdNotFound(error),
+            17 => Self::IncorrectStatusVpc(error),
+            18 => Self::IncorrectStatusCenStatus(error),
+            19 => Self::UnsupportedFeatureRouterTableType(error),
             _ => Self::Unhandled(error),
         }
     }

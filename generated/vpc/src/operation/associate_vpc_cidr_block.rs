@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
@@ -118,10 +118,30 @@ pub struct AssociateVpcCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateVpcCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            secondary_cidr_block: None,
+            secondary_cidr_mask: None,
+            i_pv6_cidr_block: None,
+            ipv6_isp: None,
+            ip_version: None,
+            ipam_pool_id: None,
+            ipv6_cidr_mask: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateVpcCidrBlockRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateVpcCidrBlockRequestBuilder {
-        AssociateVpcCidrBlockRequestBuilder::default()
+        AssociateVpcCidrBlockRequestBuilder {
+            inner: AssociateVpcCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -459,101 +479,104 @@ pub enum AssociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFound(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ParamExclusive.SecondaryCidrAndIpv6Cidr" => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            "OperationUnsupported.VpcMultiCidr" => {
-                Self::OperationUnsupportedVpcMultiCidr(error)
-            }
-            "MissingParam.SecondaryCidrOrIpv6Cidr" => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            "OperationUnsupported.IPv6ULA" => Self::OperationUnsupportedIPv6Ula(error),
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "InvalidIpv6ULACidrBlock.Malformed" => {
-                Self::InvalidIpv6UlaCidrBlockMalformed(error)
-            }
-            "QuotaExceeded.GUAIpv6CidrBlock" => {
-                Self::QuotaExceededGuaIpv6CidrBlock(error)
-            }
-            "IllegalParam.Ipv6CidrType" => Self::IllegalParamIpv6CidrType(error),
-            "OperationUnsupported.OnlyULA" => Self::OperationUnsupportedOnlyUla(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "IllegalParam.SecondaryCidrBlock" => {
-                Self::IllegalParamSecondaryCidrBlock(error)
-            }
-            "Duplicated.SecondaryCidrBlock" => Self::DuplicatedSecondaryCidrBlock(error),
-            "OperationFailed.ConflictWithEntry" => {
-                Self::OperationFailedConflictWithEntry(error)
-            }
-            "QuotaExceeded.VpcMultiCidr" => Self::QuotaExceededVpcMultiCidr(error),
-            "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock" => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
-            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationDenied.GUAIpv6CidrBlock" => {
-                Self::OperationDeniedGuaIpv6CidrBlock(error)
-            }
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "IllegalParam.IpamPool" => Self::IllegalParamIpamPool(error),
-            "MissingParam.SecondaryCidrMask" => {
-                Self::MissingParamSecondaryCidrMask(error)
-            }
-            "IllegalParam.SecondaryCidrMask" => {
-                Self::IllegalParamSecondaryCidrMask(error)
-            }
-            "OperationDenied.RequestRegionInvalid" => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            "OperationDenied.IpamPoolNotInRegion" => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            "MissingParam.CidrOrCidrMask" => Self::MissingParamCidrOrCidrMask(error),
-            "OperationDenied.CidrInExcludeCidrs" => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            "OperationDenied.AvailableCidrInsufficient" => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            "UnsupportedFeature.Ipam" => Self::UnsupportedFeatureIpam(error),
-            "UnsupportedFeature.VpcIpamIpv6" => {
-                Self::UnsupportedFeatureVpcIpamIpv6(error)
-            }
-            "OperationDenied.CidrUnavailableInPool" => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            "InvalidIpv6CidrBlock.Malformed" => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            "MissingParam.IpVersion" => Self::MissingParamIpVersion(error),
-            "Mismatch.IpVersionAndIpamPoolIpVersion" => {
-                Self::MismatchIpVersionAndIpamPoolIpVersion(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.Ipv6CidrBlockOverLapped" => {
-                Self::OperationFailedIpv6CidrBlockOverLapped(error)
-            }
-            "QuotaExceeded.IPv6CidrBlock" => Self::QuotaExceededIPv6CidrBlock(error),
-            "OperationDenied.MaskOfCidrIsNotAllowed" => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            "IllegalParam.Ipv6Isp" => Self::IllegalParamIpv6Isp(error),
-            "IllegalParam.CidrMask" => Self::IllegalParamCidrMask(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "ResourceNotFound.IpamPool" => Self::ResourceNotFoundIpamPool(error),
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidVpc.NotFound",
+                    "IncorrectStatus.Vpc",
+                    "ParamExclusive.SecondaryCidrAndIpv6Cidr",
+                    "OperationUnsupported.VpcMultiCidr",
+                    "MissingParam.SecondaryCidrOrIpv6Cidr",
+                    "OperationUnsupported.IPv6ULA",
+                    "OperationFailed.Ipv6CidrBlockExisted",
+                    "InvalidIpv6ULACidrBlock.Malformed",
+                    "QuotaExceeded.GUAIpv6CidrBlock",
+                    "IllegalParam.Ipv6CidrType",
+                    "OperationUnsupported.OnlyULA",
+                    "InvalidCidrBlock.Malformed",
+                    "IllegalParam.SecondaryCidrBlock",
+                    "Duplicated.SecondaryCidrBlock",
+                    "OperationFailed.ConflictWithEntry",
+                    "QuotaExceeded.VpcMultiCidr",
+                    "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
+                    "MissingParam.VpcId",
+                    "UnsupportedFeature.Ipv6Isp",
+                    "IllegalParam.IpVersion",
+                    "OperationDenied.GUAIpv6CidrBlock",
+                    "OperationFailed.IPv6CidrNotReserved",
+                    "InvalidCidrBlock",
+                    "IllegalParam.IpamPool",
+                    "MissingParam.SecondaryCidrMask",
+                    "IllegalParam.SecondaryCidrMask",
+                    "OperationDenied.RequestRegionInvalid",
+                    "OperationDenied.IpamPoolNotInRegion",
+                    "MissingParam.CidrOrCidrMask",
+                    "OperationDenied.CidrInExcludeCidrs",
+                    "OperationDenied.AvailableCidrInsufficient",
+                    "UnsupportedFeature.Ipam",
+                    "UnsupportedFeature.VpcIpamIpv6",
+                    "OperationDenied.CidrUnavailableInPool",
+                    "InvalidIpv6CidrBlock.Malformed",
+                    "MissingParam.IpVersion",
+                    "Mismatch.IpVersionAndIpamPoolIpVersion",
+                    "IllegalParam.Ipv6CidrBlock",
+                    "OperationFailed.Ipv6CidrBlockOverLapped",
+                    "QuotaExceeded.IPv6CidrBlock",
+                    "OperationDenied.MaskOfCidrIsNotAllowed",
+                    "IllegalParam.Ipv6Isp",
+                    "IllegalParam.CidrMask",
+                    "Forbbiden",
+                    "ResourceNotFound.IpamPool",
+                    "OperationFailed.ResourceNotEnough",
+                ],
+            )
+        {
+            0 => Self::InvalidVpcNotFound(error),
+            1 => Self::IncorrectStatusVpc(error),
+            2 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
+            3 => Self::OperationUnsupportedVpcMultiCidr(error),
+            4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
+            5 => Self::OperationUnsupportedIPv6Ula(error),
+            6 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            7 => Self::InvalidIpv6UlaCidrBlockMalformed(error),
+            8 => Self::QuotaExceededGuaIpv6CidrBlock(error),
+            9 => Self::IllegalParamIpv6CidrType(error),
+            10 => Self::OperationUnsupportedOnlyUla(error),
+            11 => Self::InvalidCidrBlockMalformed(error),
+            12 => Self::IllegalParamSecondaryCidrBlock(error),
+            13 => Self::DuplicatedSecondaryCidrBlock(error),
+            14 => Self::OperationFailedConflictWithEntry(error),
+            15 => Self::QuotaExceededVpcMultiCidr(error),
+            16 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
+            17 => Self::MissingParamVpcId(error),
+            18 => Self::UnsupportedFeatureIpv6Isp(error),
+            19 => Self::IllegalParamIpVersion(error),
+            20 => Self::OperationDeniedGuaIpv6CidrBlock(error),
+            21 => Self::OperationFailedIPv6CidrNotReserved(error),
+            22 => Self::InvalidCidrBlock(error),
+            23 => Self::IllegalParamIpamPool(error),
+            24 => Self::MissingParamSecondaryCidrMask(error),
+            25 => Self::IllegalParamSecondaryCidrMask(error),
+            26 => Self::OperationDeniedRequestRegionInvalid(error),
+            27 => Self::OperationDeniedIpamPoolNotInRegion(error),
+            28 => Self::MissingParamCidrOrCidrMask(error),
+            29 => Self::OperationDeniedCidrInExcludeCidrs(error),
+            30 => Self::OperationDeniedAvailableCidrInsufficient(error),
+            31 => Self::UnsupportedFeatureIpam(error),
+            32 => Self::UnsupportedFeatureVpcIpamIpv6(error),
+            33 => Self::OperationDeniedCidrUnavailableInPool(error),
+            34 => Self::InvalidIpv6CidrBlockMalformed(error),
+            35 => Self::MissingParamIpVersion(error),
+            36 => Self::MismatchIpVersionAndIpamPoolIpVersion(error),
+            37 => Self::IllegalParamIpv6CidrBlock(error),
+            38 => Self::OperationFailedIpv6CidrBlockOverLapped(error),
+            39 => Self::QuotaExceededIPv6CidrBlock(error),
+            40 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
+            41 => Self::IllegalParamIpv6Isp(error),
+            42 => Self::IllegalParamCidrMask(error),
+            43 => Self::Forbbiden(error),
+            44 => Self::ResourceNotFoundIpamPool(error),
+            45 => Self::OperationFailedResourceNotEnough(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
@@ -100,10 +100,27 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateVpnGatewayWithCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            certificate_type: None,
+            certificate_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateVpnGatewayWithCertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AssociateVpnGatewayWithCertificateRequestBuilder {
-        AssociateVpnGatewayWithCertificateRequestBuilder::default()
+        AssociateVpnGatewayWithCertificateRequestBuilder {
+            inner: AssociateVpnGatewayWithCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -338,32 +355,38 @@ pub enum AssociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CertificateType" => Self::IllegalParamCertificateType(error),
-            "OperationFailed.NotNationalStandard" => {
-                Self::OperationFailedNotNationalStandard(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationFailed.AssociationExist" => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            "OperationFailed.AnotherAssociationExist" => {
-                Self::OperationFailedAnotherAssociationExist(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "OperationFailed.InvalidCertificate" => {
-                Self::OperationFailedInvalidCertificate(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "Forbidden.NoSlrPermission" => Self::ForbiddenNoSlrPermission(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidCertificateId.NotFound" => Self::InvalidCertificateIdNotFound(error),
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.CertificateType",
+                    "OperationFailed.NotNationalStandard",
+                    "VpnGateway.Configuring",
+                    "OperationFailed.NoRamPermission",
+                    "OperationFailed.AssociationExist",
+                    "OperationFailed.AnotherAssociationExist",
+                    "SystemBusy",
+                    "OperationFailed.InvalidCertificate",
+                    "Forbidden",
+                    "Forbidden.NoSlrPermission",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "InvalidCertificateId.NotFound",
+                    "OperationConflict",
+                ],
+            )
+        {
+            0 => Self::IllegalParamCertificateType(error),
+            1 => Self::OperationFailedNotNationalStandard(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::OperationFailedNoRamPermission(error),
+            4 => Self::OperationFailedAssociationExist(error),
+            5 => Self::OperationFailedAnotherAssociationExist(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::OperationFailedInvalidCertificate(error),
+            8 => Self::Forbidden(error),
+            9 => Self::ForbiddenNoSlrPermission(error),
+            10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            11 => Self::InvalidCertificateIdNotFound(error),
+            12 => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

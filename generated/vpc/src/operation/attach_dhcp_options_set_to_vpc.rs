@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachDhcpOptionsSetToVpcRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -75,10 +75,26 @@ pub struct AttachDhcpOptionsSetToVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachDhcpOptionsSetToVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            vpc_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachDhcpOptionsSetToVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachDhcpOptionsSetToVpcRequestBuilder {
-        AttachDhcpOptionsSetToVpcRequestBuilder::default()
+        AttachDhcpOptionsSetToVpcRequestBuilder {
+            inner: AttachDhcpOptionsSetToVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,28 +288,34 @@ pub enum AttachDhcpOptionsSetToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IncorrectStatus.VpcDhcpOptionsSet" => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            "OperationFailed.AttachmentExist" => {
-                Self::OperationFailedAttachmentExist(error)
-            }
-            "QuotaExceeded.AttachVpcNumber" => Self::QuotaExceededAttachVpcNumber(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
-            "MissingParam.DhcpOptionsSetId" => Self::MissingParamDhcpOptionsSetId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.OperateShareResource",
+                    "InvalidDhcpOptionsSetId.NotFound",
+                    "IncorrectStatus.DhcpOptionsSet",
+                    "InvalidVpcId.NotFound",
+                    "IncorrectStatus.VpcDhcpOptionsSet",
+                    "OperationFailed.AttachmentExist",
+                    "QuotaExceeded.AttachVpcNumber",
+                    "TaskConflict",
+                    "MissingParam.VpcId",
+                    "MissingParam.DhcpOptionsSetId",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenOperateShareResource(error),
+            1 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            2 => Self::IncorrectStatusDhcpOptionsSet(error),
+            3 => Self::InvalidVpcIdNotFound(error),
+            4 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
+            5 => Self::OperationFailedAttachmentExist(error),
+            6 => Self::QuotaExceededAttachVpcNumber(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::MissingParamVpcId(error),
+            9 => Self::MissingParamDhcpOptionsSetId(error),
+            10 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

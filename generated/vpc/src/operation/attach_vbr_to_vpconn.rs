@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachVbrToVpconnRequest {
     /// The ID of the hosted connection.
@@ -67,10 +67,26 @@ pub struct AttachVbrToVpconnRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachVbrToVpconnRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpconn_id: None,
+            vbr_id: None,
+            token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachVbrToVpconnRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AttachVbrToVpconnRequestBuilder {
-        AttachVbrToVpconnRequestBuilder::default()
+        AttachVbrToVpconnRequestBuilder {
+            inner: AttachVbrToVpconnRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,20 +274,22 @@ pub enum AttachVbrToVpconnError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.VPCONN" => Self::QuotaExceededVpconn(error),
-            "OperationFailed.VbrBindedPconn" => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "ResourceNotFound.VirtualBorderRouter" => {
-                Self::ResourceNotFoundVirtualBorderRouter(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.VPCONN",
+                    "OperationFailed.VbrBindedPconn",
+                    "ResourceNotFound.PhysicalConnectionId",
+                    "IncorrectStatus.PhysicalConnection",
+                    "ResourceNotFound.VirtualBorderRouter",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededVpconn(error),
+            1 => Self::OperationFailedVbrBindedPconn(error),
+            2 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            3 => Self::IncorrectStatusPhysicalConnection(error),
+            4 => Self::ResourceNotFoundVirtualBorderRouter(error),
             _ => Self::Unhandled(error),
         }
     }

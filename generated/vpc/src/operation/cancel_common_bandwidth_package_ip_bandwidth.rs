@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
     /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -53,10 +53,24 @@ pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelCommonBandwidthPackageIpBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            eip_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelCommonBandwidthPackageIpBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CancelCommonBandwidthPackageIpBandwidthRequestBuilder {
-        CancelCommonBandwidthPackageIpBandwidthRequestBuilder::default()
+        CancelCommonBandwidthPackageIpBandwidthRequestBuilder {
+            inner: CancelCommonBandwidthPackageIpBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,10 +227,18 @@ pub enum CancelCommonBandwidthPackageIpBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for CancelCommonBandwidthPackageIpBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidEIPStatus.BizDisabled",
+                    "Forbidden.FinancialLocked",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidEipStatusBizDisabled(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ChangeResourceGroupRequest {
     /// The ID of the new resource group.
@@ -68,10 +68,25 @@ pub struct ChangeResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ChangeResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            new_resource_group_id: None,
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ChangeResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ChangeResourceGroupRequestBuilder {
-        ChangeResourceGroupRequestBuilder::default()
+        ChangeResourceGroupRequestBuilder {
+            inner: ChangeResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,12 +261,22 @@ pub enum ChangeResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceType.Unknown" => Self::ResourceTypeUnknown(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceType.Unknown",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidResourceId.NotFound",
+                    "IllegalParam.ResourceType",
+                    "IllegalParam.ResourceGroupId",
+                ],
+            )
+        {
+            0 => Self::ResourceTypeUnknown(error),
+            1 => Self::InvalidInstanceIdNotFound(error),
+            2 => Self::InvalidResourceIdNotFound(error),
+            3 => Self::IllegalParamResourceType(error),
+            4 => Self::IllegalParamResourceGroupId(error),
             _ => Self::Unhandled(error),
         }
     }

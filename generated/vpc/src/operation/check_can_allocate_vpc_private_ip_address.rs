@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
@@ -59,10 +59,25 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CheckCanAllocateVpcPrivateIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_switch_id: None,
+            private_ip_address: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CheckCanAllocateVpcPrivateIpAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CheckCanAllocateVpcPrivateIpAddressRequestBuilder {
-        CheckCanAllocateVpcPrivateIpAddressRequestBuilder::default()
+        CheckCanAllocateVpcPrivateIpAddressRequestBuilder {
+            inner: CheckCanAllocateVpcPrivateIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,13 +259,20 @@ pub enum CheckCanAllocateVpcPrivateIpAddressError {
 impl From<::acs_runtime::client::ServiceError>
 for CheckCanAllocateVpcPrivateIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PARAMETER_ILLEGAL" => Self::ParameterIllegal(error),
-            "ResourceNotFound.VSwitchId" => Self::ResourceNotFoundVSwitchId(error),
-            "Mismatch.VSwitchAndPrivateIpAddress" => {
-                Self::MismatchVSwitchAndPrivateIpAddress(error)
-            }
-            "IllegalParam.PrivateIpAddress" => Self::IllegalParamPrivateIpAddress(error),
+        match error
+            .code_index(
+                &[
+                    "PARAMETER_ILLEGAL",
+                    "ResourceNotFound.VSwitchId",
+                    "Mismatch.VSwitchAndPrivateIpAddress",
+                    "IllegalParam.PrivateIpAddress",
+                ],
+            )
+        {
+            0 => Self::ParameterIllegal(error),
+            1 => Self::ResourceNotFoundVSwitchId(error),
+            2 => Self::MismatchVSwitchAndPrivateIpAddress(error),
+            3 => Self::IllegalParamPrivateIpAddress(error),
             _ => Self::Unhandled(error),
         }
     }

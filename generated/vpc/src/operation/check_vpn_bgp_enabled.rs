@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CheckVpnBgpEnabledRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -46,10 +46,23 @@ pub struct CheckVpnBgpEnabledRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CheckVpnBgpEnabledRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CheckVpnBgpEnabledRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CheckVpnBgpEnabledRequestBuilder {
-        CheckVpnBgpEnabledRequestBuilder::default()
+        CheckVpnBgpEnabledRequestBuilder {
+            inner: CheckVpnBgpEnabledRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,8 +213,8 @@ pub enum CheckVpnBgpEnabledError {
 }
 impl From<::acs_runtime::client::ServiceError> for CheckVpnBgpEnabledError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["Forbidden"]) {
+            0 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CompletePhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -92,10 +92,29 @@ pub struct CompletePhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CompletePhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            instance_id: None,
+            line_code: None,
+            line_label: None,
+            line_service_provider: None,
+            line_sp_contact_info: None,
+            finish_work: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CompletePhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CompletePhysicalConnectionLOARequestBuilder {
-        CompletePhysicalConnectionLOARequestBuilder::default()
+        CompletePhysicalConnectionLOARequestBuilder {
+            inner: CompletePhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -324,22 +343,30 @@ pub enum CompletePhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.PhysicalConnectionLOA" => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            "IllegalParam.LineCode" => Self::IllegalParamLineCode(error),
-            "IllegalParam.LineLabel" => Self::IllegalParamLineLabel(error),
-            "OperationDenied.LOAStatusNotAllowComplete" => {
-                Self::OperationDeniedLoaStatusNotAllowComplete(error)
-            }
-            "IllegalParam.LineSPContactInfo" => {
-                Self::IllegalParamLineSpContactInfo(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParam.AliUid",
+                    "MissingParam.InstanceId",
+                    "MissingParam.RegionNo",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectStatus.PhysicalConnectionLOA",
+                    "IllegalParam.LineCode",
+                    "IllegalParam.LineLabel",
+                    "OperationDenied.LOAStatusNotAllowComplete",
+                    "IllegalParam.LineSPContactInfo",
+                ],
+            )
+        {
+            0 => Self::MissingParamAliUid(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::IncorrectStatusPhysicalConnectionLoa(error),
+            5 => Self::IllegalParamLineCode(error),
+            6 => Self::IllegalParamLineLabel(error),
+            7 => Self::OperationDeniedLoaStatusNotAllowComplete(error),
+            8 => Self::IllegalParamLineSpContactInfo(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConfirmPhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,24 @@ pub struct ConfirmPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConfirmPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConfirmPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ConfirmPhysicalConnectionRequestBuilder {
-        ConfirmPhysicalConnectionRequestBuilder::default()
+        ConfirmPhysicalConnectionRequestBuilder {
+            inner: ConfirmPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,31 +238,32 @@ pub enum ConfirmPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.PhysicalConnectionId" => {
-                Self::MissingParamPhysicalConnectionId(error)
-            }
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "OperationUnsupported.SkipConstruction" => {
-                Self::OperationUnsupportedSkipConstruction(error)
-            }
-            "ResourceNotFound.PhysicalConnection" => {
-                Self::ResourceNotFoundPhysicalConnection(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "ResourceNotFound.PhysicalConnectionId",
+                    "MissingParam.RegionNo",
+                    "MissingParam.AliUid",
+                    "MissingParam.PhysicalConnectionId",
+                    "InvalidPhysicalConnectionId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "IncorrectStatus.PhysicalConnection",
+                    "OperationUnsupported.SkipConstruction",
+                    "ResourceNotFound.PhysicalConnection",
+                ],
+            )
+        {
+            0 => Self::OperationFailedPconnTrafficNotEnable(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::MissingParamAliUid(error),
+            4 => Self::MissingParamPhysicalConnectionId(error),
+            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::IncorrectStatusPhysicalConnection(error),
+            8 => Self::OperationUnsupportedSkipConstruction(error),
+            9 => Self::ResourceNotFoundPhysicalConnection(error),
             _ => Self::Unhandled(error),
         }
     }

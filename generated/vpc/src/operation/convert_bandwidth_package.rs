@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConvertBandwidthPackageRequest {
     /// The ID of the NAT service plan.
@@ -57,10 +57,24 @@ pub struct ConvertBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConvertBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            bandwidth_package_id: None,
+            region_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConvertBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ConvertBandwidthPackageRequestBuilder {
-        ConvertBandwidthPackageRequestBuilder::default()
+        ConvertBandwidthPackageRequestBuilder {
+            inner: ConvertBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,12 +232,22 @@ pub enum ConvertBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotOpen.Api" => Self::NotOpenApi(error),
-            "NotFound.BandwidthPackage" => Self::NotFoundBandwidthPackage(error),
-            "ORDER.QUOTA_EXCEEDED" => Self::OrderQuotaExceeded(error),
-            "ORDER.ERROR" => Self::OrderError(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "NotOpen.Api",
+                    "NotFound.BandwidthPackage",
+                    "ORDER.QUOTA_EXCEEDED",
+                    "ORDER.ERROR",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::NotOpenApi(error),
+            1 => Self::NotFoundBandwidthPackage(error),
+            2 => Self::OrderQuotaExceeded(error),
+            3 => Self::OrderError(error),
+            4 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CopyNetworkAclEntriesRequest {
     /// The region ID of the network ACL. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -82,10 +82,26 @@ pub struct CopyNetworkAclEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CopyNetworkAclEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_acl_id: None,
+            source_network_acl_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CopyNetworkAclEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CopyNetworkAclEntriesRequestBuilder {
-        CopyNetworkAclEntriesRequestBuilder::default()
+        CopyNetworkAclEntriesRequestBuilder {
+            inner: CopyNetworkAclEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -278,24 +294,34 @@ pub enum CopyNetworkAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterMissing.SourceNetworkAclId" => {
-                Self::ParameterMissingSourceNetworkAclId(error)
-            }
-            "ParameterEmpty.SourceNetworkAclId" => {
-                Self::ParameterEmptySourceNetworkAclId(error)
-            }
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "InvalidSourceNetworkAcl.NotFound" => {
-                Self::InvalidSourceNetworkAclNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.NetworkAclId",
+                    "ParameterEmpty.NetworkAclId",
+                    "ParameterMissing.SourceNetworkAclId",
+                    "ParameterEmpty.SourceNetworkAclId",
+                    "InvalidNetworkAcl.NotFound",
+                    "InvalidSourceNetworkAcl.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterMissingSourceNetworkAclId(error),
+            7 => Self::ParameterEmptySourceNetworkAclId(error),
+            8 => Self::InvalidNetworkAclNotFound(error),
+            9 => Self::InvalidSourceNetworkAclNotFound(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .router_id("vbr-bp1ctxy813985gkuk****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateBgpGroupRequest {
     /// The region ID of the VBR.
@@ -132,10 +132,32 @@ pub struct CreateBgpGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateBgpGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_id: None,
+            name: None,
+            description: None,
+            local_asn: None,
+            peer_asn: None,
+            auth_key: None,
+            is_fake_asn: None,
+            client_token: None,
+            ip_version: None,
+            route_quota: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateBgpGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateBgpGroupRequestBuilder {
-        CreateBgpGroupRequestBuilder::default()
+        CreateBgpGroupRequestBuilder {
+            inner: CreateBgpGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -444,51 +466,68 @@ pub enum CreateBgpGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDescription.Malformed" => {
-                Self::InvalidBgpDescriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidBgpGroup.LocalAsnInvalid" => {
-                Self::InvalidBgpGroupLocalAsnInvalid(error)
-            }
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "IllegalParam.PeerAsn" => Self::IllegalParamPeerAsn(error),
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "OperationUnsupport" => Self::OperationUnsupport(error),
-            "IllegalParam.RouteLimit" => Self::IllegalParamRouteLimit(error),
-            "IllegalParam.BgpGroupLocalAsn" => Self::IllegalParamBgpGroupLocalAsn(error),
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "OperationFailed.BgpPeerConflictWithECR" => {
-                Self::OperationFailedBgpPeerConflictWithEcr(error)
-            }
-            "OperationFailed.PeerAsnCannotEqualsLocalAsn" => {
-                Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.Bgp",
+                    "QuotaExceeded.Nqa",
+                    "QuotaExceeded.BgpNetwork",
+                    "InvalidPeerIpAddress",
+                    "InvalidVbrNetwork",
+                    "InvalidBgpGroup",
+                    "InvalidBgpName.Malformed",
+                    "InvalidBgpDescription.Malformed",
+                    "InvalidBgpAuthkey.Malformed",
+                    "InvalidIP.Malformed",
+                    "InvalidPeerAsn.Malformed",
+                    "InvalidParams.NotNull",
+                    "InvalidBgpGroup.LocalAsnInvalid",
+                    "InvalidParams.NotFound",
+                    "InvalidParams.AlreadyExists",
+                    "InvalidStatus.CannotOperate",
+                    "InvalidParams.PeerIpAddressMustPointOut",
+                    "InvalidParams.PeerIpAddressInUse",
+                    "IllegalParam.PeerAsn",
+                    "IllegalParam.LocalAsn",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "OperationUnsupport",
+                    "IllegalParam.RouteLimit",
+                    "IllegalParam.BgpGroupLocalAsn",
+                    "OperationDenied.VbrAttachEcrInMiddleStatus",
+                    "OperationFailed.BgpPeerConflictWithECR",
+                    "OperationFailed.PeerAsnCannotEqualsLocalAsn",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::QuotaExceededBgpNetwork(error),
+            3 => Self::InvalidPeerIpAddress(error),
+            4 => Self::InvalidVbrNetwork(error),
+            5 => Self::InvalidBgpGroup(error),
+            6 => Self::InvalidBgpNameMalformed(error),
+            7 => Self::InvalidBgpDescriptionMalformed(error),
+            8 => Self::InvalidBgpAuthkeyMalformed(error),
+            9 => Self::InvalidIpMalformed(error),
+            10 => Self::InvalidPeerAsnMalformed(error),
+            11 => Self::InvalidParamsNotNull(error),
+            12 => Self::InvalidBgpGroupLocalAsnInvalid(error),
+            13 => Self::InvalidParamsNotFound(error),
+            14 => Self::InvalidParamsAlreadyExists(error),
+            15 => Self::InvalidStatusCannotOperate(error),
+            16 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            17 => Self::InvalidParamsPeerIpAddressInUse(error),
+            18 => Self::IllegalParamPeerAsn(error),
+            19 => Self::IllegalParamLocalAsn(error),
+            20 => Self::OperationFailedPconnTrafficNotEnable(error),
+            21 => Self::OperationUnsupport(error),
+            22 => Self::IllegalParamRouteLimit(error),
+            23 => Self::IllegalParamBgpGroupLocalAsn(error),
+            24 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            25 => Self::OperationFailedBgpPeerConflictWithEcr(error),
+            26 => Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error),
+            27 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateBgpPeerRequest {
     /// The ID of the region to which the BGP group belongs.
@@ -88,10 +88,28 @@ pub struct CreateBgpPeerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateBgpPeerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bgp_group_id: None,
+            peer_ip_address: None,
+            enable_bfd: None,
+            client_token: None,
+            ip_version: None,
+            bfd_multi_hop: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateBgpPeerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateBgpPeerRequestBuilder {
-        CreateBgpPeerRequestBuilder::default()
+        CreateBgpPeerRequestBuilder {
+            inner: CreateBgpPeerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -361,63 +379,80 @@ pub enum CreateBgpPeerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "InvalidAccessDeviceId.NotFound" => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            "QuotaExceeded.BfdSession" => Self::QuotaExceededBfdSession(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "BgpPeer.Already.Exists" => Self::BgpPeerAlreadyExists(error),
-            "MissingParam.EnableBfd" => Self::MissingParamEnableBfd(error),
-            "OperationUnsupported.IPV6ForThisRegion" => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            "IllegalParam.BfdMultiHop" => Self::IllegalParamBfdMultiHop(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "UnsupportedFeature.Vpconn" => Self::UnsupportedFeatureVpconn(error),
-            "DuplicatedParam.PeerIpAddress" => Self::DuplicatedParamPeerIpAddress(error),
-            "DuplicatedParam.LocalIpAddress" => {
-                Self::DuplicatedParamLocalIpAddress(error)
-            }
-            "DuplicatedParam.PeerIpv6Address" => {
-                Self::DuplicatedParamPeerIpv6Address(error)
-            }
-            "DuplicatedParam.LocalIpv6Address" => {
-                Self::DuplicatedParamLocalIpv6Address(error)
-            }
-            "IllegalParam.LocalGatewayIpAndMask" => {
-                Self::IllegalParamLocalGatewayIpAndMask(error)
-            }
-            "IllegalParam.PeeringIpv6SubnetMask" => {
-                Self::IllegalParamPeeringIpv6SubnetMask(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "IllegalParam.PeerIpAddress" => Self::IllegalParamPeerIpAddress(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.Bgp",
+                    "QuotaExceeded.Nqa",
+                    "InvalidAccessDeviceId.NotFound",
+                    "QuotaExceeded.BfdSession",
+                    "QuotaExceeded.BgpNetwork",
+                    "InvalidPeerIpAddress",
+                    "InvalidVbrNetwork",
+                    "InvalidBgpGroup",
+                    "InvalidBgpName.Malformed",
+                    "InvalidBgpDiscription.Malformed",
+                    "InvalidBgpAuthkey.Malformed",
+                    "InvalidIP.Malformed",
+                    "InvalidPeerAsn.Malformed",
+                    "InvalidParams.NotNull",
+                    "InvalidParams.NotFound",
+                    "InvalidParams.AlreadyExists",
+                    "InvalidStatus.CannotOperate",
+                    "InvalidParams.PeerIpAddressMustPointOut",
+                    "InvalidParams.PeerIpAddressInUse",
+                    "BgpPeer.Already.Exists",
+                    "MissingParam.EnableBfd",
+                    "OperationUnsupported.IPV6ForThisRegion",
+                    "IllegalParam.BfdMultiHop",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "UnsupportedFeature.Vpconn",
+                    "DuplicatedParam.PeerIpAddress",
+                    "DuplicatedParam.LocalIpAddress",
+                    "DuplicatedParam.PeerIpv6Address",
+                    "DuplicatedParam.LocalIpv6Address",
+                    "IllegalParam.LocalGatewayIpAndMask",
+                    "IllegalParam.PeeringIpv6SubnetMask",
+                    "IllegalParam.IpVersion",
+                    "IllegalParam.PeerIpAddress",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::InvalidAccessDeviceIdNotFound(error),
+            3 => Self::QuotaExceededBfdSession(error),
+            4 => Self::QuotaExceededBgpNetwork(error),
+            5 => Self::InvalidPeerIpAddress(error),
+            6 => Self::InvalidVbrNetwork(error),
+            7 => Self::InvalidBgpGroup(error),
+            8 => Self::InvalidBgpNameMalformed(error),
+            9 => Self::InvalidBgpDiscriptionMalformed(error),
+            10 => Self::InvalidBgpAuthkeyMalformed(error),
+            11 => Self::InvalidIpMalformed(error),
+            12 => Self::InvalidPeerAsnMalformed(error),
+            13 => Self::InvalidParamsNotNull(error),
+            14 => Self::InvalidParamsNotFound(error),
+            15 => Self::InvalidParamsAlreadyExists(error),
+            16 => Self::InvalidStatusCannotOperate(error),
+            17 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            18 => Self::InvalidParamsPeerIpAddressInUse(error),
+            19 => Self::BgpPeerAlreadyExists(error),
+            20 => Self::MissingParamEnableBfd(error),
+            21 => Self::OperationUnsupportedIpv6ForThisRegion(error),
+            22 => Self::IllegalParamBfdMultiHop(error),
+            23 => Self::OperationFailedPconnTrafficNotEnable(error),
+            24 => Self::UnsupportedFeatureVpconn(error),
+            25 => Self::DuplicatedParamPeerIpAddress(error),
+            26 => Self::DuplicatedParamLocalIpAddress(error),
+            27 => Self::DuplicatedParamPeerIpv6Address(error),
+            28 => Self::DuplicatedParamLocalIpv6Address(error),
+            29 => Self::IllegalParamLocalGatewayIpAndMask(error),
+            30 => Self::IllegalParamPeeringIpv6SubnetMask(error),
+            31 => Self::IllegalParamIpVersion(error),
+            32 => Self::IllegalParamPeerIpAddress(error),
+            33 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCommonBandwidthPackageRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -128,10 +128,33 @@ pub struct CreateCommonBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCommonBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone: None,
+            isp: None,
+            name: None,
+            description: None,
+            client_token: None,
+            resource_group_id: None,
+            bandwidth: None,
+            ratio: None,
+            internet_charge_type: None,
+            security_protection_types: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCommonBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCommonBandwidthPackageRequestBuilder {
-        CreateCommonBandwidthPackageRequestBuilder::default()
+        CreateCommonBandwidthPackageRequestBuilder {
+            inner: CreateCommonBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -463,49 +486,56 @@ pub enum CreateCommonBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "BandwidthPackageOperation.conflict" => {
-                Self::BandwidthPackageOperationConflict(error)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "BandwidthPackage.QuotaExceeded" => {
-                Self::BandwidthPackageQuotaExceeded(error)
-            }
-            "IllegalParam.Zone" => Self::IllegalParamZone(error),
-            "InvalidParameter.InvalidChargeType" => {
-                Self::InvalidParameterInvalidChargeType(error)
-            }
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "IllegalParam.Ratio" => Self::IllegalParamRatio(error),
-            "OperationUnsupported.InvalidZone" => {
-                Self::OperationUnsupportedInvalidZone(error)
-            }
-            "IllegalParam.AvailableZone" => Self::IllegalParamAvailableZone(error),
-            "MissingParam.NameOrDescription" => {
-                Self::MissingParamNameOrDescription(error)
-            }
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "UnsupportedRegion.CloudBoxInternet" => {
-                Self::UnsupportedRegionCloudBoxInternet(error)
-            }
-            "ResourceNotEnough.CommonBandWidthPackage" => {
-                Self::ResourceNotEnoughCommonBandWidthPackage(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotEnough.Bandwidth",
+                    "MissingParameter",
+                    "InvalidParameter.Name.Malformed",
+                    "InvalidParameter.Description.Malformed",
+                    "BandwidthPackageOperation.conflict",
+                    "InvalidParameter.Bandwidth",
+                    "BandwidthPackage.QuotaExceeded",
+                    "IllegalParam.Zone",
+                    "InvalidParameter.InvalidChargeType",
+                    "InvalidResourceGroupId",
+                    "OperationFailed.SaleValidate",
+                    "OperationFailed.SyncOrderToSub",
+                    "IllegalParam.Ratio",
+                    "OperationUnsupported.InvalidZone",
+                    "IllegalParam.AvailableZone",
+                    "MissingParam.NameOrDescription",
+                    "OperationFailed.SystemBusy",
+                    "UnsupportedRegion.CloudBoxInternet",
+                    "ResourceNotEnough.CommonBandWidthPackage",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "InvalidZoneId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceNotEnoughBandwidth(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameterNameMalformed(error),
+            3 => Self::InvalidParameterDescriptionMalformed(error),
+            4 => Self::BandwidthPackageOperationConflict(error),
+            5 => Self::InvalidParameterBandwidth(error),
+            6 => Self::BandwidthPackageQuotaExceeded(error),
+            7 => Self::IllegalParamZone(error),
+            8 => Self::InvalidParameterInvalidChargeType(error),
+            9 => Self::InvalidResourceGroupId(error),
+            10 => Self::OperationFailedSaleValidate(error),
+            11 => Self::OperationFailedSyncOrderToSub(error),
+            12 => Self::IllegalParamRatio(error),
+            13 => Self::OperationUnsupportedInvalidZone(error),
+            14 => Self::IllegalParamAvailableZone(error),
+            15 => Self::MissingParamNameOrDescription(error),
+            16 => Self::OperationFailedSystemBusy(error),
+            17 => Self::UnsupportedRegionCloudBoxInternet(error),
+            18 => Self::ResourceNotEnoughCommonBandWidthPackage(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidVpcIdNotFound(error),
+            21 => Self::InvalidZoneIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayRequest {
     /// The region ID of the customer gateway.
@@ -126,10 +126,30 @@ pub struct CreateCustomerGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCustomerGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ip_address: None,
+            name: None,
+            description: None,
+            asn: None,
+            auth_key: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCustomerGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateCustomerGatewayRequestBuilder {
-        CreateCustomerGatewayRequestBuilder::default()
+        CreateCustomerGatewayRequestBuilder {
+            inner: CreateCustomerGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -462,29 +482,48 @@ pub enum CreateCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAuthkey.Malformed" => Self::InvalidAuthkeyMalformed(error),
-            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "IllegalParam.Asn" => Self::IllegalParamAsn(error),
-            "OperationDenied.MissingAsn" => Self::OperationDeniedMissingAsn(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "CreateVpnUserGatewayQuotaFull.QuotaFull" => {
-                Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAuthkey.Malformed",
+                    "InvalidIpAddress.AlreadyExist",
+                    "InvalidIpAddress.WrongFormat",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "Resource.QuotaFull",
+                    "IllegalParam.Asn",
+                    "OperationDenied.MissingAsn",
+                    "InvalidParameter.TagValue",
+                    "SizeLimitExceeded.TagNum",
+                    "Forbidden.TagKey.Duplicated",
+                    "InvalidParameter.TagKey",
+                    "Duplicated.TagKey",
+                    "OperationFailed.NoRamPermission",
+                    "CreateVpnUserGatewayQuotaFull.QuotaFull",
+                    "Forbidden.SubUser",
+                    "Forbidden",
+                    "OperationConflict",
+                ],
+            )
+        {
+            0 => Self::InvalidAuthkeyMalformed(error),
+            1 => Self::InvalidIpAddressAlreadyExist(error),
+            2 => Self::InvalidIpAddressWrongFormat(error),
+            3 => Self::InvalidName(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::ResourceQuotaFull(error),
+            6 => Self::IllegalParamAsn(error),
+            7 => Self::OperationDeniedMissingAsn(error),
+            8 => Self::InvalidParameterTagValue(error),
+            9 => Self::SizeLimitExceededTagNum(error),
+            10 => Self::ForbiddenTagKeyDuplicated(error),
+            11 => Self::InvalidParameterTagKey(error),
+            12 => Self::DuplicatedTagKey(error),
+            13 => Self::OperationFailedNoRamPermission(error),
+            14 => Self::CreateVpnUserGatewayQuotaFullQuotaFull(error),
+            15 => Self::ForbiddenSubUser(error),
+            16 => Self::Forbidden(error),
+            17 => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

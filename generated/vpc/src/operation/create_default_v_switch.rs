@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDefaultVSwitchRequest {
     /// The zone ID of the default vSwitch.
@@ -74,10 +74,25 @@ pub struct CreateDefaultVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDefaultVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            zone_id: None,
+            region_id: None,
+            ipv6_cidr_block: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDefaultVSwitchRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDefaultVSwitchRequestBuilder {
-        CreateDefaultVSwitchRequestBuilder::default()
+        CreateDefaultVSwitchRequestBuilder {
+            inner: CreateDefaultVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,63 +332,84 @@ pub enum CreateDefaultVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Abs.Vpc.InvalidDescription.Malformed" => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
-            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
-            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "OperationFailed.DefaultVpcNotExist" => {
-                Self::OperationFailedDefaultVpcNotExist(error)
-            }
-            "UnsupportedFeature.CloudBoxIpv6" => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            "OperationDenied.VpcPeerExist" => Self::OperationDeniedVpcPeerExist(error),
-            "OperationDenied.CenAttached" => Self::OperationDeniedCenAttached(error),
-            "OperationDenied.NatgwExist" => Self::OperationDeniedNatgwExist(error),
-            "OperationDenied.OtherSubnetCreating" => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            "OperationFailed.DefaultVSwitchExist" => {
-                Self::OperationFailedDefaultVSwitchExist(error)
-            }
-            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "Invalid.NotExist" => Self::InvalidNotExist(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "InvalidVSwitchName.Malformed",
+                    "InvalidVSwitchDiscription.Malformed",
+                    "Abs.Vpc.InvalidDescription.Malformed",
+                    "ResourceNotAvailable",
+                    "InvalidParameter",
+                    "InvalidCidrBlock.Overlapped",
+                    "QuotaExceeded.VSwitch",
+                    "IncorrectRouteEntryStatus",
+                    "IncorrectVSwitchStatus",
+                    "InvalidCirdrBlock.MaskLength",
+                    "IncorrectVpcStatus",
+                    "CreateVSwitch.IncorrectStatus.cbnStatus",
+                    "InvalidCidrBlock.Malformed",
+                    "MissingParameter",
+                    "TaskConflict",
+                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                    "Forbidden.VpcNotFound",
+                    "RouteConflict.AlreadyExist",
+                    "OperationFailed.CidrAcross",
+                    "Duplicated.ClientToken",
+                    "OperationFailed.Ipv6CidrBlockExisted",
+                    "IllegalParam.Ipv6CidrBlock",
+                    "OperationFailed.VpcIpv6Disabled",
+                    "IncorrectStatus.cbnStatus",
+                    "OperationFailed.DefaultVpcNotExist",
+                    "UnsupportedFeature.CloudBoxIpv6",
+                    "OperationDenied.VpcPeerExist",
+                    "OperationDenied.CenAttached",
+                    "OperationDenied.NatgwExist",
+                    "OperationDenied.OtherSubnetCreating",
+                    "OperationFailed.DefaultVSwitchExist",
+                    "InvalidStatus.RouteEntry",
+                    "InvalidZoneId.NotFound",
+                    "Invalid.NotExist",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidVSwitchNameMalformed(error),
+            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            3 => Self::AbsVpcInvalidDescriptionMalformed(error),
+            4 => Self::ResourceNotAvailable(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidCidrBlockOverlapped(error),
+            7 => Self::QuotaExceededVSwitch(error),
+            8 => Self::IncorrectRouteEntryStatus(error),
+            9 => Self::IncorrectVSwitchStatus(error),
+            10 => Self::InvalidCirdrBlockMaskLength(error),
+            11 => Self::IncorrectVpcStatus(error),
+            12 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
+            13 => Self::InvalidCidrBlockMalformed(error),
+            14 => Self::MissingParameter(error),
+            15 => Self::TaskConflict(error),
+            16 => Self::VpcSwitchRuleQuotaNotExists(error),
+            17 => Self::ForbiddenVpcNotFound(error),
+            18 => Self::RouteConflictAlreadyExist(error),
+            19 => Self::OperationFailedCidrAcross(error),
+            20 => Self::DuplicatedClientToken(error),
+            21 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            22 => Self::IllegalParamIpv6CidrBlock(error),
+            23 => Self::OperationFailedVpcIpv6Disabled(error),
+            24 => Self::IncorrectStatusCbnStatus(error),
+            25 => Self::OperationFailedDefaultVpcNotExist(error),
+            26 => Self::UnsupportedFeatureCloudBoxIpv6(error),
+            27 => Self::OperationDeniedVpcPeerExist(error),
+            28 => Self::OperationDeniedCenAttached(error),
+            29 => Self::OperationDeniedNatgwExist(error),
+            30 => Self::OperationDeniedOtherSubnetCreating(error),
+            31 => Self::OperationFailedDefaultVSwitchExist(error),
+            32 => Self::InvalidStatusRouteEntry(error),
+            33 => Self::InvalidZoneIdNotFound(error),
+            34 => Self::InvalidNotExist(error),
+            35 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

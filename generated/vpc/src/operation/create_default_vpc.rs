@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDefaultVpcRequest {
     /// The ID of the region to which the default VPC belongs.
@@ -83,10 +83,26 @@ pub struct CreateDefaultVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDefaultVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_cidr_block: None,
+            enable_ipv6: None,
+            resource_group_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDefaultVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDefaultVpcRequestBuilder {
-        CreateDefaultVpcRequestBuilder::default()
+        CreateDefaultVpcRequestBuilder {
+            inner: CreateDefaultVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -314,35 +330,52 @@ pub enum CreateDefaultVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
-            "InvokeError" => Self::InvokeError(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
-            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "MissingParam.EnableIpv6" => Self::MissingParamEnableIpv6(error),
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "OperationFailed.DefaultVpcExist" => {
-                Self::OperationFailedDefaultVpcExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "TOKEN_PROCESSING",
+                    "InvokeError",
+                    "InvalidParameter",
+                    "ResourceNotAvailable",
+                    "InvalidVpcName.Malformed",
+                    "InvalidVpcDiscription.Malformed",
+                    "QuotaExceeded.Vpc",
+                    "ResourceNotAvailable.Vpc",
+                    "InvalidUserCidr.Quota",
+                    "InvalidUserCidr.Malformed",
+                    "InvalidResourceGroupId",
+                    "IllegalParam.Ipv6CidrBlock",
+                    "OperationFailed.IPv6CidrNotReserved",
+                    "MissingParam.EnableIpv6",
+                    "OperationUnsupported.Ipv6Feature",
+                    "IllegalParam.ZoneId",
+                    "OperationFailed.DefaultVpcExist",
+                    "InvalidRegionId.NotFound",
+                    "Forbbiden",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::TokenProcessing(error),
+            1 => Self::InvokeError(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ResourceNotAvailable(error),
+            4 => Self::InvalidVpcNameMalformed(error),
+            5 => Self::InvalidVpcDiscriptionMalformed(error),
+            6 => Self::QuotaExceededVpc(error),
+            7 => Self::ResourceNotAvailableVpc(error),
+            8 => Self::InvalidUserCidrQuota(error),
+            9 => Self::InvalidUserCidrMalformed(error),
+            10 => Self::InvalidResourceGroupId(error),
+            11 => Self::IllegalParamIpv6CidrBlock(error),
+            12 => Self::OperationFailedIPv6CidrNotReserved(error),
+            13 => Self::MissingParamEnableIpv6(error),
+            14 => Self::OperationUnsupportedIpv6Feature(error),
+            15 => Self::IllegalParamZoneId(error),
+            16 => Self::OperationFailedDefaultVpcExist(error),
+            17 => Self::InvalidRegionIdNotFound(error),
+            18 => Self::Forbbiden(error),
+            19 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs.
@@ -132,10 +132,32 @@ pub struct CreateDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_name_servers: None,
+            dhcp_options_set_name: None,
+            dhcp_options_set_description: None,
+            domain_name: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            dry_run: None,
+            lease_time: None,
+            ipv6_lease_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateDhcpOptionsSetRequestBuilder {
-        CreateDhcpOptionsSetRequestBuilder::default()
+        CreateDhcpOptionsSetRequestBuilder {
+            inner: CreateDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -420,34 +442,34 @@ pub enum CreateDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "InvalidDomainNameServers.Malformed" => {
-                Self::InvalidDomainNameServersMalformed(error)
-            }
-            "QuotaExceeded.DomainNameServers" => {
-                Self::QuotaExceededDomainNameServers(error)
-            }
-            "IllegalParam.DomainNameServers" => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            "IllegalParam.DomainName" => Self::IllegalParamDomainName(error),
-            "IllegalParam.DhcpOptionsSetName" => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            "IllegalParam.DhcpOptionsSetDescription" => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            "QuotaExceeded.RegionDhcpOptionsSet" => {
-                Self::QuotaExceededRegionDhcpOptionsSet(error)
-            }
-            "OperationUnsupported.DhcpLeaseTime" => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            "IllegalParam.LeaseTime" => Self::IllegalParamLeaseTime(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.DhcpOptionsSet",
+                    "InvalidDomainNameServers.Malformed",
+                    "QuotaExceeded.DomainNameServers",
+                    "IllegalParam.DomainNameServers",
+                    "IllegalParam.DomainName",
+                    "IllegalParam.DhcpOptionsSetName",
+                    "IllegalParam.DhcpOptionsSetDescription",
+                    "QuotaExceeded.RegionDhcpOptionsSet",
+                    "OperationUnsupported.DhcpLeaseTime",
+                    "IllegalParam.LeaseTime",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            1 => Self::InvalidDomainNameServersMalformed(error),
+            2 => Self::QuotaExceededDomainNameServers(error),
+            3 => Self::IllegalParamDomainNameServers(error),
+            4 => Self::IllegalParamDomainName(error),
+            5 => Self::IllegalParamDhcpOptionsSetName(error),
+            6 => Self::IllegalParamDhcpOptionsSetDescription(error),
+            7 => Self::QuotaExceededRegionDhcpOptionsSet(error),
+            8 => Self::OperationUnsupportedDhcpLeaseTime(error),
+            9 => Self::IllegalParamLeaseTime(error),
+            10 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

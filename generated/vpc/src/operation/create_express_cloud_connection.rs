@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressCloudConnectionRequest {
     /// The region ID of the ECC instance.
@@ -120,10 +120,33 @@ pub struct CreateExpressCloudConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressCloudConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            description: None,
+            peer_city: None,
+            peer_location: None,
+            idc_sp: None,
+            port_type: None,
+            bandwidth: None,
+            contact_tel: None,
+            contact_mail: None,
+            id_card_no: None,
+            redundant_ecc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressCloudConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateExpressCloudConnectionRequestBuilder {
-        CreateExpressCloudConnectionRequestBuilder::default()
+        CreateExpressCloudConnectionRequestBuilder {
+            inner: CreateExpressCloudConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -413,22 +436,42 @@ pub enum CreateExpressCloudConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "MissingParam.Bid" => Self::MissingParamBid(error),
-            "IllegalParam.RegionNo" => Self::IllegalParamRegionNo(error),
-            "IllegalParam.Bandwith" => Self::IllegalParamBandwith(error),
-            "IllegalParam.ContactTel" => Self::IllegalParamContactTel(error),
-            "IllegalParam.ContactMail" => Self::IllegalParamContactMail(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.IDCardNo" => Self::IllegalParamIdCardNo(error),
-            "IllegalParam.PortType" => Self::IllegalParamPortType(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.PeerCity" => Self::IllegalParamPeerCity(error),
-            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
-            "IllegalParam.ServiceProvider" => Self::IllegalParamServiceProvider(error),
-            "IllegalParam.RedundantEccId" => Self::IllegalParamRedundantEccId(error),
-            "IllegalParam.IdcSP" => Self::IllegalParamIdcSp(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.AliUid",
+                    "MissingParam.Bid",
+                    "IllegalParam.RegionNo",
+                    "IllegalParam.Bandwith",
+                    "IllegalParam.ContactTel",
+                    "IllegalParam.ContactMail",
+                    "IllegalParam.Description",
+                    "IllegalParam.IDCardNo",
+                    "IllegalParam.PortType",
+                    "IllegalParam.Name",
+                    "IllegalParam.PeerCity",
+                    "IllegalParam.PeerLocation",
+                    "IllegalParam.ServiceProvider",
+                    "IllegalParam.RedundantEccId",
+                    "IllegalParam.IdcSP",
+                ],
+            )
+        {
+            0 => Self::IllegalParamAliUid(error),
+            1 => Self::MissingParamBid(error),
+            2 => Self::IllegalParamRegionNo(error),
+            3 => Self::IllegalParamBandwith(error),
+            4 => Self::IllegalParamContactTel(error),
+            5 => Self::IllegalParamContactMail(error),
+            6 => Self::IllegalParamDescription(error),
+            7 => Self::IllegalParamIdCardNo(error),
+            8 => Self::IllegalParamPortType(error),
+            9 => Self::IllegalParamName(error),
+            10 => Self::IllegalParamPeerCity(error),
+            11 => Self::IllegalParamPeerLocation(error),
+            12 => Self::IllegalParamServiceProvider(error),
+            13 => Self::IllegalParamRedundantEccId(error),
+            14 => Self::IllegalParamIdcSp(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRequest {
     /// The region ID of the QoS policy.
@@ -73,10 +73,27 @@ pub struct CreateExpressConnectTrafficQosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressConnectTrafficQosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_name: None,
+            qos_description: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateExpressConnectTrafficQosRequestBuilder {
-        CreateExpressConnectTrafficQosRequestBuilder::default()
+        CreateExpressConnectTrafficQosRequestBuilder {
+            inner: CreateExpressConnectTrafficQosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,9 +290,9 @@ pub enum CreateExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.Qos" => Self::OperationUnsupportedQos(error),
-            "QuotaExceeded.Qos" => Self::QuotaExceededQos(error),
+        match error.code_index(&["OperationUnsupported.Qos", "QuotaExceeded.Qos"]) {
+            0 => Self::OperationUnsupportedQos(error),
+            1 => Self::QuotaExceededQos(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -92,10 +92,28 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressConnectTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            queue_name: None,
+            queue_description: None,
+            qos_id: None,
+            queue_type: None,
+            bandwidth_percent: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressConnectTrafficQosQueueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateExpressConnectTrafficQosQueueRequestBuilder {
-        CreateExpressConnectTrafficQosQueueRequestBuilder::default()
+        CreateExpressConnectTrafficQosQueueRequestBuilder {
+            inner: CreateExpressConnectTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -327,18 +345,22 @@ pub enum CreateExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.QosMediumPriorityQueueCount" => {
-                Self::QuotaExceededQosMediumPriorityQueueCount(error)
-            }
-            "QuotaExceeded.QosHighPriorityQueueCount" => {
-                Self::QuotaExceededQosHighPriorityQueueCount(error)
-            }
-            "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent" => {
-                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            }
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.QosMediumPriorityQueueCount",
+                    "QuotaExceeded.QosHighPriorityQueueCount",
+                    "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
+                    "IncorrectStatus.Qos",
+                    "EcQoSConflict",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededQosMediumPriorityQueueCount(error),
+            1 => Self::QuotaExceededQosHighPriorityQueueCount(error),
+            2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
+            3 => Self::IncorrectStatusQos(error),
+            4 => Self::EcQoSConflict(error),
             _ => Self::Unhandled(error),
         }
     }

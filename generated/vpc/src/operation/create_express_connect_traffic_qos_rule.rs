@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -183,10 +183,37 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            priority: None,
+            protocol: None,
+            src_cidr: None,
+            dst_cidr: None,
+            src_i_pv6_cidr: None,
+            dst_i_pv6_cidr: None,
+            src_port_range: None,
+            dst_port_range: None,
+            match_dscp: None,
+            remarking_dscp: None,
+            rule_name: None,
+            rule_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateExpressConnectTrafficQosRuleRequestBuilder {
-        CreateExpressConnectTrafficQosRuleRequestBuilder::default()
+        CreateExpressConnectTrafficQosRuleRequestBuilder {
+            inner: CreateExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -547,11 +574,20 @@ pub enum CreateExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "EcQosRuleNotAllowV4AndV6" => Self::EcQosRuleNotAllowV4AndV6(error),
-            "QuotaExceeded.QosRuleCount" => Self::QuotaExceededQosRuleCount(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Qos",
+                    "EcQoSConflict",
+                    "EcQosRuleNotAllowV4AndV6",
+                    "QuotaExceeded.QosRuleCount",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            2 => Self::EcQosRuleNotAllowV4AndV6(error),
+            3 => Self::QuotaExceededQosRuleCount(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .job_duration(60);
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -112,10 +112,30 @@ pub struct CreateFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            name: None,
+            description: None,
+            resource_type: None,
+            resource_id: None,
+            job_type: None,
+            job_duration: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFailoverTestJobRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateFailoverTestJobRequestBuilder {
-        CreateFailoverTestJobRequestBuilder::default()
+        CreateFailoverTestJobRequestBuilder {
+            inner: CreateFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -399,38 +419,46 @@ pub enum CreateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "EcFailoverTestJobExceedMaxResourceNum" => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            "IncorrectBusinessStatus.ResourceId" => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
-            "VpconnWithVlan0NotSupportShutdown" => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            "PconnContainsMoreThanOneVpconn" => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            "PconnContailsMoreThanOneAcrossCountVbr" => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            "IllegalParam.JobType" => Self::IllegalParamJobType(error),
-            "IllegalParam.JobDuration" => Self::IllegalParamJobDuration(error),
-            "AnotherJobTesting" => Self::AnotherJobTesting(error),
-            "MultiplePconnSingleVbrNotSupportShutdown" => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "IllegalParam.ResourceType",
+                    "EcFailoverTestJobExceedMaxResourceNum",
+                    "EcFailoverTestJobResourceInAnotherProcessingJob",
+                    "IllegalParam.ResourceId",
+                    "IncorrectStatus.ResourceId",
+                    "IncorrectBusinessStatus.ResourceId",
+                    "VpconnNotAssociatedVbr",
+                    "VpconnWithVlan0NotSupportShutdown",
+                    "PconnContainsMoreThanOneVpconn",
+                    "PconnContailsMoreThanOneAcrossCountVbr",
+                    "IllegalParam.JobType",
+                    "IllegalParam.JobDuration",
+                    "AnotherJobTesting",
+                    "MultiplePconnSingleVbrNotSupportShutdown",
+                    "EcFailoverTestJobConflict",
+                ],
+            )
+        {
+            0 => Self::IllegalParamName(error),
+            1 => Self::IllegalParamDescription(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
+            4 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
+            5 => Self::IllegalParamResourceId(error),
+            6 => Self::IncorrectStatusResourceId(error),
+            7 => Self::IncorrectBusinessStatusResourceId(error),
+            8 => Self::VpconnNotAssociatedVbr(error),
+            9 => Self::VpconnWithVlan0NotSupportShutdown(error),
+            10 => Self::PconnContainsMoreThanOneVpconn(error),
+            11 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
+            12 => Self::IllegalParamJobType(error),
+            13 => Self::IllegalParamJobDuration(error),
+            14 => Self::AnotherJobTesting(error),
+            15 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
+            16 => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -141,10 +141,34 @@ pub struct CreateFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_name: None,
+            description: None,
+            resource_type: None,
+            resource_id: None,
+            traffic_type: None,
+            project_name: None,
+            log_store_name: None,
+            aggregation_interval: None,
+            traffic_path: None,
+            resource_group_id: None,
+            tag: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFlowLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateFlowLogRequestBuilder {
-        CreateFlowLogRequestBuilder::default()
+        CreateFlowLogRequestBuilder {
+            inner: CreateFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -506,70 +530,84 @@ pub enum CreateFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "OptInRequired.FlowLog" => Self::OptInRequiredFlowLog(error),
-            "OperationUnsupported.AdvancedFeature" => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "RuleExist" => Self::RuleExist(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "INVALID_PARAMETER" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "OperationUnsupported.ResourceType" => {
-                Self::OperationUnsupportedResourceType(error)
-            }
-            "IllegalParam.AggregationInterval" => {
-                Self::IllegalParamAggregationInterval(error)
-            }
-            "UnsupportedFeature.UserDefinedTrafficPath" => {
-                Self::UnsupportedFeatureUserDefinedTrafficPath(error)
-            }
-            "IllegalParam.TrafficPath" => Self::IllegalParamTrafficPath(error),
-            "DuplicatedParam.TrafficPath" => Self::DuplicatedParamTrafficPath(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "OperationDenied.OperateShareResource" => {
-                Self::OperationDeniedOperateShareResource(error)
-            }
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "OperationFailed.EniTypeNotSupport" => {
-                Self::OperationFailedEniTypeNotSupport(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.FlowLog",
+                    "OptInRequired.FlowLog",
+                    "OperationUnsupported.AdvancedFeature",
+                    "InvalidInstanceId",
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "Unauthorized",
+                    "OperationUnsupported.action",
+                    "ParameterInvalid",
+                    "RuleExist",
+                    "InvalidHdMonitorStatus",
+                    "QuotaExceeded.FlowlogCount",
+                    "InvalidResourceId.NotFound",
+                    "INVALID_PARAMETER",
+                    "MissingParameter",
+                    "InvalidRegionId.NotFound",
+                    "InvalidResourceType.NotFound",
+                    "OperationUnsupported.ResourceType",
+                    "IllegalParam.AggregationInterval",
+                    "UnsupportedFeature.UserDefinedTrafficPath",
+                    "IllegalParam.TrafficPath",
+                    "DuplicatedParam.TrafficPath",
+                    "IllegalParam.ResourceGroupId",
+                    "OperationDenied.OperateShareResource",
+                    "UnsupportedFeature.IpVersion",
+                    "UnsupportedFeature.VpcAdvancedFeature",
+                    "OperationFailed.EniTypeNotSupport",
+                    "IllegalParam.IpVersion",
+                    "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
+                    "OperationDenied.NisTrafficAnalyzerNotFound",
+                    "OperationDenied.NisTrafficAnalyzerNotActive",
+                    "OperationFailed.InternalError",
+                    "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore",
+                    "OperationDenied.AllTrafficPathOfManagedExist",
+                    "UnsupportedFeature.UserDefinedTrafficPathIpv6",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::OptInRequiredFlowLog(error),
+            2 => Self::OperationUnsupportedAdvancedFeature(error),
+            3 => Self::InvalidInstanceId(error),
+            4 => Self::ProjectOrLogstoreNotExist(error),
+            5 => Self::SourceProjectNotExist(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::OperationUnsupportedAction(error),
+            8 => Self::ParameterInvalid(error),
+            9 => Self::RuleExist(error),
+            10 => Self::InvalidHdMonitorStatus(error),
+            11 => Self::QuotaExceededFlowlogCount(error),
+            12 => Self::InvalidResourceIdNotFound(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::MissingParameter(error),
+            15 => Self::InvalidRegionIdNotFound(error),
+            16 => Self::InvalidResourceTypeNotFound(error),
+            17 => Self::OperationUnsupportedResourceType(error),
+            18 => Self::IllegalParamAggregationInterval(error),
+            19 => Self::UnsupportedFeatureUserDefinedTrafficPath(error),
+            20 => Self::IllegalParamTrafficPath(error),
+            21 => Self::DuplicatedParamTrafficPath(error),
+            22 => Self::IllegalParamResourceGroupId(error),
+            23 => Self::OperationDeniedOperateShareResource(error),
+            24 => Self::UnsupportedFeatureIpVersion(error),
+            25 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            26 => Self::OperationFailedEniTypeNotSupport(error),
+            27 => Self::IllegalParamIpVersion(error),
+            28 => {
                 Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
             }
-            "OperationDenied.NisTrafficAnalyzerNotFound" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotActive" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore" => {
-                Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
-            }
-            "OperationDenied.AllTrafficPathOfManagedExist" => {
-                Self::OperationDeniedAllTrafficPathOfManagedExist(error)
-            }
-            "UnsupportedFeature.UserDefinedTrafficPathIpv6" => {
-                Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
-            }
+            29 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
+            30 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
+            31 => Self::OperationFailedInternalError(error),
+            32 => Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error),
+            33 => Self::OperationDeniedAllTrafficPathOfManagedExist(error),
+            34 => Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateForwardEntryRequest {
     /// The region ID of the NAT gateway.
@@ -148,10 +148,32 @@ pub struct CreateForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            forward_entry_name: None,
+            client_token: None,
+            port_break: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateForwardEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateForwardEntryRequestBuilder {
-        CreateForwardEntryRequestBuilder::default()
+        CreateForwardEntryRequestBuilder {
+            inner: CreateForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -497,75 +519,92 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PrivateLinkEnabled" => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            "UnsupportedFeature.PortSegment" => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
-            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
-            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
-            "OperationUnsupported.ForwardEntry" => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
-            "QuotaExceeded.ForwardEntry" => Self::QuotaExceededForwardEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "Forbidden.DestinationIpOutOfVswitchCIDR" => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "Forbidden.ExternalIp.UsedInSnatTable" => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            "Forbindden" => Self::Forbindden(error),
-            "Forbidden.InternalIpOutOfVpcCIDR" => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            "Invalid.natgwNotExist" => Self::InvalidNatgwNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "AnyPort.PortMustBeZero" => Self::AnyPortPortMustBeZero(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "OperationFailed.DnatPortRangeLimit" => {
-                Self::OperationFailedDnatPortRangeLimit(error)
-            }
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp" => {
-                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            }
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "System.Error" => Self::SystemError(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedFeature.PrivateLinkEnabled",
+                    "UnsupportedFeature.PortSegment",
+                    "DuplicatedParam.InternalPort",
+                    "DuplicatedParam.ExternalPort",
+                    "OperationFailed.AnyPortConfig",
+                    "OperationUnsupported.ForwardEntry",
+                    "InvalidIp.NotInNatgw",
+                    "QuotaExceeded.ForwardEntry",
+                    "IncorrectStatus.NatIp",
+                    "Forbidden.IpHasBeenUsedInSnat",
+                    "InvalidExternalIp.Malformed",
+                    "InvalidInternalIp.Malformed",
+                    "InvalidExternalPort.Malformed",
+                    "InvalidInternalPort.Malformed",
+                    "Forbidden.DestnationIpOutOfVpcCIDR",
+                    "Forbidden.DestinationIpOutOfVswitchCIDR",
+                    "InvalidProtocal.ValueNotSupported",
+                    "IncorretForwardEntryStatus",
+                    "ForwardEntry.Duplicated",
+                    "Forbidden.ExternalIp.UsedInSnatTable",
+                    "Forbindden",
+                    "Forbidden.InternalIpOutOfVpcCIDR",
+                    "Invalid.natgwNotExist",
+                    "MissingParameter",
+                    "AnyPort.PortMustBeZero",
+                    "InvalidParameter.Name.Malformed",
+                    "IncorrectStatus.ForwardEntry",
+                    "Duplicated.DestinationPort",
+                    "OperationUnsupported.EipInBinding",
+                    "QuotaExceeded.ForwardEntrySessionManytoOne",
+                    "TaskConflict",
+                    "OperationFailed.DnatPortRangeLimit",
+                    "IncorrectStatus.NATGW",
+                    "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
+                    "ResourceNotFound.NatIp",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                    "InvalidExternalIp.NotFound",
+                    "System.Error",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
+            1 => Self::UnsupportedFeaturePortSegment(error),
+            2 => Self::DuplicatedParamInternalPort(error),
+            3 => Self::DuplicatedParamExternalPort(error),
+            4 => Self::OperationFailedAnyPortConfig(error),
+            5 => Self::OperationUnsupportedForwardEntry(error),
+            6 => Self::InvalidIpNotInNatgw(error),
+            7 => Self::QuotaExceededForwardEntry(error),
+            8 => Self::IncorrectStatusNatIp(error),
+            9 => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            10 => Self::InvalidExternalIpMalformed(error),
+            11 => Self::InvalidInternalIpMalformed(error),
+            12 => Self::InvalidExternalPortMalformed(error),
+            13 => Self::InvalidInternalPortMalformed(error),
+            14 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            15 => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
+            16 => Self::InvalidProtocalValueNotSupported(error),
+            17 => Self::IncorretForwardEntryStatus(error),
+            18 => Self::ForwardEntryDuplicated(error),
+            19 => Self::ForbiddenExternalIpUsedInSnatTable(error),
+            20 => Self::Forbindden(error),
+            21 => Self::ForbiddenInternalIpOutOfVpcCidr(error),
+            22 => Self::InvalidNatgwNotExist(error),
+            23 => Self::MissingParameter(error),
+            24 => Self::AnyPortPortMustBeZero(error),
+            25 => Self::InvalidParameterNameMalformed(error),
+            26 => Self::IncorrectStatusForwardEntry(error),
+            27 => Self::DuplicatedDestinationPort(error),
+            28 => Self::OperationUnsupportedEipInBinding(error),
+            29 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
+            30 => Self::TaskConflict(error),
+            31 => Self::OperationFailedDnatPortRangeLimit(error),
+            32 => Self::IncorrectStatusNatgw(error),
+            33 => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
+            34 => Self::ResourceNotFoundNatIp(error),
+            35 => Self::InvalidRegionIdNotFound(error),
+            36 => Self::InvalidForwardTableIdNotFound(error),
+            37 => Self::InvalidExternalIpNotFound(error),
+            38 => Self::SystemError(error),
+            39 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFullNatEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -131,10 +131,33 @@ pub struct CreateFullNatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFullNatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            network_interface_id: None,
+            nat_ip: None,
+            nat_ip_port: None,
+            access_ip: None,
+            access_port: None,
+            ip_protocol: None,
+            full_nat_entry_name: None,
+            full_nat_entry_description: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFullNatEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateFullNatEntryRequestBuilder {
-        CreateFullNatEntryRequestBuilder::default()
+        CreateFullNatEntryRequestBuilder {
+            inner: CreateFullNatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -420,28 +443,34 @@ pub enum CreateFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "IllegalParamFormat.NatIp" => Self::IllegalParamFormatNatIp(error),
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "QuotaExceeded.FullNatEntry" => Self::QuotaExceededFullNatEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "ResourceAlreadyExist.FullNatEntry" => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            "IncorrectStatus.NetworkInterface" => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            "OperationFailed.AllocateNatIpPortFailed" => {
-                Self::OperationFailedAllocateNatIpPortFailed(error)
-            }
-            "IllegalParam.NetworkInterfaceId" => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.NatIp",
+                    "IllegalParamFormat.NatIp",
+                    "UnsupportedFeature.PrivateLinkMode",
+                    "QuotaExceeded.FullNatEntry",
+                    "IncorrectStatus.NatIp",
+                    "ResourceAlreadyExist.FullNatEntry",
+                    "IncorrectStatus.NetworkInterface",
+                    "OperationFailed.AllocateNatIpPortFailed",
+                    "IllegalParam.NetworkInterfaceId",
+                    "ResourceNotFound.NatGateway",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundNatIp(error),
+            1 => Self::IllegalParamFormatNatIp(error),
+            2 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            3 => Self::QuotaExceededFullNatEntry(error),
+            4 => Self::IncorrectStatusNatIp(error),
+            5 => Self::ResourceAlreadyExistFullNatEntry(error),
+            6 => Self::IncorrectStatusNetworkInterface(error),
+            7 => Self::OperationFailedAllocateNatIpPortFailed(error),
+            8 => Self::IllegalParamNetworkInterfaceId(error),
+            9 => Self::ResourceNotFoundNatGateway(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

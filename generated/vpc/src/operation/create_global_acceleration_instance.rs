@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -97,10 +97,28 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateGlobalAccelerationInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            service_location: None,
+            bandwidth: None,
+            bandwidth_type: None,
+            name: None,
+            description: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateGlobalAccelerationInstanceRequestBuilder {
-        CreateGlobalAccelerationInstanceRequestBuilder::default()
+        CreateGlobalAccelerationInstanceRequestBuilder {
+            inner: CreateGlobalAccelerationInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -335,26 +353,26 @@ pub enum CreateGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidServiceLocation.ValueNotSupported" => {
-                Self::InvalidServiceLocationValueNotSupported(error)
-            }
-            "QuotaExceeded.GlobalAccelerationInstance" => {
-                Self::QuotaExceededGlobalAccelerationInstance(error)
-            }
-            "InvalidGlobalAccelerationInstanceName.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidBandwidth.ValueNotSupported",
+                    "InvalidServiceLocation.ValueNotSupported",
+                    "QuotaExceeded.GlobalAccelerationInstance",
+                    "InvalidGlobalAccelerationInstanceName.Malformed",
+                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                    "OperationFailed.UnpaidBillsExist",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidBandwidthValueNotSupported(error),
+            1 => Self::InvalidServiceLocationValueNotSupported(error),
+            2 => Self::QuotaExceededGlobalAccelerationInstance(error),
+            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
+            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
+            5 => Self::OperationFailedUnpaidBillsExist(error),
+            6 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHaVipRequest {
     /// The name of the HaVip.
@@ -92,10 +92,29 @@ pub struct CreateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            client_token: None,
+            region_id: None,
+            v_switch_id: None,
+            ip_address: None,
+            description: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateHaVipRequestBuilder {
-        CreateHaVipRequestBuilder::default()
+        CreateHaVipRequestBuilder {
+            inner: CreateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -343,27 +362,44 @@ pub enum CreateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidIPAddress.OutOfRange" => Self::InvalidIpAddressOutOfRange(error),
-            "InvalidIPAddress.NotAvailable" => Self::InvalidIpAddressNotAvailable(error),
-            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
-            "InvalidIPAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
-            "Abs.Vpc.InvalidName.Malformed" => Self::AbsVpcInvalidNameMalformed(error),
-            "InvalidIPAddress.OutOfVswCIDR" => Self::InvalidIpAddressOutOfVswCidr(error),
-            "InvalidIPAddress.AlreadyInUse" => Self::InvalidIpAddressAlreadyInUse(error),
-            "UnsupportedFeature.CloudBoxHaVip" => {
-                Self::UnsupportedFeatureCloudBoxHaVip(error)
-            }
-            "CountLimitExceed.HaVipInVpc" => Self::CountLimitExceedHaVipInVpc(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "OperationDenied.InvalidIpReservedByVSwitch" => {
-                Self::OperationDeniedInvalidIpReservedByVSwitch(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "QuotaExceeded.HaVip" => Self::QuotaExceededHaVip(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDescription.Malformed",
+                    "InvalidIPAddress.OutOfRange",
+                    "InvalidIPAddress.NotAvailable",
+                    "InvalidIPAddress.AlreadyUsed",
+                    "InvalidIPAddress.Malformed",
+                    "Abs.Vpc.InvalidName.Malformed",
+                    "InvalidIPAddress.OutOfVswCIDR",
+                    "InvalidIPAddress.AlreadyInUse",
+                    "UnsupportedFeature.CloudBoxHaVip",
+                    "CountLimitExceed.HaVipInVpc",
+                    "Forbidden.HaVip",
+                    "OperationDenied.InvalidIpReservedByVSwitch",
+                    "InvalidRegionId.NotFound",
+                    "IllegalParam.ResourceGroupId",
+                    "QuotaExceeded.HaVip",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidIpAddressOutOfRange(error),
+            2 => Self::InvalidIpAddressNotAvailable(error),
+            3 => Self::InvalidIpAddressAlreadyUsed(error),
+            4 => Self::InvalidIpAddressMalformed(error),
+            5 => Self::AbsVpcInvalidNameMalformed(error),
+            6 => Self::InvalidIpAddressOutOfVswCidr(error),
+            7 => Self::InvalidIpAddressAlreadyInUse(error),
+            8 => Self::UnsupportedFeatureCloudBoxHaVip(error),
+            9 => Self::CountLimitExceedHaVipInVpc(error),
+            10 => Self::ForbiddenHaVip(error),
+            11 => Self::OperationDeniedInvalidIpReservedByVSwitch(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::IllegalParamResourceGroupId(error),
+            14 => Self::QuotaExceededHaVip(error),
+            15 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .port_type("1000Base-T");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHighReliablePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -122,10 +122,31 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHighReliablePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            resource_group_id: None,
+            tag: None,
+            high_reliable_type: None,
+            port_type: None,
+            device_advanced_capacity: None,
+            ap_list: None,
+            dry_run: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHighReliablePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateHighReliablePhysicalConnectionRequestBuilder {
-        CreateHighReliablePhysicalConnectionRequestBuilder::default()
+        CreateHighReliablePhysicalConnectionRequestBuilder {
+            inner: CreateHighReliablePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -452,50 +473,62 @@ pub enum CreateHighReliablePhysicalConnectionError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateHighReliablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.Status" => Self::InvalidStatus(error),
-            "InvalidType.Malformd" => Self::InvalidTypeMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRedundantPhysicalConnectionId.NotFound" => {
-                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "QuotaExceeded.pConnPerAP" => Self::QuotaExceededPConnPerAp(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "QuotaExceeded.freePconnPerAP" => Self::QuotaExceededFreePconnPerAp(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionPortType.Malformed" => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "IllegalParam.ClientToken" => Self::IllegalParamClientToken(error),
-            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "EcNotSupportRegion" => Self::EcNotSupportRegion(error),
-            "EcFailToGetAp" => Self::EcFailToGetAp(error),
-            "EcNotEnoughResource" => Self::EcNotEnoughResource(error),
-            "IllegalParam.UnsupportedAccessPoint" => {
-                Self::IllegalParamUnsupportedAccessPoint(error)
-            }
-            "ResourceNotFound.AccessPointId" => {
-                Self::ResourceNotFoundAccessPointId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Invalid.Status",
+                    "InvalidType.Malformd",
+                    "InvalidPeerLocation.Malformd",
+                    "InvalidLineOperator.Malformd",
+                    "InvalidPortType.Malformd",
+                    "InvalidDescription.Malformed",
+                    "InvalidRedundantPhysicalConnectionId.NotFound",
+                    "InvalidName.Malformed",
+                    "QuotaExceeded.pConnPerAP",
+                    "InvalidBandwidth",
+                    "InvalidRedundantPhysicalConnection",
+                    "InvalidRedundantPhysicalConnectionStatus",
+                    "InvalidCircuitCode.Malformed",
+                    "QuotaExceeded.freePconnPerAP",
+                    "InvalidPhysicalConnectionOperator.Malformed",
+                    "InvalidPhysicalConnectionPortType.Malformed",
+                    "InvalidPhysicalConnectionBandwidth.Malformed",
+                    "IllegalParam.ClientToken",
+                    "InvalidPortType.NotFound",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "EcNotSupportRegion",
+                    "EcFailToGetAp",
+                    "EcNotEnoughResource",
+                    "IllegalParam.UnsupportedAccessPoint",
+                    "ResourceNotFound.AccessPointId",
+                ],
+            )
+        {
+            0 => Self::InvalidStatus(error),
+            1 => Self::InvalidTypeMalformd(error),
+            2 => Self::InvalidPeerLocationMalformd(error),
+            3 => Self::InvalidLineOperatorMalformd(error),
+            4 => Self::InvalidPortTypeMalformd(error),
+            5 => Self::InvalidDescriptionMalformed(error),
+            6 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
+            7 => Self::InvalidNameMalformed(error),
+            8 => Self::QuotaExceededPConnPerAp(error),
+            9 => Self::InvalidBandwidth(error),
+            10 => Self::InvalidRedundantPhysicalConnection(error),
+            11 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            12 => Self::InvalidCircuitCodeMalformed(error),
+            13 => Self::QuotaExceededFreePconnPerAp(error),
+            14 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            15 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
+            16 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            17 => Self::IllegalParamClientToken(error),
+            18 => Self::InvalidPortTypeNotFound(error),
+            19 => Self::OperationFailedPconnTrafficNotEnable(error),
+            20 => Self::EcNotSupportRegion(error),
+            21 => Self::EcFailToGetAp(error),
+            22 => Self::EcNotEnoughResource(error),
+            23 => Self::IllegalParamUnsupportedAccessPoint(error),
+            24 => Self::ResourceNotFoundAccessPointId(error),
             _ => Self::Unhandled(error),
         }
     }

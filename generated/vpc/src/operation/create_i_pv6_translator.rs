@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorRequest {
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -107,10 +107,30 @@ pub struct CreateIPv6TranslatorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIPv6TranslatorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            name: None,
+            spec: None,
+            pay_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIPv6TranslatorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIPv6TranslatorRequestBuilder {
-        CreateIPv6TranslatorRequestBuilder::default()
+        CreateIPv6TranslatorRequestBuilder {
+            inner: CreateIPv6TranslatorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -368,16 +388,30 @@ pub enum CreateIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Spec.NotSupport" => Self::SpecNotSupport(error),
-            "Duration.NotSupport" => Self::DurationNotSupport(error),
-            "PricingCycle.NotSupport" => Self::PricingCycleNotSupport(error),
-            "PayType.NotSupport" => Self::PayTypeNotSupport(error),
-            "InventoryNotEnough" => Self::InventoryNotEnough(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "Bandwidth.NotSupport" => Self::BandwidthNotSupport(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "Spec.NotSupport",
+                    "Duration.NotSupport",
+                    "PricingCycle.NotSupport",
+                    "PayType.NotSupport",
+                    "InventoryNotEnough",
+                    "Resource.QuotaFull",
+                    "Bandwidth.NotSupport",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::SpecNotSupport(error),
+            2 => Self::DurationNotSupport(error),
+            3 => Self::PricingCycleNotSupport(error),
+            4 => Self::PayTypeNotSupport(error),
+            5 => Self::InventoryNotEnough(error),
+            6 => Self::ResourceQuotaFull(error),
+            7 => Self::BandwidthNotSupport(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorAclListRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -47,10 +47,24 @@ pub struct CreateIPv6TranslatorAclListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIPv6TranslatorAclListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            acl_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIPv6TranslatorAclListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIPv6TranslatorAclListRequestBuilder {
-        CreateIPv6TranslatorAclListRequestBuilder::default()
+        CreateIPv6TranslatorAclListRequestBuilder {
+            inner: CreateIPv6TranslatorAclListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,11 +221,20 @@ pub enum CreateIPv6TranslatorAclListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "Nat64Acl.AclNameExist" => Self::Nat64AclAclNameExist(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "Resource.QuotaFull",
+                    "Nat64Acl.AclNameExist",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::ResourceQuotaFull(error),
+            2 => Self::Nat64AclAclNameExist(error),
+            3 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

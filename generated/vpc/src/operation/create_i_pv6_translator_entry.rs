@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorEntryRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -126,10 +126,33 @@ pub struct CreateIPv6TranslatorEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIPv6TranslatorEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_id: None,
+            entry_name: None,
+            entry_description: None,
+            allocate_ipv6_port: None,
+            backend_ipv4_addr: None,
+            backend_ipv4_port: None,
+            trans_protocol: None,
+            entry_bandwidth: None,
+            acl_status: None,
+            acl_type: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIPv6TranslatorEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIPv6TranslatorEntryRequestBuilder {
-        CreateIPv6TranslatorEntryRequestBuilder::default()
+        CreateIPv6TranslatorEntryRequestBuilder {
+            inner: CreateIPv6TranslatorEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -430,46 +453,50 @@ pub enum CreateIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidIpAddress.PrivateAddress" => {
-                Self::InvalidIpAddressPrivateAddress(error)
-            }
-            "IPv6TranslatorEntry.InvalidPort" => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "IPv6TranslatorEntry.InvalidProtocol" => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "IPv6TranslatorEntry.InvalidBandwidth" => {
-                Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            }
-            "IPv6TranslatorEntry.IPv6Conflict" => {
-                Self::IPv6TranslatorEntryIPv6Conflict(error)
-            }
-            "IPv6TranslatorEntry.IPv4Conflict" => {
-                Self::IPv6TranslatorEntryIPv4Conflict(error)
-            }
-            "IPv6TranslatorEntry.AclIdNull" => Self::IPv6TranslatorEntryAclIdNull(error),
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclStatus" => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclType" => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIpAddress.AlreadyExist",
+                    "InvalidIpAddress.WrongFormat",
+                    "InvalidIpAddress.PrivateAddress",
+                    "IPv6TranslatorEntry.InvalidPort",
+                    "InvalidIPv6TranslatorId.NotFound",
+                    "InvalidName",
+                    "InvalidDescription",
+                    "IPv6TranslatorEntry.InvalidProtocol",
+                    "Resource.QuotaFull",
+                    "IPv6Translator.Configuring",
+                    "IPv6TranslatorEntry.InvalidBandwidth",
+                    "IPv6TranslatorEntry.IPv6Conflict",
+                    "IPv6TranslatorEntry.IPv4Conflict",
+                    "IPv6TranslatorEntry.AclIdNull",
+                    "InvalidIPv6TranslatorAclId.NotFound",
+                    "IPv6TranslatorEntry.InvalidAclStatus",
+                    "IPv6TranslatorEntry.InvalidAclType",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIpAddressAlreadyExist(error),
+            1 => Self::InvalidIpAddressWrongFormat(error),
+            2 => Self::InvalidIpAddressPrivateAddress(error),
+            3 => Self::IPv6TranslatorEntryInvalidPort(error),
+            4 => Self::InvalidIPv6TranslatorIdNotFound(error),
+            5 => Self::InvalidName(error),
+            6 => Self::InvalidDescription(error),
+            7 => Self::IPv6TranslatorEntryInvalidProtocol(error),
+            8 => Self::ResourceQuotaFull(error),
+            9 => Self::IPv6TranslatorConfiguring(error),
+            10 => Self::IPv6TranslatorEntryInvalidBandwidth(error),
+            11 => Self::IPv6TranslatorEntryIPv6Conflict(error),
+            12 => Self::IPv6TranslatorEntryIPv4Conflict(error),
+            13 => Self::IPv6TranslatorEntryAclIdNull(error),
+            14 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            15 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
+            16 => Self::IPv6TranslatorEntryInvalidAclType(error),
+            17 => Self::ForbbidenSubUser(error),
+            18 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpsecServerRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -155,10 +155,33 @@ pub struct CreateIpsecServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpsecServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            local_subnet: None,
+            client_ip_pool: None,
+            ip_sec_server_name: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            psk_enabled: None,
+            psk: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpsecServerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIpsecServerRequestBuilder {
-        CreateIpsecServerRequestBuilder::default()
+        CreateIpsecServerRequestBuilder {
+            inner: CreateIpsecServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -539,48 +562,62 @@ pub enum CreateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.IPsecServer" => {
-                Self::OperationUnsupportedIPsecServer(error)
-            }
-            "VpnGateway.SslVpnDisabled" => Self::VpnGatewaySslVpnDisabled(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "OperationFailed.IPsecServerExist" => {
-                Self::OperationFailedIPsecServerExist(error)
-            }
-            "OperationUnsupported.IpsecPfs" => Self::OperationUnsupportedIpsecPfs(error),
-            "IllegalParam.AuthMethod" => Self::IllegalParamAuthMethod(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.ClientIpPool" => Self::IllegalParamClientIpPool(error),
-            "MissingParam.IDaaSInstanceId" => Self::MissingParamIDaaSInstanceId(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "InvalidClientIpPool.Conflict" => Self::InvalidClientIpPoolConflict(error),
-            "OperationFailed.AddVpcRoute" => Self::OperationFailedAddVpcRoute(error),
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
-            }
-            "VpnGateway.IPsecServerAndVpnConnectionConflict" => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.IPsecServer",
+                    "VpnGateway.SslVpnDisabled",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "OperationFailed.IPsecServerExist",
+                    "OperationUnsupported.IpsecPfs",
+                    "IllegalParam.AuthMethod",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.ClientIpPool",
+                    "MissingParam.IDaaSInstanceId",
+                    "OperationFailed.NoRamPermission",
+                    "ClientIpPool.NetmaskInvalid",
+                    "VpnRouteEntry.Conflict",
+                    "ClientIpPool.SubnetInvalid",
+                    "InvalidClientIpPool.Conflict",
+                    "OperationFailed.AddVpcRoute",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "SystemBusy",
+                    "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest",
+                    "VpnGateway.IPsecServerAndVpnConnectionConflict",
+                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "InvalidIDaaSInstanceId.NotFound",
+                    "OperationConflict",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedIPsecServer(error),
+            1 => Self::VpnGatewaySslVpnDisabled(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::VpnGatewayFinancialLocked(error),
+            4 => Self::OperationFailedIPsecServerExist(error),
+            5 => Self::OperationUnsupportedIpsecPfs(error),
+            6 => Self::IllegalParamAuthMethod(error),
+            7 => Self::IllegalParamLocalSubnet(error),
+            8 => Self::IllegalParamClientIpPool(error),
+            9 => Self::MissingParamIDaaSInstanceId(error),
+            10 => Self::OperationFailedNoRamPermission(error),
+            11 => Self::ClientIpPoolNetmaskInvalid(error),
+            12 => Self::VpnRouteEntryConflict(error),
+            13 => Self::ClientIpPoolSubnetInvalid(error),
+            14 => Self::InvalidClientIpPoolConflict(error),
+            15 => Self::OperationFailedAddVpcRoute(error),
+            16 => Self::QuotaExceededVpnRouteEntry(error),
+            17 => Self::SystemBusy(error),
+            18 => Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error),
+            19 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
+            20 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
+            21 => Self::Forbidden(error),
+            22 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            23 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            24 => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

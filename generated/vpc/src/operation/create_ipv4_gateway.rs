@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpv4GatewayRequest {
     /// The name of the IPv4 gateway.
@@ -104,10 +104,29 @@ pub struct CreateIpv4GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpv4GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_name: None,
+            ipv4_gateway_description: None,
+            vpc_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpv4GatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIpv4GatewayRequestBuilder {
-        CreateIpv4GatewayRequestBuilder::default()
+        CreateIpv4GatewayRequestBuilder {
+            inner: CreateIpv4GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -353,36 +372,38 @@ pub enum CreateIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.ExistDirectEip" => {
-                Self::OperationDeniedExistDirectEip(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "OperationDenied.SubnetRouteV1Exist" => {
-                Self::OperationDeniedSubnetRouteV1Exist(error)
-            }
-            "OperationDenied.NormalNatExist" => {
-                Self::OperationDeniedNormalNatExist(error)
-            }
-            "OperationDenied.VpcExistIpv4Gateway" => {
-                Self::OperationDeniedVpcExistIpv4Gateway(error)
-            }
-            "UnsupportedFeature.Ipv4Gateway" => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            "OperationDenied.VpnExist" => Self::OperationDeniedVpnExist(error),
-            "OperationDenied.DirectEipExist" => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            "OperationFailed.GetNfvServiceList" => {
-                Self::OperationFailedGetNfvServiceList(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.VpcNotExist" => Self::OperationFailedVpcNotExist(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.ExistDirectEip",
+                    "UnsupportedRegion",
+                    "Forbidden.OperateShareResource",
+                    "OperationDenied.SubnetRouteV1Exist",
+                    "OperationDenied.NormalNatExist",
+                    "OperationDenied.VpcExistIpv4Gateway",
+                    "UnsupportedFeature.Ipv4Gateway",
+                    "OperationDenied.VpnExist",
+                    "OperationDenied.DirectEipExist",
+                    "OperationFailed.GetNfvServiceList",
+                    "IncorrectStatus.Vpc",
+                    "OperationFailed.VpcNotExist",
+                    "IllegalParam.ResourceGroupId",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedExistDirectEip(error),
+            1 => Self::UnsupportedRegion(error),
+            2 => Self::ForbiddenOperateShareResource(error),
+            3 => Self::OperationDeniedSubnetRouteV1Exist(error),
+            4 => Self::OperationDeniedNormalNatExist(error),
+            5 => Self::OperationDeniedVpcExistIpv4Gateway(error),
+            6 => Self::UnsupportedFeatureIpv4Gateway(error),
+            7 => Self::OperationDeniedVpnExist(error),
+            8 => Self::OperationDeniedDirectEipExist(error),
+            9 => Self::OperationFailedGetNfvServiceList(error),
+            10 => Self::IncorrectStatusVpc(error),
+            11 => Self::OperationFailedVpcNotExist(error),
+            12 => Self::IllegalParamResourceGroupId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpv6EgressOnlyRuleRequest {
     /// The ID of the region in which the IPv6 gateway is deployed.
@@ -97,10 +97,28 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpv6EgressOnlyRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            instance_id: None,
+            instance_type: None,
+            name: None,
+            description: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpv6EgressOnlyRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIpv6EgressOnlyRuleRequestBuilder {
-        CreateIpv6EgressOnlyRuleRequestBuilder::default()
+        CreateIpv6EgressOnlyRuleRequestBuilder {
+            inner: CreateIpv6EgressOnlyRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -338,42 +356,46 @@ pub enum CreateIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
-            "OperationFailed.FinancialLocked" => {
-                Self::OperationFailedFinancialLocked(error)
-            }
-            "OperationUnsupported.EgressRuleVSwitch" => {
-                Self::OperationUnsupportedEgressRuleVSwitch(error)
-            }
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "OperationFailed.NoInternetBandwidth" => {
-                Self::OperationFailedNoInternetBandwidth(error)
-            }
-            "OperationFailed.Ipv6EgressRuleExisted" => {
-                Self::OperationFailedIpv6EgressRuleExisted(error)
-            }
-            "OperationFailed.InternetBandwidthUnstable" => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            "IncorrectStatus.Ipv6InternetBandwidth" => {
-                Self::IncorrectStatusIpv6InternetBandwidth(error)
-            }
-            "OperationUnsupported.EgressRuleInDefaultSpec" => {
-                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
-            }
-            "QuotaExceeded.Ipv6EgressRules" => Self::QuotaExceededIpv6EgressRules(error),
-            "Mismatch.Ipv6AddressAndIpv6Gateway" => {
-                Self::MismatchIpv6AddressAndIpv6Gateway(error)
-            }
-            "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance" => {
-                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
-            }
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIpv6Gateway.NotFound",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "IllegalParam.InstanceType",
+                    "OperationFailed.FinancialLocked",
+                    "OperationUnsupported.EgressRuleVSwitch",
+                    "InvalidIpv6Instance.NotFound",
+                    "OperationFailed.NoInternetBandwidth",
+                    "OperationFailed.Ipv6EgressRuleExisted",
+                    "OperationFailed.InternetBandwidthUnstable",
+                    "IncorrectStatus.Ipv6InternetBandwidth",
+                    "OperationUnsupported.EgressRuleInDefaultSpec",
+                    "QuotaExceeded.Ipv6EgressRules",
+                    "Mismatch.Ipv6AddressAndIpv6Gateway",
+                    "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance",
+                    "MissingParam.InstanceId",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidIpv6GatewayNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::IllegalParamInstanceType(error),
+            4 => Self::OperationFailedFinancialLocked(error),
+            5 => Self::OperationUnsupportedEgressRuleVSwitch(error),
+            6 => Self::InvalidIpv6InstanceNotFound(error),
+            7 => Self::OperationFailedNoInternetBandwidth(error),
+            8 => Self::OperationFailedIpv6EgressRuleExisted(error),
+            9 => Self::OperationFailedInternetBandwidthUnstable(error),
+            10 => Self::IncorrectStatusIpv6InternetBandwidth(error),
+            11 => Self::OperationUnsupportedEgressRuleInDefaultSpec(error),
+            12 => Self::QuotaExceededIpv6EgressRules(error),
+            13 => Self::MismatchIpv6AddressAndIpv6Gateway(error),
+            14 => Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error),
+            15 => Self::MissingParamInstanceId(error),
+            16 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

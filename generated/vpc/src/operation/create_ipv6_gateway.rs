@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpv6GatewayRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -85,10 +85,28 @@ pub struct CreateIpv6GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpv6GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpv6GatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateIpv6GatewayRequestBuilder {
-        CreateIpv6GatewayRequestBuilder::default()
+        CreateIpv6GatewayRequestBuilder {
+            inner: CreateIpv6GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -323,33 +341,40 @@ pub enum CreateIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            "OperationUnsupported.OnlyOneIpv6GatewayInVpc" => {
-                Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
-            }
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "OperationFailed.InformationIncomplete" => {
-                Self::OperationFailedInformationIncomplete(error)
-            }
-            "OperationFailed.NoPaymentMethod" => {
-                Self::OperationFailedNoPaymentMethod(error)
-            }
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVpcId.NotFound",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "IllegalParam.Spec",
+                    "IllegalParam.ChargeType",
+                    "OperationUnsupported.OnlyOneIpv6GatewayInVpc",
+                    "OperationFailed.VpcIpv6Disabled",
+                    "OperationFailed.UnpaidBillsExist",
+                    "OperationFailed.InformationIncomplete",
+                    "OperationFailed.NoPaymentMethod",
+                    "IllegalParam.ResourceGroupId",
+                    "MissingParam.vpcId",
+                    "Forbidden.OperateShareResource",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidVpcIdNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::IllegalParamSpec(error),
+            4 => Self::IllegalParamChargeType(error),
+            5 => Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error),
+            6 => Self::OperationFailedVpcIpv6Disabled(error),
+            7 => Self::OperationFailedUnpaidBillsExist(error),
+            8 => Self::OperationFailedInformationIncomplete(error),
+            9 => Self::OperationFailedNoPaymentMethod(error),
+            10 => Self::IllegalParamResourceGroupId(error),
+            11 => Self::MissingParamVpcId(error),
+            12 => Self::ForbiddenOperateShareResource(error),
+            13 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// The region ID of the NAT gateway.
@@ -204,10 +204,43 @@ pub struct CreateNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            spec: None,
+            instance_charge_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            v_switch_id: None,
+            nat_type: None,
+            internet_charge_type: None,
+            network_type: None,
+            security_protection_enabled: None,
+            icmp_reply_enabled: None,
+            private_link_enabled: None,
+            eip_bind_mode: None,
+            tag: None,
+            access_mode: None,
+            nat_ip: None,
+            ipv4_prefix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNatGatewayRequestBuilder {
-        CreateNatGatewayRequestBuilder::default()
+        CreateNatGatewayRequestBuilder {
+            inner: CreateNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -770,203 +803,192 @@ pub enum CreateNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NatPayBySpec" => Self::ForbiddenNatPayBySpec(error),
-            "DependencyViolation.FullNatEntry" => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            "UnsupportedFeature.InternetChargeType" => {
-                Self::UnsupportedFeatureInternetChargeType(error)
-            }
-            "InvalidVPCStatus" => Self::InvalidVpcStatus(error),
-            "InvalidNatGatewayName.MalFormed" => {
-                Self::InvalidNatGatewayNameMalFormed(error)
-            }
-            "InvalidNatGatewayDescription.MalFormed" => {
-                Self::InvalidNatGatewayDescriptionMalFormed(error)
-            }
-            "MissingParameter.BandwidthPackage" => {
-                Self::MissingParameterBandwidthPackage(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "RouterEntryConflict.Duplicated" => {
-                Self::RouterEntryConflictDuplicated(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "QuotaExceeded.BandwidthPackageIps" => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            "AllocateIpFailed" => Self::AllocateIpFailed(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "ZONE_NO_AVAILABLE_IP" => Self::ZoneNoAvailableIp(error),
-            "ParameterIllegal" => Self::ParameterIllegal(error),
-            "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport" => {
-                Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
-            }
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "VpcStatusError" => Self::VpcStatusError(error),
-            "InvalidParameter.Spec.ValueNotSupported" => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "CreateNatGateway.RouteConflict.DynamicRoute" => {
-                Self::CreateNatGatewayRouteConflictDynamicRoute(error)
-            }
-            "OperationUnsupported.MultiNatGateway" => {
-                Self::OperationUnsupportedMultiNatGateway(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "OperationFailed.TokenVerfiy" => Self::OperationFailedTokenVerfiy(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "OperationFailed.EnhancedQuotaExceed" => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            "OrderError.NoAvailablePaymentMethod" => {
-                Self::OrderErrorNoAvailablePaymentMethod(error)
-            }
-            "OrderError.BasicInfoUncompleted" => {
-                Self::OrderErrorBasicInfoUncompleted(error)
-            }
-            "OperationUnsupported.EnhancedCURegion" => {
-                Self::OperationUnsupportedEnhancedCuRegion(error)
-            }
-            "NoPermission.CreateServiceLinkedRole" => {
-                Self::NoPermissionCreateServiceLinkedRole(error)
-            }
-            "OperationUnsupported.EnhancedRegion" => {
-                Self::OperationUnsupportedEnhancedRegion(error)
-            }
-            "OperationFailed.EnhancedInventoryNotEnough" => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            "OperationFailed.VswNotBelongToVpc" => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            "OperationFailed.EnhancedUserIsUnAuthorized" => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            "OperationUnsupported.PrePaidPyByLcu" => {
-                Self::OperationUnsupportedPrePaidPyByLcu(error)
-            }
-            "OperationFailed.NormalInventoryNotEnough" => {
-                Self::OperationFailedNormalInventoryNotEnough(error)
-            }
-            "OperationFailed.VSwitchNoAvailableIp" => {
-                Self::OperationFailedVSwitchNoAvailableIp(error)
-            }
-            "UnsupportedFeature.IcmpReplyEnabled" => {
-                Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            }
-            "UnsupportedFeature.SecurityProtectionEnabled" => {
-                Self::UnsupportedFeatureSecurityProtectionEnabled(error)
-            }
-            "OperationFailed.RegionConvert" => Self::OperationFailedRegionConvert(error),
-            "UnsupportedFeature.VpcNat" => Self::UnsupportedFeatureVpcNat(error),
-            "InvalidVSWITCHID.NotFound" => Self::InvalidVswitchidNotFound(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "IncorrectStatus.VSWITCH" => Self::IncorrectStatusVswitch(error),
-            "OperationFailed.VpcNatGatewayInventoryNotEnough" => {
-                Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
-            }
-            "OperationFailed.VpcNatGatewayCheckInventory" => {
-                Self::OperationFailedVpcNatGatewayCheckInventory(error)
-            }
-            "SecurityGroupType.NotSupported" => {
-                Self::SecurityGroupTypeNotSupported(error)
-            }
-            "SecurityGroup.NotExist" => Self::SecurityGroupNotExist(error),
-            "OperationFailed.ContainForbiddenLabel" => {
-                Self::OperationFailedContainForbiddenLabel(error)
-            }
-            "OperationDenied.PrePaidInstance" => {
-                Self::OperationDeniedPrePaidInstance(error)
-            }
-            "UnsupportedFeature.Geneve" => Self::UnsupportedFeatureGeneve(error),
-            "OperationFailed.NoAvailableResource" => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
-            "ExclusiveParam.AccessModeValueAndAccessTunnelType" => {
-                Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
-            }
-            "ExclusiveParam.PrivateLinkModeAndAccessMode" => {
-                Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
-            }
-            "ExclusiveParam.PrivateLinkEnabledAndAccessMode" => {
-                Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
-            }
-            "UnsupportedFeature.AccessModeValue" => {
-                Self::UnsupportedFeatureAccessModeValue(error)
-            }
-            "IllegalParam.AccessTunnelType" => Self::IllegalParamAccessTunnelType(error),
-            "IllegalParam.AccessModeValue" => Self::IllegalParamAccessModeValue(error),
-            "OperationFailed.VSwitchStatusError" => {
-                Self::OperationFailedVSwitchStatusError(error)
-            }
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy" => {
-                Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
-            }
-            "OperationFailed.NoNameAuthentication" => {
-                Self::OperationFailedNoNameAuthentication(error)
-            }
-            "Mismatch.NatIpAndNatIpCidr" => Self::MismatchNatIpAndNatIpCidr(error),
-            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            "ResourceAlreadyExist.NatIp" => Self::ResourceAlreadyExistNatIp(error),
-            "Mismatch.Ipv4PrefixAndCidrReservations" => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            "ResourceAlreadyAssociated.Ipv4Prefix" => {
-                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            }
-            "ResourceNotEnough.Ipv4Prefix" => Self::ResourceNotEnoughIpv4Prefix(error),
-            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
-            "ResourceAlreadyAssociated.NatIp" => {
-                Self::ResourceAlreadyAssociatedNatIp(error)
-            }
-            "ResourceNotEnough.NatIp" => Self::ResourceNotEnoughNatIp(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
-            "IllegalParam.NatIp" => Self::IllegalParamNatIp(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY" => {
-                Self::VpcOnlyCanCreateOneNatGateway(error)
-            }
-            "OperationFailed.CrateEntryTimeOut" => {
-                Self::OperationFailedCrateEntryTimeOut(error)
-            }
-            "Forbidden.CreateSpecialSpecNatGateway" => {
-                Self::ForbiddenCreateSpecialSpecNatGateway(error)
-            }
-            "UnsupportedZoneForFwNat" => Self::UnsupportedZoneForFwNat(error),
-            "OrderError.NatGateway" => Self::OrderErrorNatGateway(error),
-            "OperationFailed.AccessTunnelId" => {
-                Self::OperationFailedAccessTunnelId(error)
-            }
-            "OperationFailed.EnhancedCheckInventory" => {
-                Self::OperationFailedEnhancedCheckInventory(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NatPayBySpec",
+                    "DependencyViolation.FullNatEntry",
+                    "UnsupportedFeature.InternetChargeType",
+                    "InvalidVPCStatus",
+                    "InvalidNatGatewayName.MalFormed",
+                    "InvalidNatGatewayDescription.MalFormed",
+                    "MissingParameter.BandwidthPackage",
+                    "OperationDenied",
+                    "RouterEntryConflict.Duplicated",
+                    "MissingParameter",
+                    "QuotaExceeded.BandwidthPackageIps",
+                    "AllocateIpFailed",
+                    "InvalidParameter.Name.Malformed",
+                    "InvalidParameter.Description.Malformed",
+                    "ZONE_NO_AVAILABLE_IP",
+                    "ParameterIllegal",
+                    "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport",
+                    "InvalidNatGatewayId.NotFound",
+                    "VpcStatusError",
+                    "InvalidParameter.Spec.ValueNotSupported",
+                    "TaskConflict",
+                    "COMMODITY.INVALID_COMPONENT",
+                    "CreateNatGateway.RouteConflict.DynamicRoute",
+                    "OperationUnsupported.MultiNatGateway",
+                    "Forbidden.CheckEntryRuleQuota",
+                    "OperationFailed.UnpaidBillsExist",
+                    "IncorrectStatus.RouteEntry",
+                    "OperationFailed.RiskControl",
+                    "IncorrectStatus.RouteTableStatus",
+                    "OperationFailed.TokenVerfiy",
+                    "IllegalParam.Name",
+                    "OperationFailed.EnhancedQuotaExceed",
+                    "OrderError.NoAvailablePaymentMethod",
+                    "OrderError.BasicInfoUncompleted",
+                    "OperationUnsupported.EnhancedCURegion",
+                    "NoPermission.CreateServiceLinkedRole",
+                    "OperationUnsupported.EnhancedRegion",
+                    "OperationFailed.EnhancedInventoryNotEnough",
+                    "OperationFailed.VswNotBelongToVpc",
+                    "OperationFailed.EnhancedUserIsUnAuthorized",
+                    "OperationUnsupported.PrePaidPyByLcu",
+                    "OperationFailed.NormalInventoryNotEnough",
+                    "OperationFailed.VSwitchNoAvailableIp",
+                    "UnsupportedFeature.IcmpReplyEnabled",
+                    "UnsupportedFeature.SecurityProtectionEnabled",
+                    "OperationFailed.RegionConvert",
+                    "UnsupportedFeature.VpcNat",
+                    "InvalidVSWITCHID.NotFound",
+                    "Forbidden.OperateShareResource",
+                    "IncorrectStatus.VSWITCH",
+                    "OperationFailed.VpcNatGatewayInventoryNotEnough",
+                    "OperationFailed.VpcNatGatewayCheckInventory",
+                    "SecurityGroupType.NotSupported",
+                    "SecurityGroup.NotExist",
+                    "OperationFailed.ContainForbiddenLabel",
+                    "OperationDenied.PrePaidInstance",
+                    "UnsupportedFeature.Geneve",
+                    "OperationFailed.NoAvailableResource",
+                    "ExclusiveParam.AccessModeValueAndAccessTunnelType",
+                    "ExclusiveParam.PrivateLinkModeAndAccessMode",
+                    "ExclusiveParam.PrivateLinkEnabledAndAccessMode",
+                    "UnsupportedFeature.AccessModeValue",
+                    "IllegalParam.AccessTunnelType",
+                    "IllegalParam.AccessModeValue",
+                    "OperationFailed.VSwitchStatusError",
+                    "UnsupportedFeature.PrivateLinkMode",
+                    "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy",
+                    "OperationFailed.NoNameAuthentication",
+                    "Mismatch.NatIpAndNatIpCidr",
+                    "Mismatch.Ipv4PrefixAndNatIpCidr",
+                    "ResourceAlreadyExist.NatIp",
+                    "Mismatch.Ipv4PrefixAndCidrReservations",
+                    "ResourceAlreadyAssociated.Ipv4Prefix",
+                    "ResourceNotEnough.Ipv4Prefix",
+                    "ResourceNotFound.Ipv4Prefix",
+                    "ResourceAlreadyAssociated.NatIp",
+                    "ResourceNotEnough.NatIp",
+                    "ResourceNotFound.NatIp",
+                    "IllegalParam.Ipv4Prefix",
+                    "IllegalParam.NatIp",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "InvalidZoneId.NotFound",
+                    "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
+                    "OperationFailed.CrateEntryTimeOut",
+                    "Forbidden.CreateSpecialSpecNatGateway",
+                    "UnsupportedZoneForFwNat",
+                    "OrderError.NatGateway",
+                    "OperationFailed.AccessTunnelId",
+                    "OperationFailed.EnhancedCheckInventory",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNatPayBySpec(error),
+            1 => Self::DependencyViolationFullNatEntry(error),
+            2 => Self::UnsupportedFeatureInternetChargeType(error),
+            3 => Self::InvalidVpcStatus(error),
+            4 => Self::InvalidNatGatewayNameMalFormed(error),
+            5 => Self::InvalidNatGatewayDescriptionMalFormed(error),
+            6 => Self::MissingParameterBandwidthPackage(error),
+            7 => Self::OperationDenied(error),
+            8 => Self::RouterEntryConflictDuplicated(error),
+            9 => Self::MissingParameter(error),
+            10 => Self::QuotaExceededBandwidthPackageIps(error),
+            11 => Self::AllocateIpFailed(error),
+            12 => Self::InvalidParameterNameMalformed(error),
+            13 => Self::InvalidParameterDescriptionMalformed(error),
+            14 => Self::ZoneNoAvailableIp(error),
+            15 => Self::ParameterIllegal(error),
+            16 => Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error),
+            17 => Self::InvalidNatGatewayIdNotFound(error),
+            18 => Self::VpcStatusError(error),
+            19 => Self::InvalidParameterSpecValueNotSupported(error),
+            20 => Self::TaskConflict(error),
+            21 => Self::CommodityInvalidComponent(error),
+            22 => Self::CreateNatGatewayRouteConflictDynamicRoute(error),
+            23 => Self::OperationUnsupportedMultiNatGateway(error),
+            24 => Self::ForbiddenCheckEntryRuleQuota(error),
+            25 => Self::OperationFailedUnpaidBillsExist(error),
+            26 => Self::IncorrectStatusRouteEntry(error),
+            27 => Self::OperationFailedRiskControl(error),
+            28 => Self::IncorrectStatusRouteTableStatus(error),
+            29 => Self::OperationFailedTokenVerfiy(error),
+            30 => Self::IllegalParamName(error),
+            31 => Self::OperationFailedEnhancedQuotaExceed(error),
+            32 => Self::OrderErrorNoAvailablePaymentMethod(error),
+            33 => Self::OrderErrorBasicInfoUncompleted(error),
+            34 => Self::OperationUnsupportedEnhancedCuRegion(error),
+            35 => Self::NoPermissionCreateServiceLinkedRole(error),
+            36 => Self::OperationUnsupportedEnhancedRegion(error),
+            37 => Self::OperationFailedEnhancedInventoryNotEnough(error),
+            38 => Self::OperationFailedVswNotBelongToVpc(error),
+            39 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
+            40 => Self::OperationUnsupportedPrePaidPyByLcu(error),
+            41 => Self::OperationFailedNormalInventoryNotEnough(error),
+            42 => Self::OperationFailedVSwitchNoAvailableIp(error),
+            43 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
+            44 => Self::UnsupportedFeatureSecurityProtectionEnabled(error),
+            45 => Self::OperationFailedRegionConvert(error),
+            46 => Self::UnsupportedFeatureVpcNat(error),
+            47 => Self::InvalidVswitchidNotFound(error),
+            48 => Self::ForbiddenOperateShareResource(error),
+            49 => Self::IncorrectStatusVswitch(error),
+            50 => Self::OperationFailedVpcNatGatewayInventoryNotEnough(error),
+            51 => Self::OperationFailedVpcNatGatewayCheckInventory(error),
+            52 => Self::SecurityGroupTypeNotSupported(error),
+            53 => Self::SecurityGroupNotExist(error),
+            54 => Self::OperationFailedContainForbiddenLabel(error),
+            55 => Self::OperationDeniedPrePaidInstance(error),
+            56 => Self::UnsupportedFeatureGeneve(error),
+            57 => Self::OperationFailedNoAvailableResource(error),
+            58 => Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error),
+            59 => Self::ExclusiveParamPrivateLinkModeAndAccessMode(error),
+            60 => Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error),
+            61 => Self::UnsupportedFeatureAccessModeValue(error),
+            62 => Self::IllegalParamAccessTunnelType(error),
+            63 => Self::IllegalParamAccessModeValue(error),
+            64 => Self::OperationFailedVSwitchStatusError(error),
+            65 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            66 => Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error),
+            67 => Self::OperationFailedNoNameAuthentication(error),
+            68 => Self::MismatchNatIpAndNatIpCidr(error),
+            69 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
+            70 => Self::ResourceAlreadyExistNatIp(error),
+            71 => Self::MismatchIpv4PrefixAndCidrReservations(error),
+            72 => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
+            73 => Self::ResourceNotEnoughIpv4Prefix(error),
+            74 => Self::ResourceNotFoundIpv4Prefix(error),
+            75 => Self::ResourceAlreadyAssociatedNatIp(error),
+            76 => Self::ResourceNotEnoughNatIp(error),
+            77 => Self::ResourceNotFoundNatIp(error),
+            78 => Self::IllegalParamIpv4Prefix(error),
+            79 => Self::IllegalParamNatIp(error),
+            80 => Self::InvalidRegionIdNotFound(error),
+            81 => Self::InvalidVpcIdNotFound(error),
+            82 => Self::InvalidZoneIdNotFound(error),
+            83 => Self::VpcOnlyCanCreateOneNatGateway(error),
+            84 => Self::OperationFailedCrateEntryTimeOut(error),
+            85 => Self::ForbiddenCreateSpecialSpecNatGateway(error),
+            86 => Self::UnsupportedZoneForFwNat(error),
+            87 => Self::OrderErrorNatGateway(error),
+            88 => Self::OperationFailedAccessTunnelId(error),
+            89 => Self::OperationFailedEnhancedCheckInventory(error),
             _ => Self::Unhandled(error),
         }
     }

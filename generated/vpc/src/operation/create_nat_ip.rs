@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
@@ -110,10 +110,31 @@ pub struct CreateNatIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            nat_ip_name: None,
+            nat_ip_description: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr: None,
+            nat_ip: None,
+            ipv4_prefix: None,
+            ipv4_prefix_count: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatIpRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNatIpRequestBuilder {
-        CreateNatIpRequestBuilder::default()
+        CreateNatIpRequestBuilder {
+            inner: CreateNatIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -393,37 +414,48 @@ pub enum CreateNatIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Mismatch.NatIpAndNatIpCidr" => Self::MismatchNatIpAndNatIpCidr(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "QuotaExceeded.NatIp" => Self::QuotaExceededNatIp(error),
-            "ResourceNotEnough.SwitchAvailableIps" => {
-                Self::ResourceNotEnoughSwitchAvailableIps(error)
-            }
-            "ResourceNotEnough.NatIp" => Self::ResourceNotEnoughNatIp(error),
-            "ResourceAlreadyExist.NatIp" => Self::ResourceAlreadyExistNatIp(error),
-            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            "Mismatch.Ipv4PrefixAndCidrReservations" => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            "ResourceAlreadyAssociated.Ipv4Prefix" => {
-                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            }
-            "ResourceNotEnough.Ipv4Prefix" => Self::ResourceNotEnoughIpv4Prefix(error),
-            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
-            "ResourceAlreadyAssociated.NatIp" => {
-                Self::ResourceAlreadyAssociatedNatIp(error)
-            }
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
-            "ResourceAlreadyExist.Ipv4Prefix" => {
-                Self::ResourceAlreadyExistIpv4Prefix(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Mismatch.NatIpAndNatIpCidr",
+                    "ResourceNotFound.NatGateway",
+                    "ResourceNotFound.NatIpCidr",
+                    "IncorrectStatus.NatGateway",
+                    "QuotaExceeded.NatIp",
+                    "ResourceNotEnough.SwitchAvailableIps",
+                    "ResourceNotEnough.NatIp",
+                    "ResourceAlreadyExist.NatIp",
+                    "Mismatch.Ipv4PrefixAndNatIpCidr",
+                    "Mismatch.Ipv4PrefixAndCidrReservations",
+                    "ResourceAlreadyAssociated.Ipv4Prefix",
+                    "ResourceNotEnough.Ipv4Prefix",
+                    "ResourceNotFound.Ipv4Prefix",
+                    "ResourceAlreadyAssociated.NatIp",
+                    "ResourceNotFound.NatIp",
+                    "IllegalParam.Ipv4Prefix",
+                    "ResourceAlreadyExist.Ipv4Prefix",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MismatchNatIpAndNatIpCidr(error),
+            1 => Self::ResourceNotFoundNatGateway(error),
+            2 => Self::ResourceNotFoundNatIpCidr(error),
+            3 => Self::IncorrectStatusNatGateway(error),
+            4 => Self::QuotaExceededNatIp(error),
+            5 => Self::ResourceNotEnoughSwitchAvailableIps(error),
+            6 => Self::ResourceNotEnoughNatIp(error),
+            7 => Self::ResourceAlreadyExistNatIp(error),
+            8 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
+            9 => Self::MismatchIpv4PrefixAndCidrReservations(error),
+            10 => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
+            11 => Self::ResourceNotEnoughIpv4Prefix(error),
+            12 => Self::ResourceNotFoundIpv4Prefix(error),
+            13 => Self::ResourceAlreadyAssociatedNatIp(error),
+            14 => Self::ResourceNotFoundNatIp(error),
+            15 => Self::IllegalParamIpv4Prefix(error),
+            16 => Self::ResourceAlreadyExistIpv4Prefix(error),
+            17 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

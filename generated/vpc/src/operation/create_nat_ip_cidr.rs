@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatIpCidrRequest {
     /// The region ID of the NAT gateway with which you want to associate the CIDR block.
@@ -97,10 +97,28 @@ pub struct CreateNatIpCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatIpCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            nat_ip_cidr_name: None,
+            nat_ip_cidr_description: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatIpCidrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNatIpCidrRequestBuilder {
-        CreateNatIpCidrRequestBuilder::default()
+        CreateNatIpCidrRequestBuilder {
+            inner: CreateNatIpCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -327,25 +345,32 @@ pub enum CreateNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "OperationFailed.NatIpCidrInUse" => {
-                Self::OperationFailedNatIpCidrInUse(error)
-            }
-            "QuotaExceeded.NatIpCidr" => Self::QuotaExceededNatIpCidr(error),
-            "OperationFailed.CreateNatIpCidrInVpcCidrBlock" => {
-                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
-            }
-            "OperationFailed.CreateNatIpCidrNotInUserCidr" => {
-                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
-            }
-            "ResourceAlreadyExist.NatIpCidr" => {
-                Self::ResourceAlreadyExistNatIpCidr(error)
-            }
-            "IllegalParamFormat.NatIpCidr" => Self::IllegalParamFormatNatIpCidr(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.VPC" => Self::ResourceNotFoundVpc(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.NatGateway",
+                    "OperationFailed.NatIpCidrInUse",
+                    "QuotaExceeded.NatIpCidr",
+                    "OperationFailed.CreateNatIpCidrInVpcCidrBlock",
+                    "OperationFailed.CreateNatIpCidrNotInUserCidr",
+                    "ResourceAlreadyExist.NatIpCidr",
+                    "IllegalParamFormat.NatIpCidr",
+                    "InvalidRegionId.NotFound",
+                    "ResourceNotFound.NatGateway",
+                    "ResourceNotFound.VPC",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusNatGateway(error),
+            1 => Self::OperationFailedNatIpCidrInUse(error),
+            2 => Self::QuotaExceededNatIpCidr(error),
+            3 => Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error),
+            4 => Self::OperationFailedCreateNatIpCidrNotInUserCidr(error),
+            5 => Self::ResourceAlreadyExistNatIpCidr(error),
+            6 => Self::IllegalParamFormatNatIpCidr(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::ResourceNotFoundNatGateway(error),
+            9 => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(error),
         }
     }

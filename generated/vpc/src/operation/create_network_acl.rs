@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNetworkAclRequest {
     /// The ID of the virtual private cloud (VPC) to which the network ACL belongs.
@@ -99,10 +99,28 @@ pub struct CreateNetworkAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNetworkAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            network_acl_name: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNetworkAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateNetworkAclRequestBuilder {
-        CreateNetworkAclRequestBuilder::default()
+        CreateNetworkAclRequestBuilder {
+            inner: CreateNetworkAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -341,22 +359,38 @@ pub enum CreateNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.VpcId" => Self::ParameterMissingVpcId(error),
-            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
-            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
-            "ParameterLengthIllegal.Description" => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
-            "ParameterEmpty.VpcId" => Self::ParameterEmptyVpcId(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "QuotaExceed.NetworkAcl" => Self::QuotaExceedNetworkAcl(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.VpcId",
+                    "ParameterLengthIllegal.Name",
+                    "ParameterIllegal.Name",
+                    "ParameterLengthIllegal.Description",
+                    "ParameterIllegal.Description",
+                    "ParameterEmpty.VpcId",
+                    "InvalidVpcId.NotFound",
+                    "QuotaExceed.NetworkAcl",
+                    "NotSupport.NetworkAcl",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingVpcId(error),
+            5 => Self::ParameterLengthIllegalName(error),
+            6 => Self::ParameterIllegalName(error),
+            7 => Self::ParameterLengthIllegalDescription(error),
+            8 => Self::ParameterIllegalDescription(error),
+            9 => Self::ParameterEmptyVpcId(error),
+            10 => Self::InvalidVpcIdNotFound(error),
+            11 => Self::QuotaExceedNetworkAcl(error),
+            12 => Self::NotSupportNetworkAcl(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -181,10 +181,37 @@ pub struct CreatePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            access_point_id: None,
+            r#type: None,
+            line_operator: None,
+            bandwidth: None,
+            peer_location: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            description: None,
+            name: None,
+            circuit_code: None,
+            client_token: None,
+            resource_group_id: None,
+            tag: None,
+            device_advanced_capacity: None,
+            optical_module_model: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePhysicalConnectionRequestBuilder {
-        CreatePhysicalConnectionRequestBuilder::default()
+        CreatePhysicalConnectionRequestBuilder {
+            inner: CreatePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -572,47 +599,56 @@ pub enum CreatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.Status" => Self::InvalidStatus(error),
-            "InvalidType.Malformd" => Self::InvalidTypeMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRedundantPhysicalConnectionId.NotFound" => {
-                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "QuotaExceeded.pConnPerAP" => Self::QuotaExceededPConnPerAp(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "QuotaExceeded.freePconnPerAP" => Self::QuotaExceededFreePconnPerAp(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionPortType.Malformed" => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "IllegalParam.ClientToken" => Self::IllegalParamClientToken(error),
-            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "InvalidAccessPointId.NotEnabled" => {
-                Self::InvalidAccessPointIdNotEnabled(error)
-            }
-            "ResourceNotFound.AccessPointId" => {
-                Self::ResourceNotFoundAccessPointId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Invalid.Status",
+                    "InvalidType.Malformd",
+                    "InvalidPeerLocation.Malformd",
+                    "InvalidLineOperator.Malformd",
+                    "InvalidPortType.Malformd",
+                    "InvalidDescription.Malformed",
+                    "InvalidRedundantPhysicalConnectionId.NotFound",
+                    "InvalidName.Malformed",
+                    "QuotaExceeded.pConnPerAP",
+                    "InvalidBandwidth",
+                    "InvalidRedundantPhysicalConnection",
+                    "InvalidRedundantPhysicalConnectionStatus",
+                    "InvalidCircuitCode.Malformed",
+                    "QuotaExceeded.freePconnPerAP",
+                    "InvalidPhysicalConnectionOperator.Malformed",
+                    "InvalidPhysicalConnectionPortType.Malformed",
+                    "InvalidPhysicalConnectionBandwidth.Malformed",
+                    "IllegalParam.ClientToken",
+                    "InvalidPortType.NotFound",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "InvalidAccessPointId.NotEnabled",
+                    "ResourceNotFound.AccessPointId",
+                ],
+            )
+        {
+            0 => Self::InvalidStatus(error),
+            1 => Self::InvalidTypeMalformd(error),
+            2 => Self::InvalidPeerLocationMalformd(error),
+            3 => Self::InvalidLineOperatorMalformd(error),
+            4 => Self::InvalidPortTypeMalformd(error),
+            5 => Self::InvalidDescriptionMalformed(error),
+            6 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
+            7 => Self::InvalidNameMalformed(error),
+            8 => Self::QuotaExceededPConnPerAp(error),
+            9 => Self::InvalidBandwidth(error),
+            10 => Self::InvalidRedundantPhysicalConnection(error),
+            11 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            12 => Self::InvalidCircuitCodeMalformed(error),
+            13 => Self::QuotaExceededFreePconnPerAp(error),
+            14 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            15 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
+            16 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            17 => Self::IllegalParamClientToken(error),
+            18 => Self::InvalidPortTypeNotFound(error),
+            19 => Self::OperationFailedPconnTrafficNotEnable(error),
+            20 => Self::InvalidAccessPointIdNotEnabled(error),
+            21 => Self::ResourceNotFoundAccessPointId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -94,10 +94,30 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionOccupancyOrderRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            period: None,
+            instance_charge_type: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            client_token: None,
+            auto_renew: None,
+            auto_renew_duration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionOccupancyOrderRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePhysicalConnectionOccupancyOrderRequestBuilder {
-        CreatePhysicalConnectionOccupancyOrderRequestBuilder::default()
+        CreatePhysicalConnectionOccupancyOrderRequestBuilder {
+            inner: CreatePhysicalConnectionOccupancyOrderRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -341,30 +361,34 @@ pub enum CreatePhysicalConnectionOccupancyOrderError {
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IAbs.InvalidStatus.ValueNotSupported" => {
-                Self::IAbsInvalidStatusValueNotSupported(error)
-            }
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "InvalidPhysicalConnectionChargeType.Malformed" => {
-                Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
-            }
-            "InvalidPhysicalConnectionPeriod.Malformed" => {
-                Self::InvalidPhysicalConnectionPeriodMalformed(error)
-            }
-            "InvalidPhysicalConnectionPricingCycle.Malformed" => {
-                Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
-            }
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
-            "Abs.InstanceNotExist" => Self::AbsInstanceNotExist(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IAbs.InvalidStatus.ValueNotSupported",
+                    "InvalidPrice.NotFound",
+                    "InvalidPhysicalConnectionChargeType.Malformed",
+                    "InvalidPhysicalConnectionPeriod.Malformed",
+                    "InvalidPhysicalConnectionPricingCycle.Malformed",
+                    "Forbidden.NotAllowedInState",
+                    "INSTANCE.STATUS.NOT.ALLOW",
+                    "Abs.InstanceNotExist",
+                    "IncorrectStatus.PhysicalConnection",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IAbsInvalidStatusValueNotSupported(error),
+            1 => Self::InvalidPriceNotFound(error),
+            2 => Self::InvalidPhysicalConnectionChargeTypeMalformed(error),
+            3 => Self::InvalidPhysicalConnectionPeriodMalformed(error),
+            4 => Self::InvalidPhysicalConnectionPricingCycleMalformed(error),
+            5 => Self::ForbiddenNotAllowedInState(error),
+            6 => Self::InstanceStatusNotAllow(error),
+            7 => Self::AbsInstanceNotExist(error),
+            8 => Self::IncorrectStatusPhysicalConnection(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

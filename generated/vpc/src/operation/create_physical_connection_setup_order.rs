@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -100,10 +100,28 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionSetupOrderRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            access_point_id: None,
+            line_operator: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            auto_pay: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionSetupOrderRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePhysicalConnectionSetupOrderRequestBuilder {
-        CreatePhysicalConnectionSetupOrderRequestBuilder::default()
+        CreatePhysicalConnectionSetupOrderRequestBuilder {
+            inner: CreatePhysicalConnectionSetupOrderRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -347,19 +365,28 @@ pub enum CreatePhysicalConnectionSetupOrderError {
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionSetupOrderError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "QuotaExceeded.PerAccessPoint" => Self::QuotaExceededPerAccessPoint(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionPortType.Malformed" => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "IncorrectStatus.AccessPoint" => Self::IncorrectStatusAccessPoint(error),
-            "AccessPoint.NotFound" => Self::AccessPointNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidPrice.NotFound",
+                    "QuotaExceeded.PerAccessPoint",
+                    "InvalidPhysicalConnectionOperator.Malformed",
+                    "InvalidPhysicalConnectionPortType.Malformed",
+                    "InvalidPortType.NotFound",
+                    "InvalidInstance.NotFound",
+                    "IncorrectStatus.AccessPoint",
+                    "AccessPoint.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidPriceNotFound(error),
+            1 => Self::QuotaExceededPerAccessPoint(error),
+            2 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            3 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
+            4 => Self::InvalidPortTypeNotFound(error),
+            5 => Self::InvalidInstanceNotFound(error),
+            6 => Self::IncorrectStatusAccessPoint(error),
+            7 => Self::AccessPointNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePublicIpAddressPoolRequest {
     /// The line type. Valid values:
@@ -126,10 +126,32 @@ pub struct CreatePublicIpAddressPoolRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePublicIpAddressPoolRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            isp: None,
+            name: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+            resource_group_id: None,
+            region_id: None,
+            biz_type: None,
+            zones: None,
+            tag: None,
+            security_protection_types: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreatePublicIpAddressPoolRequestBuilder {
-        CreatePublicIpAddressPoolRequestBuilder::default()
+        CreatePublicIpAddressPoolRequestBuilder {
+            inner: CreatePublicIpAddressPoolRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -443,33 +465,40 @@ pub enum CreatePublicIpAddressPoolError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "Forbidden.CreatePublicIpAddressPool" => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PublicIpAddressPool" => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            "MissingParam.Zones" => Self::MissingParamZones(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IllegalParam.Zones" => Self::IllegalParamZones(error),
-            "IllegalParamSize.Zones" => Self::IllegalParamSizeZones(error),
-            "UnsupportedFeature.Isp" => Self::UnsupportedFeatureIsp(error),
-            "OperationDenied.ISPNotSupportDdosEnhanced" => {
-                Self::OperationDeniedIspNotSupportDdosEnhanced(error)
-            }
-            "IllegalParam.SecurityProtectionTypes" => {
-                Self::IllegalParamSecurityProtectionTypes(error)
-            }
-            "IncorrectBusinessStatus.PublicIpAddressPool" => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            "OptInRequired.PublicIpAddressPool" => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Isp",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "Forbidden.CreatePublicIpAddressPool",
+                    "QuotaExceeded.PublicIpAddressPool",
+                    "MissingParam.Zones",
+                    "UnsupportedRegion",
+                    "IllegalParam.Zones",
+                    "IllegalParamSize.Zones",
+                    "UnsupportedFeature.Isp",
+                    "OperationDenied.ISPNotSupportDdosEnhanced",
+                    "IllegalParam.SecurityProtectionTypes",
+                    "IncorrectBusinessStatus.PublicIpAddressPool",
+                    "OptInRequired.PublicIpAddressPool",
+                ],
+            )
+        {
+            0 => Self::IllegalParamIsp(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::ForbiddenCreatePublicIpAddressPool(error),
+            4 => Self::QuotaExceededPublicIpAddressPool(error),
+            5 => Self::MissingParamZones(error),
+            6 => Self::UnsupportedRegion(error),
+            7 => Self::IllegalParamZones(error),
+            8 => Self::IllegalParamSizeZones(error),
+            9 => Self::UnsupportedFeatureIsp(error),
+            10 => Self::OperationDeniedIspNotSupportDdosEnhanced(error),
+            11 => Self::IllegalParamSecurityProtectionTypes(error),
+            12 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
+            13 => Self::OptInRequiredPublicIpAddressPool(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteEntriesRequest {
     /// The region ID of the route table.
@@ -74,10 +74,24 @@ pub struct CreateRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entries: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRouteEntriesRequestBuilder {
-        CreateRouteEntriesRequestBuilder::default()
+        CreateRouteEntriesRequestBuilder {
+            inner: CreateRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -256,9 +270,9 @@ pub enum CreateRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "MissingParam.RouteTableId" => Self::MissingParamRouteTableId(error),
+        match error.code_index(&["DryRunOperation", "MissingParam.RouteTableId"]) {
+            0 => Self::DryRunOperation(error),
+            1 => Self::MissingParamRouteTableId(error),
             _ => Self::Unhandled(error),
         }
     }

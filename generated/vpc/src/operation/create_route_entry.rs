@@ -54,7 +54,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteEntryRequest {
     /// The region ID of the route table.
@@ -154,10 +154,31 @@ pub struct CreateRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            client_token: None,
+            route_entry_name: None,
+            description: None,
+            next_hop_type: None,
+            next_hop_list: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRouteEntryRequestBuilder {
-        CreateRouteEntryRequestBuilder::default()
+        CreateRouteEntryRequestBuilder {
+            inner: CreateRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -707,278 +728,290 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
-            "InvalidNexthopTypeAndList.BothNull" => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            "InvalidNexthopTypeAndList.BothNotNull" => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
-            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
-            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
-            "InvalidEntryRuleQuota.NotFound" => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
-            "InvalidPhysicalConnectionBusinessStatus" => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            "InvalidRouterType" => Self::InvalidRouterType(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "CountLimitExceed.HaVipRouteEntry" => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
-            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            "InvalidNexthop" => Self::InvalidNexthop(error),
-            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
-            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "InvalidDestinationCidrBlock" => Self::InvalidDestinationCidrBlock(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "DefaultValidate.Error" => Self::DefaultValidateError(error),
-            "Region.NotSupport" => Self::RegionNotSupport(error),
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "Forbidden.PrivateIpNotFound" => Self::ForbiddenPrivateIpNotFound(error),
-            "OperationUnsupported.InactiveMode" => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            "InvalidRouteEntryName.Malformed" => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            "IncorrectStatus.MultiScopeRiRouteEntry" => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            "OperationUnsupported.MoreThanOneVpnOrHavip" => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            "OperationUnsupported.EcmpRiTypeOrNumber" => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
-            "OperationUnsupported.SubRouteTableECMP" => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            "InvalidNexthop.NotFound" => Self::InvalidNexthopNotFound(error),
-            "IllegalParam.NextHopId" => Self::IllegalParamNextHopId(error),
-            "QuotaExceeded.HaVipRouteEntry" => Self::QuotaExceededHaVipRouteEntry(error),
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "OperationFailed.InvalidNexthop" => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            "OperationFailed.NotifyCenDelete" => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
-            "OperationFailed.CxpRouteExist" => Self::OperationFailedCxpRouteExist(error),
-            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
-            "OperationUnsupported.InvalidRouterInterfaceType" => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "OperationFailed.MultiScopeType" => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "OperationFailed.ActiveNetworkInterfaceNotFound" => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "OperationFailed.QueryAttachmentInfo" => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "OperationFailed.NotSupportIPV6" => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            "IncorrectStatus.Ipv6Address" => Self::IncorrectStatusIpv6Address(error),
-            "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface" => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            "OperationUnsupported.SpecifyIpOnIpv6Entry" => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            "OperationUnsupported.MutipleIpv6Address" => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            "OperationDenied.Ipv6EntryOnCustomTable" => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable" => {
-                Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
-            }
-            "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch" => {
-                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
-            }
-            "OperationDenied.VbrMisMatchCloudBox" => {
-                Self::OperationDeniedVbrMisMatchCloudBox(error)
-            }
-            "OperationDenied.VbrIdle" => Self::OperationDeniedVbrIdle(error),
-            "OperationDenied.RouterInterfaceToDifferentVpc" => {
-                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
-            }
-            "OperationDenied.RouterInterfaceFromDifferentZones" => {
-                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "ResourceNotFound.VpcPeer" => Self::ResourceNotFoundVpcPeer(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "OperationDenied.GatewayRouteTableNotPermitted" => {
-                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
-            }
-            "UnsupportedFeature.VpcPeerIpv6" => {
-                Self::UnsupportedFeatureVpcPeerIpv6(error)
-            }
-            "OperationDenied.VpcIpv6NotEnabled" => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "UnsupportedFeature.CreatePrefixListEcmpRouteEntry" => {
-                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
-            }
-            "OperationDenied.RouterInterfaceIpv6NotEnabled" => {
-                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
-            }
-            "OperationDenied.NextHopTypeNotPermitted" => {
-                Self::OperationDeniedNextHopTypeNotPermitted(error)
-            }
-            "ResourceAlreadyAssociated.PrefixList" => {
-                Self::ResourceAlreadyAssociatedPrefixList(error)
-            }
-            "OperationFailed.CidrConflictWithPrefixList" => {
-                Self::OperationFailedCidrConflictWithPrefixList(error)
-            }
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "Mismatch.HaVipIdAndRouteTableId" => {
-                Self::MismatchHaVipIdAndRouteTableId(error)
-            }
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "Mismatch.Ipv4GatewayIdAndRouteTableId" => {
-                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
-            }
-            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            "ResourceNotAssociated.Cen" => Self::ResourceNotAssociatedCen(error),
-            "IncorrectStatus.CenRelation" => Self::IncorrectStatusCenRelation(error),
-            "OperationDenied.CenTypeInvalid" => {
-                Self::OperationDeniedCenTypeInvalid(error)
-            }
-            "ResourceNotFound.Cen" => Self::ResourceNotFoundCen(error),
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "IncorrectStatus.RouterInterface" => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            "InvalidNexthop.UnsupportedEniBizType" => {
-                Self::InvalidNexthopUnsupportedEniBizType(error)
-            }
-            "OperationDenied.RouterInterfaceIpv6" => {
-                Self::OperationDeniedRouterInterfaceIpv6(error)
-            }
-            "InvalidNextHopType" => Self::InvalidNextHopType(error),
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "ResourceNotAssociated.Ecr" => Self::ResourceNotAssociatedEcr(error),
-            "UnsupportedFeature.RouterInterfaceIpv6" => {
-                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
-            }
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "OperationFailed.ScopeActiveRouteEntryType" => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            "OperationFailed.ScopeStandbyRouteEntryQuota" => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            "OperationFailed.ScopeActiveRouteEntryQuota" => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            "OperationUnsupported.ScopeInvalidRouteType" => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            "OperationFailed.EcmpInvalidRouterInterfaceOppositeType" => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            "OperationUnsupported.Ipv6EcmpRouteEntry" => {
-                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
-            }
-            "OperationUnsupported.Ipv6CidrBlock" => {
-                Self::OperationUnsupportedIpv6CidrBlock(error)
-            }
-            "OperationUnsupported.Ipv6ForVBR" => {
-                Self::OperationUnsupportedIpv6ForVbr(error)
-            }
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "OperationFailed.InvalidNextHopType" => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "OperationDenied.CreateEcmpForPublishedRouteEntry" => {
-                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
-            }
-            "OperationDenied.TrAttachmentIpv6Disabled" => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            "Mismatch.EniIdAndRouteTableId" => Self::MismatchEniIdAndRouteTableId(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "OperationFailed.InstanceDismatchCurrentVpc" => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidNextHopId.NotFound" => Self::InvalidNextHopIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFoundError(error),
-            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            "VPC.ERROR" => Self::VpcError(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.CidrBlock",
+                    "QuotaExceeded",
+                    "MissingParameter",
+                    "InvalidCidrBlock.Malformed",
+                    "InvalidCIDRBlock.Duplicate",
+                    "IncorrectVpcStatus",
+                    "IncorrectInstanceStatus",
+                    "IncorrectRouteEntryStatus",
+                    "IncorrectVSwitchStatus",
+                    "InvalidCidrBlock",
+                    "InvalidNextHop.NotFound",
+                    "InvalidVRouter.NotFound",
+                    "InvalidVPC.NotFound",
+                    "InvalidNexthopTypeAndList.BothNull",
+                    "InvalidNexthopTypeAndList.BothNotNull",
+                    "InvalidRouterInterface",
+                    "InvalidOppositeRouterType",
+                    "InvalidNexthopListSize",
+                    "InvalidEntryRuleQuota.NotFound",
+                    "Forbidden.CheckEntryRuleQuota",
+                    "InvalidVBRStatus",
+                    "InvalidPhysicalConnectionBusinessStatus",
+                    "InvalidRouterType",
+                    "IncorrectHaVipStatus",
+                    "CountLimitExceed.HaVipRouteEntry",
+                    "InvalidRouteEntry.Duplicate",
+                    "InvalidParam",
+                    "INVALID_WEIGHT_PARAM",
+                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                    "InvalidNexthop",
+                    "INVALID_VPC_ID",
+                    "InvalidRouteEntrySize",
+                    "TaskConflict",
+                    "InvalidRouteEntry",
+                    "InvalidDestinationCidrBlock",
+                    "Forbidden.VRouterNotFound",
+                    "DefaultValidate.Error",
+                    "Region.NotSupport",
+                    "OperationFailed.NotifyCenCreate",
+                    "Forbidden.PrivateIpNotFound",
+                    "OperationUnsupported.InactiveMode",
+                    "InvalidRouteEntryName.Malformed",
+                    "IncorrectStatus.MultiScopeRiRouteEntry",
+                    "OperationUnsupported.MoreThanOneVpnOrHavip",
+                    "OperationUnsupported.EcmpRiTypeOrNumber",
+                    "Duplicated.VpcNextHop",
+                    "OperationUnsupported.SubRouteTableECMP",
+                    "InvalidNexthop.NotFound",
+                    "IllegalParam.NextHopId",
+                    "QuotaExceeded.HaVipRouteEntry",
+                    "InvalidNexthop.DirectEni",
+                    "OperationFailed.InvalidNexthop",
+                    "OperationFailed.NotifyCenDelete",
+                    "InvalidNatGateway.NotFound",
+                    "OperationFailed.CxpRouteExist",
+                    "OperationFailed.GetEniInfo",
+                    "OperationUnsupported.InvalidRouterInterfaceType",
+                    "InvalidHaVip.NotFound",
+                    "OperationFailed.MultiScopeType",
+                    "OperationFailed.DistibuteLock",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "InvalidAttachment.NotFound",
+                    "OperationFailed.ActiveNetworkInterfaceNotFound",
+                    "InvalidNetworkInterface.NotFound",
+                    "OperationFailed.QueryAttachmentInfo",
+                    "IllegalParam.AttachmentId",
+                    "OperationFailed.NotSupportIPV6",
+                    "IncorrectStatus.Ipv6Address",
+                    "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
+                    "OperationUnsupported.SpecifyIpOnIpv6Entry",
+                    "OperationUnsupported.MutipleIpv6Address",
+                    "OperationDenied.Ipv6EntryOnCustomTable",
+                    "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable",
+                    "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch",
+                    "OperationDenied.VbrMisMatchCloudBox",
+                    "OperationDenied.VbrIdle",
+                    "OperationDenied.RouterInterfaceToDifferentVpc",
+                    "OperationDenied.RouterInterfaceFromDifferentZones",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "ResourceNotFound.VpcPeer",
+                    "IncorrectStatus.VpcPeer",
+                    "OperationDenied.RouteTableTypeNotPermitted",
+                    "OperationDenied.GatewayRouteTableNotPermitted",
+                    "UnsupportedFeature.VpcPeerIpv6",
+                    "OperationDenied.VpcIpv6NotEnabled",
+                    "IncorrectStatus.Ipv4Gateway",
+                    "ResourceNotFound.PrefixList",
+                    "UnsupportedFeature.CreatePrefixListEcmpRouteEntry",
+                    "OperationDenied.RouterInterfaceIpv6NotEnabled",
+                    "OperationDenied.NextHopTypeNotPermitted",
+                    "ResourceAlreadyAssociated.PrefixList",
+                    "OperationFailed.CidrConflictWithPrefixList",
+                    "ResourceNotFound.Ipv4Gateway",
+                    "Mismatch.HaVipIdAndRouteTableId",
+                    "OperationFailed.OperationLocked",
+                    "Mismatch.Ipv4GatewayIdAndRouteTableId",
+                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                    "ResourceNotAssociated.Cen",
+                    "IncorrectStatus.CenRelation",
+                    "OperationDenied.CenTypeInvalid",
+                    "ResourceNotFound.Cen",
+                    "ResourceNotFound.NetworkInterface",
+                    "RouteConflict.AlreadyExist",
+                    "IncorrectStatus.RouterInterface",
+                    "InvalidNexthop.UnsupportedEniBizType",
+                    "OperationDenied.RouterInterfaceIpv6",
+                    "InvalidNextHopType",
+                    "OperationDenied.VbrAttachEcrInMiddleStatus",
+                    "ResourceNotAssociated.Ecr",
+                    "UnsupportedFeature.RouterInterfaceIpv6",
+                    "InvalidVpnInstanceId.NotFound",
+                    "OperationFailed.ScopeActiveRouteEntryType",
+                    "OperationFailed.ScopeStandbyRouteEntryQuota",
+                    "OperationFailed.ScopeActiveRouteEntryQuota",
+                    "OperationUnsupported.ScopeInvalidRouteType",
+                    "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
+                    "OperationUnsupported.Ipv6EcmpRouteEntry",
+                    "OperationUnsupported.Ipv6CidrBlock",
+                    "OperationUnsupported.Ipv6ForVBR",
+                    "IncorrectStatus.RouteTableStatus",
+                    "OperationFailed.InvalidNextHopType",
+                    "UnsupportedRegion",
+                    "UnsupportedFeature.VpcAdvancedFeature",
+                    "OperationDenied.CreateEcmpForPublishedRouteEntry",
+                    "OperationDenied.TrAttachmentIpv6Disabled",
+                    "Mismatch.EniIdAndRouteTableId",
+                    "InvalidDescription.Malformed",
+                    "OperationFailed.InstanceDismatchCurrentVpc",
+                    "InvalidParameter",
+                    "InvalidNatGatewayId.NotFound",
+                    "InvalidInstanId.NotFound",
+                    "InvalidNextHopId.NotFound",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                    "InvalidVpc.NotFound",
+                    "InvalidIpv6Gateway.NotFound",
+                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    "VPC.ERROR",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IllegalParamCidrBlock(error),
+            1 => Self::QuotaExceeded(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::InvalidCidrBlockMalformed(error),
+            4 => Self::InvalidCidrBlockDuplicate(error),
+            5 => Self::IncorrectVpcStatus(error),
+            6 => Self::IncorrectInstanceStatus(error),
+            7 => Self::IncorrectRouteEntryStatus(error),
+            8 => Self::IncorrectVSwitchStatus(error),
+            9 => Self::InvalidCidrBlock(error),
+            10 => Self::InvalidNextHopNotFound(error),
+            11 => Self::InvalidVRouterNotFound(error),
+            12 => Self::InvalidVpcNotFound(error),
+            13 => Self::InvalidNexthopTypeAndListBothNull(error),
+            14 => Self::InvalidNexthopTypeAndListBothNotNull(error),
+            15 => Self::InvalidRouterInterface(error),
+            16 => Self::InvalidOppositeRouterType(error),
+            17 => Self::InvalidNexthopListSize(error),
+            18 => Self::InvalidEntryRuleQuotaNotFound(error),
+            19 => Self::ForbiddenCheckEntryRuleQuota(error),
+            20 => Self::InvalidVbrStatus(error),
+            21 => Self::InvalidPhysicalConnectionBusinessStatus(error),
+            22 => Self::InvalidRouterType(error),
+            23 => Self::IncorrectHaVipStatus(error),
+            24 => Self::CountLimitExceedHaVipRouteEntry(error),
+            25 => Self::InvalidRouteEntryDuplicate(error),
+            26 => Self::InvalidParam(error),
+            27 => Self::InvalidWeightParam(error),
+            28 => Self::ForbiddenUseVpcAsInternetGateway(error),
+            29 => Self::InvalidNexthop(error),
+            30 => Self::InvalidVpcId(error),
+            31 => Self::InvalidRouteEntrySize(error),
+            32 => Self::TaskConflict(error),
+            33 => Self::InvalidRouteEntry(error),
+            34 => Self::InvalidDestinationCidrBlock(error),
+            35 => Self::ForbiddenVRouterNotFound(error),
+            36 => Self::DefaultValidateError(error),
+            37 => Self::RegionNotSupport(error),
+            38 => Self::OperationFailedNotifyCenCreate(error),
+            39 => Self::ForbiddenPrivateIpNotFound(error),
+            40 => Self::OperationUnsupportedInactiveMode(error),
+            41 => Self::InvalidRouteEntryNameMalformed(error),
+            42 => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
+            43 => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
+            44 => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
+            45 => Self::DuplicatedVpcNextHop(error),
+            46 => Self::OperationUnsupportedSubRouteTableEcmp(error),
+            47 => Self::InvalidNexthopNotFound(error),
+            48 => Self::IllegalParamNextHopId(error),
+            49 => Self::QuotaExceededHaVipRouteEntry(error),
+            50 => Self::InvalidNexthopDirectEni(error),
+            51 => Self::OperationFailedInvalidNexthop(error),
+            52 => Self::OperationFailedNotifyCenDelete(error),
+            53 => Self::InvalidNatGatewayNotFound(error),
+            54 => Self::OperationFailedCxpRouteExist(error),
+            55 => Self::OperationFailedGetEniInfo(error),
+            56 => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
+            57 => Self::InvalidHaVipNotFound(error),
+            58 => Self::OperationFailedMultiScopeType(error),
+            59 => Self::OperationFailedDistibuteLock(error),
+            60 => Self::QuotaExceededVpnRouteEntry(error),
+            61 => Self::InvalidAttachmentNotFound(error),
+            62 => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
+            63 => Self::InvalidNetworkInterfaceNotFound(error),
+            64 => Self::OperationFailedQueryAttachmentInfo(error),
+            65 => Self::IllegalParamAttachmentId(error),
+            66 => Self::OperationFailedNotSupportIpv6(error),
+            67 => Self::IncorrectStatusIpv6Address(error),
+            68 => Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error),
+            69 => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
+            70 => Self::OperationUnsupportedMutipleIpv6Address(error),
+            71 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
+            72 => Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error),
+            73 => Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error),
+            74 => Self::OperationDeniedVbrMisMatchCloudBox(error),
+            75 => Self::OperationDeniedVbrIdle(error),
+            76 => Self::OperationDeniedRouterInterfaceToDifferentVpc(error),
+            77 => Self::OperationDeniedRouterInterfaceFromDifferentZones(error),
+            78 => Self::OperationFailedPconnTrafficNotEnable(error),
+            79 => Self::ResourceNotFoundVpcPeer(error),
+            80 => Self::IncorrectStatusVpcPeer(error),
+            81 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            82 => Self::OperationDeniedGatewayRouteTableNotPermitted(error),
+            83 => Self::UnsupportedFeatureVpcPeerIpv6(error),
+            84 => Self::OperationDeniedVpcIpv6NotEnabled(error),
+            85 => Self::IncorrectStatusIpv4Gateway(error),
+            86 => Self::ResourceNotFoundPrefixList(error),
+            87 => Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error),
+            88 => Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error),
+            89 => Self::OperationDeniedNextHopTypeNotPermitted(error),
+            90 => Self::ResourceAlreadyAssociatedPrefixList(error),
+            91 => Self::OperationFailedCidrConflictWithPrefixList(error),
+            92 => Self::ResourceNotFoundIpv4Gateway(error),
+            93 => Self::MismatchHaVipIdAndRouteTableId(error),
+            94 => Self::OperationFailedOperationLocked(error),
+            95 => Self::MismatchIpv4GatewayIdAndRouteTableId(error),
+            96 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            97 => Self::ResourceNotAssociatedCen(error),
+            98 => Self::IncorrectStatusCenRelation(error),
+            99 => Self::OperationDeniedCenTypeInvalid(error),
+            100 => Self::ResourceNotFoundCen(error),
+            101 => Self::ResourceNotFoundNetworkInterface(error),
+            102 => Self::RouteConflictAlreadyExist(error),
+            103 => Self::IncorrectStatusRouterInterface(error),
+            104 => Self::InvalidNexthopUnsupportedEniBizType(error),
+            105 => Self::OperationDeniedRouterInterfaceIpv6(error),
+            106 => Self::InvalidNextHopType(error),
+            107 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            108 => Self::ResourceNotAssociatedEcr(error),
+            109 => Self::UnsupportedFeatureRouterInterfaceIpv6(error),
+            110 => Self::InvalidVpnInstanceIdNotFound(error),
+            111 => Self::OperationFailedScopeActiveRouteEntryType(error),
+            112 => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
+            113 => Self::OperationFailedScopeActiveRouteEntryQuota(error),
+            114 => Self::OperationUnsupportedScopeInvalidRouteType(error),
+            115 => Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error),
+            116 => Self::OperationUnsupportedIpv6EcmpRouteEntry(error),
+            117 => Self::OperationUnsupportedIpv6CidrBlock(error),
+            118 => Self::OperationUnsupportedIpv6ForVbr(error),
+            119 => Self::IncorrectStatusRouteTableStatus(error),
+            120 => Self::OperationFailedInvalidNextHopType(error),
+            121 => Self::UnsupportedRegion(error),
+            122 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            123 => Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error),
+            124 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
+            125 => Self::MismatchEniIdAndRouteTableId(error),
+            126 => Self::InvalidDescriptionMalformed(error),
+            127 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
+            128 => Self::InvalidParameter(error),
+            129 => Self::InvalidNatGatewayIdNotFound(error),
+            130 => Self::InvalidInstanIdNotFound(error),
+            131 => Self::InvalidNextHopIdNotFound(error),
+            132 => Self::InvalidRouteTableIdNotFound(error),
+            133 => Self::InvalidHaVipIdNotFound(error),
+            134 => Self::InvalidVpcNotFoundError(error),
+            135 => Self::InvalidIpv6GatewayNotFound(error),
+            136 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            137 => Self::VpcError(error),
+            138 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

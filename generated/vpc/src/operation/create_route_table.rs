@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -90,10 +90,28 @@ pub struct CreateRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            route_table_name: None,
+            description: None,
+            associate_type: None,
+            client_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRouteTableRequestBuilder {
-        CreateRouteTableRequestBuilder::default()
+        CreateRouteTableRequestBuilder {
+            inner: CreateRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -318,27 +336,36 @@ pub enum CreateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "InvalidParameter.RouteTableName.Malformed" => {
-                Self::InvalidParameterRouteTableNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "QuotaExceeded.RouteTable" => Self::QuotaExceededRouteTable(error),
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "InvalidVpcId.NotSupport" => Self::InvalidVpcIdNotSupport(error),
-            "OperationUnsupported.AdvancedFeature" => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            "QuotaExceeded.GatewayRouteTable" => {
-                Self::QuotaExceededGatewayRouteTable(error)
-            }
-            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedRegion",
+                    "InvalidParameter.RouteTableName.Malformed",
+                    "InvalidParameter.Description.Malformed",
+                    "QuotaExceeded.RouteTable",
+                    "IncorrectStatus.cbnStatus",
+                    "InvalidVpcId.NotSupport",
+                    "OperationUnsupported.AdvancedFeature",
+                    "QuotaExceeded.GatewayRouteTable",
+                    "MissingParam.vpcId",
+                    "InvalidRegionId.NotFound",
+                    "InvalidParameter.Action",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::UnsupportedRegion(error),
+            1 => Self::InvalidParameterRouteTableNameMalformed(error),
+            2 => Self::InvalidParameterDescriptionMalformed(error),
+            3 => Self::QuotaExceededRouteTable(error),
+            4 => Self::IncorrectStatusCbnStatus(error),
+            5 => Self::InvalidVpcIdNotSupport(error),
+            6 => Self::OperationUnsupportedAdvancedFeature(error),
+            7 => Self::QuotaExceededGatewayRouteTable(error),
+            8 => Self::MissingParamVpcId(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidParameterAction(error),
+            11 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

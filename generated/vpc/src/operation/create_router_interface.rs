@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouterInterfaceRequest {
     /// The ID of the region to which the router interface belongs.
@@ -271,10 +271,46 @@ pub struct CreateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            role: None,
+            opposite_region_id: None,
+            spec: None,
+            router_type: None,
+            router_id: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            access_point_id: None,
+            opposite_access_point_id: None,
+            description: None,
+            name: None,
+            period: None,
+            instance_charge_type: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            client_token: None,
+            fast_link_mode: None,
+            auto_renew: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateRouterInterfaceRequestBuilder {
-        CreateRouterInterfaceRequestBuilder::default()
+        CreateRouterInterfaceRequestBuilder {
+            inner: CreateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -832,88 +868,106 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidRole.ValueNotSupported" => Self::InvalidRoleValueNotSupported(error),
-            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
-            "InvalidRouterType.ValueNotSupported" => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
-            "LimitationExceed.InterfaceNumberOnRouter" => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            "Forbidden.NotInRouterInterfaceCreateWhitelist" => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            "RI_CREATE_ONE_LIMIT_BY_SYNC" => Self::RiCreateOneLimitBySync(error),
-            "InvalidAccessPoint.ValueNotAllowed" => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidAccessPoint.NotMatch" => Self::InvalidAccessPointNotMatch(error),
-            "InvalidAccessPoint.NotExist" => Self::InvalidAccessPointNotExist(error),
-            "INVAID_VBR_STATUS" => Self::InvaidVbrStatus(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "Forbidden.AcceptRoleNotSupportPrePay" => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "VpcSubnet.NotFound" => Self::VpcSubnetNotFound(error),
-            "IllegalParam.HealthcheckIp" => Self::IllegalParamHealthcheckIp(error),
-            "OperationFailed.HcForInvalidRiType" => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "IllegalParam.CrossBorderBandwidth" => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            "IllegalParam.VRouterType" => Self::IllegalParamVRouterType(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "Forbidden.CrossBorder" => Self::ForbiddenCrossBorder(error),
-            "InvalidRouterId.NotFound" => Self::InvalidRouterIdNotFound(error),
-            "InvalidCommodity.NotFound" => Self::InvalidCommodityNotFound(error),
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotInResourceGroup" => Self::ResourceNotInResourceGroup(error),
-            "HaveConnectionBetweenRouters" => Self::HaveConnectionBetweenRouters(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
-            "ForbiddenAction" => Self::ForbiddenAction(error),
-            "OperationFailed.NotSupportIPv6" => {
-                Self::OperationFailedNotSupportIPv6(error)
-            }
-            "InvalidParam.AvailableZoneId" => Self::InvalidParamAvailableZoneId(error),
-            "OperationFailed.NoAvailableAmount" => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "OperationFailed.InvalidEcGrant" => {
-                Self::OperationFailedInvalidEcGrant(error)
-            }
-            "OperationFailed.CannotConnectOtherOwnerInstance" => {
-                Self::OperationFailedCannotConnectOtherOwnerInstance(error)
-            }
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidRouterId.AttacedToCEN" => Self::InvalidRouterIdAttacedToCen(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidPrice.NotFound",
+                    "InvalidAliuid",
+                    "InvalidRole.ValueNotSupported",
+                    "InvalidSpec.ValudNotSupported",
+                    "InvalidRouterType.ValueNotSupported",
+                    "InvalidName.Malformed",
+                    "Forbidden.BillsOutstanding",
+                    "LimitationExceed.InterfaceNumberOnRouter",
+                    "Forbidden.NotInRouterInterfaceCreateWhitelist",
+                    "RI_CREATE_ONE_LIMIT_BY_SYNC",
+                    "InvalidAccessPoint.ValueNotAllowed",
+                    "InvalidParam.NotFound",
+                    "InvalidAccessPoint.NotMatch",
+                    "InvalidAccessPoint.NotExist",
+                    "INVAID_VBR_STATUS",
+                    "IncorrectStatus.CenStatus",
+                    "Forbidden.AcceptRoleNotSupportPrePay",
+                    "InvalidRouterInterfaceSpec.Malformed",
+                    "VpcSubnet.NotFound",
+                    "IllegalParam.HealthcheckIp",
+                    "OperationFailed.HcForInvalidRiType",
+                    "OperationFailed.SyncOrderToSub",
+                    "IllegalParam.CrossBorderBandwidth",
+                    "IllegalParam.VRouterType",
+                    "IllegalParam.Spec",
+                    "Forbidden.CrossBorder",
+                    "InvalidRouterId.NotFound",
+                    "InvalidCommodity.NotFound",
+                    "InvalidRouterInterfaceChargeType.Malformed",
+                    "IllegalParam.RegionId",
+                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                    "QuotaExceeded",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "InvalidRegionId.NotFound",
+                    "ResourceNotInResourceGroup",
+                    "HaveConnectionBetweenRouters",
+                    "InvalidDescription.Malformed",
+                    "InvalidBandwidth.NotEnough",
+                    "ForbiddenAction",
+                    "OperationFailed.NotSupportIPv6",
+                    "InvalidParam.AvailableZoneId",
+                    "OperationFailed.NoAvailableAmount",
+                    "OperationFailed.OperationLocked",
+                    "OperationFailed.InvalidEcGrant",
+                    "OperationFailed.CannotConnectOtherOwnerInstance",
+                    "InvalidParams.NotNull",
+                    "InvalidRouterId.AttacedToCEN",
+                ],
+            )
+        {
+            0 => Self::InvalidPriceNotFound(error),
+            1 => Self::InvalidAliuid(error),
+            2 => Self::InvalidRoleValueNotSupported(error),
+            3 => Self::InvalidSpecValudNotSupported(error),
+            4 => Self::InvalidRouterTypeValueNotSupported(error),
+            5 => Self::InvalidNameMalformed(error),
+            6 => Self::ForbiddenBillsOutstanding(error),
+            7 => Self::LimitationExceedInterfaceNumberOnRouter(error),
+            8 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
+            9 => Self::RiCreateOneLimitBySync(error),
+            10 => Self::InvalidAccessPointValueNotAllowed(error),
+            11 => Self::InvalidParamNotFound(error),
+            12 => Self::InvalidAccessPointNotMatch(error),
+            13 => Self::InvalidAccessPointNotExist(error),
+            14 => Self::InvaidVbrStatus(error),
+            15 => Self::IncorrectStatusCenStatus(error),
+            16 => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
+            17 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            18 => Self::VpcSubnetNotFound(error),
+            19 => Self::IllegalParamHealthcheckIp(error),
+            20 => Self::OperationFailedHcForInvalidRiType(error),
+            21 => Self::OperationFailedSyncOrderToSub(error),
+            22 => Self::IllegalParamCrossBorderBandwidth(error),
+            23 => Self::IllegalParamVRouterType(error),
+            24 => Self::IllegalParamSpec(error),
+            25 => Self::ForbiddenCrossBorder(error),
+            26 => Self::InvalidRouterIdNotFound(error),
+            27 => Self::InvalidCommodityNotFound(error),
+            28 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            29 => Self::IllegalParamRegionId(error),
+            30 => Self::PayMayiWithholdingAgreementIllegal(error),
+            31 => Self::QuotaExceeded(error),
+            32 => Self::OperationFailedPconnTrafficNotEnable(error),
+            33 => Self::InvalidRegionIdNotFound(error),
+            34 => Self::ResourceNotInResourceGroup(error),
+            35 => Self::HaveConnectionBetweenRouters(error),
+            36 => Self::InvalidDescriptionMalformed(error),
+            37 => Self::InvalidBandwidthNotEnough(error),
+            38 => Self::ForbiddenAction(error),
+            39 => Self::OperationFailedNotSupportIPv6(error),
+            40 => Self::InvalidParamAvailableZoneId(error),
+            41 => Self::OperationFailedNoAvailableAmount(error),
+            42 => Self::OperationFailedOperationLocked(error),
+            43 => Self::OperationFailedInvalidEcGrant(error),
+            44 => Self::OperationFailedCannotConnectOtherOwnerInstance(error),
+            45 => Self::InvalidParamsNotNull(error),
+            46 => Self::InvalidRouterIdAttacedToCen(error),
             _ => Self::Unhandled(error),
         }
     }

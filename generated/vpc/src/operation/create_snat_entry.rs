@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -149,10 +149,31 @@ pub struct CreateSnatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSnatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            source_v_switch_id: None,
+            source_cidr: None,
+            snat_ip: None,
+            snat_entry_name: None,
+            client_token: None,
+            eip_affinity: None,
+            network_interface_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSnatEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSnatEntryRequestBuilder {
-        CreateSnatEntryRequestBuilder::default()
+        CreateSnatEntryRequestBuilder {
+            inner: CreateSnatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -516,100 +537,110 @@ pub enum CreateSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PrivateLinkEnabled" => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            "InvalidSourceCIDR.Malformed" => Self::InvalidSourceCidrMalformed(error),
-            "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC" => {
-                Self::NotAllowUseSourcecidrOutsidevpc(error)
-            }
-            "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE" => {
-                Self::NotAllowUseSourcecidrAutodefine(error)
-            }
-            "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO" => {
-                Self::NotAllowUseSourcecidrContainszero(error)
-            }
-            "Forbidden.IpHasBeenUsedInDnat" => Self::ForbiddenIpHasBeenUsedInDnat(error),
-            "Forbidden.SourceVSwitchId.IncludeHaVip" => {
-                Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
-            }
-            "InvalidSnatIp.Malformed" => Self::InvalidSnatIpMalformed(error),
-            "SNAT_IP_POOL_COUNT_TOO_MANY" => Self::SnatIpPoolCountTooMany(error),
-            "Forbidden.SnatEntryCountLimited" => {
-                Self::ForbiddenSnatEntryCountLimited(error)
-            }
-            "NOT_ALLOW_USE_SOURCECIDR" => Self::NotAllowUseSourcecidr(error),
-            "INVALID_PARAMETER" => Self::InvalidParameter(error),
-            "Forbidden.SourceVSwitchId.Duplicated" => {
-                Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            }
-            "Forbidden.IpUsedInForwardTable" => {
-                Self::ForbiddenIpUsedInForwardTable(error)
-            }
-            "Forbindden" => Self::Forbindden(error),
-            "EIP_NOT_SUPPORT_SNAT_POOL" => Self::EipNotSupportSnatPool(error),
-            "EIP_NOT_IN_GATEWAY" => Self::EipNotInGateway(error),
-            "OperationUnsupported.CidrConflict" => {
-                Self::OperationUnsupportedCidrConflict(error)
-            }
-            "OperationUnsupported.EipNatIpCheck" => {
-                Self::OperationUnsupportedEipNatIpCheck(error)
-            }
-            "OperationUnsupported.EipNatBWPCheck" => {
-                Self::OperationUnsupportedEipNatBwpCheck(error)
-            }
-            "OperationUnsupported.EipNatGWCheck" => {
-                Self::OperationUnsupportedEipNatGwCheck(error)
-            }
-            "OperationFailed.SnatIpPoolBwpRules" => {
-                Self::OperationFailedSnatIpPoolBwpRules(error)
-            }
-            "OperationFailed.SnatIpsCheck" => Self::OperationFailedSnatIpsCheck(error),
-            "OperationFailed.SnatIpPoolCbwpRules" => {
-                Self::OperationFailedSnatIpPoolCbwpRules(error)
-            }
-            "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR" => {
-                Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
-            }
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.SnatIp" => Self::InvalidParameterSnatIp(error),
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "QuotaExceeded.SnatIp" => Self::QuotaExceededSnatIp(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "OperationFailed.VSwitchNotInVpc" => {
-                Self::OperationFailedVSwitchNotInVpc(error)
-            }
-            "QuotaExceeded.SnatEntry" => Self::QuotaExceededSnatEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
-            "MissingParam.SnatIp" => Self::MissingParamSnatIp(error),
-            "MissingParam.NetworkInterfaceId" => {
-                Self::MissingParamNetworkInterfaceId(error)
-            }
-            "ParamExclusive.SnatIpAndNetworkInterfaceId" => {
-                Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
-            }
-            "IllegalParam.NetworkInterfaceId" => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSnatIp.NotFound" => Self::InvalidSnatIpNotFound(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "DefaultValidate.Error" => Self::DefaultValidateError(error),
-            "OperationFailed.CrateSnatEntryTimeOut" => {
-                Self::OperationFailedCrateSnatEntryTimeOut(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnsupportedFeature.PrivateLinkEnabled",
+                    "InvalidSourceCIDR.Malformed",
+                    "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC",
+                    "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE",
+                    "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO",
+                    "Forbidden.IpHasBeenUsedInDnat",
+                    "Forbidden.SourceVSwitchId.IncludeHaVip",
+                    "InvalidSnatIp.Malformed",
+                    "SNAT_IP_POOL_COUNT_TOO_MANY",
+                    "Forbidden.SnatEntryCountLimited",
+                    "NOT_ALLOW_USE_SOURCECIDR",
+                    "INVALID_PARAMETER",
+                    "Forbidden.SourceVSwitchId.Duplicated",
+                    "Forbidden.IpUsedInForwardTable",
+                    "Forbindden",
+                    "EIP_NOT_SUPPORT_SNAT_POOL",
+                    "EIP_NOT_IN_GATEWAY",
+                    "OperationUnsupported.CidrConflict",
+                    "OperationUnsupported.EipNatIpCheck",
+                    "OperationUnsupported.EipNatBWPCheck",
+                    "OperationUnsupported.EipNatGWCheck",
+                    "OperationFailed.SnatIpPoolBwpRules",
+                    "OperationFailed.SnatIpsCheck",
+                    "OperationFailed.SnatIpPoolCbwpRules",
+                    "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR",
+                    "InvalidNatGatewayId.NotFound",
+                    "InvalidParameter.Name.Malformed",
+                    "InvalidParameter.SnatIp",
+                    "IncorrectStatus.SnatEntry",
+                    "QuotaExceeded.SnatIp",
+                    "OperationUnsupported.EipInBinding",
+                    "OperationFailed.VSwitchNotInVpc",
+                    "QuotaExceeded.SnatEntry",
+                    "IncorrectStatus.NatIp",
+                    "IncorrectStatus.NATGW",
+                    "IncorrectStatus.VSwitch",
+                    "MissingParam.SnatIp",
+                    "MissingParam.NetworkInterfaceId",
+                    "ParamExclusive.SnatIpAndNetworkInterfaceId",
+                    "IllegalParam.NetworkInterfaceId",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnatTableId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidSnatIp.NotFound",
+                    "ResourceNotFound.NatGateway",
+                    "ResourceNotFound.NatIp",
+                    "ResourceNotFound.VSwitch",
+                    "DefaultValidate.Error",
+                    "OperationFailed.CrateSnatEntryTimeOut",
+                ],
+            )
+        {
+            0 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
+            1 => Self::InvalidSourceCidrMalformed(error),
+            2 => Self::NotAllowUseSourcecidrOutsidevpc(error),
+            3 => Self::NotAllowUseSourcecidrAutodefine(error),
+            4 => Self::NotAllowUseSourcecidrContainszero(error),
+            5 => Self::ForbiddenIpHasBeenUsedInDnat(error),
+            6 => Self::ForbiddenSourceVSwitchIdIncludeHaVip(error),
+            7 => Self::InvalidSnatIpMalformed(error),
+            8 => Self::SnatIpPoolCountTooMany(error),
+            9 => Self::ForbiddenSnatEntryCountLimited(error),
+            10 => Self::NotAllowUseSourcecidr(error),
+            11 => Self::InvalidParameter(error),
+            12 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
+            13 => Self::ForbiddenIpUsedInForwardTable(error),
+            14 => Self::Forbindden(error),
+            15 => Self::EipNotSupportSnatPool(error),
+            16 => Self::EipNotInGateway(error),
+            17 => Self::OperationUnsupportedCidrConflict(error),
+            18 => Self::OperationUnsupportedEipNatIpCheck(error),
+            19 => Self::OperationUnsupportedEipNatBwpCheck(error),
+            20 => Self::OperationUnsupportedEipNatGwCheck(error),
+            21 => Self::OperationFailedSnatIpPoolBwpRules(error),
+            22 => Self::OperationFailedSnatIpsCheck(error),
+            23 => Self::OperationFailedSnatIpPoolCbwpRules(error),
+            24 => Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error),
+            25 => Self::InvalidNatGatewayIdNotFound(error),
+            26 => Self::InvalidParameterNameMalformed(error),
+            27 => Self::InvalidParameterSnatIp(error),
+            28 => Self::IncorrectStatusSnatEntry(error),
+            29 => Self::QuotaExceededSnatIp(error),
+            30 => Self::OperationUnsupportedEipInBinding(error),
+            31 => Self::OperationFailedVSwitchNotInVpc(error),
+            32 => Self::QuotaExceededSnatEntry(error),
+            33 => Self::IncorrectStatusNatIp(error),
+            34 => Self::IncorrectStatusNatgw(error),
+            35 => Self::IncorrectStatusVSwitch(error),
+            36 => Self::MissingParamSnatIp(error),
+            37 => Self::MissingParamNetworkInterfaceId(error),
+            38 => Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error),
+            39 => Self::IllegalParamNetworkInterfaceId(error),
+            40 => Self::InvalidRegionIdNotFound(error),
+            41 => Self::InvalidSnatTableIdNotFound(error),
+            42 => Self::InvalidVSwitchIdNotFound(error),
+            43 => Self::InvalidSnatIpNotFound(error),
+            44 => Self::ResourceNotFoundNatGateway(error),
+            45 => Self::ResourceNotFoundNatIp(error),
+            46 => Self::ResourceNotFoundVSwitch(error),
+            47 => Self::DefaultValidateError(error),
+            48 => Self::OperationFailedCrateSnatEntryTimeOut(error),
             _ => Self::Unhandled(error),
         }
     }

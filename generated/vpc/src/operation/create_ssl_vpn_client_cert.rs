@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSslVpnClientCertRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -72,10 +72,25 @@ pub struct CreateSslVpnClientCertRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSslVpnClientCertRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ssl_vpn_server_id: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSslVpnClientCertRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSslVpnClientCertRequestBuilder {
-        CreateSslVpnClientCertRequestBuilder::default()
+        CreateSslVpnClientCertRequestBuilder {
+            inner: CreateSslVpnClientCertRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,23 +288,32 @@ pub enum CreateSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "SslVpnClientCreateTimes.ReachLimits" => {
-                Self::SslVpnClientCreateTimesReachLimits(error)
-            }
-            "CreateSslCertsQuotaFull.QuotaFull" => {
-                Self::CreateSslCertsQuotaFullQuotaFull(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidSslVpnServerId.NotFound" => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "InvalidName",
+                    "SslVpnClientCreateTimes.ReachLimits",
+                    "CreateSslCertsQuotaFull.QuotaFull",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidSslVpnServerId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::InvalidName(error),
+            4 => Self::SslVpnClientCreateTimesReachLimits(error),
+            5 => Self::CreateSslCertsQuotaFullQuotaFull(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InvalidSslVpnServerIdNotFound(error),
+            9 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

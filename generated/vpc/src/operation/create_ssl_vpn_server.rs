@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSslVpnServerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -220,10 +220,36 @@ pub struct CreateSslVpnServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSslVpnServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            vpn_gateway_id: None,
+            name: None,
+            client_ip_pool: None,
+            local_subnet: None,
+            proto: None,
+            cipher: None,
+            port: None,
+            compress: None,
+            enable_multi_factor_auth: None,
+            i_daa_s_instance_id: None,
+            i_daa_s_region_id: None,
+            i_daa_s_application_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSslVpnServerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateSslVpnServerRequestBuilder {
-        CreateSslVpnServerRequestBuilder::default()
+        CreateSslVpnServerRequestBuilder {
+            inner: CreateSslVpnServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -686,55 +712,72 @@ pub enum CreateSslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "SslVpnServer.AlreadyExist" => Self::SslVpnServerAlreadyExist(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "IpConflict" => Self::IpConflict(error),
-            "SslVpnServer.AddRouteError" => Self::SslVpnServerAddRouteError(error),
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "MissingParameter.IDaaSInstanceId" => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationUnsupported.NotSupportMultiFactorAuth" => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "SslVpnServerPort.Illegal" => Self::SslVpnServerPortIllegal(error),
-            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            "VpnGateway.SslVpnDisabled" => Self::VpnGatewaySslVpnDisabled(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.IDaaSApplicationId" => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            "SslVpnIDaaS2.NotSupport" => Self::SslVpnIDaaS2NotSupport(error),
-            "MissingParam.IDaaSApplicationId" => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            "MissingParam.IDaaSRegionId" => Self::MissingParamIDaaSRegionId(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSApplicationId.NotFound" => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "InvalidName",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "SslVpnServer.AlreadyExist",
+                    "VpnRouteEntry.Conflict",
+                    "IpConflict",
+                    "SslVpnServer.AddRouteError",
+                    "ClientIpPool.NetmaskInvalid",
+                    "ClientIpPool.SubnetInvalid",
+                    "MissingParameter.IDaaSInstanceId",
+                    "OperationFailed.NoRamPermission",
+                    "OperationUnsupported.NotSupportMultiFactorAuth",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "SystemBusy",
+                    "SslVpnServerPort.Illegal",
+                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                    "VpnGateway.SslVpnDisabled",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.IDaaSApplicationId",
+                    "SslVpnIDaaS2.NotSupport",
+                    "MissingParam.IDaaSApplicationId",
+                    "MissingParam.IDaaSRegionId",
+                    "DryRunOperation",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "InvalidIDaaSInstanceId.NotFound",
+                    "InvalidIDaaSApplicationId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::InvalidName(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::VpnGatewayFinancialLocked(error),
+            4 => Self::SslVpnServerAlreadyExist(error),
+            5 => Self::VpnRouteEntryConflict(error),
+            6 => Self::IpConflict(error),
+            7 => Self::SslVpnServerAddRouteError(error),
+            8 => Self::ClientIpPoolNetmaskInvalid(error),
+            9 => Self::ClientIpPoolSubnetInvalid(error),
+            10 => Self::MissingParameterIDaaSInstanceId(error),
+            11 => Self::OperationFailedNoRamPermission(error),
+            12 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
+            13 => Self::QuotaExceededVpnRouteEntry(error),
+            14 => Self::SystemBusy(error),
+            15 => Self::SslVpnServerPortIllegal(error),
+            16 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
+            17 => Self::VpnGatewaySslVpnDisabled(error),
+            18 => Self::IllegalParamLocalSubnet(error),
+            19 => Self::IllegalParamIDaaSApplicationId(error),
+            20 => Self::SslVpnIDaaS2NotSupport(error),
+            21 => Self::MissingParamIDaaSApplicationId(error),
+            22 => Self::MissingParamIDaaSRegionId(error),
+            23 => Self::DryRunOperation(error),
+            24 => Self::ForbbidenSubUser(error),
+            25 => Self::Forbidden(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            27 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            28 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            29 => Self::InvalidIDaaSApplicationIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

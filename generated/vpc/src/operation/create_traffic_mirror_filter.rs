@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRequest {
     /// The description of the filter.
@@ -99,10 +99,30 @@ pub struct CreateTrafficMirrorFilterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMirrorFilterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_description: None,
+            traffic_mirror_filter_name: None,
+            client_token: None,
+            dry_run: None,
+            ingress_rules: None,
+            egress_rules: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMirrorFilterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTrafficMirrorFilterRequestBuilder {
-        CreateTrafficMirrorFilterRequestBuilder::default()
+        CreateTrafficMirrorFilterRequestBuilder {
+            inner: CreateTrafficMirrorFilterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -363,28 +383,34 @@ pub enum CreateTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "QuotaExceeded.TrafficMirrorFilter" => {
-                Self::QuotaExceededTrafficMirrorFilter(error)
-            }
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IllegalParamFormat.SrcCidrBlock" => {
-                Self::IllegalParamFormatSrcCidrBlock(error)
-            }
-            "IllegalParamFormat.DstCidrBlock" => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            "IllegalParam.DestinationCidrBlock" => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedFeature.IpVersion",
+                    "IncorrectBusinessStatus.TrafficMirror",
+                    "OptInRequired.TrafficMirror",
+                    "QuotaExceeded.TrafficMirrorFilter",
+                    "DuplicatedParam.Priority",
+                    "UnsupportedRegion",
+                    "IllegalParamFormat.SrcCidrBlock",
+                    "IllegalParamFormat.DstCidrBlock",
+                    "IllegalParam.DestinationCidrBlock",
+                    "IllegalParam.SourceCidrBlock",
+                    "IllegalParam.Protocol",
+                ],
+            )
+        {
+            0 => Self::UnsupportedFeatureIpVersion(error),
+            1 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            2 => Self::OptInRequiredTrafficMirror(error),
+            3 => Self::QuotaExceededTrafficMirrorFilter(error),
+            4 => Self::DuplicatedParamPriority(error),
+            5 => Self::UnsupportedRegion(error),
+            6 => Self::IllegalParamFormatSrcCidrBlock(error),
+            7 => Self::IllegalParamFormatDstCidrBlock(error),
+            8 => Self::IllegalParamDestinationCidrBlock(error),
+            9 => Self::IllegalParamSourceCidrBlock(error),
+            10 => Self::IllegalParamProtocol(error),
             _ => Self::Unhandled(error),
         }
     }

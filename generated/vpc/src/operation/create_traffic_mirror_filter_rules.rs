@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRulesRequest {
     /// The ID of the filter.
@@ -82,10 +82,27 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMirrorFilterRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            client_token: None,
+            dry_run: None,
+            ingress_rules: None,
+            egress_rules: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMirrorFilterRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTrafficMirrorFilterRulesRequestBuilder {
-        CreateTrafficMirrorFilterRulesRequestBuilder::default()
+        CreateTrafficMirrorFilterRulesRequestBuilder {
+            inner: CreateTrafficMirrorFilterRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -316,27 +333,32 @@ pub enum CreateTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "QuotaExceeded.TrafficMirrorRulesPerFilter" => {
-                Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
-            }
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
-            "IllegalParam.DestinationCidrBlock" => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorSession",
+                    "QuotaExceeded.TrafficMirrorRulesPerFilter",
+                    "DuplicatedParam.Priority",
+                    "UnsupportedRegion",
+                    "IllegalParam.CidrBlock",
+                    "IllegalParam.SourceCidrBlock",
+                    "IllegalParam.DestinationCidrBlock",
+                    "IllegalParam.Protocol",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            2 => Self::IncorrectStatusTrafficMirrorSession(error),
+            3 => Self::QuotaExceededTrafficMirrorRulesPerFilter(error),
+            4 => Self::DuplicatedParamPriority(error),
+            5 => Self::UnsupportedRegion(error),
+            6 => Self::IllegalParamCidrBlock(error),
+            7 => Self::IllegalParamSourceCidrBlock(error),
+            8 => Self::IllegalParamDestinationCidrBlock(error),
+            9 => Self::IllegalParamProtocol(error),
             _ => Self::Unhandled(error),
         }
     }

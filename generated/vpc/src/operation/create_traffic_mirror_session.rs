@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionRequest {
     /// The description of the traffic mirror session.
@@ -156,10 +156,36 @@ pub struct CreateTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_description: None,
+            traffic_mirror_session_name: None,
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_target_type: None,
+            traffic_mirror_filter_id: None,
+            virtual_network_id: None,
+            priority: None,
+            enabled: None,
+            packet_length: None,
+            traffic_mirror_source_ids: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateTrafficMirrorSessionRequestBuilder {
-        CreateTrafficMirrorSessionRequestBuilder::default()
+        CreateTrafficMirrorSessionRequestBuilder {
+            inner: CreateTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -565,98 +591,90 @@ pub enum CreateTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.SourceInstanceIds" => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "ResourceNotFound.Slb" => Self::ResourceNotFoundSlb(error),
-            "OperationDenied.SlbNotInVpc" => Self::OperationDeniedSlbNotInVpc(error),
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "OperationDenied.EcsNotSupportTrafficMirror" => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            "QuotaExceeded.SessionNum" => Self::QuotaExceededSessionNum(error),
-            "QuotaExceeded.FilterRelatedSession" => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            "QuotaExceeded.SourceNumPerSession" => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            "QuotaExceeded.SlbRelatedSession" => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "InvalidLoadBalancerId.NotFound" => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            "OperationDenied.FreeNetworkInterface" => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            "OperationDenied.ClassicSLB" => Self::OperationDeniedClassicSlb(error),
-            "ResourceNotFound.TargetInstance" => {
-                Self::ResourceNotFoundTargetInstance(error)
-            }
-            "QuotaExceeded.SourceNumPerTarget" => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            "IncorrectStatus.NetworkInterface" => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            "OperationFailed.NotSupportBizType" => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint" => {
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.TrafficMirror",
+                    "OptInRequired.TrafficMirror",
+                    "DuplicatedParam.SourceInstanceIds",
+                    "OperationDenied.DuplicateRole",
+                    "ResourceNotFound.NetworkInterface",
+                    "ResourceNotFound.EcsInstance",
+                    "ResourceNotFound.Slb",
+                    "OperationDenied.SlbNotInVpc",
+                    "ResourceNotFound.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                    "OperationDenied.EcsNotSupportTrafficMirror",
+                    "QuotaExceeded.SessionNum",
+                    "QuotaExceeded.FilterRelatedSession",
+                    "QuotaExceeded.SourceNumPerSession",
+                    "QuotaExceeded.NetworkInterfaceRelatedSession",
+                    "QuotaExceeded.SlbRelatedSession",
+                    "UnsupportedRegion",
+                    "InvalidLoadBalancerId.NotFound",
+                    "OperationDenied.FreeNetworkInterface",
+                    "OperationDenied.ClassicSLB",
+                    "ResourceNotFound.TargetInstance",
+                    "QuotaExceeded.SourceNumPerTarget",
+                    "IncorrectStatus.NetworkInterface",
+                    "OperationFailed.NotSupportBizType",
+                    "IllegalParam.Priority",
+                    "OperationDenied.UnsupportedTargetType",
+                    "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
+                    "OperationDenied.TargetTypeNotSupportBondEni",
+                    "OperationDenied.InvalidTargetBondEniType",
+                    "OperationDenied.InvalidSourceBondEniType",
+                    "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
+                    "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
+                    "QuotaExceeded.SessionNumPerTarget",
+                    "OperationDenied.NotSupportBondEniAsTrafficMirrorSource",
+                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamSourceInstanceIds(error),
+            3 => Self::OperationDeniedDuplicateRole(error),
+            4 => Self::ResourceNotFoundNetworkInterface(error),
+            5 => Self::ResourceNotFoundEcsInstance(error),
+            6 => Self::ResourceNotFoundSlb(error),
+            7 => Self::OperationDeniedSlbNotInVpc(error),
+            8 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            9 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            10 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
+            11 => Self::QuotaExceededSessionNum(error),
+            12 => Self::QuotaExceededFilterRelatedSession(error),
+            13 => Self::QuotaExceededSourceNumPerSession(error),
+            14 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
+            15 => Self::QuotaExceededSlbRelatedSession(error),
+            16 => Self::UnsupportedRegion(error),
+            17 => Self::InvalidLoadBalancerIdNotFound(error),
+            18 => Self::OperationDeniedFreeNetworkInterface(error),
+            19 => Self::OperationDeniedClassicSlb(error),
+            20 => Self::ResourceNotFoundTargetInstance(error),
+            21 => Self::QuotaExceededSourceNumPerTarget(error),
+            22 => Self::IncorrectStatusNetworkInterface(error),
+            23 => Self::OperationFailedNotSupportBizType(error),
+            24 => Self::IllegalParamPriority(error),
+            25 => Self::OperationDeniedUnsupportedTargetType(error),
+            26 => {
                 Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                     error,
                 )
             }
-            "OperationDenied.TargetTypeNotSupportBondEni" => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            "OperationDenied.InvalidTargetBondEniType" => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            "OperationDenied.InvalidSourceBondEniType" => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket" => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport" => {
+            27 => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
+            28 => Self::OperationDeniedInvalidTargetBondEniType(error),
+            29 => Self::OperationDeniedInvalidSourceBondEniType(error),
+            30 => Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error),
+            31 => {
                 Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                     error,
                 )
             }
-            "QuotaExceeded.SessionNumPerTarget" => {
-                Self::QuotaExceededSessionNumPerTarget(error)
-            }
-            "OperationDenied.NotSupportBondEniAsTrafficMirrorSource" => {
-                Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
-            }
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
+            32 => Self::QuotaExceededSessionNumPerTarget(error),
+            33 => Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error),
+            34 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVSwitchRequest {
     /// The tag of the resource.
@@ -121,10 +121,31 @@ pub struct CreateVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            zone_id: None,
+            region_id: None,
+            cidr_block: None,
+            ipv6_cidr_block: None,
+            vpc_id: None,
+            v_switch_name: None,
+            description: None,
+            client_token: None,
+            vpc_ipv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVSwitchRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVSwitchRequestBuilder {
-        CreateVSwitchRequestBuilder::default()
+        CreateVSwitchRequestBuilder {
+            inner: CreateVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -446,72 +467,98 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ResourceConflict" => {
-                Self::OperationFailedResourceConflict(error)
-            }
-            "OperationFailed.IdempotentTokenProcessing" => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Abs.Vpc.InvalidDescription.Malformed" => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
-            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
-            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "UnsupportedFeature.CloudBoxIpv6" => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            "OperationDenied.VpcPeerExist" => Self::OperationDeniedVpcPeerExist(error),
-            "OperationDenied.CenAttached" => Self::OperationDeniedCenAttached(error),
-            "OperationDenied.NatgwExist" => Self::OperationDeniedNatgwExist(error),
-            "MissingParam.Ipv6CidrBlock" => Self::MissingParamIpv6CidrBlock(error),
-            "IllegalParam.VpcIpv6CidrBlock" => Self::IllegalParamVpcIpv6CidrBlock(error),
-            "OperationDenied.OtherSubnetCreating" => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "Invalid.NotExist" => Self::InvalidNotExist(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ResourceConflict",
+                    "OperationFailed.IdempotentTokenProcessing",
+                    "InvalidDescription.Malformed",
+                    "InvalidVSwitchName.Malformed",
+                    "InvalidVSwitchDiscription.Malformed",
+                    "Abs.Vpc.InvalidDescription.Malformed",
+                    "MissingParam.vpcId",
+                    "ResourceNotAvailable",
+                    "InvalidParameter",
+                    "InvalidCidrBlock.Overlapped",
+                    "QuotaExceeded.VSwitch",
+                    "IncorrectRouteEntryStatus",
+                    "IncorrectVSwitchStatus",
+                    "InvalidCirdrBlock.MaskLength",
+                    "IncorrectVpcStatus",
+                    "CreateVSwitch.IncorrectStatus.cbnStatus",
+                    "InvalidCidrBlock.Malformed",
+                    "MissingParameter",
+                    "TaskConflict",
+                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                    "Forbidden.VpcNotFound",
+                    "RouteConflict.AlreadyExist",
+                    "OperationFailed.CidrAcross",
+                    "Duplicated.ClientToken",
+                    "OperationFailed.Ipv6CidrBlockExisted",
+                    "IllegalParam.Ipv6CidrBlock",
+                    "OperationFailed.VpcIpv6Disabled",
+                    "IncorrectStatus.cbnStatus",
+                    "OperationFailed.NotifyCenCreate",
+                    "OperationFailed.DistibuteLock",
+                    "UnsupportedFeature.CloudBoxIpv6",
+                    "OperationDenied.VpcPeerExist",
+                    "OperationDenied.CenAttached",
+                    "OperationDenied.NatgwExist",
+                    "MissingParam.Ipv6CidrBlock",
+                    "IllegalParam.VpcIpv6CidrBlock",
+                    "OperationDenied.OtherSubnetCreating",
+                    "OperationDenied.VpcPeerExists",
+                    "IllegalParam.CidrBlock",
+                    "InvalidStatus.RouteEntry",
+                    "InvalidZoneId.NotFound",
+                    "Invalid.NotExist",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationFailedResourceConflict(error),
+            1 => Self::OperationFailedIdempotentTokenProcessing(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidVSwitchNameMalformed(error),
+            4 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            5 => Self::AbsVpcInvalidDescriptionMalformed(error),
+            6 => Self::MissingParamVpcId(error),
+            7 => Self::ResourceNotAvailable(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::InvalidCidrBlockOverlapped(error),
+            10 => Self::QuotaExceededVSwitch(error),
+            11 => Self::IncorrectRouteEntryStatus(error),
+            12 => Self::IncorrectVSwitchStatus(error),
+            13 => Self::InvalidCirdrBlockMaskLength(error),
+            14 => Self::IncorrectVpcStatus(error),
+            15 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
+            16 => Self::InvalidCidrBlockMalformed(error),
+            17 => Self::MissingParameter(error),
+            18 => Self::TaskConflict(error),
+            19 => Self::VpcSwitchRuleQuotaNotExists(error),
+            20 => Self::ForbiddenVpcNotFound(error),
+            21 => Self::RouteConflictAlreadyExist(error),
+            22 => Self::OperationFailedCidrAcross(error),
+            23 => Self::DuplicatedClientToken(error),
+            24 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            25 => Self::IllegalParamIpv6CidrBlock(error),
+            26 => Self::OperationFailedVpcIpv6Disabled(error),
+            27 => Self::IncorrectStatusCbnStatus(error),
+            28 => Self::OperationFailedNotifyCenCreate(error),
+            29 => Self::OperationFailedDistibuteLock(error),
+            30 => Self::UnsupportedFeatureCloudBoxIpv6(error),
+            31 => Self::OperationDeniedVpcPeerExist(error),
+            32 => Self::OperationDeniedCenAttached(error),
+            33 => Self::OperationDeniedNatgwExist(error),
+            34 => Self::MissingParamIpv6CidrBlock(error),
+            35 => Self::IllegalParamVpcIpv6CidrBlock(error),
+            36 => Self::OperationDeniedOtherSubnetCreating(error),
+            37 => Self::OperationDeniedVpcPeerExists(error),
+            38 => Self::IllegalParamCidrBlock(error),
+            39 => Self::InvalidStatusRouteEntry(error),
+            40 => Self::InvalidZoneIdNotFound(error),
+            41 => Self::InvalidNotExist(error),
+            42 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVSwitchCidrReservationRequest {
     /// Resource tags
@@ -142,10 +142,32 @@ pub struct CreateVSwitchCidrReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVSwitchCidrReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            v_switch_id: None,
+            v_switch_cidr_reservation_name: None,
+            v_switch_cidr_reservation_description: None,
+            ip_version: None,
+            v_switch_cidr_reservation_mask: None,
+            v_switch_cidr_reservation_cidr: None,
+            v_switch_cidr_reservation_type: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVSwitchCidrReservationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVSwitchCidrReservationRequestBuilder {
-        CreateVSwitchCidrReservationRequestBuilder::default()
+        CreateVSwitchCidrReservationRequestBuilder {
+            inner: CreateVSwitchCidrReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -448,50 +470,46 @@ pub enum CreateVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParamFormat" => Self::IllegalParamFormat(error),
-            "IllegalParamFormat.VSwitchCidrReservationCidr" => {
-                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "UnsupportedFeature.ReservedType" => {
-                Self::UnsupportedFeatureReservedType(error)
-            }
-            "UnsupportedFeature.VSwitchIpv6" => {
-                Self::UnsupportedFeatureVSwitchIpv6(error)
-            }
-            "OperationFailed.VSwitchCidrReservationCidr" => {
-                Self::OperationFailedVSwitchCidrReservationCidr(error)
-            }
-            "MissingParam.CidrReservationMaskOrCidrReservationCidr" => {
-                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "QuotaExceeded.CidrReservationCount" => {
-                Self::QuotaExceededCidrReservationCount(error)
-            }
-            "Conflict.CidrReservationMaskAndCidrReservationCidr" => {
-                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
-            }
-            "OperationFailed.CidrNotEnoughInVSwitch" => {
-                Self::OperationFailedCidrNotEnoughInVSwitch(error)
-            }
-            "OperationFailed.SystemReservedIpContained" => {
-                Self::OperationFailedSystemReservedIpContained(error)
-            }
-            "OperationFailed.AlreadyUsedIpContained" => {
-                Self::OperationFailedAlreadyUsedIpContained(error)
-            }
-            "IncorrectStatus.VSWITCH" => Self::IncorrectStatusVswitch(error),
-            "IllegalParam.VSwitchCidrReservationMask" => {
-                Self::IllegalParamVSwitchCidrReservationMask(error)
-            }
-            "QuotaExceeded.VSwitchCidrReservationMask" => {
-                Self::QuotaExceededVSwitchCidrReservationMask(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParamFormat",
+                    "IllegalParamFormat.VSwitchCidrReservationCidr",
+                    "ResourceNotFound.VSwitch",
+                    "UnsupportedFeature.ReservedType",
+                    "UnsupportedFeature.VSwitchIpv6",
+                    "OperationFailed.VSwitchCidrReservationCidr",
+                    "MissingParam.CidrReservationMaskOrCidrReservationCidr",
+                    "UnsupportedRegion",
+                    "UnsupportedFeature.VpcAdvancedFeature",
+                    "QuotaExceeded.CidrReservationCount",
+                    "Conflict.CidrReservationMaskAndCidrReservationCidr",
+                    "OperationFailed.CidrNotEnoughInVSwitch",
+                    "OperationFailed.SystemReservedIpContained",
+                    "OperationFailed.AlreadyUsedIpContained",
+                    "IncorrectStatus.VSWITCH",
+                    "IllegalParam.VSwitchCidrReservationMask",
+                    "QuotaExceeded.VSwitchCidrReservationMask",
+                ],
+            )
+        {
+            0 => Self::IllegalParamFormat(error),
+            1 => Self::IllegalParamFormatVSwitchCidrReservationCidr(error),
+            2 => Self::ResourceNotFoundVSwitch(error),
+            3 => Self::UnsupportedFeatureReservedType(error),
+            4 => Self::UnsupportedFeatureVSwitchIpv6(error),
+            5 => Self::OperationFailedVSwitchCidrReservationCidr(error),
+            6 => Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error),
+            7 => Self::UnsupportedRegion(error),
+            8 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            9 => Self::QuotaExceededCidrReservationCount(error),
+            10 => Self::ConflictCidrReservationMaskAndCidrReservationCidr(error),
+            11 => Self::OperationFailedCidrNotEnoughInVSwitch(error),
+            12 => Self::OperationFailedSystemReservedIpContained(error),
+            13 => Self::OperationFailedAlreadyUsedIpContained(error),
+            14 => Self::IncorrectStatusVswitch(error),
+            15 => Self::IllegalParamVSwitchCidrReservationMask(error),
+            16 => Self::QuotaExceededVSwitchCidrReservationMask(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVbrHaRequest {
     /// The description of the VBR failover group.
@@ -82,10 +82,28 @@ pub struct CreateVbrHaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVbrHaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            description: None,
+            name: None,
+            client_token: None,
+            dry_run: None,
+            vbr_id: None,
+            peer_vbr_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVbrHaRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVbrHaRequestBuilder {
-        CreateVbrHaRequestBuilder::default()
+        CreateVbrHaRequestBuilder {
+            inner: CreateVbrHaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,33 +321,32 @@ pub enum CreateVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.VbrCenNotConsistent" => {
-                Self::OperationFailedVbrCenNotConsistent(error)
-            }
-            "OperationFailed.VbrAliUidNotConsistent" => {
-                Self::OperationFailedVbrAliUidNotConsistent(error)
-            }
-            "OperationFailed.VbrAccessDeviceSame" => {
-                Self::OperationFailedVbrAccessDeviceSame(error)
-            }
-            "OperationFailed.VbrBandWidthExceed" => {
-                Self::OperationFailedVbrBandWidthExceed(error)
-            }
-            "OperationFailed.VbrInUsedByOtherHa" => {
-                Self::OperationFailedVbrInUsedByOtherHa(error)
-            }
-            "OperationFailed.VbrBgpPeerNotEnableBfd" => {
-                Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
-            }
-            "OperationFailed.VbrCenNotRelation" => {
-                Self::OperationFailedVbrCenNotRelation(error)
-            }
-            "OperationFailed.BgpGroupLocalAsnMustSameEachOther" => {
-                Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
-            }
-            "IllegalParam.BgpGroupLocalAsn" => Self::IllegalParamBgpGroupLocalAsn(error),
-            "ResourceNotFound.Vbr" => Self::ResourceNotFoundVbr(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.VbrCenNotConsistent",
+                    "OperationFailed.VbrAliUidNotConsistent",
+                    "OperationFailed.VbrAccessDeviceSame",
+                    "OperationFailed.VbrBandWidthExceed",
+                    "OperationFailed.VbrInUsedByOtherHa",
+                    "OperationFailed.VbrBgpPeerNotEnableBfd",
+                    "OperationFailed.VbrCenNotRelation",
+                    "OperationFailed.BgpGroupLocalAsnMustSameEachOther",
+                    "IllegalParam.BgpGroupLocalAsn",
+                    "ResourceNotFound.Vbr",
+                ],
+            )
+        {
+            0 => Self::OperationFailedVbrCenNotConsistent(error),
+            1 => Self::OperationFailedVbrAliUidNotConsistent(error),
+            2 => Self::OperationFailedVbrAccessDeviceSame(error),
+            3 => Self::OperationFailedVbrBandWidthExceed(error),
+            4 => Self::OperationFailedVbrInUsedByOtherHa(error),
+            5 => Self::OperationFailedVbrBgpPeerNotEnableBfd(error),
+            6 => Self::OperationFailedVbrCenNotRelation(error),
+            7 => Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error),
+            8 => Self::IllegalParamBgpGroupLocalAsn(error),
+            9 => Self::ResourceNotFoundVbr(error),
             _ => Self::Unhandled(error),
         }
     }

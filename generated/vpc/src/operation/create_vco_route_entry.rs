@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVcoRouteEntryRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -113,10 +113,30 @@ pub struct CreateVcoRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVcoRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            route_dest: None,
+            weight: None,
+            next_hop: None,
+            description: None,
+            overlay_mode: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVcoRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVcoRouteEntryRequestBuilder {
-        CreateVcoRouteEntryRequestBuilder::default()
+        CreateVcoRouteEntryRequestBuilder {
+            inner: CreateVcoRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -438,34 +458,50 @@ pub enum CreateVcoRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "Resource.PbrRouteQuotaFull" => Self::ResourcePbrRouteQuotaFull(error),
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnConnection.Configuring",
+                    "VpnConnection.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.ConflictSSL",
+                    "VpnRouteEntry.BackupRoute",
+                    "InvalidNextHop.NotFound",
+                    "IllegalParam.RouteDest",
+                    "OperationFailed.InvalidCidrBlock",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "TaskConflict",
+                    "Resource.PbrRouteQuotaFull",
+                    "CreatePbrRoutesQuotaFull.QuotaFull",
+                    "CreateDbrRoutesQuotaFull.QuotaFull",
+                    "DryRunOperation",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnConnectionConfiguring(error),
+            2 => Self::VpnConnectionFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryConflictSsl(error),
+            6 => Self::VpnRouteEntryBackupRoute(error),
+            7 => Self::InvalidNextHopNotFound(error),
+            8 => Self::IllegalParamRouteDest(error),
+            9 => Self::OperationFailedInvalidCidrBlock(error),
+            10 => Self::QuotaExceededVpnRouteEntry(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::ResourcePbrRouteQuotaFull(error),
+            13 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            14 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            15 => Self::DryRunOperation(error),
+            16 => Self::ForbbidenSubUser(error),
+            17 => Self::Forbidden(error),
+            18 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -178,10 +178,39 @@ pub struct CreateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            vbr_owner_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            description: None,
+            name: None,
+            client_token: None,
+            local_ipv6_gateway_ip: None,
+            peer_ipv6_gateway_ip: None,
+            peering_ipv6_subnet_mask: None,
+            enable_ipv6: None,
+            bandwidth: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVirtualBorderRouterRequestBuilder {
-        CreateVirtualBorderRouterRequestBuilder::default()
+        CreateVirtualBorderRouterRequestBuilder {
+            inner: CreateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -629,109 +658,112 @@ pub enum CreateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.PconnAllocateVlan0" => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidLocalGatewayIp.Malformed" => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
-            "QuotaExceeded.freevbr" => Self::QuotaExceededFreevbr(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "QuotaExceeded.CrossUserVBRPerUser" => {
-                Self::QuotaExceededCrossUserVbrPerUser(error)
-            }
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "QuotaExceeded.SameAccountVBRPerPconn" => {
-                Self::QuotaExceededSameAccountVbrPerPconn(error)
-            }
-            "QuotaExceeded.VbrPerPconnPortSpec" => {
-                Self::QuotaExceededVbrPerPconnPortSpec(error)
-            }
-            "QuotaExceeded.VbrPerAccessDevice" => {
-                Self::QuotaExceededVbrPerAccessDevice(error)
-            }
-            "OperationUnsupported.IPV6ForThisRegion" => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            "VbrBandwidthExceed" => Self::VbrBandwidthExceed(error),
-            "OperationFailed.PconnExistVlan0Vbr" => {
-                Self::OperationFailedPconnExistVlan0Vbr(error)
-            }
-            "OperationFailed.Vlan0VbrUnSharePconn" => {
-                Self::OperationFailedVlan0VbrUnSharePconn(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "OperationUnsupported.VirtualBorderRouterEnableIPv6" => {
-                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            }
-            "IllegalParam.OwnerAliUid" => Self::IllegalParamOwnerAliUid(error),
-            "Forbidden.OwnerAliUid" => Self::ForbiddenOwnerAliUid(error),
-            "OperationDenied.VPconn" => Self::OperationDeniedVPconn(error),
-            "OperationFailed.NotConsistentWithVpconn" => {
-                Self::OperationFailedNotConsistentWithVpconn(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "OperationFailed.VirtualPhysicalConnectionExistVBR" => {
-                Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
-            }
-            "ResourceNotInResourceGroup" => Self::ResourceNotInResourceGroup(error),
-            "IncorrectStatus.VirtualPhysicalConnection" => {
-                Self::IncorrectStatusVirtualPhysicalConnection(error)
-            }
-            "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr" => {
-                Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
-            }
-            "OperationFailed.VbrBandWidthMust0InVlan0Vbr" => {
-                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            }
-            "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6" => {
-                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            }
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
-            "CROSS_BID.FORBIDDEN" => Self::CrossBidForbidden(error),
-            "OperationFailed.AccessDeviceDisabled" => {
-                Self::OperationFailedAccessDeviceDisabled(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.PconnAllocateVlan0",
+                    "IllegalParam.IpAddress",
+                    "IllegalParam.CidrBlock",
+                    "InvalidPhysicalConnectionId.NotFound",
+                    "InvalidVlanId.Used",
+                    "MissingParameter",
+                    "InvalidPhysicalConnectionId.NotEnabled",
+                    "InvalidVlanId.Malformed",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidLocalGatewayIp.Malformed",
+                    "InvalidPeeringSubnetMask.Malformed",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "QuotaExceeded.vbrPerpConn",
+                    "QuotaExceeded.freevbr",
+                    "InvalidIp.NotSameSubnet",
+                    "TaskConflict",
+                    "QuotaExceeded.CrossUserVBRPerUser",
+                    "OperationFailed.VlanIdInUse",
+                    "QuotaExceeded.SameAccountVBRPerPconn",
+                    "QuotaExceeded.VbrPerPconnPortSpec",
+                    "QuotaExceeded.VbrPerAccessDevice",
+                    "OperationUnsupported.IPV6ForThisRegion",
+                    "VbrBandwidthExceed",
+                    "OperationFailed.PconnExistVlan0Vbr",
+                    "OperationFailed.Vlan0VbrUnSharePconn",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "ResourceNotEnough.Bandwidth",
+                    "OperationUnsupported.VirtualBorderRouterEnableIPv6",
+                    "IllegalParam.OwnerAliUid",
+                    "Forbidden.OwnerAliUid",
+                    "OperationDenied.VPconn",
+                    "OperationFailed.NotConsistentWithVpconn",
+                    "IllegalParam.Bandwidth",
+                    "OperationFailed.VirtualPhysicalConnectionExistVBR",
+                    "ResourceNotInResourceGroup",
+                    "IncorrectStatus.VirtualPhysicalConnection",
+                    "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
+                    "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
+                    "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
+                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                    "Forbidden.NameNotAllowedByCaller",
+                    "Forbidden.DescriptionNotAllowedByCaller",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrOwnerId.NotFound",
+                    "CROSS_BID.FORBIDDEN",
+                    "OperationFailed.AccessDeviceDisabled",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OperationFailedPconnAllocateVlan0(error),
+            1 => Self::IllegalParamIpAddress(error),
+            2 => Self::IllegalParamCidrBlock(error),
+            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            4 => Self::InvalidVlanIdUsed(error),
+            5 => Self::MissingParameter(error),
+            6 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            7 => Self::InvalidVlanIdMalformed(error),
+            8 => Self::InvalidCircuitCodeMalformed(error),
+            9 => Self::InvalidLocalGatewayIpMalformed(error),
+            10 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            11 => Self::InvalidNameMalformed(error),
+            12 => Self::InvalidDescriptionMalformed(error),
+            13 => Self::QuotaExceededVbrPerpConn(error),
+            14 => Self::QuotaExceededFreevbr(error),
+            15 => Self::InvalidIpNotSameSubnet(error),
+            16 => Self::TaskConflict(error),
+            17 => Self::QuotaExceededCrossUserVbrPerUser(error),
+            18 => Self::OperationFailedVlanIdInUse(error),
+            19 => Self::QuotaExceededSameAccountVbrPerPconn(error),
+            20 => Self::QuotaExceededVbrPerPconnPortSpec(error),
+            21 => Self::QuotaExceededVbrPerAccessDevice(error),
+            22 => Self::OperationUnsupportedIpv6ForThisRegion(error),
+            23 => Self::VbrBandwidthExceed(error),
+            24 => Self::OperationFailedPconnExistVlan0Vbr(error),
+            25 => Self::OperationFailedVlan0VbrUnSharePconn(error),
+            26 => Self::OperationFailedPconnTrafficNotEnable(error),
+            27 => Self::ResourceNotEnoughBandwidth(error),
+            28 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
+            29 => Self::IllegalParamOwnerAliUid(error),
+            30 => Self::ForbiddenOwnerAliUid(error),
+            31 => Self::OperationDeniedVPconn(error),
+            32 => Self::OperationFailedNotConsistentWithVpconn(error),
+            33 => Self::IllegalParamBandwidth(error),
+            34 => Self::OperationFailedVirtualPhysicalConnectionExistVbr(error),
+            35 => Self::ResourceNotInResourceGroup(error),
+            36 => Self::IncorrectStatusVirtualPhysicalConnection(error),
+            37 => Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error),
+            38 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
+            39 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
+            40 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            41 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            42 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            43 => Self::ForbiddenNameNotAllowedByCaller(error),
+            44 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            45 => Self::InvalidRegionIdNotFound(error),
+            46 => Self::InvalidVbrOwnerIdNotFound(error),
+            47 => Self::CrossBidForbidden(error),
+            48 => Self::OperationFailedAccessDeviceDisabled(error),
+            49 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualPhysicalConnectionRequest {
     /// The payer for the hosted connection. Valid values:
@@ -138,10 +138,33 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            order_mode: None,
+            vlan_id: None,
+            spec: None,
+            vpconn_ali_uid: None,
+            physical_connection_id: None,
+            name: None,
+            token: None,
+            dry_run: None,
+            description: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVirtualPhysicalConnectionRequestBuilder {
-        CreateVirtualPhysicalConnectionRequestBuilder::default()
+        CreateVirtualPhysicalConnectionRequestBuilder {
+            inner: CreateVirtualPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -479,51 +502,64 @@ pub enum CreateVirtualPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.VbrBindedPconn" => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "OperationFailed.VPconnCreated" => Self::OperationFailedVPconnCreated(error),
-            "MissingParam.Spec" => Self::MissingParamSpec(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
-            "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION" => {
-                Self::VlanIdHasBeenUsedInPhysicalConnection(error)
-            }
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "OperationFailed.PconnAllocateVlan0" => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "IllegalParam.VpconnAliUid" => Self::IllegalParamVpconnAliUid(error),
-            "IllegalParam.OrderMode" => Self::IllegalParamOrderMode(error),
-            "Forbidden.VpconnAliUid" => Self::ForbiddenVpconnAliUid(error),
-            "QuotaExceeded.VPCONN" => Self::QuotaExceededVpconn(error),
-            "OperationDenied.CreateVpconn" => Self::OperationDeniedCreateVpconn(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "EcAssociatedQoSPconnNotAllowCreateVpconn" => {
-                Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
-            }
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "Forbidden.VpconnCrossBid" => Self::ForbiddenVpconnCrossBid(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6" => {
-                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.VbrBindedPconn",
+                    "IllegalParam.Bandwidth",
+                    "ResourceNotFound.PhysicalConnectionId",
+                    "OperationFailed.VPconnCreated",
+                    "MissingParam.Spec",
+                    "IllegalParam.Spec",
+                    "IllegalParam.VlanId",
+                    "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION",
+                    "InvalidPhysicalConnectionId.NotFound",
+                    "MissingParameter",
+                    "InvalidPhysicalConnectionId.NotEnabled",
+                    "OperationFailed.PconnAllocateVlan0",
+                    "InvalidVlanId.Malformed",
+                    "InvalidName.Malformed",
+                    "ResourceNotEnough.Bandwidth",
+                    "IllegalParam.VpconnAliUid",
+                    "IllegalParam.OrderMode",
+                    "Forbidden.VpconnAliUid",
+                    "QuotaExceeded.VPCONN",
+                    "OperationDenied.CreateVpconn",
+                    "InvalidDescription.Malformed",
+                    "EcAssociatedQoSPconnNotAllowCreateVpconn",
+                    "IllegalParam.ResourceGroupId",
+                    "Forbidden.VpconnCrossBid",
+                    "IncorrectStatus.PhysicalConnection",
+                    "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
+                ],
+            )
+        {
+            0 => Self::OperationFailedVbrBindedPconn(error),
+            1 => Self::IllegalParamBandwidth(error),
+            2 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            3 => Self::OperationFailedVPconnCreated(error),
+            4 => Self::MissingParamSpec(error),
+            5 => Self::IllegalParamSpec(error),
+            6 => Self::IllegalParamVlanId(error),
+            7 => Self::VlanIdHasBeenUsedInPhysicalConnection(error),
+            8 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            9 => Self::MissingParameter(error),
+            10 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            11 => Self::OperationFailedPconnAllocateVlan0(error),
+            12 => Self::InvalidVlanIdMalformed(error),
+            13 => Self::InvalidNameMalformed(error),
+            14 => Self::ResourceNotEnoughBandwidth(error),
+            15 => Self::IllegalParamVpconnAliUid(error),
+            16 => Self::IllegalParamOrderMode(error),
+            17 => Self::ForbiddenVpconnAliUid(error),
+            18 => Self::QuotaExceededVpconn(error),
+            19 => Self::OperationDeniedCreateVpconn(error),
+            20 => Self::InvalidDescriptionMalformed(error),
+            21 => Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error),
+            22 => Self::IllegalParamResourceGroupId(error),
+            23 => Self::ForbiddenVpconnCrossBid(error),
+            24 => Self::IncorrectStatusPhysicalConnection(error),
+            25 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcRequest {
     /// The ID of the region to which the VPC belongs.
@@ -177,10 +177,38 @@ pub struct CreateVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cidr_block: None,
+            ipv6_cidr_block: None,
+            vpc_name: None,
+            enable_ipv6: None,
+            description: None,
+            resource_group_id: None,
+            tag: None,
+            dry_run: None,
+            user_cidr: None,
+            client_token: None,
+            ipv6_isp: None,
+            ipv4_ipam_pool_id: None,
+            ipv4_cidr_mask: None,
+            enable_dns_hostname: None,
+            ipv6_ipam_pool_id: None,
+            ipv6_cidr_mask: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpcRequestBuilder {
-        CreateVpcRequestBuilder::default()
+        CreateVpcRequestBuilder {
+            inner: CreateVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -601,75 +629,96 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
-            "InvokeError" => Self::InvokeError(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
-            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "MissingParam.EnableIpv6" => Self::MissingParamEnableIpv6(error),
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "System.ServiceBusy" => Self::SystemServiceBusy(error),
-            "IllegalParam.UserCidr" => Self::IllegalParamUserCidr(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IllegalParam.EnableIpv6" => Self::IllegalParamEnableIpv6(error),
-            "InvalidIpv6CidrBlock.Malformed" => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
-            "UnsupportedFeature.IPAM" => Self::UnsupportedFeatureIpam(error),
-            "IllegalParam.Ipv4CidrMask" => Self::IllegalParamIpv4CidrMask(error),
-            "IllegalParam.IpamPool" => Self::IllegalParamIpamPool(error),
-            "OperationDenied.RequestRegionInvalid" => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            "OperationDenied.IpamPoolNotInRegion" => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            "MissingParam.CidrOrCidrMask" => Self::MissingParamCidrOrCidrMask(error),
-            "OperationDenied.CidrInExcludeCidrs" => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            "OperationDenied.AvailableCidrInsufficient" => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            "UnsupportedFeature.Ipam" => Self::UnsupportedFeatureIpamError(error),
-            "OperationDenied.CidrUnavailableInPool" => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
-            "UnsupportedFeature.VpcDnsHostname" => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            "OperationDenied.MaskOfCidrIsNotAllowed" => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            "IllegalParam.Ipv6Isp" => Self::IllegalParamIpv6Isp(error),
-            "IllegalParam.CidrMask" => Self::IllegalParamCidrMask(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "UnsupportedFeature.DhcpOptionsSet" => {
-                Self::UnsupportedFeatureDhcpOptionsSet(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "ResourceNotFound.IpamPool" => Self::ResourceNotFoundIpamPool(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "TOKEN_PROCESSING",
+                    "InvokeError",
+                    "InvalidParameter",
+                    "ResourceNotAvailable",
+                    "InvalidVpcName.Malformed",
+                    "InvalidVpcDiscription.Malformed",
+                    "QuotaExceeded.Vpc",
+                    "ResourceNotAvailable.Vpc",
+                    "InvalidUserCidr.Quota",
+                    "InvalidUserCidr.Malformed",
+                    "InvalidResourceGroupId",
+                    "IllegalParam.Ipv6CidrBlock",
+                    "OperationFailed.IPv6CidrNotReserved",
+                    "MissingParam.EnableIpv6",
+                    "OperationUnsupported.Ipv6Feature",
+                    "System.ServiceBusy",
+                    "IllegalParam.UserCidr",
+                    "OperationUnsupported.ResourceGroupId",
+                    "IllegalParam.EnableIpv6",
+                    "InvalidIpv6CidrBlock.Malformed",
+                    "UnsupportedFeature.Ipv6Isp",
+                    "ResourceNotEnough.Ipv6Cidr",
+                    "UnsupportedFeature.IPAM",
+                    "IllegalParam.Ipv4CidrMask",
+                    "IllegalParam.IpamPool",
+                    "OperationDenied.RequestRegionInvalid",
+                    "OperationDenied.IpamPoolNotInRegion",
+                    "MissingParam.CidrOrCidrMask",
+                    "OperationDenied.CidrInExcludeCidrs",
+                    "OperationDenied.AvailableCidrInsufficient",
+                    "UnsupportedFeature.Ipam",
+                    "OperationDenied.CidrUnavailableInPool",
+                    "IllegalParam.CidrBlockMask",
+                    "UnsupportedFeature.VpcDnsHostname",
+                    "OperationDenied.MaskOfCidrIsNotAllowed",
+                    "IllegalParam.Ipv6Isp",
+                    "IllegalParam.CidrMask",
+                    "InvalidRegionId.NotFound",
+                    "UnsupportedFeature.DhcpOptionsSet",
+                    "Forbidden",
+                    "ResourceNotFound.IpamPool",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::TokenProcessing(error),
+            1 => Self::InvokeError(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ResourceNotAvailable(error),
+            4 => Self::InvalidVpcNameMalformed(error),
+            5 => Self::InvalidVpcDiscriptionMalformed(error),
+            6 => Self::QuotaExceededVpc(error),
+            7 => Self::ResourceNotAvailableVpc(error),
+            8 => Self::InvalidUserCidrQuota(error),
+            9 => Self::InvalidUserCidrMalformed(error),
+            10 => Self::InvalidResourceGroupId(error),
+            11 => Self::IllegalParamIpv6CidrBlock(error),
+            12 => Self::OperationFailedIPv6CidrNotReserved(error),
+            13 => Self::MissingParamEnableIpv6(error),
+            14 => Self::OperationUnsupportedIpv6Feature(error),
+            15 => Self::SystemServiceBusy(error),
+            16 => Self::IllegalParamUserCidr(error),
+            17 => Self::OperationUnsupportedResourceGroupId(error),
+            18 => Self::IllegalParamEnableIpv6(error),
+            19 => Self::InvalidIpv6CidrBlockMalformed(error),
+            20 => Self::UnsupportedFeatureIpv6Isp(error),
+            21 => Self::ResourceNotEnoughIpv6Cidr(error),
+            22 => Self::UnsupportedFeatureIpam(error),
+            23 => Self::IllegalParamIpv4CidrMask(error),
+            24 => Self::IllegalParamIpamPool(error),
+            25 => Self::OperationDeniedRequestRegionInvalid(error),
+            26 => Self::OperationDeniedIpamPoolNotInRegion(error),
+            27 => Self::MissingParamCidrOrCidrMask(error),
+            28 => Self::OperationDeniedCidrInExcludeCidrs(error),
+            29 => Self::OperationDeniedAvailableCidrInsufficient(error),
+            30 => Self::UnsupportedFeatureIpamError(error),
+            31 => Self::OperationDeniedCidrUnavailableInPool(error),
+            32 => Self::IllegalParamCidrBlockMask(error),
+            33 => Self::UnsupportedFeatureVpcDnsHostname(error),
+            34 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
+            35 => Self::IllegalParamIpv6Isp(error),
+            36 => Self::IllegalParamCidrMask(error),
+            37 => Self::InvalidRegionIdNotFound(error),
+            38 => Self::UnsupportedFeatureDhcpOptionsSet(error),
+            39 => Self::Forbidden(error),
+            40 => Self::ResourceNotFoundIpamPool(error),
+            41 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

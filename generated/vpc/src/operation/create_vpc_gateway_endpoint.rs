@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcGatewayEndpointRequest {
     /// The ID of the virtual private cloud (VPC) where you want to create the gateway endpoint.
@@ -120,10 +120,31 @@ pub struct CreateVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            service_name: None,
+            policy_document: None,
+            endpoint_name: None,
+            endpoint_description: None,
+            client_token: None,
+            dry_run: None,
+            resource_group_id: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpcGatewayEndpointRequestBuilder {
-        CreateVpcGatewayEndpointRequestBuilder::default()
+        CreateVpcGatewayEndpointRequestBuilder {
+            inner: CreateVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -423,42 +444,50 @@ pub enum CreateVpcGatewayEndpointError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IllegalParam.PolicyDocument" => Self::IllegalParamPolicyDocument(error),
-            "IllegalParam.GatewayEndpointName" => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            "IllegalParam.GatewayEndpointDescription" => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            "ResourceAlreadyExist.GatewayEndpoint" => {
-                Self::ResourceAlreadyExistGatewayEndpoint(error)
-            }
-            "ResourceNotFound.ServiceName" => Self::ResourceNotFoundServiceName(error),
-            "ResourceNotFound.VpcId" => Self::ResourceNotFoundVpcId(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "UnsupportedFeature.GatewayEndpoint" => {
-                Self::UnsupportedFeatureGatewayEndpoint(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "OperationDenied.PolicyDocument" => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            "MissingParam.PolicyDocument" => Self::MissingParamPolicyDocument(error),
-            "OperationDenied.NotAuthorized" => Self::OperationDeniedNotAuthorized(error),
-            "InvalidPolicy.WrongFormat" => Self::InvalidPolicyWrongFormat(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ConcurrentOperation",
+                    "IdempotentParameterMismatch",
+                    "IllegalParam.PolicyDocument",
+                    "IllegalParam.GatewayEndpointName",
+                    "IllegalParam.GatewayEndpointDescription",
+                    "ResourceAlreadyExist.GatewayEndpoint",
+                    "ResourceNotFound.ServiceName",
+                    "ResourceNotFound.VpcId",
+                    "Forbidden.OperateShareResource",
+                    "IncorrectStatus.Vpc",
+                    "IncorrectStatus.CenStatus",
+                    "OperationFailed.VpcIpv6Disabled",
+                    "UnsupportedFeature.GatewayEndpoint",
+                    "SystemBusy",
+                    "Forbbiden",
+                    "OperationDenied.PolicyDocument",
+                    "MissingParam.PolicyDocument",
+                    "OperationDenied.NotAuthorized",
+                    "InvalidPolicy.WrongFormat",
+                ],
+            )
+        {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::IllegalParamPolicyDocument(error),
+            3 => Self::IllegalParamGatewayEndpointName(error),
+            4 => Self::IllegalParamGatewayEndpointDescription(error),
+            5 => Self::ResourceAlreadyExistGatewayEndpoint(error),
+            6 => Self::ResourceNotFoundServiceName(error),
+            7 => Self::ResourceNotFoundVpcId(error),
+            8 => Self::ForbiddenOperateShareResource(error),
+            9 => Self::IncorrectStatusVpc(error),
+            10 => Self::IncorrectStatusCenStatus(error),
+            11 => Self::OperationFailedVpcIpv6Disabled(error),
+            12 => Self::UnsupportedFeatureGatewayEndpoint(error),
+            13 => Self::SystemBusy(error),
+            14 => Self::Forbbiden(error),
+            15 => Self::OperationDeniedPolicyDocument(error),
+            16 => Self::MissingParamPolicyDocument(error),
+            17 => Self::OperationDeniedNotAuthorized(error),
+            18 => Self::InvalidPolicyWrongFormat(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcPrefixListRequest {
     /// The name of the prefix list.
@@ -111,10 +111,31 @@ pub struct CreateVpcPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_name: None,
+            prefix_list_description: None,
+            client_token: None,
+            dry_run: None,
+            max_entries: None,
+            prefix_list_entries: None,
+            resource_group_id: None,
+            region_id: None,
+            ip_version: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcPrefixListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpcPrefixListRequestBuilder {
-        CreateVpcPrefixListRequestBuilder::default()
+        CreateVpcPrefixListRequestBuilder {
+            inner: CreateVpcPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -377,18 +398,26 @@ pub enum CreateVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "QuotaExceeded.PrefixListCidrCount" => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            "OperationFailed.CidrCountExceedMaxCount" => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrName" => Self::IllegalParamCidrName(error),
-            "DuplicatedParam.CidrBlock" => Self::DuplicatedParamCidrBlock(error),
-            "QuotaExceeded.PrefixListCount" => Self::QuotaExceededPrefixListCount(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedFeature.IpVersion",
+                    "QuotaExceeded.PrefixListCidrCount",
+                    "OperationFailed.CidrCountExceedMaxCount",
+                    "IllegalParam.CidrBlock",
+                    "IllegalParam.CidrName",
+                    "DuplicatedParam.CidrBlock",
+                    "QuotaExceeded.PrefixListCount",
+                ],
+            )
+        {
+            0 => Self::UnsupportedFeatureIpVersion(error),
+            1 => Self::QuotaExceededPrefixListCidrCount(error),
+            2 => Self::OperationFailedCidrCountExceedMaxCount(error),
+            3 => Self::IllegalParamCidrBlock(error),
+            4 => Self::IllegalParamCidrName(error),
+            5 => Self::DuplicatedParamCidrBlock(error),
+            6 => Self::QuotaExceededPrefixListCount(error),
             _ => Self::Unhandled(error),
         }
     }

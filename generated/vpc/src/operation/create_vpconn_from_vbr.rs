@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpconnFromVbrRequest {
     /// The payer for the shared Express Connect circuit. Valid values:
@@ -80,10 +80,26 @@ pub struct CreateVpconnFromVbrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpconnFromVbrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            order_mode: None,
+            vbr_id: None,
+            token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpconnFromVbrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpconnFromVbrRequestBuilder {
-        CreateVpconnFromVbrRequestBuilder::default()
+        CreateVpconnFromVbrRequestBuilder {
+            inner: CreateVpconnFromVbrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -287,26 +303,30 @@ pub enum CreateVpconnFromVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.TargetUserPconnTrafficNotEnable" => {
-                Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
-            }
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "OperationFailed.VbrBindedPconn" => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IncorrectStatus.VbrId" => Self::IncorrectStatusVbrId(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "OperationFailed.VPconnCreated" => Self::OperationFailedVPconnCreated(error),
-            "OperationFailed.BandwidthOrVlanIdEmpty" => {
-                Self::OperationFailedBandwidthOrVlanIdEmpty(error)
-            }
-            "ResourceNotFound.VirtualBorderRouter" => {
-                Self::ResourceNotFoundVirtualBorderRouter(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.TargetUserPconnTrafficNotEnable",
+                    "ResourceNotEnough.Bandwidth",
+                    "OperationFailed.VbrBindedPconn",
+                    "IllegalParam.Bandwidth",
+                    "IncorrectStatus.VbrId",
+                    "ResourceNotFound.PhysicalConnectionId",
+                    "OperationFailed.VPconnCreated",
+                    "OperationFailed.BandwidthOrVlanIdEmpty",
+                    "ResourceNotFound.VirtualBorderRouter",
+                ],
+            )
+        {
+            0 => Self::OperationFailedTargetUserPconnTrafficNotEnable(error),
+            1 => Self::ResourceNotEnoughBandwidth(error),
+            2 => Self::OperationFailedVbrBindedPconn(error),
+            3 => Self::IllegalParamBandwidth(error),
+            4 => Self::IncorrectStatusVbrId(error),
+            5 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            6 => Self::OperationFailedVPconnCreated(error),
+            7 => Self::OperationFailedBandwidthOrVlanIdEmpty(error),
+            8 => Self::ResourceNotFoundVirtualBorderRouter(error),
             _ => Self::Unhandled(error),
         }
     }

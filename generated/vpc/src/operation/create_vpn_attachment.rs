@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnAttachmentRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -284,10 +284,42 @@ pub struct CreateVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            customer_gateway_id: None,
+            network_type: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            bgp_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            remote_ca_cert: None,
+            client_token: None,
+            tags: None,
+            resource_group_id: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpnAttachmentRequestBuilder {
-        CreateVpnAttachmentRequestBuilder::default()
+        CreateVpnAttachmentRequestBuilder {
+            inner: CreateVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -867,76 +899,94 @@ pub enum CreateVpnAttachmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidVpnConnection.AlreadyExists" => {
-                Self::InvalidVpnConnectionAlreadyExists(error)
-            }
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidParameter.VpnConnectionName" => {
-                Self::InvalidParameterVpnConnectionName(error)
-            }
-            "QuotaExceeded.PolicyBasedRoute" => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "InvalidParameter.BgpConfig" => Self::InvalidParameterBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "OperationFailed.MissCertificate" => {
-                Self::OperationFailedMissCertificate(error)
-            }
-            "MissingParam.RemoteId" => Self::MissingParamRemoteId(error),
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "OperationFailed.NoAvailableAmount" => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "CustomerGateway.ConflictVpnIp" => Self::CustomerGatewayConflictVpnIp(error),
-            "MissingParameter.TunnelOptionsSpecification" => {
-                Self::MissingParameterTunnelOptionsSpecification(error)
-            }
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "VpnConnection.InvalidCreateTunnelOptions" => {
-                Self::VpnConnectionInvalidCreateTunnelOptions(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "InvalidVpnConnection.AlreadyExists",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "NotSupportVpnConnectionParameter.IpsecPfs",
+                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                    "VpnRouteEntry.BackupRoute",
+                    "VpnRouteEntry.InvalidWeight",
+                    "InvalidParameter.VpnConnectionName",
+                    "QuotaExceeded.PolicyBasedRoute",
+                    "MissingParameter.TunnelCidr",
+                    "OperationUnsupported.EnableBgp",
+                    "MissingParam.CustomerGatewayAsn",
+                    "IllegalParam.LocalAsn",
+                    "InvalidParameter.BgpConfig",
+                    "IllegalParam.EnableBgp",
+                    "IllegalParam.TunnelCidr",
+                    "InvalidLocalBgpIp.Malformed",
+                    "IllegalParam.LocalBgpIp",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.RemoteSubnet",
+                    "OperationFailed.MissCertificate",
+                    "MissingParam.RemoteId",
+                    "CustomerGateway.ConflictRouteEntry",
+                    "VpnTask.CONFLICT",
+                    "Forbidden.TagKey.Duplicated",
+                    "OperationFailed.NoAvailableAmount",
+                    "SizeLimitExceeded.TagNum",
+                    "InvalidParameter.TagValue",
+                    "InvalidParameter.TagKey",
+                    "Duplicated.TagKey",
+                    "InternalError",
+                    "InvalidTunnelCidr.Malformed",
+                    "CustomerGateway.ConflictVpnIp",
+                    "MissingParameter.TunnelOptionsSpecification",
+                    "CreateDbrRoutesQuotaFull.QuotaFull",
+                    "DryRunOperation",
+                    "VpnConnection.InvalidCreateTunnelOptions",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidCustomerGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::InvalidVpnConnectionAlreadyExists(error),
+            2 => Self::VpnRouteEntryAlreadyExists(error),
+            3 => Self::VpnRouteEntryConflict(error),
+            4 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            6 => Self::VpnRouteEntryBackupRoute(error),
+            7 => Self::VpnRouteEntryInvalidWeight(error),
+            8 => Self::InvalidParameterVpnConnectionName(error),
+            9 => Self::QuotaExceededPolicyBasedRoute(error),
+            10 => Self::MissingParameterTunnelCidr(error),
+            11 => Self::OperationUnsupportedEnableBgp(error),
+            12 => Self::MissingParamCustomerGatewayAsn(error),
+            13 => Self::IllegalParamLocalAsn(error),
+            14 => Self::InvalidParameterBgpConfig(error),
+            15 => Self::IllegalParamEnableBgp(error),
+            16 => Self::IllegalParamTunnelCidr(error),
+            17 => Self::InvalidLocalBgpIpMalformed(error),
+            18 => Self::IllegalParamLocalBgpIp(error),
+            19 => Self::IllegalParamLocalSubnet(error),
+            20 => Self::IllegalParamRemoteSubnet(error),
+            21 => Self::OperationFailedMissCertificate(error),
+            22 => Self::MissingParamRemoteId(error),
+            23 => Self::CustomerGatewayConflictRouteEntry(error),
+            24 => Self::VpnTaskConflict(error),
+            25 => Self::ForbiddenTagKeyDuplicated(error),
+            26 => Self::OperationFailedNoAvailableAmount(error),
+            27 => Self::SizeLimitExceededTagNum(error),
+            28 => Self::InvalidParameterTagValue(error),
+            29 => Self::InvalidParameterTagKey(error),
+            30 => Self::DuplicatedTagKey(error),
+            31 => Self::InternalError(error),
+            32 => Self::InvalidTunnelCidrMalformed(error),
+            33 => Self::CustomerGatewayConflictVpnIp(error),
+            34 => Self::MissingParameterTunnelOptionsSpecification(error),
+            35 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            36 => Self::DryRunOperation(error),
+            37 => Self::VpnConnectionInvalidCreateTunnelOptions(error),
+            38 => Self::ForbbidenSubUser(error),
+            39 => Self::Forbidden(error),
+            40 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -288,10 +288,41 @@ pub struct CreateVpnConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            customer_gateway_id: None,
+            vpn_gateway_id: None,
+            name: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            bgp_config: None,
+            remote_ca_certificate: None,
+            tags: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpnConnectionRequestBuilder {
-        CreateVpnConnectionRequestBuilder::default()
+        CreateVpnConnectionRequestBuilder {
+            inner: CreateVpnConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -872,102 +903,120 @@ pub enum CreateVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidVpnConnection.AlreadyExists" => {
-                Self::InvalidVpnConnectionAlreadyExists(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnGateway.IpsecVpnDisabled" => Self::VpnGatewayIpsecVpnDisabled(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidParameter.VpnConnectionName" => {
-                Self::InvalidParameterVpnConnectionName(error)
-            }
-            "OperationUnsupported.SetDPD" => Self::OperationUnsupportedSetDpd(error),
-            "OperationUnsupported.SetNatTraversal" => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            "QuotaExceeded.PolicyBasedRoute" => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "OperationFailed.MissCertificate" => {
-                Self::OperationFailedMissCertificate(error)
-            }
-            "MissingParam.RemoteId" => Self::MissingParamRemoteId(error),
-            "OperationFailed.CenLevelNotSupport" => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "InvalidVpnConnection.AlreadyExists",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnGateway.IpsecVpnDisabled",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "NotSupportVpnConnectionParameter.IpsecPfs",
+                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                    "VpnRouteEntry.ConflictSSL",
+                    "VpnRouteEntry.BackupRoute",
+                    "VpnRouteEntry.InvalidWeight",
+                    "InvalidParameter.VpnConnectionName",
+                    "OperationUnsupported.SetDPD",
+                    "OperationUnsupported.SetNatTraversal",
+                    "QuotaExceeded.PolicyBasedRoute",
+                    "MissingParameter.TunnelCidr",
+                    "OperationUnsupported.EnableBgp",
+                    "MissingParam.CustomerGatewayAsn",
+                    "IllegalParam.LocalAsn",
+                    "IllegalParam.BgpConfig",
+                    "IllegalParam.EnableBgp",
+                    "IllegalParam.TunnelCidr",
+                    "InvalidLocalBgpIp.Malformed",
+                    "IllegalParam.LocalBgpIp",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.RemoteSubnet",
+                    "OperationFailed.MissCertificate",
+                    "MissingParam.RemoteId",
+                    "OperationFailed.CenLevelNotSupport",
+                    "CustomerGateway.ConflictRouteEntry",
+                    "VpnTask.CONFLICT",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "InvalidParameter.TagValue",
+                    "InvalidParameter.TagKey",
+                    "Duplicated.TagKey",
+                    "InternalError",
+                    "InvalidTunnelCidr.Malformed",
+                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
+                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
+                    "CustomerGateway.ConflictVpnIp",
+                    "VpnGateway.IPsecServerAndVpnConnectionConflict",
+                    "InvalidSslVpnServerCertId.NotFound",
+                    "MissingParameter.TunnelOptionsSpecification",
+                    "CreateDbrRoutesQuotaFull.QuotaFull",
+                    "CreatePbrRoutesQuotaFull.QuotaFull",
+                    "CreateVpnConnectionsQuotaFull.QuotaFull",
+                    "DryRunOperation",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidCustomerGatewayInstanceId.NotFound",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::InvalidVpnConnectionAlreadyExists(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::VpnGatewayFinancialLocked(error),
+            4 => Self::VpnGatewayIpsecVpnDisabled(error),
+            5 => Self::VpnRouteEntryAlreadyExists(error),
+            6 => Self::VpnRouteEntryConflict(error),
+            7 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            8 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            9 => Self::VpnRouteEntryConflictSsl(error),
+            10 => Self::VpnRouteEntryBackupRoute(error),
+            11 => Self::VpnRouteEntryInvalidWeight(error),
+            12 => Self::InvalidParameterVpnConnectionName(error),
+            13 => Self::OperationUnsupportedSetDpd(error),
+            14 => Self::OperationUnsupportedSetNatTraversal(error),
+            15 => Self::QuotaExceededPolicyBasedRoute(error),
+            16 => Self::MissingParameterTunnelCidr(error),
+            17 => Self::OperationUnsupportedEnableBgp(error),
+            18 => Self::MissingParamCustomerGatewayAsn(error),
+            19 => Self::IllegalParamLocalAsn(error),
+            20 => Self::IllegalParamBgpConfig(error),
+            21 => Self::IllegalParamEnableBgp(error),
+            22 => Self::IllegalParamTunnelCidr(error),
+            23 => Self::InvalidLocalBgpIpMalformed(error),
+            24 => Self::IllegalParamLocalBgpIp(error),
+            25 => Self::IllegalParamLocalSubnet(error),
+            26 => Self::IllegalParamRemoteSubnet(error),
+            27 => Self::OperationFailedMissCertificate(error),
+            28 => Self::MissingParamRemoteId(error),
+            29 => Self::OperationFailedCenLevelNotSupport(error),
+            30 => Self::CustomerGatewayConflictRouteEntry(error),
+            31 => Self::VpnTaskConflict(error),
+            32 => Self::ForbiddenTagKeyDuplicated(error),
+            33 => Self::SizeLimitExceededTagNum(error),
+            34 => Self::InvalidParameterTagValue(error),
+            35 => Self::InvalidParameterTagKey(error),
+            36 => Self::DuplicatedTagKey(error),
+            37 => Self::InternalError(error),
+            38 => Self::InvalidTunnelCidrMalformed(error),
+            39 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
+            40 => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
-            "CustomerGateway.ConflictVpnIp" => Self::CustomerGatewayConflictVpnIp(error),
-            "VpnGateway.IPsecServerAndVpnConnectionConflict" => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            "InvalidSslVpnServerCertId.NotFound" => {
-                Self::InvalidSslVpnServerCertIdNotFound(error)
-            }
-            "MissingParameter.TunnelOptionsSpecification" => {
-                Self::MissingParameterTunnelOptionsSpecification(error)
-            }
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreateVpnConnectionsQuotaFull.QuotaFull" => {
-                Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+            41 => Self::CustomerGatewayConflictVpnIp(error),
+            42 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
+            43 => Self::InvalidSslVpnServerCertIdNotFound(error),
+            44 => Self::MissingParameterTunnelOptionsSpecification(error),
+            45 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            46 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            47 => Self::CreateVpnConnectionsQuotaFullQuotaFull(error),
+            48 => Self::DryRunOperation(error),
+            49 => Self::ForbbidenSubUser(error),
+            50 => Self::Forbidden(error),
+            51 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+            52 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

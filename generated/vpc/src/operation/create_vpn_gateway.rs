@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnGatewayRequest {
     /// The region ID of the VPN gateway. You can call the DescribeRegions operation to query the
@@ -176,10 +176,37 @@ pub struct CreateVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            vpc_id: None,
+            instance_charge_type: None,
+            period: None,
+            auto_pay: None,
+            bandwidth: None,
+            enable_ipsec: None,
+            enable_ssl: None,
+            ssl_connections: None,
+            v_switch_id: None,
+            vpn_type: None,
+            client_token: None,
+            network_type: None,
+            disaster_recovery_v_switch_id: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpnGatewayRequestBuilder {
-        CreateVpnGatewayRequestBuilder::default()
+        CreateVpnGatewayRequestBuilder {
+            inner: CreateVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -623,58 +650,74 @@ pub enum CreateVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidSpec.NotFound" => Self::InvalidSpecNotFound(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "ChargeType.NotSupport" => Self::ChargeTypeNotSupport(error),
-            "InventoryNotEnough" => Self::InventoryNotEnough(error),
-            "UnnecessarySslConnection" => Self::UnnecessarySslConnection(error),
-            "InvalidVpnEnable" => Self::InvalidVpnEnable(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "OperationFailed.InventoryNotEnough" => {
-                Self::OperationFailedInventoryNotEnough(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "OperationFailed.IpNotEnough" => Self::OperationFailedIpNotEnough(error),
-            "Forbidden.NoSLRPermission" => Self::ForbiddenNoSlrPermission(error),
-            "OperationFailed.VSwitchConflict" => {
-                Self::OperationFailedVSwitchConflict(error)
-            }
-            "OperationFailed.AzNotSupport" => Self::OperationFailedAzNotSupport(error),
-            "OperationFailed.NetworkTypeNotMatch" => {
-                Self::OperationFailedNetworkTypeNotMatch(error)
-            }
-            "OperationFailed.SslNotSupport" => Self::OperationFailedSslNotSupport(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidVSwitchId.SecondVswitchNotSupport" => {
-                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
-            }
-            "InvalidVSwitchId.FirstVswitchNotSupport" => {
-                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
-            }
-            "InvalidVSwitchId.VswitchIdShouldDifferent" => {
-                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
-            }
-            "InvalidVSwitchId.FirstVswitchIpNotEnough" => {
-                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
-            }
-            "InvalidVSwitchId.SecondVswitchIpNotEnough" => {
-                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
-            }
-            "InvalidVSwitchId.ZoneIdShouldDifferent" => {
-                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVpcId.NotFound",
+                    "InvalidName",
+                    "InvalidSpec.NotFound",
+                    "InvalidPeriod",
+                    "ChargeType.NotSupport",
+                    "InventoryNotEnough",
+                    "UnnecessarySslConnection",
+                    "InvalidVpnEnable",
+                    "Resource.QuotaFull",
+                    "InvalidVSwitchId.NotFound",
+                    "OperationFailed.InventoryNotEnough",
+                    "Forbidden.OperateShareResource",
+                    "OperationFailed.IpNotEnough",
+                    "Forbidden.NoSLRPermission",
+                    "OperationFailed.VSwitchConflict",
+                    "OperationFailed.AzNotSupport",
+                    "OperationFailed.NetworkTypeNotMatch",
+                    "OperationFailed.SslNotSupport",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "InvalidParameter.TagValue",
+                    "InvalidParameter.TagKey",
+                    "Duplicated.TagKey",
+                    "InternalError",
+                    "InvalidVSwitchId.SecondVswitchNotSupport",
+                    "InvalidVSwitchId.FirstVswitchNotSupport",
+                    "InvalidVSwitchId.VswitchIdShouldDifferent",
+                    "InvalidVSwitchId.FirstVswitchIpNotEnough",
+                    "InvalidVSwitchId.SecondVswitchIpNotEnough",
+                    "InvalidVSwitchId.ZoneIdShouldDifferent",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidVpcIdNotFound(error),
+            1 => Self::InvalidName(error),
+            2 => Self::InvalidSpecNotFound(error),
+            3 => Self::InvalidPeriod(error),
+            4 => Self::ChargeTypeNotSupport(error),
+            5 => Self::InventoryNotEnough(error),
+            6 => Self::UnnecessarySslConnection(error),
+            7 => Self::InvalidVpnEnable(error),
+            8 => Self::ResourceQuotaFull(error),
+            9 => Self::InvalidVSwitchIdNotFound(error),
+            10 => Self::OperationFailedInventoryNotEnough(error),
+            11 => Self::ForbiddenOperateShareResource(error),
+            12 => Self::OperationFailedIpNotEnough(error),
+            13 => Self::ForbiddenNoSlrPermission(error),
+            14 => Self::OperationFailedVSwitchConflict(error),
+            15 => Self::OperationFailedAzNotSupport(error),
+            16 => Self::OperationFailedNetworkTypeNotMatch(error),
+            17 => Self::OperationFailedSslNotSupport(error),
+            18 => Self::ForbiddenTagKeyDuplicated(error),
+            19 => Self::SizeLimitExceededTagNum(error),
+            20 => Self::InvalidParameterTagValue(error),
+            21 => Self::InvalidParameterTagKey(error),
+            22 => Self::DuplicatedTagKey(error),
+            23 => Self::InternalError(error),
+            24 => Self::InvalidVSwitchIdSecondVswitchNotSupport(error),
+            25 => Self::InvalidVSwitchIdFirstVswitchNotSupport(error),
+            26 => Self::InvalidVSwitchIdVswitchIdShouldDifferent(error),
+            27 => Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error),
+            28 => Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error),
+            29 => Self::InvalidVSwitchIdZoneIdShouldDifferent(error),
+            30 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

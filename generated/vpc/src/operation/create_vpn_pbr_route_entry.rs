@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnPbrRouteEntryRequest {
     /// The region ID of the VPN gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -147,10 +147,33 @@ pub struct CreateVpnPbrRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnPbrRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            publish_vpc: None,
+            description: None,
+            overlay_mode: None,
+            priority: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnPbrRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpnPbrRouteEntryRequestBuilder {
-        CreateVpnPbrRouteEntryRequestBuilder::default()
+        CreateVpnPbrRouteEntryRequestBuilder {
+            inner: CreateVpnPbrRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -546,45 +569,64 @@ pub enum CreateVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "VpnPbrRouteEntryPriority.NotSupport" => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "InternalError" => Self::InternalError(error),
-            "VpnRouteEntry.SrcDestWeightConflict" => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.ConflictSSL",
+                    "VpnRouteEntry.BackupRoute",
+                    "VpnRouteEntry.InvalidWeight",
+                    "InvalidNextHop.NotFound",
+                    "IllegalParam.RouteDest",
+                    "OperationFailed.RouteConflict",
+                    "OperationFailed.InvalidCidrBlock",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "VpnPbrRouteEntryPriority.NotSupport",
+                    "TaskConflict",
+                    "VpnTask.CONFLICT",
+                    "VpnGateway.Configuring",
+                    "InternalError",
+                    "VpnRouteEntry.SrcDestWeightConflict",
+                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                    "VpnRouteEntry.SrcDestConflict",
+                    "CreatePbrRoutesQuotaFull.QuotaFull",
+                    "InvalidCidrBlock.Malformed",
+                    "DryRunOperation",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::VpnRouteEntryAlreadyExists(error),
+            3 => Self::VpnRouteEntryConflict(error),
+            4 => Self::VpnRouteEntryConflictSsl(error),
+            5 => Self::VpnRouteEntryBackupRoute(error),
+            6 => Self::VpnRouteEntryInvalidWeight(error),
+            7 => Self::InvalidNextHopNotFound(error),
+            8 => Self::IllegalParamRouteDest(error),
+            9 => Self::OperationFailedRouteConflict(error),
+            10 => Self::OperationFailedInvalidCidrBlock(error),
+            11 => Self::QuotaExceededVpnRouteEntry(error),
+            12 => Self::VpnPbrRouteEntryPriorityNotSupport(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::VpnTaskConflict(error),
+            15 => Self::VpnGatewayConfiguring(error),
+            16 => Self::InternalError(error),
+            17 => Self::VpnRouteEntrySrcDestWeightConflict(error),
+            18 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
+            19 => Self::VpnRouteEntrySrcDestConflict(error),
+            20 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            21 => Self::InvalidCidrBlockMalformed(error),
+            22 => Self::DryRunOperation(error),
+            23 => Self::ForbbidenSubUser(error),
+            24 => Self::Forbidden(error),
+            25 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

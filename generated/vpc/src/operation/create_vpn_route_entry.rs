@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -118,10 +118,31 @@ pub struct CreateVpnRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            publish_vpc: None,
+            description: None,
+            overlay_mode: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpnRouteEntryRequestBuilder {
-        CreateVpnRouteEntryRequestBuilder::default()
+        CreateVpnRouteEntryRequestBuilder {
+            inner: CreateVpnRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -467,33 +488,56 @@ pub enum CreateVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.ConflictSSL",
+                    "VpnRouteEntry.BackupRoute",
+                    "VpnRouteEntry.InvalidWeight",
+                    "InvalidNextHop.NotFound",
+                    "IllegalParam.RouteDest",
+                    "OperationFailed.RouteConflict",
+                    "OperationFailed.InvalidCidrBlock",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "TaskConflict",
+                    "VpnTask.CONFLICT",
+                    "IncorrectVpcStatus",
+                    "InternalError",
+                    "InvalidCidrBlock.Malformed",
+                    "DryRunOperation",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryConflictSsl(error),
+            6 => Self::VpnRouteEntryBackupRoute(error),
+            7 => Self::VpnRouteEntryInvalidWeight(error),
+            8 => Self::InvalidNextHopNotFound(error),
+            9 => Self::IllegalParamRouteDest(error),
+            10 => Self::OperationFailedRouteConflict(error),
+            11 => Self::OperationFailedInvalidCidrBlock(error),
+            12 => Self::QuotaExceededVpnRouteEntry(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::VpnTaskConflict(error),
+            15 => Self::IncorrectVpcStatus(error),
+            16 => Self::InternalError(error),
+            17 => Self::InvalidCidrBlockMalformed(error),
+            18 => Self::DryRunOperation(error),
+            19 => Self::ForbbidenSubUser(error),
+            20 => Self::Forbidden(error),
+            21 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

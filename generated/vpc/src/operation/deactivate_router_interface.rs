@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeactivateRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
@@ -42,10 +42,23 @@ pub struct DeactivateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeactivateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeactivateRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeactivateRouterInterfaceRequestBuilder {
-        DeactivateRouterInterfaceRequestBuilder::default()
+        DeactivateRouterInterfaceRequestBuilder {
+            inner: DeactivateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,17 +203,24 @@ pub enum DeactivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectRIStatus" => Self::IncorrectRiStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectRIStatus",
+                    "Forbidden.FinancialLocked",
+                    "Forbbiden.InvaildOwner",
+                    "OperationFailed.OperationLocked",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectRiStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::ForbbidenInvaildOwner(error),
+            3 => Self::OperationFailedOperationLocked(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

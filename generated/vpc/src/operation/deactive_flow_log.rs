@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeactiveFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,10 +52,23 @@ pub struct DeactiveFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeactiveFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeactiveFlowLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeactiveFlowLogRequestBuilder {
-        DeactiveFlowLogRequestBuilder::default()
+        DeactiveFlowLogRequestBuilder {
+            inner: DeactiveFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,19 +221,28 @@ pub enum DeactiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.FlowLog",
+                    "InvalidInstanceId",
+                    "InvalidStatus",
+                    "FlowLogNumberOverLimit",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "Forbidden.OperateManagedFlowLog",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::InvalidInstanceId(error),
+            2 => Self::InvalidStatus(error),
+            3 => Self::FlowLogNumberOverLimit(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::IncorrectStatusFlowlog(error),
+            7 => Self::ForbiddenOperateManagedFlowLog(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteBgpGroupRequest {
     /// The region ID of the BGP group.
@@ -53,10 +53,24 @@ pub struct DeleteBgpGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteBgpGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bgp_group_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteBgpGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteBgpGroupRequestBuilder {
-        DeleteBgpGroupRequestBuilder::default()
+        DeleteBgpGroupRequestBuilder {
+            inner: DeleteBgpGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,35 +257,52 @@ pub enum DeleteBgpGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "DependencyViolation.BgpPeer" => Self::DependencyViolationBgpPeer(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.Bgp",
+                    "QuotaExceeded.Nqa",
+                    "QuotaExceeded.BgpNetwork",
+                    "InvalidPeerIpAddress",
+                    "InvalidVbrNetwork",
+                    "InvalidBgpGroup",
+                    "InvalidBgpName.Malformed",
+                    "InvalidBgpDiscription.Malformed",
+                    "InvalidBgpAuthkey.Malformed",
+                    "InvalidIP.Malformed",
+                    "InvalidPeerAsn.Malformed",
+                    "InvalidParams.NotNull",
+                    "InvalidParams.NotFound",
+                    "InvalidParams.AlreadyExists",
+                    "InvalidStatus.CannotOperate",
+                    "InvalidParams.PeerIpAddressMustPointOut",
+                    "InvalidParams.PeerIpAddressInUse",
+                    "OperationDenied.VbrAttachEcrInMiddleStatus",
+                    "InvalidRegionId.NotFound",
+                    "DependencyViolation.BgpPeer",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::QuotaExceededBgpNetwork(error),
+            3 => Self::InvalidPeerIpAddress(error),
+            4 => Self::InvalidVbrNetwork(error),
+            5 => Self::InvalidBgpGroup(error),
+            6 => Self::InvalidBgpNameMalformed(error),
+            7 => Self::InvalidBgpDiscriptionMalformed(error),
+            8 => Self::InvalidBgpAuthkeyMalformed(error),
+            9 => Self::InvalidIpMalformed(error),
+            10 => Self::InvalidPeerAsnMalformed(error),
+            11 => Self::InvalidParamsNotNull(error),
+            12 => Self::InvalidParamsNotFound(error),
+            13 => Self::InvalidParamsAlreadyExists(error),
+            14 => Self::InvalidStatusCannotOperate(error),
+            15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            16 => Self::InvalidParamsPeerIpAddressInUse(error),
+            17 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            19 => Self::DependencyViolationBgpPeer(error),
             _ => Self::Unhandled(error),
         }
     }

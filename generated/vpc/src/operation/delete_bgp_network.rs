@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteBgpNetworkRequest {
     /// The region ID of the BGP group.
@@ -61,10 +61,25 @@ pub struct DeleteBgpNetworkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteBgpNetworkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dst_cidr_block: None,
+            router_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteBgpNetworkRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteBgpNetworkRequestBuilder {
-        DeleteBgpNetworkRequestBuilder::default()
+        DeleteBgpNetworkRequestBuilder {
+            inner: DeleteBgpNetworkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,31 +274,48 @@ pub enum DeleteBgpNetworkError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBgpNetworkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "QuotaExceeded.Bgp",
+                    "QuotaExceeded.Nqa",
+                    "QuotaExceeded.BgpNetwork",
+                    "InvalidPeerIpAddress",
+                    "InvalidVbrNetwork",
+                    "InvalidBgpGroup",
+                    "InvalidBgpName.Malformed",
+                    "InvalidBgpDiscription.Malformed",
+                    "InvalidBgpAuthkey.Malformed",
+                    "InvalidIP.Malformed",
+                    "InvalidPeerAsn.Malformed",
+                    "InvalidParams.NotNull",
+                    "InvalidParams.NotFound",
+                    "InvalidParams.AlreadyExists",
+                    "InvalidStatus.CannotOperate",
+                    "InvalidParams.PeerIpAddressMustPointOut",
+                    "InvalidParams.PeerIpAddressInUse",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::QuotaExceededBgpNetwork(error),
+            3 => Self::InvalidPeerIpAddress(error),
+            4 => Self::InvalidVbrNetwork(error),
+            5 => Self::InvalidBgpGroup(error),
+            6 => Self::InvalidBgpNameMalformed(error),
+            7 => Self::InvalidBgpDiscriptionMalformed(error),
+            8 => Self::InvalidBgpAuthkeyMalformed(error),
+            9 => Self::InvalidIpMalformed(error),
+            10 => Self::InvalidPeerAsnMalformed(error),
+            11 => Self::InvalidParamsNotNull(error),
+            12 => Self::InvalidParamsNotFound(error),
+            13 => Self::InvalidParamsAlreadyExists(error),
+            14 => Self::InvalidStatusCannotOperate(error),
+            15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            16 => Self::InvalidParamsPeerIpAddressInUse(error),
+            17 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

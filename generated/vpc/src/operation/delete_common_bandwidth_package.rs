@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCommonBandwidthPackageRequest {
     /// The ID of the region where the Internet Shared Bandwidth instance is created.
@@ -53,10 +53,24 @@ pub struct DeleteCommonBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCommonBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            force: None,
+            bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCommonBandwidthPackageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCommonBandwidthPackageRequestBuilder {
-        DeleteCommonBandwidthPackageRequestBuilder::default()
+        DeleteCommonBandwidthPackageRequestBuilder {
+            inner: DeleteCommonBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,25 +237,28 @@ pub enum DeleteCommonBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.Ips" => Self::DependencyViolationIps(error),
-            "ForbiddenAction.PrePaid" => Self::ForbiddenActionPrePaid(error),
-            "OperationFailed.BandwidthPackageNotEmpty" => {
-                Self::OperationFailedBandwidthPackageNotEmpty(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "OperationUnsupported.Release95Instance" => {
-                Self::OperationUnsupportedRelease95Instance(error)
-            }
-            "OperationFailed.AddIpTaskInProcessing" => {
-                Self::OperationFailedAddIpTaskInProcessing(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.Ips",
+                    "ForbiddenAction.PrePaid",
+                    "OperationFailed.BandwidthPackageNotEmpty",
+                    "InvalidOperation.DeletionProtection",
+                    "OperationUnsupported.Release95Instance",
+                    "OperationFailed.AddIpTaskInProcessing",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationIps(error),
+            1 => Self::ForbiddenActionPrePaid(error),
+            2 => Self::OperationFailedBandwidthPackageNotEmpty(error),
+            3 => Self::InvalidOperationDeletionProtection(error),
+            4 => Self::OperationUnsupportedRelease95Instance(error),
+            5 => Self::OperationFailedAddIpTaskInProcessing(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidBandwidthPackageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

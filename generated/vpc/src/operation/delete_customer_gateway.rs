@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCustomerGatewayRequest {
     /// The region ID of the customer gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -55,10 +55,24 @@ pub struct DeleteCustomerGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCustomerGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            customer_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCustomerGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteCustomerGatewayRequestBuilder {
-        DeleteCustomerGatewayRequestBuilder::default()
+        DeleteCustomerGatewayRequestBuilder {
+            inner: DeleteCustomerGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,16 +232,22 @@ pub enum DeleteCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.VpnConnection" => {
-                Self::DependencyViolationVpnConnection(error)
-            }
-            "VpnGateway.task.conflict" => Self::VpnGatewayTaskConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.VpnConnection",
+                    "VpnGateway.task.conflict",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidCustomerGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationVpnConnection(error),
+            1 => Self::VpnGatewayTaskConflict(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDhcpOptionsSetRequest {
     /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -69,10 +69,25 @@ pub struct DeleteDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteDhcpOptionsSetRequestBuilder {
-        DeleteDhcpOptionsSetRequestBuilder::default()
+        DeleteDhcpOptionsSetRequestBuilder {
+            inner: DeleteDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,21 +259,24 @@ pub enum DeleteDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "DependencyViolation.VpcAttachment" => {
-                Self::DependencyViolationVpcAttachment(error)
-            }
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "MissingParam.DhcpOptionsSetId" => Self::MissingParamDhcpOptionsSetId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.DhcpOptionsSet",
+                    "OperationUnsupported.DhcpOptionsSet",
+                    "DependencyViolation.VpcAttachment",
+                    "InvalidDhcpOptionsSetId.NotFound",
+                    "MissingParam.DhcpOptionsSetId",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusDhcpOptionsSet(error),
+            1 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            2 => Self::DependencyViolationVpcAttachment(error),
+            3 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            4 => Self::MissingParamDhcpOptionsSetId(error),
+            5 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

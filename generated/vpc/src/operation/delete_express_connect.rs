@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectRequest {
     /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) operation to query the region list.
@@ -58,10 +58,25 @@ pub struct DeleteExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            force: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteExpressConnectRequestBuilder {
-        DeleteExpressConnectRequestBuilder::default()
+        DeleteExpressConnectRequestBuilder {
+            inner: DeleteExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,35 +261,36 @@ pub enum DeleteExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.RouterInterface" => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            "InvalidRouterInterfaceOppositeChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "IncorrectStatus.VSwitchOrRouteEntry" => {
-                Self::IncorrectStatusVSwitchOrRouteEntry(error)
-            }
-            "DependencyViolation.ClassicLinkEcsRouteEntry" => {
-                Self::DependencyViolationClassicLinkEcsRouteEntry(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.RouterInterface",
+                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                    "InvalidRouterInterfaceChargeType.Malformed",
+                    "InvalidRouterInterfaceOppositeChargeType.Malformed",
+                    "IncorrectStatus.Vpc",
+                    "OperationFailed.OperationLocked",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                    "IncorrectStatus.VSwitchOrRouteEntry",
+                    "DependencyViolation.ClassicLinkEcsRouteEntry",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusRouterInterface(error),
+            1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            2 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            3 => Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error),
+            4 => Self::IncorrectStatusVpc(error),
+            5 => Self::OperationFailedOperationLocked(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidInstanceIdNotFound(error),
+            8 => Self::InvalidRouterInterfaceIdNotFound(error),
+            9 => Self::IncorrectStatusVSwitchOrRouteEntry(error),
+            10 => Self::DependencyViolationClassicLinkEcsRouteEntry(error),
+            11 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosRequest {
     /// The region ID of the QoS policy.
@@ -53,10 +53,24 @@ pub struct DeleteExpressConnectTrafficQosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectTrafficQosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteExpressConnectTrafficQosRequestBuilder {
-        DeleteExpressConnectTrafficQosRequestBuilder::default()
+        DeleteExpressConnectTrafficQosRequestBuilder {
+            inner: DeleteExpressConnectTrafficQosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,12 +228,18 @@ pub enum DeleteExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "EcQoSWithPconnNotSupportDelete" => {
-                Self::EcQoSWithPconnNotSupportDelete(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Qos",
+                    "EcQoSConflict",
+                    "EcQoSWithPconnNotSupportDelete",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            2 => Self::EcQoSWithPconnNotSupportDelete(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -61,10 +61,25 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectTrafficQosQueueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteExpressConnectTrafficQosQueueRequestBuilder {
-        DeleteExpressConnectTrafficQosQueueRequestBuilder::default()
+        DeleteExpressConnectTrafficQosQueueRequestBuilder {
+            inner: DeleteExpressConnectTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,9 +248,9 @@ pub enum DeleteExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
+        match error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]) {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
             _ => Self::Unhandled(error),
         }
     }

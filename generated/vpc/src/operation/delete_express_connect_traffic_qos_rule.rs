@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -67,10 +67,26 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteExpressConnectTrafficQosRuleRequestBuilder {
-        DeleteExpressConnectTrafficQosRuleRequestBuilder::default()
+        DeleteExpressConnectTrafficQosRuleRequestBuilder {
+            inner: DeleteExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,9 +265,9 @@ pub enum DeleteExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
+        match error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]) {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -53,10 +53,24 @@ pub struct DeleteFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFailoverTestJobRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteFailoverTestJobRequestBuilder {
-        DeleteFailoverTestJobRequestBuilder::default()
+        DeleteFailoverTestJobRequestBuilder {
+            inner: DeleteFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,12 +222,18 @@ pub enum DeleteFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInitOrStopped" => {
-                Self::IncorrectStatusOnlyForInitOrStopped(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.JobId",
+                    "IncorrectStatus.OnlyForInitOrStopped",
+                    "EcFailoverTestJobConflict",
+                ],
+            )
+        {
+            0 => Self::IllegalParamJobId(error),
+            1 => Self::IncorrectStatusOnlyForInitOrStopped(error),
+            2 => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

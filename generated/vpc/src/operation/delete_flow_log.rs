@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFlowLogRequest {
     /// The region ID of the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,10 +52,23 @@ pub struct DeleteFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFlowLogRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteFlowLogRequestBuilder {
-        DeleteFlowLogRequestBuilder::default()
+        DeleteFlowLogRequestBuilder {
+            inner: DeleteFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,22 +231,38 @@ pub enum DeleteFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId",
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "Unauthorized",
+                    "ParameterInvalid",
+                    "InvalidStatus",
+                    "InvalidHdMonitorStatus",
+                    "FlowLogNumberOverLimit",
+                    "InvalidRegionId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "InvalidResourceId.NotFound",
+                    "Forbidden.OperateManagedFlowLog",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectOrLogstoreNotExist(error),
+            2 => Self::SourceProjectNotExist(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidStatus(error),
+            6 => Self::InvalidHdMonitorStatus(error),
+            7 => Self::FlowLogNumberOverLimit(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InvalidInstanceIdNotFound(error),
+            10 => Self::IncorrectStatusFlowlog(error),
+            11 => Self::InvalidResourceIdNotFound(error),
+            12 => Self::ForbiddenOperateManagedFlowLog(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteForwardEntryRequest {
     /// The region ID of the NAT gateway.
@@ -72,10 +72,25 @@ pub struct DeleteForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            forward_entry_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteForwardEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteForwardEntryRequestBuilder {
-        DeleteForwardEntryRequestBuilder::default()
+        DeleteForwardEntryRequestBuilder {
+            inner: DeleteForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,19 +268,28 @@ pub enum DeleteForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardEntryId.NotFound" => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            "ResourceNotFound.ForwardEntry" => Self::ResourceNotFoundForwardEntry(error),
+        match error
+            .code_index(
+                &[
+                    "IncorretForwardEntryStatus",
+                    "MissingParameter",
+                    "IncorrectStatus.NATGW",
+                    "IncorrectStatus.ForwardEntry",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardEntryId.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                    "ResourceNotFound.ForwardEntry",
+                ],
+            )
+        {
+            0 => Self::IncorretForwardEntryStatus(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::IncorrectStatusNatgw(error),
+            3 => Self::IncorrectStatusForwardEntry(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidForwardEntryIdNotFound(error),
+            6 => Self::InvalidForwardTableIdNotFound(error),
+            7 => Self::ResourceNotFoundForwardEntry(error),
             _ => Self::Unhandled(error),
         }
     }

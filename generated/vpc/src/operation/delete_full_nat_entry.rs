@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFullNatEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -79,10 +79,26 @@ pub struct DeleteFullNatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFullNatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            full_nat_entry_id: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFullNatEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteFullNatEntryRequestBuilder {
-        DeleteFullNatEntryRequestBuilder::default()
+        DeleteFullNatEntryRequestBuilder {
+            inner: DeleteFullNatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,12 +279,18 @@ pub enum DeleteFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.FullNatEntry" => Self::ResourceNotFoundFullNatEntry(error),
-            "IncorrectStatus.FullNatEntry" => Self::IncorrectStatusFullNatEntry(error),
-            "ResourceNotFound.FullNatTableId" => {
-                Self::ResourceNotFoundFullNatTableId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.FullNatEntry",
+                    "IncorrectStatus.FullNatEntry",
+                    "ResourceNotFound.FullNatTableId",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundFullNatEntry(error),
+            1 => Self::IncorrectStatusFullNatEntry(error),
+            2 => Self::ResourceNotFoundFullNatTableId(error),
             _ => Self::Unhandled(error),
         }
     }

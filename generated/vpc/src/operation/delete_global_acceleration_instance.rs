@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -48,10 +48,23 @@ pub struct DeleteGlobalAccelerationInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteGlobalAccelerationInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteGlobalAccelerationInstanceRequestBuilder {
-        DeleteGlobalAccelerationInstanceRequestBuilder::default()
+        DeleteGlobalAccelerationInstanceRequestBuilder {
+            inner: DeleteGlobalAccelerationInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,19 +220,24 @@ pub enum DeleteGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectGlobalAccelerationInstanceIdStatus" => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid" => {
-                Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
-            }
-            "DependencyViolation.Ips" => Self::DependencyViolationIps(error),
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectGlobalAccelerationInstanceIdStatus",
+                    "InvalidGlobalAccelerationInstanceId.NotFound",
+                    "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid",
+                    "DependencyViolation.Ips",
+                    "IncorrectStatus",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
+            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            2 => Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error),
+            3 => Self::DependencyViolationIps(error),
+            4 => Self::IncorrectStatus(error),
+            5 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -62,10 +62,24 @@ pub struct DeleteHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteHaVipRequestBuilder {
-        DeleteHaVipRequestBuilder::default()
+        DeleteHaVipRequestBuilder {
+            inner: DeleteHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,18 +236,26 @@ pub enum DeleteHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "DependencyViolation.HaVipReferedByRouteEntry" => {
-                Self::DependencyViolationHaVipReferedByRouteEntry(error)
-            }
-            "DependencyViolation.HaVipAssociatedWithEIP" => {
-                Self::DependencyViolationHaVipAssociatedWithEip(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "DependencyViolation.HaVipReferedByRouteEntry",
+                    "DependencyViolation.HaVipAssociatedWithEIP",
+                    "IncorrectHaVipStatus",
+                    "Forbidden.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::DependencyViolationHaVipReferedByRouteEntry(error),
+            2 => Self::DependencyViolationHaVipAssociatedWithEip(error),
+            3 => Self::IncorrectHaVipStatus(error),
+            4 => Self::ForbiddenHaVip(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -49,10 +49,24 @@ pub struct DeleteIPv6TranslatorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIPv6TranslatorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ipv6_translator_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIPv6TranslatorRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIPv6TranslatorRequestBuilder {
-        DeleteIPv6TranslatorRequestBuilder::default()
+        DeleteIPv6TranslatorRequestBuilder {
+            inner: DeleteIPv6TranslatorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -210,15 +224,24 @@ pub enum DeleteIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "Nat64Gateway.Configuring" => Self::Nat64GatewayConfiguring(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "ForbiddenRelease" => Self::ForbiddenRelease(error),
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IPv6Translator.Configuring",
+                    "Nat64Gateway.Configuring",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "ForbiddenRelease",
+                    "InvalidIPv6TranslatorId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IPv6TranslatorConfiguring(error),
+            1 => Self::Nat64GatewayConfiguring(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::ForbiddenRelease(error),
+            5 => Self::InvalidIPv6TranslatorIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorAclListRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,10 +51,24 @@ pub struct DeleteIPv6TranslatorAclListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIPv6TranslatorAclListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIPv6TranslatorAclListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIPv6TranslatorAclListRequestBuilder {
-        DeleteIPv6TranslatorAclListRequestBuilder::default()
+        DeleteIPv6TranslatorAclListRequestBuilder {
+            inner: DeleteIPv6TranslatorAclListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,13 +225,20 @@ pub enum DeleteIPv6TranslatorAclListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorACLId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorACL.Used" => Self::InvalidIPv6TranslatorAclUsed(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIPv6TranslatorACLId.NotFound",
+                    "InvalidIPv6TranslatorACL.Used",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorAclUsed(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

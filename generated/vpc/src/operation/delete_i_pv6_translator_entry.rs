@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,10 +57,25 @@ pub struct DeleteIPv6TranslatorEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIPv6TranslatorEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ipv6_translator_entry_id: None,
+            ipv6_translator_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIPv6TranslatorEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIPv6TranslatorEntryRequestBuilder {
-        DeleteIPv6TranslatorEntryRequestBuilder::default()
+        DeleteIPv6TranslatorEntryRequestBuilder {
+            inner: DeleteIPv6TranslatorEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,23 +247,28 @@ pub enum DeleteIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "IPv6Translator.FinancialLocked" => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            "InvalidIPv6TranslatorId.CoexistWithEntryId" => {
-                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
-            }
-            "MissingEntryOrInstanceId" => Self::MissingEntryOrInstanceId(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIPv6TranslatorId.NotFound",
+                    "InvalidIPv6TranslatorEntryId.NotFound",
+                    "IPv6Translator.Configuring",
+                    "IPv6Translator.FinancialLocked",
+                    "InvalidIPv6TranslatorId.CoexistWithEntryId",
+                    "MissingEntryOrInstanceId",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIPv6TranslatorIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
+            2 => Self::IPv6TranslatorConfiguring(error),
+            3 => Self::IPv6TranslatorFinancialLocked(error),
+            4 => Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error),
+            5 => Self::MissingEntryOrInstanceId(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

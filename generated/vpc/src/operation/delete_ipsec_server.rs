@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -68,10 +68,25 @@ pub struct DeleteIpsecServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpsecServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipsec_server_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpsecServerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIpsecServerRequestBuilder {
-        DeleteIpsecServerRequestBuilder::default()
+        DeleteIpsecServerRequestBuilder {
+            inner: DeleteIpsecServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,11 +262,20 @@ pub enum DeleteIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "Forbidden",
+                    "InvalidIpsecServerId.NotFound",
+                    "OperationConflict",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidIpsecServerIdNotFound(error),
+            3 => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to delete.
@@ -85,10 +85,26 @@ pub struct DeleteIpv4GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv4GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_id: None,
+            internet_mode: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv4GatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIpv4GatewayRequestBuilder {
-        DeleteIpv4GatewayRequestBuilder::default()
+        DeleteIpv4GatewayRequestBuilder {
+            inner: DeleteIpv4GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,18 +289,22 @@ pub enum DeleteIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "OperationDenied.RouteEntryExist" => {
-                Self::OperationDeniedRouteEntryExist(error)
-            }
-            "OperationDenied.GatewayAlreadyAssociated" => {
-                Self::OperationDeniedGatewayAlreadyAssociated(error)
-            }
-            "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress" => {
-                Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.Ipv4Gateway",
+                    "IncorrectStatus.Ipv4Gateway",
+                    "OperationDenied.RouteEntryExist",
+                    "OperationDenied.GatewayAlreadyAssociated",
+                    "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
+            1 => Self::IncorrectStatusIpv4Gateway(error),
+            2 => Self::OperationDeniedRouteEntryExist(error),
+            3 => Self::OperationDeniedGatewayAlreadyAssociated(error),
+            4 => Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
@@ -63,10 +63,24 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv6EgressOnlyRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_egress_only_rule_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv6EgressOnlyRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIpv6EgressOnlyRuleRequestBuilder {
-        DeleteIpv6EgressOnlyRuleRequestBuilder::default()
+        DeleteIpv6EgressOnlyRuleRequestBuilder {
+            inner: DeleteIpv6EgressOnlyRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,14 +232,18 @@ pub enum DeleteIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.EgressOnlyRule" => {
-                Self::IncorrectStatusEgressOnlyRule(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.Ipv6EgressOnlyRule" => {
-                Self::ResourceNotFoundIpv6EgressOnlyRule(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.EgressOnlyRule",
+                    "InvalidRegionId.NotFound",
+                    "ResourceNotFound.Ipv6EgressOnlyRule",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusEgressOnlyRule(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::ResourceNotFoundIpv6EgressOnlyRule(error),
             _ => Self::Unhandled(error),
         }
     }

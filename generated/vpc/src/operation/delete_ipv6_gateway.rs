@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv6GatewayRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -68,10 +68,25 @@ pub struct DeleteIpv6GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv6GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv6GatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIpv6GatewayRequestBuilder {
-        DeleteIpv6GatewayRequestBuilder::default()
+        DeleteIpv6GatewayRequestBuilder {
+            inner: DeleteIpv6GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -250,29 +265,32 @@ pub enum DeleteIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "DependencyViolation.GatewayRouteTableRelation" => {
-                Self::DependencyViolationGatewayRouteTableRelation(error)
-            }
-            "IncorrectStatus.Ipv6Gateway" => Self::IncorrectStatusIpv6Gateway(error),
-            "DependencyViolation.EgressRules" => {
-                Self::DependencyViolationEgressRules(error)
-            }
-            "DependencyViolation.Ipv6InternetBandwidth" => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            "OperationFailed.RouteEntryUnstable" => {
-                Self::OperationFailedRouteEntryUnstable(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "DependencyViolation.SharedIpv6InternetBandwidth" => {
-                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.RouteTable",
+                    "DependencyViolation.GatewayRouteTableRelation",
+                    "IncorrectStatus.Ipv6Gateway",
+                    "DependencyViolation.EgressRules",
+                    "DependencyViolation.Ipv6InternetBandwidth",
+                    "OperationFailed.RouteEntryUnstable",
+                    "Forbidden.OperateShareResource",
+                    "DependencyViolation.SharedIpv6InternetBandwidth",
+                    "IncorrectStatus.Vpc",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundRouteTable(error),
+            1 => Self::DependencyViolationGatewayRouteTableRelation(error),
+            2 => Self::IncorrectStatusIpv6Gateway(error),
+            3 => Self::DependencyViolationEgressRules(error),
+            4 => Self::DependencyViolationIpv6InternetBandwidth(error),
+            5 => Self::OperationFailedRouteEntryUnstable(error),
+            6 => Self::ForbiddenOperateShareResource(error),
+            7 => Self::DependencyViolationSharedIpv6InternetBandwidth(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv6InternetBandwidthRequest {
     /// The region ID of the IPv6 gateway.
@@ -72,10 +72,26 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv6InternetBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            ipv6_internet_bandwidth_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv6InternetBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteIpv6InternetBandwidthRequestBuilder {
-        DeleteIpv6InternetBandwidthRequestBuilder::default()
+        DeleteIpv6InternetBandwidthRequestBuilder {
+            inner: DeleteIpv6InternetBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,14 +269,18 @@ pub enum DeleteIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId" => {
-                Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            }
-            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
-            "OperationFailed.ServiceManaged" => {
-                Self::OperationFailedServiceManaged(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId",
+                    "IncorrectStatus.Ipv6Instance",
+                    "OperationFailed.ServiceManaged",
+                ],
+            )
+        {
+            0 => Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error),
+            1 => Self::IncorrectStatusIpv6Instance(error),
+            2 => Self::OperationFailedServiceManaged(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayRequest {
     /// The region ID of the NAT gateway.
@@ -71,10 +71,24 @@ pub struct DeleteNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNatGatewayRequestBuilder {
-        DeleteNatGatewayRequestBuilder::default()
+        DeleteNatGatewayRequestBuilder {
+            inner: DeleteNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,40 +287,54 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.VpcEndpointService" => {
-                Self::DependencyViolationVpcEndpointService(error)
-            }
-            "DependencyViolation.FullNatEntry" => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            "DependencyViolation.RouterEntry" => {
-                Self::DependencyViolationRouterEntry(error)
-            }
-            "DependencyViolation.BandwidthPackages" => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            "DependencyViolation.EIPS" => Self::DependencyViolationEips(error),
-            "Forbidden.PrePaidNatGateway" => Self::ForbiddenPrePaidNatGateway(error),
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "DependencyViolation.ForwardEntry" => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "DependencyViolation.NatIpCidr" => Self::DependencyViolationNatIpCidr(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "IncorrectStatus.RouterEntry" => Self::IncorrectStatusRouterEntry(error),
-            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
-            "INSTANCE_NOT_EXISTS" => Self::InstanceNotExists(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.VpcEndpointService",
+                    "DependencyViolation.FullNatEntry",
+                    "DependencyViolation.RouterEntry",
+                    "DependencyViolation.BandwidthPackages",
+                    "DependencyViolation.EIPS",
+                    "Forbidden.PrePaidNatGateway",
+                    "InvalidOperation.DeletionProtection",
+                    "DependencyViolation.SnatEntry",
+                    "IncorrectStatus.SnatEntry",
+                    "DependencyViolation.ForwardEntry",
+                    "IncorrectStatus.ForwardEntry",
+                    "DependencyViolation.NatIp",
+                    "IncorrectStatus.NatIp",
+                    "DependencyViolation.NatIpCidr",
+                    "IncorrectStatus.NatGateway",
+                    "IncorrectStatus.RouterEntry",
+                    "IncorrectStatus.VSwitch",
+                    "INSTANCE_NOT_EXISTS",
+                    "InvalidRegionId.NotFound",
+                    "InvalidNatGatewayId.NotFound",
+                    "ResourceNotFound.NatGateway",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationVpcEndpointService(error),
+            1 => Self::DependencyViolationFullNatEntry(error),
+            2 => Self::DependencyViolationRouterEntry(error),
+            3 => Self::DependencyViolationBandwidthPackages(error),
+            4 => Self::DependencyViolationEips(error),
+            5 => Self::ForbiddenPrePaidNatGateway(error),
+            6 => Self::InvalidOperationDeletionProtection(error),
+            7 => Self::DependencyViolationSnatEntry(error),
+            8 => Self::IncorrectStatusSnatEntry(error),
+            9 => Self::DependencyViolationForwardEntry(error),
+            10 => Self::IncorrectStatusForwardEntry(error),
+            11 => Self::DependencyViolationNatIp(error),
+            12 => Self::IncorrectStatusNatIp(error),
+            13 => Self::DependencyViolationNatIpCidr(error),
+            14 => Self::IncorrectStatusNatGateway(error),
+            15 => Self::IncorrectStatusRouterEntry(error),
+            16 => Self::IncorrectStatusVSwitch(error),
+            17 => Self::InstanceNotExists(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            19 => Self::InvalidNatGatewayIdNotFound(error),
+            20 => Self::ResourceNotFoundNatGateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to delete belongs.
@@ -74,10 +74,27 @@ pub struct DeleteNatIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_id: None,
+            nat_gateway_id: None,
+            ipv4_prefix: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatIpRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNatIpRequestBuilder {
-        DeleteNatIpRequestBuilder::default()
+        DeleteNatIpRequestBuilder {
+            inner: DeleteNatIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,31 +296,44 @@ pub enum DeleteNatIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "OperationFailed.DefaultNatIp" => Self::OperationFailedDefaultNatIp(error),
-            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "DependencyViolation.FullNatEntry" => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            "IllegalParam.NatIp" => Self::IllegalParamNatIp(error),
-            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            "Mismatch.Ipv4PrefixAndCidrReservations" => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "DependencyViolation.Ipv4Prefix" => {
-                Self::DependencyViolationIpv4Prefix(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.NatIp",
+                    "OperationFailed.DefaultNatIp",
+                    "DependencyViolation.NatIp",
+                    "IncorrectStatus.NatGateway",
+                    "DependencyViolation.FullNatEntry",
+                    "IllegalParam.NatIp",
+                    "Mismatch.Ipv4PrefixAndNatIpCidr",
+                    "Mismatch.Ipv4PrefixAndCidrReservations",
+                    "IllegalParam.Ipv4Prefix",
+                    "DependencyViolation.SnatEntry",
+                    "DependencyViolation.Ipv4Prefix",
+                    "InvalidRegionId.NotFound",
+                    "ResourceNotFound.NatIp",
+                    "ResourceNotFound.NatGateway",
+                    "ResourceNotFound.NatIpCidr",
+                    "ResourceNotFound.Ipv4Prefix",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusNatIp(error),
+            1 => Self::OperationFailedDefaultNatIp(error),
+            2 => Self::DependencyViolationNatIp(error),
+            3 => Self::IncorrectStatusNatGateway(error),
+            4 => Self::DependencyViolationFullNatEntry(error),
+            5 => Self::IllegalParamNatIp(error),
+            6 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
+            7 => Self::MismatchIpv4PrefixAndCidrReservations(error),
+            8 => Self::IllegalParamIpv4Prefix(error),
+            9 => Self::DependencyViolationSnatEntry(error),
+            10 => Self::DependencyViolationIpv4Prefix(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::ResourceNotFoundNatIp(error),
+            13 => Self::ResourceNotFoundNatGateway(error),
+            14 => Self::ResourceNotFoundNatIpCidr(error),
+            15 => Self::ResourceNotFoundIpv4Prefix(error),
             _ => Self::Unhandled(error),
         }
     }

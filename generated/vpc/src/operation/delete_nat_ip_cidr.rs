@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatIpCidrRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
@@ -77,10 +77,26 @@ pub struct DeleteNatIpCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatIpCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_cidr: None,
+            dry_run: None,
+            client_token: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatIpCidrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNatIpCidrRequestBuilder {
-        DeleteNatIpCidrRequestBuilder::default()
+        DeleteNatIpCidrRequestBuilder {
+            inner: DeleteNatIpCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,14 +279,22 @@ pub enum DeleteNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            "OperationFailed.DefaultNatIpCidr" => {
-                Self::OperationFailedDefaultNatIpCidr(error)
-            }
-            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.NatIpCidr",
+                    "OperationFailed.DefaultNatIpCidr",
+                    "DependencyViolation.NatIp",
+                    "IncorrectStatus.NatGateway",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundNatIpCidr(error),
+            1 => Self::OperationFailedDefaultNatIpCidr(error),
+            2 => Self::DependencyViolationNatIp(error),
+            3 => Self::IncorrectStatusNatGateway(error),
+            4 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

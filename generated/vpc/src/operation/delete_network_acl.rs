@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNetworkAclRequest {
     /// The ID of the network ACL.
@@ -73,10 +73,25 @@ pub struct DeleteNetworkAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNetworkAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNetworkAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteNetworkAclRequestBuilder {
-        DeleteNetworkAclRequestBuilder::default()
+        DeleteNetworkAclRequestBuilder {
+            inner: DeleteNetworkAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,20 +274,34 @@ pub enum DeleteNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.NetworkAclId",
+                    "ParameterEmpty.NetworkAclId",
+                    "InvalidNetworkAcl.NotFound",
+                    "NetworkStatus.Modifying",
+                    "NotSupport.NetworkAcl",
+                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::InvalidNetworkAclNotFound(error),
+            7 => Self::NetworkStatusModifying(error),
+            8 => Self::NotSupportNetworkAcl(error),
+            9 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

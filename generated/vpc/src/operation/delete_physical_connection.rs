@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,24 @@ pub struct DeletePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePhysicalConnectionRequestBuilder {
-        DeletePhysicalConnectionRequestBuilder::default()
+        DeletePhysicalConnectionRequestBuilder {
+            inner: DeletePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,36 +238,34 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPhysicalConnectionId.NotMatched" => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            "Forbidden.VBRExists" => Self::ForbiddenVbrExists(error),
-            "Forbidden.AssociateToVBR" => Self::ForbiddenAssociateToVbr(error),
-            "OperationDenied.NeedVpconnOwner" => {
-                Self::OperationDeniedNeedVpconnOwner(error)
-            }
-            "OperationDenied.NeedPconnOwner" => {
-                Self::OperationDeniedNeedPconnOwner(error)
-            }
-            "Forbidden.NotInAllowDeleteStatus" => {
-                Self::ForbiddenNotInAllowDeleteStatus(error)
-            }
-            "ResourceAlreadyAssociated.PconnQos" => {
-                Self::ResourceAlreadyAssociatedPconnQos(error)
-            }
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "OperationDenied.NeedVpconnOwnerOrPconnOwner" => {
-                Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
-            }
-            "OperationDenied.ExistVbrInPhysicalConnection" => {
-                Self::OperationDeniedExistVbrInPhysicalConnection(error)
-            }
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidPhysicalConnectionId.NotMatched",
+                    "Forbidden.VBRExists",
+                    "Forbidden.AssociateToVBR",
+                    "OperationDenied.NeedVpconnOwner",
+                    "OperationDenied.NeedPconnOwner",
+                    "Forbidden.NotInAllowDeleteStatus",
+                    "ResourceAlreadyAssociated.PconnQos",
+                    "ResourceNotFound.PhysicalConnectionId",
+                    "OperationDenied.NeedVpconnOwnerOrPconnOwner",
+                    "OperationDenied.ExistVbrInPhysicalConnection",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidPhysicalConnectionIdNotMatched(error),
+            1 => Self::ForbiddenVbrExists(error),
+            2 => Self::ForbiddenAssociateToVbr(error),
+            3 => Self::OperationDeniedNeedVpconnOwner(error),
+            4 => Self::OperationDeniedNeedPconnOwner(error),
+            5 => Self::ForbiddenNotInAllowDeleteStatus(error),
+            6 => Self::ResourceAlreadyAssociatedPconnQos(error),
+            7 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            8 => Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error),
+            9 => Self::OperationDeniedExistVbrInPhysicalConnection(error),
+            10 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

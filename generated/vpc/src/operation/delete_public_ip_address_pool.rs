@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePublicIpAddressPoolRequest {
     /// The ID of the IP address pool.
@@ -73,10 +73,25 @@ pub struct DeletePublicIpAddressPoolRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePublicIpAddressPoolRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePublicIpAddressPoolRequestBuilder {
-        DeletePublicIpAddressPoolRequestBuilder::default()
+        DeletePublicIpAddressPoolRequestBuilder {
+            inner: DeletePublicIpAddressPoolRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,22 +260,22 @@ pub enum DeletePublicIpAddressPoolError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "ResourceInUse.PublicIpAddressPool" => {
-                Self::ResourceInUsePublicIpAddressPool(error)
-            }
-            "OperationFailed.ResourceIsShared" => {
-                Self::OperationFailedResourceIsShared(error)
-            }
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.PublicIpAddressPool",
+                    "ResourceInUse.PublicIpAddressPool",
+                    "OperationFailed.ResourceIsShared",
+                    "OperationDenied.OperateSharedResource",
+                    "ResourceNotFound.PublicIpAddressPool",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusPublicIpAddressPool(error),
+            1 => Self::ResourceInUsePublicIpAddressPool(error),
+            2 => Self::OperationFailedResourceIsShared(error),
+            3 => Self::OperationDeniedOperateSharedResource(error),
+            4 => Self::ResourceNotFoundPublicIpAddressPool(error),
             _ => Self::Unhandled(error),
         }
     }

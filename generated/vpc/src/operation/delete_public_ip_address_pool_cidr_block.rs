@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -81,10 +81,26 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePublicIpAddressPoolCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            cidr_block: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePublicIpAddressPoolCidrBlockRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletePublicIpAddressPoolCidrBlockRequestBuilder {
-        DeletePublicIpAddressPoolCidrBlockRequestBuilder::default()
+        DeletePublicIpAddressPoolCidrBlockRequestBuilder {
+            inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,27 +296,32 @@ pub enum DeletePublicIpAddressPoolCidrBlockError {
 impl From<::acs_runtime::client::ServiceError>
 for DeletePublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.CidrBlock" => Self::ResourceNotFoundCidrBlock(error),
-            "IncorrectStatus.CidrBlock" => Self::IncorrectStatusCidrBlock(error),
-            "ResourceInUse.CidrBlock" => Self::ResourceInUseCidrBlock(error),
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            "MissingParam.PublicIpAddressPoolId" => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            "MissingParam.CidrBlockOrCidrMask" => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.CidrBlock",
+                    "IllegalParam.CidrBlockMask",
+                    "IncorrectStatus.PublicIpAddressPool",
+                    "ResourceNotFound.PublicIpAddressPool",
+                    "ResourceNotFound.CidrBlock",
+                    "IncorrectStatus.CidrBlock",
+                    "ResourceInUse.CidrBlock",
+                    "OperationDenied.OperateSharedResource",
+                    "MissingParam.PublicIpAddressPoolId",
+                    "MissingParam.CidrBlockOrCidrMask",
+                ],
+            )
+        {
+            0 => Self::IllegalParamCidrBlock(error),
+            1 => Self::IllegalParamCidrBlockMask(error),
+            2 => Self::IncorrectStatusPublicIpAddressPool(error),
+            3 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            4 => Self::ResourceNotFoundCidrBlock(error),
+            5 => Self::IncorrectStatusCidrBlock(error),
+            6 => Self::ResourceInUseCidrBlock(error),
+            7 => Self::OperationDeniedOperateSharedResource(error),
+            8 => Self::MissingParamPublicIpAddressPoolId(error),
+            9 => Self::MissingParamCidrBlockOrCidrMask(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteEntriesRequest {
     /// The region ID of the route table.
@@ -65,10 +65,24 @@ pub struct DeleteRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entries: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouteEntriesRequestBuilder {
-        DeleteRouteEntriesRequestBuilder::default()
+        DeleteRouteEntriesRequestBuilder {
+            inner: DeleteRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,9 +256,9 @@ pub enum DeleteRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "TaskConflict" => Self::TaskConflict(error),
+        match error.code_index(&["DryRunOperation", "TaskConflict"]) {
+            0 => Self::DryRunOperation(error),
+            1 => Self::TaskConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteEntryRequest {
     /// The region ID of the route table.
@@ -85,10 +85,28 @@ pub struct DeleteRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            route_entry_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            next_hop_list: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouteEntryRequestBuilder {
-        DeleteRouteEntryRequestBuilder::default()
+        DeleteRouteEntryRequestBuilder {
+            inner: DeleteRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -350,63 +368,84 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrcetRouteEntryStatus" => Self::IncorrcetRouteEntryStatus(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidNextHop" => Self::InvalidNextHop(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidRouteEntryId.NotFound" => Self::InvalidRouteEntryIdNotFound(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            "InvalidNextHopList.Size" => Self::InvalidNextHopListSize(error),
-            "ParamExclusive.NextHopIdAndList" => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            "OperationFailed.DeleteMultiScopeEntry" => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "OperationDenied.DeleteManagedRouteEntry" => {
-                Self::OperationDeniedDeleteManagedRouteEntry(error)
-            }
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "OperationDenied.NextHopNotChanged" => {
-                Self::OperationDeniedNextHopNotChanged(error)
-            }
-            "OperationDenied.DeleteGatewayEndpointRoute" => {
-                Self::OperationDeniedDeleteGatewayEndpointRoute(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "UnsupportedFeature.NextHopType" => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            "Vpc.Error" => Self::VpcError(error),
-            "Internal.Error" => Self::InternalError(error),
-            "InternalError" => Self::InternalErrorError(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParameter",
+                    "IncorrcetRouteEntryStatus",
+                    "InvalidCidrBlock.Malformed",
+                    "OperationDenied",
+                    "InvalidRouteEntry.NotFound",
+                    "InvalidVRouter.NotFound",
+                    "IncorrectRouteEntryStatus",
+                    "Forbbiden",
+                    "InvalidNextHop",
+                    "InvalidRouteEntry",
+                    "Forbidden.VRouterNotFound",
+                    "TaskConflict",
+                    "InvalidRouteEntryId.NotFound",
+                    "IncorrectVpcStatus",
+                    "InvalidVpnInstanceId.NotFound",
+                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                    "InvalidNextHopList.Size",
+                    "ParamExclusive.NextHopIdAndList",
+                    "OperationFailed.DeleteMultiScopeEntry",
+                    "OperationFailed.DistibuteLock",
+                    "OperationDenied.DeleteManagedRouteEntry",
+                    "OperationDenied.RouteTableTypeNotPermitted",
+                    "IncorrectStatus.VpcRouteEntry",
+                    "OperationDenied.NextHopNotChanged",
+                    "OperationDenied.DeleteGatewayEndpointRoute",
+                    "IncorrectStatus.PrefixList",
+                    "InvalidCidrBlock",
+                    "OperationDenied.VbrAttachEcrInMiddleStatus",
+                    "UnsupportedFeature.NextHopType",
+                    "ResourceNotFound.PrefixList",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidVpcId.NotFound",
+                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    "Vpc.Error",
+                    "Internal.Error",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::MissingParameter(error),
+            1 => Self::IncorrcetRouteEntryStatus(error),
+            2 => Self::InvalidCidrBlockMalformed(error),
+            3 => Self::OperationDenied(error),
+            4 => Self::InvalidRouteEntryNotFound(error),
+            5 => Self::InvalidVRouterNotFound(error),
+            6 => Self::IncorrectRouteEntryStatus(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::InvalidNextHop(error),
+            9 => Self::InvalidRouteEntry(error),
+            10 => Self::ForbiddenVRouterNotFound(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::InvalidRouteEntryIdNotFound(error),
+            13 => Self::IncorrectVpcStatus(error),
+            14 => Self::InvalidVpnInstanceIdNotFound(error),
+            15 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
+            16 => Self::InvalidNextHopListSize(error),
+            17 => Self::ParamExclusiveNextHopIdAndList(error),
+            18 => Self::OperationFailedDeleteMultiScopeEntry(error),
+            19 => Self::OperationFailedDistibuteLock(error),
+            20 => Self::OperationDeniedDeleteManagedRouteEntry(error),
+            21 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            22 => Self::IncorrectStatusVpcRouteEntry(error),
+            23 => Self::OperationDeniedNextHopNotChanged(error),
+            24 => Self::OperationDeniedDeleteGatewayEndpointRoute(error),
+            25 => Self::IncorrectStatusPrefixList(error),
+            26 => Self::InvalidCidrBlock(error),
+            27 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            28 => Self::UnsupportedFeatureNextHopType(error),
+            29 => Self::ResourceNotFoundPrefixList(error),
+            30 => Self::InvalidRouteTableIdNotFound(error),
+            31 => Self::InvalidVpcIdNotFound(error),
+            32 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            33 => Self::VpcError(error),
+            34 => Self::InternalError(error),
+            35 => Self::InternalErrorError(error),
             _ => Self::Unhandled(error),
         }
     }

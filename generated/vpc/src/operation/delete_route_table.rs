@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -56,10 +56,23 @@ pub struct DeleteRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouteTableRequestBuilder {
-        DeleteRouteTableRequestBuilder::default()
+        DeleteRouteTableRequestBuilder {
+            inner: DeleteRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,23 +222,32 @@ pub enum DeleteRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.GatewayAssociated" => {
-                Self::OperationDeniedGatewayAssociated(error)
-            }
-            "MissingParam.RouteTableId" => Self::MissingParamRouteTableId(error),
-            "IncorrectRouteTableType" => Self::IncorrectRouteTableType(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "IncorrectRouteTableStatus.RouteEntryExist" => {
-                Self::IncorrectRouteTableStatusRouteEntryExist(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "IncorrectRouteTableStatus" => Self::IncorrectRouteTableStatus(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.GatewayAssociated",
+                    "MissingParam.RouteTableId",
+                    "IncorrectRouteTableType",
+                    "IncorrectVSwitchStatus",
+                    "IncorrectRouteTableStatus.RouteEntryExist",
+                    "IncorrectStatus.cbnStatus",
+                    "InvalidRegionId.NotFound",
+                    "InvalidParameter.Action",
+                    "IncorrectRouteTableStatus",
+                    "DependencyViolation.RouteEntry",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedGatewayAssociated(error),
+            1 => Self::MissingParamRouteTableId(error),
+            2 => Self::IncorrectRouteTableType(error),
+            3 => Self::IncorrectVSwitchStatus(error),
+            4 => Self::IncorrectRouteTableStatusRouteEntryExist(error),
+            5 => Self::IncorrectStatusCbnStatus(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidParameterAction(error),
+            8 => Self::IncorrectRouteTableStatus(error),
+            9 => Self::DependencyViolationRouteEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
@@ -58,10 +58,24 @@ pub struct DeleteRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouterInterfaceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteRouterInterfaceRequestBuilder {
-        DeleteRouterInterfaceRequestBuilder::default()
+        DeleteRouterInterfaceRequestBuilder {
+            inner: DeleteRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,19 +237,24 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "RouterInterfaceReferredByRouteEntry" => {
-                Self::RouterInterfaceReferredByRouteEntry(error)
-            }
-            "ReferredByRouteEntry.RouterInterface" => {
-                Self::ReferredByRouteEntryRouterInterface(error)
-            }
-            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
-            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstance.StatusError",
+                    "OperationFailed.OperationLocked",
+                    "RouterInterfaceReferredByRouteEntry",
+                    "ReferredByRouteEntry.RouterInterface",
+                    "InvalidRouteTable.NotFound",
+                    "Forbbiden.InvaildOwner",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceStatusError(error),
+            1 => Self::OperationFailedOperationLocked(error),
+            2 => Self::RouterInterfaceReferredByRouteEntry(error),
+            3 => Self::ReferredByRouteEntryRouterInterface(error),
+            4 => Self::InvalidRouteTableNotFound(error),
+            5 => Self::ForbbidenInvaildOwner(error),
             _ => Self::Unhandled(error),
         }
     }

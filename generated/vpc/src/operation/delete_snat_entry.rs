@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -68,10 +68,25 @@ pub struct DeleteSnatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSnatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            snat_entry_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSnatEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSnatEntryRequestBuilder {
-        DeleteSnatEntryRequestBuilder::default()
+        DeleteSnatEntryRequestBuilder {
+            inner: DeleteSnatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,13 +255,24 @@ pub enum DeleteSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorretSnatEntryStatus" => Self::IncorretSnatEntryStatus(error),
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatEntryId.NotFound" => Self::InvalidSnatEntryIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            "ResourceNotFound.SnatEntry" => Self::ResourceNotFoundSnatEntry(error),
+        match error
+            .code_index(
+                &[
+                    "IncorretSnatEntryStatus",
+                    "IncorrectStatus.SnatEntry",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnatEntryId.NotFound",
+                    "InvalidSnatTableId.NotFound",
+                    "ResourceNotFound.SnatEntry",
+                ],
+            )
+        {
+            0 => Self::IncorretSnatEntryStatus(error),
+            1 => Self::IncorrectStatusSnatEntry(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnatEntryIdNotFound(error),
+            4 => Self::InvalidSnatTableIdNotFound(error),
+            5 => Self::ResourceNotFoundSnatEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSslVpnClientCertRequest {
     /// The ID of the region where the SSL client certificate is created.
@@ -66,10 +66,24 @@ pub struct DeleteSslVpnClientCertRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSslVpnClientCertRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ssl_vpn_client_cert_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSslVpnClientCertRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSslVpnClientCertRequestBuilder {
-        DeleteSslVpnClientCertRequestBuilder::default()
+        DeleteSslVpnClientCertRequestBuilder {
+            inner: DeleteSslVpnClientCertRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -229,14 +243,22 @@ pub enum DeleteSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSslVpnClientCertId.NotFound" => {
-                Self::InvalidSslVpnClientCertIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSslVpnClientCertId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidSslVpnClientCertIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSslVpnServerRequest {
     /// The region ID of the SSL server.
@@ -60,10 +60,24 @@ pub struct DeleteSslVpnServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSslVpnServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ssl_vpn_server_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSslVpnServerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteSslVpnServerRequestBuilder {
-        DeleteSslVpnServerRequestBuilder::default()
+        DeleteSslVpnServerRequestBuilder {
+            inner: DeleteSslVpnServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,15 +239,24 @@ pub enum DeleteSslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSslVpnServerId.NotFound" => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSslVpnServerId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidSslVpnServerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

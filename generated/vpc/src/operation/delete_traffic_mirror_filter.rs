@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRequest {
     /// The ID of the filter.
@@ -72,10 +72,25 @@ pub struct DeleteTrafficMirrorFilterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMirrorFilterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMirrorFilterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTrafficMirrorFilterRequestBuilder {
-        DeleteTrafficMirrorFilterRequestBuilder::default()
+        DeleteTrafficMirrorFilterRequestBuilder {
+            inner: DeleteTrafficMirrorFilterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,19 +257,20 @@ pub enum DeleteTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorRule" => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            "DependencyViolation.TrafficMirrorSession" => {
-                Self::DependencyViolationTrafficMirrorSession(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorRule",
+                    "DependencyViolation.TrafficMirrorSession",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            2 => Self::IncorrectStatusTrafficMirrorRule(error),
+            3 => Self::DependencyViolationTrafficMirrorSession(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// The ID of the filter.
@@ -80,10 +80,26 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMirrorFilterRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_filter_rule_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMirrorFilterRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTrafficMirrorFilterRulesRequestBuilder {
-        DeleteTrafficMirrorFilterRulesRequestBuilder::default()
+        DeleteTrafficMirrorFilterRulesRequestBuilder {
+            inner: DeleteTrafficMirrorFilterRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,22 +308,22 @@ pub enum DeleteTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorRule" => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            "IncorrectStatus.TrafficMirrorRule" => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.TrafficMirrorRule",
+                    "IncorrectStatus.TrafficMirrorRule",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                    "ResourceNotFound.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorSession",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
+            1 => Self::IncorrectStatusTrafficMirrorRule(error),
+            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            3 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,25 @@ pub struct DeleteTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteTrafficMirrorSessionRequestBuilder {
-        DeleteTrafficMirrorSessionRequestBuilder::default()
+        DeleteTrafficMirrorSessionRequestBuilder {
+            inner: DeleteTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,16 +249,18 @@ pub enum DeleteTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.TrafficMirrorSession",
+                    "IncorrectStatus.TrafficMirrorSession",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            1 => Self::IncorrectStatusTrafficMirrorSession(error),
+            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
             _ => Self::Unhandled(error),
         }
     }

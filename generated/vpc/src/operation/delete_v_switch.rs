@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVSwitchRequest {
     /// The ID of the vSwitch that you want to delete.
@@ -59,10 +59,24 @@ pub struct DeleteVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            region_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVSwitchRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVSwitchRequestBuilder {
-        DeleteVSwitchRequestBuilder::default()
+        DeleteVSwitchRequestBuilder {
+            inner: DeleteVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,61 +276,68 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.OtherSubnetProcessing" => {
-                Self::OperationDeniedOtherSubnetProcessing(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "DependencyViolation.HaVip" => Self::DependencyViolationHaVip(error),
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "DependencyViolation.SNAT" => Self::DependencyViolationSnat(error),
-            "DeleteVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "AttrMismatching.NaclAndBindInstance" => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "DependencyViolation.EnhancedNatgw" => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            "DependencyViolation.ResourceShare" => {
-                Self::DependencyViolationResourceShare(error)
-            }
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "DependencyViolation.MulticastDomain" => {
-                Self::DependencyViolationMulticastDomain(error)
-            }
-            "DependencyViolation.VSwitchCidrReservation" => {
-                Self::DependencyViolationVSwitchCidrReservation(error)
-            }
-            "DependencyViolation.CloudService" => {
-                Self::DependencyViolationCloudService(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "OperationFailed.Ipv6InstanceExist" => {
-                Self::OperationFailedIpv6InstanceExist(error)
-            }
-            "DependencyViolation.Ipv6Address" => {
-                Self::DependencyViolationIpv6Address(error)
-            }
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "DependencyViolation.RouterInterface" => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectVSwitchId" => Self::IncorrectVSwitchId(error),
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.OtherSubnetProcessing",
+                    "IncorrectVSwitchStatus",
+                    "DependencyViolation",
+                    "IncorrectRouteEntryStatus",
+                    "DependencyViolation.HaVip",
+                    "DependencyViolation.RouteTable",
+                    "MissingParameter",
+                    "TaskConflict",
+                    "DependencyViolation.SNAT",
+                    "DeleteVSwitch.IncorrectStatus.cbnStatus",
+                    "AttrMismatching.NaclAndBindInstance",
+                    "InvalidResource.NotBinding",
+                    "DependencyViolation.SnatEntry",
+                    "DependencyViolation.NetworkAcl",
+                    "DependencyViolation.EnhancedNatgw",
+                    "DependencyViolation.ResourceShare",
+                    "OperationFailed.SystemBusy",
+                    "DependencyViolation.MulticastDomain",
+                    "DependencyViolation.VSwitchCidrReservation",
+                    "DependencyViolation.CloudService",
+                    "InvalidVSwitchId.NotFound",
+                    "OperationFailed.Ipv6InstanceExist",
+                    "DependencyViolation.Ipv6Address",
+                    "Forbidden.RegionNotFound",
+                    "IncorrectStatus",
+                    "DependencyViolation.RouterInterface",
+                    "InvalidRegionId.NotFound",
+                    "IncorrectVSwitchId",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedOtherSubnetProcessing(error),
+            1 => Self::IncorrectVSwitchStatus(error),
+            2 => Self::DependencyViolation(error),
+            3 => Self::IncorrectRouteEntryStatus(error),
+            4 => Self::DependencyViolationHaVip(error),
+            5 => Self::DependencyViolationRouteTable(error),
+            6 => Self::MissingParameter(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::DependencyViolationSnat(error),
+            9 => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
+            10 => Self::AttrMismatchingNaclAndBindInstance(error),
+            11 => Self::InvalidResourceNotBinding(error),
+            12 => Self::DependencyViolationSnatEntry(error),
+            13 => Self::DependencyViolationNetworkAcl(error),
+            14 => Self::DependencyViolationEnhancedNatgw(error),
+            15 => Self::DependencyViolationResourceShare(error),
+            16 => Self::OperationFailedSystemBusy(error),
+            17 => Self::DependencyViolationMulticastDomain(error),
+            18 => Self::DependencyViolationVSwitchCidrReservation(error),
+            19 => Self::DependencyViolationCloudService(error),
+            20 => Self::InvalidVSwitchIdNotFound(error),
+            21 => Self::OperationFailedIpv6InstanceExist(error),
+            22 => Self::DependencyViolationIpv6Address(error),
+            23 => Self::ForbiddenRegionNotFound(error),
+            24 => Self::IncorrectStatus(error),
+            25 => Self::DependencyViolationRouterInterface(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            27 => Self::IncorrectVSwitchId(error),
             _ => Self::Unhandled(error),
         }
     }

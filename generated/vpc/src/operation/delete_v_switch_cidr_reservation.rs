@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVSwitchCidrReservationRequest {
     /// The ID of the reserved CIDR block.
@@ -77,10 +77,25 @@ pub struct DeleteVSwitchCidrReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVSwitchCidrReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_cidr_reservation_id: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVSwitchCidrReservationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVSwitchCidrReservationRequestBuilder {
-        DeleteVSwitchCidrReservationRequestBuilder::default()
+        DeleteVSwitchCidrReservationRequestBuilder {
+            inner: DeleteVSwitchCidrReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,14 +270,18 @@ pub enum DeleteVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.IpPrefix" => Self::DependencyViolationIpPrefix(error),
-            "IncorrectStatus.CidrReservation" => {
-                Self::IncorrectStatusCidrReservation(error)
-            }
-            "ResourceNotFound.CidrReservation" => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.IpPrefix",
+                    "IncorrectStatus.CidrReservation",
+                    "ResourceNotFound.CidrReservation",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationIpPrefix(error),
+            1 => Self::IncorrectStatusCidrReservation(error),
+            2 => Self::ResourceNotFoundCidrReservation(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVbrHaRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,10 +51,24 @@ pub struct DeleteVbrHaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVbrHaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            instance_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVbrHaRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVbrHaRequestBuilder {
-        DeleteVbrHaRequestBuilder::default()
+        DeleteVbrHaRequestBuilder {
+            inner: DeleteVbrHaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,8 +213,8 @@ pub enum DeleteVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.VbrHa" => Self::ResourceNotFoundVbrHa(error),
+        match error.code_index(&["ResourceNotFound.VbrHa"]) {
+            0 => Self::ResourceNotFoundVbrHa(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVcoRouteEntryRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -95,10 +95,28 @@ pub struct DeleteVcoRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVcoRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            route_dest: None,
+            weight: None,
+            next_hop: None,
+            overlay_mode: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVcoRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVcoRouteEntryRequestBuilder {
-        DeleteVcoRouteEntryRequestBuilder::default()
+        DeleteVcoRouteEntryRequestBuilder {
+            inner: DeleteVcoRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -328,19 +346,32 @@ pub enum DeleteVcoRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnConnection.Configuring",
+                    "VpnConnection.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "InvalidRouteEntry.NotFound",
+                    "TaskConflict",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnConnectionConfiguring(error),
+            2 => Self::VpnConnectionFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::InvalidRouteEntryNotFound(error),
+            6 => Self::TaskConflict(error),
+            7 => Self::ForbbidenSubUser(error),
+            8 => Self::Forbidden(error),
+            9 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

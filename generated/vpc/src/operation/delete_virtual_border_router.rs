@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVirtualBorderRouterRequest {
     /// The region ID of the VBR. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -55,10 +55,24 @@ pub struct DeleteVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVirtualBorderRouterRequestBuilder {
-        DeleteVirtualBorderRouterRequestBuilder::default()
+        DeleteVirtualBorderRouterRequestBuilder {
+            inner: DeleteVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,33 +246,40 @@ pub enum DeleteVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RouterInterfaceNotDeleted" => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "DependencyViolation.BgpGroup" => Self::DependencyViolationBgpGroup(error),
-            "DependencyViolation.Nqa" => Self::DependencyViolationNqa(error),
-            "DependencyViolation.BgpNetwork" => {
-                Self::DependencyViolationBgpNetwork(error)
-            }
-            "OperationUnsupported.VBRAttachedCen" => {
-                Self::OperationUnsupportedVbrAttachedCen(error)
-            }
-            "InvalidStatus.vbrAttatchToEcr" => Self::InvalidStatusVbrAttatchToEcr(error),
-            "Forbidden.OperationDeleteNotAllowedByUser" => {
-                Self::ForbiddenOperationDeleteNotAllowedByUser(error)
-            }
-            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
-            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.RouterInterfaceNotDeleted",
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "InvalidStatus.NotAllowed",
+                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                    "DependencyViolation.BgpGroup",
+                    "DependencyViolation.Nqa",
+                    "DependencyViolation.BgpNetwork",
+                    "OperationUnsupported.VBRAttachedCen",
+                    "InvalidStatus.vbrAttatchToEcr",
+                    "Forbidden.OperationDeleteNotAllowedByUser",
+                    "Forbidden.MultiVlanRi",
+                    "Forbidden.NoRiFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
+            1 => Self::InvalidOperationOperationNotAllowedInState(error),
+            2 => Self::InvalidStatusNotAllowed(error),
+            3 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            4 => Self::DependencyViolationBgpGroup(error),
+            5 => Self::DependencyViolationNqa(error),
+            6 => Self::DependencyViolationBgpNetwork(error),
+            7 => Self::OperationUnsupportedVbrAttachedCen(error),
+            8 => Self::InvalidStatusVbrAttatchToEcr(error),
+            9 => Self::ForbiddenOperationDeleteNotAllowedByUser(error),
+            10 => Self::ForbiddenMultiVlanRi(error),
+            11 => Self::ForbiddenNoRiFound(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcRequest {
     /// The ID of the VPC that you want to delete.
@@ -82,10 +82,26 @@ pub struct DeleteVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            force_delete: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpcRequestBuilder {
-        DeleteVpcRequestBuilder::default()
+        DeleteVpcRequestBuilder {
+            inner: DeleteVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -325,78 +341,82 @@ pub enum DeleteVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.VpcDhcpStatus" => Self::IncorrectStatusVpcDhcpStatus(error),
-            "DependencyViolation.GatewayEndpoint" => {
-                Self::DependencyViolationGatewayEndpoint(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
-            "DependencyViolation.VSwitch" => Self::DependencyViolationVSwitch(error),
-            "DependencyViolation.RouteInterface" => {
-                Self::DependencyViolationRouteInterface(error)
-            }
-            "DependencyViolation.Tunnel" => Self::DependencyViolationTunnel(error),
-            "DependencyViolation.NatGateway" => {
-                Self::DependencyViolationNatGateway(error)
-            }
-            "DependencyViolation.RouterInterface" => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            "DependencyViolation.SecurityGroup" => {
-                Self::DependencyViolationSecurityGroup(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "DependencyViolation.ClassicLinkInstance" => {
-                Self::DependencyViolationClassicLinkInstance(error)
-            }
-            "System.ServiceBusy" => Self::SystemServiceBusy(error),
-            "DependencyViolation.DhcpOptionsSet" => {
-                Self::DependencyViolationDhcpOptionsSet(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "DependencyViolation.CustomRouteTable" => {
-                Self::DependencyViolationCustomRouteTable(error)
-            }
-            "DependencyViolation.Ipv4Gateway" => {
-                Self::DependencyViolationIpv4Gateway(error)
-            }
-            "DependencyViolation.GatewayRouteTable" => {
-                Self::DependencyViolationGatewayRouteTable(error)
-            }
-            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
-            "DependencyViolation.AppAccess" => Self::DependencyViolationAppAccess(error),
-            "DependencyViolation.OppositeRouterInterface" => {
-                Self::DependencyViolationOppositeRouterInterface(error)
-            }
-            "DependencyViolation.TransitRouter" => {
-                Self::DependencyViolationTransitRouter(error)
-            }
-            "DependencyViolation.Ipv6Gateway" => {
-                Self::DependencyViolationIpv6Gateway(error)
-            }
-            "DependencyViolation.CloudServiceResource" => {
-                Self::DependencyViolationCloudServiceResource(error)
-            }
-            "IncorrectStatus.VpcDnsHostnameStatus" => {
-                Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.VpcDhcpStatus",
+                    "DependencyViolation.GatewayEndpoint",
+                    "IncorrectVpcStatus",
+                    "DependencyViolation.RouteEntry",
+                    "DependencyViolation.Instance",
+                    "DependencyViolation.VSwitch",
+                    "DependencyViolation.RouteInterface",
+                    "DependencyViolation.Tunnel",
+                    "DependencyViolation.NatGateway",
+                    "DependencyViolation.RouterInterface",
+                    "DependencyViolation.SecurityGroup",
+                    "Forbidden.VpcNotFound",
+                    "Forbbiden",
+                    "TaskConflict",
+                    "InvalidAction",
+                    "IncorrectStatus.cbnStatus",
+                    "DependencyViolation.RouteTable",
+                    "DependencyViolation.NetworkAcl",
+                    "DependencyViolation.ClassicLinkInstance",
+                    "System.ServiceBusy",
+                    "DependencyViolation.DhcpOptionsSet",
+                    "InvalidRegionId.NotFound",
+                    "DependencyViolation.CustomRouteTable",
+                    "DependencyViolation.Ipv4Gateway",
+                    "DependencyViolation.GatewayRouteTable",
+                    "OperationDenied.VpcPeerExists",
+                    "DependencyViolation.AppAccess",
+                    "DependencyViolation.OppositeRouterInterface",
+                    "DependencyViolation.TransitRouter",
+                    "DependencyViolation.Ipv6Gateway",
+                    "DependencyViolation.CloudServiceResource",
+                    "IncorrectStatus.VpcDnsHostnameStatus",
+                    "OperationDenied",
+                    "InvalidVpcId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusVpcDhcpStatus(error),
+            1 => Self::DependencyViolationGatewayEndpoint(error),
+            2 => Self::IncorrectVpcStatus(error),
+            3 => Self::DependencyViolationRouteEntry(error),
+            4 => Self::DependencyViolationInstance(error),
+            5 => Self::DependencyViolationVSwitch(error),
+            6 => Self::DependencyViolationRouteInterface(error),
+            7 => Self::DependencyViolationTunnel(error),
+            8 => Self::DependencyViolationNatGateway(error),
+            9 => Self::DependencyViolationRouterInterface(error),
+            10 => Self::DependencyViolationSecurityGroup(error),
+            11 => Self::ForbiddenVpcNotFound(error),
+            12 => Self::Forbbiden(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::InvalidAction(error),
+            15 => Self::IncorrectStatusCbnStatus(error),
+            16 => Self::DependencyViolationRouteTable(error),
+            17 => Self::DependencyViolationNetworkAcl(error),
+            18 => Self::DependencyViolationClassicLinkInstance(error),
+            19 => Self::SystemServiceBusy(error),
+            20 => Self::DependencyViolationDhcpOptionsSet(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::DependencyViolationCustomRouteTable(error),
+            23 => Self::DependencyViolationIpv4Gateway(error),
+            24 => Self::DependencyViolationGatewayRouteTable(error),
+            25 => Self::OperationDeniedVpcPeerExists(error),
+            26 => Self::DependencyViolationAppAccess(error),
+            27 => Self::DependencyViolationOppositeRouterInterface(error),
+            28 => Self::DependencyViolationTransitRouter(error),
+            29 => Self::DependencyViolationIpv6Gateway(error),
+            30 => Self::DependencyViolationCloudServiceResource(error),
+            31 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
+            32 => Self::OperationDenied(error),
+            33 => Self::InvalidVpcIdNotFound(error),
+            34 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

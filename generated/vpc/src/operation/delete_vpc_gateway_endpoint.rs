@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint.
@@ -66,10 +66,25 @@ pub struct DeleteVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpcGatewayEndpointRequestBuilder {
-        DeleteVpcGatewayEndpointRequestBuilder::default()
+        DeleteVpcGatewayEndpointRequestBuilder {
+            inner: DeleteVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,22 +259,26 @@ pub enum DeleteVpcGatewayEndpointError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "DependencyViolation.Association" => {
-                Self::DependencyViolationAssociation(error)
-            }
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ConcurrentOperation",
+                    "IdempotentParameterMismatch",
+                    "ResourceNotFound.GatewayEndpoint",
+                    "IncorrectStatus.GatewayEndpoint",
+                    "DependencyViolation.Association",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IncorrectStatusGatewayEndpoint(error),
+            4 => Self::DependencyViolationAssociation(error),
+            5 => Self::Forbbiden(error),
+            6 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcPrefixListRequest {
     /// The ID of the prefix list that you want to delete.
@@ -70,10 +70,25 @@ pub struct DeleteVpcPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcPrefixListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpcPrefixListRequestBuilder {
-        DeleteVpcPrefixListRequestBuilder::default()
+        DeleteVpcPrefixListRequestBuilder {
+            inner: DeleteVpcPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,21 +261,24 @@ pub enum DeleteVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "IncorrectStatus.SystemPrefixList" => {
-                Self::IncorrectStatusSystemPrefixList(error)
-            }
-            "OperationDenied.DeleteShareResource" => {
-                Self::OperationDeniedDeleteShareResource(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "DependencyViolation.PrefixListRelation" => {
-                Self::DependencyViolationPrefixListRelation(error)
-            }
-            "DependencyViolation.ShareResource" => {
-                Self::DependencyViolationShareResource(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.PrefixList",
+                    "IncorrectStatus.SystemPrefixList",
+                    "OperationDenied.DeleteShareResource",
+                    "IncorrectStatus.PrefixList",
+                    "DependencyViolation.PrefixListRelation",
+                    "DependencyViolation.ShareResource",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundPrefixList(error),
+            1 => Self::IncorrectStatusSystemPrefixList(error),
+            2 => Self::OperationDeniedDeleteShareResource(error),
+            3 => Self::IncorrectStatusPrefixList(error),
+            4 => Self::DependencyViolationPrefixListRelation(error),
+            5 => Self::DependencyViolationShareResource(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnAttachmentRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -57,10 +57,24 @@ pub struct DeleteVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnAttachmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpnAttachmentRequestBuilder {
-        DeleteVpnAttachmentRequestBuilder::default()
+        DeleteVpnAttachmentRequestBuilder {
+            inner: DeleteVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,18 +261,26 @@ pub enum DeleteVpnAttachmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "InternalError" => Self::InternalError(error),
-            "Vco.StatusNotSupport" => Self::VcoStatusNotSupport(error),
-            "CrossAccountAuthorizedVco.NotAllowDelete" => {
-                Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "VpnConnection.Configuring",
+                    "InternalError",
+                    "Vco.StatusNotSupport",
+                    "CrossAccountAuthorizedVco.NotAllowDelete",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnConnectionConfiguring(error),
+            1 => Self::InternalError(error),
+            2 => Self::VcoStatusNotSupport(error),
+            3 => Self::CrossAccountAuthorizedVcoNotAllowDelete(error),
+            4 => Self::ForbbidenSubUser(error),
+            5 => Self::Forbidden(error),
+            6 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -62,10 +62,24 @@ pub struct DeleteVpnConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_connection_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpnConnectionRequestBuilder {
-        DeleteVpnConnectionRequestBuilder::default()
+        DeleteVpnConnectionRequestBuilder {
+            inner: DeleteVpnConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -231,19 +245,28 @@ pub enum DeleteVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "VpnTask.CONFLICT",
+                    "VpnGateway.FinancialLocked",
+                    "InternalError",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnTaskConflict(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::InternalError(error),
+            4 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            5 => Self::ForbbidenSubUser(error),
+            6 => Self::Forbidden(error),
+            7 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

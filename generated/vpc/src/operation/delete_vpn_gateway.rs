@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnGatewayRequest {
     /// The region ID of the VPN gateway.
@@ -65,10 +65,24 @@ pub struct DeleteVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpnGatewayRequestBuilder {
-        DeleteVpnGatewayRequestBuilder::default()
+        DeleteVpnGatewayRequestBuilder {
+            inner: DeleteVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,23 +253,32 @@ pub enum DeleteVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.VpnConnection" => {
-                Self::DependencyViolationVpnConnection(error)
-            }
-            "DependencyViolation.SslVpnServer" => {
-                Self::DependencyViolationSslVpnServer(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "DependencyViolation.GreTunnel" => Self::DependencyViolationGreTunnel(error),
-            "InternalError" => Self::InternalError(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "ForbiddenRelease" => Self::ForbiddenRelease(error),
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.VpnConnection",
+                    "DependencyViolation.SslVpnServer",
+                    "VpnGateway.Configuring",
+                    "DependencyViolation.GreTunnel",
+                    "InternalError",
+                    "TaskConflict",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "Forbidden.SubUser",
+                    "Forbidden",
+                    "ForbiddenRelease",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationVpnConnection(error),
+            1 => Self::DependencyViolationSslVpnServer(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::DependencyViolationGreTunnel(error),
+            4 => Self::InternalError(error),
+            5 => Self::TaskConflict(error),
+            6 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            7 => Self::ForbiddenSubUser(error),
+            8 => Self::Forbidden(error),
+            9 => Self::ForbiddenRelease(error),
             _ => Self::Unhandled(error),
         }
     }

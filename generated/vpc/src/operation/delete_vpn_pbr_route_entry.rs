@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnPbrRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -112,10 +112,30 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnPbrRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            overlay_mode: None,
+            priority: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnPbrRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpnPbrRouteEntryRequestBuilder {
-        DeleteVpnPbrRouteEntryRequestBuilder::default()
+        DeleteVpnPbrRouteEntryRequestBuilder {
+            inner: DeleteVpnPbrRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -373,21 +393,36 @@ pub enum DeleteVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.Configuring" => Self::VpnRouteEntryConfiguring(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.Configuring",
+                    "InvalidRouteEntry.NotFound",
+                    "TaskConflict",
+                    "VpnTask.CONFLICT",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryConfiguring(error),
+            6 => Self::InvalidRouteEntryNotFound(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::VpnTaskConflict(error),
+            9 => Self::ForbbidenSubUser(error),
+            10 => Self::Forbidden(error),
+            11 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -93,10 +93,28 @@ pub struct DeleteVpnRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            overlay_mode: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpnRouteEntryRequestBuilder {
-        DeleteVpnRouteEntryRequestBuilder::default()
+        DeleteVpnRouteEntryRequestBuilder {
+            inner: DeleteVpnRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -326,21 +344,36 @@ pub enum DeleteVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.Configuring" => Self::VpnRouteEntryConfiguring(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.Configuring",
+                    "InvalidRouteEntry.NotFound",
+                    "VpnTask.CONFLICT",
+                    "TaskConflict",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryConfiguring(error),
+            6 => Self::InvalidRouteEntryNotFound(error),
+            7 => Self::VpnTaskConflict(error),
+            8 => Self::TaskConflict(error),
+            9 => Self::ForbbidenSubUser(error),
+            10 => Self::Forbidden(error),
+            11 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletionProtectionRequest {
     /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -76,10 +76,26 @@ pub struct DeletionProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletionProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            protection_enable: None,
+            r#type: None,
+            instance_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletionProtectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeletionProtectionRequestBuilder {
-        DeletionProtectionRequestBuilder::default()
+        DeletionProtectionRequestBuilder {
+            inner: DeletionProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,22 +286,26 @@ pub enum DeletionProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DeletionProtection.ResourceNotExist" => {
-                Self::DeletionProtectionResourceNotExist(error)
-            }
-            "DeletionProtection.PrePaidNotSupport" => {
-                Self::DeletionProtectionPrePaidNotSupport(error)
-            }
-            "DeletionProtection.TypeNotSupport" => {
-                Self::DeletionProtectionTypeNotSupport(error)
-            }
-            "DeletionProtection.AlreadyEnabled" => {
-                Self::DeletionProtectionAlreadyEnabled(error)
-            }
-            "DeletionProtection.OwnerError" => Self::DeletionProtectionOwnerError(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "DeletionProtection.NotExist" => Self::DeletionProtectionNotExist(error),
+        match error
+            .code_index(
+                &[
+                    "DeletionProtection.ResourceNotExist",
+                    "DeletionProtection.PrePaidNotSupport",
+                    "DeletionProtection.TypeNotSupport",
+                    "DeletionProtection.AlreadyEnabled",
+                    "DeletionProtection.OwnerError",
+                    "InvalidAllocationId.NotFound",
+                    "DeletionProtection.NotExist",
+                ],
+            )
+        {
+            0 => Self::DeletionProtectionResourceNotExist(error),
+            1 => Self::DeletionProtectionPrePaidNotSupport(error),
+            2 => Self::DeletionProtectionTypeNotSupport(error),
+            3 => Self::DeletionProtectionAlreadyEnabled(error),
+            4 => Self::DeletionProtectionOwnerError(error),
+            5 => Self::InvalidAllocationIdNotFound(error),
+            6 => Self::DeletionProtectionNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

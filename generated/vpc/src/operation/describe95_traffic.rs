@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct Describe95TrafficRequest {
     /// The region ID of the resource.
@@ -58,10 +58,25 @@ pub struct Describe95TrafficRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for Describe95TrafficRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            instance_id: None,
+            day: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl Describe95TrafficRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> Describe95TrafficRequestBuilder {
-        Describe95TrafficRequestBuilder::default()
+        Describe95TrafficRequestBuilder {
+            inner: Describe95TrafficRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,14 +248,22 @@ pub enum Describe95TrafficError {
 }
 impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "IllegalParam.Day" => Self::IllegalParamDay(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "OperationDenied.QueryCdt95Instance" => {
-                Self::OperationDeniedQueryCdt95Instance(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstance.NotFound",
+                    "IllegalParam.Day",
+                    "IllegalParam.ResourceType",
+                    "OperationDenied.QueryCdt95Instance",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceNotFound(error),
+            1 => Self::IllegalParamDay(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::OperationDeniedQueryCdt95Instance(error),
+            4 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

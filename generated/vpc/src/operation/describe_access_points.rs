@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAccessPointsRequest {
     /// The region ID of the access point.
@@ -59,10 +59,25 @@ pub struct DescribeAccessPointsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAccessPointsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAccessPointsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeAccessPointsRequestBuilder {
-        DescribeAccessPointsRequestBuilder::default()
+        DescribeAccessPointsRequestBuilder {
+            inner: DescribeAccessPointsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,12 +266,18 @@ pub enum DescribeAccessPointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAccessPointType.NotSupport" => {
-                Self::InvalidAccessPointTypeNotSupport(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegionId.NotSupport" => Self::InvalidRegionIdNotSupport(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAccessPointType.NotSupport",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRegionId.NotSupport",
+                ],
+            )
+        {
+            0 => Self::InvalidAccessPointTypeNotSupport(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidRegionIdNotSupport(error),
             _ => Self::Unhandled(error),
         }
     }

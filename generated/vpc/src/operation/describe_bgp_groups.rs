@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBgpGroupsRequest {
     /// The ID of the virtual border router (VBR) that is associated with the BGP group.
@@ -71,10 +71,27 @@ pub struct DescribeBgpGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBgpGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            router_id: None,
+            bgp_group_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBgpGroupsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeBgpGroupsRequestBuilder {
-        DescribeBgpGroupsRequestBuilder::default()
+        DescribeBgpGroupsRequestBuilder {
+            inner: DescribeBgpGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -281,10 +298,18 @@ pub enum DescribeBgpGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IellgalParameter.OwnerAccount",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IellgalParameterOwnerAccount(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBgpNetworksRequest {
     /// The ID of the VBR.
@@ -56,10 +56,25 @@ pub struct DescribeBgpNetworksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBgpNetworksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            router_id: None,
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBgpNetworksRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeBgpNetworksRequestBuilder {
-        DescribeBgpNetworksRequestBuilder::default()
+        DescribeBgpNetworksRequestBuilder {
+            inner: DescribeBgpNetworksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,9 +258,9 @@ pub enum DescribeBgpNetworksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpNetworksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error.code_index(&["InvalidRegionId.NotFound", "InternalError"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBgpPeersRequest {
     /// The ID of the virtual border router (VBR) that is associated with the BGP peer that you want to query.
@@ -77,10 +77,28 @@ pub struct DescribeBgpPeersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBgpPeersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            router_id: None,
+            bgp_peer_id: None,
+            bgp_group_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBgpPeersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeBgpPeersRequestBuilder {
-        DescribeBgpPeersRequestBuilder::default()
+        DescribeBgpPeersRequestBuilder {
+            inner: DescribeBgpPeersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -296,10 +314,14 @@ pub enum DescribeBgpPeersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &["ServiceUnavailable", "InvalidRegionId.NotFound", "InternalError"],
+            )
+        {
+            0 => Self::ServiceUnavailable(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCommonBandwidthPackagesRequest {
     /// Specifies whether to return the information about pending orders. Valid values:
@@ -101,10 +101,31 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCommonBandwidthPackagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            include_reservation_data: None,
+            region_id: None,
+            bandwidth_package_id: None,
+            resource_group_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            dry_run: None,
+            tag: None,
+            security_protection_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCommonBandwidthPackagesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCommonBandwidthPackagesRequestBuilder {
-        DescribeCommonBandwidthPackagesRequestBuilder::default()
+        DescribeCommonBandwidthPackagesRequestBuilder {
+            inner: DescribeCommonBandwidthPackagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -366,15 +387,20 @@ pub enum DescribeCommonBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCommonBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidthPackageIdNumber.NotSupported" => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidBandwidthPackageIdNumber.NotSupported",
+                    "InvalidResourceGroupId",
+                    "OperationUnsupported.ResourceGroupId",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
+            1 => Self::InvalidResourceGroupId(error),
+            2 => Self::OperationUnsupportedResourceGroupId(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

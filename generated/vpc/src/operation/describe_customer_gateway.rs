@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewayRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -42,10 +42,23 @@ pub struct DescribeCustomerGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCustomerGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            customer_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCustomerGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCustomerGatewayRequestBuilder {
-        DescribeCustomerGatewayRequestBuilder::default()
+        DescribeCustomerGatewayRequestBuilder {
+            inner: DescribeCustomerGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,12 +254,18 @@ pub enum DescribeCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.SubUser",
+                    "Forbidden",
+                    "InvalidCustomerGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

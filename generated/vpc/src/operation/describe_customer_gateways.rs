@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewaysRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -71,10 +71,27 @@ pub struct DescribeCustomerGatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCustomerGatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            customer_gateway_id: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCustomerGatewaysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeCustomerGatewaysRequestBuilder {
-        DescribeCustomerGatewaysRequestBuilder::default()
+        DescribeCustomerGatewaysRequestBuilder {
+            inner: DescribeCustomerGatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -295,14 +312,26 @@ pub enum DescribeCustomerGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "InvalidParameter.TagValue",
+                    "InvalidParameter.TagKey",
+                    "Duplicated.TagKey",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::ForbiddenTagKeyDuplicated(error),
+            1 => Self::SizeLimitExceededTagNum(error),
+            2 => Self::InvalidParameterTagValue(error),
+            3 => Self::InvalidParameterTagKey(error),
+            4 => Self::DuplicatedTagKey(error),
+            5 => Self::ForbbidenSubUser(error),
+            6 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

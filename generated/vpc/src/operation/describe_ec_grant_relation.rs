@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEcGrantRelationRequest {
     /// The type of instance. Valid values:
@@ -67,10 +67,26 @@ pub struct DescribeEcGrantRelationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEcGrantRelationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            vbr_region_no: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEcGrantRelationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEcGrantRelationRequestBuilder {
-        DescribeEcGrantRelationRequestBuilder::default()
+        DescribeEcGrantRelationRequestBuilder {
+            inner: DescribeEcGrantRelationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -283,13 +299,24 @@ pub enum DescribeEcGrantRelationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "VRouterId.NotFound" => Self::VRouterIdNotFound(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.NotNull",
+                    "Parameter.Illegal",
+                    "Instance.StatusError",
+                    "InvalidRegionId.NotFound",
+                    "VRouterId.NotFound",
+                    "Instance.NotExist",
+                ],
+            )
+        {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::ParameterIllegal(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::VRouterIdNotFound(error),
+            5 => Self::InstanceNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipAddressesRequest {
     /// The region ID of the EIP.
@@ -219,10 +219,42 @@ pub struct DescribeEipAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            include_reservation_data: None,
+            status: None,
+            eip_address: None,
+            allocation_id: None,
+            segment_instance_id: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            isp: None,
+            filter: None,
+            lock_reason: None,
+            associated_instance_type: None,
+            associated_instance_id: None,
+            charge_type: None,
+            dry_run: None,
+            eip_name: None,
+            tag: None,
+            security_protection_enabled: None,
+            public_ip_address_pool_id: None,
+            service_managed: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipAddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEipAddressesRequestBuilder {
-        DescribeEipAddressesRequestBuilder::default()
+        DescribeEipAddressesRequestBuilder {
+            inner: DescribeEipAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -664,27 +696,40 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIAssociatedInstanceType.ValueNotSupported" => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "InstanceIdLength.Exceed" => Self::InstanceIdLengthExceed(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIAssociatedInstanceType.ValueNotSupported",
+                    "InvalidChargeType.ValueNotSupported",
+                    "InvalidAliuid",
+                    "InvalidResourceGroupId",
+                    "InstanceType.Invalid",
+                    "InstanceIdLength.Exceed",
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "OperationUnsupported.ResourceGroupId",
+                    "IellgalParameter.OwnerAccount",
+                    "InvalidFilterValue",
+                    "Forbidden.RegionNotFound",
+                    "InvalidFilterKey.NotFound",
+                    "InvalidLockReason.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
+            1 => Self::InvalidChargeTypeValueNotSupported(error),
+            2 => Self::InvalidAliuid(error),
+            3 => Self::InvalidResourceGroupId(error),
+            4 => Self::InstanceTypeInvalid(error),
+            5 => Self::InstanceIdLengthExceed(error),
+            6 => Self::InvalidTagKey(error),
+            7 => Self::InvalidTagValue(error),
+            8 => Self::OperationUnsupportedResourceGroupId(error),
+            9 => Self::IellgalParameterOwnerAccount(error),
+            10 => Self::InvalidFilterValue(error),
+            11 => Self::ForbiddenRegionNotFound(error),
+            12 => Self::InvalidFilterKeyNotFound(error),
+            13 => Self::InvalidLockReasonNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipGatewayInfoRequest {
     /// The ID of the secondary ENI that is associated with the EIP.
@@ -42,10 +42,23 @@ pub struct DescribeEipGatewayInfoRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipGatewayInfoRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipGatewayInfoRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEipGatewayInfoRequestBuilder {
-        DescribeEipGatewayInfoRequestBuilder::default()
+        DescribeEipGatewayInfoRequestBuilder {
+            inner: DescribeEipGatewayInfoRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,12 +212,14 @@ pub enum DescribeEipGatewayInfoError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &["Instance.NotExist", "InvalidNetworkInterface.NotFound", "Forbidden"],
+            )
+        {
+            0 => Self::InstanceNotExist(error),
+            1 => Self::InvalidNetworkInterfaceNotFound(error),
+            2 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

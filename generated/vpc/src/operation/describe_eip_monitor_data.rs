@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipMonitorDataRequest {
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -70,10 +70,26 @@ pub struct DescribeEipMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipMonitorDataRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEipMonitorDataRequestBuilder {
-        DescribeEipMonitorDataRequestBuilder::default()
+        DescribeEipMonitorDataRequestBuilder {
+            inner: DescribeEipMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,21 +285,32 @@ pub enum DescribeEipMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TooMany" => Self::InvalidParameterTooMany(error),
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "OperationDenied.TooManyDataQueried" => {
-                Self::OperationDeniedTooManyDataQueried(error)
-            }
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.TooMany",
+                    "InvalidStartTime.Malformed",
+                    "InvalidEndTime.Malformed",
+                    "InvalidPeriod.ValueNotSupported",
+                    "InvalidStartTime.TooEarly",
+                    "InvalidAllocationId.NotFound",
+                    "OperationDenied.TooManyDataQueried",
+                    "InvalidIpInstanceId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "Forbidden.RegionNotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterTooMany(error),
+            1 => Self::InvalidStartTimeMalformed(error),
+            2 => Self::InvalidEndTimeMalformed(error),
+            3 => Self::InvalidPeriodValueNotSupported(error),
+            4 => Self::InvalidStartTimeTooEarly(error),
+            5 => Self::InvalidAllocationIdNotFound(error),
+            6 => Self::OperationDeniedTooManyDataQueried(error),
+            7 => Self::InvalidIpInstanceIdNotFound(error),
+            8 => Self::InvalidInstanceIdNotFound(error),
+            9 => Self::ForbiddenRegionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

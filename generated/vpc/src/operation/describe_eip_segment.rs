@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipSegmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -65,10 +65,26 @@ pub struct DescribeEipSegmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipSegmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            segment_instance_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipSegmentRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeEipSegmentRequestBuilder {
-        DescribeEipSegmentRequestBuilder::default()
+        DescribeEipSegmentRequestBuilder {
+            inner: DescribeEipSegmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,8 +279,8 @@ pub enum DescribeEipSegmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipSegmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.QueryDbError" => Self::OperationFailedQueryDbError(error),
+        match error.code_index(&["OperationFailed.QueryDbError"]) {
+            0 => Self::OperationFailedQueryDbError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosRequest {
     /// The ID of the region in which the QoS policy is created.
@@ -83,10 +83,29 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeExpressConnectTrafficQosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id_list: None,
+            qos_name_list: None,
+            next_token: None,
+            max_results: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeExpressConnectTrafficQosRequestBuilder {
-        DescribeExpressConnectTrafficQosRequestBuilder::default()
+        DescribeExpressConnectTrafficQosRequestBuilder {
+            inner: DescribeExpressConnectTrafficQosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

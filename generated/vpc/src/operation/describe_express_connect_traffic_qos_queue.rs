@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -63,10 +63,26 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeExpressConnectTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            queue_id_list: None,
+            queue_name_list: None,
+            qos_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeExpressConnectTrafficQosQueueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeExpressConnectTrafficQosQueueRequestBuilder {
-        DescribeExpressConnectTrafficQosQueueRequestBuilder::default()
+        DescribeExpressConnectTrafficQosQueueRequestBuilder {
+            inner: DescribeExpressConnectTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -69,10 +69,27 @@ pub struct DescribeExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            rule_id_list: None,
+            rule_name_list: None,
+            qos_id: None,
+            queue_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeExpressConnectTrafficQosRuleRequestBuilder {
-        DescribeExpressConnectTrafficQosRuleRequestBuilder::default()
+        DescribeExpressConnectTrafficQosRuleRequestBuilder {
+            inner: DescribeExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -51,10 +51,24 @@ pub struct DescribeFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeFailoverTestJobRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeFailoverTestJobRequestBuilder {
-        DescribeFailoverTestJobRequestBuilder::default()
+        DescribeFailoverTestJobRequestBuilder {
+            inner: DescribeFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,8 +223,8 @@ pub enum DescribeFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
+        match error.code_index(&["IllegalParam.JobId"]) {
+            0 => Self::IllegalParamJobId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeFailoverTestJobsRequest {
     /// The region where you want to perform the failover test.
@@ -64,10 +64,26 @@ pub struct DescribeFailoverTestJobsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeFailoverTestJobsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            next_token: None,
+            max_results: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeFailoverTestJobsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeFailoverTestJobsRequestBuilder {
-        DescribeFailoverTestJobsRequestBuilder::default()
+        DescribeFailoverTestJobsRequestBuilder {
+            inner: DescribeFailoverTestJobsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,21 +305,28 @@ pub enum DescribeFailoverTestJobsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Filter.Key" => Self::IllegalParamFilterKey(error),
-            "IllegalParam.Filter.Value" => Self::IllegalParamFilterValue(error),
-            "SystemQuotaConstraint.Filter.Value" => {
-                Self::SystemQuotaConstraintFilterValue(error)
-            }
-            "SystemQuotaConstraint.Filter.Key" => {
-                Self::SystemQuotaConstraintFilterKey(error)
-            }
-            "IllegalParam.FilterKey.ResourceType" => {
-                Self::IllegalParamFilterKeyResourceType(error)
-            }
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Filter.Key",
+                    "IllegalParam.Filter.Value",
+                    "SystemQuotaConstraint.Filter.Value",
+                    "SystemQuotaConstraint.Filter.Key",
+                    "IllegalParam.FilterKey.ResourceType",
+                    "IllegalParam.JobId",
+                    "IllegalParam.ResourceType",
+                    "IncorrectStatus.ResourceId",
+                ],
+            )
+        {
+            0 => Self::IllegalParamFilterKey(error),
+            1 => Self::IllegalParamFilterValue(error),
+            2 => Self::SystemQuotaConstraintFilterValue(error),
+            3 => Self::SystemQuotaConstraintFilterKey(error),
+            4 => Self::IllegalParamFilterKeyResourceType(error),
+            5 => Self::IllegalParamJobId(error),
+            6 => Self::IllegalParamResourceType(error),
+            7 => Self::IncorrectStatusResourceId(error),
             _ => Self::Unhandled(error),
         }
     }

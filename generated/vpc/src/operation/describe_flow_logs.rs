@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeFlowLogsRequest {
     /// The region ID of the flow log.
@@ -133,10 +133,36 @@ pub struct DescribeFlowLogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeFlowLogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_name: None,
+            flow_log_id: None,
+            description: None,
+            resource_type: None,
+            resource_id: None,
+            traffic_type: None,
+            project_name: None,
+            log_store_name: None,
+            status: None,
+            page_number: None,
+            page_size: None,
+            vpc_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeFlowLogsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeFlowLogsRequestBuilder {
-        DescribeFlowLogsRequestBuilder::default()
+        DescribeFlowLogsRequestBuilder {
+            inner: DescribeFlowLogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -453,13 +479,24 @@ pub enum DescribeFlowLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId",
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "Unauthorized",
+                    "ParameterInvalid",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectOrLogstoreNotExist(error),
+            2 => Self::SourceProjectNotExist(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeForwardTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
@@ -128,10 +128,33 @@ pub struct DescribeForwardTableEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeForwardTableEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            forward_entry_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            forward_entry_name: None,
+            page_number: None,
+            page_size: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeForwardTableEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeForwardTableEntriesRequestBuilder {
-        DescribeForwardTableEntriesRequestBuilder::default()
+        DescribeForwardTableEntriesRequestBuilder {
+            inner: DescribeForwardTableEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -424,13 +447,20 @@ pub enum DescribeForwardTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "DESCRIBE_FORWARD_PARAM_INVALID" => Self::DescribeForwardParamInvalid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorretForwardEntryStatus",
+                    "DESCRIBE_FORWARD_PARAM_INVALID",
+                    "InvalidRegionId.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorretForwardEntryStatus(error),
+            1 => Self::DescribeForwardParamInvalid(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidForwardTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

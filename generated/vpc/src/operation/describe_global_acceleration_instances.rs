@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -112,10 +112,32 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGlobalAccelerationInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            include_reservation_data: None,
+            global_acceleration_instance_id: None,
+            ip_address: None,
+            name: None,
+            status: None,
+            bandwidth_type: None,
+            service_location: None,
+            server_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGlobalAccelerationInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeGlobalAccelerationInstancesRequestBuilder {
-        DescribeGlobalAccelerationInstancesRequestBuilder::default()
+        DescribeGlobalAccelerationInstancesRequestBuilder {
+            inner: DescribeGlobalAccelerationInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -384,8 +406,8 @@ pub enum DescribeGlobalAccelerationInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeGlobalAccelerationInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

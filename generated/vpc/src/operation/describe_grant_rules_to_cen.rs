@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToCenRequest {
     /// The region ID of the network instance that you want to query.
@@ -85,10 +85,28 @@ pub struct DescribeGrantRulesToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGrantRulesToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            resource_group_id: None,
+            client_token: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGrantRulesToCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeGrantRulesToCenRequestBuilder {
-        DescribeGrantRulesToCenRequestBuilder::default()
+        DescribeGrantRulesToCenRequestBuilder {
+            inner: DescribeGrantRulesToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,8 +327,8 @@ pub enum DescribeGrantRulesToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden" => Self::Forbbiden(error),
+        match error.code_index(&["Forbbiden"]) {
+            0 => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToEcrRequest {
     /// The number of the page to return. Default value: 1.
@@ -66,10 +66,27 @@ pub struct DescribeGrantRulesToEcrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGrantRulesToEcrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            instance_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGrantRulesToEcrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeGrantRulesToEcrRequestBuilder {
-        DescribeGrantRulesToEcrRequestBuilder::default()
+        DescribeGrantRulesToEcrRequestBuilder {
+            inner: DescribeGrantRulesToEcrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,12 +301,22 @@ pub enum DescribeGrantRulesToEcrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "VRouterId.NotFound" => Self::VRouterIdNotFound(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.NotNull",
+                    "Parameter.Illegal",
+                    "Instance.StatusError",
+                    "VRouterId.NotFound",
+                    "Instance.NotExist",
+                ],
+            )
+        {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::ParameterIllegal(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::VRouterIdNotFound(error),
+            4 => Self::InstanceNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

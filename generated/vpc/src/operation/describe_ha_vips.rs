@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHaVipsRequest {
     /// The region ID of the HaVip.
@@ -68,10 +68,27 @@ pub struct DescribeHaVipsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHaVipsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHaVipsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHaVipsRequestBuilder {
-        DescribeHaVipsRequestBuilder::default()
+        DescribeHaVipsRequestBuilder {
+            inner: DescribeHaVipsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,12 +297,18 @@ pub enum DescribeHaVipsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidFilterKey.ValueNotSupported",
+                ],
+            )
+        {
+            0 => Self::ForbiddenHaVip(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

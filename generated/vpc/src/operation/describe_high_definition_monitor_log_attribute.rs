@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     /// The region ID of the instance.
@@ -49,10 +49,24 @@ pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHighDefinitionMonitorLogAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHighDefinitionMonitorLogAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeHighDefinitionMonitorLogAttributeRequestBuilder {
-        DescribeHighDefinitionMonitorLogAttributeRequestBuilder::default()
+        DescribeHighDefinitionMonitorLogAttributeRequestBuilder {
+            inner: DescribeHighDefinitionMonitorLogAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -248,13 +262,24 @@ pub enum DescribeHighDefinitionMonitorLogAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectNotExist" => Self::ProjectNotExist(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId",
+                    "ProjectNotExist",
+                    "ParameterInvalid",
+                    "InvalidHdMonitorStatus",
+                    "InvalidAction.NotSupport",
+                    "InvalidAllocationId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectNotExist(error),
+            2 => Self::ParameterInvalid(error),
+            3 => Self::InvalidHdMonitorStatus(error),
+            4 => Self::InvalidActionNotSupport(error),
+            5 => Self::InvalidAllocationIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorAclListAttributesRequest {
     /// The region of the ACL.
@@ -54,10 +54,25 @@ pub struct DescribeIPv6TranslatorAclListAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIPv6TranslatorAclListAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIPv6TranslatorAclListAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIPv6TranslatorAclListAttributesRequestBuilder {
-        DescribeIPv6TranslatorAclListAttributesRequestBuilder::default()
+        DescribeIPv6TranslatorAclListAttributesRequestBuilder {
+            inner: DescribeIPv6TranslatorAclListAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,12 +272,18 @@ pub enum DescribeIPv6TranslatorAclListAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeIPv6TranslatorAclListAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIPv6TranslatorAclId.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorAclListsRequest {
     /// The region of the ACL.
@@ -60,10 +60,26 @@ pub struct DescribeIPv6TranslatorAclListsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIPv6TranslatorAclListsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            page_number: None,
+            page_size: None,
+            acl_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIPv6TranslatorAclListsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIPv6TranslatorAclListsRequestBuilder {
-        DescribeIPv6TranslatorAclListsRequestBuilder::default()
+        DescribeIPv6TranslatorAclListsRequestBuilder {
+            inner: DescribeIPv6TranslatorAclListsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,10 +273,10 @@ pub enum DescribeIPv6TranslatorAclListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["InvalidName", "Forbbiden.SubUser", "Forbidden"]) {
+            0 => Self::InvalidName(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

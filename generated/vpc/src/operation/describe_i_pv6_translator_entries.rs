@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorEntriesRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -131,10 +131,36 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIPv6TranslatorEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_id: None,
+            ipv6_translator_entry_id: None,
+            entry_name: None,
+            allocate_ipv6_addr: None,
+            allocate_ipv6_port: None,
+            backend_ipv4_addr: None,
+            backend_ipv4_port: None,
+            trans_protocol: None,
+            acl_status: None,
+            acl_type: None,
+            acl_id: None,
+            page_number: None,
+            page_size: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIPv6TranslatorEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIPv6TranslatorEntriesRequestBuilder {
-        DescribeIPv6TranslatorEntriesRequestBuilder::default()
+        DescribeIPv6TranslatorEntriesRequestBuilder {
+            inner: DescribeIPv6TranslatorEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -449,23 +475,28 @@ pub enum DescribeIPv6TranslatorEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "IPv6TranslatorEntry.InvalidPort" => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            "IPv6TranslatorEntry.InvalidProtocol" => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "IPv6TranslatorEntry.InvalidAclStatus" => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclType" => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "IPv6TranslatorEntry.InvalidPort",
+                    "IPv6TranslatorEntry.InvalidProtocol",
+                    "InvalidIpAddress.WrongFormat",
+                    "IPv6TranslatorEntry.InvalidAclStatus",
+                    "IPv6TranslatorEntry.InvalidAclType",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::IPv6TranslatorEntryInvalidPort(error),
+            2 => Self::IPv6TranslatorEntryInvalidProtocol(error),
+            3 => Self::InvalidIpAddressWrongFormat(error),
+            4 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
+            5 => Self::IPv6TranslatorEntryInvalidAclType(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

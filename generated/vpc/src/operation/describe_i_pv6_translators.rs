@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorsRequest {
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -110,10 +110,32 @@ pub struct DescribeIPv6TranslatorsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIPv6TranslatorsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_id: None,
+            name: None,
+            spec: None,
+            status: None,
+            allocate_ipv6_addr: None,
+            allocate_ipv4_addr: None,
+            pay_type: None,
+            page_number: None,
+            page_size: None,
+            business_status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIPv6TranslatorsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIPv6TranslatorsRequestBuilder {
-        DescribeIPv6TranslatorsRequestBuilder::default()
+        DescribeIPv6TranslatorsRequestBuilder {
+            inner: DescribeIPv6TranslatorsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -385,14 +407,26 @@ pub enum DescribeIPv6TranslatorsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PayType.NotSupport" => Self::PayTypeNotSupport(error),
-            "BusinessStatus.NotSupport" => Self::BusinessStatusNotSupport(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "Status.NotSupport" => Self::StatusNotSupport(error),
-            "InvalidName" => Self::InvalidName(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "PayType.NotSupport",
+                    "BusinessStatus.NotSupport",
+                    "InvalidIpAddress.WrongFormat",
+                    "Status.NotSupport",
+                    "InvalidName",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::PayTypeNotSupport(error),
+            1 => Self::BusinessStatusNotSupport(error),
+            2 => Self::InvalidIpAddressWrongFormat(error),
+            3 => Self::StatusNotSupport(error),
+            4 => Self::InvalidName(error),
+            5 => Self::ForbbidenSubUser(error),
+            6 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIpv6AddressesRequest {
     /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -150,10 +150,38 @@ pub struct DescribeIpv6AddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIpv6AddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            ipv6_address: None,
+            name: None,
+            address_type: None,
+            associated_instance_id: None,
+            associated_instance_type: None,
+            network_type: None,
+            vpc_id: None,
+            v_switch_id: None,
+            ipv6_internet_bandwidth_id: None,
+            include_reservation_data: None,
+            resource_group_id: None,
+            tag: None,
+            page_number: None,
+            page_size: None,
+            service_managed: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIpv6AddressesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIpv6AddressesRequestBuilder {
-        DescribeIpv6AddressesRequestBuilder::default()
+        DescribeIpv6AddressesRequestBuilder {
+            inner: DescribeIpv6AddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -488,16 +516,22 @@ pub enum DescribeIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Ipv6Address" => Self::IllegalParamIpv6Address(error),
-            "IllegalParam.NetworkType" => Self::IllegalParamNetworkType(error),
-            "IllegalParam.AddressType" => Self::IllegalParamAddressType(error),
-            "IllegalParamSize.AssociatedInstanceId" => {
-                Self::IllegalParamSizeAssociatedInstanceId(error)
-            }
-            "MissingParam.AssociatedInstanceId" => {
-                Self::MissingParamAssociatedInstanceId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Ipv6Address",
+                    "IllegalParam.NetworkType",
+                    "IllegalParam.AddressType",
+                    "IllegalParamSize.AssociatedInstanceId",
+                    "MissingParam.AssociatedInstanceId",
+                ],
+            )
+        {
+            0 => Self::IllegalParamIpv6Address(error),
+            1 => Self::IllegalParamNetworkType(error),
+            2 => Self::IllegalParamAddressType(error),
+            3 => Self::IllegalParamSizeAssociatedInstanceId(error),
+            4 => Self::MissingParamAssociatedInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

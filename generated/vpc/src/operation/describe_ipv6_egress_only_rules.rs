@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -83,10 +83,29 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIpv6EgressOnlyRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            ipv6_egress_only_rule_id: None,
+            name: None,
+            instance_type: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIpv6EgressOnlyRulesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIpv6EgressOnlyRulesRequestBuilder {
-        DescribeIpv6EgressOnlyRulesRequestBuilder::default()
+        DescribeIpv6EgressOnlyRulesRequestBuilder {
+            inner: DescribeIpv6EgressOnlyRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIpv6GatewayAttributeRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DescribeIpv6GatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIpv6GatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIpv6GatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIpv6GatewayAttributeRequestBuilder {
-        DescribeIpv6GatewayAttributeRequestBuilder::default()
+        DescribeIpv6GatewayAttributeRequestBuilder {
+            inner: DescribeIpv6GatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,8 +283,8 @@ pub enum DescribeIpv6GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden" => Self::Forbbiden(error),
+        match error.code_index(&["Forbbiden"]) {
+            0 => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIpv6GatewaysRequest {
     /// The ID of the region in which the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
@@ -80,10 +80,29 @@ pub struct DescribeIpv6GatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIpv6GatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            vpc_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIpv6GatewaysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeIpv6GatewaysRequestBuilder {
-        DescribeIpv6GatewaysRequestBuilder::default()
+        DescribeIpv6GatewaysRequestBuilder {
+            inner: DescribeIpv6GatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,8 +325,8 @@ pub enum DescribeIpv6GatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["Forbidden"]) {
+            0 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// The region ID of the Internet NAT gateway.
@@ -85,10 +85,29 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNatGatewayAssociateNetworkInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            filter: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder {
-        DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::default()
+        DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder {
+            inner: DescribeNatGatewayAssociateNetworkInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -340,9 +359,13 @@ pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceNotExist.NatGatewayId" => Self::InstanceNotExistNatGatewayId(error),
-            "IllegalParam.ResourceOwnerId" => Self::IllegalParamResourceOwnerId(error),
+        match error
+            .code_index(
+                &["InstanceNotExist.NatGatewayId", "IllegalParam.ResourceOwnerId"],
+            )
+        {
+            0 => Self::InstanceNotExistNatGatewayId(error),
+            1 => Self::IllegalParamResourceOwnerId(error),
             _ => Self::Unhandled(error),
         }
     }

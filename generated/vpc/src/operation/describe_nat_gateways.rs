@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysRequest {
     /// The region ID of the NAT gateways that you want to query.
@@ -139,10 +139,36 @@ pub struct DescribeNatGatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNatGatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            vpc_id: None,
+            name: None,
+            instance_charge_type: None,
+            spec: None,
+            nat_type: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            dry_run: None,
+            status: None,
+            network_type: None,
+            tag: None,
+            zone_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNatGatewaysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNatGatewaysRequestBuilder {
-        DescribeNatGatewaysRequestBuilder::default()
+        DescribeNatGatewaysRequestBuilder {
+            inner: DescribeNatGatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -450,9 +476,9 @@ pub enum DescribeNatGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error.code_index(&["InvalidRegionId.NotFound", "InternalError"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNetworkAclAttributesRequest {
     /// The ID of the network ACL.
@@ -53,10 +53,24 @@ pub struct DescribeNetworkAclAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNetworkAclAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNetworkAclAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNetworkAclAttributesRequestBuilder {
-        DescribeNetworkAclAttributesRequestBuilder::default()
+        DescribeNetworkAclAttributesRequestBuilder {
+            inner: DescribeNetworkAclAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,16 +246,30 @@ pub enum DescribeNetworkAclAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.NetworkAclId",
+                    "ParameterEmpty.NetworkAclId",
+                    "InvalidNetworkAcl.NotFound",
+                    "NotSupport.NetworkAcl",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::InvalidNetworkAclNotFound(error),
+            7 => Self::NotSupportNetworkAcl(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNetworkAclsRequest {
     /// The ID of the network ACL.
@@ -97,10 +97,31 @@ pub struct DescribeNetworkAclsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNetworkAclsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            network_acl_id: None,
+            network_acl_name: None,
+            vpc_id: None,
+            resource_type: None,
+            resource_id: None,
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            tags: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNetworkAclsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeNetworkAclsRequestBuilder {
-        DescribeNetworkAclsRequestBuilder::default()
+        DescribeNetworkAclsRequestBuilder {
+            inner: DescribeNetworkAclsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -354,13 +375,24 @@ pub enum DescribeNetworkAclsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "NotSupport.NetworkAcl",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::NotSupportNetworkAcl(error),
+            5 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

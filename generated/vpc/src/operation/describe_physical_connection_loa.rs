@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePhysicalConnectionLOARequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,24 @@ pub struct DescribePhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePhysicalConnectionLOARequestBuilder {
-        DescribePhysicalConnectionLOARequestBuilder::default()
+        DescribePhysicalConnectionLOARequestBuilder {
+            inner: DescribePhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,11 +235,20 @@ pub enum DescribePhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.AliUid",
+                    "MissingParam.InstanceId",
+                    "MissingParam.RegionNo",
+                    "InvalidInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParamAliUid(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePhysicalConnectionsRequest {
     /// The region ID of the Express Connect circuit.
@@ -88,10 +88,29 @@ pub struct DescribePhysicalConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePhysicalConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            include_reservation_data: None,
+            client_token: None,
+            filter: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePhysicalConnectionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePhysicalConnectionsRequestBuilder {
-        DescribePhysicalConnectionsRequestBuilder::default()
+        DescribePhysicalConnectionsRequestBuilder {
+            inner: DescribePhysicalConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -334,15 +353,20 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.ResourceGroupId",
+                    "InvalidTagKey.Malformed",
+                    "OperationFailed.InternalError",
+                    "InvalidFilterKey.ValueNotSupported",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedResourceGroupId(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::OperationFailedInternalError(error),
+            3 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePublicIpAddressRequest {
     /// The page number. Default value: **1**.
@@ -59,10 +59,25 @@ pub struct DescribePublicIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePublicIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePublicIpAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribePublicIpAddressRequestBuilder {
-        DescribePublicIpAddressRequestBuilder::default()
+        DescribePublicIpAddressRequestBuilder {
+            inner: DescribePublicIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -275,9 +290,9 @@ pub enum DescribePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["IllegalParam.IpVersion", "Forbidden"]) {
+            0 => Self::IllegalParamIpVersion(error),
+            1 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The service type. Default value: **VPC**.
@@ -39,10 +39,23 @@ pub struct DescribeRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            product_type: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRegionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder::default()
+        DescribeRegionsRequestBuilder {
+            inner: DescribeRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -175,8 +188,8 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden" => Self::Forbbiden(error),
+        match error.code_index(&["Forbbiden"]) {
+            0 => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

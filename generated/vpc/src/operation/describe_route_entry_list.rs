@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteEntryListRequest {
     /// The region ID of the route table.
@@ -141,10 +141,34 @@ pub struct DescribeRouteEntryListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteEntryListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            route_entry_id: None,
+            destination_cidr_block: None,
+            route_entry_name: None,
+            ip_version: None,
+            route_entry_type: None,
+            next_hop_id: None,
+            next_hop_type: None,
+            max_result: None,
+            next_token: None,
+            service_type: None,
+            dest_cidr_block_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteEntryListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouteEntryListRequestBuilder {
-        DescribeRouteEntryListRequestBuilder::default()
+        DescribeRouteEntryListRequestBuilder {
+            inner: DescribeRouteEntryListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -471,23 +495,36 @@ pub enum DescribeRouteEntryListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "OperationFailed.QueryCenEntry" => Self::OperationFailedQueryCenEntry(error),
-            "OperationDenied.UseGatewayRouteEntryQueryInterface" => {
-                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
-            }
-            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
-            "MissingParam.context" => Self::MissingParamContext(error),
-            "MissingParam.aliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.bid" => Self::MissingParamBid(error),
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationFailed.FilterParamUnderWrongRouteType" => {
-                Self::OperationFailedFilterParamUnderWrongRouteType(error)
-            }
-            "IllegalParam.NextTokenExpired" => Self::IllegalParamNextTokenExpired(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "InvalidNextHop.NotFound",
+                    "OperationFailed.QueryCenEntry",
+                    "OperationDenied.UseGatewayRouteEntryQueryInterface",
+                    "InvalidRouteTable.NotFound",
+                    "IllegalParam.RouteEntryType",
+                    "MissingParam.context",
+                    "MissingParam.aliUid",
+                    "MissingParam.bid",
+                    "IllegalParam.IpVersion",
+                    "OperationFailed.FilterParamUnderWrongRouteType",
+                    "IllegalParam.NextTokenExpired",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::InvalidNextHopNotFound(error),
+            2 => Self::OperationFailedQueryCenEntry(error),
+            3 => Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error),
+            4 => Self::InvalidRouteTableNotFound(error),
+            5 => Self::IllegalParamRouteEntryType(error),
+            6 => Self::MissingParamContext(error),
+            7 => Self::MissingParamAliUid(error),
+            8 => Self::MissingParamBid(error),
+            9 => Self::IllegalParamIpVersion(error),
+            10 => Self::OperationFailedFilterParamUnderWrongRouteType(error),
+            11 => Self::IllegalParamNextTokenExpired(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteTableListRequest {
     /// The type of the router to which the route table belongs. Valid value:
@@ -103,10 +103,32 @@ pub struct DescribeRouteTableListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteTableListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            router_type: None,
+            router_id: None,
+            vpc_id: None,
+            route_table_id: None,
+            route_table_name: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            region_id: None,
+            tag: None,
+            route_table_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteTableListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouteTableListRequestBuilder {
-        DescribeRouteTableListRequestBuilder::default()
+        DescribeRouteTableListRequestBuilder {
+            inner: DescribeRouteTableListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -376,15 +398,28 @@ pub enum DescribeRouteTableListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "Abs.InvalidPayType" => Self::AbsInvalidPayType(error),
-            "Abs.InstanceNotExist" => Self::AbsInstanceNotExist(error),
-            "Abs.Forbidden" => Self::AbsForbidden(error),
-            "Abs.InvalidPayPeriod" => Self::AbsInvalidPayPeriod(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "IellgalParameter.OwnerAccount",
+                    "Forbbiden",
+                    "Abs.InvalidPayType",
+                    "Abs.InstanceNotExist",
+                    "Abs.Forbidden",
+                    "Abs.InvalidPayPeriod",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::IellgalParameterOwnerAccount(error),
+            3 => Self::Forbbiden(error),
+            4 => Self::AbsInvalidPayType(error),
+            5 => Self::AbsInstanceNotExist(error),
+            6 => Self::AbsForbidden(error),
+            7 => Self::AbsInvalidPayPeriod(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesRequest {
     /// The region ID of the VPC to which the route table belongs.
@@ -104,10 +104,31 @@ pub struct DescribeRouteTablesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteTablesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_router_id: None,
+            route_table_id: None,
+            router_type: None,
+            router_id: None,
+            r#type: None,
+            route_table_name: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteTablesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouteTablesRequestBuilder {
-        DescribeRouteTablesRequestBuilder::default()
+        DescribeRouteTablesRequestBuilder {
+            inner: DescribeRouteTablesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -363,15 +384,20 @@ pub enum DescribeRouteTablesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVRouterId.NotFound" => Self::InvalidVRouterIdNotFound(error),
-            "OperationFailed.DescribeCenRoute" => {
-                Self::OperationFailedDescribeCenRoute(error)
-            }
-            "OperationFailed.VRouterNotExist" => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            "IllegalParam.Type" => Self::IllegalParamType(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVRouterId.NotFound",
+                    "OperationFailed.DescribeCenRoute",
+                    "OperationFailed.VRouterNotExist",
+                    "IllegalParam.Type",
+                ],
+            )
+        {
+            0 => Self::InvalidVRouterIdNotFound(error),
+            1 => Self::OperationFailedDescribeCenRoute(error),
+            2 => Self::OperationFailedVRouterNotExist(error),
+            3 => Self::IllegalParamType(error),
             _ => Self::Unhandled(error),
         }
     }

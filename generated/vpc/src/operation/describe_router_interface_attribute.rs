@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouterInterfaceAttributeRequest {
     /// The ID of the region to which the router interface belongs.
@@ -42,10 +42,23 @@ pub struct DescribeRouterInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouterInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouterInterfaceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouterInterfaceAttributeRequestBuilder {
-        DescribeRouterInterfaceAttributeRequestBuilder::default()
+        DescribeRouterInterfaceAttributeRequestBuilder {
+            inner: DescribeRouterInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -539,8 +552,8 @@ pub enum DescribeRouterInterfaceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
+        match error.code_index(&["InvalidParam.NotNull"]) {
+            0 => Self::InvalidParamNotNull(error),
             _ => Self::Unhandled(error),
         }
     }

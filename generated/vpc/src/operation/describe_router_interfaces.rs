@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// The region ID of the router interface.
@@ -79,10 +79,28 @@ pub struct DescribeRouterInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouterInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            include_reservation_data: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouterInterfacesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeRouterInterfacesRequestBuilder {
-        DescribeRouterInterfacesRequestBuilder::default()
+        DescribeRouterInterfacesRequestBuilder {
+            inner: DescribeRouterInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -319,20 +337,30 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "EndPoint.Empty" => Self::EndPointEmpty(error),
-            "InvalidConnectionType.MalFormed" => {
-                Self::InvalidConnectionTypeMalFormed(error)
-            }
-            "InvalidProductForm.MalFormed" => Self::InvalidProductFormMalFormed(error),
-            "InvalidRole.Malformed" => Self::InvalidRoleMalformed(error),
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.NotNull",
+                    "EndPoint.Empty",
+                    "InvalidConnectionType.MalFormed",
+                    "InvalidProductForm.MalFormed",
+                    "InvalidRole.Malformed",
+                    "IllegalParam.AliUid",
+                    "Parameter.Illegal",
+                    "InvalidRegionId.NotFound",
+                    "InvalidFilterKey.ValueNotSupported",
+                ],
+            )
+        {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::EndPointEmpty(error),
+            2 => Self::InvalidConnectionTypeMalFormed(error),
+            3 => Self::InvalidProductFormMalFormed(error),
+            4 => Self::InvalidRoleMalformed(error),
+            5 => Self::IllegalParamAliUid(error),
+            6 => Self::ParameterIllegal(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance.
@@ -53,10 +53,24 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeServerRelatedGlobalAccelerationInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_id: None,
+            server_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder {
-        DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::default()
+        DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder {
+            inner: DescribeServerRelatedGlobalAccelerationInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,17 +241,20 @@ pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBackendServerId.NotInVPC" => {
-                Self::InvalidBackendServerIdNotInVpc(error)
-            }
-            "InvalidBackendServerType.NotFound" => {
-                Self::InvalidBackendServerTypeNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBackendServerId.NotFound" => {
-                Self::InvalidBackendServerIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidBackendServerId.NotInVPC",
+                    "InvalidBackendServerType.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBackendServerId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidBackendServerIdNotInVpc(error),
+            1 => Self::InvalidBackendServerTypeNotFound(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidBackendServerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnatTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
@@ -105,10 +105,32 @@ pub struct DescribeSnatTableEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnatTableEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            snat_entry_id: None,
+            source_v_switch_id: None,
+            source_cidr: None,
+            snat_ip: None,
+            snat_entry_name: None,
+            page_number: None,
+            page_size: None,
+            nat_gateway_id: None,
+            network_interface_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnatTableEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSnatTableEntriesRequestBuilder {
-        DescribeSnatTableEntriesRequestBuilder::default()
+        DescribeSnatTableEntriesRequestBuilder {
+            inner: DescribeSnatTableEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -376,11 +398,20 @@ pub enum DescribeSnatTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "DESCRIBE_SNAT_PARAM_INVALID" => Self::DescribeSnatParamInvalid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidName.Malformed",
+                    "DESCRIBE_SNAT_PARAM_INVALID",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnatTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidNameMalformed(error),
+            1 => Self::DescribeSnatParamInvalid(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnatTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

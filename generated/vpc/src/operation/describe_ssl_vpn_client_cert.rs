@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientCertRequest {
     /// The region ID of the SSL client certificate. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DescribeSslVpnClientCertRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSslVpnClientCertRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ssl_vpn_client_cert_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSslVpnClientCertRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSslVpnClientCertRequestBuilder {
-        DescribeSslVpnClientCertRequestBuilder::default()
+        DescribeSslVpnClientCertRequestBuilder {
+            inner: DescribeSslVpnClientCertRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -266,11 +279,20 @@ pub enum DescribeSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientCertsRequest {
     /// The region ID of the SSL client certificate.
@@ -75,10 +75,28 @@ pub struct DescribeSslVpnClientCertsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSslVpnClientCertsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ssl_vpn_server_id: None,
+            ssl_vpn_client_cert_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSslVpnClientCertsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSslVpnClientCertsRequestBuilder {
-        DescribeSslVpnClientCertsRequestBuilder::default()
+        DescribeSslVpnClientCertsRequestBuilder {
+            inner: DescribeSslVpnClientCertsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,10 +312,12 @@ pub enum DescribeSslVpnClientCertsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(&["Forbbiden.SubUser", "Forbidden", "InvalidRegionId.NotFound"])
+        {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientsRequest {
     /// The region ID of the VPN gateway.
@@ -61,10 +61,25 @@ pub struct DescribeSslVpnClientsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSslVpnClientsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSslVpnClientsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSslVpnClientsRequestBuilder {
-        DescribeSslVpnClientsRequestBuilder::default()
+        DescribeSslVpnClientsRequestBuilder {
+            inner: DescribeSslVpnClientsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -266,13 +281,20 @@ pub enum DescribeSslVpnClientsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            1 => Self::InvalidInstanceIdNotFound(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSslVpnServersRequest {
     /// The region ID of the SSL server.
@@ -78,10 +78,28 @@ pub struct DescribeSslVpnServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSslVpnServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ssl_vpn_server_id: None,
+            vpn_gateway_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSslVpnServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeSslVpnServersRequestBuilder {
-        DescribeSslVpnServersRequestBuilder::default()
+        DescribeSslVpnServersRequestBuilder {
+            inner: DescribeSslVpnServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -301,10 +319,12 @@ pub enum DescribeSslVpnServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(&["Forbbiden.SubUser", "Forbidden", "InvalidRegionId.NotFound"])
+        {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTagKeysRequest {
     /// The resource type. Valid values:
@@ -77,10 +77,27 @@ pub struct DescribeTagKeysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTagKeysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            keyword: None,
+            region_id: None,
+            next_token: None,
+            max_result: None,
+            resource_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTagKeysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTagKeysRequestBuilder {
-        DescribeTagKeysRequestBuilder::default()
+        DescribeTagKeysRequestBuilder {
+            inner: DescribeTagKeysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,22 +327,42 @@ pub enum DescribeTagKeysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "BothEmpty.TagsAndResources",
+                    "MissingParameter.TagKey",
+                    "MissingParameter.TagValue",
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "Forbidden.NotAllowedCategary",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::BothEmptyTagsAndResources(error),
+            1 => Self::MissingParameterTagKey(error),
+            2 => Self::MissingParameterTagValue(error),
+            3 => Self::InvalidTagKey(error),
+            4 => Self::InvalidTagValue(error),
+            5 => Self::MissingParam(error),
+            6 => Self::InvalidInstanceTypeNotFound(error),
+            7 => Self::InvalidInstanceIdsNotFound(error),
+            8 => Self::ForbiddenTagKeys(error),
+            9 => Self::QuotaExceededTagNum(error),
+            10 => Self::ForbiddenNotAllowedCategary(error),
+            11 => Self::ForbiddenTagKeyDuplicated(error),
+            12 => Self::SizeLimitExceededTagNum(error),
+            13 => Self::SizeLimitExceededResourceId(error),
+            14 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTagKeysForExpressConnectRequest {
     /// The type of the resource. Set the value to **PHYSICALCONNECTION**, which specifies an Express Connect circuit.
@@ -69,10 +69,27 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTagKeysForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            keyword: None,
+            region_id: None,
+            next_token: None,
+            max_result: None,
+            resource_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTagKeysForExpressConnectRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeTagKeysForExpressConnectRequestBuilder {
-        DescribeTagKeysForExpressConnectRequestBuilder::default()
+        DescribeTagKeysForExpressConnectRequestBuilder {
+            inner: DescribeTagKeysForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,19 +311,36 @@ pub enum DescribeTagKeysForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTagKeysForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "BothEmpty.TagsAndResources",
+                    "MissingParameter.TagKey",
+                    "MissingParameter.TagValue",
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.ResourceId",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::BothEmptyTagsAndResources(error),
+            1 => Self::MissingParameterTagKey(error),
+            2 => Self::MissingParameterTagValue(error),
+            3 => Self::InvalidTagKey(error),
+            4 => Self::InvalidTagValue(error),
+            5 => Self::InvalidInstanceTypeNotFound(error),
+            6 => Self::InvalidInstanceIdsNotFound(error),
+            7 => Self::ForbiddenTagKeys(error),
+            8 => Self::QuotaExceededTagNum(error),
+            9 => Self::ForbiddenTagKeyDuplicated(error),
+            10 => Self::SizeLimitExceededResourceId(error),
+            11 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVRoutersRequest {
     /// The ID of the vRouter.
@@ -55,10 +55,25 @@ pub struct DescribeVRoutersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVRoutersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_router_id: None,
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVRoutersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVRoutersRequestBuilder {
-        DescribeVRoutersRequestBuilder::default()
+        DescribeVRoutersRequestBuilder {
+            inner: DescribeVRoutersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,8 +249,8 @@ pub enum DescribeVRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["Forbidden"]) {
+            0 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVSwitchAttributesRequest {
     /// The ID of the vSwitch.
@@ -49,10 +49,24 @@ pub struct DescribeVSwitchAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVSwitchAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            region_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVSwitchAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVSwitchAttributesRequestBuilder {
-        DescribeVSwitchAttributesRequestBuilder::default()
+        DescribeVSwitchAttributesRequestBuilder {
+            inner: DescribeVSwitchAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,8 +331,8 @@ pub enum DescribeVSwitchAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error.code_index(&["InvalidVSwitchId.NotFound"]) {
+            0 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVSwitchesRequest {
     /// The ID of the virtual private cloud (VPC) to which the vSwitches belong.
@@ -130,10 +130,35 @@ pub struct DescribeVSwitchesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVSwitchesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            v_switch_id: None,
+            zone_id: None,
+            region_id: None,
+            v_switch_name: None,
+            dry_run: None,
+            is_default: None,
+            route_table_id: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            v_switch_owner_id: None,
+            enable_ipv6: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVSwitchesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVSwitchesRequestBuilder {
-        DescribeVSwitchesRequestBuilder::default()
+        DescribeVSwitchesRequestBuilder {
+            inner: DescribeVSwitchesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -444,19 +469,28 @@ pub enum DescribeVSwitchesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "IllegalParam.OwnerId" => Self::IllegalParamOwnerId(error),
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidVSwitchIdNumber.NotSupported" => {
-                Self::InvalidVSwitchIdNumberNotSupported(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.VpcNotFound",
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "IellgalParameter.OwnerAccount",
+                    "IllegalParam.OwnerId",
+                    "InvalidVpcIdNumber.NotSupported",
+                    "InvalidVSwitchIdNumber.NotSupported",
+                    "InvalidVSwitchId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenVpcNotFound(error),
+            1 => Self::InvalidTagKey(error),
+            2 => Self::InvalidTagValue(error),
+            3 => Self::IellgalParameterOwnerAccount(error),
+            4 => Self::IllegalParamOwnerId(error),
+            5 => Self::InvalidVpcIdNumberNotSupported(error),
+            6 => Self::InvalidVSwitchIdNumberNotSupported(error),
+            7 => Self::InvalidVSwitchIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

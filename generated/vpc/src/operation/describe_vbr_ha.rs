@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVbrHaRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,26 @@ pub struct DescribeVbrHaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVbrHaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            vbr_id: None,
+            vbr_ha_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVbrHaRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVbrHaRequestBuilder {
-        DescribeVbrHaRequestBuilder::default()
+        DescribeVbrHaRequestBuilder {
+            inner: DescribeVbrHaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -288,9 +304,11 @@ pub enum DescribeVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.VbrHaIdOrVbrId" => Self::MissingParamVbrHaIdOrVbrId(error),
-            "ResourceNotFound.VbrHa" => Self::ResourceNotFoundVbrHa(error),
+        match error
+            .code_index(&["MissingParam.VbrHaIdOrVbrId", "ResourceNotFound.VbrHa"])
+        {
+            0 => Self::MissingParamVbrHaIdOrVbrId(error),
+            1 => Self::ResourceNotFoundVbrHa(error),
             _ => Self::Unhandled(error),
         }
     }

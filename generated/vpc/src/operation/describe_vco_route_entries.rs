@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVcoRouteEntriesRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -77,10 +77,27 @@ pub struct DescribeVcoRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVcoRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            route_entry_type: None,
+            page_number: None,
+            page_size: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVcoRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVcoRouteEntriesRequestBuilder {
-        DescribeVcoRouteEntriesRequestBuilder::default()
+        DescribeVcoRouteEntriesRequestBuilder {
+            inner: DescribeVcoRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,14 +334,22 @@ pub enum DescribeVcoRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
-            "Vco.StatusNotSupport" => Self::VcoStatusNotSupport(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.RouteEntryType",
+                    "Vco.StatusNotSupport",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamRouteEntryType(error),
+            1 => Self::VcoStatusNotSupport(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersRequest {
     /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
@@ -77,10 +77,28 @@ pub struct DescribeVirtualBorderRoutersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVirtualBorderRoutersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            include_cross_account_vbr: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVirtualBorderRoutersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVirtualBorderRoutersRequestBuilder {
-        DescribeVirtualBorderRoutersRequestBuilder::default()
+        DescribeVirtualBorderRoutersRequestBuilder {
+            inner: DescribeVirtualBorderRoutersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -308,12 +326,18 @@ pub enum DescribeVirtualBorderRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.InternalError",
+                    "InvalidRegionId.NotFound",
+                    "InvalidFilterKey.ValueNotSupported",
+                ],
+            )
+        {
+            0 => Self::OperationFailedInternalError(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidFilterKeyValueNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

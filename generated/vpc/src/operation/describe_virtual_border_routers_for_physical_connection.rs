@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
@@ -62,10 +62,26 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder {
-        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::default()
+        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder {
+            inner: DescribeVirtualBorderRoutersForPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,11 +296,13 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &["InvalidPhysicalConnectionId.NotFound", "InvalidRegionId.NotFound"],
+            )
+        {
+            0 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

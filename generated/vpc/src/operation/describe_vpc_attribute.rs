@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeRequest {
     /// The ID of the VPC that you want to query.
@@ -60,10 +60,25 @@ pub struct DescribeVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            dry_run: None,
+            is_default: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpcAttributeRequestBuilder {
-        DescribeVpcAttributeRequestBuilder::default()
+        DescribeVpcAttributeRequestBuilder {
+            inner: DescribeVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -390,11 +405,20 @@ pub enum DescribeVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectVpcStatus",
+                    "Forbidden.VpcNotFound",
+                    "InvalidVpcId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectVpcStatus(error),
+            1 => Self::ForbiddenVpcNotFound(error),
+            2 => Self::InvalidVpcIdNotFound(error),
+            3 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcGrantRulesToEcrRequest {
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **10**.
@@ -87,10 +87,30 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcGrantRulesToEcrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            instance_id: None,
+            ecr_instance_id: None,
+            ecr_owner_id: None,
+            region_id: None,
+            resource_group_id: None,
+            tags: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcGrantRulesToEcrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpcGrantRulesToEcrRequestBuilder {
-        DescribeVpcGrantRulesToEcrRequestBuilder::default()
+        DescribeVpcGrantRulesToEcrRequestBuilder {
+            inner: DescribeVpcGrantRulesToEcrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcsRequest {
     /// The VPC ID.
@@ -114,10 +114,33 @@ pub struct DescribeVpcsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            vpc_name: None,
+            is_default: None,
+            dry_run: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            vpc_owner_id: None,
+            dhcp_options_set_id: None,
+            enable_ipv6: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpcsRequestBuilder {
-        DescribeVpcsRequestBuilder::default()
+        DescribeVpcsRequestBuilder {
+            inner: DescribeVpcsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -407,24 +430,34 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "IllegalParam.OwnerId" => Self::IllegalParamOwnerId(error),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVpcIdNumber.NotSupported",
+                    "InvalidAliuid",
+                    "InvalidResourceGroupId",
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "InvalidResourceGroupId.NotFound",
+                    "OperationUnsupported.ResourceGroupId",
+                    "IellgalParameter.OwnerAccount",
+                    "IllegalParam.OwnerId",
+                    "InvalidAccount.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidVpcIdNumberNotSupported(error),
+            1 => Self::InvalidAliuid(error),
+            2 => Self::InvalidResourceGroupId(error),
+            3 => Self::InvalidTagKey(error),
+            4 => Self::InvalidTagValue(error),
+            5 => Self::InvalidResourceGroupIdNotFound(error),
+            6 => Self::OperationUnsupportedResourceGroupId(error),
+            7 => Self::IellgalParameterOwnerAccount(error),
+            8 => Self::IllegalParamOwnerId(error),
+            9 => Self::InvalidAccountNotFound(error),
+            10 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnAttachmentsRequest {
     /// The ID of the region where the IPsec-VPN connection is established.
@@ -64,10 +64,26 @@ pub struct DescribeVpnAttachmentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnAttachmentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            vpn_connection_id: None,
+            attach_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnAttachmentsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnAttachmentsRequestBuilder {
-        DescribeVpnAttachmentsRequestBuilder::default()
+        DescribeVpnAttachmentsRequestBuilder {
+            inner: DescribeVpnAttachmentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -276,12 +292,22 @@ pub enum DescribeVpnAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "InvalidParameter.TagValue",
+                    "InvalidParameter.TagKey",
+                    "Duplicated.TagKey",
+                ],
+            )
+        {
+            0 => Self::ForbiddenTagKeyDuplicated(error),
+            1 => Self::SizeLimitExceededTagNum(error),
+            2 => Self::InvalidParameterTagValue(error),
+            3 => Self::InvalidParameterTagKey(error),
+            4 => Self::DuplicatedTagKey(error),
             _ => Self::Unhandled(error),
         }
     }

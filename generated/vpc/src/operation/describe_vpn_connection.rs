@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -42,10 +42,23 @@ pub struct DescribeVpnConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnConnectionRequestBuilder {
-        DescribeVpnConnectionRequestBuilder::default()
+        DescribeVpnConnectionRequestBuilder {
+            inner: DescribeVpnConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -410,12 +423,18 @@ pub enum DescribeVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionLogsRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -90,10 +90,29 @@ pub struct DescribeVpnConnectionLogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnConnectionLogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            from: None,
+            to: None,
+            minute_period: None,
+            page_number: None,
+            page_size: None,
+            tunnel_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnConnectionLogsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnConnectionLogsRequestBuilder {
-        DescribeVpnConnectionLogsRequestBuilder::default()
+        DescribeVpnConnectionLogsRequestBuilder {
+            inner: DescribeVpnConnectionLogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -340,15 +359,20 @@ pub enum DescribeVpnConnectionLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QueryVpnConnectionLog.NotFound" => {
-                Self::QueryVpnConnectionLogNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "QueryVpnConnectionLog.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::QueryVpnConnectionLogNotFound(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

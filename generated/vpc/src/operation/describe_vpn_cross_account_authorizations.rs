@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     /// The ID of the region to which the IPsec-VPN connection belongs.
@@ -67,10 +67,26 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnCrossAccountAuthorizationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            page_number: None,
+            page_size: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnCrossAccountAuthorizationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnCrossAccountAuthorizationsRequestBuilder {
-        DescribeVpnCrossAccountAuthorizationsRequestBuilder::default()
+        DescribeVpnCrossAccountAuthorizationsRequestBuilder {
+            inner: DescribeVpnCrossAccountAuthorizationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

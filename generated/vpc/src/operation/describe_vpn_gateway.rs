@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewayRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -46,10 +46,24 @@ pub struct DescribeVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            include_reservation_data: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnGatewayRequestBuilder {
-        DescribeVpnGatewayRequestBuilder::default()
+        DescribeVpnGatewayRequestBuilder {
+            inner: DescribeVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -411,12 +425,18 @@ pub enum DescribeVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// The region ID.
@@ -65,10 +65,24 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnGatewayAvailableZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            spec: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnGatewayAvailableZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnGatewayAvailableZonesRequestBuilder {
-        DescribeVpnGatewayAvailableZonesRequestBuilder::default()
+        DescribeVpnGatewayAvailableZonesRequestBuilder {
+            inner: DescribeVpnGatewayAvailableZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,9 +279,9 @@ pub enum DescribeVpnGatewayAvailableZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVpnGatewayAvailableZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["Forbbiden.SubUser", "Forbidden"]) {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

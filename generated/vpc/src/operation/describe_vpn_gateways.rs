@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysRequest {
     /// The region ID of the VPN gateway.
@@ -107,10 +107,31 @@ pub struct DescribeVpnGatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnGatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            vpn_gateway_id: None,
+            status: None,
+            business_status: None,
+            page_number: None,
+            page_size: None,
+            include_reservation_data: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnGatewaysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnGatewaysRequestBuilder {
-        DescribeVpnGatewaysRequestBuilder::default()
+        DescribeVpnGatewaysRequestBuilder {
+            inner: DescribeVpnGatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -395,13 +416,24 @@ pub enum DescribeVpnGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.TagKey",
+                    "InvalidParameter.TagValue",
+                    "Duplicated.TagKey",
+                    "InternalError",
+                    "Forbidden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterTagKey(error),
+            1 => Self::InvalidParameterTagValue(error),
+            2 => Self::DuplicatedTagKey(error),
+            3 => Self::InternalError(error),
+            4 => Self::ForbiddenSubUser(error),
+            5 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

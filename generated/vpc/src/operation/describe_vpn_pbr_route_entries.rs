@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnPbrRouteEntriesRequest {
     /// The region ID of the VPN gateway.
@@ -57,10 +57,25 @@ pub struct DescribeVpnPbrRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnPbrRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnPbrRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnPbrRouteEntriesRequestBuilder {
-        DescribeVpnPbrRouteEntriesRequestBuilder::default()
+        DescribeVpnPbrRouteEntriesRequestBuilder {
+            inner: DescribeVpnPbrRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -248,13 +263,20 @@ pub enum DescribeVpnPbrRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVpnInstanceId.NotFound",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidVpnInstanceIdNotFound(error),
+            1 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnRouteEntriesRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -67,10 +67,26 @@ pub struct DescribeVpnRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            page_number: None,
+            page_size: None,
+            route_entry_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnRouteEntriesRequestBuilder {
-        DescribeVpnRouteEntriesRequestBuilder::default()
+        DescribeVpnRouteEntriesRequestBuilder {
+            inner: DescribeVpnRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,14 +302,22 @@ pub enum DescribeVpnRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.RouteEntryType",
+                    "InvalidVpnInstanceId.NotFound",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::IllegalParamRouteEntryType(error),
+            1 => Self::InvalidVpnInstanceIdNotFound(error),
+            2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

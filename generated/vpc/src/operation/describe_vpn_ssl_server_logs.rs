@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnSslServerLogsRequest {
     /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -85,10 +85,29 @@ pub struct DescribeVpnSslServerLogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnSslServerLogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_ssl_server_id: None,
+            ssl_vpn_client_cert_id: None,
+            from: None,
+            to: None,
+            minute_period: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnSslServerLogsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DescribeVpnSslServerLogsRequestBuilder {
-        DescribeVpnSslServerLogsRequestBuilder::default()
+        DescribeVpnSslServerLogsRequestBuilder {
+            inner: DescribeVpnSslServerLogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -331,18 +350,22 @@ pub enum DescribeVpnSslServerLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSslVpnClientCertId.NotFound" => {
-                Self::InvalidSslVpnClientCertIdNotFound(error)
-            }
-            "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId" => {
-                Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidSslVpnServerId.NotFound" => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidSslVpnClientCertId.NotFound",
+                    "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidSslVpnServerId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidSslVpnClientCertIdNotFound(error),
+            1 => Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidSslVpnServerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

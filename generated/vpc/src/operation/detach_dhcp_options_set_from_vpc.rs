@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -77,10 +77,26 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachDhcpOptionsSetFromVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            vpc_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachDhcpOptionsSetFromVpcRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DetachDhcpOptionsSetFromVpcRequestBuilder {
-        DetachDhcpOptionsSetFromVpcRequestBuilder::default()
+        DetachDhcpOptionsSetFromVpcRequestBuilder {
+            inner: DetachDhcpOptionsSetFromVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -275,29 +291,32 @@ pub enum DetachDhcpOptionsSetFromVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "OperationFailed.AttachmentNotExist" => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            "IncorrectStatus.VpcDhcpOptionsSet" => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            "AttrMismatching.VpcDhcpOptionsSetId" => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDhcpOptionsSetId.NotFound",
+                    "OperationFailed.AttachmentNotExist",
+                    "IncorrectStatus.VpcDhcpOptionsSet",
+                    "AttrMismatching.VpcDhcpOptionsSetId",
+                    "TaskConflict",
+                    "InvalidVpcId.NotFound",
+                    "IncorrectStatus.DhcpOptionsSet",
+                    "OperationUnsupported.DhcpOptionsSet",
+                    "MissingParam.VpcId",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            1 => Self::OperationFailedAttachmentNotExist(error),
+            2 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
+            3 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
+            4 => Self::TaskConflict(error),
+            5 => Self::InvalidVpcIdNotFound(error),
+            6 => Self::IncorrectStatusDhcpOptionsSet(error),
+            7 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            8 => Self::MissingParamVpcId(error),
+            9 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

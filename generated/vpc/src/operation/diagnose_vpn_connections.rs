@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DiagnoseVpnConnectionsRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -68,10 +68,27 @@ pub struct DiagnoseVpnConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DiagnoseVpnConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            vpn_connection_ids: None,
+            tunnel_ids: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DiagnoseVpnConnectionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DiagnoseVpnConnectionsRequestBuilder {
-        DiagnoseVpnConnectionsRequestBuilder::default()
+        DiagnoseVpnConnectionsRequestBuilder {
+            inner: DiagnoseVpnConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -287,9 +304,9 @@ pub enum DiagnoseVpnConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["InvalidParameter", "Forbidden"]) {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DiagnoseVpnGatewayRequest {
     /// The region ID of the VPN gateway.
@@ -81,10 +81,27 @@ pub struct DiagnoseVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DiagnoseVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            resource_type: None,
+            vpn_gateway_id: None,
+            i_psec_extend_info: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DiagnoseVpnGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DiagnoseVpnGatewayRequestBuilder {
-        DiagnoseVpnGatewayRequestBuilder::default()
+        DiagnoseVpnGatewayRequestBuilder {
+            inner: DiagnoseVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,26 +322,34 @@ pub enum DiagnoseVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "OperationUnsupported.DiagnoseVpn" => {
-                Self::OperationUnsupportedDiagnoseVpn(error)
-            }
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "OperationFailed.VpnGatewayDiagnosing" => {
-                Self::OperationFailedVpnGatewayDiagnosing(error)
-            }
-            "OperationFailed.StartDiagnose" => Self::OperationFailedStartDiagnose(error),
-            "IllegalParam.PrivateSourceIp" => Self::IllegalParamPrivateSourceIp(error),
-            "IllegalParam.PrivateDestinationIp" => {
-                Self::IllegalParamPrivateDestinationIp(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IdempotentParameterMismatch",
+                    "VpnGateway.Configuring",
+                    "OperationUnsupported.DiagnoseVpn",
+                    "IllegalParam.ResourceType",
+                    "OperationFailed.VpnGatewayDiagnosing",
+                    "OperationFailed.StartDiagnose",
+                    "IllegalParam.PrivateSourceIp",
+                    "IllegalParam.PrivateDestinationIp",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "InvalidResourceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IdempotentParameterMismatch(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::OperationUnsupportedDiagnoseVpn(error),
+            3 => Self::IllegalParamResourceType(error),
+            4 => Self::OperationFailedVpnGatewayDiagnosing(error),
+            5 => Self::OperationFailedStartDiagnose(error),
+            6 => Self::IllegalParamPrivateSourceIp(error),
+            7 => Self::IllegalParamPrivateDestinationIp(error),
+            8 => Self::Forbidden(error),
+            9 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            10 => Self::InvalidResourceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkRequest {
     /// The region ID of the VPC for which you want to disable ClassicLink.
@@ -53,10 +53,24 @@ pub struct DisableVpcClassicLinkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableVpcClassicLinkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableVpcClassicLinkRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DisableVpcClassicLinkRequestBuilder {
-        DisableVpcClassicLinkRequestBuilder::default()
+        DisableVpcClassicLinkRequestBuilder {
+            inner: DisableVpcClassicLinkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,14 +236,26 @@ pub enum DisableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction" => Self::InvalidAction(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidAction",
+                    "IncorrectVpcStatus",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                    "DependencyViolation.Instance",
+                    "InvalidVpcId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidAction(error),
+            1 => Self::IncorrectVpcStatus(error),
+            2 => Self::Forbbiden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::DependencyViolationInstance(error),
+            5 => Self::InvalidVpcIdNotFound(error),
+            6 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateRouteTableFromGatewayRequest {
     /// The region ID of the IPv4 gateway from which you want to disassociate the gateway route table.
@@ -76,10 +76,27 @@ pub struct DissociateRouteTableFromGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateRouteTableFromGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            gateway_id: None,
+            gateway_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateRouteTableFromGatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DissociateRouteTableFromGatewayRequestBuilder {
-        DissociateRouteTableFromGatewayRequestBuilder::default()
+        DissociateRouteTableFromGatewayRequestBuilder {
+            inner: DissociateRouteTableFromGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,23 +301,28 @@ pub enum DissociateRouteTableFromGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.NotExistAssociateRelation" => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "ResourceNotFound.GatewayRouteTable" => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            "IncorrectStatus.GatewayRouteTable" => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "OperationDenied.RouteTableTypeIncorrect" => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            "IncorrectStatus.Ipv6Gateway" => Self::IncorrectStatusIpv6Gateway(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.NotExistAssociateRelation",
+                    "ResourceNotFound.Ipv4Gateway",
+                    "IncorrectStatus.Ipv4Gateway",
+                    "ResourceNotFound.GatewayRouteTable",
+                    "IncorrectStatus.GatewayRouteTable",
+                    "ResourceNotFound.RouteTable",
+                    "OperationDenied.RouteTableTypeIncorrect",
+                    "IncorrectStatus.Ipv6Gateway",
+                ],
+            )
+        {
+            0 => Self::OperationFailedNotExistAssociateRelation(error),
+            1 => Self::ResourceNotFoundIpv4Gateway(error),
+            2 => Self::IncorrectStatusIpv4Gateway(error),
+            3 => Self::ResourceNotFoundGatewayRouteTable(error),
+            4 => Self::IncorrectStatusGatewayRouteTable(error),
+            5 => Self::ResourceNotFoundRouteTable(error),
+            6 => Self::OperationDeniedRouteTableTypeIncorrect(error),
+            7 => Self::IncorrectStatusIpv6Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

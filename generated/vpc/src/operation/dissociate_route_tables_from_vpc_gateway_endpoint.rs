@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be disassociated from the route table.
@@ -74,10 +74,26 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateRouteTablesFromVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            route_table_ids: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
-        DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::default()
+        DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
+            inner: DissociateRouteTablesFromVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -287,25 +303,36 @@ pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "ResourceNotFound.Association" => Self::ResourceNotFoundAssociation(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ConcurrentOperation",
+                    "IdempotentParameterMismatch",
+                    "ResourceNotFound.GatewayEndpoint",
+                    "IncorrectStatus.GatewayEndpoint",
+                    "ResourceNotFound.RouteTable",
+                    "IncorrectStatus.RouteTable",
+                    "ResourceNotFound.Association",
+                    "IncorrectStatus.RouteEntry",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                    "IncorrectStatus.CenStatus",
+                    "ResourceNotFound.RouteEntry",
+                ],
+            )
+        {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IncorrectStatusGatewayEndpoint(error),
+            4 => Self::ResourceNotFoundRouteTable(error),
+            5 => Self::IncorrectStatusRouteTable(error),
+            6 => Self::ResourceNotFoundAssociation(error),
+            7 => Self::IncorrectStatusRouteEntry(error),
+            8 => Self::Forbbiden(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::IncorrectStatusCenStatus(error),
+            11 => Self::ResourceNotFoundRouteEntry(error),
             _ => Self::Unhandled(error),
         }
     }

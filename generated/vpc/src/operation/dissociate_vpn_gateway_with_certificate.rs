@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
@@ -91,10 +91,27 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateVpnGatewayWithCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            certificate_type: None,
+            certificate_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateVpnGatewayWithCertificateRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DissociateVpnGatewayWithCertificateRequestBuilder {
-        DissociateVpnGatewayWithCertificateRequestBuilder::default()
+        DissociateVpnGatewayWithCertificateRequestBuilder {
+            inner: DissociateVpnGatewayWithCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -315,17 +332,24 @@ pub enum DissociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CertificateType" => Self::IllegalParamCertificateType(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidAssociateRelation.NotFound" => {
-                Self::InvalidAssociateRelationNotFound(error)
-            }
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.CertificateType",
+                    "VpnGateway.Configuring",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "InvalidAssociateRelation.NotFound",
+                    "OperationConflict",
+                ],
+            )
+        {
+            0 => Self::IllegalParamCertificateType(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            4 => Self::InvalidAssociateRelationNotFound(error),
+            5 => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DownloadVpnConnectionConfigRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -42,10 +42,23 @@ pub struct DownloadVpnConnectionConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DownloadVpnConnectionConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DownloadVpnConnectionConfigRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DownloadVpnConnectionConfigRequestBuilder {
-        DownloadVpnConnectionConfigRequestBuilder::default()
+        DownloadVpnConnectionConfigRequestBuilder {
+            inner: DownloadVpnConnectionConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,12 +207,18 @@ pub enum DownloadVpnConnectionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for DownloadVpnConnectionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

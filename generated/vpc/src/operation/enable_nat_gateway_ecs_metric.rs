@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableNatGatewayEcsMetricRequest {
     /// The region ID of the NAT gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -54,10 +54,24 @@ pub struct EnableNatGatewayEcsMetricRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableNatGatewayEcsMetricRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dry_run: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableNatGatewayEcsMetricRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableNatGatewayEcsMetricRequestBuilder {
-        EnableNatGatewayEcsMetricRequestBuilder::default()
+        EnableNatGatewayEcsMetricRequestBuilder {
+            inner: EnableNatGatewayEcsMetricRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,18 +226,22 @@ pub enum EnableNatGatewayEcsMetricError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.NatGatewayId" => Self::MissingParamNatGatewayId(error),
-            "OperationFailed.RegionNotSupport" => {
-                Self::OperationFailedRegionNotSupport(error)
-            }
-            "OperationFailed.NoPermission" => Self::OperationFailedNoPermission(error),
-            "OperationFailed.NatGatewayNotExist" => {
-                Self::OperationFailedNatGatewayNotExist(error)
-            }
-            "OperationFailed.NatTypeInvalid" => {
-                Self::OperationFailedNatTypeInvalid(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParam.NatGatewayId",
+                    "OperationFailed.RegionNotSupport",
+                    "OperationFailed.NoPermission",
+                    "OperationFailed.NatGatewayNotExist",
+                    "OperationFailed.NatTypeInvalid",
+                ],
+            )
+        {
+            0 => Self::MissingParamNatGatewayId(error),
+            1 => Self::OperationFailedRegionNotSupport(error),
+            2 => Self::OperationFailedNoPermission(error),
+            3 => Self::OperationFailedNatGatewayNotExist(error),
+            4 => Self::OperationFailedNatTypeInvalid(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnablePhysicalConnectionRequest {
     /// The region where the Express Connect circuit is deployed.
@@ -69,10 +69,25 @@ pub struct EnablePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnablePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            by_pass_sp: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnablePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnablePhysicalConnectionRequestBuilder {
-        EnablePhysicalConnectionRequestBuilder::default()
+        EnablePhysicalConnectionRequestBuilder {
+            inner: EnablePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,17 +260,24 @@ pub enum EnablePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
-            "ALIUID.NOT.ALLOW.WITHOUT.SP" => Self::AliuidNotAllowWithoutSp(error),
-            "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP" => {
-                Self::AccessDeviceNotAllowWithoutSp(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NotAllowedInState",
+                    "INSTANCE.STATUS.NOT.ALLOW",
+                    "ALIUID.NOT.ALLOW.WITHOUT.SP",
+                    "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::InstanceStatusNotAllow(error),
+            2 => Self::AliuidNotAllowWithoutSp(error),
+            3 => Self::AccessDeviceNotAllowWithoutSp(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

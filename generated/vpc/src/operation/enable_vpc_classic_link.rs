@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkRequest {
     /// The region ID of the VPC for which you want to enable ClassicLink.
@@ -53,10 +53,24 @@ pub struct EnableVpcClassicLinkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableVpcClassicLinkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableVpcClassicLinkRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableVpcClassicLinkRequestBuilder {
-        EnableVpcClassicLinkRequestBuilder::default()
+        EnableVpcClassicLinkRequestBuilder {
+            inner: EnableVpcClassicLinkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,13 +232,24 @@ pub enum EnableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "Forbidden.EnableClassicLink" => Self::ForbiddenEnableClassicLink(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectVpcStatus",
+                    "Forbidden.EnableClassicLink",
+                    "RouteConflict.AlreadyExist",
+                    "InvalidRegionId.NotFound",
+                    "OperationFailed.RouteConflict",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectVpcStatus(error),
+            1 => Self::ForbiddenEnableClassicLink(error),
+            2 => Self::RouteConflictAlreadyExist(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::OperationFailedRouteConflict(error),
+            5 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

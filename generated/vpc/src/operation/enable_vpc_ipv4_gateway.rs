@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableVpcIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to activate.
@@ -82,10 +82,26 @@ pub struct EnableVpcIpv4GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableVpcIpv4GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_id: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            route_table_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableVpcIpv4GatewayRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> EnableVpcIpv4GatewayRequestBuilder {
-        EnableVpcIpv4GatewayRequestBuilder::default()
+        EnableVpcIpv4GatewayRequestBuilder {
+            inner: EnableVpcIpv4GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,31 +296,32 @@ pub enum EnableVpcIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE" => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "OperationFailed.Ipv4GatewayAlreadyActive." => {
-                Self::OperationFailedIpv4GatewayAlreadyActive(error)
-            }
-            "OperationDenied.ConflictOfAllZeroRouting" => {
-                Self::OperationDeniedConflictOfAllZeroRouting(error)
-            }
-            "UnsupportedFeature.Ipv4Gateway" => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            "OperationDenied.VpnExist" => Self::OperationDeniedVpnExist(error),
-            "OperationDenied.NatgatewayExist" => {
-                Self::OperationDeniedNatgatewayExist(error)
-            }
-            "OperationDenied.DirectEipExist" => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            "OperationDenied.VpcHasAlreadyActive" => {
-                Self::OperationDeniedVpcHasAlreadyActive(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
+                    "ResourceNotFound.Ipv4Gateway",
+                    "IncorrectStatus.Ipv4Gateway",
+                    "OperationFailed.Ipv4GatewayAlreadyActive.",
+                    "OperationDenied.ConflictOfAllZeroRouting",
+                    "UnsupportedFeature.Ipv4Gateway",
+                    "OperationDenied.VpnExist",
+                    "OperationDenied.NatgatewayExist",
+                    "OperationDenied.DirectEipExist",
+                    "OperationDenied.VpcHasAlreadyActive",
+                ],
+            )
+        {
+            0 => Self::VpcRouteEntryCidrBlockDuplicate(error),
+            1 => Self::ResourceNotFoundIpv4Gateway(error),
+            2 => Self::IncorrectStatusIpv4Gateway(error),
+            3 => Self::OperationFailedIpv4GatewayAlreadyActive(error),
+            4 => Self::OperationDeniedConflictOfAllZeroRouting(error),
+            5 => Self::UnsupportedFeatureIpv4Gateway(error),
+            6 => Self::OperationDeniedVpnExist(error),
+            7 => Self::OperationDeniedNatgatewayExist(error),
+            8 => Self::OperationDeniedDirectEipExist(error),
+            9 => Self::OperationDeniedVpcHasAlreadyActive(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetDhcpOptionsSetRequest {
     /// The region ID of the DHCP options set that you want to query.
@@ -42,10 +42,23 @@ pub struct GetDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetDhcpOptionsSetRequestBuilder {
-        GetDhcpOptionsSetRequestBuilder::default()
+        GetDhcpOptionsSetRequestBuilder {
+            inner: GetDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,8 +257,8 @@ pub enum GetDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

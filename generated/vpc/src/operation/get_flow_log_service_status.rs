@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetFlowLogServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -45,10 +45,23 @@ pub struct GetFlowLogServiceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetFlowLogServiceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetFlowLogServiceStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetFlowLogServiceStatusRequestBuilder {
-        GetFlowLogServiceStatusRequestBuilder::default()
+        GetFlowLogServiceStatusRequestBuilder {
+            inner: GetFlowLogServiceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,8 +208,8 @@ pub enum GetFlowLogServiceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetFlowLogServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden" => Self::Forbbiden(error),
+        match error.code_index(&["Forbbiden"]) {
+            0 => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

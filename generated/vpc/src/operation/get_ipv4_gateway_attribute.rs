@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetIpv4GatewayAttributeRequest {
     /// The region ID of the IPv4 gateway.
@@ -42,10 +42,23 @@ pub struct GetIpv4GatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetIpv4GatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv4_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetIpv4GatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetIpv4GatewayAttributeRequestBuilder {
-        GetIpv4GatewayAttributeRequestBuilder::default()
+        GetIpv4GatewayAttributeRequestBuilder {
+            inner: GetIpv4GatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,8 +264,8 @@ pub enum GetIpv4GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
+        match error.code_index(&["ResourceNotFound.Ipv4Gateway"]) {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

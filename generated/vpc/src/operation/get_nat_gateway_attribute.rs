@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetNatGatewayAttributeRequest {
     /// The ID of the region where the NAT gateway is deployed.
@@ -44,10 +44,23 @@ pub struct GetNatGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetNatGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetNatGatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetNatGatewayAttributeRequestBuilder {
-        GetNatGatewayAttributeRequestBuilder::default()
+        GetNatGatewayAttributeRequestBuilder {
+            inner: GetNatGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,8 +350,8 @@ pub enum GetNatGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetNatGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetPhysicalConnectionServiceStatusRequest {
     /// The ID of the region for which you want to query the status of outbound data transfer billing.
@@ -36,10 +36,22 @@ pub struct GetPhysicalConnectionServiceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetPhysicalConnectionServiceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetPhysicalConnectionServiceStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetPhysicalConnectionServiceStatusRequestBuilder {
-        GetPhysicalConnectionServiceStatusRequestBuilder::default()
+        GetPhysicalConnectionServiceStatusRequestBuilder {
+            inner: GetPhysicalConnectionServiceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

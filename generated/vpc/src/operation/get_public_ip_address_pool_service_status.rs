@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetPublicIpAddressPoolServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -45,10 +45,23 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetPublicIpAddressPoolServiceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetPublicIpAddressPoolServiceStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetPublicIpAddressPoolServiceStatusRequestBuilder {
-        GetPublicIpAddressPoolServiceStatusRequestBuilder::default()
+        GetPublicIpAddressPoolServiceStatusRequestBuilder {
+            inner: GetPublicIpAddressPoolServiceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,8 +213,8 @@ pub enum GetPublicIpAddressPoolServiceStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for GetPublicIpAddressPoolServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
+        match error.code_index(&["Forbidden.RAM"]) {
+            0 => Self::ForbiddenRam(error),
             _ => Self::Unhandled(error),
         }
     }

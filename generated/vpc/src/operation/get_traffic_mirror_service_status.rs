@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetTrafficMirrorServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -43,10 +43,23 @@ pub struct GetTrafficMirrorServiceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetTrafficMirrorServiceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetTrafficMirrorServiceStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetTrafficMirrorServiceStatusRequestBuilder {
-        GetTrafficMirrorServiceStatusRequestBuilder::default()
+        GetTrafficMirrorServiceStatusRequestBuilder {
+            inner: GetTrafficMirrorServiceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,8 +209,8 @@ pub enum GetTrafficMirrorServiceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetTrafficMirrorServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden" => Self::Forbbiden(error),
+        match error.code_index(&["Forbbiden"]) {
+            0 => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVSwitchCidrReservationUsageRequest {
     /// The ID of the reserved CIDR block.
@@ -59,10 +59,25 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVSwitchCidrReservationUsageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_cidr_reservation_id: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVSwitchCidrReservationUsageRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVSwitchCidrReservationUsageRequestBuilder {
-        GetVSwitchCidrReservationUsageRequestBuilder::default()
+        GetVSwitchCidrReservationUsageRequestBuilder {
+            inner: GetVSwitchCidrReservationUsageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,11 +272,11 @@ pub enum GetVSwitchCidrReservationUsageError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "ResourceNotFound.CidrReservation" => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
+        match error
+            .code_index(&["IllegalParam.NextToken", "ResourceNotFound.CidrReservation"])
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::ResourceNotFoundCidrReservation(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcGatewayEndpointAttributeRequest {
     /// The ID of the gateway endpoint.
@@ -42,10 +42,23 @@ pub struct GetVpcGatewayEndpointAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcGatewayEndpointAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcGatewayEndpointAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVpcGatewayEndpointAttributeRequestBuilder {
-        GetVpcGatewayEndpointAttributeRequestBuilder::default()
+        GetVpcGatewayEndpointAttributeRequestBuilder {
+            inner: GetVpcGatewayEndpointAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,11 +272,11 @@ pub enum GetVpcGatewayEndpointAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(&["ResourceNotFound.GatewayEndpoint", "InvalidVpcId.NotFound"])
+        {
+            0 => Self::ResourceNotFoundGatewayEndpoint(error),
+            1 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

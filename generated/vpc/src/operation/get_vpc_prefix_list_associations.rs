@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcPrefixListAssociationsRequest {
     /// The ID of the prefix list that you want to query.
@@ -59,10 +59,25 @@ pub struct GetVpcPrefixListAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcPrefixListAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcPrefixListAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVpcPrefixListAssociationsRequestBuilder {
-        GetVpcPrefixListAssociationsRequestBuilder::default()
+        GetVpcPrefixListAssociationsRequestBuilder {
+            inner: GetVpcPrefixListAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,8 +269,8 @@ pub enum GetVpcPrefixListAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcPrefixListEntriesRequest {
     /// The ID of the prefix list that you want to query.
@@ -59,10 +59,25 @@ pub struct GetVpcPrefixListEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcPrefixListEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcPrefixListEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVpcPrefixListEntriesRequestBuilder {
-        GetVpcPrefixListEntriesRequestBuilder::default()
+        GetVpcPrefixListEntriesRequestBuilder {
+            inner: GetVpcPrefixListEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,9 +268,11 @@ pub enum GetVpcPrefixListEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+        match error
+            .code_index(&["IllegalParam.NextToken", "ResourceNotFound.PrefixList"])
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::ResourceNotFoundPrefixList(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcRouteEntrySummaryRequest {
     /// The ID of the virtual private cloud (VPC) to which the route table belongs.
@@ -62,10 +62,25 @@ pub struct GetVpcRouteEntrySummaryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcRouteEntrySummaryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            route_table_id: None,
+            route_entry_type: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcRouteEntrySummaryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVpcRouteEntrySummaryRequestBuilder {
-        GetVpcRouteEntrySummaryRequestBuilder::default()
+        GetVpcRouteEntrySummaryRequestBuilder {
+            inner: GetVpcRouteEntrySummaryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,9 +250,10 @@ pub enum GetVpcRouteEntrySummaryError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
+        match error.code_index(&["InvalidVpcId.NotFound", "IllegalParam.RouteEntryType"])
+        {
+            0 => Self::InvalidVpcIdNotFound(error),
+            1 => Self::IllegalParamRouteEntryType(error),
             _ => Self::Unhandled(error),
         }
     }

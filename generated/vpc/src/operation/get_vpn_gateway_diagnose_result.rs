@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpnGatewayDiagnoseResultRequest {
     /// The region ID of the VPN gateway.
@@ -64,10 +64,25 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpnGatewayDiagnoseResultRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            diagnose_id: None,
+            vpn_gateway_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpnGatewayDiagnoseResultRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVpnGatewayDiagnoseResultRequestBuilder {
-        GetVpnGatewayDiagnoseResultRequestBuilder::default()
+        GetVpnGatewayDiagnoseResultRequestBuilder {
+            inner: GetVpnGatewayDiagnoseResultRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -311,22 +326,30 @@ pub enum GetVpnGatewayDiagnoseResultError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "param_error" => Self::ParamError(error),
-            "MissingParam.DiagnoseInfo" => Self::MissingParamDiagnoseInfo(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "IncorrectStatus.DiagnoseTimeout" => {
-                Self::IncorrectStatusDiagnoseTimeout(error)
-            }
-            "IncorrectStatus.VpnConnectionDeleted" => {
-                Self::IncorrectStatusVpnConnectionDeleted(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidDiagnoseId.NotFound" => Self::InvalidDiagnoseIdNotFound(error),
-            "InvalidVpnGatewayId.NotFound" => Self::InvalidVpnGatewayIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "param_error",
+                    "MissingParam.DiagnoseInfo",
+                    "VpnGateway.Configuring",
+                    "IncorrectStatus.DiagnoseTimeout",
+                    "IncorrectStatus.VpnConnectionDeleted",
+                    "Forbidden",
+                    "InvalidDiagnoseId.NotFound",
+                    "InvalidVpnGatewayId.NotFound",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ParamError(error),
+            1 => Self::MissingParamDiagnoseInfo(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::IncorrectStatusDiagnoseTimeout(error),
+            4 => Self::IncorrectStatusVpnConnectionDeleted(error),
+            5 => Self::Forbidden(error),
+            6 => Self::InvalidDiagnoseIdNotFound(error),
+            7 => Self::InvalidVpnGatewayIdNotFound(error),
+            8 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GrantInstanceToCenRequest {
     /// The ID of the region where the network instance is deployed.
@@ -86,10 +86,27 @@ pub struct GrantInstanceToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GrantInstanceToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            cen_id: None,
+            cen_owner_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GrantInstanceToCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GrantInstanceToCenRequestBuilder {
-        GrantInstanceToCenRequestBuilder::default()
+        GrantInstanceToCenRequestBuilder {
+            inner: GrantInstanceToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -298,17 +315,32 @@ pub enum GrantInstanceToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "MissingParam.CenInstanceId" => Self::MissingParamCenInstanceId(error),
-            "IllegalParam.CenInstanceId" => Self::IllegalParamCenInstanceId(error),
-            "Invalid.Grant" => Self::InvalidGrant(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "QuotaExceeded.CbnGrantRules" => Self::QuotaExceededCbnGrantRules(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbr.NotFound" => Self::InvalidVbrNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "TaskConflict",
+                    "MissingParam.CenInstanceId",
+                    "IllegalParam.CenInstanceId",
+                    "Invalid.Grant",
+                    "InvalidInstanceId.NotFound",
+                    "InstanceType.Invalid",
+                    "QuotaExceeded.CbnGrantRules",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbr.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::TaskConflict(error),
+            2 => Self::MissingParamCenInstanceId(error),
+            3 => Self::IllegalParamCenInstanceId(error),
+            4 => Self::InvalidGrant(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::InstanceTypeInvalid(error),
+            7 => Self::QuotaExceededCbnGrantRules(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InvalidVbrNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GrantInstanceToVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -79,10 +79,27 @@ pub struct GrantInstanceToVbrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GrantInstanceToVbrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_owner_uid: None,
+            vbr_instance_ids: None,
+            instance_id: None,
+            grant_type: None,
+            vbr_region_no: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GrantInstanceToVbrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GrantInstanceToVbrRequestBuilder {
-        GrantInstanceToVbrRequestBuilder::default()
+        GrantInstanceToVbrRequestBuilder {
+            inner: GrantInstanceToVbrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -278,11 +295,20 @@ pub enum GrantInstanceToVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParam.NotNull",
+                    "Parameter.Illegal",
+                    "Instance.StatusError",
+                    "Instance.NotExist",
+                ],
+            )
+        {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::ParameterIllegal(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::InstanceNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

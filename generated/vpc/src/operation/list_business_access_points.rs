@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListBusinessAccessPointsRequest {
     /// The region ID of the Express Connect circuit.
@@ -32,10 +32,22 @@ pub struct ListBusinessAccessPointsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListBusinessAccessPointsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListBusinessAccessPointsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListBusinessAccessPointsRequestBuilder {
-        ListBusinessAccessPointsRequestBuilder::default()
+        ListBusinessAccessPointsRequestBuilder {
+            inner: ListBusinessAccessPointsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -162,8 +174,8 @@ pub enum ListBusinessAccessPointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListBusinessAccessPointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InternalError" => Self::InternalError(error),
+        match error.code_index(&["InternalError"]) {
+            0 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

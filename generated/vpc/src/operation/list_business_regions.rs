@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListBusinessRegionsRequest {
     /// The language of the response. Valid values:
@@ -33,10 +33,22 @@ pub struct ListBusinessRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListBusinessRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListBusinessRegionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListBusinessRegionsRequestBuilder {
-        ListBusinessRegionsRequestBuilder::default()
+        ListBusinessRegionsRequestBuilder {
+            inner: ListBusinessRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

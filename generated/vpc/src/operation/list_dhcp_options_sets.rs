@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListDhcpOptionsSetsRequest {
     /// The region ID of the DHCP options sets that you want to query.
@@ -102,10 +102,29 @@ pub struct ListDhcpOptionsSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListDhcpOptionsSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            next_token: None,
+            max_results: None,
+            domain_name: None,
+            dhcp_options_set_name: None,
+            dhcp_options_set_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListDhcpOptionsSetsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListDhcpOptionsSetsRequestBuilder {
-        ListDhcpOptionsSetsRequestBuilder::default()
+        ListDhcpOptionsSetsRequestBuilder {
+            inner: ListDhcpOptionsSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -365,9 +384,9 @@ pub enum ListDhcpOptionsSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListDhcpOptionsSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["IllegalParam.NextToken", "InvalidRegionId.NotFound"]) {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

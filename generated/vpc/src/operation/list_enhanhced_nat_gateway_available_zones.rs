@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// The ID of the region that you want to query.
@@ -53,10 +53,24 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListEnhanhcedNatGatewayAvailableZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            accept_language: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder {
-        ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::default()
+        ListEnhanhcedNatGatewayAvailableZonesRequestBuilder {
+            inner: ListEnhanhcedNatGatewayAvailableZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,8 +231,8 @@ pub enum ListEnhanhcedNatGatewayAvailableZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListEnhanhcedNatGatewayAvailableZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

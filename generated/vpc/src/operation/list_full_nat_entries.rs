@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListFullNatEntriesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -117,10 +117,33 @@ pub struct ListFullNatEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListFullNatEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            full_nat_entry_id: None,
+            full_nat_entry_names: None,
+            network_interface_ids: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            ip_protocol: None,
+            nat_gateway_id: None,
+            nat_ip: None,
+            nat_ip_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListFullNatEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListFullNatEntriesRequestBuilder {
-        ListFullNatEntriesRequestBuilder::default()
+        ListFullNatEntriesRequestBuilder {
+            inner: ListFullNatEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -440,15 +463,20 @@ pub enum ListFullNatEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.FullNatTableId" => {
-                Self::ResourceNotFoundFullNatTableId(error)
-            }
-            "MissingParam.FullnatTableIdOrNatGatewayId" => {
-                Self::MissingParamFullnatTableIdOrNatGatewayId(error)
-            }
-            "ResourceNotFound.FullNatTable" => Self::ResourceNotFoundFullNatTable(error),
-            "NATGW_NOT_EXIST" => Self::NatgwNotExist(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.FullNatTableId",
+                    "MissingParam.FullnatTableIdOrNatGatewayId",
+                    "ResourceNotFound.FullNatTable",
+                    "NATGW_NOT_EXIST",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundFullNatTableId(error),
+            1 => Self::MissingParamFullnatTableIdOrNatGatewayId(error),
+            2 => Self::ResourceNotFoundFullNatTable(error),
+            3 => Self::NatgwNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

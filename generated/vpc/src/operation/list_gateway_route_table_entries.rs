@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListGatewayRouteTableEntriesRequest {
     /// The region ID of the gateway route table.
@@ -63,10 +63,26 @@ pub struct ListGatewayRouteTableEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListGatewayRouteTableEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            max_results: None,
+            next_token: None,
+            gateway_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListGatewayRouteTableEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListGatewayRouteTableEntriesRequestBuilder {
-        ListGatewayRouteTableEntriesRequestBuilder::default()
+        ListGatewayRouteTableEntriesRequestBuilder {
+            inner: ListGatewayRouteTableEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,11 +277,13 @@ pub enum ListGatewayRouteTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.GatewayRouteTable" => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error
+            .code_index(
+                &["ResourceNotFound.GatewayRouteTable", "IllegalParam.NextToken"],
+            )
+        {
+            0 => Self::ResourceNotFoundGatewayRouteTable(error),
+            1 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

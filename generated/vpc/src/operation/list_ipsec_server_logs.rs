@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListIpsecServerLogsRequest {
     /// The ID of the region where the IPsec server is created.
@@ -80,10 +80,28 @@ pub struct ListIpsecServerLogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListIpsecServerLogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipsec_server_id: None,
+            from: None,
+            to: None,
+            minute_period: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListIpsecServerLogsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListIpsecServerLogsRequestBuilder {
-        ListIpsecServerLogsRequestBuilder::default()
+        ListIpsecServerLogsRequestBuilder {
+            inner: ListIpsecServerLogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -312,9 +330,9 @@ pub enum ListIpsecServerLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
+        match error.code_index(&["Forbidden", "InvalidIpsecServerId.NotFound"]) {
+            0 => Self::Forbidden(error),
+            1 => Self::InvalidIpsecServerIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

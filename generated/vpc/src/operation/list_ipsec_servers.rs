@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListIpsecServersRequest {
     /// The ID of the region where the IPsec server is created.
@@ -80,10 +80,28 @@ pub struct ListIpsecServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListIpsecServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipsec_server_name: None,
+            vpn_gateway_id: None,
+            next_token: None,
+            max_results: None,
+            ipsec_server_id: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListIpsecServersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListIpsecServersRequestBuilder {
-        ListIpsecServersRequestBuilder::default()
+        ListIpsecServersRequestBuilder {
+            inner: ListIpsecServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,9 +335,9 @@ pub enum ListIpsecServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["IllegalParam.NextToken", "Forbidden"]) {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

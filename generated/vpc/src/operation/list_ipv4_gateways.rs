@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListIpv4GatewaysRequest {
     /// The ID of the region where the IPv4 gateways to be queried are deployed.
@@ -81,10 +81,29 @@ pub struct ListIpv4GatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListIpv4GatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            max_results: None,
+            next_token: None,
+            vpc_id: None,
+            ipv4_gateway_id: None,
+            ipv4_gateway_name: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListIpv4GatewaysRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListIpv4GatewaysRequestBuilder {
-        ListIpv4GatewaysRequestBuilder::default()
+        ListIpv4GatewaysRequestBuilder {
+            inner: ListIpv4GatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,8 +319,8 @@ pub enum ListIpv4GatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpv4GatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListNatIpCidrsRequest {
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway that you want to query.
@@ -103,10 +103,31 @@ pub struct ListNatIpCidrsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListNatIpCidrsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            nat_ip_cidr: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr_status: None,
+            next_token: None,
+            max_results: None,
+            nat_ip_cidr_name: None,
+            nat_ip_cidrs: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListNatIpCidrsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListNatIpCidrsRequestBuilder {
-        ListNatIpCidrsRequestBuilder::default()
+        ListNatIpCidrsRequestBuilder {
+            inner: ListNatIpCidrsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -359,8 +380,8 @@ pub enum ListNatIpCidrsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListNatIpCidrsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

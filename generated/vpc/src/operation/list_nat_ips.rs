@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListNatIpsRequest {
     /// The ID of the region where the NAT gateway is deployed.
@@ -114,10 +114,32 @@ pub struct ListNatIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListNatIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            nat_ip_cidr: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_status: None,
+            next_token: None,
+            max_results: None,
+            nat_ip_name: None,
+            nat_ip_ids: None,
+            ip_origin: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListNatIpsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListNatIpsRequestBuilder {
-        ListNatIpsRequestBuilder::default()
+        ListNatIpsRequestBuilder {
+            inner: ListNatIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -391,8 +413,8 @@ pub enum ListNatIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListNatIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error.code_index(&["InvalidRegionId.NotFound"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

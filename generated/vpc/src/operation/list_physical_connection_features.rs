@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPhysicalConnectionFeaturesRequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,24 @@ pub struct ListPhysicalConnectionFeaturesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPhysicalConnectionFeaturesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            physical_connection_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPhysicalConnectionFeaturesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPhysicalConnectionFeaturesRequestBuilder {
-        ListPhysicalConnectionFeaturesRequestBuilder::default()
+        ListPhysicalConnectionFeaturesRequestBuilder {
+            inner: ListPhysicalConnectionFeaturesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,14 +237,18 @@ pub enum ListPhysicalConnectionFeaturesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.PhysicalConnectionId" => {
-                Self::MissingParamPhysicalConnectionId(error)
-            }
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParam.PhysicalConnectionId",
+                    "MissingParam.RegionNo",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::MissingParamPhysicalConnectionId(error),
+            1 => Self::MissingParamRegionNo(error),
+            2 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

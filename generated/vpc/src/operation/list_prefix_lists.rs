@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPrefixListsRequest {
     /// The IDs of prefix lists to be queried. Valid values of **N** are **1** to **100**, which specifies that you can query up to 100 prefix lists at a time.
@@ -78,10 +78,28 @@ pub struct ListPrefixListsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPrefixListsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_ids: None,
+            next_token: None,
+            max_results: None,
+            resource_group_id: None,
+            tags: None,
+            region_id: None,
+            prefix_list_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPrefixListsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPrefixListsRequestBuilder {
-        ListPrefixListsRequestBuilder::default()
+        ListPrefixListsRequestBuilder {
+            inner: ListPrefixListsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,8 +321,8 @@ pub enum ListPrefixListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPrefixListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

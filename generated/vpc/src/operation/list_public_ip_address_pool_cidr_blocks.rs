@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// The ID of the IP address pool.
@@ -70,10 +70,27 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPublicIpAddressPoolCidrBlocksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            cidr_block: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPublicIpAddressPoolCidrBlocksRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPublicIpAddressPoolCidrBlocksRequestBuilder {
-        ListPublicIpAddressPoolCidrBlocksRequestBuilder::default()
+        ListPublicIpAddressPoolCidrBlocksRequestBuilder {
+            inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -281,11 +298,13 @@ pub enum ListPublicIpAddressPoolCidrBlocksError {
 impl From<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "MissingParam.PublicIpAddressPoolId" => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
+        match error
+            .code_index(
+                &["IllegalParam.NextToken", "MissingParam.PublicIpAddressPoolId"],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::MissingParamPublicIpAddressPoolId(error),
             _ => Self::Unhandled(error),
         }
     }

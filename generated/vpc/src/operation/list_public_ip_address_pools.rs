@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolsRequest {
     /// The IDs of the IP address pool.
@@ -127,10 +127,32 @@ pub struct ListPublicIpAddressPoolsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPublicIpAddressPoolsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_ids: None,
+            status: None,
+            max_results: None,
+            next_token: None,
+            isp: None,
+            name: None,
+            dry_run: None,
+            resource_group_id: None,
+            tags: None,
+            region_id: None,
+            security_protection_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPublicIpAddressPoolsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListPublicIpAddressPoolsRequestBuilder {
-        ListPublicIpAddressPoolsRequestBuilder::default()
+        ListPublicIpAddressPoolsRequestBuilder {
+            inner: ListPublicIpAddressPoolsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -423,9 +445,9 @@ pub enum ListPublicIpAddressPoolsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.Isp", "IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamIsp(error),
+            1 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The resource type. Valid values:
@@ -91,10 +91,27 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            next_token: None,
+            max_results: None,
+            resource_id: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -335,21 +352,40 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "MissingParam.ResourceType" => Self::MissingParamResourceType(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "Forbidden.NotAllowedCategary",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "BothEmpty.TagsAndResources",
+                    "MissingParam.ResourceType",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::ForbiddenNotAllowedCategary(error),
+            8 => Self::ForbiddenTagKeyDuplicated(error),
+            9 => Self::SizeLimitExceededTagNum(error),
+            10 => Self::SizeLimitExceededResourceId(error),
+            11 => Self::BothEmptyTagsAndResources(error),
+            12 => Self::MissingParamResourceType(error),
+            13 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -81,10 +81,27 @@ pub struct ListTagResourcesForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            region_id: None,
+            next_token: None,
+            max_results: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesForExpressConnectRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesForExpressConnectRequestBuilder {
-        ListTagResourcesForExpressConnectRequestBuilder::default()
+        ListTagResourcesForExpressConnectRequestBuilder {
+            inner: ListTagResourcesForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -315,18 +332,34 @@ pub enum ListTagResourcesForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "Forbidden" => Self::Forbidden(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "Forbidden",
+                    "BothEmpty.TagsAndResources",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::InvalidInstanceTypeNotFound(error),
+            3 => Self::InvalidInstanceIdsNotFound(error),
+            4 => Self::ForbiddenTagKeys(error),
+            5 => Self::QuotaExceededTagNum(error),
+            6 => Self::ForbiddenTagKeyDuplicated(error),
+            7 => Self::SizeLimitExceededTagNum(error),
+            8 => Self::SizeLimitExceededResourceId(error),
+            9 => Self::Forbidden(error),
+            10 => Self::BothEmptyTagsAndResources(error),
             _ => Self::Unhandled(error),
         }
     }

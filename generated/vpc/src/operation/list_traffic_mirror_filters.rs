@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTrafficMirrorFiltersRequest {
     /// The name of the filter.
@@ -76,10 +76,28 @@ pub struct ListTrafficMirrorFiltersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTrafficMirrorFiltersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_name: None,
+            max_results: None,
+            next_token: None,
+            traffic_mirror_filter_ids: None,
+            region_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTrafficMirrorFiltersRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTrafficMirrorFiltersRequestBuilder {
-        ListTrafficMirrorFiltersRequestBuilder::default()
+        ListTrafficMirrorFiltersRequestBuilder {
+            inner: ListTrafficMirrorFiltersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,8 +335,8 @@ pub enum ListTrafficMirrorFiltersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTrafficMirrorSessionsRequest {
     /// The name of the traffic mirror session.
@@ -115,10 +115,34 @@ pub struct ListTrafficMirrorSessionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTrafficMirrorSessionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_name: None,
+            max_results: None,
+            next_token: None,
+            traffic_mirror_source_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_filter_id: None,
+            virtual_network_id: None,
+            priority: None,
+            enabled: None,
+            traffic_mirror_session_ids: None,
+            region_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTrafficMirrorSessionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTrafficMirrorSessionsRequestBuilder {
-        ListTrafficMirrorSessionsRequestBuilder::default()
+        ListTrafficMirrorSessionsRequestBuilder {
+            inner: ListTrafficMirrorSessionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -407,8 +431,8 @@ pub enum ListTrafficMirrorSessionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorSessionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

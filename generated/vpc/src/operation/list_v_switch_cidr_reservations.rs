@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVSwitchCidrReservationsRequest {
     /// The tags.
@@ -86,10 +86,29 @@ pub struct ListVSwitchCidrReservationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVSwitchCidrReservationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tags: None,
+            v_switch_id: None,
+            v_switch_cidr_reservation_ids: None,
+            v_switch_cidr_reservation_type: None,
+            ip_version: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVSwitchCidrReservationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVSwitchCidrReservationsRequestBuilder {
-        ListVSwitchCidrReservationsRequestBuilder::default()
+        ListVSwitchCidrReservationsRequestBuilder {
+            inner: ListVSwitchCidrReservationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,8 +356,8 @@ pub enum ListVSwitchCidrReservationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVSwitchCidrReservationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error.code_index(&["IllegalParam.NextToken"]) {
+            0 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVirtualPhysicalConnectionsRequest {
     /// The ID of the Express Connect circuit over which the hosted connections are created.
@@ -116,10 +116,33 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVirtualPhysicalConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            physical_connection_id: None,
+            virtual_physical_connection_business_status: None,
+            virtual_physical_connection_ids: None,
+            is_confirmed: None,
+            virtual_physical_connection_statuses: None,
+            virtual_physical_connection_ali_uids: None,
+            vlan_ids: None,
+            max_results: None,
+            next_token: None,
+            region_id: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVirtualPhysicalConnectionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVirtualPhysicalConnectionsRequestBuilder {
-        ListVirtualPhysicalConnectionsRequestBuilder::default()
+        ListVirtualPhysicalConnectionsRequestBuilder {
+            inner: ListVirtualPhysicalConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -448,11 +471,13 @@ pub enum ListVirtualPhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
+        match error
+            .code_index(
+                &["IllegalParam.Bandwidth", "ResourceNotFound.PhysicalConnectionId"],
+            )
+        {
+            0 => Self::IllegalParamBandwidth(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpcEndpointServicesByEndUserRequest {
     /// The name of the endpoint service that you want to query.
@@ -57,10 +57,25 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpcEndpointServicesByEndUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            service_name: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpcEndpointServicesByEndUserRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVpcEndpointServicesByEndUserRequestBuilder {
-        ListVpcEndpointServicesByEndUserRequestBuilder::default()
+        ListVpcEndpointServicesByEndUserRequestBuilder {
+            inner: ListVpcEndpointServicesByEndUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,11 +267,13 @@ pub enum ListVpcEndpointServicesByEndUserError {
 impl From<::acs_runtime::client::ServiceError>
 for ListVpcEndpointServicesByEndUserError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.EndpointServiceId" => {
-                Self::ResourceNotFoundEndpointServiceId(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
+        match error
+            .code_index(
+                &["ResourceNotFound.EndpointServiceId", "IllegalParam.NextToken"],
+            )
+        {
+            0 => Self::ResourceNotFoundEndpointServiceId(error),
+            1 => Self::IllegalParamNextToken(error),
             _ => Self::Unhandled(error),
         }
     }

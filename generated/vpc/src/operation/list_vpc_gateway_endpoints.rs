@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpcGatewayEndpointsRequest {
     /// The ID of the gateway endpoint.
@@ -89,10 +89,30 @@ pub struct ListVpcGatewayEndpointsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpcGatewayEndpointsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            endpoint_name: None,
+            service_name: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            resource_group_id: None,
+            tags: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpcGatewayEndpointsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVpcGatewayEndpointsRequestBuilder {
-        ListVpcGatewayEndpointsRequestBuilder::default()
+        ListVpcGatewayEndpointsRequestBuilder {
+            inner: ListVpcGatewayEndpointsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -336,10 +356,18 @@ pub enum ListVpcGatewayEndpointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.NextToken",
+                    "IllegalParam.MaxResults",
+                    "InvalidVpcId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamMaxResults(error),
+            2 => Self::InvalidVpcIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

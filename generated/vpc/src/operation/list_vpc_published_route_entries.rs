@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpcPublishedRouteEntriesRequest {
     /// The ID of the region where the instance is located.
@@ -76,10 +76,28 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpcPublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            target_type: None,
+            target_instance_id: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpcPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVpcPublishedRouteEntriesRequestBuilder {
-        ListVpcPublishedRouteEntriesRequestBuilder::default()
+        ListVpcPublishedRouteEntriesRequestBuilder {
+            inner: ListVpcPublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -304,17 +322,24 @@ pub enum ListVpcPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotAssociated.TargetInstance" => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.NextTokenExpired" => Self::IllegalParamNextTokenExpired(error),
-            "IllegalParam.TargetType" => Self::IllegalParamTargetType(error),
-            "OperationDenied.UnexpectedRouteTable" => {
-                Self::OperationDeniedUnexpectedRouteTable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotAssociated.TargetInstance",
+                    "ResourceNotFound.RouteTable",
+                    "IllegalParam.NextToken",
+                    "IllegalParam.NextTokenExpired",
+                    "IllegalParam.TargetType",
+                    "OperationDenied.UnexpectedRouteTable",
+                ],
+            )
+        {
+            0 => Self::ResourceNotAssociatedTargetInstance(error),
+            1 => Self::ResourceNotFoundRouteTable(error),
+            2 => Self::IllegalParamNextToken(error),
+            3 => Self::IllegalParamNextTokenExpired(error),
+            4 => Self::IllegalParamTargetType(error),
+            5 => Self::OperationDeniedUnexpectedRouteTable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpnCertificateAssociationsRequest {
     /// The region ID of the VPN gateway.
@@ -85,10 +85,27 @@ pub struct ListVpnCertificateAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpnCertificateAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            certificate_type: None,
+            next_token: None,
+            max_results: None,
+            vpn_gateway_id: None,
+            certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpnCertificateAssociationsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVpnCertificateAssociationsRequestBuilder {
-        ListVpnCertificateAssociationsRequestBuilder::default()
+        ListVpnCertificateAssociationsRequestBuilder {
+            inner: ListVpnCertificateAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -335,9 +352,9 @@ pub enum ListVpnCertificateAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpnCertificateAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error.code_index(&["IllegalParam.NextToken", "Forbidden"]) {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

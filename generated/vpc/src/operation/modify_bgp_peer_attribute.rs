@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyBgpPeerAttributeRequest {
     /// The region ID of the BGP group to which the BGP peer that you want to modify belongs.
@@ -82,10 +82,28 @@ pub struct ModifyBgpPeerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyBgpPeerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bgp_peer_id: None,
+            bgp_group_id: None,
+            peer_ip_address: None,
+            enable_bfd: None,
+            client_token: None,
+            bfd_multi_hop: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyBgpPeerAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyBgpPeerAttributeRequestBuilder {
-        ModifyBgpPeerAttributeRequestBuilder::default()
+        ModifyBgpPeerAttributeRequestBuilder {
+            inner: ModifyBgpPeerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -306,25 +324,40 @@ pub enum ModifyBgpPeerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "InvalidAccessDeviceId.NotFound" => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            "QuotaExceeded.BfdSession" => Self::QuotaExceededBfdSession(error),
-            "MissingParam.BgpPeerId" => Self::MissingParamBgpPeerId(error),
-            "InvalidBgpPeer.NotFound" => Self::InvalidBgpPeerNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.BgpPeer" => Self::IncorrectStatusBgpPeer(error),
-            "MissingParam.EnableBfd" => Self::MissingParamEnableBfd(error),
-            "IllegalParam.BfdMultiHop" => Self::IllegalParamBfdMultiHop(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "DuplicatedParam.PeerIpAddress" => Self::DuplicatedParamPeerIpAddress(error),
-            "InvalidBgpPeerId.NotFound" => Self::InvalidBgpPeerIdNotFound(error),
-            "IncorretStatus.BgpPeer" => Self::IncorretStatusBgpPeer(error),
-            "Internal.Error" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.IpAddress",
+                    "InvalidAccessDeviceId.NotFound",
+                    "QuotaExceeded.BfdSession",
+                    "MissingParam.BgpPeerId",
+                    "InvalidBgpPeer.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "IncorrectStatus.BgpPeer",
+                    "MissingParam.EnableBfd",
+                    "IllegalParam.BfdMultiHop",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "DuplicatedParam.PeerIpAddress",
+                    "InvalidBgpPeerId.NotFound",
+                    "IncorretStatus.BgpPeer",
+                    "Internal.Error",
+                ],
+            )
+        {
+            0 => Self::IllegalParamIpAddress(error),
+            1 => Self::InvalidAccessDeviceIdNotFound(error),
+            2 => Self::QuotaExceededBfdSession(error),
+            3 => Self::MissingParamBgpPeerId(error),
+            4 => Self::InvalidBgpPeerNotFound(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::IncorrectStatusBgpPeer(error),
+            7 => Self::MissingParamEnableBfd(error),
+            8 => Self::IllegalParamBfdMultiHop(error),
+            9 => Self::OperationFailedPconnTrafficNotEnable(error),
+            10 => Self::DuplicatedParamPeerIpAddress(error),
+            11 => Self::InvalidBgpPeerIdNotFound(error),
+            12 => Self::IncorretStatusBgpPeer(error),
+            13 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

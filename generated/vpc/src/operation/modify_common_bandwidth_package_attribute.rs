@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageAttributeRequest {
     /// The ID of the region where the EIP bandwidth plan is created.
@@ -54,10 +54,25 @@ pub struct ModifyCommonBandwidthPackageAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommonBandwidthPackageAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommonBandwidthPackageAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCommonBandwidthPackageAttributeRequestBuilder {
-        ModifyCommonBandwidthPackageAttributeRequestBuilder::default()
+        ModifyCommonBandwidthPackageAttributeRequestBuilder {
+            inner: ModifyCommonBandwidthPackageAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,17 +242,20 @@ pub enum ModifyCommonBandwidthPackageAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidParameter.Name.Malformed",
+                    "InvalidParameter.Description.Malformed",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidParameterNameMalformed(error),
+            1 => Self::InvalidParameterDescriptionMalformed(error),
+            2 => Self::InvalidBandwidthPackageIdNotFound(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -66,10 +66,25 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommonBandwidthPackageIpBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            eip_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder {
-        ModifyCommonBandwidthPackageIpBandwidthRequestBuilder::default()
+        ModifyCommonBandwidthPackageIpBandwidthRequestBuilder {
+            inner: ModifyCommonBandwidthPackageIpBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,11 +255,20 @@ pub enum ModifyCommonBandwidthPackageIpBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageIpBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.DistibuteLock",
+                    "Forbidden.FinancialLocked",
+                    "InvalidEIPStatus.BizDisabled",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationFailedDistibuteLock(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidEipStatusBizDisabled(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -60,10 +60,24 @@ pub struct ModifyCommonBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommonBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommonBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCommonBandwidthPackageSpecRequestBuilder {
-        ModifyCommonBandwidthPackageSpecRequestBuilder::default()
+        ModifyCommonBandwidthPackageSpecRequestBuilder {
+            inner: ModifyCommonBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,39 +265,44 @@ pub enum ModifyCommonBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidCommonBandwidthPackageId.NotFound" => {
-                Self::InvalidCommonBandwidthPackageIdNotFound(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.QueryCommodityInfo" => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "IncorrectStatus.CbwpModifying" => Self::IncorrectStatusCbwpModifying(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "BandwidthPackage.FinancialLocked" => {
-                Self::BandwidthPackageFinancialLocked(error)
-            }
-            "OrderError.BandwidthPackage" => Self::OrderErrorBandwidthPackage(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotEnough.Bandwidth",
+                    "InvalidParameter.Bandwidth",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidCommonBandwidthPackageId.NotFound",
+                    "IncorrectStatus.ResourceStatus",
+                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                    "OperationFailed.SyncOrderToSub",
+                    "OperationFailed.SaleValidate",
+                    "OperationFailed.QueryCommodityInfo",
+                    "OperationFailed.QueryPrice",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "IncorrectStatus.CbwpModifying",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidth.ValueNotSupported",
+                    "BandwidthPackage.FinancialLocked",
+                    "OrderError.BandwidthPackage",
+                ],
+            )
+        {
+            0 => Self::ResourceNotEnoughBandwidth(error),
+            1 => Self::InvalidParameterBandwidth(error),
+            2 => Self::InvalidBandwidthPackageIdNotFound(error),
+            3 => Self::InvalidCommonBandwidthPackageIdNotFound(error),
+            4 => Self::IncorrectStatusResourceStatus(error),
+            5 => Self::SystemSaleValidateUnexpectedError(error),
+            6 => Self::OperationFailedSyncOrderToSub(error),
+            7 => Self::OperationFailedSaleValidate(error),
+            8 => Self::OperationFailedQueryCommodityInfo(error),
+            9 => Self::OperationFailedQueryPrice(error),
+            10 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            11 => Self::IncorrectStatusCbwpModifying(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidBandwidthValueNotSupported(error),
+            14 => Self::BandwidthPackageFinancialLocked(error),
+            15 => Self::OrderErrorBandwidthPackage(error),
             _ => Self::Unhandled(error),
         }
     }

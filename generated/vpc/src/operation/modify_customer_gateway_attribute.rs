@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCustomerGatewayAttributeRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -90,10 +90,27 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCustomerGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            customer_gateway_id: None,
+            name: None,
+            description: None,
+            auth_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCustomerGatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyCustomerGatewayAttributeRequestBuilder {
-        ModifyCustomerGatewayAttributeRequestBuilder::default()
+        ModifyCustomerGatewayAttributeRequestBuilder {
+            inner: ModifyCustomerGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -357,22 +374,30 @@ pub enum ModifyCustomerGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "OperationDenied.MissingAsn" => Self::OperationDeniedMissingAsn(error),
-            "InvalidAuthkey.Malformed" => Self::InvalidAuthkeyMalformed(error),
-            "OperationDenied.VpnFinancialLocked" => {
-                Self::OperationDeniedVpnFinancialLocked(error)
-            }
-            "OperationDenied.VpnConfiguring" => {
-                Self::OperationDeniedVpnConfiguring(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "InvalidDescription",
+                    "OperationDenied.MissingAsn",
+                    "InvalidAuthkey.Malformed",
+                    "OperationDenied.VpnFinancialLocked",
+                    "OperationDenied.VpnConfiguring",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidCustomerGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::OperationDeniedMissingAsn(error),
+            3 => Self::InvalidAuthkeyMalformed(error),
+            4 => Self::OperationDeniedVpnFinancialLocked(error),
+            5 => Self::OperationDeniedVpnConfiguring(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyEipAddressAttributeRequest {
     /// The ID of the pay-as-you-go EIP.
@@ -65,10 +65,26 @@ pub struct ModifyEipAddressAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyEipAddressAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            bandwidth: None,
+            region_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyEipAddressAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyEipAddressAttributeRequestBuilder {
-        ModifyEipAddressAttributeRequestBuilder::default()
+        ModifyEipAddressAttributeRequestBuilder {
+            inner: ModifyEipAddressAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -290,46 +306,62 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "InsufficientBalance.Eip" => Self::InsufficientBalanceEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw" => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidEipAddressName.Malformed" => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
-            "Abs.InvalidBandwidth.Malformed" => Self::AbsInvalidBandwidthMalformed(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.ConcurrentRequest" => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.InCommonBandwidthPackage" => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "OrderError.EIP",
+                    "InsufficientBalance.Eip",
+                    "InvalidParameter",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "IncorrectEipStatus",
+                    "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
+                    "QuotaExceeded.LargeSpecEip",
+                    "InvalidEipAddressName.Malformed",
+                    "ResourceQueryError",
+                    "InvalidDescription.Malformed",
+                    "SYSTEM.UNKNOWN.ERROR",
+                    "Abs.InvalidBandwidth.Malformed",
+                    "InvalidEIPStatus.BizDisabled",
+                    "OperationFailed.SaleValidate",
+                    "OperationFailed.SyncOrderToSub",
+                    "COMMODITY.INVALID_COMPONENT",
+                    "OperationFailed.CompleteUserInfo",
+                    "OperationFailed.ConcurrentRequest",
+                    "IncorrectStatus.ResourceStatus",
+                    "Forbidden.FinancialLocked",
+                    "MissingParam.InstanceId",
+                    "InvalidAllocationId.NotFound",
+                    "Forbidden.InCommonBandwidthPackage",
+                    "Forbidden.RegionNotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::OrderErrorEip(error),
+            1 => Self::InsufficientBalanceEip(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            4 => Self::IncorrectEipStatus(error),
+            5 => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
+            6 => Self::QuotaExceededLargeSpecEip(error),
+            7 => Self::InvalidEipAddressNameMalformed(error),
+            8 => Self::ResourceQueryError(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::SystemUnknownError(error),
+            11 => Self::AbsInvalidBandwidthMalformed(error),
+            12 => Self::InvalidEipStatusBizDisabled(error),
+            13 => Self::OperationFailedSaleValidate(error),
+            14 => Self::OperationFailedSyncOrderToSub(error),
+            15 => Self::CommodityInvalidComponent(error),
+            16 => Self::OperationFailedCompleteUserInfo(error),
+            17 => Self::OperationFailedConcurrentRequest(error),
+            18 => Self::IncorrectStatusResourceStatus(error),
+            19 => Self::ForbiddenFinancialLocked(error),
+            20 => Self::MissingParamInstanceId(error),
+            21 => Self::InvalidAllocationIdNotFound(error),
+            22 => Self::ForbiddenInCommonBandwidthPackage(error),
+            23 => Self::ForbiddenRegionNotFound(error),
+            24 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyEipForwardModeRequest {
     /// The ID of the region to which the EIP belongs. You can call the DescribeRegions operation to query the most recent region list.
@@ -65,10 +65,25 @@ pub struct ModifyEipForwardModeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyEipForwardModeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            mode: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyEipForwardModeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyEipForwardModeRequestBuilder {
-        ModifyEipForwardModeRequestBuilder::default()
+        ModifyEipForwardModeRequestBuilder {
+            inner: ModifyEipForwardModeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,17 +267,32 @@ pub enum ModifyEipForwardModeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Region.NotSupport" => Self::RegionNotSupport(error),
-            "Instance.ModeError" => Self::InstanceModeError(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "ENI.BindEcs" => Self::EniBindEcs(error),
-            "Forbidden.PrePaidBindedEip" => Self::ForbiddenPrePaidBindedEip(error),
-            "BindInstance.NotSupport" => Self::BindInstanceNotSupport(error),
-            "IncorrectStatus.EipInstance" => Self::IncorrectStatusEipInstance(error),
-            "Forbidden" => Self::Forbidden(error),
-            "Instance.NotFound" => Self::InstanceNotFound(error),
-            "ENI.NotFound" => Self::EniNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "Region.NotSupport",
+                    "Instance.ModeError",
+                    "Instance.StatusError",
+                    "ENI.BindEcs",
+                    "Forbidden.PrePaidBindedEip",
+                    "BindInstance.NotSupport",
+                    "IncorrectStatus.EipInstance",
+                    "Forbidden",
+                    "Instance.NotFound",
+                    "ENI.NotFound",
+                ],
+            )
+        {
+            0 => Self::RegionNotSupport(error),
+            1 => Self::InstanceModeError(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::EniBindEcs(error),
+            4 => Self::ForbiddenPrePaidBindedEip(error),
+            5 => Self::BindInstanceNotSupport(error),
+            6 => Self::IncorrectStatusEipInstance(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InstanceNotFound(error),
+            9 => Self::EniNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// Descriptions of ECC.
@@ -70,10 +70,28 @@ pub struct ModifyExpressCloudConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressCloudConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            description: None,
+            region_id: None,
+            name: None,
+            ecc_id: None,
+            bgp_as: None,
+            pe_ip: None,
+            ce_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressCloudConnectionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyExpressCloudConnectionAttributeRequestBuilder {
-        ModifyExpressCloudConnectionAttributeRequestBuilder::default()
+        ModifyExpressCloudConnectionAttributeRequestBuilder {
+            inner: ModifyExpressCloudConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -287,25 +305,40 @@ pub enum ModifyExpressCloudConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidEccId.NotFound" => Self::InvalidEccIdNotFound(error),
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "IllegalParam.EccId" => Self::IllegalParamEccId(error),
-            "InvalidEccApplication.NotFound" => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "InvalidServiceProvider.Malformed" => {
-                Self::InvalidServiceProviderMalformed(error)
-            }
-            "IllegalParam.PortType" => Self::IllegalParamPortType(error),
-            "IllegalParam.Distance" => Self::IllegalParamDistance(error),
-            "IllegalParam.CircuitCode" => Self::IllegalParamCircuitCode(error),
-            "IllegalParam.Type" => Self::IllegalParamType(error),
-            "OperationUnsupported.Type" => Self::OperationUnsupportedType(error),
-            "InvalidAccessPoint.NotFound" => Self::InvalidAccessPointNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidEccId.NotFound",
+                    "IllegalParam.AliUid",
+                    "MissingParam.RegionNo",
+                    "IllegalParam.EccId",
+                    "InvalidEccApplication.NotFound",
+                    "IllegalParam.Description",
+                    "IllegalParam.Name",
+                    "InvalidServiceProvider.Malformed",
+                    "IllegalParam.PortType",
+                    "IllegalParam.Distance",
+                    "IllegalParam.CircuitCode",
+                    "IllegalParam.Type",
+                    "OperationUnsupported.Type",
+                    "InvalidAccessPoint.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidEccIdNotFound(error),
+            1 => Self::IllegalParamAliUid(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::IllegalParamEccId(error),
+            4 => Self::InvalidEccApplicationNotFound(error),
+            5 => Self::IllegalParamDescription(error),
+            6 => Self::IllegalParamName(error),
+            7 => Self::InvalidServiceProviderMalformed(error),
+            8 => Self::IllegalParamPortType(error),
+            9 => Self::IllegalParamDistance(error),
+            10 => Self::IllegalParamCircuitCode(error),
+            11 => Self::IllegalParamType(error),
+            12 => Self::OperationUnsupportedType(error),
+            13 => Self::InvalidAccessPointNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

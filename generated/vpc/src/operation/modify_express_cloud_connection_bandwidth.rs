@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionBandwidthRequest {
     /// The region ID.
@@ -46,10 +46,24 @@ pub struct ModifyExpressCloudConnectionBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressCloudConnectionBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth: None,
+            ecc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressCloudConnectionBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyExpressCloudConnectionBandwidthRequestBuilder {
-        ModifyExpressCloudConnectionBandwidthRequestBuilder::default()
+        ModifyExpressCloudConnectionBandwidthRequestBuilder {
+            inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,19 +225,28 @@ pub enum ModifyExpressCloudConnectionBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.EccId" => Self::MissingParamEccId(error),
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "InvalidEccApplication.NotFound" => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            "InvalidEccId.NotFound" => Self::InvalidEccIdNotFound(error),
-            "IncorrectStatus.EccApplication" => {
-                Self::IncorrectStatusEccApplication(error)
-            }
-            "OperationUnsupported.type" => Self::OperationUnsupportedType(error),
+        match error
+            .code_index(
+                &[
+                    "MissingParam.EccId",
+                    "MissingParam.AliUid",
+                    "MissingParam.RegionNo",
+                    "MissingParam.Bandwidth",
+                    "InvalidEccApplication.NotFound",
+                    "InvalidEccId.NotFound",
+                    "IncorrectStatus.EccApplication",
+                    "OperationUnsupported.type",
+                ],
+            )
+        {
+            0 => Self::MissingParamEccId(error),
+            1 => Self::MissingParamAliUid(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::MissingParamBandwidth(error),
+            4 => Self::InvalidEccApplicationNotFound(error),
+            5 => Self::InvalidEccIdNotFound(error),
+            6 => Self::IncorrectStatusEccApplication(error),
+            7 => Self::OperationUnsupportedType(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosRequest {
     /// The region ID of the resource.
@@ -77,10 +77,28 @@ pub struct ModifyExpressConnectTrafficQosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressConnectTrafficQosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_name: None,
+            qos_description: None,
+            qos_id: None,
+            add_instance_list: None,
+            remove_instance_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyExpressConnectTrafficQosRequestBuilder {
-        ModifyExpressConnectTrafficQosRequestBuilder::default()
+        ModifyExpressConnectTrafficQosRequestBuilder {
+            inner: ModifyExpressConnectTrafficQosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -312,24 +330,30 @@ pub enum ModifyExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "IncorrectStatus.PconnIdList" => Self::IncorrectStatusPconnIdList(error),
-            "ResourceAlreadyAssociated.PconnQos" => {
-                Self::ResourceAlreadyAssociatedPconnQos(error)
-            }
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "IncorrectBusinessStatus.PconnIdList" => {
-                Self::IncorrectBusinessStatusPconnIdList(error)
-            }
-            "EcPconnWithVpconnNotAllowAssociateQoS" => {
-                Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
-            }
-            "EcPconnWithCrossAccountVbrNotAllowAssociateQoS" => {
-                Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
-            }
-            "EcDeviceNotSupportQoS" => Self::EcDeviceNotSupportQoS(error),
-            "EcPconnVbrMustContainsAll" => Self::EcPconnVbrMustContainsAll(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Qos",
+                    "IncorrectStatus.PconnIdList",
+                    "ResourceAlreadyAssociated.PconnQos",
+                    "EcQoSConflict",
+                    "IncorrectBusinessStatus.PconnIdList",
+                    "EcPconnWithVpconnNotAllowAssociateQoS",
+                    "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
+                    "EcDeviceNotSupportQoS",
+                    "EcPconnVbrMustContainsAll",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::IncorrectStatusPconnIdList(error),
+            2 => Self::ResourceAlreadyAssociatedPconnQos(error),
+            3 => Self::EcQoSConflict(error),
+            4 => Self::IncorrectBusinessStatusPconnIdList(error),
+            5 => Self::EcPconnWithVpconnNotAllowAssociateQoS(error),
+            6 => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error),
+            7 => Self::EcDeviceNotSupportQoS(error),
+            8 => Self::EcPconnVbrMustContainsAll(error),
             _ => Self::Unhandled(error),
         }
     }

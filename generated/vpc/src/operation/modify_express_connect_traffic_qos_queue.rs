@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -86,10 +86,28 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressConnectTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            queue_name: None,
+            queue_description: None,
+            qos_id: None,
+            queue_id: None,
+            bandwidth_percent: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressConnectTrafficQosQueueRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyExpressConnectTrafficQosQueueRequestBuilder {
-        ModifyExpressConnectTrafficQosQueueRequestBuilder::default()
+        ModifyExpressConnectTrafficQosQueueRequestBuilder {
+            inner: ModifyExpressConnectTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -299,12 +317,18 @@ pub enum ModifyExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent" => {
-                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Qos",
+                    "EcQoSConflict",
+                    "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -185,10 +185,38 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            priority: None,
+            protocol: None,
+            src_cidr: None,
+            dst_cidr: None,
+            src_i_pv6_cidr: None,
+            dst_i_pv6_cidr: None,
+            src_port_range: None,
+            dst_port_range: None,
+            match_dscp: None,
+            remarking_dscp: None,
+            rule_name: None,
+            rule_description: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyExpressConnectTrafficQosRuleRequestBuilder {
-        ModifyExpressConnectTrafficQosRuleRequestBuilder::default()
+        ModifyExpressConnectTrafficQosRuleRequestBuilder {
+            inner: ModifyExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -535,10 +563,14 @@ pub enum ModifyExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "EcQosRuleNotAllowV4AndV6" => Self::EcQosRuleNotAllowV4AndV6(error),
+        match error
+            .code_index(
+                &["IncorrectStatus.Qos", "EcQoSConflict", "EcQosRuleNotAllowV4AndV6"],
+            )
+        {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            2 => Self::EcQosRuleNotAllowV4AndV6(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyFlowLogAttributeRequest {
     /// The ID of the region where the flow log is created.
@@ -85,10 +85,27 @@ pub struct ModifyFlowLogAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyFlowLogAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            flow_log_name: None,
+            description: None,
+            aggregation_interval: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyFlowLogAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyFlowLogAttributeRequestBuilder {
-        ModifyFlowLogAttributeRequestBuilder::default()
+        ModifyFlowLogAttributeRequestBuilder {
+            inner: ModifyFlowLogAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -321,42 +338,56 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "RuleExist" => Self::RuleExist(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
-            "InvalidTrafficType.NotFound" => Self::InvalidTrafficTypeNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "IllegalParam.AggregationInterval" => {
-                Self::IllegalParamAggregationInterval(error)
-            }
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.FlowLog",
+                    "InvalidInstanceId",
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "Unauthorized",
+                    "InvalidInstanceId.NotFound",
+                    "RuleExist",
+                    "InvalidHdMonitorStatus",
+                    "FlowLogNumberOverLimit",
+                    "InvalidTrafficType.NotFound",
+                    "IncorrectStatus.flowlog",
+                    "InvalidName.Malformed",
+                    "IllegalParam.AggregationInterval",
+                    "Forbidden.OperateManagedFlowLog",
+                    "UnsupportedFeature.IpVersion",
+                    "IllegalParam.IpVersion",
+                    "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
+                    "OperationDenied.NisTrafficAnalyzerNotActive",
+                    "OperationDenied.NisTrafficAnalyzerNotFound",
+                    "OperationFailed.InternalError",
+                    "OperationDenied.InvalidInstanceDeliverScope",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::InvalidInstanceId(error),
+            2 => Self::ProjectOrLogstoreNotExist(error),
+            3 => Self::SourceProjectNotExist(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::RuleExist(error),
+            7 => Self::InvalidHdMonitorStatus(error),
+            8 => Self::FlowLogNumberOverLimit(error),
+            9 => Self::InvalidTrafficTypeNotFound(error),
+            10 => Self::IncorrectStatusFlowlog(error),
+            11 => Self::InvalidNameMalformed(error),
+            12 => Self::IllegalParamAggregationInterval(error),
+            13 => Self::ForbiddenOperateManagedFlowLog(error),
+            14 => Self::UnsupportedFeatureIpVersion(error),
+            15 => Self::IllegalParamIpVersion(error),
+            16 => {
                 Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
             }
-            "OperationDenied.NisTrafficAnalyzerNotActive" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotFound" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "OperationDenied.InvalidInstanceDeliverScope" => {
-                Self::OperationDeniedInvalidInstanceDeliverScope(error)
-            }
+            17 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
+            18 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
+            19 => Self::OperationFailedInternalError(error),
+            20 => Self::OperationDeniedInvalidInstanceDeliverScope(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// The ID of the DNAT table to which the DNAT entry belongs.
@@ -129,10 +129,33 @@ pub struct ModifyForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            forward_table_id: None,
+            forward_entry_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            forward_entry_name: None,
+            region_id: None,
+            client_token: None,
+            port_break: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyForwardEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyForwardEntryRequestBuilder {
-        ModifyForwardEntryRequestBuilder::default()
+        ModifyForwardEntryRequestBuilder {
+            inner: ModifyForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -460,63 +483,80 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PortSegment" => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
-            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
-            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
-            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
-            "OperationUnsupported.ForwardEntry" => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "Forbidden.ExternalIp.UsedInSnatTable" => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            "Forbidden.Already.Bounded" => Self::ForbiddenAlreadyBounded(error),
-            "InvalidIp.NotFound" => Self::InvalidIpNotFound(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorretStatus.ForwardEntry" => Self::IncorretStatusForwardEntry(error),
-            "IllegalParam.AnyPortNotZero" => Self::IllegalParamAnyPortNotZero(error),
-            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
-            "InvalidForwardEntryId.NotFound" => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp" => {
-                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            }
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "ResourceNotFound.ForwardEntry" => Self::ResourceNotFoundForwardEntry(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnsupportedFeature.PortSegment",
+                    "InvalidIp.NotInNatgw",
+                    "DuplicatedParam.InternalPort",
+                    "DuplicatedParam.ExternalPort",
+                    "OperationFailed.AnyPortConfig",
+                    "OperationUnsupported.ForwardEntry",
+                    "IncorrectStatus.NatIp",
+                    "Forbidden.IpHasBeenUsedInSnat",
+                    "IncorrectStatus.ForwardEntry",
+                    "InvalidExternalIp.Malformed",
+                    "InvalidInternalIp.Malformed",
+                    "InvalidExternalPort.Malformed",
+                    "InvalidInternalPort.Malformed",
+                    "Forbidden.DestnationIpOutOfVpcCIDR",
+                    "InvalidProtocal.ValueNotSupported",
+                    "IncorretForwardEntryStatus",
+                    "QuotaExceeded",
+                    "ForwardEntry.Duplicated",
+                    "Forbidden.ExternalIp.UsedInSnatTable",
+                    "Forbidden.Already.Bounded",
+                    "InvalidIp.NotFound",
+                    "InvalidParameter.Name.Malformed",
+                    "IncorretStatus.ForwardEntry",
+                    "IllegalParam.AnyPortNotZero",
+                    "Duplicated.DestinationPort",
+                    "InvalidForwardEntryId.NotFound",
+                    "OperationUnsupported.EipInBinding",
+                    "QuotaExceeded.ForwardEntrySessionManytoOne",
+                    "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
+                    "ResourceNotFound.NatIp",
+                    "ResourceNotFound.ForwardEntry",
+                    "InvalidRegionId.NotFound",
+                    "InvalidExternalIp.NotFound",
+                    "InvalidForwardTableId.NotFound",
+                ],
+            )
+        {
+            0 => Self::UnsupportedFeaturePortSegment(error),
+            1 => Self::InvalidIpNotInNatgw(error),
+            2 => Self::DuplicatedParamInternalPort(error),
+            3 => Self::DuplicatedParamExternalPort(error),
+            4 => Self::OperationFailedAnyPortConfig(error),
+            5 => Self::OperationUnsupportedForwardEntry(error),
+            6 => Self::IncorrectStatusNatIp(error),
+            7 => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            8 => Self::IncorrectStatusForwardEntry(error),
+            9 => Self::InvalidExternalIpMalformed(error),
+            10 => Self::InvalidInternalIpMalformed(error),
+            11 => Self::InvalidExternalPortMalformed(error),
+            12 => Self::InvalidInternalPortMalformed(error),
+            13 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            14 => Self::InvalidProtocalValueNotSupported(error),
+            15 => Self::IncorretForwardEntryStatus(error),
+            16 => Self::QuotaExceeded(error),
+            17 => Self::ForwardEntryDuplicated(error),
+            18 => Self::ForbiddenExternalIpUsedInSnatTable(error),
+            19 => Self::ForbiddenAlreadyBounded(error),
+            20 => Self::InvalidIpNotFound(error),
+            21 => Self::InvalidParameterNameMalformed(error),
+            22 => Self::IncorretStatusForwardEntry(error),
+            23 => Self::IllegalParamAnyPortNotZero(error),
+            24 => Self::DuplicatedDestinationPort(error),
+            25 => Self::InvalidForwardEntryIdNotFound(error),
+            26 => Self::OperationUnsupportedEipInBinding(error),
+            27 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
+            28 => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
+            29 => Self::ResourceNotFoundNatIp(error),
+            30 => Self::ResourceNotFoundForwardEntry(error),
+            31 => Self::InvalidRegionIdNotFound(error),
+            32 => Self::InvalidExternalIpNotFound(error),
+            33 => Self::InvalidForwardTableIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

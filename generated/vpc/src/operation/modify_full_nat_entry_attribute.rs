@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyFullNatEntryAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -133,10 +133,34 @@ pub struct ModifyFullNatEntryAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyFullNatEntryAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            full_nat_entry_id: None,
+            network_interface_id: None,
+            nat_ip: None,
+            nat_ip_port: None,
+            access_ip: None,
+            access_port: None,
+            ip_protocol: None,
+            full_nat_entry_name: None,
+            full_nat_entry_description: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyFullNatEntryAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyFullNatEntryAttributeRequestBuilder {
-        ModifyFullNatEntryAttributeRequestBuilder::default()
+        ModifyFullNatEntryAttributeRequestBuilder {
+            inner: ModifyFullNatEntryAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -411,20 +435,22 @@ pub enum ModifyFullNatEntryAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.NetworkInterfaceId" => {
-                Self::ResourceNotFoundNetworkInterfaceId(error)
-            }
-            "ResourceAlreadyExist.FullNatEntry" => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "DependencyViolation.PrivateLinkMode" => {
-                Self::DependencyViolationPrivateLinkMode(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.NetworkInterfaceId",
+                    "ResourceAlreadyExist.FullNatEntry",
+                    "IncorrectStatus.NatIp",
+                    "UnsupportedFeature.PrivateLinkMode",
+                    "DependencyViolation.PrivateLinkMode",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundNetworkInterfaceId(error),
+            1 => Self::ResourceAlreadyExistFullNatEntry(error),
+            2 => Self::IncorrectStatusNatIp(error),
+            3 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            4 => Self::DependencyViolationPrivateLinkMode(error),
             _ => Self::Unhandled(error),
         }
     }

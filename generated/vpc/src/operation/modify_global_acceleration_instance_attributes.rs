@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// The region ID of the GA instance.
@@ -58,10 +58,25 @@ pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyGlobalAccelerationInstanceAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyGlobalAccelerationInstanceAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyGlobalAccelerationInstanceAttributesRequestBuilder {
-        ModifyGlobalAccelerationInstanceAttributesRequestBuilder::default()
+        ModifyGlobalAccelerationInstanceAttributesRequestBuilder {
+            inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,25 +262,28 @@ pub enum ModifyGlobalAccelerationInstanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "InvalidGlobalAccelerationInstanceName.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidGlobalAccelerationInstance.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidBandwidth.ValueNotSupported",
+                    "InvalidGlobalAccelerationInstanceId.NotFound",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "InvalidGlobalAccelerationInstanceName.Malformed",
+                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                    "InvalidParameter",
+                    "InvalidGlobalAccelerationInstance.NotFound",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidBandwidthValueNotSupported(error),
+            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
+            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidGlobalAccelerationInstanceNotFound(error),
+            7 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// The region ID of the GA instance.
@@ -54,10 +54,24 @@ pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyGlobalAccelerationInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyGlobalAccelerationInstanceSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyGlobalAccelerationInstanceSpecRequestBuilder {
-        ModifyGlobalAccelerationInstanceSpecRequestBuilder::default()
+        ModifyGlobalAccelerationInstanceSpecRequestBuilder {
+            inner: ModifyGlobalAccelerationInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -231,24 +245,30 @@ pub enum ModifyGlobalAccelerationInstanceSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "InvalidGlobalAccelerationInstanceName.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidBandwidth.ValueNotSupported",
+                    "InvalidGlobalAccelerationInstanceId.NotFound",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "InvalidGlobalAccelerationInstanceName.Malformed",
+                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                    "InvalidParameter",
+                    "InvalidInstanceId.NotFound",
+                    "InvalidRegionId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidBandwidthValueNotSupported(error),
+            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
+            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidInstanceIdNotFound(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyHaVipAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -71,10 +71,26 @@ pub struct ModifyHaVipAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyHaVipAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            description: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyHaVipAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyHaVipAttributeRequestBuilder {
-        ModifyHaVipAttributeRequestBuilder::default()
+        ModifyHaVipAttributeRequestBuilder {
+            inner: ModifyHaVipAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,13 +274,24 @@ pub enum ModifyHaVipAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Abs.Vpc.InvalidName.Malformed" => Self::AbsVpcInvalidNameMalformed(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "InvalidDescription.Malformed",
+                    "Abs.Vpc.InvalidName.Malformed",
+                    "Forbidden.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::AbsVpcInvalidNameMalformed(error),
+            3 => Self::ForbiddenHaVip(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidHaVipIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

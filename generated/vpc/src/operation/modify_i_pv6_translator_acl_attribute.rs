@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAclAttributeRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -59,10 +59,25 @@ pub struct ModifyIPv6TranslatorAclAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorAclAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            acl_id: None,
+            acl_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorAclAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIPv6TranslatorAclAttributeRequestBuilder {
-        ModifyIPv6TranslatorAclAttributeRequestBuilder::default()
+        ModifyIPv6TranslatorAclAttributeRequestBuilder {
+            inner: ModifyIPv6TranslatorAclAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,13 +248,20 @@ pub enum ModifyIPv6TranslatorAclAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIPv6TranslatorACLId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidIPv6TranslatorACLId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// The region of the ACL.
@@ -58,10 +58,25 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorAclListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entry_id: None,
+            acl_entry_comment: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIPv6TranslatorAclListEntryRequestBuilder {
-        ModifyIPv6TranslatorAclListEntryRequestBuilder::default()
+        ModifyIPv6TranslatorAclListEntryRequestBuilder {
+            inner: ModifyIPv6TranslatorAclListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,16 +250,22 @@ pub enum ModifyIPv6TranslatorAclListEntryError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorAclEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            }
-            "InvalidEntryComment" => Self::InvalidEntryComment(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIPv6TranslatorAclId.NotFound",
+                    "InvalidIPv6TranslatorAclEntryId.NotFound",
+                    "InvalidEntryComment",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
+            2 => Self::InvalidEntryComment(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

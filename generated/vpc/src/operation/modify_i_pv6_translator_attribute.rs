@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAttributeRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -61,10 +61,26 @@ pub struct ModifyIPv6TranslatorAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ipv6_translator_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIPv6TranslatorAttributeRequestBuilder {
-        ModifyIPv6TranslatorAttributeRequestBuilder::default()
+        ModifyIPv6TranslatorAttributeRequestBuilder {
+            inner: ModifyIPv6TranslatorAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,15 +262,24 @@ pub enum ModifyIPv6TranslatorAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "InvalidDescription",
+                    "IPv6Translator.Configuring",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidIPv6TranslatorId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::IPv6TranslatorConfiguring(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
+            5 => Self::InvalidIPv6TranslatorIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

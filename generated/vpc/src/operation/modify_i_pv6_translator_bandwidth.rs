@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorBandwidthRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -67,10 +67,26 @@ pub struct ModifyIPv6TranslatorBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ipv6_translator_id: None,
+            bandwidth: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIPv6TranslatorBandwidthRequestBuilder {
-        ModifyIPv6TranslatorBandwidthRequestBuilder::default()
+        ModifyIPv6TranslatorBandwidthRequestBuilder {
+            inner: ModifyIPv6TranslatorBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,23 +288,32 @@ pub enum ModifyIPv6TranslatorBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            "InvalidBandwidth.NotSupport" => Self::InvalidBandwidthNotSupport(error),
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "InvalidBandwidth.DowngradeForbidden" => {
-                Self::InvalidBandwidthDowngradeForbidden(error)
-            }
-            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
-            "InvalidBandwidth.NotChange" => Self::InvalidBandwidthNotChange(error),
-            "IPv6Translator.FinancialLocked" => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIPv6TranslatorId.NotFound",
+                    "InvalidBandwidth.NotSupport",
+                    "IPv6Translator.Configuring",
+                    "InvalidBandwidth.DowngradeForbidden",
+                    "InvalidBandwidth.NotEnough",
+                    "InvalidBandwidth.NotChange",
+                    "IPv6Translator.FinancialLocked",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::InvalidIPv6TranslatorIdNotFound(error),
+            1 => Self::InvalidBandwidthNotSupport(error),
+            2 => Self::IPv6TranslatorConfiguring(error),
+            3 => Self::InvalidBandwidthDowngradeForbidden(error),
+            4 => Self::InvalidBandwidthNotEnough(error),
+            5 => Self::InvalidBandwidthNotChange(error),
+            6 => Self::IPv6TranslatorFinancialLocked(error),
+            7 => Self::ForbbidenSubUser(error),
+            8 => Self::Forbidden(error),
+            9 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

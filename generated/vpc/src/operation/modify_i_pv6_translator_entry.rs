@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorEntryRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -116,10 +116,33 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_entry_id: None,
+            entry_name: None,
+            entry_description: None,
+            allocate_ipv6_port: None,
+            backend_ipv4_addr: None,
+            backend_ipv4_port: None,
+            trans_protocol: None,
+            entry_bandwidth: None,
+            acl_status: None,
+            acl_type: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIPv6TranslatorEntryRequestBuilder {
-        ModifyIPv6TranslatorEntryRequestBuilder::default()
+        ModifyIPv6TranslatorEntryRequestBuilder {
+            inner: ModifyIPv6TranslatorEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -404,48 +427,50 @@ pub enum ModifyIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidIpAddress.PrivateAddress" => {
-                Self::InvalidIpAddressPrivateAddress(error)
-            }
-            "IPv6TranslatorEntry.InvalidPort" => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            "IPv6TranslatorEntry.InvalidProtocol" => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "IPv6TranslatorEntry.IPv6Conflict" => {
-                Self::IPv6TranslatorEntryIPv6Conflict(error)
-            }
-            "IPv6TranslatorEntry.IPv4Conflict" => {
-                Self::IPv6TranslatorEntryIPv4Conflict(error)
-            }
-            "IPv6TranslatorEntry.InvalidParameter" => {
-                Self::IPv6TranslatorEntryInvalidParameter(error)
-            }
-            "IPv6TranslatorEntry.AclIdNull" => Self::IPv6TranslatorEntryAclIdNull(error),
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclType" => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclStatus" => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            "IPv6TranslatorEntry.InvalidBandwidth" => {
-                Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIPv6TranslatorEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "InvalidDescription",
+                    "InvalidIpAddress.AlreadyExist",
+                    "InvalidIpAddress.WrongFormat",
+                    "InvalidIpAddress.PrivateAddress",
+                    "IPv6TranslatorEntry.InvalidPort",
+                    "IPv6TranslatorEntry.InvalidProtocol",
+                    "IPv6Translator.Configuring",
+                    "IPv6TranslatorEntry.IPv6Conflict",
+                    "IPv6TranslatorEntry.IPv4Conflict",
+                    "IPv6TranslatorEntry.InvalidParameter",
+                    "IPv6TranslatorEntry.AclIdNull",
+                    "InvalidIPv6TranslatorAclId.NotFound",
+                    "IPv6TranslatorEntry.InvalidAclType",
+                    "IPv6TranslatorEntry.InvalidAclStatus",
+                    "IPv6TranslatorEntry.InvalidBandwidth",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidIPv6TranslatorEntryId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::InvalidIpAddressAlreadyExist(error),
+            3 => Self::InvalidIpAddressWrongFormat(error),
+            4 => Self::InvalidIpAddressPrivateAddress(error),
+            5 => Self::IPv6TranslatorEntryInvalidPort(error),
+            6 => Self::IPv6TranslatorEntryInvalidProtocol(error),
+            7 => Self::IPv6TranslatorConfiguring(error),
+            8 => Self::IPv6TranslatorEntryIPv6Conflict(error),
+            9 => Self::IPv6TranslatorEntryIPv4Conflict(error),
+            10 => Self::IPv6TranslatorEntryInvalidParameter(error),
+            11 => Self::IPv6TranslatorEntryAclIdNull(error),
+            12 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            13 => Self::IPv6TranslatorEntryInvalidAclType(error),
+            14 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
+            15 => Self::IPv6TranslatorEntryInvalidBandwidth(error),
+            16 => Self::ForbbidenSubUser(error),
+            17 => Self::Forbidden(error),
+            18 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

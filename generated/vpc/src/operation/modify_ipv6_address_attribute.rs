@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIpv6AddressAttributeRequest {
     /// The region ID of the IPv6 address. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -76,10 +76,27 @@ pub struct ModifyIpv6AddressAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIpv6AddressAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            name: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIpv6AddressAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIpv6AddressAttributeRequestBuilder {
-        ModifyIpv6AddressAttributeRequestBuilder::default()
+        ModifyIpv6AddressAttributeRequestBuilder {
+            inner: ModifyIpv6AddressAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,10 +287,18 @@ pub enum ModifyIpv6AddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpv6AddressId.NotFound" => Self::InvalidIpv6AddressIdNotFound(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIpv6AddressId.NotFound",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                ],
+            )
+        {
+            0 => Self::InvalidIpv6AddressIdNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
             _ => Self::Unhandled(error),
         }
     }

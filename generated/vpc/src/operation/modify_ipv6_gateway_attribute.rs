@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIpv6GatewayAttributeRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -76,10 +76,27 @@ pub struct ModifyIpv6GatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIpv6GatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            name: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIpv6GatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIpv6GatewayAttributeRequestBuilder {
-        ModifyIpv6GatewayAttributeRequestBuilder::default()
+        ModifyIpv6GatewayAttributeRequestBuilder {
+            inner: ModifyIpv6GatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,11 +287,20 @@ pub enum ModifyIpv6GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpv6GatewayId.NotFound" => Self::InvalidIpv6GatewayIdNotFound(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIpv6GatewayId.NotFound",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidIpv6GatewayIdNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

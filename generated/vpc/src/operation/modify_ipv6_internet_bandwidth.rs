@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIpv6InternetBandwidthRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -79,10 +79,27 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIpv6InternetBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            ipv6_internet_bandwidth_id: None,
+            bandwidth: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIpv6InternetBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyIpv6InternetBandwidthRequestBuilder {
-        ModifyIpv6InternetBandwidthRequestBuilder::default()
+        ModifyIpv6InternetBandwidthRequestBuilder {
+            inner: ModifyIpv6InternetBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -301,34 +318,38 @@ pub enum ModifyIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.Ipv6InstanceId" => Self::MissingParamIpv6InstanceId(error),
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "OperationUnsupported.FinancialLocked" => {
-                Self::OperationUnsupportedFinancialLocked(error)
-            }
-            "OperationFailed.InternetBandwidthNonExist" => {
-                Self::OperationFailedInternetBandwidthNonExist(error)
-            }
-            "OperationFailed.InternetBandwidthUnstable" => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            "OperationFailed.BandwidthExceedLimit" => {
-                Self::OperationFailedBandwidthExceedLimit(error)
-            }
-            "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId" => {
-                Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.QuerySpInfo" => Self::OperationFailedQuerySpInfo(error),
-            "OperationFailed.QueryAccountInfo" => {
-                Self::OperationFailedQueryAccountInfo(error)
-            }
-            "OperationFailed.SyncTradeResource" => {
-                Self::OperationFailedSyncTradeResource(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "MissingParam.Ipv6InstanceId",
+                    "InvalidIpv6Instance.NotFound",
+                    "IllegalParam.Bandwidth",
+                    "OperationUnsupported.FinancialLocked",
+                    "OperationFailed.InternetBandwidthNonExist",
+                    "OperationFailed.InternetBandwidthUnstable",
+                    "OperationFailed.BandwidthExceedLimit",
+                    "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId",
+                    "InvalidRegionId.NotFound",
+                    "OperationFailed.SaleValidate",
+                    "OperationFailed.QuerySpInfo",
+                    "OperationFailed.QueryAccountInfo",
+                    "OperationFailed.SyncTradeResource",
+                ],
+            )
+        {
+            0 => Self::MissingParamIpv6InstanceId(error),
+            1 => Self::InvalidIpv6InstanceNotFound(error),
+            2 => Self::IllegalParamBandwidth(error),
+            3 => Self::OperationUnsupportedFinancialLocked(error),
+            4 => Self::OperationFailedInternetBandwidthNonExist(error),
+            5 => Self::OperationFailedInternetBandwidthUnstable(error),
+            6 => Self::OperationFailedBandwidthExceedLimit(error),
+            7 => Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::OperationFailedSaleValidate(error),
+            10 => Self::OperationFailedQuerySpInfo(error),
+            11 => Self::OperationFailedQueryAccountInfo(error),
+            12 => Self::OperationFailedSyncTradeResource(error),
             _ => Self::Unhandled(error),
         }
     }

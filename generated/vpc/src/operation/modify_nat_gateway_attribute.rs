@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatGatewayAttributeRequest {
     /// The region ID of the NAT gateway.
@@ -92,10 +92,29 @@ pub struct ModifyNatGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            name: None,
+            description: None,
+            icmp_reply_enabled: None,
+            eip_bind_mode: None,
+            enable_session_log: None,
+            log_delivery: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatGatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyNatGatewayAttributeRequestBuilder {
-        ModifyNatGatewayAttributeRequestBuilder::default()
+        ModifyNatGatewayAttributeRequestBuilder {
+            inner: ModifyNatGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -371,83 +390,72 @@ pub enum ModifyNatGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "DependencyViolation.PrivateLinkMode" => {
-                Self::DependencyViolationPrivateLinkMode(error)
-            }
-            "UnsupportedFeature.IcmpReplyEnabled" => {
-                Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            }
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "UnsupportedFeature.IndirectConvertForVpcNat" => {
-                Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
-            }
-            "UnsupportedFeature.NormalNatModifyEipBindMode" => {
-                Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
-            }
-            "OperationDenied.EipBondTypeIsAlreadyNAT" => {
-                Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
-            }
-            "UnsupportedFeature.IndirectConvertForFwNat" => {
-                Self::UnsupportedFeatureIndirectConvertForFwNat(error)
-            }
-            "QuotaExceeded.EipNumForModifyEipBondType" => {
-                Self::QuotaExceededEipNumForModifyEipBondType(error)
-            }
-            "ResourceNotEnough.SwitchAvailableIps" => {
-                Self::ResourceNotEnoughSwitchAvailableIps(error)
-            }
-            "UnsupportedFeature.VpcNatSecurityProtectionEnabled" => {
-                Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
-            }
-            "OperationDenied.NatGatewayStatusInvalid" => {
-                Self::OperationDeniedNatGatewayStatusInvalid(error)
-            }
-            "OperationDenied.EipStatusInvalid" => {
-                Self::OperationDeniedEipStatusInvalid(error)
-            }
-            "OperationDenied.SnatEntryStatusInvalid" => {
-                Self::OperationDeniedSnatEntryStatusInvalid(error)
-            }
-            "OperationDenied.DnatEntryStatusInvalid" => {
-                Self::OperationDeniedDnatEntryStatusInvalid(error)
-            }
-            "UnsupportedFeature.MutilBindedTypeNatEnableFw" => {
-                Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationFailed.PrivateLinkMode" => {
-                Self::OperationFailedPrivateLinkMode(error)
-            }
-            "IllegalParam.SessionLogDeliveryDestination" => {
-                Self::IllegalParamSessionLogDeliveryDestination(error)
-            }
-            "OperationFailed.LogDeliveryIsUnAuthorized" => {
-                Self::OperationFailedLogDeliveryIsUnAuthorized(error)
-            }
-            "IllegalParam.SessionLogDeliveryType" => {
-                Self::IllegalParamSessionLogDeliveryType(error)
-            }
-            "UnsupportedFeature.EnableSessionLog" => {
-                Self::UnsupportedFeatureEnableSessionLog(error)
-            }
-            "Forbidden.ModifyEipBondType" => Self::ForbiddenModifyEipBondType(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "OperationFailed.ConfigSessionLog" => {
-                Self::OperationFailedConfigSessionLog(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "UnsupportedFeature.PrivateLinkMode",
+                    "IncorrectStatus.NATGW",
+                    "IncorrectStatus.NatGateway",
+                    "DependencyViolation.PrivateLinkMode",
+                    "UnsupportedFeature.IcmpReplyEnabled",
+                    "InvalidParams.NotNull",
+                    "InvalidParameter.Name.Malformed",
+                    "InvalidParameter.Description.Malformed",
+                    "UnsupportedFeature.IndirectConvertForVpcNat",
+                    "UnsupportedFeature.NormalNatModifyEipBindMode",
+                    "OperationDenied.EipBondTypeIsAlreadyNAT",
+                    "UnsupportedFeature.IndirectConvertForFwNat",
+                    "QuotaExceeded.EipNumForModifyEipBondType",
+                    "ResourceNotEnough.SwitchAvailableIps",
+                    "UnsupportedFeature.VpcNatSecurityProtectionEnabled",
+                    "OperationDenied.NatGatewayStatusInvalid",
+                    "OperationDenied.EipStatusInvalid",
+                    "OperationDenied.SnatEntryStatusInvalid",
+                    "OperationDenied.DnatEntryStatusInvalid",
+                    "UnsupportedFeature.MutilBindedTypeNatEnableFw",
+                    "Forbidden.FinancialLocked",
+                    "OperationFailed.PrivateLinkMode",
+                    "IllegalParam.SessionLogDeliveryDestination",
+                    "OperationFailed.LogDeliveryIsUnAuthorized",
+                    "IllegalParam.SessionLogDeliveryType",
+                    "UnsupportedFeature.EnableSessionLog",
+                    "Forbidden.ModifyEipBondType",
+                    "InvalidRegionId.NotFound",
+                    "InvalidNatGatewayId.NotFound",
+                    "OperationFailed.ConfigSessionLog",
+                ],
+            )
+        {
+            0 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            1 => Self::IncorrectStatusNatgw(error),
+            2 => Self::IncorrectStatusNatGateway(error),
+            3 => Self::DependencyViolationPrivateLinkMode(error),
+            4 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
+            5 => Self::InvalidParamsNotNull(error),
+            6 => Self::InvalidParameterNameMalformed(error),
+            7 => Self::InvalidParameterDescriptionMalformed(error),
+            8 => Self::UnsupportedFeatureIndirectConvertForVpcNat(error),
+            9 => Self::UnsupportedFeatureNormalNatModifyEipBindMode(error),
+            10 => Self::OperationDeniedEipBondTypeIsAlreadyNat(error),
+            11 => Self::UnsupportedFeatureIndirectConvertForFwNat(error),
+            12 => Self::QuotaExceededEipNumForModifyEipBondType(error),
+            13 => Self::ResourceNotEnoughSwitchAvailableIps(error),
+            14 => Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error),
+            15 => Self::OperationDeniedNatGatewayStatusInvalid(error),
+            16 => Self::OperationDeniedEipStatusInvalid(error),
+            17 => Self::OperationDeniedSnatEntryStatusInvalid(error),
+            18 => Self::OperationDeniedDnatEntryStatusInvalid(error),
+            19 => Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error),
+            20 => Self::ForbiddenFinancialLocked(error),
+            21 => Self::OperationFailedPrivateLinkMode(error),
+            22 => Self::IllegalParamSessionLogDeliveryDestination(error),
+            23 => Self::OperationFailedLogDeliveryIsUnAuthorized(error),
+            24 => Self::IllegalParamSessionLogDeliveryType(error),
+            25 => Self::UnsupportedFeatureEnableSessionLog(error),
+            26 => Self::ForbiddenModifyEipBondType(error),
+            27 => Self::InvalidRegionIdNotFound(error),
+            28 => Self::InvalidNatGatewayIdNotFound(error),
+            29 => Self::OperationFailedConfigSessionLog(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatGatewaySpecRequest {
     /// The ID of the region where the Internet NAT gateway is deployed.
@@ -87,10 +87,26 @@ pub struct ModifyNatGatewaySpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatGatewaySpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            spec: None,
+            auto_pay: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatGatewaySpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyNatGatewaySpecRequestBuilder {
-        ModifyNatGatewaySpecRequestBuilder::default()
+        ModifyNatGatewaySpecRequestBuilder {
+            inner: ModifyNatGatewaySpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -287,30 +303,34 @@ pub enum ModifyNatGatewaySpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NATGW_MODIFY_SPEC_SAME" => Self::NatgwModifySpecSame(error),
-            "InvalidParameter.Spec.ValueNotSupported" => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "OperationUnsupported.PayByLcuNatModifySpec" => {
-                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
-            }
-            "Forbidden.ModifySpecToSpecialSpec" => {
-                Self::ForbiddenModifySpecToSpecialSpec(error)
-            }
-            "Forbidden.ModifySpecToSpecialSpecForNormalNat" => {
-                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
-            }
-            "OperationFailed.NoAvailableResource" => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "NATGW_MODIFY_SPEC_SAME",
+                    "InvalidParameter.Spec.ValueNotSupported",
+                    "OperationFailed.SyncOrderToSub",
+                    "OperationFailed.QueryPrice",
+                    "InvalidRegionId.NotFound",
+                    "InvalidNatGatewayId.NotFound",
+                    "IncorrectStatus.NatGateway",
+                    "OperationUnsupported.PayByLcuNatModifySpec",
+                    "Forbidden.ModifySpecToSpecialSpec",
+                    "Forbidden.ModifySpecToSpecialSpecForNormalNat",
+                    "OperationFailed.NoAvailableResource",
+                ],
+            )
+        {
+            0 => Self::NatgwModifySpecSame(error),
+            1 => Self::InvalidParameterSpecValueNotSupported(error),
+            2 => Self::OperationFailedSyncOrderToSub(error),
+            3 => Self::OperationFailedQueryPrice(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidNatGatewayIdNotFound(error),
+            6 => Self::IncorrectStatusNatGateway(error),
+            7 => Self::OperationUnsupportedPayByLcuNatModifySpec(error),
+            8 => Self::ForbiddenModifySpecToSpecialSpec(error),
+            9 => Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error),
+            10 => Self::OperationFailedNoAvailableResource(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatIpAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to modify belongs.
@@ -82,10 +82,27 @@ pub struct ModifyNatIpAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatIpAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_id: None,
+            nat_ip_name: None,
+            nat_ip_description: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatIpAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyNatIpAttributeRequestBuilder {
-        ModifyNatIpAttributeRequestBuilder::default()
+        ModifyNatIpAttributeRequestBuilder {
+            inner: ModifyNatIpAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,9 +291,9 @@ pub enum ModifyNatIpAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+        match error.code_index(&["InvalidRegionId.NotFound", "ResourceNotFound.NatIp"]) {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::ResourceNotFoundNatIp(error),
             _ => Self::Unhandled(error),
         }
     }

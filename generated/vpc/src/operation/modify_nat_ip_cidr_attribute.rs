@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatIpCidrAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block belongs.
@@ -86,10 +86,28 @@ pub struct ModifyNatIpCidrAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatIpCidrAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_cidr_name: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr_description: None,
+            nat_gateway_id: None,
+            nat_ip_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatIpCidrAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyNatIpCidrAttributeRequestBuilder {
-        ModifyNatIpCidrAttributeRequestBuilder::default()
+        ModifyNatIpCidrAttributeRequestBuilder {
+            inner: ModifyNatIpCidrAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -290,9 +308,11 @@ pub enum ModifyNatIpCidrAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParamFormat.NatIpCidr" => Self::IllegalParamFormatNatIpCidr(error),
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
+        match error
+            .code_index(&["IllegalParamFormat.NatIpCidr", "ResourceNotFound.NatIpCidr"])
+        {
+            0 => Self::IllegalParamFormatNatIpCidr(error),
+            1 => Self::ResourceNotFoundNatIpCidr(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNetworkAclAttributesRequest {
     /// The ID of the network ACL.
@@ -78,10 +78,27 @@ pub struct ModifyNetworkAclAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNetworkAclAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            network_acl_id: None,
+            network_acl_name: None,
+            description: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNetworkAclAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyNetworkAclAttributesRequestBuilder {
-        ModifyNetworkAclAttributesRequestBuilder::default()
+        ModifyNetworkAclAttributesRequestBuilder {
+            inner: ModifyNetworkAclAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,22 +309,38 @@ pub enum ModifyNetworkAclAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
-            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
-            "ParameterLengthIllegal.Description" => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.NetworkAclId",
+                    "ParameterEmpty.NetworkAclId",
+                    "ParameterLengthIllegal.Name",
+                    "ParameterIllegal.Name",
+                    "ParameterLengthIllegal.Description",
+                    "ParameterIllegal.Description",
+                    "InvalidNetworkAcl.NotFound",
+                    "NotSupport.NetworkAcl",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterLengthIllegalName(error),
+            7 => Self::ParameterIllegalName(error),
+            8 => Self::ParameterLengthIllegalDescription(error),
+            9 => Self::ParameterIllegalDescription(error),
+            10 => Self::InvalidNetworkAclNotFound(error),
+            11 => Self::NotSupportNetworkAcl(error),
+            12 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// The region ID of the Express Connect circuit.
@@ -128,10 +128,32 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPhysicalConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            line_operator: None,
+            bandwidth: None,
+            peer_location: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            description: None,
+            name: None,
+            client_token: None,
+            circuit_code: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPhysicalConnectionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyPhysicalConnectionAttributeRequestBuilder {
-        ModifyPhysicalConnectionAttributeRequestBuilder::default()
+        ModifyPhysicalConnectionAttributeRequestBuilder {
+            inner: ModifyPhysicalConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -415,32 +437,42 @@ pub enum ModifyPhysicalConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "OperationDenied.VPconn" => Self::OperationDeniedVPconn(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidLineOperator.Malformd",
+                    "InvalidPeerLocation.Malformd",
+                    "InvalidPortType.Malformd",
+                    "InvalidName.Malformed",
+                    "InvalidStatus",
+                    "InvalidBandwidth",
+                    "InvalidRedundantPhysicalConnection",
+                    "InvalidRedundantPhysicalConnectionStatus",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidPhysicalConnectionOperator.Malformed",
+                    "InvalidPhysicalConnectionBandwidth.Malformed",
+                    "InvalidDescription.Malformed",
+                    "OperationDenied.VPconn",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidLineOperatorMalformd(error),
+            1 => Self::InvalidPeerLocationMalformd(error),
+            2 => Self::InvalidPortTypeMalformd(error),
+            3 => Self::InvalidNameMalformed(error),
+            4 => Self::InvalidStatus(error),
+            5 => Self::InvalidBandwidth(error),
+            6 => Self::InvalidRedundantPhysicalConnection(error),
+            7 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            8 => Self::InvalidCircuitCodeMalformed(error),
+            9 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            10 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            11 => Self::InvalidDescriptionMalformed(error),
+            12 => Self::OperationDeniedVPconn(error),
+            13 => Self::InvalidRegionIdNotFound(error),
+            14 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

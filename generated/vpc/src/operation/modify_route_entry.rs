@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouteEntryRequest {
     /// The ID of the region to which the route belongs.
@@ -91,10 +91,30 @@ pub struct ModifyRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entry_name: None,
+            route_entry_id: None,
+            description: None,
+            new_next_hop_type: None,
+            new_next_hop_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyRouteEntryRequestBuilder {
-        ModifyRouteEntryRequestBuilder::default()
+        ModifyRouteEntryRequestBuilder {
+            inner: ModifyRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -401,112 +421,110 @@ pub enum ModifyRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRouteEntryId.NotFound" => Self::InvalidRouteEntryIdNotFound(error),
-            "InvalidRouteEntryName.Malformed" => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            "OperationDenied.ModifyManagedRouteEntry" => {
-                Self::OperationDeniedModifyManagedRouteEntry(error)
-            }
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "MissingParam.NewNextHopId" => Self::MissingParamNewNextHopId(error),
-            "IllegealParam.NextHopType" => Self::IllegealParamNextHopType(error),
-            "UnsupportedFeature.NormalTypeNatGateway" => {
-                Self::UnsupportedFeatureNormalTypeNatGateway(error)
-            }
-            "UnsupportedFeature.NextHopType" => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "OperationDenied.NextHopExist" => Self::OperationDeniedNextHopExist(error),
-            "MissingParam.NewNextHopType" => Self::MissingParamNewNextHopType(error),
-            "UnsupportedFeature.ModifyRouteEntryNextHop" => {
-                Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
-            }
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "MissingParam.RouteEntryId" => Self::MissingParamRouteEntryId(error),
-            "IllegalParam.RouteEntryName" => Self::IllegalParamRouteEntryName(error),
-            "OperationDenied.LocalRouteEntryModified" => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            "OperationDenied.IllegalNewNextHopType" => {
-                Self::OperationDeniedIllegalNewNextHopType(error)
-            }
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "OperationFailed.NotSupportIPV6" => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            "UnsupportedFeature.ModifyIpv6RouteEntryNextHop" => {
-                Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
-            }
-            "OperationDenied.NewNextHopNotSupportPublish" => {
-                Self::OperationDeniedNewNextHopNotSupportPublish(error)
-            }
-            "IllegalParam.DestCidrBlock" => Self::IllegalParamDestCidrBlock(error),
-            "IllegalParamFormat.DstCidrBlock" => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            "MissingParam.RouteEntryIdOrRouteTableDstCidr" => {
-                Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
-            }
-            "MissingParam.ParameterMustNotNull" => {
-                Self::MissingParamParameterMustNotNull(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "OperationDenied.UpdateGatewayRouteEntry" => {
-                Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            }
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.Vswitch" => Self::IncorrectStatusVswitch(error),
-            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
-            "IncorrectStatus.NextHop" => Self::IncorrectStatusNextHop(error),
-            "OperationDenied.NextHopTypeNonsupport" => {
-                Self::OperationDeniedNextHopTypeNonsupport(error)
-            }
-            "OperationDenied.LocalEntryCanOnlyModifyNextHop" => {
-                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            }
-            "ExclusiveParam.NextHopTypeAndNextHopId" => {
-                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            }
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "OperationUnsupported.OnlySupportNormalNetworkInterface" => {
-                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            }
-            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            "OperationDenied.TrAttachmentIpv6Disabled" => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "OperationDenied.LocalRouteEntryInSystemRouteTable" => {
-                Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
-            }
-            "OperationDenied.LocalRouteEntryBoundToVSwitch" => {
-                Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
-            }
-            "OperationFailed.ModifyEcmpRoute" => {
-                Self::OperationFailedModifyEcmpRoute(error)
-            }
-            "Forbbiden" => Self::Forbbiden(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidRouteEntryId.NotFound",
+                    "InvalidRouteEntryName.Malformed",
+                    "OperationDenied.ModifyManagedRouteEntry",
+                    "OperationDenied.RouteTableTypeNotPermitted",
+                    "MissingParam.NewNextHopId",
+                    "IllegealParam.NextHopType",
+                    "UnsupportedFeature.NormalTypeNatGateway",
+                    "UnsupportedFeature.NextHopType",
+                    "InvalidRouteTable.NotFound",
+                    "InvalidNetworkInterface.NotFound",
+                    "OperationDenied.NextHopExist",
+                    "MissingParam.NewNextHopType",
+                    "UnsupportedFeature.ModifyRouteEntryNextHop",
+                    "IncorrectRouteEntryStatus",
+                    "ResourceNotFound.VSwitch",
+                    "MissingParam.RouteEntryId",
+                    "IllegalParam.RouteEntryName",
+                    "OperationDenied.LocalRouteEntryModified",
+                    "OperationDenied.IllegalNewNextHopType",
+                    "UnsupportedFeature.VpcAdvancedFeature",
+                    "UnsupportedRegion",
+                    "OperationFailed.NotSupportIPV6",
+                    "UnsupportedFeature.ModifyIpv6RouteEntryNextHop",
+                    "OperationDenied.NewNextHopNotSupportPublish",
+                    "IllegalParam.DestCidrBlock",
+                    "IllegalParamFormat.DstCidrBlock",
+                    "MissingParam.RouteEntryIdOrRouteTableDstCidr",
+                    "MissingParam.ParameterMustNotNull",
+                    "ResourceNotFound.RouteTable",
+                    "OperationDenied.UpdateGatewayRouteEntry",
+                    "ResourceNotFound.RouteEntry",
+                    "IncorrectStatus.RouteEntry",
+                    "IncorrectStatus.Vswitch",
+                    "ResourceNotFound.Instance",
+                    "IncorrectStatus.NextHop",
+                    "OperationDenied.NextHopTypeNonsupport",
+                    "OperationDenied.LocalEntryCanOnlyModifyNextHop",
+                    "ExclusiveParam.NextHopTypeAndNextHopId",
+                    "InvalidRouterInterfaceId.NotFound",
+                    "OperationUnsupported.OnlySupportNormalNetworkInterface",
+                    "UnsupportedFeature.Ipv6GatewayRouteTable",
+                    "OperationDenied.TrAttachmentIpv6Disabled",
+                    "InvalidAttachment.NotFound",
+                    "OperationDenied.LocalRouteEntryInSystemRouteTable",
+                    "OperationDenied.LocalRouteEntryBoundToVSwitch",
+                    "OperationFailed.ModifyEcmpRoute",
+                    "Forbbiden",
+                    "ResourceNotFound.NatGateway",
+                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                ],
+            )
+        {
+            0 => Self::InvalidRouteEntryIdNotFound(error),
+            1 => Self::InvalidRouteEntryNameMalformed(error),
+            2 => Self::OperationDeniedModifyManagedRouteEntry(error),
+            3 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            4 => Self::MissingParamNewNextHopId(error),
+            5 => Self::IllegealParamNextHopType(error),
+            6 => Self::UnsupportedFeatureNormalTypeNatGateway(error),
+            7 => Self::UnsupportedFeatureNextHopType(error),
+            8 => Self::InvalidRouteTableNotFound(error),
+            9 => Self::InvalidNetworkInterfaceNotFound(error),
+            10 => Self::OperationDeniedNextHopExist(error),
+            11 => Self::MissingParamNewNextHopType(error),
+            12 => Self::UnsupportedFeatureModifyRouteEntryNextHop(error),
+            13 => Self::IncorrectRouteEntryStatus(error),
+            14 => Self::ResourceNotFoundVSwitch(error),
+            15 => Self::MissingParamRouteEntryId(error),
+            16 => Self::IllegalParamRouteEntryName(error),
+            17 => Self::OperationDeniedLocalRouteEntryModified(error),
+            18 => Self::OperationDeniedIllegalNewNextHopType(error),
+            19 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            20 => Self::UnsupportedRegion(error),
+            21 => Self::OperationFailedNotSupportIpv6(error),
+            22 => Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error),
+            23 => Self::OperationDeniedNewNextHopNotSupportPublish(error),
+            24 => Self::IllegalParamDestCidrBlock(error),
+            25 => Self::IllegalParamFormatDstCidrBlock(error),
+            26 => Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error),
+            27 => Self::MissingParamParameterMustNotNull(error),
+            28 => Self::ResourceNotFoundRouteTable(error),
+            29 => Self::OperationDeniedUpdateGatewayRouteEntry(error),
+            30 => Self::ResourceNotFoundRouteEntry(error),
+            31 => Self::IncorrectStatusRouteEntry(error),
+            32 => Self::IncorrectStatusVswitch(error),
+            33 => Self::ResourceNotFoundInstance(error),
+            34 => Self::IncorrectStatusNextHop(error),
+            35 => Self::OperationDeniedNextHopTypeNonsupport(error),
+            36 => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
+            37 => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
+            38 => Self::InvalidRouterInterfaceIdNotFound(error),
+            39 => Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error),
+            40 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
+            41 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
+            42 => Self::InvalidAttachmentNotFound(error),
+            43 => Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error),
+            44 => Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error),
+            45 => Self::OperationFailedModifyEcmpRoute(error),
+            46 => Self::Forbbiden(error),
+            47 => Self::ResourceNotFoundNatGateway(error),
+            48 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
             _ => Self::Unhandled(error),
         }
     }

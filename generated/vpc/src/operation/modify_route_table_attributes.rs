@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouteTableAttributesRequest {
     /// The ID of the route table.
@@ -68,10 +68,26 @@ pub struct ModifyRouteTableAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouteTableAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            route_table_id: None,
+            route_table_name: None,
+            description: None,
+            region_id: None,
+            route_propagation_enable: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouteTableAttributesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyRouteTableAttributesRequestBuilder {
-        ModifyRouteTableAttributesRequestBuilder::default()
+        ModifyRouteTableAttributesRequestBuilder {
+            inner: ModifyRouteTableAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -262,23 +278,32 @@ pub enum ModifyRouteTableAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.InvaliTableName.Malformed" => Self::AbsInvaliTableNameMalformed(error),
-            "Abs.InvalidRouteTableId.NotExist" => {
-                Self::AbsInvalidRouteTableIdNotExist(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbidden.DisableRoutePropagation" => {
-                Self::ForbiddenDisableRoutePropagation(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "IncorrectStatus.RoutePropagationStatus" => {
-                Self::IncorrectStatusRoutePropagationStatus(error)
-            }
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "Forbbiden" => Self::Forbbiden(error),
+        match error
+            .code_index(
+                &[
+                    "Abs.InvaliTableName.Malformed",
+                    "Abs.InvalidRouteTableId.NotExist",
+                    "InvalidDescription.Malformed",
+                    "Forbidden.DisableRoutePropagation",
+                    "ResourceNotFound.RouteTable",
+                    "IncorrectStatus.RouteTable",
+                    "IncorrectStatus.RoutePropagationStatus",
+                    "IncorrectStatus.RouteEntry",
+                    "IncorrectStatus.Vpc",
+                    "Forbbiden",
+                ],
+            )
+        {
+            0 => Self::AbsInvaliTableNameMalformed(error),
+            1 => Self::AbsInvalidRouteTableIdNotExist(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::ForbiddenDisableRoutePropagation(error),
+            4 => Self::ResourceNotFoundRouteTable(error),
+            5 => Self::IncorrectStatusRouteTable(error),
+            6 => Self::IncorrectStatusRoutePropagationStatus(error),
+            7 => Self::IncorrectStatusRouteEntry(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::Forbbiden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// The region ID of the router interface.
@@ -123,10 +123,34 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            name: None,
+            description: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            hc_threshold: None,
+            hc_rate: None,
+            delete_health_check_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyRouterInterfaceAttributeRequestBuilder {
-        ModifyRouterInterfaceAttributeRequestBuilder::default()
+        ModifyRouterInterfaceAttributeRequestBuilder {
+            inner: ModifyRouterInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -424,34 +448,46 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidOppositeRouterType.ValueNotSupported" => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "LinkRole.NotSupport" => Self::LinkRoleNotSupport(error),
-            "Forbbiden.ModifyIdAndType" => Self::ForbbidenModifyIdAndType(error),
-            "InvalidParam.ModifyRouterInterface" => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            "INSTANCE_IN_PROCESSIONG" => Self::InstanceInProcessiong(error),
-            "IllegalParam.HcThreshold" => Self::IllegalParamHcThreshold(error),
-            "IllegalParam.HcRate" => Self::IllegalParamHcRate(error),
-            "InvalidHealthCheckIP.Malformd" => Self::InvalidHealthCheckIpMalformd(error),
-            "IllegalParam.HcSourceIp" => Self::IllegalParamHcSourceIp(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "IncorrectStatus.RouterInterface" => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.FinancialLocked",
+                    "InvalidName.Malformed",
+                    "InvalidOppositeRouterType.ValueNotSupported",
+                    "InvalidDescription.Malformed",
+                    "Forbbiden",
+                    "LinkRole.NotSupport",
+                    "Forbbiden.ModifyIdAndType",
+                    "InvalidParam.ModifyRouterInterface",
+                    "INSTANCE_IN_PROCESSIONG",
+                    "IllegalParam.HcThreshold",
+                    "IllegalParam.HcRate",
+                    "InvalidHealthCheckIP.Malformd",
+                    "IllegalParam.HcSourceIp",
+                    "OperationFailed.OperationLocked",
+                    "IncorrectStatus.RouterInterface",
+                    "InvalidRegionId.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenFinancialLocked(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::Forbbiden(error),
+            5 => Self::LinkRoleNotSupport(error),
+            6 => Self::ForbbidenModifyIdAndType(error),
+            7 => Self::InvalidParamModifyRouterInterface(error),
+            8 => Self::InstanceInProcessiong(error),
+            9 => Self::IllegalParamHcThreshold(error),
+            10 => Self::IllegalParamHcRate(error),
+            11 => Self::InvalidHealthCheckIpMalformd(error),
+            12 => Self::IllegalParamHcSourceIp(error),
+            13 => Self::OperationFailedOperationLocked(error),
+            14 => Self::IncorrectStatusRouterInterface(error),
+            15 => Self::InvalidRegionIdNotFound(error),
+            16 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceSpecRequest {
     /// The ID of the region where the router interface is deployed.
@@ -80,10 +80,25 @@ pub struct ModifyRouterInterfaceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            spec: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceSpecRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyRouterInterfaceSpecRequestBuilder {
-        ModifyRouterInterfaceSpecRequestBuilder::default()
+        ModifyRouterInterfaceSpecRequestBuilder {
+            inner: ModifyRouterInterfaceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,24 +318,34 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            "InvalidInstanceOwner.Error" => Self::InvalidInstanceOwnerError(error),
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "IllegalParam.chargeType" => Self::IllegalParamChargeType(error),
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidSpec.ValueNotSupported" => Self::InvalidSpecValueNotSupported(error),
-            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
-            "InvalidOpposite.NotFound" => Self::InvalidOppositeNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.FinancialLocked",
+                    "InvalidParam.NotFound",
+                    "InvalidOppositeRegionId.NotFound",
+                    "InvalidInstanceOwner.Error",
+                    "InvalidRouterInterfaceSpec.Malformed",
+                    "IllegalParam.chargeType",
+                    "ResourceQueryError",
+                    "InvalidSpec.ValueNotSupported",
+                    "InvalidInstance.StatusError",
+                    "InvalidOpposite.NotFound",
+                    "InvalidRouterInterfaceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenFinancialLocked(error),
+            1 => Self::InvalidParamNotFound(error),
+            2 => Self::InvalidOppositeRegionIdNotFound(error),
+            3 => Self::InvalidInstanceOwnerError(error),
+            4 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            5 => Self::IllegalParamChargeType(error),
+            6 => Self::ResourceQueryError(error),
+            7 => Self::InvalidSpecValueNotSupported(error),
+            8 => Self::InvalidInstanceStatusError(error),
+            9 => Self::InvalidOppositeNotFound(error),
+            10 => Self::InvalidRouterInterfaceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -98,10 +98,30 @@ pub struct ModifySnatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            snat_entry_id: None,
+            snat_ip: None,
+            snat_entry_name: None,
+            client_token: None,
+            eip_affinity: None,
+            network_interface_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnatEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySnatEntryRequestBuilder {
-        ModifySnatEntryRequestBuilder::default()
+        ModifySnatEntryRequestBuilder {
+            inner: ModifySnatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -362,61 +382,68 @@ pub enum ModifySnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSnatIp.Malformed" => Self::InvalidSnatIpMalformed(error),
-            "Forbidden.SourceVSwitchId.Duplicated" => {
-                Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            }
-            "Forbidden.IpUsedInForwardTable" => {
-                Self::ForbiddenIpUsedInForwardTable(error)
-            }
-            "OperationUnsupported.EipForSnatPool" => {
-                Self::OperationUnsupportedEipForSnatPool(error)
-            }
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorretSnatEntryStatus" => Self::IncorretSnatEntryStatus(error),
-            "OperationFailed.SnatIpsCheck" => Self::OperationFailedSnatIpsCheck(error),
-            "OperationFailed.SnatIpPoolCbwpRules" => {
-                Self::OperationFailedSnatIpPoolCbwpRules(error)
-            }
-            "EIP_NOT_IN_GATEWAY" => Self::EipNotInGateway(error),
-            "InvalidParameter.SnatIp" => Self::InvalidParameterSnatIp(error),
-            "QuotaExceeded.SnatIp" => Self::QuotaExceededSnatIp(error),
-            "InvalidSnatEntryId.NotFound" => Self::InvalidSnatEntryIdNotFound(error),
-            "OperationFailed.SnatIpPoolBwpRules" => {
-                Self::OperationFailedSnatIpPoolBwpRules(error)
-            }
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "OperationFailed.SnatIpsTooMany" => {
-                Self::OperationFailedSnatIpsTooMany(error)
-            }
-            "OperationFailed.CanNotUseEipInDnat" => {
-                Self::OperationFailedCanNotUseEipInDnat(error)
-            }
-            "OperationUnsupported.EipNatGWCheck" => {
-                Self::OperationUnsupportedEipNatGwCheck(error)
-            }
-            "ResourceNotFound.SnatEntry" => Self::ResourceNotFoundSnatEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "OperationFailed.CanNotUseNatIpInDnat" => {
-                Self::OperationFailedCanNotUseNatIpInDnat(error)
-            }
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "OperationUnsupported.EipNatBWPCheck" => {
-                Self::OperationUnsupportedEipNatBwpCheck(error)
-            }
-            "IllegalParam.NetworkInterfaceId" => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            "InvalidSnatIp.NotFound" => Self::InvalidSnatIpNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidSnatIp.Malformed",
+                    "Forbidden.SourceVSwitchId.Duplicated",
+                    "Forbidden.IpUsedInForwardTable",
+                    "OperationUnsupported.EipForSnatPool",
+                    "InvalidParameter.Name.Malformed",
+                    "IncorretSnatEntryStatus",
+                    "OperationFailed.SnatIpsCheck",
+                    "OperationFailed.SnatIpPoolCbwpRules",
+                    "EIP_NOT_IN_GATEWAY",
+                    "InvalidParameter.SnatIp",
+                    "QuotaExceeded.SnatIp",
+                    "InvalidSnatEntryId.NotFound",
+                    "OperationFailed.SnatIpPoolBwpRules",
+                    "IncorrectStatus.SnatEntry",
+                    "OperationFailed.SnatIpsTooMany",
+                    "OperationFailed.CanNotUseEipInDnat",
+                    "OperationUnsupported.EipNatGWCheck",
+                    "ResourceNotFound.SnatEntry",
+                    "IncorrectStatus.NatIp",
+                    "OperationFailed.CanNotUseNatIpInDnat",
+                    "IncorrectStatus.NATGW",
+                    "OperationUnsupported.EipInBinding",
+                    "OperationUnsupported.EipNatBWPCheck",
+                    "IllegalParam.NetworkInterfaceId",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSnatTableId.NotFound",
+                    "InvalidSnatIp.NotFound",
+                    "ResourceNotFound.NatIp",
+                ],
+            )
+        {
+            0 => Self::InvalidSnatIpMalformed(error),
+            1 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
+            2 => Self::ForbiddenIpUsedInForwardTable(error),
+            3 => Self::OperationUnsupportedEipForSnatPool(error),
+            4 => Self::InvalidParameterNameMalformed(error),
+            5 => Self::IncorretSnatEntryStatus(error),
+            6 => Self::OperationFailedSnatIpsCheck(error),
+            7 => Self::OperationFailedSnatIpPoolCbwpRules(error),
+            8 => Self::EipNotInGateway(error),
+            9 => Self::InvalidParameterSnatIp(error),
+            10 => Self::QuotaExceededSnatIp(error),
+            11 => Self::InvalidSnatEntryIdNotFound(error),
+            12 => Self::OperationFailedSnatIpPoolBwpRules(error),
+            13 => Self::IncorrectStatusSnatEntry(error),
+            14 => Self::OperationFailedSnatIpsTooMany(error),
+            15 => Self::OperationFailedCanNotUseEipInDnat(error),
+            16 => Self::OperationUnsupportedEipNatGwCheck(error),
+            17 => Self::ResourceNotFoundSnatEntry(error),
+            18 => Self::IncorrectStatusNatIp(error),
+            19 => Self::OperationFailedCanNotUseNatIpInDnat(error),
+            20 => Self::IncorrectStatusNatgw(error),
+            21 => Self::OperationUnsupportedEipInBinding(error),
+            22 => Self::OperationUnsupportedEipNatBwpCheck(error),
+            23 => Self::IllegalParamNetworkInterfaceId(error),
+            24 => Self::InvalidRegionIdNotFound(error),
+            25 => Self::InvalidSnatTableIdNotFound(error),
+            26 => Self::InvalidSnatIpNotFound(error),
+            27 => Self::ResourceNotFoundNatIp(error),
             _ => Self::Unhandled(error),
         }
     }

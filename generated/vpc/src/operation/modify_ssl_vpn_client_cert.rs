@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySslVpnClientCertRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,25 @@ pub struct ModifySslVpnClientCertRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySslVpnClientCertRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ssl_vpn_client_cert_id: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySslVpnClientCertRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySslVpnClientCertRequestBuilder {
-        ModifySslVpnClientCertRequestBuilder::default()
+        ModifySslVpnClientCertRequestBuilder {
+            inner: ModifySslVpnClientCertRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,14 +270,22 @@ pub enum ModifySslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSslVpnClientCertId.NotFound" => {
-                Self::InvalidSslVpnClientCertIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidSslVpnClientCertId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::ForbbidenSubUser(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidSslVpnClientCertIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

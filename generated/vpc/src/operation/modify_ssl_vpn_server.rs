@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySslVpnServerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -219,10 +219,36 @@ pub struct ModifySslVpnServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySslVpnServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ssl_vpn_server_id: None,
+            name: None,
+            client_ip_pool: None,
+            local_subnet: None,
+            proto: None,
+            cipher: None,
+            port: None,
+            compress: None,
+            enable_multi_factor_auth: None,
+            i_daa_s_instance_id: None,
+            i_daa_s_region_id: None,
+            i_daa_s_application_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySslVpnServerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifySslVpnServerRequestBuilder {
-        ModifySslVpnServerRequestBuilder::default()
+        ModifySslVpnServerRequestBuilder {
+            inner: ModifySslVpnServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -793,50 +819,66 @@ pub enum ModifySslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "IpConflict" => Self::IpConflict(error),
-            "SslVpnServer.AddRouteError" => Self::SslVpnServerAddRouteError(error),
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "MissingParameter.IDaaSInstanceId" => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            "OperationFailed.GetIDaaSInfo" => Self::OperationFailedGetIDaaSInfo(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationUnsupported.NotSupportMultiFactorAuth" => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "SslVpnServerPort.Illegal" => Self::SslVpnServerPortIllegal(error),
-            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "IllegalParam.IDaaSApplicationId" => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            "MissingParam.IDaaSApplicationId" => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            "SslVpnIDaaS2.NotSupport" => Self::SslVpnIDaaS2NotSupport(error),
-            "MissingParam.IDaaSRegionId" => Self::MissingParamIDaaSRegionId(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSApplicationId.NotFound" => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "IpConflict",
+                    "SslVpnServer.AddRouteError",
+                    "ClientIpPool.NetmaskInvalid",
+                    "ClientIpPool.SubnetInvalid",
+                    "MissingParameter.IDaaSInstanceId",
+                    "OperationFailed.GetIDaaSInfo",
+                    "OperationFailed.NoRamPermission",
+                    "OperationUnsupported.NotSupportMultiFactorAuth",
+                    "SystemBusy",
+                    "SslVpnServerPort.Illegal",
+                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                    "InvalidInstanceId.NotFound",
+                    "VpnRouteEntry.Conflict",
+                    "IllegalParam.IDaaSApplicationId",
+                    "MissingParam.IDaaSApplicationId",
+                    "SslVpnIDaaS2.NotSupport",
+                    "MissingParam.IDaaSRegionId",
+                    "DryRunOperation",
+                    "IllegalParam.LocalSubnet",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidRegionId.NotFound",
+                    "InvalidIDaaSInstanceId.NotFound",
+                    "InvalidIDaaSApplicationId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::IpConflict(error),
+            4 => Self::SslVpnServerAddRouteError(error),
+            5 => Self::ClientIpPoolNetmaskInvalid(error),
+            6 => Self::ClientIpPoolSubnetInvalid(error),
+            7 => Self::MissingParameterIDaaSInstanceId(error),
+            8 => Self::OperationFailedGetIDaaSInfo(error),
+            9 => Self::OperationFailedNoRamPermission(error),
+            10 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
+            11 => Self::SystemBusy(error),
+            12 => Self::SslVpnServerPortIllegal(error),
+            13 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::VpnRouteEntryConflict(error),
+            16 => Self::IllegalParamIDaaSApplicationId(error),
+            17 => Self::MissingParamIDaaSApplicationId(error),
+            18 => Self::SslVpnIDaaS2NotSupport(error),
+            19 => Self::MissingParamIDaaSRegionId(error),
+            20 => Self::DryRunOperation(error),
+            21 => Self::IllegalParamLocalSubnet(error),
+            22 => Self::ForbbidenSubUser(error),
+            23 => Self::Forbidden(error),
+            24 => Self::InvalidRegionIdNotFound(error),
+            25 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            26 => Self::InvalidIDaaSApplicationIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

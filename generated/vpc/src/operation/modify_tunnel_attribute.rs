@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTunnelAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -67,10 +67,26 @@ pub struct ModifyTunnelAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTunnelAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            tunnel_options_specification: None,
+            region_id: None,
+            vpn_connection_id: None,
+            tunnel_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTunnelAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyTunnelAttributeRequestBuilder {
-        ModifyTunnelAttributeRequestBuilder::default()
+        ModifyTunnelAttributeRequestBuilder {
+            inner: ModifyTunnelAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -367,35 +383,46 @@ pub enum ModifyTunnelAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "InvalidName",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "NotSupportVpnConnectionParameter.IpsecPfs",
+                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
+                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
+                    "IllegalParam.LocalAsn",
+                    "IllegalParam.LocalBgpIp",
+                    "VpnGateway.task.conflict",
+                    "ModifyIkeV1WithMultiRoutes.Invalid",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::InvalidName(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            7 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
+            8 => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "VpnGateway.task.conflict" => Self::VpnGatewayTaskConflict(error),
-            "ModifyIkeV1WithMultiRoutes.Invalid" => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+            9 => Self::IllegalParamLocalAsn(error),
+            10 => Self::IllegalParamLocalBgpIp(error),
+            11 => Self::VpnGatewayTaskConflict(error),
+            12 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
+            13 => Self::ForbbidenSubUser(error),
+            14 => Self::Forbidden(error),
+            15 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVRouterAttributeRequest {
     /// The region ID of the vRouter.
@@ -58,10 +58,25 @@ pub struct ModifyVRouterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVRouterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_router_id: None,
+            v_router_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVRouterAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVRouterAttributeRequestBuilder {
-        ModifyVRouterAttributeRequestBuilder::default()
+        ModifyVRouterAttributeRequestBuilder {
+            inner: ModifyVRouterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -228,15 +243,24 @@ pub enum ModifyVRouterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVRouterName.Malformed" => Self::InvalidVRouterNameMalformed(error),
-            "InvalidVRouterDescription.Malformed" => {
-                Self::InvalidVRouterDescriptionMalformed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "InvalidVRouterId.NotFound" => Self::InvalidVRouterIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVRouterName.Malformed",
+                    "InvalidVRouterDescription.Malformed",
+                    "MissingParameter",
+                    "InvalidDescription.Malformed",
+                    "Forbidden.VRouterNotFound",
+                    "InvalidVRouterId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidVRouterNameMalformed(error),
+            1 => Self::InvalidVRouterDescriptionMalformed(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::ForbiddenVRouterNotFound(error),
+            5 => Self::InvalidVRouterIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

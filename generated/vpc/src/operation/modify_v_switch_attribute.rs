@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVSwitchAttributeRequest {
     /// The ID of the vSwitch.
@@ -85,10 +85,28 @@ pub struct ModifyVSwitchAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVSwitchAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            v_switch_name: None,
+            region_id: None,
+            description: None,
+            ipv6_cidr_block: None,
+            enable_i_pv6: None,
+            vpc_ipv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVSwitchAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVSwitchAttributeRequestBuilder {
-        ModifyVSwitchAttributeRequestBuilder::default()
+        ModifyVSwitchAttributeRequestBuilder {
+            inner: ModifyVSwitchAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -320,46 +338,54 @@ pub enum ModifyVSwitchAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "UnsupportedFeature.CloudBoxIpv6" => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            "OperationFailed.Ipv6InstanceExist" => {
-                Self::OperationFailedIpv6InstanceExist(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "OperationFailed.IPv6Disabled" => Self::OperationFailedIPv6Disabled(error),
-            "ParamExclusive.DisableIpv6AndIpv6CidrBlock" => {
-                Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "DependencyViolation.IPv6CidrReservation" => {
-                Self::DependencyViolationIPv6CidrReservation(error)
-            }
-            "IllegalParam.VpcIpv6CidrBlock" => Self::IllegalParamVpcIpv6CidrBlock(error),
-            "OperationFailed.Ipv6AlreadyEnabled" => {
-                Self::OperationFailedIpv6AlreadyEnabled(error)
-            }
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
-            "OperationFailed.Ipv6CidrBlockUsed" => {
-                Self::OperationFailedIpv6CidrBlockUsed(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "SystemBusy" => Self::SystemBusy(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidVSwitchName.Malformed",
+                    "InvalidVSwitchDiscription.Malformed",
+                    "Forbidden.VRouterNotFound",
+                    "UnsupportedFeature.CloudBoxIpv6",
+                    "OperationFailed.Ipv6InstanceExist",
+                    "IncorrectStatus.VpcRouteEntry",
+                    "OperationFailed.IPv6Disabled",
+                    "ParamExclusive.DisableIpv6AndIpv6CidrBlock",
+                    "IncorrectStatus.cbnStatus",
+                    "DependencyViolation.IPv6CidrReservation",
+                    "IllegalParam.VpcIpv6CidrBlock",
+                    "OperationFailed.Ipv6AlreadyEnabled",
+                    "OperationFailed.Ipv6CidrBlockExisted",
+                    "IllegalParam.Ipv6CidrBlock",
+                    "InvalidDescription.Malformed",
+                    "OperationFailed.VpcIpv6Disabled",
+                    "IncorrectStatus.VSwitch",
+                    "OperationFailed.Ipv6CidrBlockUsed",
+                    "TaskConflict",
+                    "InvalidVSwitchId.NotFound",
+                    "SystemBusy",
+                ],
+            )
+        {
+            0 => Self::InvalidVSwitchNameMalformed(error),
+            1 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            2 => Self::ForbiddenVRouterNotFound(error),
+            3 => Self::UnsupportedFeatureCloudBoxIpv6(error),
+            4 => Self::OperationFailedIpv6InstanceExist(error),
+            5 => Self::IncorrectStatusVpcRouteEntry(error),
+            6 => Self::OperationFailedIPv6Disabled(error),
+            7 => Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error),
+            8 => Self::IncorrectStatusCbnStatus(error),
+            9 => Self::DependencyViolationIPv6CidrReservation(error),
+            10 => Self::IllegalParamVpcIpv6CidrBlock(error),
+            11 => Self::OperationFailedIpv6AlreadyEnabled(error),
+            12 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            13 => Self::IllegalParamIpv6CidrBlock(error),
+            14 => Self::InvalidDescriptionMalformed(error),
+            15 => Self::OperationFailedVpcIpv6Disabled(error),
+            16 => Self::IncorrectStatusVSwitch(error),
+            17 => Self::OperationFailedIpv6CidrBlockUsed(error),
+            18 => Self::TaskConflict(error),
+            19 => Self::InvalidVSwitchIdNotFound(error),
+            20 => Self::SystemBusy(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// The ID of the reserved CIDR block.
@@ -69,10 +69,27 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVSwitchCidrReservationAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_cidr_reservation_id: None,
+            v_switch_cidr_reservation_name: None,
+            v_switch_cidr_reservation_description: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVSwitchCidrReservationAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVSwitchCidrReservationAttributeRequestBuilder {
-        ModifyVSwitchCidrReservationAttributeRequestBuilder::default()
+        ModifyVSwitchCidrReservationAttributeRequestBuilder {
+            inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,11 +275,11 @@ pub enum ModifyVSwitchCidrReservationAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.CidrReservation" => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            "IllegalParamFormat" => Self::IllegalParamFormat(error),
+        match error
+            .code_index(&["ResourceNotFound.CidrReservation", "IllegalParamFormat"])
+        {
+            0 => Self::ResourceNotFoundCidrReservation(error),
+            1 => Self::IllegalParamFormat(error),
             _ => Self::Unhandled(error),
         }
     }

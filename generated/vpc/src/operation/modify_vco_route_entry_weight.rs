@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVcoRouteEntryWeightRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -107,10 +107,29 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVcoRouteEntryWeightRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            route_dest: None,
+            weight: None,
+            new_weight: None,
+            next_hop: None,
+            overlay_mode: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVcoRouteEntryWeightRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVcoRouteEntryWeightRequestBuilder {
-        ModifyVcoRouteEntryWeightRequestBuilder::default()
+        ModifyVcoRouteEntryWeightRequestBuilder {
+            inner: ModifyVcoRouteEntryWeightRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -355,18 +374,30 @@ pub enum ModifyVcoRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnConnection.Configuring",
+                    "VpnConnection.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "TaskConflict",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnConnectionConfiguring(error),
+            2 => Self::VpnConnectionFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::TaskConflict(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// The region ID of the VBR.
@@ -199,10 +199,42 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVirtualBorderRouterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            min_tx_interval: None,
+            min_rx_interval: None,
+            detect_multiplier: None,
+            description: None,
+            name: None,
+            associated_physical_connections: None,
+            client_token: None,
+            local_ipv6_gateway_ip: None,
+            peer_ipv6_gateway_ip: None,
+            peering_ipv6_subnet_mask: None,
+            enable_ipv6: None,
+            bandwidth: None,
+            sitelink_enable: None,
+            mtu: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVirtualBorderRouterAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVirtualBorderRouterAttributeRequestBuilder {
-        ModifyVirtualBorderRouterAttributeRequestBuilder::default()
+        ModifyVirtualBorderRouterAttributeRequestBuilder {
+            inner: ModifyVirtualBorderRouterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -670,99 +702,112 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AssociatedPhysicalConnections" => {
-                Self::IllegalParamAssociatedPhysicalConnections(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            "IllegalParam.MinTxInterval" => Self::IllegalParamMinTxInterval(error),
-            "IllegalParam.MinRxInterval" => Self::IllegalParamMinRxInterval(error),
-            "IllegalParam.DetectMultiplier" => Self::IllegalParamDetectMultiplier(error),
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "Duplicated.LocalGatewayIp" => Self::DuplicatedLocalGatewayIp(error),
-            "Duplicated.PeerGatewayIp" => Self::DuplicatedPeerGatewayIp(error),
-            "IllegalParam.LocalGatewayIp" => Self::IllegalParamLocalGatewayIp(error),
-            "IllegalParam.PeerGatewayIp" => Self::IllegalParamPeerGatewayIp(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidIp.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "IncorrectStatus.VirtualBorderRouter" => {
-                Self::IncorrectStatusVirtualBorderRouter(error)
-            }
-            "OperationUnsupported.IPV6ForThisRegion" => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "OperationDenied.VBRAssociateVPconn" => {
-                Self::OperationDeniedVbrAssociateVPconn(error)
-            }
-            "OperationFailed.PhysicalConnectionFinancialLocked" => {
-                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            }
-            "OperationFailed.PhysicalConnectionTerminated" => {
-                Self::OperationFailedPhysicalConnectionTerminated(error)
-            }
-            "OperationFailed.VbrBandWidthMust0InVlan0Vbr" => {
-                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            }
-            "MissingParam.DetectMultiplier" => Self::MissingParamDetectMultiplier(error),
-            "MissingParam.MinRxInterval" => Self::MissingParamMinRxInterval(error),
-            "MissingParam.MinTxInterval" => Self::MissingParamMinTxInterval(error),
-            "DuplicatedParam.LocalGatewayIp" => {
-                Self::DuplicatedParamLocalGatewayIp(error)
-            }
-            "Forbidden.VbrNotAllowModifySiteLink" => {
-                Self::ForbiddenVbrNotAllowModifySiteLink(error)
-            }
-            "OperationUnsupported.VirtualBorderRouterEnableIPv6" => {
-                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            }
-            "OperationFailed.PconnAllocateVlan0" => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
-            "OperationFailed.VbrLocked" => Self::OperationFailedVbrLocked(error),
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "IncorrectStatus.Ecr" => Self::IncorrectStatusEcr(error),
-            "ResourceInConfiguring.NodeId" => Self::ResourceInConfiguringNodeId(error),
-            "UnsupportedFeature.JumboFrame" => Self::UnsupportedFeatureJumboFrame(error),
-            "Forbidden.CircuitCodeNotAllowedByCaller" => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.VlanIdNotAllowedByCaller" => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.AssociatedPhysicalConnections",
+                    "IllegalParam.IpAddress",
+                    "IllegalParam.CidrBlock",
+                    "InvalidVbrId.NotFound",
+                    "IllegalParam.MinTxInterval",
+                    "IllegalParam.MinRxInterval",
+                    "IllegalParam.DetectMultiplier",
+                    "InvalidVlanId.Used",
+                    "Duplicated.LocalGatewayIp",
+                    "Duplicated.PeerGatewayIp",
+                    "IllegalParam.LocalGatewayIp",
+                    "IllegalParam.PeerGatewayIp",
+                    "InvalidCircuitCode.Malformed",
+                    "InvalidVlanId.Malformed",
+                    "InvalidIp.Malformed",
+                    "InvalidPeeringSubnetMask.Malformed",
+                    "InvalidName.Malformed",
+                    "InvalidDescription.Malformed",
+                    "MissingParameter",
+                    "InvalidIp.NotSameSubnet",
+                    "InvalidParameter",
+                    "OperationFailed.VlanIdInUse",
+                    "IncorrectStatus.VirtualBorderRouter",
+                    "OperationUnsupported.IPV6ForThisRegion",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "OperationDenied.VBRAssociateVPconn",
+                    "OperationFailed.PhysicalConnectionFinancialLocked",
+                    "OperationFailed.PhysicalConnectionTerminated",
+                    "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
+                    "MissingParam.DetectMultiplier",
+                    "MissingParam.MinRxInterval",
+                    "MissingParam.MinTxInterval",
+                    "DuplicatedParam.LocalGatewayIp",
+                    "Forbidden.VbrNotAllowModifySiteLink",
+                    "OperationUnsupported.VirtualBorderRouterEnableIPv6",
+                    "OperationFailed.PconnAllocateVlan0",
+                    "IllegalParam.VlanId",
+                    "OperationFailed.VbrLocked",
+                    "OperationDenied.NotInWhiteList",
+                    "IncorrectStatus.Ecr",
+                    "ResourceInConfiguring.NodeId",
+                    "UnsupportedFeature.JumboFrame",
+                    "Forbidden.CircuitCodeNotAllowedByCaller",
+                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                    "Forbidden.VlanIdNotAllowedByCaller",
+                    "Forbidden.NameNotAllowedByCaller",
+                    "Forbidden.DescriptionNotAllowedByCaller",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IllegalParamAssociatedPhysicalConnections(error),
+            1 => Self::IllegalParamIpAddress(error),
+            2 => Self::IllegalParamCidrBlock(error),
+            3 => Self::InvalidVbrIdNotFound(error),
+            4 => Self::IllegalParamMinTxInterval(error),
+            5 => Self::IllegalParamMinRxInterval(error),
+            6 => Self::IllegalParamDetectMultiplier(error),
+            7 => Self::InvalidVlanIdUsed(error),
+            8 => Self::DuplicatedLocalGatewayIp(error),
+            9 => Self::DuplicatedPeerGatewayIp(error),
+            10 => Self::IllegalParamLocalGatewayIp(error),
+            11 => Self::IllegalParamPeerGatewayIp(error),
+            12 => Self::InvalidCircuitCodeMalformed(error),
+            13 => Self::InvalidVlanIdMalformed(error),
+            14 => Self::InvalidIpMalformed(error),
+            15 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            16 => Self::InvalidNameMalformed(error),
+            17 => Self::InvalidDescriptionMalformed(error),
+            18 => Self::MissingParameter(error),
+            19 => Self::InvalidIpNotSameSubnet(error),
+            20 => Self::InvalidParameter(error),
+            21 => Self::OperationFailedVlanIdInUse(error),
+            22 => Self::IncorrectStatusVirtualBorderRouter(error),
+            23 => Self::OperationUnsupportedIpv6ForThisRegion(error),
+            24 => Self::OperationFailedPconnTrafficNotEnable(error),
+            25 => Self::OperationDeniedVbrAssociateVPconn(error),
+            26 => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
+            27 => Self::OperationFailedPhysicalConnectionTerminated(error),
+            28 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
+            29 => Self::MissingParamDetectMultiplier(error),
+            30 => Self::MissingParamMinRxInterval(error),
+            31 => Self::MissingParamMinTxInterval(error),
+            32 => Self::DuplicatedParamLocalGatewayIp(error),
+            33 => Self::ForbiddenVbrNotAllowModifySiteLink(error),
+            34 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
+            35 => Self::OperationFailedPconnAllocateVlan0(error),
+            36 => Self::IllegalParamVlanId(error),
+            37 => Self::OperationFailedVbrLocked(error),
+            38 => Self::OperationDeniedNotInWhiteList(error),
+            39 => Self::IncorrectStatusEcr(error),
+            40 => Self::ResourceInConfiguringNodeId(error),
+            41 => Self::UnsupportedFeatureJumboFrame(error),
+            42 => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
+            43 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            44 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            45 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            46 => Self::ForbiddenVlanIdNotAllowedByCaller(error),
+            47 => Self::ForbiddenNameNotAllowedByCaller(error),
+            48 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            49 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

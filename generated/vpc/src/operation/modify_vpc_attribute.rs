@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// The ID of the VPC that you want to modify.
@@ -107,10 +107,30 @@ pub struct ModifyVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            description: None,
+            vpc_name: None,
+            cidr_block: None,
+            region_id: None,
+            enable_i_pv6: None,
+            ipv6_cidr_block: None,
+            ipv6_isp: None,
+            enable_dns_hostname: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpcAttributeRequestBuilder {
-        ModifyVpcAttributeRequestBuilder::default()
+        ModifyVpcAttributeRequestBuilder {
+            inner: ModifyVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -398,70 +418,74 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "IllegalCidrBlock" => Self::IllegalCidrBlock(error),
-            "InvalidRegion.Malformed" => Self::InvalidRegionMalformed(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationUnsupported.DisableIpv6" => {
-                Self::OperationUnsupportedDisableIpv6(error)
-            }
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "ParamExclusive.EnableIpv6AndCidrBlock" => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            "OperationFailed.ClassicLinkEnabled" => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            "OperationFailed.IpV6VSwitchInuse" => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            "OperationFailed.Ipv6GatewayInUse" => {
-                Self::OperationFailedIpv6GatewayInUse(error)
-            }
-            "OperationFailed.QueryCenIpv6Status" => {
-                Self::OperationFailedQueryCenIpv6Status(error)
-            }
-            "OperationUnsupported.CenIpv6Enabled" => {
-                Self::OperationUnsupportedCenIpv6Enabled(error)
-            }
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "IllegalParam.Ipv6Cidr" => Self::IllegalParamIpv6Cidr(error),
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "ExclusiveParam.EnableIpv6AndCidrBlock" => {
-                Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
-            }
-            "UnsupportedFeature.VpcDnsHostname" => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            "OperationFailed.Ipv6RouteEntryUsing" => {
-                Self::OperationFailedIpv6RouteEntryUsing(error)
-            }
-            "OperationFailed.ModifyVpcDnsHostname" => {
-                Self::OperationFailedModifyVpcDnsHostname(error)
-            }
-            "IncorrectStatus.VpcDnsHostnameStatus" => {
-                Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            }
-            "OperationFailed.ConflictWithSecondaryCidr" => {
-                Self::OperationFailedConflictWithSecondaryCidr(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.VpcNotFound",
+                    "InvalidDescription.Malformed",
+                    "InvalidVpcName.Malformed",
+                    "InvalidVpcDiscription.Malformed",
+                    "InvalidParameter",
+                    "InvalidUserCidr.Quota",
+                    "InvalidUserCidr.Malformed",
+                    "InvalidVpcId.NotFound",
+                    "IncorrectVpcStatus",
+                    "IllegalCidrBlock",
+                    "InvalidRegion.Malformed",
+                    "InvalidCidrBlock.Malformed",
+                    "OperationUnsupported.DisableIpv6",
+                    "OperationUnsupported.Ipv6Feature",
+                    "ParamExclusive.EnableIpv6AndCidrBlock",
+                    "OperationFailed.ClassicLinkEnabled",
+                    "OperationFailed.IpV6VSwitchInuse",
+                    "OperationFailed.Ipv6GatewayInUse",
+                    "OperationFailed.QueryCenIpv6Status",
+                    "OperationUnsupported.CenIpv6Enabled",
+                    "UnsupportedFeature.Ipv6Isp",
+                    "ResourceNotEnough.Ipv6Cidr",
+                    "OperationFailed.IPv6CidrNotReserved",
+                    "IllegalParam.Ipv6Cidr",
+                    "InvalidIpv6Instance.NotFound",
+                    "ExclusiveParam.EnableIpv6AndCidrBlock",
+                    "UnsupportedFeature.VpcDnsHostname",
+                    "OperationFailed.Ipv6RouteEntryUsing",
+                    "OperationFailed.ModifyVpcDnsHostname",
+                    "IncorrectStatus.VpcDnsHostnameStatus",
+                    "OperationFailed.ConflictWithSecondaryCidr",
+                ],
+            )
+        {
+            0 => Self::ForbiddenVpcNotFound(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidVpcNameMalformed(error),
+            3 => Self::InvalidVpcDiscriptionMalformed(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InvalidUserCidrQuota(error),
+            6 => Self::InvalidUserCidrMalformed(error),
+            7 => Self::InvalidVpcIdNotFound(error),
+            8 => Self::IncorrectVpcStatus(error),
+            9 => Self::IllegalCidrBlock(error),
+            10 => Self::InvalidRegionMalformed(error),
+            11 => Self::InvalidCidrBlockMalformed(error),
+            12 => Self::OperationUnsupportedDisableIpv6(error),
+            13 => Self::OperationUnsupportedIpv6Feature(error),
+            14 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
+            15 => Self::OperationFailedClassicLinkEnabled(error),
+            16 => Self::OperationFailedIpV6vSwitchInuse(error),
+            17 => Self::OperationFailedIpv6GatewayInUse(error),
+            18 => Self::OperationFailedQueryCenIpv6Status(error),
+            19 => Self::OperationUnsupportedCenIpv6Enabled(error),
+            20 => Self::UnsupportedFeatureIpv6Isp(error),
+            21 => Self::ResourceNotEnoughIpv6Cidr(error),
+            22 => Self::OperationFailedIPv6CidrNotReserved(error),
+            23 => Self::IllegalParamIpv6Cidr(error),
+            24 => Self::InvalidIpv6InstanceNotFound(error),
+            25 => Self::ExclusiveParamEnableIpv6AndCidrBlock(error),
+            26 => Self::UnsupportedFeatureVpcDnsHostname(error),
+            27 => Self::OperationFailedIpv6RouteEntryUsing(error),
+            28 => Self::OperationFailedModifyVpcDnsHostname(error),
+            29 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
+            30 => Self::OperationFailedConflictWithSecondaryCidr(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcPrefixListRequest {
     /// The ID of the prefix list.
@@ -107,10 +107,30 @@ pub struct ModifyVpcPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            prefix_list_name: None,
+            client_token: None,
+            dry_run: None,
+            add_prefix_list_entry: None,
+            remove_prefix_list_entry: None,
+            region_id: None,
+            prefix_list_description: None,
+            max_entries: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcPrefixListRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpcPrefixListRequestBuilder {
-        ModifyVpcPrefixListRequestBuilder::default()
+        ModifyVpcPrefixListRequestBuilder {
+            inner: ModifyVpcPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -375,32 +395,38 @@ pub enum ModifyVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationFailed.CidrCountExceedMaxCount" => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            "OperationDenied.RemoveCountExceedExistCount" => {
-                Self::OperationDeniedRemoveCountExceedExistCount(error)
-            }
-            "DuplicatedParam.CidrBlock" => Self::DuplicatedParamCidrBlock(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrName" => Self::IllegalParamCidrName(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "QuotaExceeded.PrefixListCidrCount" => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "OperationDenied.QuotaExceededWithNetworkAcl" => {
-                Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
-            }
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.PrefixList",
+                    "OperationFailed.CidrCountExceedMaxCount",
+                    "OperationDenied.RemoveCountExceedExistCount",
+                    "DuplicatedParam.CidrBlock",
+                    "IllegalParam.CidrBlock",
+                    "IllegalParam.CidrName",
+                    "OperationDenied.SystemPrefixList",
+                    "OperationFailed.OperateShareResource",
+                    "IncorrectStatus.PrefixList",
+                    "QuotaExceeded.PrefixListCidrCount",
+                    "QuotaExceeded",
+                    "OperationDenied.QuotaExceededWithNetworkAcl",
+                    "ServiceUnavailable",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundPrefixList(error),
+            1 => Self::OperationFailedCidrCountExceedMaxCount(error),
+            2 => Self::OperationDeniedRemoveCountExceedExistCount(error),
+            3 => Self::DuplicatedParamCidrBlock(error),
+            4 => Self::IllegalParamCidrBlock(error),
+            5 => Self::IllegalParamCidrName(error),
+            6 => Self::OperationDeniedSystemPrefixList(error),
+            7 => Self::OperationFailedOperateShareResource(error),
+            8 => Self::IncorrectStatusPrefixList(error),
+            9 => Self::QuotaExceededPrefixListCidrCount(error),
+            10 => Self::QuotaExceeded(error),
+            11 => Self::OperationDeniedQuotaExceededWithNetworkAcl(error),
+            12 => Self::ServiceUnavailable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnAttachmentAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is established.
@@ -261,10 +261,40 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            name: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            bgp_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            remote_ca_cert: None,
+            client_token: None,
+            network_type: None,
+            customer_gateway_id: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnAttachmentAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpnAttachmentAttributeRequestBuilder {
-        ModifyVpnAttachmentAttributeRequestBuilder::default()
+        ModifyVpnAttachmentAttributeRequestBuilder {
+            inner: ModifyVpnAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -945,60 +975,78 @@ pub enum ModifyVpnAttachmentAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "IllegalParam.NetworkType" => Self::IllegalParamNetworkType(error),
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "ModifyIkeV1WithMultiRoutes.Invalid" => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "VpnConnection.Configuring",
+                    "VpnConnection.FinancialLocked",
+                    "InvalidName",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "NotSupportVpnConnectionParameter.IpsecPfs",
+                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                    "VpnRouteEntry.BackupRoute",
+                    "VpnRouteEntry.InvalidWeight",
+                    "MissingParameter.TunnelCidr",
+                    "OperationUnsupported.EnableBgp",
+                    "MissingParam.CustomerGatewayAsn",
+                    "IllegalParam.LocalAsn",
+                    "IllegalParam.BgpConfig",
+                    "IllegalParam.EnableBgp",
+                    "IllegalParam.TunnelCidr",
+                    "InvalidLocalBgpIp.Malformed",
+                    "IllegalParam.LocalBgpIp",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.RemoteSubnet",
+                    "CustomerGateway.ConflictRouteEntry",
+                    "IllegalParam.NetworkType",
+                    "InvalidTunnelCidr.Malformed",
+                    "VpnGateway.Configuring",
+                    "VpnTask.CONFLICT",
+                    "ModifyIkeV1WithMultiRoutes.Invalid",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "Resource.QuotaFull",
+                    "CreateDbrRoutesQuotaFull.QuotaFull",
+                    "CreatePbrRoutesQuotaFull.QuotaFull",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnConnectionConfiguring(error),
+            1 => Self::VpnConnectionFinancialLocked(error),
+            2 => Self::InvalidName(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            7 => Self::VpnRouteEntryBackupRoute(error),
+            8 => Self::VpnRouteEntryInvalidWeight(error),
+            9 => Self::MissingParameterTunnelCidr(error),
+            10 => Self::OperationUnsupportedEnableBgp(error),
+            11 => Self::MissingParamCustomerGatewayAsn(error),
+            12 => Self::IllegalParamLocalAsn(error),
+            13 => Self::IllegalParamBgpConfig(error),
+            14 => Self::IllegalParamEnableBgp(error),
+            15 => Self::IllegalParamTunnelCidr(error),
+            16 => Self::InvalidLocalBgpIpMalformed(error),
+            17 => Self::IllegalParamLocalBgpIp(error),
+            18 => Self::IllegalParamLocalSubnet(error),
+            19 => Self::IllegalParamRemoteSubnet(error),
+            20 => Self::CustomerGatewayConflictRouteEntry(error),
+            21 => Self::IllegalParamNetworkType(error),
+            22 => Self::InvalidTunnelCidrMalformed(error),
+            23 => Self::VpnGatewayConfiguring(error),
+            24 => Self::VpnTaskConflict(error),
+            25 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
+            26 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            27 => Self::ResourceQuotaFull(error),
+            28 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            29 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            30 => Self::ForbbidenSubUser(error),
+            31 => Self::Forbidden(error),
+            32 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is created.
@@ -260,10 +260,38 @@ pub struct ModifyVpnConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_connection_id: None,
+            name: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            bgp_config: None,
+            remote_ca_certificate: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnConnectionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpnConnectionAttributeRequestBuilder {
-        ModifyVpnConnectionAttributeRequestBuilder::default()
+        ModifyVpnConnectionAttributeRequestBuilder {
+            inner: ModifyVpnConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -886,71 +914,90 @@ pub enum ModifyVpnConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "QuotaExceeded.PBR" => Self::QuotaExceededPbr(error),
-            "OperationUnsupported.SetDPD" => Self::OperationUnsupportedSetDpd(error),
-            "OperationUnsupported.SetNatTraversal" => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            "QuotaExceeded.PolicyBasedRoute" => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "OperationFailed.CenLevelNotSupport" => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "OperationFailed.RouteConflictWithIPsecServer" => {
-                Self::OperationFailedRouteConflictWithIPsecServer(error)
-            }
-            "IllegalParam.TunnelId" => Self::IllegalParamTunnelId(error),
-            "IllegalParam.Role" => Self::IllegalParamRole(error),
-            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "InvalidName",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "NotSupportVpnConnectionParameter.IpsecPfs",
+                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                    "VpnRouteEntry.ConflictSSL",
+                    "VpnRouteEntry.BackupRoute",
+                    "VpnRouteEntry.InvalidWeight",
+                    "QuotaExceeded.PBR",
+                    "OperationUnsupported.SetDPD",
+                    "OperationUnsupported.SetNatTraversal",
+                    "QuotaExceeded.PolicyBasedRoute",
+                    "MissingParameter.TunnelCidr",
+                    "OperationUnsupported.EnableBgp",
+                    "MissingParam.CustomerGatewayAsn",
+                    "IllegalParam.LocalAsn",
+                    "IllegalParam.BgpConfig",
+                    "IllegalParam.EnableBgp",
+                    "IllegalParam.TunnelCidr",
+                    "InvalidLocalBgpIp.Malformed",
+                    "IllegalParam.LocalBgpIp",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.RemoteSubnet",
+                    "OperationFailed.CenLevelNotSupport",
+                    "InvalidTunnelCidr.Malformed",
+                    "CustomerGateway.ConflictRouteEntry",
+                    "VpnTask.CONFLICT",
+                    "OperationFailed.RouteConflictWithIPsecServer",
+                    "IllegalParam.TunnelId",
+                    "IllegalParam.Role",
+                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
+                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
+                    "ModifyIkeV1WithMultiRoutes.Invalid",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnConnectionInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::InvalidName(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            7 => Self::VpnRouteEntryConflictSsl(error),
+            8 => Self::VpnRouteEntryBackupRoute(error),
+            9 => Self::VpnRouteEntryInvalidWeight(error),
+            10 => Self::QuotaExceededPbr(error),
+            11 => Self::OperationUnsupportedSetDpd(error),
+            12 => Self::OperationUnsupportedSetNatTraversal(error),
+            13 => Self::QuotaExceededPolicyBasedRoute(error),
+            14 => Self::MissingParameterTunnelCidr(error),
+            15 => Self::OperationUnsupportedEnableBgp(error),
+            16 => Self::MissingParamCustomerGatewayAsn(error),
+            17 => Self::IllegalParamLocalAsn(error),
+            18 => Self::IllegalParamBgpConfig(error),
+            19 => Self::IllegalParamEnableBgp(error),
+            20 => Self::IllegalParamTunnelCidr(error),
+            21 => Self::InvalidLocalBgpIpMalformed(error),
+            22 => Self::IllegalParamLocalBgpIp(error),
+            23 => Self::IllegalParamLocalSubnet(error),
+            24 => Self::IllegalParamRemoteSubnet(error),
+            25 => Self::OperationFailedCenLevelNotSupport(error),
+            26 => Self::InvalidTunnelCidrMalformed(error),
+            27 => Self::CustomerGatewayConflictRouteEntry(error),
+            28 => Self::VpnTaskConflict(error),
+            29 => Self::OperationFailedRouteConflictWithIPsecServer(error),
+            30 => Self::IllegalParamTunnelId(error),
+            31 => Self::IllegalParamRole(error),
+            32 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
+            33 => {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
-            "ModifyIkeV1WithMultiRoutes.Invalid" => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
+            34 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
+            35 => Self::ForbbidenSubUser(error),
+            36 => Self::Forbidden(error),
+            37 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

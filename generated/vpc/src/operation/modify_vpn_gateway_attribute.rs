@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnGatewayAttributeRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -86,10 +86,27 @@ pub struct ModifyVpnGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            name: None,
+            description: None,
+            auto_propagate: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnGatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpnGatewayAttributeRequestBuilder {
-        ModifyVpnGatewayAttributeRequestBuilder::default()
+        ModifyVpnGatewayAttributeRequestBuilder {
+            inner: ModifyVpnGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -460,39 +477,40 @@ pub enum ModifyVpnGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "OperationFailed.VpnConnectionExist" => {
-                Self::OperationFailedVpnConnectionExist(error)
-            }
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "OperationFailed.CenLevelNotSupport" => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            "OperationFailed.VpcRoutePropagationDisable" => {
-                Self::OperationFailedVpcRoutePropagationDisable(error)
-            }
-            "OperationFailed.VpcRoutePublishEnabledInTR" => {
-                Self::OperationFailedVpcRoutePublishEnabledInTr(error)
-            }
-            "OperationFailed.VpcRoutePublishEnabledInECR" => {
-                Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
-            }
-            "OperationFailed.BondingVpnNotSupportBGP" => {
-                Self::OperationFailedBondingVpnNotSupportBgp(error)
-            }
-            "OperationFailed.StaleBGPRoutes" => {
-                Self::OperationFailedStaleBgpRoutes(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidName",
+                    "InvalidDescription",
+                    "OperationUnsupported.EnableBgp",
+                    "OperationFailed.VpnConnectionExist",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                    "VpnGateway.Configuring",
+                    "OperationFailed.CenLevelNotSupport",
+                    "OperationFailed.VpcRoutePropagationDisable",
+                    "OperationFailed.VpcRoutePublishEnabledInTR",
+                    "OperationFailed.VpcRoutePublishEnabledInECR",
+                    "OperationFailed.BondingVpnNotSupportBGP",
+                    "OperationFailed.StaleBGPRoutes",
+                    "Forbidden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::OperationUnsupportedEnableBgp(error),
+            3 => Self::OperationFailedVpnConnectionExist(error),
+            4 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            5 => Self::VpnGatewayConfiguring(error),
+            6 => Self::OperationFailedCenLevelNotSupport(error),
+            7 => Self::OperationFailedVpcRoutePropagationDisable(error),
+            8 => Self::OperationFailedVpcRoutePublishEnabledInTr(error),
+            9 => Self::OperationFailedVpcRoutePublishEnabledInEcr(error),
+            10 => Self::OperationFailedBondingVpnNotSupportBgp(error),
+            11 => Self::OperationFailedStaleBgpRoutes(error),
+            12 => Self::ForbiddenSubUser(error),
+            13 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

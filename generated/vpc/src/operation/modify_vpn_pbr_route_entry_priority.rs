@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -118,10 +118,30 @@ pub struct ModifyVpnPbrRouteEntryPriorityRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnPbrRouteEntryPriorityRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            priority: None,
+            new_priority: None,
+            weight: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnPbrRouteEntryPriorityRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpnPbrRouteEntryPriorityRequestBuilder {
-        ModifyVpnPbrRouteEntryPriorityRequestBuilder::default()
+        ModifyVpnPbrRouteEntryPriorityRequestBuilder {
+            inner: ModifyVpnPbrRouteEntryPriorityRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -379,27 +399,36 @@ pub enum ModifyVpnPbrRouteEntryPriorityError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnPbrRouteEntryPriority.NotSupport" => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
-            "VpnRouteEntry.SrcDestWeightConflict" => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnPbrRouteEntryPriority.NotSupport",
+                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                    "VpnRouteEntry.SrcDestConflict",
+                    "VpnRouteEntry.SrcDestWeightConflict",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnPbrRouteEntryPriorityNotSupport(error),
+            6 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
+            7 => Self::VpnRouteEntrySrcDestConflict(error),
+            8 => Self::VpnRouteEntrySrcDestWeightConflict(error),
+            9 => Self::ForbbidenSubUser(error),
+            10 => Self::Forbidden(error),
+            11 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

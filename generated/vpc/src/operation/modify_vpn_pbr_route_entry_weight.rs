@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -126,10 +126,31 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnPbrRouteEntryWeightRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            new_weight: None,
+            overlay_mode: None,
+            priority: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnPbrRouteEntryWeightRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpnPbrRouteEntryWeightRequestBuilder {
-        ModifyVpnPbrRouteEntryWeightRequestBuilder::default()
+        ModifyVpnPbrRouteEntryWeightRequestBuilder {
+            inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -408,24 +429,34 @@ pub enum ModifyVpnPbrRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.SrcDestWeightConflict" => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.SrcDestWeightConflict",
+                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                    "VpnRouteEntry.SrcDestConflict",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntrySrcDestWeightConflict(error),
+            6 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
+            7 => Self::VpnRouteEntrySrcDestConflict(error),
+            8 => Self::ForbbidenSubUser(error),
+            9 => Self::Forbidden(error),
+            10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

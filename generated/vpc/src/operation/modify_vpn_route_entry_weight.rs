@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnRouteEntryWeightRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -106,10 +106,29 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnRouteEntryWeightRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            new_weight: None,
+            overlay_mode: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnRouteEntryWeightRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpnRouteEntryWeightRequestBuilder {
-        ModifyVpnRouteEntryWeightRequestBuilder::default()
+        ModifyVpnRouteEntryWeightRequestBuilder {
+            inner: ModifyVpnRouteEntryWeightRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -350,18 +369,30 @@ pub enum ModifyVpnRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "VpnRouteEntry.BackupRoute",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryBackupRoute(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The resource ID.
@@ -74,10 +74,25 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_type: None,
+            new_resource_group_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -264,20 +279,26 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "OperationFailed.InstanceStatusNotAllowed" => {
-                Self::OperationFailedInstanceStatusNotAllowed(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidResourceGroupId",
+                    "InvalidResourceId.NotFound",
+                    "IllegalParam.ResourceType",
+                    "OperationFailed.InstanceStatusNotAllowed",
+                    "IncorrectStatus.Vpc",
+                    "Forbidden.OperateManagedFlowLog",
+                    "InvalidBandwidthPackageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidResourceGroupId(error),
+            1 => Self::InvalidResourceIdNotFound(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::OperationFailedInstanceStatusNotAllowed(error),
+            4 => Self::IncorrectStatusVpc(error),
+            5 => Self::ForbiddenOperateManagedFlowLog(error),
+            6 => Self::InvalidBandwidthPackageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

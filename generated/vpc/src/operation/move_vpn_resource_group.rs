@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveVpnResourceGroupRequest {
     /// The ID of the resource.
@@ -67,10 +67,25 @@ pub struct MoveVpnResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveVpnResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            resource_type: None,
+            new_resource_group_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveVpnResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> MoveVpnResourceGroupRequestBuilder {
-        MoveVpnResourceGroupRequestBuilder::default()
+        MoveVpnResourceGroupRequestBuilder {
+            inner: MoveVpnResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,12 +272,22 @@ pub enum MoveVpnResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId.NotFound",
+                    "InvalidResourceGroupId",
+                    "InvalidResourceId.NotFound",
+                    "IllegalParam.ResourceType",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidResourceGroupId(error),
+            2 => Self::InvalidResourceIdNotFound(error),
+            3 => Self::IllegalParamResourceType(error),
+            4 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenFlowLogServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,10 +48,23 @@ pub struct OpenFlowLogServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenFlowLogServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenFlowLogServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> OpenFlowLogServiceRequestBuilder {
-        OpenFlowLogServiceRequestBuilder::default()
+        OpenFlowLogServiceRequestBuilder {
+            inner: OpenFlowLogServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,23 +226,24 @@ pub enum OpenFlowLogServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenFlowLogServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ExceedPurchaseLimit" => {
-                Self::OperationFailedExceedPurchaseLimit(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "OperationFailed.AliGroupUserCanNotBuyInnerCommodity" => {
-                Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error)
-            }
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "Order.NoRealNameAuthentication" => {
-                Self::OrderNoRealNameAuthentication(error)
-            }
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ExceedPurchaseLimit",
+                    "Forbidden.RAM",
+                    "OperationFailed.AliGroupUserCanNotBuyInnerCommodity",
+                    "OperationFailed.QuotaNotEnough",
+                    "Order.NoRealNameAuthentication",
+                    "OperationFailed.BasicInfoUncompleted",
+                ],
+            )
+        {
+            0 => Self::OperationFailedExceedPurchaseLimit(error),
+            1 => Self::ForbiddenRam(error),
+            2 => Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error),
+            3 => Self::OperationFailedQuotaNotEnough(error),
+            4 => Self::OrderNoRealNameAuthentication(error),
+            5 => Self::OperationFailedBasicInfoUncompleted(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenPhysicalConnectionServiceRequest {
     /// The ID of the region where the Express Connect circuit is deployed.
@@ -34,10 +34,22 @@ pub struct OpenPhysicalConnectionServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenPhysicalConnectionServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenPhysicalConnectionServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> OpenPhysicalConnectionServiceRequestBuilder {
-        OpenPhysicalConnectionServiceRequestBuilder::default()
+        OpenPhysicalConnectionServiceRequestBuilder {
+            inner: OpenPhysicalConnectionServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -168,9 +180,11 @@ pub enum OpenPhysicalConnectionServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PURCHASE_QUANTITY_LIMIT" => Self::PurchaseQuantityLimit(error),
-            "InvalidOperation.OrderOpened" => Self::InvalidOperationOrderOpened(error),
+        match error
+            .code_index(&["PURCHASE_QUANTITY_LIMIT", "InvalidOperation.OrderOpened"])
+        {
+            0 => Self::PurchaseQuantityLimit(error),
+            1 => Self::InvalidOperationOrderOpened(error),
             _ => Self::Unhandled(error),
         }
     }

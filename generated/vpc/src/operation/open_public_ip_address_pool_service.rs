@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenPublicIpAddressPoolServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -44,10 +44,23 @@ pub struct OpenPublicIpAddressPoolServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenPublicIpAddressPoolServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenPublicIpAddressPoolServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> OpenPublicIpAddressPoolServiceRequestBuilder {
-        OpenPublicIpAddressPoolServiceRequestBuilder::default()
+        OpenPublicIpAddressPoolServiceRequestBuilder {
+            inner: OpenPublicIpAddressPoolServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -210,23 +223,24 @@ pub enum OpenPublicIpAddressPoolServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ExceedPurchaseLimit" => {
-                Self::OperationFailedExceedPurchaseLimit(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "Order.NoRealNameAuthentication" => {
-                Self::OrderNoRealNameAuthentication(error)
-            }
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "Forbidden.OpenPublicIpAddressPool" => {
-                Self::ForbiddenOpenPublicIpAddressPool(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ExceedPurchaseLimit",
+                    "Forbidden.RAM",
+                    "OperationFailed.QuotaNotEnough",
+                    "Order.NoRealNameAuthentication",
+                    "OperationFailed.BasicInfoUncompleted",
+                    "Forbidden.OpenPublicIpAddressPool",
+                ],
+            )
+        {
+            0 => Self::OperationFailedExceedPurchaseLimit(error),
+            1 => Self::ForbiddenRam(error),
+            2 => Self::OperationFailedQuotaNotEnough(error),
+            3 => Self::OrderNoRealNameAuthentication(error),
+            4 => Self::OperationFailedBasicInfoUncompleted(error),
+            5 => Self::ForbiddenOpenPublicIpAddressPool(error),
             _ => Self::Unhandled(error),
         }
     }

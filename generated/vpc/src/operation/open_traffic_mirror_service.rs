@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenTrafficMirrorServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,10 +47,23 @@ pub struct OpenTrafficMirrorServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenTrafficMirrorServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenTrafficMirrorServiceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> OpenTrafficMirrorServiceRequestBuilder {
-        OpenTrafficMirrorServiceRequestBuilder::default()
+        OpenTrafficMirrorServiceRequestBuilder {
+            inner: OpenTrafficMirrorServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,26 +226,26 @@ pub enum OpenTrafficMirrorServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ExceedPurchaseLimit" => {
-                Self::OperationFailedExceedPurchaseLimit(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "OperationFailed.AliGroupUserCanNotBuyInnerCommodity" => {
-                Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error)
-            }
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "Order.NoRealNameAuthentication" => {
-                Self::OrderNoRealNameAuthentication(error)
-            }
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "OperationDenied.TrafficMirrorServiceOpened" => {
-                Self::OperationDeniedTrafficMirrorServiceOpened(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ExceedPurchaseLimit",
+                    "Forbidden.RAM",
+                    "OperationFailed.AliGroupUserCanNotBuyInnerCommodity",
+                    "OperationFailed.QuotaNotEnough",
+                    "Order.NoRealNameAuthentication",
+                    "OperationFailed.BasicInfoUncompleted",
+                    "OperationDenied.TrafficMirrorServiceOpened",
+                ],
+            )
+        {
+            0 => Self::OperationFailedExceedPurchaseLimit(error),
+            1 => Self::ForbiddenRam(error),
+            2 => Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error),
+            3 => Self::OperationFailedQuotaNotEnough(error),
+            4 => Self::OrderNoRealNameAuthentication(error),
+            5 => Self::OperationFailedBasicInfoUncompleted(error),
+            6 => Self::OperationDeniedTrafficMirrorServiceOpened(error),
             _ => Self::Unhandled(error),
         }
     }

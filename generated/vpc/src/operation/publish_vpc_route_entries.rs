@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PublishVpcRouteEntriesRequest {
     /// The ID of the region where the instance is located. You can obtain the region ID by calling the DescribeRegions interface.
@@ -62,10 +62,26 @@ pub struct PublishVpcRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PublishVpcRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entries: None,
+            target_type: None,
+            target_instance_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PublishVpcRouteEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PublishVpcRouteEntriesRequestBuilder {
-        PublishVpcRouteEntriesRequestBuilder::default()
+        PublishVpcRouteEntriesRequestBuilder {
+            inner: PublishVpcRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,32 +277,34 @@ pub enum PublishVpcRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "Forbidden.OperateCustomRouteTable" => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            "IncorrectStatus.RouteEntryPublishStatus" => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            "ResourceNotAssociated.TargetInstance" => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "OperationUnsupported.PublishSystemRouteEntry" => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            "OperationUnsupported.UnsupportedNextHop" => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            "OperationUnsupported.PublishPrefixListRouteEntry" => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.Vpc",
+                    "ResourceNotFound.RouteEntry",
+                    "IncorrectStatus.RouteEntry",
+                    "Forbidden.OperateCustomRouteTable",
+                    "IncorrectStatus.RouteEntryPublishStatus",
+                    "ResourceNotAssociated.TargetInstance",
+                    "OperationDenied.UnsupportedTargetType",
+                    "IncorrectStatus.RouteTable",
+                    "OperationUnsupported.PublishSystemRouteEntry",
+                    "OperationUnsupported.UnsupportedNextHop",
+                    "OperationUnsupported.PublishPrefixListRouteEntry",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusVpc(error),
+            1 => Self::ResourceNotFoundRouteEntry(error),
+            2 => Self::IncorrectStatusRouteEntry(error),
+            3 => Self::ForbiddenOperateCustomRouteTable(error),
+            4 => Self::IncorrectStatusRouteEntryPublishStatus(error),
+            5 => Self::ResourceNotAssociatedTargetInstance(error),
+            6 => Self::OperationDeniedUnsupportedTargetType(error),
+            7 => Self::IncorrectStatusRouteTable(error),
+            8 => Self::OperationUnsupportedPublishSystemRouteEntry(error),
+            9 => Self::OperationUnsupportedUnsupportedNextHop(error),
+            10 => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PublishVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -94,10 +94,28 @@ pub struct PublishVpnRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PublishVpnRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_dest: None,
+            next_hop: None,
+            route_type: None,
+            publish_vpc: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PublishVpnRouteEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> PublishVpnRouteEntryRequestBuilder {
-        PublishVpnRouteEntryRequestBuilder::default()
+        PublishVpnRouteEntryRequestBuilder {
+            inner: PublishVpnRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -432,100 +450,130 @@ pub enum PublishVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "InvalidVpnRouteEntry.NotFound" => Self::InvalidVpnRouteEntryNotFound(error),
-            "OperationFailed.InvalidStatus" => Self::OperationFailedInvalidStatus(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidNextHopType" => Self::InvalidNextHopType(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
-            "InvalidNexthopTypeAndList.BothNull" => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            "InvalidNexthopTypeAndList.BothNotNull" => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
-            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
-            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
-            "InvalidEntryRuleQuota.NotFound" => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
-            "InvalidPhysicalConnectionBusinessStatus" => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "CountLimitExceed.HaVipRouteEntry" => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
-            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
-            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
-            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "InvalidRouteEntryName.Malformed" => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "OperationFailed.ActiveNetworkInterfaceNotFound" => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "OperationFailed.QueryAttachmentInfo" => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "OperationFailed.NotSupportIPV6" => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            "IncorrectStatus.Ipv6Address" => Self::IncorrectStatusIpv6Address(error),
-            "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface" => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            "OperationUnsupported.SpecifyIpOnIpv6Entry" => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            "OperationUnsupported.MutipleIpv6Address" => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            "OperationDenied.Ipv6EntryOnCustomTable" => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Resource.QuotaFull",
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "VpnRouteEntry.AlreadyExists",
+                    "VpnRouteEntry.Conflict",
+                    "InvalidVpnRouteEntry.NotFound",
+                    "OperationFailed.InvalidStatus",
+                    "OperationFailed.RouteConflict",
+                    "OperationFailed.InvalidCidrBlock",
+                    "QuotaExceeded.VpnRouteEntry",
+                    "TaskConflict",
+                    "IllegalParam.CidrBlock",
+                    "QuotaExceeded",
+                    "MissingParameter",
+                    "InvalidCidrBlock.Malformed",
+                    "InvalidCIDRBlock.Duplicate",
+                    "IncorrectVpcStatus",
+                    "IncorrectInstanceStatus",
+                    "IncorrectRouteEntryStatus",
+                    "IncorrectVSwitchStatus",
+                    "InvalidCidrBlock",
+                    "InvalidNextHopType",
+                    "InvalidNextHop.NotFound",
+                    "InvalidVRouter.NotFound",
+                    "InvalidVPC.NotFound",
+                    "InvalidNexthopTypeAndList.BothNull",
+                    "InvalidNexthopTypeAndList.BothNotNull",
+                    "InvalidRouterInterface",
+                    "InvalidOppositeRouterType",
+                    "InvalidNexthopListSize",
+                    "InvalidEntryRuleQuota.NotFound",
+                    "Forbidden.CheckEntryRuleQuota",
+                    "InvalidVBRStatus",
+                    "InvalidPhysicalConnectionBusinessStatus",
+                    "IncorrectHaVipStatus",
+                    "CountLimitExceed.HaVipRouteEntry",
+                    "InvalidRouteEntry.Duplicate",
+                    "INVALID_WEIGHT_PARAM",
+                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                    "INVALID_VPC_ID",
+                    "InvalidRouteEntrySize",
+                    "RouteConflict.AlreadyExist",
+                    "InvalidRouteEntryName.Malformed",
+                    "Duplicated.VpcNextHop",
+                    "InvalidNexthop.DirectEni",
+                    "InvalidAttachment.NotFound",
+                    "OperationFailed.ActiveNetworkInterfaceNotFound",
+                    "InvalidNetworkInterface.NotFound",
+                    "OperationFailed.QueryAttachmentInfo",
+                    "IllegalParam.AttachmentId",
+                    "OperationFailed.NotSupportIPV6",
+                    "IncorrectStatus.Ipv6Address",
+                    "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
+                    "OperationUnsupported.SpecifyIpOnIpv6Entry",
+                    "OperationUnsupported.MutipleIpv6Address",
+                    "OperationDenied.Ipv6EntryOnCustomTable",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                    "InvalidVpnGatewayInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::InvalidVpnRouteEntryNotFound(error),
+            6 => Self::OperationFailedInvalidStatus(error),
+            7 => Self::OperationFailedRouteConflict(error),
+            8 => Self::OperationFailedInvalidCidrBlock(error),
+            9 => Self::QuotaExceededVpnRouteEntry(error),
+            10 => Self::TaskConflict(error),
+            11 => Self::IllegalParamCidrBlock(error),
+            12 => Self::QuotaExceeded(error),
+            13 => Self::MissingParameter(error),
+            14 => Self::InvalidCidrBlockMalformed(error),
+            15 => Self::InvalidCidrBlockDuplicate(error),
+            16 => Self::IncorrectVpcStatus(error),
+            17 => Self::IncorrectInstanceStatus(error),
+            18 => Self::IncorrectRouteEntryStatus(error),
+            19 => Self::IncorrectVSwitchStatus(error),
+            20 => Self::InvalidCidrBlock(error),
+            21 => Self::InvalidNextHopType(error),
+            22 => Self::InvalidNextHopNotFound(error),
+            23 => Self::InvalidVRouterNotFound(error),
+            24 => Self::InvalidVpcNotFound(error),
+            25 => Self::InvalidNexthopTypeAndListBothNull(error),
+            26 => Self::InvalidNexthopTypeAndListBothNotNull(error),
+            27 => Self::InvalidRouterInterface(error),
+            28 => Self::InvalidOppositeRouterType(error),
+            29 => Self::InvalidNexthopListSize(error),
+            30 => Self::InvalidEntryRuleQuotaNotFound(error),
+            31 => Self::ForbiddenCheckEntryRuleQuota(error),
+            32 => Self::InvalidVbrStatus(error),
+            33 => Self::InvalidPhysicalConnectionBusinessStatus(error),
+            34 => Self::IncorrectHaVipStatus(error),
+            35 => Self::CountLimitExceedHaVipRouteEntry(error),
+            36 => Self::InvalidRouteEntryDuplicate(error),
+            37 => Self::InvalidWeightParam(error),
+            38 => Self::ForbiddenUseVpcAsInternetGateway(error),
+            39 => Self::InvalidVpcId(error),
+            40 => Self::InvalidRouteEntrySize(error),
+            41 => Self::RouteConflictAlreadyExist(error),
+            42 => Self::InvalidRouteEntryNameMalformed(error),
+            43 => Self::DuplicatedVpcNextHop(error),
+            44 => Self::InvalidNexthopDirectEni(error),
+            45 => Self::InvalidAttachmentNotFound(error),
+            46 => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
+            47 => Self::InvalidNetworkInterfaceNotFound(error),
+            48 => Self::OperationFailedQueryAttachmentInfo(error),
+            49 => Self::IllegalParamAttachmentId(error),
+            50 => Self::OperationFailedNotSupportIpv6(error),
+            51 => Self::IncorrectStatusIpv6Address(error),
+            52 => Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error),
+            53 => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
+            54 => Self::OperationUnsupportedMutipleIpv6Address(error),
+            55 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
+            56 => Self::ForbbidenSubUser(error),
+            57 => Self::Forbidden(error),
+            58 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

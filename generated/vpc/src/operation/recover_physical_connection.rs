@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RecoverPhysicalConnectionRequest {
     /// The ID of the Express Connect circuit.
@@ -65,10 +65,25 @@ pub struct RecoverPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RecoverPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RecoverPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RecoverPhysicalConnectionRequestBuilder {
-        RecoverPhysicalConnectionRequestBuilder::default()
+        RecoverPhysicalConnectionRequestBuilder {
+            inner: RecoverPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -240,17 +255,20 @@ pub enum RecoverPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "ResourceNotFound" => Self::ResourceNotFound(error),
-            "OperationDenied.TerminateVirtualPhysicalConnection" => {
-                Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
-            }
-            "OperationDenied.PconnNotAllowRecover" => {
-                Self::OperationDeniedPconnNotAllowRecover(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus.PhysicalConnection",
+                    "ResourceNotFound",
+                    "OperationDenied.TerminateVirtualPhysicalConnection",
+                    "OperationDenied.PconnNotAllowRecover",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatusPhysicalConnection(error),
+            1 => Self::ResourceNotFound(error),
+            2 => Self::OperationDeniedTerminateVirtualPhysicalConnection(error),
+            3 => Self::OperationDeniedPconnNotAllowRecover(error),
             _ => Self::Unhandled(error),
         }
     }

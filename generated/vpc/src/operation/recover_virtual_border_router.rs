@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RecoverVirtualBorderRouterRequest {
     /// The region ID of the VBR.
@@ -58,10 +58,24 @@ pub struct RecoverVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RecoverVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RecoverVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RecoverVirtualBorderRouterRequestBuilder {
-        RecoverVirtualBorderRouterRequestBuilder::default()
+        RecoverVirtualBorderRouterRequestBuilder {
+            inner: RecoverVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,21 +233,24 @@ pub enum RecoverVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "OperationFailed.VlanIdAlreadyInUse" => {
-                Self::OperationFailedVlanIdAlreadyInUse(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "Forbidden.OperationRecoverNotAllowedByUser" => {
-                Self::ForbiddenOperationRecoverNotAllowedByUser(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "OperationFailed.VlanIdAlreadyInUse",
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "Forbidden.OperationRecoverNotAllowedByUser",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationOperationNotAllowedInState(error),
+            1 => Self::OperationFailedVlanIdAlreadyInUse(error),
+            2 => Self::OperationFailedPconnTrafficNotEnable(error),
+            3 => Self::ForbiddenOperationRecoverNotAllowedByUser(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseEipAddressRequest {
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -50,10 +50,23 @@ pub struct ReleaseEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleaseEipAddressRequestBuilder {
-        ReleaseEipAddressRequestBuilder::default()
+        ReleaseEipAddressRequestBuilder {
+            inner: ReleaseEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,20 +215,30 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "TaskConflict.AssociateGlobalAccelerationInstance" => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "Forbidden.ReleaseSegmentEip" => Self::ForbiddenReleaseSegmentEip(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectEipStatus",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "TaskConflict.AssociateGlobalAccelerationInstance",
+                    "InvalidOperation.DeletionProtection",
+                    "Forbidden.ReleaseSegmentEip",
+                    "Forbidden",
+                    "InvalidAllocationId.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            2 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
+            3 => Self::InvalidOperationDeletionProtection(error),
+            4 => Self::ForbiddenReleaseSegmentEip(error),
+            5 => Self::Forbidden(error),
+            6 => Self::InvalidAllocationIdNotFound(error),
+            7 => Self::ForbiddenRegionNotFound(error),
+            8 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseEipSegmentAddressRequest {
     /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -60,10 +60,24 @@ pub struct ReleaseEipSegmentAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseEipSegmentAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            segment_instance_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseEipSegmentAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleaseEipSegmentAddressRequestBuilder {
-        ReleaseEipSegmentAddressRequestBuilder::default()
+        ReleaseEipSegmentAddressRequestBuilder {
+            inner: ReleaseEipSegmentAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,30 +253,38 @@ pub enum ReleaseEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "Forbidden" => Self::Forbidden(error),
-            "TaskConflict.AssociateGlobalAccelerationInstance" => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "OperationFailed.InstanceNotExist" => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            "OperationFailed.EipNumInconsistent" => {
-                Self::OperationFailedEipNumInconsistent(error)
-            }
-            "OperationFailed.EipStatusInvalid" => {
-                Self::OperationFailedEipStatusInvalid(error)
-            }
-            "OperationFailed.EipInBwp" => Self::OperationFailedEipInBwp(error),
-            "Forbidden.EipInBwp" => Self::ForbiddenEipInBwp(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectEipStatus",
+                    "Forbidden.ChargeTypeIsPrepaid",
+                    "Forbidden",
+                    "TaskConflict.AssociateGlobalAccelerationInstance",
+                    "InvalidOperation.DeletionProtection",
+                    "OperationFailed.InstanceNotExist",
+                    "OperationFailed.EipNumInconsistent",
+                    "OperationFailed.EipStatusInvalid",
+                    "OperationFailed.EipInBwp",
+                    "Forbidden.EipInBwp",
+                    "InvalidAllocationId.NotFound",
+                    "Forbidden.RegionNotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            2 => Self::Forbidden(error),
+            3 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
+            4 => Self::InvalidOperationDeletionProtection(error),
+            5 => Self::OperationFailedInstanceNotExist(error),
+            6 => Self::OperationFailedEipNumInconsistent(error),
+            7 => Self::OperationFailedEipStatusInvalid(error),
+            8 => Self::OperationFailedEipInBwp(error),
+            9 => Self::ForbiddenEipInBwp(error),
+            10 => Self::InvalidAllocationIdNotFound(error),
+            11 => Self::ForbiddenRegionNotFound(error),
+            12 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

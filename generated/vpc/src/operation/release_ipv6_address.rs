@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseIpv6AddressRequest {
     /// The region ID.
@@ -60,10 +60,25 @@ pub struct ReleaseIpv6AddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseIpv6AddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseIpv6AddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReleaseIpv6AddressRequestBuilder {
-        ReleaseIpv6AddressRequestBuilder::default()
+        ReleaseIpv6AddressRequestBuilder {
+            inner: ReleaseIpv6AddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,20 +247,22 @@ pub enum ReleaseIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.Ipv6InternetBandwidth" => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            "OperationFailed.AssociationExist" => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            "OperationFailed.ResourceInBinding" => {
-                Self::OperationFailedResourceInBinding(error)
-            }
-            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
-            "ResourceNotFound.Ipv6InstanceId" => {
-                Self::ResourceNotFoundIpv6InstanceId(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "DependencyViolation.Ipv6InternetBandwidth",
+                    "OperationFailed.AssociationExist",
+                    "OperationFailed.ResourceInBinding",
+                    "IncorrectStatus.Ipv6Instance",
+                    "ResourceNotFound.Ipv6InstanceId",
+                ],
+            )
+        {
+            0 => Self::DependencyViolationIpv6InternetBandwidth(error),
+            1 => Self::OperationFailedAssociationExist(error),
+            2 => Self::OperationFailedResourceInBinding(error),
+            3 => Self::IncorrectStatusIpv6Instance(error),
+            4 => Self::ResourceNotFoundIpv6InstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

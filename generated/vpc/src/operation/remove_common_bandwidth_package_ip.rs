@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -63,10 +63,25 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveCommonBandwidthPackageIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_instance_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveCommonBandwidthPackageIpRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveCommonBandwidthPackageIpRequestBuilder {
-        RemoveCommonBandwidthPackageIpRequestBuilder::default()
+        RemoveCommonBandwidthPackageIpRequestBuilder {
+            inner: RemoveCommonBandwidthPackageIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,36 +289,50 @@ pub enum RemoveCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpInstanceId.NotBandwidthPackage" => {
-                Self::IpInstanceIdNotBandwidthPackage(error)
-            }
-            "DependencyViolation.ip" => Self::DependencyViolationIp(error),
-            "EIP_BIND_NATGATEWAY" => Self::EipBindNatgateway(error),
-            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
-            "OperationFailed.SnatPoolIp" => Self::OperationFailedSnatPoolIp(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
-            "FAILED_INVOKE_INNER_API" => Self::FailedInvokeInnerApi(error),
-            "InvalidIP.IpInSnatPool" => Self::InvalidIpIpInSnatPool(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "OperationUnsupported.IpNotInCbwp" => {
-                Self::OperationUnsupportedIpNotInCbwp(error)
-            }
-            "InvalidIpInstanceId.Malformed" => Self::InvalidIpInstanceIdMalformed(error),
-            "OperationUnsupported.EipBindRemote" => {
-                Self::OperationUnsupportedEipBindRemote(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IpInstanceId.NotBandwidthPackage",
+                    "DependencyViolation.ip",
+                    "EIP_BIND_NATGATEWAY",
+                    "IncorrectStatus.Eip",
+                    "OperationFailed.SnatPoolIp",
+                    "DependencyViolation.RouteEntry",
+                    "OperationFailed.DistibuteLock",
+                    "Trade_Sync_Create_Sub_ERROR",
+                    "FAILED_INVOKE_INNER_API",
+                    "InvalidIP.IpInSnatPool",
+                    "InvalidInstanceId.NotFound",
+                    "OperationUnsupported.IpNotInCbwp",
+                    "InvalidIpInstanceId.Malformed",
+                    "OperationUnsupported.EipBindRemote",
+                    "InvalidBandwidthPackageId.NotFound",
+                    "InvalidEIPStatus.BizDisabled",
+                    "Forbidden.FinancialLocked",
+                    "OperationFailed.SystemBusy",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IpInstanceIdNotBandwidthPackage(error),
+            1 => Self::DependencyViolationIp(error),
+            2 => Self::EipBindNatgateway(error),
+            3 => Self::IncorrectStatusEip(error),
+            4 => Self::OperationFailedSnatPoolIp(error),
+            5 => Self::DependencyViolationRouteEntry(error),
+            6 => Self::OperationFailedDistibuteLock(error),
+            7 => Self::TradeSyncCreateSubError(error),
+            8 => Self::FailedInvokeInnerApi(error),
+            9 => Self::InvalidIpIpInSnatPool(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::OperationUnsupportedIpNotInCbwp(error),
+            12 => Self::InvalidIpInstanceIdMalformed(error),
+            13 => Self::OperationUnsupportedEipBindRemote(error),
+            14 => Self::InvalidBandwidthPackageIdNotFound(error),
+            15 => Self::InvalidEipStatusBizDisabled(error),
+            16 => Self::ForbiddenFinancialLocked(error),
+            17 => Self::OperationFailedSystemBusy(error),
+            18 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveGlobalAccelerationInstanceIpRequest {
     /// The ID of the region where the shared-bandwidth instance is located.
@@ -52,10 +52,24 @@ pub struct RemoveGlobalAccelerationInstanceIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveGlobalAccelerationInstanceIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            ip_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveGlobalAccelerationInstanceIpRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveGlobalAccelerationInstanceIpRequestBuilder {
-        RemoveGlobalAccelerationInstanceIpRequestBuilder::default()
+        RemoveGlobalAccelerationInstanceIpRequestBuilder {
+            inner: RemoveGlobalAccelerationInstanceIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,22 +239,26 @@ pub enum RemoveGlobalAccelerationInstanceIpError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpInstanceId.NotBandwidthPackage" => {
-                Self::IpInstanceIdNotBandwidthPackage(error)
-            }
-            "DependencyViolation.ip" => Self::DependencyViolationIp(error),
-            "EIP_BIND_NATGATEWAY" => Self::EipBindNatgateway(error),
-            "IpInstanceId.StatusNotAvailable" => {
-                Self::IpInstanceIdStatusNotAvailable(error)
-            }
-            "OperationUnsupported.IpNotInCbwp" => {
-                Self::OperationUnsupportedIpNotInCbwp(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IpInstanceId.NotBandwidthPackage",
+                    "DependencyViolation.ip",
+                    "EIP_BIND_NATGATEWAY",
+                    "IpInstanceId.StatusNotAvailable",
+                    "OperationUnsupported.IpNotInCbwp",
+                    "InvalidRegionId.NotFound",
+                    "InvalidBandwidthPackageId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IpInstanceIdNotBandwidthPackage(error),
+            1 => Self::DependencyViolationIp(error),
+            2 => Self::EipBindNatgateway(error),
+            3 => Self::IpInstanceIdStatusNotAvailable(error),
+            4 => Self::OperationUnsupportedIpNotInCbwp(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidBandwidthPackageIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

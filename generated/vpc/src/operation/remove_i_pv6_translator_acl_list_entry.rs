@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,10 +57,25 @@ pub struct RemoveIPv6TranslatorAclListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveIPv6TranslatorAclListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            acl_id: None,
+            acl_entry_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveIPv6TranslatorAclListEntryRequestBuilder {
-        RemoveIPv6TranslatorAclListEntryRequestBuilder::default()
+        RemoveIPv6TranslatorAclListEntryRequestBuilder {
+            inner: RemoveIPv6TranslatorAclListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,18 +248,22 @@ pub enum RemoveIPv6TranslatorAclListEntryError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorAclEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            }
-            "IPv6TranslatorAcl.DeleteLastEntry" => {
-                Self::IPv6TranslatorAclDeleteLastEntry(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidIPv6TranslatorAclId.NotFound",
+                    "InvalidIPv6TranslatorAclEntryId.NotFound",
+                    "IPv6TranslatorAcl.DeleteLastEntry",
+                    "Forbbiden.SubUser",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
+            2 => Self::IPv6TranslatorAclDeleteLastEntry(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

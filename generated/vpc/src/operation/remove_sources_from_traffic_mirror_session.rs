@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -80,10 +80,26 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveSourcesFromTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            traffic_mirror_source_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveSourcesFromTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RemoveSourcesFromTrafficMirrorSessionRequestBuilder {
-        RemoveSourcesFromTrafficMirrorSessionRequestBuilder::default()
+        RemoveSourcesFromTrafficMirrorSessionRequestBuilder {
+            inner: RemoveSourcesFromTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,27 +308,28 @@ pub enum RemoveSourcesFromTrafficMirrorSessionError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveSourcesFromTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.SourceInstanceIds" => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "ResourceNotAssociated.TrafficMirrorSource" => {
-                Self::ResourceNotAssociatedTrafficMirrorSource(error)
-            }
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.TrafficMirror",
+                    "OptInRequired.TrafficMirror",
+                    "DuplicatedParam.SourceInstanceIds",
+                    "ResourceNotFound.TrafficMirrorSession",
+                    "IncorrectStatus.TrafficMirrorSession",
+                    "ResourceNotAssociated.TrafficMirrorSource",
+                    "ResourceNotFound.NetworkInterface",
+                    "ResourceNotFound.EcsInstance",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamSourceInstanceIds(error),
+            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            5 => Self::ResourceNotAssociatedTrafficMirrorSource(error),
+            6 => Self::ResourceNotFoundNetworkInterface(error),
+            7 => Self::ResourceNotFoundEcsInstance(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -80,10 +80,26 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceVpcDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            vpc_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceVpcDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ReplaceVpcDhcpOptionsSetRequestBuilder {
-        ReplaceVpcDhcpOptionsSetRequestBuilder::default()
+        ReplaceVpcDhcpOptionsSetRequestBuilder {
+            inner: ReplaceVpcDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -268,24 +284,26 @@ pub enum ReplaceVpcDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AttachmentNotExist" => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            "IncorrectStatus.VpcDhcpOptionsSet" => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            "AttrMismatching.VpcDhcpOptionsSetId" => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.AttachmentNotExist",
+                    "IncorrectStatus.VpcDhcpOptionsSet",
+                    "AttrMismatching.VpcDhcpOptionsSetId",
+                    "TaskConflict",
+                    "InvalidVpcId.NotFound",
+                    "InvalidDhcpOptionsSetId.NotFound",
+                    "IncorrectStatus.DhcpOptionsSet",
+                ],
+            )
+        {
+            0 => Self::OperationFailedAttachmentNotExist(error),
+            1 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
+            2 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
+            3 => Self::TaskConflict(error),
+            4 => Self::InvalidVpcIdNotFound(error),
+            5 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            6 => Self::IncorrectStatusDhcpOptionsSet(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RetryVpcPrefixListAssociationRequest {
     /// The ID of the prefix list that you want to re-apply.
@@ -95,10 +95,27 @@ pub struct RetryVpcPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RetryVpcPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            resource_type: None,
+            resource_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RetryVpcPrefixListAssociationRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RetryVpcPrefixListAssociationRequestBuilder {
-        RetryVpcPrefixListAssociationRequestBuilder::default()
+        RetryVpcPrefixListAssociationRequestBuilder {
+            inner: RetryVpcPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,19 +319,24 @@ pub enum RetryVpcPrefixListAssociationError {
 }
 impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "OperationFailed.NotExistAssociateRelation" => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
+        match error
+            .code_index(
+                &[
+                    "UnsupportedRegion",
+                    "OperationDenied.SystemPrefixList",
+                    "OperationFailed.OperateShareResource",
+                    "IncorrectStatus.PrefixList",
+                    "OperationFailed.NotExistAssociateRelation",
+                    "ResourceNotFound.PrefixList",
+                ],
+            )
+        {
+            0 => Self::UnsupportedRegion(error),
+            1 => Self::OperationDeniedSystemPrefixList(error),
+            2 => Self::OperationFailedOperateShareResource(error),
+            3 => Self::IncorrectStatusPrefixList(error),
+            4 => Self::OperationFailedNotExistAssociateRelation(error),
+            5 => Self::ResourceNotFoundPrefixList(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeInstanceFromCenRequest {
     /// The ID of the region where the network instance is deployed.
@@ -86,10 +86,27 @@ pub struct RevokeInstanceFromCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeInstanceFromCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            cen_id: None,
+            cen_owner_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeInstanceFromCenRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RevokeInstanceFromCenRequestBuilder {
-        RevokeInstanceFromCenRequestBuilder::default()
+        RevokeInstanceFromCenRequestBuilder {
+            inner: RevokeInstanceFromCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -291,16 +308,26 @@ pub enum RevokeInstanceFromCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "OperationDenied.InstanceAttachCen" => {
-                Self::OperationDeniedInstanceAttachCen(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectStatus",
+                    "TaskConflict",
+                    "IncorrectStatus.cbnStatus",
+                    "OperationDenied.InstanceAttachCen",
+                    "InvalidInstanceId.NotFound",
+                    "InstanceType.Invalid",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::TaskConflict(error),
+            2 => Self::IncorrectStatusCbnStatus(error),
+            3 => Self::OperationDeniedInstanceAttachCen(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InstanceTypeInvalid(error),
+            6 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeInstanceFromVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -74,10 +74,27 @@ pub struct RevokeInstanceFromVbrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeInstanceFromVbrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_owner_uid: None,
+            vbr_instance_ids: None,
+            instance_id: None,
+            grant_type: None,
+            vbr_region_no: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeInstanceFromVbrRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RevokeInstanceFromVbrRequestBuilder {
-        RevokeInstanceFromVbrRequestBuilder::default()
+        RevokeInstanceFromVbrRequestBuilder {
+            inner: RevokeInstanceFromVbrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -273,12 +290,22 @@ pub enum RevokeInstanceFromVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "EcGrantRelation.NotExist" => Self::EcGrantRelationNotExist(error),
+        match error
+            .code_index(
+                &[
+                    "Instance.StatusError",
+                    "InvalidParam.NotNull",
+                    "Parameter.Illegal",
+                    "Instance.NotExist",
+                    "EcGrantRelation.NotExist",
+                ],
+            )
+        {
+            0 => Self::InstanceStatusError(error),
+            1 => Self::InvalidParamNotNull(error),
+            2 => Self::ParameterIllegal(error),
+            3 => Self::InstanceNotExist(error),
+            4 => Self::EcGrantRelationNotExist(error),
             _ => Self::Unhandled(error),
         }
     }

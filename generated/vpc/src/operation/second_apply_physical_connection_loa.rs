@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SecondApplyPhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -109,10 +109,31 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SecondApplyPhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            bandwidth: None,
+            peer_location: None,
+            instance_id: None,
+            company_name: None,
+            line_type: None,
+            si: None,
+            construction_time: None,
+            pm_info: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SecondApplyPhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SecondApplyPhysicalConnectionLOARequestBuilder {
-        SecondApplyPhysicalConnectionLOARequestBuilder::default()
+        SecondApplyPhysicalConnectionLOARequestBuilder {
+            inner: SecondApplyPhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -391,38 +412,50 @@ pub enum SecondApplyPhysicalConnectionLOAError {
 impl From<::acs_runtime::client::ServiceError>
 for SecondApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IllegalParam.CompanyLocalizedName" => {
-                Self::IllegalParamCompanyLocalizedName(error)
-            }
-            "IllegalParam.CompanyName" => Self::IllegalParamCompanyName(error),
-            "IllegalParam.LineType" => Self::IllegalParamLineType(error),
-            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
-            "IllegalParam.PmCertificateType" => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            "IllegalParam.PmCertificateNo" => Self::IllegalParamPmCertificateNo(error),
-            "IllegalParam.PmContactInfo" => Self::IllegalParamPmContactInfo(error),
-            "IllegalParam.PmGender" => Self::IllegalParamPmGender(error),
-            "IllegalParam.PmName" => Self::IllegalParamPmName(error),
-            "IllegalParam.Si" => Self::IllegalParamSi(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "IncorrectStatus.PhysicalConnectionLOA" => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            "OperationDenied.LOAForVirtualPhysicalConnection" => {
-                Self::OperationDeniedLoaForVirtualPhysicalConnection(error)
-            }
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.ConstructionTime" => Self::MissingParamConstructionTime(error),
-            "MissingParam.PMInfo" => Self::MissingParamPmInfo(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.PconnTrafficNotEnable",
+                    "IllegalParam.Bandwidth",
+                    "IllegalParam.CompanyLocalizedName",
+                    "IllegalParam.CompanyName",
+                    "IllegalParam.LineType",
+                    "IllegalParam.PeerLocation",
+                    "IllegalParam.PmCertificateType",
+                    "IllegalParam.PmCertificateNo",
+                    "IllegalParam.PmContactInfo",
+                    "IllegalParam.PmGender",
+                    "IllegalParam.PmName",
+                    "IllegalParam.Si",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectStatus.PhysicalConnection",
+                    "IncorrectStatus.PhysicalConnectionLOA",
+                    "OperationDenied.LOAForVirtualPhysicalConnection",
+                    "MissingParam.InstanceId",
+                    "MissingParam.ConstructionTime",
+                    "MissingParam.PMInfo",
+                ],
+            )
+        {
+            0 => Self::OperationFailedPconnTrafficNotEnable(error),
+            1 => Self::IllegalParamBandwidth(error),
+            2 => Self::IllegalParamCompanyLocalizedName(error),
+            3 => Self::IllegalParamCompanyName(error),
+            4 => Self::IllegalParamLineType(error),
+            5 => Self::IllegalParamPeerLocation(error),
+            6 => Self::IllegalParamPmCertificateType(error),
+            7 => Self::IllegalParamPmCertificateNo(error),
+            8 => Self::IllegalParamPmContactInfo(error),
+            9 => Self::IllegalParamPmGender(error),
+            10 => Self::IllegalParamPmName(error),
+            11 => Self::IllegalParamSi(error),
+            12 => Self::InvalidInstanceIdNotFound(error),
+            13 => Self::IncorrectStatusPhysicalConnection(error),
+            14 => Self::IncorrectStatusPhysicalConnectionLoa(error),
+            15 => Self::OperationDeniedLoaForVirtualPhysicalConnection(error),
+            16 => Self::MissingParamInstanceId(error),
+            17 => Self::MissingParamConstructionTime(error),
+            18 => Self::MissingParamPmInfo(error),
             _ => Self::Unhandled(error),
         }
     }

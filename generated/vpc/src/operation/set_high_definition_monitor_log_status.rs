@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// The region ID of the instance.
@@ -78,10 +78,27 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetHighDefinitionMonitorLogStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            log_project: None,
+            log_store: None,
+            instance_id: None,
+            instance_type: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetHighDefinitionMonitorLogStatusRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> SetHighDefinitionMonitorLogStatusRequestBuilder {
-        SetHighDefinitionMonitorLogStatusRequestBuilder::default()
+        SetHighDefinitionMonitorLogStatusRequestBuilder {
+            inner: SetHighDefinitionMonitorLogStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,17 +317,32 @@ pub enum SetHighDefinitionMonitorLogStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
-            "RuleExist" => Self::RuleExist(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "HdMonitorEipNumberOverLimit" => Self::HdMonitorEipNumberOverLimit(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidInstanceId",
+                    "ProjectOrLogstoreNotExist",
+                    "SourceProjectNotExist",
+                    "Unauthorized",
+                    "ParameterInvalid",
+                    "InvalidAction.NotSupport",
+                    "RuleExist",
+                    "InvalidHdMonitorStatus",
+                    "HdMonitorEipNumberOverLimit",
+                    "InvalidAllocationId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectOrLogstoreNotExist(error),
+            2 => Self::SourceProjectNotExist(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidActionNotSupport(error),
+            6 => Self::RuleExist(error),
+            7 => Self::InvalidHdMonitorStatus(error),
+            8 => Self::HdMonitorEipNumberOverLimit(error),
+            9 => Self::InvalidAllocationIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

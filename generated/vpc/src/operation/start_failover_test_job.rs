@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -53,10 +53,24 @@ pub struct StartFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartFailoverTestJobRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StartFailoverTestJobRequestBuilder {
-        StartFailoverTestJobRequestBuilder::default()
+        StartFailoverTestJobRequestBuilder {
+            inner: StartFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -228,29 +242,36 @@ pub enum StartFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInit" => Self::IncorrectStatusOnlyForInit(error),
-            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            "IncorrectBusinessStatus.ResourceId" => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
-            "VpconnWithVlan0NotSupportShutdown" => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            "PconnContainsMoreThanOneVpconn" => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            "PconnContailsMoreThanOneAcrossCountVbr" => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
-            "AnotherJobTesting" => Self::AnotherJobTesting(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.JobId",
+                    "IncorrectStatus.OnlyForInit",
+                    "EcFailoverTestJobResourceInAnotherProcessingJob",
+                    "IllegalParam.ResourceId",
+                    "IncorrectStatus.ResourceId",
+                    "IncorrectBusinessStatus.ResourceId",
+                    "VpconnNotAssociatedVbr",
+                    "VpconnWithVlan0NotSupportShutdown",
+                    "PconnContainsMoreThanOneVpconn",
+                    "PconnContailsMoreThanOneAcrossCountVbr",
+                    "EcFailoverTestJobConflict",
+                    "AnotherJobTesting",
+                ],
+            )
+        {
+            0 => Self::IllegalParamJobId(error),
+            1 => Self::IncorrectStatusOnlyForInit(error),
+            2 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
+            3 => Self::IllegalParamResourceId(error),
+            4 => Self::IncorrectStatusResourceId(error),
+            5 => Self::IncorrectBusinessStatusResourceId(error),
+            6 => Self::VpconnNotAssociatedVbr(error),
+            7 => Self::VpconnWithVlan0NotSupportShutdown(error),
+            8 => Self::PconnContainsMoreThanOneVpconn(error),
+            9 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
+            10 => Self::EcFailoverTestJobConflict(error),
+            11 => Self::AnotherJobTesting(error),
             _ => Self::Unhandled(error),
         }
     }

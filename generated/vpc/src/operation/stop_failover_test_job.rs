@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -51,10 +51,24 @@ pub struct StopFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopFailoverTestJobRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> StopFailoverTestJobRequestBuilder {
-        StopFailoverTestJobRequestBuilder::default()
+        StopFailoverTestJobRequestBuilder {
+            inner: StopFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,12 +222,18 @@ pub enum StopFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForTesting" => {
-                Self::IncorrectStatusOnlyForTesting(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.JobId",
+                    "IncorrectStatus.OnlyForTesting",
+                    "EcFailoverTestJobConflict",
+                ],
+            )
+        {
+            0 => Self::IllegalParamJobId(error),
+            1 => Self::IncorrectStatusOnlyForTesting(error),
+            2 => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The resource type. Valid values:
@@ -78,10 +78,25 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -284,24 +299,46 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "MissingParam.Tags" => Self::MissingParamTags(error),
-            "DuplicatedParam.ResourceIds" => Self::DuplicatedParamResourceIds(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "InvalidTagScope.NotFound",
+                    "Forbidden.NotAllowedCategary",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "MissingParameter.TagValue",
+                    "MissingParameter.TagKey",
+                    "MissingParam.Tags",
+                    "DuplicatedParam.ResourceIds",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::InvalidTagScopeNotFound(error),
+            8 => Self::ForbiddenNotAllowedCategary(error),
+            9 => Self::ForbiddenTagKeyDuplicated(error),
+            10 => Self::SizeLimitExceededTagNum(error),
+            11 => Self::SizeLimitExceededResourceId(error),
+            12 => Self::MissingParameterTagValue(error),
+            13 => Self::MissingParameterTagKey(error),
+            14 => Self::MissingParamTags(error),
+            15 => Self::DuplicatedParamResourceIds(error),
+            16 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

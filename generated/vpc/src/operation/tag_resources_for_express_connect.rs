@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -71,10 +71,25 @@ pub struct TagResourcesForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            region_id: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesForExpressConnectRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesForExpressConnectRequestBuilder {
-        TagResourcesForExpressConnectRequestBuilder::default()
+        TagResourcesForExpressConnectRequestBuilder {
+            inner: TagResourcesForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,20 +287,38 @@ pub enum TagResourcesForExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "InvalidTagScope.NotFound",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "MissingParameter.TagValue",
+                    "MissingParameter.TagKey",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::InvalidInstanceTypeNotFound(error),
+            3 => Self::InvalidInstanceIdsNotFound(error),
+            4 => Self::ForbiddenTagKeys(error),
+            5 => Self::QuotaExceededTagNum(error),
+            6 => Self::InvalidTagScopeNotFound(error),
+            7 => Self::ForbiddenTagKeyDuplicated(error),
+            8 => Self::SizeLimitExceededTagNum(error),
+            9 => Self::SizeLimitExceededResourceId(error),
+            10 => Self::MissingParameterTagValue(error),
+            11 => Self::MissingParameterTagKey(error),
+            12 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TerminatePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -58,10 +58,24 @@ pub struct TerminatePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TerminatePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TerminatePhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TerminatePhysicalConnectionRequestBuilder {
-        TerminatePhysicalConnectionRequestBuilder::default()
+        TerminatePhysicalConnectionRequestBuilder {
+            inner: TerminatePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,16 +238,22 @@ pub enum TerminatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "Forbidden.VbrAttached" => Self::ForbiddenVbrAttached(error),
-            "OperationFailed.VpconnAttached" => {
-                Self::OperationFailedVpconnAttached(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "Forbidden.NotAllowedInState",
+                    "Forbidden.VbrAttached",
+                    "OperationFailed.VpconnAttached",
+                    "InvalidRegionId.NotFound",
+                    "InvalidPhysicalConnectionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::ForbiddenVbrAttached(error),
+            2 => Self::OperationFailedVpconnAttached(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidPhysicalConnectionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TerminateVirtualBorderRouterRequest {
     /// The region ID of the VBR.
@@ -57,10 +57,24 @@ pub struct TerminateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TerminateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TerminateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TerminateVirtualBorderRouterRequestBuilder {
-        TerminateVirtualBorderRouterRequestBuilder::default()
+        TerminateVirtualBorderRouterRequestBuilder {
+            inner: TerminateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,15 +235,20 @@ pub enum TerminateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "Forbidden.OperationTerminateNotAllowedByUser" => {
-                Self::ForbiddenOperationTerminateNotAllowedByUser(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidOperation.OperationNotAllowedInState",
+                    "Forbidden.OperationTerminateNotAllowedByUser",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidOperationOperationNotAllowedInState(error),
+            1 => Self::ForbiddenOperationTerminateNotAllowedByUser(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

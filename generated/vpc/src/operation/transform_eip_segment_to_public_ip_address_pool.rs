@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// The ID of the contiguous EIP group to be migrated.
@@ -79,10 +79,27 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TransformEipSegmentToPublicIpAddressPoolRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            name: None,
+            description: None,
+            resource_group_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TransformEipSegmentToPublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
-        TransformEipSegmentToPublicIpAddressPoolRequestBuilder::default()
+        TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
+            inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -301,25 +318,32 @@ pub enum TransformEipSegmentToPublicIpAddressPoolError {
 impl From<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "Forbidden.CreatePublicIpAddressPool" => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PublicIpAddressPool" => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IncorrectBusinessStatus.PublicIpAddressPool" => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            "OptInRequired.PublicIpAddressPool" => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PoolIpQuantity" => Self::QuotaExceededPoolIpQuantity(error),
-            "ResourceNotFound.EipSegment" => Self::ResourceNotFoundEipSegment(error),
+        match error
+            .code_index(
+                &[
+                    "Forbidden.RAM",
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "Forbidden.CreatePublicIpAddressPool",
+                    "QuotaExceeded.PublicIpAddressPool",
+                    "UnsupportedRegion",
+                    "IncorrectBusinessStatus.PublicIpAddressPool",
+                    "OptInRequired.PublicIpAddressPool",
+                    "QuotaExceeded.PoolIpQuantity",
+                    "ResourceNotFound.EipSegment",
+                ],
+            )
+        {
+            0 => Self::ForbiddenRam(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::ForbiddenCreatePublicIpAddressPool(error),
+            4 => Self::QuotaExceededPublicIpAddressPool(error),
+            5 => Self::UnsupportedRegion(error),
+            6 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
+            7 => Self::OptInRequiredPublicIpAddressPool(error),
+            8 => Self::QuotaExceededPoolIpQuantity(error),
+            9 => Self::ResourceNotFoundEipSegment(error),
             _ => Self::Unhandled(error),
         }
     }

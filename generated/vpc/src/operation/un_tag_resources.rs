@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnTagResourcesRequest {
     /// The resource type. Valid values:
@@ -76,10 +76,26 @@ pub struct UnTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnTagResourcesRequestBuilder {
-        UnTagResourcesRequestBuilder::default()
+        UnTagResourcesRequestBuilder {
+            inner: UnTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,20 +308,38 @@ pub enum UnTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "DuplicatedParam.ResourceIds" => Self::DuplicatedParamResourceIds(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "MissingParam",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "Forbidden.NotAllowedCategary",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "DuplicatedParam.ResourceIds",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::ForbiddenNotAllowedCategary(error),
+            8 => Self::ForbiddenTagKeyDuplicated(error),
+            9 => Self::SizeLimitExceededTagNum(error),
+            10 => Self::SizeLimitExceededResourceId(error),
+            11 => Self::DuplicatedParamResourceIds(error),
+            12 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateEipAddressRequest {
     /// Specifies whether to disassociate the EIP from a NAT gateway if a DNAT or SNAT entry is added to the NAT gateway. Valid values:
@@ -88,10 +88,28 @@ pub struct UnassociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            force: None,
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            private_ip_address: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateEipAddressRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateEipAddressRequestBuilder {
-        UnassociateEipAddressRequestBuilder::default()
+        UnassociateEipAddressRequestBuilder {
+            inner: UnassociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -336,44 +354,62 @@ pub enum UnassociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidIpStatus.HasBeenUsedBySnatTable" => {
-                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
-            }
-            "InvalidIpStatus.HasBeenUsedByForwardEntry" => {
-                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
-            }
-            "Eni.Attached" => Self::EniAttached(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidStatus.SnatOrDnat" => Self::InvalidStatusSnatOrDnat(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidLoadBalancerId.NotFound" => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidBindInstance.NotFound" => Self::InvalidBindInstanceNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectEipStatus",
+                    "InvalidInstanceId.NotFound",
+                    "IncorrectInstanceStatus",
+                    "InvalidInstanceType.ValueNotSupported",
+                    "IncorrectHaVipStatus",
+                    "OperationDenied",
+                    "InvalidParameter",
+                    "TaskConflict",
+                    "InvalidBindingStatus",
+                    "Forbidden.FinancialLocked",
+                    "InvalidIpStatus.HasBeenUsedBySnatTable",
+                    "InvalidIpStatus.HasBeenUsedByForwardEntry",
+                    "Eni.Attached",
+                    "InvalidEIPStatus.BizDisabled",
+                    "InvalidStatus.EcsStatusNotSupport",
+                    "InvalidStatus.EniStatusNotSupport",
+                    "InvalidStatus.SnatOrDnat",
+                    "DependencyViolation.SnatEntry",
+                    "InvalidStatus.NotAllow",
+                    "Forbidden",
+                    "InvalidLoadBalancerId.NotFound",
+                    "OperationFailed.SystemBusy",
+                    "InvalidAllocationId.NotFound",
+                    "InvalidBindInstance.NotFound",
+                    "Forbidden.RegionNotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::InvalidInstanceIdNotFound(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::InvalidInstanceTypeValueNotSupported(error),
+            4 => Self::IncorrectHaVipStatus(error),
+            5 => Self::OperationDenied(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::InvalidBindingStatus(error),
+            9 => Self::ForbiddenFinancialLocked(error),
+            10 => Self::InvalidIpStatusHasBeenUsedBySnatTable(error),
+            11 => Self::InvalidIpStatusHasBeenUsedByForwardEntry(error),
+            12 => Self::EniAttached(error),
+            13 => Self::InvalidEipStatusBizDisabled(error),
+            14 => Self::InvalidStatusEcsStatusNotSupport(error),
+            15 => Self::InvalidStatusEniStatusNotSupport(error),
+            16 => Self::InvalidStatusSnatOrDnat(error),
+            17 => Self::DependencyViolationSnatEntry(error),
+            18 => Self::InvalidStatusNotAllow(error),
+            19 => Self::Forbidden(error),
+            20 => Self::InvalidLoadBalancerIdNotFound(error),
+            21 => Self::OperationFailedSystemBusy(error),
+            22 => Self::InvalidAllocationIdNotFound(error),
+            23 => Self::InvalidBindInstanceNotFound(error),
+            24 => Self::ForbiddenRegionNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -52,10 +52,24 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateGlobalAccelerationInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateGlobalAccelerationInstanceRequestBuilder {
-        UnassociateGlobalAccelerationInstanceRequestBuilder::default()
+        UnassociateGlobalAccelerationInstanceRequestBuilder {
+            inner: UnassociateGlobalAccelerationInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,16 +235,22 @@ pub enum UnassociateGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectGlobalAccelerationInstanceIdStatus" => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IncorrectGlobalAccelerationInstanceIdStatus",
+                    "Forbidden.FinancialLocked",
+                    "Forbbiden.InvaildOwner",
+                    "InvalidRegionId.NotFound",
+                    "InvalidGlobalAccelerationInstanceId.NotFound",
+                ],
+            )
+        {
+            0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::ForbbidenInvaildOwner(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

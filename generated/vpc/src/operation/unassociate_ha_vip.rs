@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -91,10 +91,27 @@ pub struct UnassociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            force: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateHaVipRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateHaVipRequestBuilder {
-        UnassociateHaVipRequestBuilder::default()
+        UnassociateHaVipRequestBuilder {
+            inner: UnassociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -307,28 +324,42 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ResourceNotAssociated" => Self::ResourceNotAssociated(error),
-            "Forbidden.UnassociateMaster" => Self::ForbiddenUnassociateMaster(error),
-            "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE" => {
-                Self::HaVipNotAssociatedWithInstance(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "OperationFailed.QueryNetworkInterfaceInfo" => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
-            "InvalidNetworkInterfaceId.NotFound" => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "IncorrectHaVipStatus",
+                    "IncorrectInstanceStatus",
+                    "ResourceNotAssociated",
+                    "Forbidden.UnassociateMaster",
+                    "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE",
+                    "OperationFailed.DistibuteLock",
+                    "OperationFailed.QueryNetworkInterfaceInfo",
+                    "IllegalParam.InstanceType",
+                    "InvalidNetworkInterfaceId.NotFound",
+                    "ResourceNotFound.Instance",
+                    "Forbidden.HaVip",
+                    "InvalidRegionId.NotFound",
+                    "InvalidHaVipId.NotFound",
+                    "InvalidInstanceId.NotFound",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::IncorrectHaVipStatus(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::ResourceNotAssociated(error),
+            3 => Self::ForbiddenUnassociateMaster(error),
+            4 => Self::HaVipNotAssociatedWithInstance(error),
+            5 => Self::OperationFailedDistibuteLock(error),
+            6 => Self::OperationFailedQueryNetworkInterfaceInfo(error),
+            7 => Self::IllegalParamInstanceType(error),
+            8 => Self::InvalidNetworkInterfaceIdNotFound(error),
+            9 => Self::ResourceNotFoundInstance(error),
+            10 => Self::ForbiddenHaVip(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InvalidHaVipIdNotFound(error),
+            13 => Self::InvalidInstanceIdNotFound(error),
+            14 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

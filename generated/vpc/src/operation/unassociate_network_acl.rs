@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateNetworkAclRequest {
     /// The information about the associated resource.
@@ -83,10 +83,26 @@ pub struct UnassociateNetworkAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateNetworkAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource: None,
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateNetworkAclRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateNetworkAclRequestBuilder {
-        UnassociateNetworkAclRequestBuilder::default()
+        UnassociateNetworkAclRequestBuilder {
+            inner: UnassociateNetworkAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,28 +319,50 @@ pub enum UnassociateNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterMissing.Resources" => Self::ParameterMissingResources(error),
-            "ParameterEmpty.Resources" => Self::ParameterEmptyResources(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
-            "ResourceStatus.Error" => Self::ResourceStatusError(error),
-            "InvalidResource.NotFound" => Self::InvalidResourceNotFound(error),
-            "InvalidResource.VpcError" => Self::InvalidResourceVpcError(error),
-            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "Mismatch.NetworkAclAndVSwitch" => Self::MismatchNetworkAclAndVSwitch(error),
-            "MissingParam.Resource" => Self::MissingParamResource(error),
-            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.NetworkAclId",
+                    "ParameterEmpty.NetworkAclId",
+                    "ParameterMissing.Resources",
+                    "ParameterEmpty.Resources",
+                    "InvalidNetworkAcl.NotFound",
+                    "NetworkStatus.Modifying",
+                    "ResourceStatus.Error",
+                    "InvalidResource.NotFound",
+                    "InvalidResource.VpcError",
+                    "InvalidResource.NotBinding",
+                    "NotSupport.NetworkAcl",
+                    "Mismatch.NetworkAclAndVSwitch",
+                    "MissingParam.Resource",
+                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterMissingResources(error),
+            7 => Self::ParameterEmptyResources(error),
+            8 => Self::InvalidNetworkAclNotFound(error),
+            9 => Self::NetworkStatusModifying(error),
+            10 => Self::ResourceStatusError(error),
+            11 => Self::InvalidResourceNotFound(error),
+            12 => Self::InvalidResourceVpcError(error),
+            13 => Self::InvalidResourceNotBinding(error),
+            14 => Self::NotSupportNetworkAcl(error),
+            15 => Self::MismatchNetworkAclAndVSwitch(error),
+            16 => Self::MissingParamResource(error),
+            17 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
+            18 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

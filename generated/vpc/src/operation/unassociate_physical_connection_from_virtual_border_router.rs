@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -61,10 +61,25 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder {
-        UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::default()
+        UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder {
+            inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,19 +270,28 @@ pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
 impl From<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PARAMETER_MUST_NOT_NULL" => Self::ParameterMustNotNull(error),
-            "PHYSICAL_NOT_ASSOCIATE_TO_VBR" => Self::PhysicalNotAssociateToVbr(error),
-            "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY" => {
-                Self::RouterInterfaceReferedByRouteentry(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR" => {
-                Self::PhysicalNotAllowAssociateVbr(error)
-            }
-            "Forbidden.OperationNotAllowed" => Self::ForbiddenOperationNotAllowed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "PARAMETER_MUST_NOT_NULL",
+                    "PHYSICAL_NOT_ASSOCIATE_TO_VBR",
+                    "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY",
+                    "InvalidStatus.NotAllowed",
+                    "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
+                    "Forbidden.OperationNotAllowed",
+                    "InvalidRegionId.NotFound",
+                    "InvalidVbrId.NotFound",
+                ],
+            )
+        {
+            0 => Self::ParameterMustNotNull(error),
+            1 => Self::PhysicalNotAssociateToVbr(error),
+            2 => Self::RouterInterfaceReferedByRouteentry(error),
+            3 => Self::InvalidStatusNotAllowed(error),
+            4 => Self::PhysicalNotAllowAssociateVbr(error),
+            5 => Self::ForbiddenOperationNotAllowed(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidVbrIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -69,10 +69,25 @@ pub struct UnassociateRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            v_switch_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateRouteTableRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateRouteTableRequestBuilder {
-        UnassociateRouteTableRequestBuilder::default()
+        UnassociateRouteTableRequestBuilder {
+            inner: UnassociateRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -250,22 +265,30 @@ pub enum UnassociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "OperationUnsupported.SystemRouteTable" => {
-                Self::OperationUnsupportedSystemRouteTable(error)
-            }
-            "InvalidStatus.VSwitch" => Self::InvalidStatusVSwitch(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidBindingStatus.RouteTable" => {
-                Self::InvalidBindingStatusRouteTable(error)
-            }
-            "OperationFailed.VSwitchNotAssociate" => {
-                Self::OperationFailedVSwitchNotAssociate(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "InvalidRegionId.NotFound",
+                    "InvalidParameter.Action",
+                    "IncorrectVSwitchStatus",
+                    "OperationUnsupported.SystemRouteTable",
+                    "InvalidStatus.VSwitch",
+                    "InvalidRouteTableId.NotFound",
+                    "InvalidVSwitchId.NotFound",
+                    "InvalidBindingStatus.RouteTable",
+                    "OperationFailed.VSwitchNotAssociate",
+                ],
+            )
+        {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidParameterAction(error),
+            2 => Self::IncorrectVSwitchStatus(error),
+            3 => Self::OperationUnsupportedSystemRouteTable(error),
+            4 => Self::InvalidStatusVSwitch(error),
+            5 => Self::InvalidRouteTableIdNotFound(error),
+            6 => Self::InvalidVSwitchIdNotFound(error),
+            7 => Self::InvalidBindingStatusRouteTable(error),
+            8 => Self::OperationFailedVSwitchNotAssociate(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
@@ -61,10 +61,25 @@ pub struct UnassociateVpcCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateVpcCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            secondary_cidr_block: None,
+            i_pv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateVpcCidrBlockRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnassociateVpcCidrBlockRequestBuilder {
-        UnassociateVpcCidrBlockRequestBuilder::default()
+        UnassociateVpcCidrBlockRequestBuilder {
+            inner: UnassociateVpcCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,27 +256,32 @@ pub enum UnassociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.Ipv6Gateway" => Self::OperationFailedIpv6Gateway(error),
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFound(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ParamExclusive.SecondaryCidrAndIpv6Cidr" => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            "MissingParam.SecondaryCidrOrIpv6Cidr" => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            "InvalidSecondaryCidrBlock.NotFound" => {
-                Self::InvalidSecondaryCidrBlockNotFound(error)
-            }
-            "OperationFailed.CidrInUse" => Self::OperationFailedCidrInUse(error),
-            "InvalidIpv6CidrBlock.NotFound" => Self::InvalidIpv6CidrBlockNotFound(error),
-            "OperationFailed.IpV6VSwitchInuse" => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock" => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.Ipv6Gateway",
+                    "InvalidVpc.NotFound",
+                    "IncorrectStatus.Vpc",
+                    "ParamExclusive.SecondaryCidrAndIpv6Cidr",
+                    "MissingParam.SecondaryCidrOrIpv6Cidr",
+                    "InvalidSecondaryCidrBlock.NotFound",
+                    "OperationFailed.CidrInUse",
+                    "InvalidIpv6CidrBlock.NotFound",
+                    "OperationFailed.IpV6VSwitchInuse",
+                    "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
+                ],
+            )
+        {
+            0 => Self::OperationFailedIpv6Gateway(error),
+            1 => Self::InvalidVpcNotFound(error),
+            2 => Self::IncorrectStatusVpc(error),
+            3 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
+            4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
+            5 => Self::InvalidSecondaryCidrBlockNotFound(error),
+            6 => Self::OperationFailedCidrInUse(error),
+            7 => Self::InvalidIpv6CidrBlockNotFound(error),
+            8 => Self::OperationFailedIpV6vSwitchInuse(error),
+            9 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
             _ => Self::Unhandled(error),
         }
     }

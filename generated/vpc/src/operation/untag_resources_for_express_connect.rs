@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -68,10 +68,26 @@ pub struct UntagResourcesForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            region_id: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesForExpressConnectRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UntagResourcesForExpressConnectRequestBuilder {
-        UntagResourcesForExpressConnectRequestBuilder::default()
+        UntagResourcesForExpressConnectRequestBuilder {
+            inner: UntagResourcesForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,17 +293,32 @@ pub enum UntagResourcesForExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "Forbidden" => Self::Forbidden(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "InvalidTagValue",
+                    "InvalidInstanceType.NotFound",
+                    "InvalidInstanceIds.NotFound",
+                    "Forbidden.TagKeys",
+                    "QuotaExceeded.TagNum",
+                    "Forbidden.TagKey.Duplicated",
+                    "SizeLimitExceeded.TagNum",
+                    "SizeLimitExceeded.ResourceId",
+                    "Forbidden",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::InvalidInstanceTypeNotFound(error),
+            3 => Self::InvalidInstanceIdsNotFound(error),
+            4 => Self::ForbiddenTagKeys(error),
+            5 => Self::QuotaExceededTagNum(error),
+            6 => Self::ForbiddenTagKeyDuplicated(error),
+            7 => Self::SizeLimitExceededTagNum(error),
+            8 => Self::SizeLimitExceededResourceId(error),
+            9 => Self::Forbidden(error),
             _ => Self::Unhandled(error),
         }
     }

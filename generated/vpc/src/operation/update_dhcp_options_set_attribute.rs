@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -115,10 +115,31 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateDhcpOptionsSetAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            domain_name_servers: None,
+            domain_name: None,
+            dhcp_options_set_name: None,
+            dhcp_options_set_description: None,
+            client_token: None,
+            dry_run: None,
+            lease_time: None,
+            ipv6_lease_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateDhcpOptionsSetAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateDhcpOptionsSetAttributeRequestBuilder {
-        UpdateDhcpOptionsSetAttributeRequestBuilder::default()
+        UpdateDhcpOptionsSetAttributeRequestBuilder {
+            inner: UpdateDhcpOptionsSetAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -380,33 +401,32 @@ pub enum UpdateDhcpOptionsSetAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "IllegalParam.DomainNameServers" => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            "IllegalParam.DomainName" => Self::IllegalParamDomainName(error),
-            "IllegalParam.DhcpOptionsSetName" => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            "IllegalParam.DhcpOptionsSetDescription" => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            "OperationUnsupported.DhcpLeaseTime" => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "OperationDenied.ModifyDefaultDhcpOptionsSet" => {
-                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidDhcpOptionsSetId.NotFound",
+                    "IncorrectStatus.DhcpOptionsSet",
+                    "IllegalParam.DomainNameServers",
+                    "IllegalParam.DomainName",
+                    "IllegalParam.DhcpOptionsSetName",
+                    "IllegalParam.DhcpOptionsSetDescription",
+                    "OperationUnsupported.DhcpLeaseTime",
+                    "OperationUnsupported.DhcpOptionsSet",
+                    "OperationDenied.ModifyDefaultDhcpOptionsSet",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            1 => Self::IncorrectStatusDhcpOptionsSet(error),
+            2 => Self::IllegalParamDomainNameServers(error),
+            3 => Self::IllegalParamDomainName(error),
+            4 => Self::IllegalParamDhcpOptionsSetName(error),
+            5 => Self::IllegalParamDhcpOptionsSetDescription(error),
+            6 => Self::OperationUnsupportedDhcpLeaseTime(error),
+            7 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            8 => Self::OperationDeniedModifyDefaultDhcpOptionsSet(error),
+            9 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

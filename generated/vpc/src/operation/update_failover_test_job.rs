@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -89,10 +89,29 @@ pub struct UpdateFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            name: None,
+            description: None,
+            resource_id: None,
+            job_duration: None,
+            job_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateFailoverTestJobRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateFailoverTestJobRequestBuilder {
-        UpdateFailoverTestJobRequestBuilder::default()
+        UpdateFailoverTestJobRequestBuilder {
+            inner: UpdateFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -333,37 +352,44 @@ pub enum UpdateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "EcFailoverTestJobExceedMaxResourceNum" => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            "IncorrectBusinessStatus.ResourceId" => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
-            "VpconnWithVlan0NotSupportShutdown" => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            "PconnContainsMoreThanOneVpconn" => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            "PconnContailsMoreThanOneAcrossCountVbr" => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            "IllegalParam.JobDuration" => Self::IllegalParamJobDuration(error),
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInit" => Self::IncorrectStatusOnlyForInit(error),
-            "MultiplePconnSingleVbrNotSupportShutdown" => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "EcFailoverTestJobExceedMaxResourceNum",
+                    "EcFailoverTestJobResourceInAnotherProcessingJob",
+                    "IllegalParam.ResourceId",
+                    "IncorrectStatus.ResourceId",
+                    "IncorrectBusinessStatus.ResourceId",
+                    "VpconnNotAssociatedVbr",
+                    "VpconnWithVlan0NotSupportShutdown",
+                    "PconnContainsMoreThanOneVpconn",
+                    "PconnContailsMoreThanOneAcrossCountVbr",
+                    "IllegalParam.JobDuration",
+                    "IllegalParam.JobId",
+                    "IncorrectStatus.OnlyForInit",
+                    "MultiplePconnSingleVbrNotSupportShutdown",
+                    "EcFailoverTestJobConflict",
+                ],
+            )
+        {
+            0 => Self::IllegalParamName(error),
+            1 => Self::IllegalParamDescription(error),
+            2 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
+            3 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
+            4 => Self::IllegalParamResourceId(error),
+            5 => Self::IncorrectStatusResourceId(error),
+            6 => Self::IncorrectBusinessStatusResourceId(error),
+            7 => Self::VpconnNotAssociatedVbr(error),
+            8 => Self::VpconnWithVlan0NotSupportShutdown(error),
+            9 => Self::PconnContainsMoreThanOneVpconn(error),
+            10 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
+            11 => Self::IllegalParamJobDuration(error),
+            12 => Self::IllegalParamJobId(error),
+            13 => Self::IncorrectStatusOnlyForInit(error),
+            14 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
+            15 => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// The ID of the region to which the gateway route table that you want to modify belongs.
@@ -114,10 +114,31 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateGatewayRouteTableEntryAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            i_pv4_gateway_route_table_id: None,
+            gateway_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            destination_cidr_block: None,
+            next_hop_type: None,
+            next_hop_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateGatewayRouteTableEntryAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateGatewayRouteTableEntryAttributeRequestBuilder {
-        UpdateGatewayRouteTableEntryAttributeRequestBuilder::default()
+        UpdateGatewayRouteTableEntryAttributeRequestBuilder {
+            inner: UpdateGatewayRouteTableEntryAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -403,49 +424,54 @@ pub enum UpdateGatewayRouteTableEntryAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateGatewayRouteTableEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.UpdateGatewayRouteEntry" => {
-                Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            }
-            "IllegalParam.DestCidrBlock" => Self::IllegalParamDestCidrBlock(error),
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.Vswitch" => Self::IncorrectStatusVswitch(error),
-            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
-            "IncorrectStatus.NextHop" => Self::IncorrectStatusNextHop(error),
-            "OperationDenied.NextHopTypeNonsupport" => {
-                Self::OperationDeniedNextHopTypeNonsupport(error)
-            }
-            "OperationDenied.LocalEntryCanOnlyModifyNextHop" => {
-                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            }
-            "ExclusiveParam.NextHopTypeAndNextHopId" => {
-                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "OperationUnsupported.OnlySupportNormalNetworkInterface" => {
-                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            "OperationDenied.TrAttachmentIpv6Disabled" => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId" => {
+        match error
+            .code_index(
+                &[
+                    "OperationDenied.UpdateGatewayRouteEntry",
+                    "IllegalParam.DestCidrBlock",
+                    "ResourceNotFound.NetworkInterface",
+                    "ResourceNotFound.RouteEntry",
+                    "IncorrectStatus.RouteEntry",
+                    "IncorrectStatus.Vswitch",
+                    "ResourceNotFound.Instance",
+                    "IncorrectStatus.NextHop",
+                    "OperationDenied.NextHopTypeNonsupport",
+                    "OperationDenied.LocalEntryCanOnlyModifyNextHop",
+                    "ExclusiveParam.NextHopTypeAndNextHopId",
+                    "ResourceNotFound.RouteTable",
+                    "InvalidRouterInterfaceId.NotFound",
+                    "OperationUnsupported.OnlySupportNormalNetworkInterface",
+                    "UnsupportedRegion",
+                    "UnsupportedFeature.Ipv6GatewayRouteTable",
+                    "OperationDenied.TrAttachmentIpv6Disabled",
+                    "InvalidAttachment.NotFound",
+                    "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId",
+                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                ],
+            )
+        {
+            0 => Self::OperationDeniedUpdateGatewayRouteEntry(error),
+            1 => Self::IllegalParamDestCidrBlock(error),
+            2 => Self::ResourceNotFoundNetworkInterface(error),
+            3 => Self::ResourceNotFoundRouteEntry(error),
+            4 => Self::IncorrectStatusRouteEntry(error),
+            5 => Self::IncorrectStatusVswitch(error),
+            6 => Self::ResourceNotFoundInstance(error),
+            7 => Self::IncorrectStatusNextHop(error),
+            8 => Self::OperationDeniedNextHopTypeNonsupport(error),
+            9 => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
+            10 => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
+            11 => Self::ResourceNotFoundRouteTable(error),
+            12 => Self::InvalidRouterInterfaceIdNotFound(error),
+            13 => Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error),
+            14 => Self::UnsupportedRegion(error),
+            15 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
+            16 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
+            17 => Self::InvalidAttachmentNotFound(error),
+            18 => {
                 Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
             }
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
+            19 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -156,10 +156,33 @@ pub struct UpdateIpsecServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateIpsecServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipsec_server_id: None,
+            local_subnet: None,
+            client_ip_pool: None,
+            ipsec_server_name: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            psk_enabled: None,
+            psk: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateIpsecServerRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateIpsecServerRequestBuilder {
-        UpdateIpsecServerRequestBuilder::default()
+        UpdateIpsecServerRequestBuilder {
+            inner: UpdateIpsecServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -486,29 +509,48 @@ pub enum UpdateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "OperationUnsupported.IpsecPfs" => Self::OperationUnsupportedIpsecPfs(error),
-            "IllegalParam.AuthMethod" => Self::IllegalParamAuthMethod(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.ClientIpPool" => Self::IllegalParamClientIpPool(error),
-            "MissingParam.IDaaSInstanceId" => Self::MissingParamIDaaSInstanceId(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationFailed.AddVpcRoute" => Self::OperationFailedAddVpcRoute(error),
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "InvalidClientIpPool.Conflict" => Self::InvalidClientIpPoolConflict(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "VpnGateway.FinancialLocked",
+                    "OperationUnsupported.IpsecPfs",
+                    "IllegalParam.AuthMethod",
+                    "IllegalParam.LocalSubnet",
+                    "IllegalParam.ClientIpPool",
+                    "MissingParam.IDaaSInstanceId",
+                    "OperationFailed.NoRamPermission",
+                    "OperationFailed.AddVpcRoute",
+                    "ClientIpPool.NetmaskInvalid",
+                    "VpnRouteEntry.Conflict",
+                    "ClientIpPool.SubnetInvalid",
+                    "InvalidClientIpPool.Conflict",
+                    "SystemBusy",
+                    "Forbidden",
+                    "InvalidIpsecServerId.NotFound",
+                    "InvalidIDaaSInstanceId.NotFound",
+                    "OperationConflict",
+                ],
+            )
+        {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::OperationUnsupportedIpsecPfs(error),
+            3 => Self::IllegalParamAuthMethod(error),
+            4 => Self::IllegalParamLocalSubnet(error),
+            5 => Self::IllegalParamClientIpPool(error),
+            6 => Self::MissingParamIDaaSInstanceId(error),
+            7 => Self::OperationFailedNoRamPermission(error),
+            8 => Self::OperationFailedAddVpcRoute(error),
+            9 => Self::ClientIpPoolNetmaskInvalid(error),
+            10 => Self::VpnRouteEntryConflict(error),
+            11 => Self::ClientIpPoolSubnetInvalid(error),
+            12 => Self::InvalidClientIpPoolConflict(error),
+            13 => Self::SystemBusy(error),
+            14 => Self::Forbidden(error),
+            15 => Self::InvalidIpsecServerIdNotFound(error),
+            16 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            17 => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateIpv4GatewayAttributeRequest {
     /// The ID of the IPv4 gateway whose name or description you want to modify.
@@ -76,10 +76,27 @@ pub struct UpdateIpv4GatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateIpv4GatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_id: None,
+            ipv4_gateway_name: None,
+            client_token: None,
+            dry_run: None,
+            ipv4_gateway_description: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateIpv4GatewayAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateIpv4GatewayAttributeRequestBuilder {
-        UpdateIpv4GatewayAttributeRequestBuilder::default()
+        UpdateIpv4GatewayAttributeRequestBuilder {
+            inner: UpdateIpv4GatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -264,9 +281,11 @@ pub enum UpdateIpv4GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpv4GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
+        match error
+            .code_index(&["ResourceNotFound.Ipv4Gateway", "IncorrectStatus.Ipv4Gateway"])
+        {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
+            1 => Self::IncorrectStatusIpv4Gateway(error),
             _ => Self::Unhandled(error),
         }
     }

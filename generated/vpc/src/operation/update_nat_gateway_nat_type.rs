@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateNatGatewayNatTypeRequest {
     /// The ID of the region where the NAT gateway that you want to upgrade is deployed.
@@ -97,10 +97,27 @@ pub struct UpdateNatGatewayNatTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateNatGatewayNatTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            v_switch_id: None,
+            nat_type: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateNatGatewayNatTypeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateNatGatewayNatTypeRequestBuilder {
-        UpdateNatGatewayNatTypeRequestBuilder::default()
+        UpdateNatGatewayNatTypeRequestBuilder {
+            inner: UpdateNatGatewayNatTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -340,71 +357,64 @@ pub enum UpdateNatGatewayNatTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.NatConvert" => {
-                Self::OperationUnsupportedNatConvert(error)
-            }
-            "OperationFailed.VpcNotExist" => Self::OperationFailedVpcNotExist(error),
-            "OperationFailed.VswNotExist" => Self::OperationFailedVswNotExist(error),
-            "OperationFailed.NatTypeNotEnhanced" => {
-                Self::OperationFailedNatTypeNotEnhanced(error)
-            }
-            "OperationFailed.NatGwBindWithBandwidthPackage" => {
-                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
-            }
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "OperationFailed.EipInMiddleStatus" => {
-                Self::OperationFailedEipInMiddleStatus(error)
-            }
-            "OperationFailed.SnatInMiddleStatus" => {
-                Self::OperationFailedSnatInMiddleStatus(error)
-            }
-            "OperationFailed.DnatInMiddleStatus" => {
-                Self::OperationFailedDnatInMiddleStatus(error)
-            }
-            "OperationFailed.NatGwRouteInMiddleStatus" => {
-                Self::OperationFailedNatGwRouteInMiddleStatus(error)
-            }
-            "OperationFailed.EnhancedInventoryNotEnough" => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            "OperationFailed.EnhancedUserIsUnAuthorized" => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            "OperationFailed.EnhancedRegion" => {
-                Self::OperationFailedEnhancedRegion(error)
-            }
-            "OperationFailed.EnhancedQuotaExceed" => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            "InvalidBandwidthPackageIdNumber.NotSupported" => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            "OperationFailed.VswNotBelongToVpc" => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            "OperationUnsupported.VpcAttachedCen" => {
-                Self::OperationUnsupportedVpcAttachedCen(error)
-            }
-            "OperationUnsupported.RouterInterfaceExist" => {
-                Self::OperationUnsupportedRouterInterfaceExist(error)
-            }
-            "OperationFailed.VRouterNotExist" => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            "OperationFailed.SnatQuotaExceed" => {
-                Self::OperationFailedSnatQuotaExceed(error)
-            }
-            "OperationFailed.DnatQuotaExceed" => {
-                Self::OperationFailedDnatQuotaExceed(error)
-            }
-            "OperationFailed.VswBindedRouteTable" => {
-                Self::OperationFailedVswBindedRouteTable(error)
-            }
-            "OperationFailed.VswBindedAcl" => Self::OperationFailedVswBindedAcl(error),
-            "Forbidden.Convert" => Self::ForbiddenConvert(error),
-            "NATGW_NOT_EXIST" => Self::NatgwNotExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "OperationUnsupported.NatConvert",
+                    "OperationFailed.VpcNotExist",
+                    "OperationFailed.VswNotExist",
+                    "OperationFailed.NatTypeNotEnhanced",
+                    "OperationFailed.NatGwBindWithBandwidthPackage",
+                    "IncorrectStatus.NatGateway",
+                    "OperationFailed.EipInMiddleStatus",
+                    "OperationFailed.SnatInMiddleStatus",
+                    "OperationFailed.DnatInMiddleStatus",
+                    "OperationFailed.NatGwRouteInMiddleStatus",
+                    "OperationFailed.EnhancedInventoryNotEnough",
+                    "OperationFailed.EnhancedUserIsUnAuthorized",
+                    "OperationFailed.EnhancedRegion",
+                    "OperationFailed.EnhancedQuotaExceed",
+                    "InvalidBandwidthPackageIdNumber.NotSupported",
+                    "OperationFailed.VswNotBelongToVpc",
+                    "OperationUnsupported.VpcAttachedCen",
+                    "OperationUnsupported.RouterInterfaceExist",
+                    "OperationFailed.VRouterNotExist",
+                    "OperationFailed.SnatQuotaExceed",
+                    "OperationFailed.DnatQuotaExceed",
+                    "OperationFailed.VswBindedRouteTable",
+                    "OperationFailed.VswBindedAcl",
+                    "Forbidden.Convert",
+                    "NATGW_NOT_EXIST",
+                    "InvalidRegionId.NotFound",
+                ],
+            )
+        {
+            0 => Self::OperationUnsupportedNatConvert(error),
+            1 => Self::OperationFailedVpcNotExist(error),
+            2 => Self::OperationFailedVswNotExist(error),
+            3 => Self::OperationFailedNatTypeNotEnhanced(error),
+            4 => Self::OperationFailedNatGwBindWithBandwidthPackage(error),
+            5 => Self::IncorrectStatusNatGateway(error),
+            6 => Self::OperationFailedEipInMiddleStatus(error),
+            7 => Self::OperationFailedSnatInMiddleStatus(error),
+            8 => Self::OperationFailedDnatInMiddleStatus(error),
+            9 => Self::OperationFailedNatGwRouteInMiddleStatus(error),
+            10 => Self::OperationFailedEnhancedInventoryNotEnough(error),
+            11 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
+            12 => Self::OperationFailedEnhancedRegion(error),
+            13 => Self::OperationFailedEnhancedQuotaExceed(error),
+            14 => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
+            15 => Self::OperationFailedVswNotBelongToVpc(error),
+            16 => Self::OperationUnsupportedVpcAttachedCen(error),
+            17 => Self::OperationUnsupportedRouterInterfaceExist(error),
+            18 => Self::OperationFailedVRouterNotExist(error),
+            19 => Self::OperationFailedSnatQuotaExceed(error),
+            20 => Self::OperationFailedDnatQuotaExceed(error),
+            21 => Self::OperationFailedVswBindedRouteTable(error),
+            22 => Self::OperationFailedVswBindedAcl(error),
+            23 => Self::ForbiddenConvert(error),
+            24 => Self::NatgwNotExist(error),
+            25 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateNetworkAclEntriesRequest {
     /// The information about the inbound rule.
@@ -112,10 +112,29 @@ pub struct UpdateNetworkAclEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateNetworkAclEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ingress_acl_entries: None,
+            egress_acl_entries: None,
+            update_ingress_acl_entries: None,
+            update_egress_acl_entries: None,
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateNetworkAclEntriesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateNetworkAclEntriesRequestBuilder {
-        UpdateNetworkAclEntriesRequestBuilder::default()
+        UpdateNetworkAclEntriesRequestBuilder {
+            inner: UpdateNetworkAclEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -436,68 +455,94 @@ pub enum UpdateNetworkAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterMissing.Port" => Self::ParameterMissingPort(error),
-            "ParameterIllegal.Port" => Self::ParameterIllegalPort(error),
-            "ParameterIllegal.Policy" => Self::ParameterIllegalPolicy(error),
-            "ParameterMissing.Policy" => Self::ParameterMissingPolicy(error),
-            "ParameterIllegal.Protocol" => Self::ParameterIllegalProtocol(error),
-            "ParameterMissing.Protocol" => Self::ParameterMissingProtocol(error),
-            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
-            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
-            "ParameterLengthIllegal.Description" => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
-            "ParameterIllegal.SourceCidrIp" => Self::ParameterIllegalSourceCidrIp(error),
-            "ParameterMissing.SourceCidrIp" => Self::ParameterMissingSourceCidrIp(error),
-            "ParameterIllegal.DestinationCidrIp" => {
-                Self::ParameterIllegalDestinationCidrIp(error)
-            }
-            "ParameterMissing.DestinationCidrIp" => {
-                Self::ParameterMissingDestinationCidrIp(error)
-            }
-            "QuotaExceed.NetworkAclEntry" => Self::QuotaExceedNetworkAclEntry(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
-            "ResourceStatus.Error" => Self::ResourceStatusError(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "IllegalParam.IngressAclEntryId" => {
-                Self::IllegalParamIngressAclEntryId(error)
-            }
-            "IllegalParam.EgressAclEntryId" => Self::IllegalParamEgressAclEntryId(error),
-            "OperationDenied.VpcIpv6NotEnabled" => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            "IllegalParam.SourceCidrIp" => Self::IllegalParamSourceCidrIp(error),
-            "IllegalParam.Policy" => Self::IllegalParamPolicy(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "IllegalParam.DestinationCidrIp" => {
-                Self::IllegalParamDestinationCidrIp(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "IllegalParam.PortRange" => Self::IllegalParamPortRange(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationDenied.IpVersionInconsistencyWithPrefixList" => {
-                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
-            }
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "UnsupportedRegion.PrefixListEntry" => {
-                Self::UnsupportedRegionPrefixListEntry(error)
-            }
-            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
+        match error
+            .code_index(
+                &[
+                    "ParameterMissing.AliUid",
+                    "ParameterMissing.Bid",
+                    "ParameterMissing.RegionId",
+                    "ParameterEmpty.RegionId",
+                    "ParameterMissing.NetworkAclId",
+                    "ParameterEmpty.NetworkAclId",
+                    "ParameterMissing.Port",
+                    "ParameterIllegal.Port",
+                    "ParameterIllegal.Policy",
+                    "ParameterMissing.Policy",
+                    "ParameterIllegal.Protocol",
+                    "ParameterMissing.Protocol",
+                    "ParameterLengthIllegal.Name",
+                    "ParameterIllegal.Name",
+                    "ParameterLengthIllegal.Description",
+                    "ParameterIllegal.Description",
+                    "ParameterIllegal.SourceCidrIp",
+                    "ParameterMissing.SourceCidrIp",
+                    "ParameterIllegal.DestinationCidrIp",
+                    "ParameterMissing.DestinationCidrIp",
+                    "QuotaExceed.NetworkAclEntry",
+                    "InvalidNetworkAcl.NotFound",
+                    "NetworkStatus.Modifying",
+                    "ResourceStatus.Error",
+                    "NotSupport.NetworkAcl",
+                    "IllegalParam.IngressAclEntryId",
+                    "IllegalParam.EgressAclEntryId",
+                    "OperationDenied.VpcIpv6NotEnabled",
+                    "IllegalParam.SourceCidrIp",
+                    "IllegalParam.Policy",
+                    "IllegalParam.Protocol",
+                    "IllegalParam.DestinationCidrIp",
+                    "IllegalParam.IpVersion",
+                    "IllegalParam.PortRange",
+                    "ResourceNotFound.PrefixList",
+                    "OperationDenied.IpVersionInconsistencyWithPrefixList",
+                    "OperationDenied.SystemPrefixList",
+                    "IncorrectStatus.PrefixList",
+                    "UnsupportedRegion.PrefixListEntry",
+                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                    "InternalError",
+                ],
+            )
+        {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterMissingPort(error),
+            7 => Self::ParameterIllegalPort(error),
+            8 => Self::ParameterIllegalPolicy(error),
+            9 => Self::ParameterMissingPolicy(error),
+            10 => Self::ParameterIllegalProtocol(error),
+            11 => Self::ParameterMissingProtocol(error),
+            12 => Self::ParameterLengthIllegalName(error),
+            13 => Self::ParameterIllegalName(error),
+            14 => Self::ParameterLengthIllegalDescription(error),
+            15 => Self::ParameterIllegalDescription(error),
+            16 => Self::ParameterIllegalSourceCidrIp(error),
+            17 => Self::ParameterMissingSourceCidrIp(error),
+            18 => Self::ParameterIllegalDestinationCidrIp(error),
+            19 => Self::ParameterMissingDestinationCidrIp(error),
+            20 => Self::QuotaExceedNetworkAclEntry(error),
+            21 => Self::InvalidNetworkAclNotFound(error),
+            22 => Self::NetworkStatusModifying(error),
+            23 => Self::ResourceStatusError(error),
+            24 => Self::NotSupportNetworkAcl(error),
+            25 => Self::IllegalParamIngressAclEntryId(error),
+            26 => Self::IllegalParamEgressAclEntryId(error),
+            27 => Self::OperationDeniedVpcIpv6NotEnabled(error),
+            28 => Self::IllegalParamSourceCidrIp(error),
+            29 => Self::IllegalParamPolicy(error),
+            30 => Self::IllegalParamProtocol(error),
+            31 => Self::IllegalParamDestinationCidrIp(error),
+            32 => Self::IllegalParamIpVersion(error),
+            33 => Self::IllegalParamPortRange(error),
+            34 => Self::ResourceNotFoundPrefixList(error),
+            35 => Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error),
+            36 => Self::OperationDeniedSystemPrefixList(error),
+            37 => Self::IncorrectStatusPrefixList(error),
+            38 => Self::UnsupportedRegionPrefixListEntry(error),
+            39 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
+            40 => Self::InternalError(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// The ID of the IP address pool.
@@ -78,10 +78,27 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdatePublicIpAddressPoolAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdatePublicIpAddressPoolAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdatePublicIpAddressPoolAttributeRequestBuilder {
-        UpdatePublicIpAddressPoolAttributeRequestBuilder::default()
+        UpdatePublicIpAddressPoolAttributeRequestBuilder {
+            inner: UpdatePublicIpAddressPoolAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,15 +296,20 @@ pub enum UpdatePublicIpAddressPoolAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdatePublicIpAddressPoolAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.Name",
+                    "IllegalParam.Description",
+                    "ResourceNotFound.PublicIpAddressPool",
+                    "OperationDenied.OperateSharedResource",
+                ],
+            )
+        {
+            0 => Self::IllegalParamName(error),
+            1 => Self::IllegalParamDescription(error),
+            2 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            3 => Self::OperationDeniedOperateSharedResource(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// The ID of the filter.
@@ -80,10 +80,27 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMirrorFilterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            traffic_mirror_filter_description: None,
+            traffic_mirror_filter_name: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMirrorFilterAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTrafficMirrorFilterAttributeRequestBuilder {
-        UpdateTrafficMirrorFilterAttributeRequestBuilder::default()
+        UpdateTrafficMirrorFilterAttributeRequestBuilder {
+            inner: UpdateTrafficMirrorFilterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,13 +297,16 @@ pub enum UpdateTrafficMirrorFilterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
             _ => Self::Unhandled(error),
         }
     }

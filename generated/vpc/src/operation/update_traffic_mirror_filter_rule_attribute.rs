@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// The ID of the inbound or outbound rule.
@@ -122,10 +122,32 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMirrorFilterRuleAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: None,
+            client_token: None,
+            dry_run: None,
+            priority: None,
+            protocol: None,
+            rule_action: None,
+            destination_cidr_block: None,
+            source_cidr_block: None,
+            destination_port_range: None,
+            source_port_range: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
-        UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::default()
+        UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
+            inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -386,19 +408,24 @@ pub enum UpdateTrafficMirrorFilterRuleAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorRule" => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            "IncorrectStatus.TrafficMirrorRule" => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
-            "IllegalParam.DestinationCidrBlock" => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.TrafficMirrorRule",
+                    "IncorrectStatus.TrafficMirrorRule",
+                    "DuplicatedParam.Priority",
+                    "IllegalParam.Protocol",
+                    "IllegalParam.SourceCidrBlock",
+                    "IllegalParam.DestinationCidrBlock",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
+            1 => Self::IncorrectStatusTrafficMirrorRule(error),
+            2 => Self::DuplicatedParamPriority(error),
+            3 => Self::IllegalParamProtocol(error),
+            4 => Self::IllegalParamSourceCidrBlock(error),
+            5 => Self::IllegalParamDestinationCidrBlock(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// The new description of the traffic mirror session.
@@ -138,10 +138,34 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMirrorSessionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_description: None,
+            traffic_mirror_session_name: None,
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_target_type: None,
+            traffic_mirror_filter_id: None,
+            virtual_network_id: None,
+            priority: None,
+            packet_length: None,
+            enabled: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMirrorSessionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateTrafficMirrorSessionAttributeRequestBuilder {
-        UpdateTrafficMirrorSessionAttributeRequestBuilder::default()
+        UpdateTrafficMirrorSessionAttributeRequestBuilder {
+            inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -478,82 +502,78 @@ pub enum UpdateTrafficMirrorSessionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "QuotaExceeded.FilterRelatedSession" => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "ResourceNotFound.Slb" => Self::ResourceNotFoundSlb(error),
-            "OperationDenied.SlbNotInVpc" => Self::OperationDeniedSlbNotInVpc(error),
-            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            "QuotaExceeded.SlbRelatedSession" => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            "OperationDenied.EcsNotSupportTrafficMirror" => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
-            "InvalidLoadBalancerId.NotFound" => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            "OperationDenied.FreeNetworkInterface" => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            "OperationDenied.ClassicSLB" => Self::OperationDeniedClassicSlb(error),
-            "QuotaExceeded.SourceNumPerTarget" => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            "OperationFailed.NotSupportBizType" => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportBondEni" => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint" => {
+        match error
+            .code_index(
+                &[
+                    "IncorrectBusinessStatus.TrafficMirror",
+                    "OptInRequired.TrafficMirror",
+                    "DuplicatedParam.Priority",
+                    "ResourceNotFound.TrafficMirrorSession",
+                    "IncorrectStatus.TrafficMirrorSession",
+                    "ResourceNotFound.TrafficMirrorFilter",
+                    "IncorrectStatus.TrafficMirrorFilter",
+                    "QuotaExceeded.FilterRelatedSession",
+                    "ResourceNotFound.NetworkInterface",
+                    "ResourceNotFound.EcsInstance",
+                    "ResourceNotFound.Slb",
+                    "OperationDenied.SlbNotInVpc",
+                    "QuotaExceeded.NetworkInterfaceRelatedSession",
+                    "QuotaExceeded.SlbRelatedSession",
+                    "OperationDenied.EcsNotSupportTrafficMirror",
+                    "OperationDenied.DuplicateRole",
+                    "InvalidLoadBalancerId.NotFound",
+                    "OperationDenied.FreeNetworkInterface",
+                    "OperationDenied.ClassicSLB",
+                    "QuotaExceeded.SourceNumPerTarget",
+                    "OperationFailed.NotSupportBizType",
+                    "OperationDenied.UnsupportedTargetType",
+                    "OperationDenied.TargetTypeNotSupportBondEni",
+                    "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
+                    "OperationDenied.InvalidTargetBondEniType",
+                    "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
+                    "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
+                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    "OperationFailed.GetEniInfo",
+                ],
+            )
+        {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamPriority(error),
+            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            5 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            6 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            7 => Self::QuotaExceededFilterRelatedSession(error),
+            8 => Self::ResourceNotFoundNetworkInterface(error),
+            9 => Self::ResourceNotFoundEcsInstance(error),
+            10 => Self::ResourceNotFoundSlb(error),
+            11 => Self::OperationDeniedSlbNotInVpc(error),
+            12 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
+            13 => Self::QuotaExceededSlbRelatedSession(error),
+            14 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
+            15 => Self::OperationDeniedDuplicateRole(error),
+            16 => Self::InvalidLoadBalancerIdNotFound(error),
+            17 => Self::OperationDeniedFreeNetworkInterface(error),
+            18 => Self::OperationDeniedClassicSlb(error),
+            19 => Self::QuotaExceededSourceNumPerTarget(error),
+            20 => Self::OperationFailedNotSupportBizType(error),
+            21 => Self::OperationDeniedUnsupportedTargetType(error),
+            22 => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
+            23 => {
                 Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                     error,
                 )
             }
-            "OperationDenied.InvalidTargetBondEniType" => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket" => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport" => {
+            24 => Self::OperationDeniedInvalidTargetBondEniType(error),
+            25 => Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error),
+            26 => {
                 Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                     error,
                 )
             }
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
+            27 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            28 => Self::OperationFailedGetEniInfo(error),
             _ => Self::Unhandled(error),
         }
     }

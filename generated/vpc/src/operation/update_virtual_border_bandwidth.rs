@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateVirtualBorderBandwidthRequest {
     /// The region ID of the VBR.
@@ -61,10 +61,25 @@ pub struct UpdateVirtualBorderBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateVirtualBorderBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            virtual_border_router_id: None,
+            bandwidth: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateVirtualBorderBandwidthRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateVirtualBorderBandwidthRequestBuilder {
-        UpdateVirtualBorderBandwidthRequestBuilder::default()
+        UpdateVirtualBorderBandwidthRequestBuilder {
+            inner: UpdateVirtualBorderBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,25 +289,32 @@ pub enum UpdateVirtualBorderBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.Vpconn" => Self::OperationFailedVpconn(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "MissingParam.regionNo" => Self::MissingParamRegionNo(error),
-            "QuotaExceeded.VirtualBorderRouterBandwidth" => {
-                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
-            }
-            "OperationUnsupported.SetMultiPconnBandwidth" => {
-                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
-            }
-            "OperationUnsupported.ModifyBandwidth" => {
-                Self::OperationUnsupportedModifyBandwidth(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.Vpconn",
+                    "MissingParam.InstanceId",
+                    "InvalidInstanceId.NotFound",
+                    "MissingParam.Bandwidth",
+                    "IllegalParam.Bandwidth",
+                    "MissingParam.regionNo",
+                    "QuotaExceeded.VirtualBorderRouterBandwidth",
+                    "OperationUnsupported.SetMultiPconnBandwidth",
+                    "OperationUnsupported.ModifyBandwidth",
+                    "OperationFailed.PconnTrafficNotEnable",
+                ],
+            )
+        {
+            0 => Self::OperationFailedVpconn(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::InvalidInstanceIdNotFound(error),
+            3 => Self::MissingParamBandwidth(error),
+            4 => Self::IllegalParamBandwidth(error),
+            5 => Self::MissingParamRegionNo(error),
+            6 => Self::QuotaExceededVirtualBorderRouterBandwidth(error),
+            7 => Self::OperationUnsupportedSetMultiPconnBandwidth(error),
+            8 => Self::OperationUnsupportedModifyBandwidth(error),
+            9 => Self::OperationFailedPconnTrafficNotEnable(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateVirtualPhysicalConnectionRequest {
     /// The VLAN ID of the hosted connection over Express Connect circuit. Valid values: **0** to **2999**.
@@ -84,10 +84,27 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateVirtualPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vlan_id: None,
+            instance_id: None,
+            token: None,
+            dry_run: None,
+            expect_spec: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateVirtualPhysicalConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateVirtualPhysicalConnectionRequestBuilder {
-        UpdateVirtualPhysicalConnectionRequestBuilder::default()
+        UpdateVirtualPhysicalConnectionRequestBuilder {
+            inner: UpdateVirtualPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -315,23 +332,32 @@ pub enum UpdateVirtualPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "Forbidden.PhysicalConnection" => Self::ForbiddenPhysicalConnection(error),
-            "OperationFailed.PhysicalConnectionFinancialLocked" => {
-                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            }
-            "OperationFailed.PhysicalConnectionTerminated" => {
-                Self::OperationFailedPhysicalConnectionTerminated(error)
-            }
-            "OperationDenied.CreateVpconn" => Self::OperationDeniedCreateVpconn(error),
-            "IncorrectStatus.VBR" => Self::IncorrectStatusVbr(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.VlanId",
+                    "ResourceNotFound.PhysicalConnectionId",
+                    "ResourceNotEnough.Bandwidth",
+                    "IllegalParam.Bandwidth",
+                    "Forbidden.PhysicalConnection",
+                    "OperationFailed.PhysicalConnectionFinancialLocked",
+                    "OperationFailed.PhysicalConnectionTerminated",
+                    "OperationDenied.CreateVpconn",
+                    "IncorrectStatus.VBR",
+                    "IllegalParam.Spec",
+                ],
+            )
+        {
+            0 => Self::IllegalParamVlanId(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            2 => Self::ResourceNotEnoughBandwidth(error),
+            3 => Self::IllegalParamBandwidth(error),
+            4 => Self::ForbiddenPhysicalConnection(error),
+            5 => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
+            6 => Self::OperationFailedPhysicalConnectionTerminated(error),
+            7 => Self::OperationDeniedCreateVpconn(error),
+            8 => Self::IncorrectStatusVbr(error),
+            9 => Self::IllegalParamSpec(error),
             _ => Self::Unhandled(error),
         }
     }

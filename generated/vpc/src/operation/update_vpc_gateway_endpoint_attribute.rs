@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// The ID of the gateway endpoint that you want to modify.
@@ -92,10 +92,28 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateVpcGatewayEndpointAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            endpoint_name: None,
+            endpoint_description: None,
+            policy_document: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateVpcGatewayEndpointAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UpdateVpcGatewayEndpointAttributeRequestBuilder {
-        UpdateVpcGatewayEndpointAttributeRequestBuilder::default()
+        UpdateVpcGatewayEndpointAttributeRequestBuilder {
+            inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -323,31 +341,36 @@ pub enum UpdateVpcGatewayEndpointAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IllegalParam.PolicyDocument" => Self::IllegalParamPolicyDocument(error),
-            "IllegalParam.GatewayEndpointName" => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            "IllegalParam.GatewayEndpointDescription" => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationDenied.PolicyDocument" => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "InvalidPolicy.WrongFormat" => Self::InvalidPolicyWrongFormat(error),
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.ConcurrentOperation",
+                    "IdempotentParameterMismatch",
+                    "ResourceNotFound.GatewayEndpoint",
+                    "IllegalParam.PolicyDocument",
+                    "IllegalParam.GatewayEndpointName",
+                    "IllegalParam.GatewayEndpointDescription",
+                    "SystemBusy",
+                    "Forbbiden",
+                    "InvalidRegionId.NotFound",
+                    "OperationDenied.PolicyDocument",
+                    "IncorrectStatus.GatewayEndpoint",
+                    "InvalidPolicy.WrongFormat",
+                ],
+            )
+        {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IllegalParamPolicyDocument(error),
+            4 => Self::IllegalParamGatewayEndpointName(error),
+            5 => Self::IllegalParamGatewayEndpointDescription(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::OperationDeniedPolicyDocument(error),
+            10 => Self::IncorrectStatusGatewayEndpoint(error),
+            11 => Self::InvalidPolicyWrongFormat(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// The ID of the Alibaba Cloud account to which the resource belongs.
@@ -56,10 +56,25 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_uid: None,
+            client_token: None,
+            nat_gateway_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder {
-        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::default()
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder {
+            inner: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -231,11 +246,13 @@ pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
 impl From<::acs_runtime::client::ServiceError>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.PrivateLinkNotEnabled" => {
-                Self::OperationDeniedPrivateLinkNotEnabled(error)
-            }
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
+        match error
+            .code_index(
+                &["OperationDenied.PrivateLinkNotEnabled", "ResourceNotFound.NatGateway"],
+            )
+        {
+            0 => Self::OperationDeniedPrivateLinkNotEnabled(error),
+            1 => Self::ResourceNotFoundNatGateway(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AcceptVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection to be accepted by the accepter VPC.
@@ -71,10 +71,26 @@ pub struct AcceptVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AcceptVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            dry_run: None,
+            client_token: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AcceptVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> AcceptVpcPeerConnectionRequestBuilder {
-        AcceptVpcPeerConnectionRequestBuilder::default()
+        AcceptVpcPeerConnectionRequestBuilder {
+            inner: AcceptVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -256,19 +272,24 @@ pub enum AcceptVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "OperationFailed.CdtNotOpened" => Self::OperationFailedCdtNotOpened(error),
-            "IncorrectBusinessStatus.VpcPeer" => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "OperationFailed.CrossBorderCdtNotOpened" => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.InstanceId",
+                    "IncorrectStatus.VpcPeer",
+                    "OperationFailed.CdtNotOpened",
+                    "IncorrectBusinessStatus.VpcPeer",
+                    "OperationFailed.NotExist.ResourceGroup",
+                    "OperationFailed.CrossBorderCdtNotOpened",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
+            2 => Self::OperationFailedCdtNotOpened(error),
+            3 => Self::IncorrectBusinessStatusVpcPeer(error),
+            4 => Self::OperationFailedNotExistResourceGroup(error),
+            5 => Self::OperationFailedCrossBorderCdtNotOpened(error),
             _ => Self::Unhandled(error),
         }
     }

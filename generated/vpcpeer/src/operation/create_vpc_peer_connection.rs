@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcPeerConnectionRequest {
     /// The ID of the region where you want to create a VPC peering connection.
@@ -150,10 +150,34 @@ pub struct CreateVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            accepting_ali_uid: None,
+            accepting_region_id: None,
+            accepting_vpc_id: None,
+            name: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            resource_group_id: None,
+            bandwidth: None,
+            link_type: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> CreateVpcPeerConnectionRequestBuilder {
-        CreateVpcPeerConnectionRequestBuilder::default()
+        CreateVpcPeerConnectionRequestBuilder {
+            inner: CreateVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -492,75 +516,64 @@ pub enum CreateVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.CdtNotOpened" => Self::OperationFailedCdtNotOpened(error),
-            "OperationFailed.CrossBorderCdtNotOpened" => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.AcceptingVpc" => Self::IncorrectStatusAcceptingVpc(error),
-            "ResourceAlreadyExist.RouterInterface" => {
-                Self::ResourceAlreadyExistRouterInterface(error)
-            }
-            "ResourceAlreadyExist.VpcPeer" => Self::ResourceAlreadyExistVpcPeer(error),
-            "OperationDenied.CloudBoxExistsInVpc" => {
-                Self::OperationDeniedCloudBoxExistsInVpc(error)
-            }
-            "OperationDenied.CloudBoxExistsInAcceptingVpc" => {
-                Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
-            }
-            "QuotaExceeded.VpcPeerCountPerVpc" => {
-                Self::QuotaExceededVpcPeerCountPerVpc(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "QuotaExceeded.VpcPeerCountPerUserPerRegion" => {
-                Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
-            }
-            "IncorrectBusinessStatus.VpcPeer" => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "OperationFailed.AcceptUserCdtNotOpened" => {
-                Self::OperationFailedAcceptUserCdtNotOpened(error)
-            }
-            "OperationFailed.AcceptUserCrossBorderCdtNotOpened" => {
-                Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
-            }
-            "IncorrectBusinessStatus.AcceptUserVpcPeer" => {
-                Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
-            }
-            "OperationFailed.ViolativeVpcPeer" => {
-                Self::OperationFailedViolativeVpcPeer(error)
-            }
-            "QuotaExceeded.CrossRegionVpcPeerCountPerVpc" => {
-                Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
-            }
-            "QuotaExceeded.IntraRegionVpcPeerCountPerVpc" => {
-                Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
-            }
-            "OperationDenied.OperateShareResource" => {
-                Self::OperationDeniedOperateShareResource(error)
-            }
-            "IncorrectBusinessStatus.AcceptVpcPeer" => {
-                Self::IncorrectBusinessStatusAcceptVpcPeer(error)
-            }
-            "OperationFailed.InterRegionLinkTypeNotSupported" => {
-                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            }
-            "OperationFailed.RegionIdNotSupportLinkType" => {
-                Self::OperationFailedRegionIdNotSupportLinkType(error)
-            }
-            "OperationFailed.SpecificLinkTypeNotSupported" => {
-                Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            }
-            "OperationFailed.CrossBusinessNotAllowed" => {
-                Self::OperationFailedCrossBusinessNotAllowed(error)
-            }
-            "OperationFailed.ChargeTypeNotSupported" => {
-                Self::OperationFailedChargeTypeNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "OperationFailed.CdtNotOpened",
+                    "OperationFailed.CrossBorderCdtNotOpened",
+                    "IncorrectStatus.Vpc",
+                    "IncorrectStatus.AcceptingVpc",
+                    "ResourceAlreadyExist.RouterInterface",
+                    "ResourceAlreadyExist.VpcPeer",
+                    "OperationDenied.CloudBoxExistsInVpc",
+                    "OperationDenied.CloudBoxExistsInAcceptingVpc",
+                    "QuotaExceeded.VpcPeerCountPerVpc",
+                    "UnsupportedRegion",
+                    "QuotaExceeded.VpcPeerCountPerUserPerRegion",
+                    "IncorrectBusinessStatus.VpcPeer",
+                    "OperationFailed.NotExist.ResourceGroup",
+                    "OperationFailed.AcceptUserCdtNotOpened",
+                    "OperationFailed.AcceptUserCrossBorderCdtNotOpened",
+                    "IncorrectBusinessStatus.AcceptUserVpcPeer",
+                    "OperationFailed.ViolativeVpcPeer",
+                    "QuotaExceeded.CrossRegionVpcPeerCountPerVpc",
+                    "QuotaExceeded.IntraRegionVpcPeerCountPerVpc",
+                    "OperationDenied.OperateShareResource",
+                    "IncorrectBusinessStatus.AcceptVpcPeer",
+                    "OperationFailed.InterRegionLinkTypeNotSupported",
+                    "OperationFailed.RegionIdNotSupportLinkType",
+                    "OperationFailed.SpecificLinkTypeNotSupported",
+                    "OperationFailed.CrossBusinessNotAllowed",
+                    "OperationFailed.ChargeTypeNotSupported",
+                ],
+            )
+        {
+            0 => Self::OperationFailedCdtNotOpened(error),
+            1 => Self::OperationFailedCrossBorderCdtNotOpened(error),
+            2 => Self::IncorrectStatusVpc(error),
+            3 => Self::IncorrectStatusAcceptingVpc(error),
+            4 => Self::ResourceAlreadyExistRouterInterface(error),
+            5 => Self::ResourceAlreadyExistVpcPeer(error),
+            6 => Self::OperationDeniedCloudBoxExistsInVpc(error),
+            7 => Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error),
+            8 => Self::QuotaExceededVpcPeerCountPerVpc(error),
+            9 => Self::UnsupportedRegion(error),
+            10 => Self::QuotaExceededVpcPeerCountPerUserPerRegion(error),
+            11 => Self::IncorrectBusinessStatusVpcPeer(error),
+            12 => Self::OperationFailedNotExistResourceGroup(error),
+            13 => Self::OperationFailedAcceptUserCdtNotOpened(error),
+            14 => Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error),
+            15 => Self::IncorrectBusinessStatusAcceptUserVpcPeer(error),
+            16 => Self::OperationFailedViolativeVpcPeer(error),
+            17 => Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error),
+            18 => Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error),
+            19 => Self::OperationDeniedOperateShareResource(error),
+            20 => Self::IncorrectBusinessStatusAcceptVpcPeer(error),
+            21 => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
+            22 => Self::OperationFailedRegionIdNotSupportLinkType(error),
+            23 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
+            24 => Self::OperationFailedCrossBusinessNotAllowed(error),
+            25 => Self::OperationFailedChargeTypeNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

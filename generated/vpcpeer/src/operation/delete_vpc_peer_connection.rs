@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection that you want to delete.
@@ -69,10 +69,25 @@ pub struct DeleteVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> DeleteVpcPeerConnectionRequestBuilder {
-        DeleteVpcPeerConnectionRequestBuilder::default()
+        DeleteVpcPeerConnectionRequestBuilder {
+            inner: DeleteVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,15 +257,20 @@ pub enum DeleteVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "OperationDenied.RouteEntryExist" => {
-                Self::OperationDeniedRouteEntryExist(error)
-            }
-            "OperationDenied.ServiceManagedInstance" => {
-                Self::OperationDeniedServiceManagedInstance(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.InstanceId",
+                    "IncorrectStatus.VpcPeer",
+                    "OperationDenied.RouteEntryExist",
+                    "OperationDenied.ServiceManagedInstance",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
+            2 => Self::OperationDeniedRouteEntryExist(error),
+            3 => Self::OperationDeniedServiceManagedInstance(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcPeerConnectionAttributeRequest {
     /// The ID of the VPC peering connection.
@@ -30,10 +30,22 @@ pub struct GetVpcPeerConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcPeerConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcPeerConnectionAttributeRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> GetVpcPeerConnectionAttributeRequestBuilder {
-        GetVpcPeerConnectionAttributeRequestBuilder::default()
+        GetVpcPeerConnectionAttributeRequestBuilder {
+            inner: GetVpcPeerConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,8 +306,8 @@ pub enum GetVpcPeerConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
+        match error.code_index(&["ResourceNotFound.InstanceId"]) {
+            0 => Self::ResourceNotFoundInstanceId(error),
             _ => Self::Unhandled(error),
         }
     }

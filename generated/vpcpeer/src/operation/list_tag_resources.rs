@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
@@ -83,10 +83,28 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            max_results: None,
+            next_token: None,
+            region_id: None,
+            category: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -315,15 +333,28 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
+        match error
+            .code_index(
+                &[
+                    "InvalidTagKey",
+                    "NumberExceed.Tags",
+                    "NumberExceed.ResourceIds",
+                    "Forbidden.TagKeys",
+                    "Forbidden.TagKey.Duplicated",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidInstanceType.NotFound",
+                    "BothEmpty.TagsAndResources",
+                ],
+            )
+        {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::NumberExceedResourceIds(error),
+            3 => Self::ForbiddenTagKeys(error),
+            4 => Self::ForbiddenTagKeyDuplicated(error),
+            5 => Self::InvalidInstanceIdsNotFound(error),
+            6 => Self::InvalidInstanceTypeNotFound(error),
+            7 => Self::BothEmptyTagsAndResources(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpcPeerConnectionsRequest {
     /// The ID of the region where you want to query VPC peering connections.
@@ -77,10 +77,29 @@ pub struct ListVpcPeerConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpcPeerConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            vpc_id: None,
+            name: None,
+            next_token: None,
+            max_results: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpcPeerConnectionsRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ListVpcPeerConnectionsRequestBuilder {
-        ListVpcPeerConnectionsRequestBuilder::default()
+        ListVpcPeerConnectionsRequestBuilder {
+            inner: ListVpcPeerConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection whose name or description you want to modify.
@@ -89,10 +89,28 @@ pub struct ModifyVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            name: None,
+            description: None,
+            bandwidth: None,
+            dry_run: None,
+            client_token: None,
+            link_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> ModifyVpcPeerConnectionRequestBuilder {
-        ModifyVpcPeerConnectionRequestBuilder::default()
+        ModifyVpcPeerConnectionRequestBuilder {
+            inner: ModifyVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -312,31 +330,32 @@ pub enum ModifyVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "IncorrectBusinessStatus.VpcPeer" => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            "OperationFailed.BandwidthCannotBeChangedInSameRegion" => {
-                Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
-            }
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "OperationFailed.InterRegionLinkTypeNotSupported" => {
-                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            }
-            "OperationFailed.RegionIdNotSupportLinkType" => {
-                Self::OperationFailedRegionIdNotSupportLinkType(error)
-            }
-            "OperationFailed.SpecificLinkTypeNotSupported" => {
-                Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            }
-            "OperationDenied.ServiceManagedInstance" => {
-                Self::OperationDeniedServiceManagedInstance(error)
-            }
-            "OperationFailed.ChargeTypeNotSupported" => {
-                Self::OperationFailedChargeTypeNotSupported(error)
-            }
+        match error
+            .code_index(
+                &[
+                    "ResourceNotFound.InstanceId",
+                    "IncorrectStatus.VpcPeer",
+                    "IncorrectBusinessStatus.VpcPeer",
+                    "OperationFailed.BandwidthCannotBeChangedInSameRegion",
+                    "QuotaExceeded.Bandwidth",
+                    "OperationFailed.InterRegionLinkTypeNotSupported",
+                    "OperationFailed.RegionIdNotSupportLinkType",
+                    "OperationFailed.SpecificLinkTypeNotSupported",
+                    "OperationDenied.ServiceManagedInstance",
+                    "OperationFailed.ChargeTypeNotSupported",
+                ],
+            )
+        {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
+            2 => Self::IncorrectBusinessStatusVpcPeer(error),
+            3 => Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error),
+            4 => Self::QuotaExceededBandwidth(error),
+            5 => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
+            6 => Self::OperationFailedRegionIdNotSupportLinkType(error),
+            7 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
+            8 => Self::OperationDeniedServiceManagedInstance(error),
+            9 => Self::OperationFailedChargeTypeNotSupported(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The ID of the VPC peering connection.
@@ -58,10 +58,25 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_type: None,
+            new_resource_group_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,11 +250,13 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "ResourceNotFound.VpcPeer" => Self::ResourceNotFoundVpcPeer(error),
+        match error
+            .code_index(
+                &["OperationFailed.NotExist.ResourceGroup", "ResourceNotFound.VpcPeer"],
+            )
+        {
+            0 => Self::OperationFailedNotExistResourceGroup(error),
+            1 => Self::ResourceNotFoundVpcPeer(error),
             _ => Self::Unhandled(error),
         }
     }

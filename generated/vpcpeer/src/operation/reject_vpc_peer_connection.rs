@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RejectVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection to be rejected by the acceptor VPC.
@@ -53,10 +53,24 @@ pub struct RejectVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RejectVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RejectVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> RejectVpcPeerConnectionRequestBuilder {
-        RejectVpcPeerConnectionRequestBuilder::default()
+        RejectVpcPeerConnectionRequestBuilder {
+            inner: RejectVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,9 +223,11 @@ pub enum RejectVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for RejectVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
+        match error
+            .code_index(&["ResourceNotFound.InstanceId", "IncorrectStatus.VpcPeer"])
+        {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
             _ => Self::Unhandled(error),
         }
     }

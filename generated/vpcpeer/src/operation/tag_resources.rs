@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The IDs of resources.
@@ -77,10 +77,26 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            tag: None,
+            resource_type: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,15 +295,28 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
+        match error
+            .code_index(
+                &[
+                    "NumberExceed.Tags",
+                    "NumberExceed.ResourceIds",
+                    "Forbidden.TagKeys",
+                    "Forbidden.TagKey.Duplicated",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidInstanceType.NotFound",
+                    "IllegalParam.TagKey",
+                    "IllegalParam.TagValue",
+                ],
+            )
+        {
+            0 => Self::NumberExceedTags(error),
+            1 => Self::NumberExceedResourceIds(error),
+            2 => Self::ForbiddenTagKeys(error),
+            3 => Self::ForbiddenTagKeyDuplicated(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::InvalidInstanceTypeNotFound(error),
+            6 => Self::IllegalParamTagKey(error),
+            7 => Self::IllegalParamTagValue(error),
             _ => Self::Unhandled(error),
         }
     }

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnTagResourcesRequest {
     /// The IDs of resources.
@@ -75,10 +75,27 @@ pub struct UnTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            tag_key: None,
+            all: None,
+            resource_type: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnTagResourcesRequest {
     /// A builder with every parameter unset.
     pub fn builder() -> UnTagResourcesRequestBuilder {
-        UnTagResourcesRequestBuilder::default()
+        UnTagResourcesRequestBuilder {
+            inner: UnTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,13 +306,24 @@ pub enum UnTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
+        match error
+            .code_index(
+                &[
+                    "NumberExceed.Tags",
+                    "NumberExceed.ResourceIds",
+                    "Forbidden.TagKeys",
+                    "Forbidden.TagKey.Duplicated",
+                    "InvalidInstanceIds.NotFound",
+                    "InvalidInstanceType.NotFound",
+                ],
+            )
+        {
+            0 => Self::NumberExceedTags(error),
+            1 => Self::NumberExceedResourceIds(error),
+            2 => Self::ForbiddenTagKeys(error),
+            3 => Self::ForbiddenTagKeyDuplicated(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::InvalidInstanceTypeNotFound(error),
             _ => Self::Unhandled(error),
         }
     }
