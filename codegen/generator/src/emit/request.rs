@@ -42,6 +42,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
 
         impl #name {
             /// A builder with every parameter unset.
+            #[inline]
             pub fn builder() -> #builder {
                 #builder { inner: #name::default(), client: () }
             }
@@ -98,12 +99,14 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         }
 
         impl<'a> #builder<&'a crate::Client> {
+            #[inline]
             pub(crate) fn new(client: &'a crate::Client) -> Self {
                 Self { inner: #name::default(), client }
             }
 
             /// Validates the request and sends it: every violation at once as
             /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+            #[inline]
             pub fn send(self) -> ::acs_runtime::client::Invoke<#response, #error> {
                 self.client.send(self.inner)
             }
